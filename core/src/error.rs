@@ -1,0 +1,132 @@
+//! The error type of the core's public API.
+//!
+//! One enum for everything a caller of [`crate::Heft`] can get back. Each
+//! variant is a situation a caller can tell apart and act on: bad input names
+//! its field, an unknown exercise carries suggestions, a corrupt file says
+//! where it was moved. Messages carry no training data (weights, notes), only
+//! names of fields, files and ids, so they are safe to log.
+
+use std::path::PathBuf;
+
+use crate::grammar::GrammarError;
+use crate::validate::ValidationError;
+
+/// Result with the core's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in a call to the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A value was out of range, missing or malformed; names the field.
+    #[error(transparent)]
+    InvalidInput(#[from] ValidationError),
+
+    /// A set written in the compact notation could not be read.
+    #[error(transparent)]
+    Grammar(#[from] GrammarError),
+
+    /// No exercise matches a name; carries the closest names.
+    #[error("unknown exercise '{query}'{}", suggestion_text(.suggestions))]
+    UnknownExercise {
+        /// The name as typed.
+        query: String,
+        /// Names of the closest exercises, best first (may be empty).
+        suggestions: Vec<String>,
+    },
+
+    /// A row with this id (or id fragment) does not exist or was deleted.
+    #[error("no {entity} with id '{id}'")]
+    NotFound {
+        /// What was looked for: "set", "workout", "exercise".
+        entity: &'static str,
+        /// The id or fragment given.
+        id: String,
+    },
+
+    /// An id fragment matched more than one row.
+    #[error("'{fragment}' matches {count} {entity}s; give more of the id")]
+    AmbiguousId {
+        /// What was looked for.
+        entity: &'static str,
+        /// The fragment given.
+        fragment: String,
+        /// How many rows matched.
+        count: usize,
+    },
+
+    /// The request contradicts what is stored (e.g. a name already taken).
+    #[error("{0}")]
+    Conflict(String),
+
+    /// `undo` was asked for but nothing is left to undo.
+    #[error("nothing to undo")]
+    NothingToUndo,
+
+    /// The database file is not a readable SQLite database. It was moved
+    /// aside (never deleted) so the person can restore it or an export.
+    #[error("the database {path} is damaged; it was moved to {moved_to} and a new one will be created next time")]
+    Corrupt {
+        /// Where the database was.
+        path: PathBuf,
+        /// Where the damaged file is now.
+        moved_to: PathBuf,
+    },
+
+    /// The database was written by a newer Heft than this one.
+    #[error("the database has schema version {found}, newer than this Heft understands ({supported}); update Heft")]
+    IncompatibleVersion {
+        /// Version found in the file.
+        found: u32,
+        /// Newest version this build knows.
+        supported: u32,
+    },
+
+    /// The embedded exercise catalog could not be read (a build defect).
+    #[error("built-in exercise catalog is invalid: {0}")]
+    Catalog(String),
+
+    /// A filesystem operation failed.
+    #[error("{context}: {source}")]
+    Io {
+        /// What was being done, with the path.
+        context: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// SQLite reported an error not covered above.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+
+    /// Stored data could not be decoded (written by a faulty version or edited by hand).
+    #[error("stored data is invalid in {table}.{column}: {reason}")]
+    BadRow {
+        /// Table name.
+        table: &'static str,
+        /// Column name.
+        column: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+fn suggestion_text(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+impl Error {
+    /// The field an input error is about, if it is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::InvalidInput(e) => Some(e.field.as_str()),
+            Error::Grammar(_) => Some("set"),
+            Error::UnknownExercise { .. } => Some("exercise"),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! The [`Heft`] handle: one open database and everything a shell can ask of it.
+//!
+//! Methods are grouped by concern in the files beside this one (exercises,
+//! logbook, profile, undo). Every write runs in one IMMEDIATE transaction
+//! that also advances the hybrid logical clock, so a write is whole or absent
+//! and stamps are ordered even when two processes share the file.
+
+mod exercises;
+mod logbook;
+mod profile;
+mod undo;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use parking_lot::Mutex;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::clock::{Clock, SystemClock};
+use crate::hlc::Hlc;
+use crate::store::{self, meta_get, meta_set};
+use crate::{Error, Result};
+
+pub use exercises::ExerciseHit;
+pub use logbook::{FinishWorkout, HistoryQuery, LogTime, LoggedSets};
+pub use undo::UndoOutcome;
+
+/// An open Heft database. Cheap to share between threads (`Send + Sync`);
+/// calls are serialised on one connection.
+pub struct Heft {
+    conn: Mutex<Connection>,
+    clock: Arc<dyn Clock>,
+    device_id: String,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Heft {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Heft").field("path", &self.path).field("device_id", &self.device_id).finish()
+    }
+}
+
+impl Heft {
+    /// Opens or creates the database at `path` with the system clock.
+    pub fn open(path: impl AsRef<Path>) -> Result<Heft> {
+        Heft::open_with_clock(path, Arc::new(SystemClock))
+    }
+
+    /// Opens or creates the database at `path`, reading time from `clock`.
+    pub fn open_with_clock(path: impl AsRef<Path>, clock: Arc<dyn Clock>) -> Result<Heft> {
+        let path = path.as_ref();
+        let conn = store::open(path, clock.now().timestamp_millis())?;
+        Heft::from_connection(conn, clock, Some(path.to_path_buf()))
+    }
+
+    /// A private in-memory database, for tests and previews.
+    pub fn open_in_memory(clock: Arc<dyn Clock>) -> Result<Heft> {
+        let conn = store::open_in_memory(clock.now().timestamp_millis())?;
+        Heft::from_connection(conn, clock, None)
+    }
+
+    fn from_connection(conn: Connection, clock: Arc<dyn Clock>, path: Option<PathBuf>) -> Result<Heft> {
+        let device_id = meta_get(&conn, "device_id")?
+            .ok_or_else(|| Error::BadRow { table: "meta", column: "device_id", reason: "missing".into() })?;
+        Ok(Heft { conn: Mutex::new(conn), clock, device_id, path })
+    }
+
+    /// This device's id (32 hex digits).
+    pub fn device_id(&self) -> &str {
+        &self.device_id
+    }
+
+    /// The database file, or `None` in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The current time by this handle's clock.
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        self.clock.now()
+    }
+
+    /// Runs SQLite's full integrity check; `Ok` when the file is sound.
+    pub fn integrity_check(&self) -> Result<()> {
+        let conn = self.conn.lock();
+        let result: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if result == "ok" {
+            Ok(())
+        } else {
+            Err(Error::BadRow { table: "sqlite_master", column: "*", reason: result })
+        }
+    }
+
+    /// Runs `f` on the connection for reading.
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = self.conn.lock();
+        f(&conn)
+    }
+
+    /// Runs `f` in one write transaction with a clock for stamping rows;
+    /// commits only if `f` succeeds.
+    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>, &mut Stamper) -> Result<T>) -> Result<T> {
+        let mut conn = self.conn.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let now = self.clock.now();
+        let last = meta_get(&tx, "hlc")?.and_then(|s| s.parse::<Hlc>().ok());
+        let mut stamper = Stamper { last, now, device: &self.device_id, issued: false };
+        let out = f(&tx, &mut stamper)?;
+        if stamper.issued
+            && let Some(last) = &stamper.last
+        {
+            meta_set(&tx, "hlc", &last.to_string())?;
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// Issues clock stamps inside one write transaction.
+struct Stamper<'a> {
+    last: Option<Hlc>,
+    now: DateTime<FixedOffset>,
+    device: &'a str,
+    issued: bool,
+}
+
+impl Stamper<'_> {
+    /// The next stamp, as stored.
+    fn next(&mut self) -> String {
+        let wall = u64::try_from(self.now.timestamp_millis()).unwrap_or(0);
+        let hlc = Hlc::next(self.last.as_ref(), wall, self.device);
+        let text = hlc.to_string();
+        self.last = Some(hlc);
+        self.issued = true;
+        text
+    }
+
+    /// The time of this transaction.
+    fn now(&self) -> DateTime<FixedOffset> {
+        self.now
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use std::sync::Arc;
+
+    use chrono::DateTime;
+
+    use super::Heft;
+    use crate::clock::FixedClock;
+
+    /// 2026-11-24 18:00 at UTC+1, a Tuesday evening.
+    pub const NOW: &str = "2026-11-24T18:00:00+01:00";
+
+    /// An in-memory Heft whose clock reads `at` (RFC 3339).
+    pub fn heft_at(at: &str) -> Heft {
+        let t = DateTime::parse_from_rfc3339(at).unwrap();
+        Heft::open_in_memory(Arc::new(FixedClock(t))).unwrap()
+    }
+
+    /// An in-memory Heft at [`NOW`].
+    pub fn heft() -> Heft {
+        heft_at(NOW)
+    }
+}

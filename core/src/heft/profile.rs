@@ -1,0 +1,105 @@
+//! The profile, stored one field per row so that edits on two devices merge
+//! field by field.
+
+use chrono::Datelike;
+
+use super::Heft;
+use crate::model::{Profile, ProfileUpdate, WeightUnit};
+use crate::validate::{Field, Problem, ValidationError, EARLIEST_YEAR};
+use crate::{Error, Result};
+
+impl Heft {
+    /// The profile; unset fields are `None` and the unit defaults to kg.
+    pub fn profile(&self) -> Result<Profile> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached("SELECT field, value FROM profile WHERE deleted = 0")?;
+            let mut profile = Profile::default();
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            for row in rows {
+                let (field, value) = row?;
+                let bad = |reason: String| Error::BadRow { table: "profile", column: "value", reason };
+                match field.as_str() {
+                    "unit" => {
+                        profile.unit = serde_json::from_value(serde_json::Value::String(value)).map_err(|e| bad(e.to_string()))?
+                    }
+                    "birth_year" => profile.birth_year = Some(value.parse().map_err(|_| bad(format!("birth_year '{value}'")))?),
+                    "sex" => profile.sex = Some(value.parse().map_err(|e: crate::model::UnknownName| bad(e.to_string()))?),
+                    "bone_status" => {
+                        profile.bone_status = Some(value.parse().map_err(|e: crate::model::UnknownName| bad(e.to_string()))?)
+                    }
+                    "fracture_history" => {
+                        profile.fracture_history =
+                            Some(value.parse().map_err(|e: crate::model::UnknownName| bad(e.to_string()))?)
+                    }
+                    // Fields from a newer version are kept in the table and ignored here.
+                    _ => {}
+                }
+            }
+            Ok(profile)
+        })
+    }
+
+    /// Changes the given fields of the profile.
+    pub fn update_profile(&self, update: &ProfileUpdate) -> Result<Profile> {
+        let this_year = self.now().year();
+        if let Some(y) = update.birth_year
+            && !(EARLIEST_YEAR..=this_year - 5).contains(&y)
+        {
+            return Err(ValidationError {
+                field: Field::BirthYear,
+                problem: Problem::OutOfRange { min: EARLIEST_YEAR.to_string(), max: (this_year - 5).to_string() },
+            }
+            .into());
+        }
+        let unit = update.unit.map(|u| match u {
+            WeightUnit::Kg => "kg",
+            WeightUnit::Lb => "lb",
+        });
+        let fields: [(&str, Option<String>); 5] = [
+            ("unit", unit.map(str::to_owned)),
+            ("birth_year", update.birth_year.map(|y| y.to_string())),
+            ("sex", update.sex.map(|s| s.as_str().to_owned())),
+            ("bone_status", update.bone_status.map(|s| s.as_str().to_owned())),
+            ("fracture_history", update.fracture_history.map(|s| s.as_str().to_owned())),
+        ];
+        self.write(|tx, stamp| {
+            for (field, value) in &fields {
+                if let Some(value) = value {
+                    tx.prepare_cached(
+                        "INSERT INTO profile (field, value, hlc, deleted) VALUES (?1, ?2, ?3, 0)
+                         ON CONFLICT (field) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, deleted = 0",
+                    )?
+                    .execute((field, value, stamp.next()))?;
+                }
+            }
+            Ok(())
+        })?;
+        self.profile()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::heft;
+    use crate::model::{BoneStatus, ProfileUpdate, WeightUnit};
+
+    #[test]
+    fn defaults_then_keeps_updates_field_by_field() {
+        let h = heft();
+        assert_eq!(h.profile().unwrap().unit, WeightUnit::Kg);
+        h.update_profile(&ProfileUpdate { unit: Some(WeightUnit::Lb), ..Default::default() }).unwrap();
+        let p = h
+            .update_profile(&ProfileUpdate { bone_status: Some(BoneStatus::Osteopenia), birth_year: Some(1958), ..Default::default() })
+            .unwrap();
+        assert_eq!((p.unit, p.bone_status, p.birth_year), (WeightUnit::Lb, Some(BoneStatus::Osteopenia), Some(1958)));
+    }
+
+    #[test]
+    fn rejects_impossible_birth_years() {
+        let h = heft();
+        for y in [1800, 2030] {
+            let e = h.update_profile(&ProfileUpdate { birth_year: Some(y), ..Default::default() }).unwrap_err();
+            assert_eq!(e.field(), Some("birth_year"));
+        }
+    }
+}

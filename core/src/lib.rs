@@ -1,0 +1,22 @@
+//! Heft's core: everything the app knows and decides, with no user interface.
+//!
+//! The shells (the `heft` CLI, the Kotlin and Swift apps) open a [`Heft`]
+//! handle on one SQLite file and call its methods; they hold no rules of their
+//! own. Modules are split by concern: [`model`] is the vocabulary,
+//! [`validate`] the limits every input must respect, [`grammar`] the compact
+//! set notation (`100x5@2`), [`catalog`] the exercise names and how a typed
+//! name is matched, [`store`] the database, and [`hlc`] the clock that orders
+//! writes across devices.
+
+pub mod catalog;
+pub mod clock;
+pub mod error;
+pub mod grammar;
+mod heft;
+pub mod hlc;
+pub mod model;
+pub mod store;
+pub mod validate;
+
+pub use error::{Error, Result};
+pub use heft::{ExerciseHit, FinishWorkout, Heft, HistoryQuery, LogTime, LoggedSets, UndoOutcome};

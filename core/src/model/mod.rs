@@ -1,0 +1,20 @@
+//! The vocabulary of Heft: what a set, a workout, an exercise and a profile are.
+//!
+//! Plain data with serde derives; the JSON shape of these types is what the
+//! CLI's `--json` prints, so renaming a field is a breaking change.
+
+mod exercise;
+pub(crate) mod names;
+mod profile;
+mod quantity;
+mod set;
+mod time;
+mod workout;
+
+pub use exercise::{Equipment, Exercise, Measure, Muscle, NewExercise, Pattern};
+pub use profile::{BoneStatus, FractureHistory, Profile, ProfileUpdate, Sex};
+pub use quantity::{format_milli, Distance, DistanceUnit, Quantity, Unit, Weight, WeightUnit};
+pub use set::{Effort, Impact, Load, SetEntry, SetInput, SetKind};
+pub use names::UnknownName;
+pub use time::Timestamp;
+pub use workout::{Workout, WorkoutLog};

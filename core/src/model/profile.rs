@@ -1,0 +1,85 @@
+//! The person: units and the facts the engine's safety rules depend on.
+
+use serde::{Deserialize, Serialize};
+
+use super::names::named_enum;
+use super::WeightUnit;
+
+/// Sex, for norms (grip, chair stand) that differ by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum Sex {
+    Female,
+    Male,
+}
+named_enum!(Sex, "sex" { Female => "female", Male => "male" });
+
+/// Bone density status from the latest DXA (WHO bands).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BoneStatus {
+    /// T-score >= -1.0.
+    Normal,
+    /// T-score between -1.0 and -2.5.
+    Osteopenia,
+    /// T-score <= -2.5.
+    Osteoporosis,
+}
+named_enum!(BoneStatus, "bone status" {
+    Normal => "normal", Osteopenia => "osteopenia", Osteoporosis => "osteoporosis",
+});
+
+/// Past fractures that change what is safe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FractureHistory {
+    /// None known.
+    None,
+    /// A fragility fracture (from standing height or less), not vertebral.
+    Fragility,
+    /// A vertebral fracture: a physiotherapist should be seen before heavy loading.
+    Vertebral,
+}
+named_enum!(FractureHistory, "fracture history" {
+    None => "none", Fragility => "fragility", Vertebral => "vertebral",
+});
+
+/// The profile as stored; every field but the unit may be unknown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Unit used when a weight is typed without one.
+    pub unit: WeightUnit,
+    /// Year of birth.
+    pub birth_year: Option<i32>,
+    /// Sex.
+    pub sex: Option<Sex>,
+    /// Bone density status.
+    pub bone_status: Option<BoneStatus>,
+    /// Fracture history.
+    pub fracture_history: Option<FractureHistory>,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            unit: WeightUnit::Kg,
+            birth_year: None,
+            sex: None,
+            bone_status: None,
+            fracture_history: None,
+        }
+    }
+}
+
+/// Changes to a profile: `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProfileUpdate {
+    /// New default unit.
+    pub unit: Option<WeightUnit>,
+    /// New birth year.
+    pub birth_year: Option<i32>,
+    /// New sex.
+    pub sex: Option<Sex>,
+    /// New bone status.
+    pub bone_status: Option<BoneStatus>,
+    /// New fracture history.
+    pub fracture_history: Option<FractureHistory>,
+}

@@ -1,0 +1,134 @@
+//! Sets: the unit of logging.
+
+use serde::{Deserialize, Serialize};
+
+use super::names::named_enum;
+use super::{Distance, Timestamp, Weight};
+
+/// What a set was for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SetKind {
+    /// Preparation; excluded from records and volume.
+    Warmup,
+    /// A normal work set.
+    #[default]
+    Working,
+    /// A drop set following a heavier set.
+    Drop,
+    /// Taken to failure.
+    Failure,
+}
+named_enum!(SetKind, "set kind" {
+    Warmup => "warmup", Working => "working", Drop => "drop", Failure => "failure",
+});
+
+/// How hard a set was, on the scale the person used.
+/// JSON: `{"scale": "rir", "value": 2.0}` or `{"scale": "rpe", "value": 8.5}`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "scale", content = "value", rename_all = "lowercase")]
+pub enum Effort {
+    /// Repetitions in reserve, 0-10 in half steps.
+    Rir(f64),
+    /// Rating of perceived exertion, 1-10 in half steps.
+    Rpe(f64),
+}
+
+impl Effort {
+    /// Repetitions in reserve, converting RPE by RIR = 10 - RPE (Zourdos 2016).
+    pub fn rir(self) -> f64 {
+        match self {
+            Effort::Rir(r) => r,
+            Effort::Rpe(r) => 10.0 - r,
+        }
+    }
+}
+
+/// What was moved.
+/// JSON: `{"type": "none"}`, `{"type": "weight", "weight": {...}}` or
+/// `{"type": "bodyweight", "added": {...} | null}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Load {
+    /// No load recorded (timed, distance or band sets).
+    None,
+    /// An external load such as a barbell.
+    Weight {
+        /// The load as entered.
+        weight: Weight,
+    },
+    /// The person's body weight, with load added (positive) or assistance (negative).
+    Bodyweight {
+        /// Added load, or assistance when negative; `None` for body weight alone.
+        added: Option<Weight>,
+    },
+}
+
+/// Landings from jumps, for the bone-loading dose.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Impact {
+    /// Number of landings.
+    pub landings: u32,
+    /// Drop height in centimetres, when known.
+    pub drop_height_cm: Option<f64>,
+}
+
+/// Everything about a set that a person enters: used to log and to edit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetInput {
+    /// The exercise's id.
+    pub exercise_id: String,
+    /// Warm-up, working, drop or failure.
+    pub kind: SetKind,
+    /// The load.
+    pub load: Load,
+    /// Repetitions done.
+    pub reps: Option<u32>,
+    /// How hard it was.
+    pub effort: Option<Effort>,
+    /// Duration in milliseconds (holds, runs).
+    pub duration_ms: Option<u32>,
+    /// Distance covered.
+    pub distance: Option<Distance>,
+    /// Landings, for jumps.
+    pub impact: Option<Impact>,
+    /// Pain during the set, 0 (none) to 10 (worst imaginable).
+    pub pain: Option<u8>,
+    /// Free text.
+    pub note: Option<String>,
+}
+
+impl SetInput {
+    /// A working set of `exercise_id` with nothing else filled in.
+    pub fn new(exercise_id: impl Into<String>) -> Self {
+        SetInput {
+            exercise_id: exercise_id.into(),
+            kind: SetKind::Working,
+            load: Load::None,
+            reps: None,
+            effort: None,
+            duration_ms: None,
+            distance: None,
+            impact: None,
+            pain: None,
+            note: None,
+        }
+    }
+}
+
+/// A logged set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetEntry {
+    /// UUIDv7.
+    pub id: String,
+    /// The workout it belongs to.
+    pub workout_id: String,
+    /// The exercise's display name (denormalised for display).
+    pub exercise_name: String,
+    /// Order within the workout, from 1.
+    pub position: u32,
+    /// When it was logged (or backdated to).
+    pub performed_at: Timestamp,
+    /// What was entered.
+    #[serde(flatten)]
+    pub input: SetInput,
+}

@@ -1,0 +1,260 @@
+//! Mapping between model types and table rows.
+//!
+//! Kept in one place so every query reads and writes a table the same way.
+//! Decoding is strict: a value the model cannot represent is reported as
+//! [`Error::BadRow`] naming the table and column, never a panic.
+
+use rusqlite::{Connection, Row, named_params};
+
+use crate::model::{
+    Distance, DistanceUnit, Effort, Exercise, Impact, Load, SetEntry, SetInput, Timestamp, Unit, Weight, WeightUnit,
+    Workout,
+};
+use crate::{Error, Result};
+
+/// Columns of `exercise`, in the order [`exercise`] reads them.
+pub const EXERCISE_COLUMNS: &str = "id, name, aliases, pattern, equipment, measure, muscles, unilateral, axial, \
+     spinal_flexion, spinal_rotation, impact, builtin";
+
+fn bad(table: &'static str, column: &'static str, reason: impl ToString) -> Error {
+    Error::BadRow { table, column, reason: reason.to_string() }
+}
+
+/// Parses a text column into a model enum.
+fn parsed<T: std::str::FromStr>(table: &'static str, column: &'static str, text: String) -> Result<T>
+where
+    T::Err: ToString,
+{
+    text.parse().map_err(|e: T::Err| bad(table, column, e))
+}
+
+fn json_list<T: serde::de::DeserializeOwned>(table: &'static str, column: &'static str, text: &str) -> Result<Vec<T>> {
+    serde_json::from_str(text).map_err(|e| bad(table, column, e))
+}
+
+/// Reads an exercise from a row selected with [`EXERCISE_COLUMNS`].
+pub fn exercise(row: &Row<'_>) -> Result<Exercise> {
+    const T: &str = "exercise";
+    Ok(Exercise {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        aliases: json_list(T, "aliases", &row.get::<_, String>(2)?)?,
+        pattern: parsed(T, "pattern", row.get(3)?)?,
+        equipment: parsed(T, "equipment", row.get(4)?)?,
+        measure: parsed(T, "measure", row.get(5)?)?,
+        muscles: json_list(T, "muscles", &row.get::<_, String>(6)?)?,
+        unilateral: row.get(7)?,
+        axial: row.get(8)?,
+        spinal_flexion: row.get(9)?,
+        spinal_rotation: row.get(10)?,
+        impact: row.get(11)?,
+        builtin: row.get(12)?,
+    })
+}
+
+/// Inserts or replaces an exercise row with the given clock stamp.
+pub fn upsert_exercise(conn: &Connection, e: &Exercise, hlc: &str) -> Result<()> {
+    let aliases = serde_json::to_string(&e.aliases).map_err(|err| bad("exercise", "aliases", err))?;
+    let muscles = serde_json::to_string(&e.muscles).map_err(|err| bad("exercise", "muscles", err))?;
+    conn.prepare_cached(
+        "INSERT INTO exercise (id, name, aliases, pattern, equipment, measure, muscles, unilateral, axial,
+             spinal_flexion, spinal_rotation, impact, builtin, hlc, deleted)
+         VALUES (:id, :name, :aliases, :pattern, :equipment, :measure, :muscles, :unilateral, :axial,
+             :flexion, :rotation, :impact, :builtin, :hlc, 0)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases,
+             pattern = excluded.pattern, equipment = excluded.equipment, measure = excluded.measure,
+             muscles = excluded.muscles, unilateral = excluded.unilateral, axial = excluded.axial,
+             spinal_flexion = excluded.spinal_flexion, spinal_rotation = excluded.spinal_rotation,
+             impact = excluded.impact, builtin = excluded.builtin, hlc = excluded.hlc, deleted = 0",
+    )?
+    .execute(named_params! {
+        ":id": e.id, ":name": e.name, ":aliases": aliases, ":pattern": e.pattern.as_str(),
+        ":equipment": e.equipment.as_str(), ":measure": e.measure.as_str(), ":muscles": muscles,
+        ":unilateral": e.unilateral, ":axial": e.axial, ":flexion": e.spinal_flexion,
+        ":rotation": e.spinal_rotation, ":impact": e.impact, ":builtin": e.builtin, ":hlc": hlc,
+    })?;
+    Ok(())
+}
+
+/// Writes the built-in catalog. Built-ins are the same on every device, so
+/// they carry the empty stamp, older than any write a person makes.
+pub fn upsert_builtin_exercises(conn: &Connection, list: &[Exercise]) -> Result<()> {
+    for e in list {
+        upsert_exercise(conn, e, "")?;
+    }
+    Ok(())
+}
+
+/// Columns of `workout`, in the order [`workout`] reads them.
+pub const WORKOUT_COLUMNS: &str = "id, name, started_at_ms, offset_min, finished_at_ms, duration_s, note";
+
+fn timestamp(table: &'static str, column: &'static str, ms: i64, offset: i32) -> Result<Timestamp> {
+    Timestamp::from_parts(ms, offset).ok_or_else(|| bad(table, column, format!("time {ms} out of range")))
+}
+
+/// Reads a workout from a row selected with [`WORKOUT_COLUMNS`].
+pub fn workout(row: &Row<'_>) -> Result<Workout> {
+    let offset: i32 = row.get(3)?;
+    let finished: Option<i64> = row.get(4)?;
+    Ok(Workout {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        started_at: timestamp("workout", "started_at_ms", row.get(2)?, offset)?,
+        finished_at: finished.map(|ms| timestamp("workout", "finished_at_ms", ms, offset)).transpose()?,
+        duration_s: row.get(5)?,
+        note: row.get(6)?,
+    })
+}
+
+/// Columns of `set_entry` joined with `exercise` (as `e`), in the order [`set_entry`] reads them.
+pub const SET_COLUMNS: &str = "s.id, s.workout_id, e.name, s.position, s.performed_at_ms, s.offset_min, s.exercise_id, \
+     s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, s.duration_ms, s.distance_milli, \
+     s.distance_unit, s.landings, s.drop_height_cm, s.pain, s.note";
+
+fn weight_unit(text: Option<String>) -> Result<WeightUnit> {
+    let text = text.ok_or_else(|| bad("set_entry", "weight_unit", "missing"))?;
+    WeightUnit::from_symbol(&text).ok_or_else(|| bad("set_entry", "weight_unit", format!("unknown unit '{text}'")))
+}
+
+/// Reads a set from a row selected with [`SET_COLUMNS`].
+pub fn set_entry(row: &Row<'_>) -> Result<SetEntry> {
+    const T: &str = "set_entry";
+    let weight_milli: Option<i64> = row.get(9)?;
+    let load = match row.get::<_, String>(8)?.as_str() {
+        "none" => Load::None,
+        "weight" => Load::Weight {
+            weight: Weight::from_milli(
+                weight_milli.ok_or_else(|| bad(T, "weight_milli", "missing"))?,
+                weight_unit(row.get(10)?)?,
+            ),
+        },
+        "bodyweight" => Load::Bodyweight {
+            added: match weight_milli {
+                Some(m) => Some(Weight::from_milli(m, weight_unit(row.get(10)?)?)),
+                None => None,
+            },
+        },
+        other => return Err(bad(T, "load_type", format!("unknown '{other}'"))),
+    };
+    let effort = match (row.get::<_, Option<f64>>(12)?, row.get::<_, Option<f64>>(13)?) {
+        (Some(rir), None) => Some(Effort::Rir(rir)),
+        (None, Some(rpe)) => Some(Effort::Rpe(rpe)),
+        (None, None) => None,
+        (Some(_), Some(_)) => return Err(bad(T, "rpe", "both rir and rpe set")),
+    };
+    let distance = match (row.get::<_, Option<i64>>(15)?, row.get::<_, Option<String>>(16)?) {
+        (Some(m), Some(u)) => Some(Distance::from_milli(
+            m,
+            DistanceUnit::from_symbol(&u).ok_or_else(|| bad(T, "distance_unit", format!("unknown unit '{u}'")))?,
+        )),
+        (None, _) => None,
+        (Some(_), None) => return Err(bad(T, "distance_unit", "missing")),
+    };
+    let impact = row.get::<_, Option<u32>>(17)?.map(|landings| Impact { landings, drop_height_cm: None });
+    let impact = match (impact, row.get::<_, Option<f64>>(18)?) {
+        (Some(i), h) => Some(Impact { drop_height_cm: h, ..i }),
+        (None, _) => None,
+    };
+    Ok(SetEntry {
+        id: row.get(0)?,
+        workout_id: row.get(1)?,
+        exercise_name: row.get(2)?,
+        position: row.get(3)?,
+        performed_at: timestamp(T, "performed_at_ms", row.get(4)?, row.get(5)?)?,
+        input: SetInput {
+            exercise_id: row.get(6)?,
+            kind: parsed(T, "kind", row.get(7)?)?,
+            load,
+            reps: row.get(11)?,
+            effort,
+            duration_ms: row.get(14)?,
+            distance,
+            impact,
+            pain: row.get(19)?,
+            note: row.get(20)?,
+        },
+    })
+}
+
+/// The column values of a set's input, for INSERT and UPDATE.
+pub struct SetColumns<'a> {
+    load_type: &'static str,
+    weight_milli: Option<i64>,
+    weight_unit: Option<&'static str>,
+    rir: Option<f64>,
+    rpe: Option<f64>,
+    distance_milli: Option<i64>,
+    distance_unit: Option<&'static str>,
+    input: &'a SetInput,
+}
+
+impl<'a> SetColumns<'a> {
+    /// Splits an input into its columns.
+    pub fn new(input: &'a SetInput) -> Self {
+        let (load_type, weight) = match input.load {
+            Load::None => ("none", None),
+            Load::Weight { weight } => ("weight", Some(weight)),
+            Load::Bodyweight { added } => ("bodyweight", added),
+        };
+        let (rir, rpe) = match input.effort {
+            Some(Effort::Rir(v)) => (Some(v), None),
+            Some(Effort::Rpe(v)) => (None, Some(v)),
+            None => (None, None),
+        };
+        SetColumns {
+            load_type,
+            weight_milli: weight.map(|w| w.milli()),
+            weight_unit: weight.map(|w| w.unit().symbol()),
+            rir,
+            rpe,
+            distance_milli: input.distance.map(|d| d.milli()),
+            distance_unit: input.distance.map(|d| d.unit().symbol()),
+            input,
+        }
+    }
+
+    /// Updates the input columns of set `id`, stamping it with `hlc`.
+    pub fn update(&self, conn: &Connection, id: &str, hlc: &str) -> Result<usize> {
+        let i = self.input;
+        Ok(conn
+            .prepare_cached(
+                "UPDATE set_entry SET exercise_id = :exercise_id, kind = :kind, load_type = :load_type,
+                     weight_milli = :weight_milli, weight_unit = :weight_unit, reps = :reps, rir = :rir,
+                     rpe = :rpe, duration_ms = :duration_ms, distance_milli = :distance_milli,
+                     distance_unit = :distance_unit, landings = :landings, drop_height_cm = :drop_height_cm,
+                     pain = :pain, note = :note, hlc = :hlc
+                 WHERE id = :id AND deleted = 0",
+            )?
+            .execute(named_params! {
+                ":id": id, ":exercise_id": i.exercise_id, ":kind": i.kind.as_str(), ":load_type": self.load_type,
+                ":weight_milli": self.weight_milli, ":weight_unit": self.weight_unit, ":reps": i.reps,
+                ":rir": self.rir, ":rpe": self.rpe, ":duration_ms": i.duration_ms,
+                ":distance_milli": self.distance_milli, ":distance_unit": self.distance_unit,
+                ":landings": i.impact.map(|x| x.landings), ":drop_height_cm": i.impact.and_then(|x| x.drop_height_cm),
+                ":pain": i.pain, ":note": i.note, ":hlc": hlc,
+            })?)
+    }
+
+    /// Inserts set `id` into `workout_id` at `position`.
+    pub fn insert(&self, conn: &Connection, id: &str, workout_id: &str, position: u32, at: Timestamp, hlc: &str) -> Result<()> {
+        let i = self.input;
+        conn.prepare_cached(
+            "INSERT INTO set_entry (id, workout_id, exercise_id, position, performed_at_ms, offset_min, kind,
+                 load_type, weight_milli, weight_unit, reps, rir, rpe, duration_ms, distance_milli, distance_unit,
+                 landings, drop_height_cm, pain, note, hlc, deleted)
+             VALUES (:id, :workout_id, :exercise_id, :position, :at_ms, :offset, :kind, :load_type,
+                 :weight_milli, :weight_unit, :reps, :rir, :rpe, :duration_ms, :distance_milli,
+                 :distance_unit, :landings, :drop_height_cm, :pain, :note, :hlc, 0)",
+        )?
+        .execute(named_params! {
+            ":id": id, ":workout_id": workout_id, ":exercise_id": i.exercise_id, ":position": position,
+            ":at_ms": at.utc_ms(), ":offset": at.offset_min(), ":kind": i.kind.as_str(),
+            ":load_type": self.load_type, ":weight_milli": self.weight_milli, ":weight_unit": self.weight_unit,
+            ":reps": i.reps, ":rir": self.rir, ":rpe": self.rpe, ":duration_ms": i.duration_ms,
+            ":distance_milli": self.distance_milli, ":distance_unit": self.distance_unit,
+            ":landings": i.impact.map(|x| x.landings), ":drop_height_cm": i.impact.and_then(|x| x.drop_height_cm),
+            ":pain": i.pain, ":note": i.note, ":hlc": hlc,
+        })?;
+        Ok(())
+    }
+}
