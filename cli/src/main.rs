@@ -1,1 +1,26 @@
-fn main() {}
+//! `heft`: the Heft training log in a terminal.
+//!
+//! A thin shell over `heft-core`: it reads arguments, calls the core and
+//! prints what comes back, as tables for people or JSON for scripts. No
+//! training rule lives here.
+
+mod args;
+mod commands;
+mod render;
+mod when;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let json = cli.json;
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            render::error(&err, json);
+            err.exit_code()
+        }
+    }
+}

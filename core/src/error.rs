@@ -64,7 +64,9 @@ pub enum Error {
 
     /// The database file is not a readable SQLite database. It was moved
     /// aside (never deleted) so the person can restore it or an export.
-    #[error("the database {path} is damaged; it was moved to {moved_to} and a new one will be created next time")]
+    #[error(
+        "the database {path} is damaged; it was moved to {moved_to} and a new one will be created next time"
+    )]
     Corrupt {
         /// Where the database was.
         path: PathBuf,
@@ -73,7 +75,9 @@ pub enum Error {
     },
 
     /// The database was written by a newer Heft than this one.
-    #[error("the database has schema version {found}, newer than this Heft understands ({supported}); update Heft")]
+    #[error(
+        "the database has schema version {found}, newer than this Heft understands ({supported}); update Heft"
+    )]
     IncompatibleVersion {
         /// Version found in the file.
         found: u32,

@@ -30,7 +30,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::model::format_milli;
-use crate::model::{Distance, DistanceUnit, Effort, Load, SetInput, SetKind, Unit, Weight, WeightUnit};
+use crate::model::{
+    Distance, DistanceUnit, Effort, Load, SetInput, SetKind, Unit, Weight, WeightUnit,
+};
 
 /// Most sets one token may stand for (`50x100x5`).
 pub const MAX_COUNT: u32 = 50;
@@ -90,7 +92,10 @@ type Parsed<T> = Result<T, String>;
 
 /// Reads one token of the notation.
 pub fn parse(input: &str) -> Result<SetSpec, GrammarError> {
-    parse_inner(input.trim()).map_err(|expected| GrammarError { input: input.chars().take(40).collect(), expected })
+    parse_inner(input.trim()).map_err(|expected| GrammarError {
+        input: input.chars().take(40).collect(),
+        expected,
+    })
 }
 
 fn parse_inner(s: &str) -> Parsed<SetSpec> {
@@ -152,7 +157,11 @@ fn split_kind(s: &str) -> Parsed<(SetKind, &str)> {
         "w" | "wu" | "warmup" => SetKind::Warmup,
         "d" | "drop" => SetKind::Drop,
         "f" | "fail" | "failure" => SetKind::Failure,
-        other => return Err(format!("unknown set kind '{other}:'; use w: (warm-up), d: (drop) or f: (failure)")),
+        other => {
+            return Err(format!(
+                "unknown set kind '{other}:'; use w: (warm-up), d: (drop) or f: (failure)"
+            ));
+        }
     };
     Ok((kind, rest))
 }
@@ -165,7 +174,8 @@ fn parse_effort(s: &str) -> Parsed<Effort> {
     } else {
         (s, false)
     };
-    let milli = parse_number(value).map_err(|_| format!("'@{s}' is not an effort; write @2 (RIR) or @rpe8"))?;
+    let milli = parse_number(value)
+        .map_err(|_| format!("'@{s}' is not an effort; write @2 (RIR) or @rpe8"))?;
     let v = milli as f64 / 1000.0;
     Ok(if rpe { Effort::Rpe(v) } else { Effort::Rir(v) })
 }
@@ -180,13 +190,19 @@ fn is_number(s: &str) -> bool {
 
 /// A token that is a complete body on its own: reps with `r`, a duration or a distance.
 fn is_standalone(s: &str) -> bool {
-    s.strip_suffix('r').is_some_and(is_integer) || parse_duration(s).is_ok() || parse_distance_with_time(s).is_ok()
+    s.strip_suffix('r').is_some_and(is_integer)
+        || parse_duration(s).is_ok()
+        || parse_distance_with_time(s).is_ok()
 }
 
 fn parse_count(s: &str) -> Parsed<u32> {
-    let n: u32 = s.parse().map_err(|_| format!("'{s}' is not a number of sets"))?;
+    let n: u32 = s
+        .parse()
+        .map_err(|_| format!("'{s}' is not a number of sets"))?;
     if n == 0 || n > MAX_COUNT {
-        return Err(format!("the number of sets must be between 1 and {MAX_COUNT}"));
+        return Err(format!(
+            "the number of sets must be between 1 and {MAX_COUNT}"
+        ));
     }
     Ok(n)
 }
@@ -202,9 +218,16 @@ fn parse_number(s: &str) -> Parsed<i64> {
     if !frac.bytes().all(|b| b.is_ascii_digit()) || (s.contains('.') && frac.is_empty()) {
         return Err(format!("'{s}' is not a number"));
     }
-    let whole: i64 = whole.parse().map_err(|_| format!("'{s}' is not a number"))?;
+    let whole: i64 = whole
+        .parse()
+        .map_err(|_| format!("'{s}' is not a number"))?;
     let mut milli = 0i64;
-    for (i, b) in frac.bytes().chain(std::iter::repeat(b'0')).take(4).enumerate() {
+    for (i, b) in frac
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(4)
+        .enumerate()
+    {
         let d = i64::from(b - b'0');
         match i {
             0 => milli += d * 100,
@@ -226,31 +249,46 @@ fn parse_weight_unit(u: &str) -> Parsed<Option<WeightUnit>> {
     if u.is_empty() {
         return Ok(None);
     }
-    WeightUnit::from_symbol(u).map(Some).ok_or_else(|| format!("unknown weight unit '{u}'; use kg or lb"))
+    WeightUnit::from_symbol(u)
+        .map(Some)
+        .ok_or_else(|| format!("unknown weight unit '{u}'; use kg or lb"))
 }
 
 fn parse_load(s: &str) -> Parsed<LoadSpec> {
     if let Some(rest) = s.strip_prefix("bw") {
         if rest.is_empty() {
-            return Ok(LoadSpec::Bodyweight { added_milli: 0, unit: None });
+            return Ok(LoadSpec::Bodyweight {
+                added_milli: 0,
+                unit: None,
+            });
         }
         let (sign, rest) = if let Some(r) = rest.strip_prefix('+') {
             (1, r)
         } else if let Some(r) = rest.strip_prefix('-') {
             (-1, r)
         } else {
-            return Err(format!("after 'bw' write +load or -assistance, e.g. bw+10x8 (got 'bw{rest}')"));
+            return Err(format!(
+                "after 'bw' write +load or -assistance, e.g. bw+10x8 (got 'bw{rest}')"
+            ));
         };
         let (num, unit) = split_unit(rest);
         let milli = parse_number(num)?;
-        return Ok(LoadSpec::Bodyweight { added_milli: sign * milli, unit: parse_weight_unit(unit)? });
+        return Ok(LoadSpec::Bodyweight {
+            added_milli: sign * milli,
+            unit: parse_weight_unit(unit)?,
+        });
     }
     let (num, unit) = split_unit(s);
     if num.is_empty() {
-        return Err(format!("'{s}' is not a load; write a weight such as 100, 100kg or bw"));
+        return Err(format!(
+            "'{s}' is not a load; write a weight such as 100, 100kg or bw"
+        ));
     }
     let milli = parse_number(num)?;
-    Ok(LoadSpec::Weight { milli, unit: parse_weight_unit(unit)? })
+    Ok(LoadSpec::Weight {
+        milli,
+        unit: parse_weight_unit(unit)?,
+    })
 }
 
 fn rest_after_load(s: &str, spec: &mut SetSpec) -> Parsed<()> {
@@ -259,7 +297,10 @@ fn rest_after_load(s: &str, spec: &mut SetSpec) -> Parsed<()> {
     }
     let reps = s.strip_suffix('r').unwrap_or(s);
     if is_integer(reps) {
-        spec.reps = Some(reps.parse().map_err(|_| format!("'{s}' is not a number of reps"))?);
+        spec.reps = Some(
+            reps.parse()
+                .map_err(|_| format!("'{s}' is not a number of reps"))?,
+        );
         return Ok(());
     }
     if is_integer(&s.replace(['.', ','], "")) {
@@ -271,11 +312,17 @@ fn rest_after_load(s: &str, spec: &mut SetSpec) -> Parsed<()> {
 /// Reads a body that needs no load. `bare_reps` allows a plain integer as reps.
 fn standalone(s: &str, bare_reps: bool, spec: &mut SetSpec) -> Parsed<()> {
     if let Some(r) = s.strip_suffix('r').filter(|r| is_integer(r)) {
-        spec.reps = Some(r.parse().map_err(|_| format!("'{s}' is not a number of reps"))?);
+        spec.reps = Some(
+            r.parse()
+                .map_err(|_| format!("'{s}' is not a number of reps"))?,
+        );
         return Ok(());
     }
     if bare_reps && is_integer(s) {
-        spec.reps = Some(s.parse().map_err(|_| format!("'{s}' is not a number of reps"))?);
+        spec.reps = Some(
+            s.parse()
+                .map_err(|_| format!("'{s}' is not a number of reps"))?,
+        );
         return Ok(());
     }
     if let Ok(ms) = parse_duration(s) {
@@ -291,18 +338,36 @@ fn standalone(s: &str, bare_reps: bool, spec: &mut SetSpec) -> Parsed<()> {
     if s.starts_with("bw") || (is_number(num) && parse_weight_unit(unit).is_ok()) {
         return Err(format!("missing reps: write {s}x5"));
     }
-    Err(format!("'{s}' is not a set; write e.g. 100x5, bwx10, 60s or 400m"))
+    Err(format!(
+        "'{s}' is not a set; write e.g. 100x5, bwx10, 60s or 400m"
+    ))
 }
 
 fn parse_duration(s: &str) -> Parsed<u32> {
     let bad = || format!("'{s}' is not a duration");
     let ms: i64 = if s.contains(':') {
         let fields: Vec<&str> = s.split(':').collect();
-        let nums: Vec<i64> = fields.iter().map(|f| parse_number(f)).collect::<Result<_, _>>().map_err(|_| bad())?;
+        let nums: Vec<i64> = fields
+            .iter()
+            .map(|f| parse_number(f))
+            .collect::<Result<_, _>>()
+            .map_err(|_| bad())?;
         match nums.as_slice() {
-            [m, sec] if fields[0].len() <= 4 && fields[1].len() == 2 && *sec < 60_000 && m % 1000 == 0 => m * 60 + sec,
+            [m, sec]
+                if fields[0].len() <= 4
+                    && fields[1].len() == 2
+                    && *sec < 60_000
+                    && m % 1000 == 0 =>
+            {
+                m * 60 + sec
+            }
             [h, m, sec]
-                if fields[1].len() == 2 && fields[2].len() == 2 && *m < 60_000 && *sec < 60_000 && h % 1000 == 0 && m % 1000 == 0 =>
+                if fields[1].len() == 2
+                    && fields[2].len() == 2
+                    && *m < 60_000
+                    && *sec < 60_000
+                    && h % 1000 == 0
+                    && m % 1000 == 0 =>
             {
                 h * 3600 + m * 60 + sec
             }
@@ -327,7 +392,9 @@ fn parse_distance_with_time(s: &str) -> Parsed<(Distance, Option<u32>)> {
         None => (s, None),
     };
     let (num, unit) = split_unit(dist);
-    let unit = DistanceUnit::from_symbol(unit).filter(|_| !unit.is_empty()).ok_or_else(|| format!("'{s}' is not a distance"))?;
+    let unit = DistanceUnit::from_symbol(unit)
+        .filter(|_| !unit.is_empty())
+        .ok_or_else(|| format!("'{s}' is not a distance"))?;
     let milli = parse_number(num)?;
     Ok((Distance::from_milli(milli, unit), time))
 }
@@ -337,9 +404,18 @@ impl SetSpec {
     pub fn from_input(input: &SetInput) -> SetSpec {
         let load = match input.load {
             Load::None => LoadSpec::None,
-            Load::Weight { weight } => LoadSpec::Weight { milli: weight.milli(), unit: Some(weight.unit()) },
-            Load::Bodyweight { added: None } => LoadSpec::Bodyweight { added_milli: 0, unit: None },
-            Load::Bodyweight { added: Some(w) } => LoadSpec::Bodyweight { added_milli: w.milli(), unit: Some(w.unit()) },
+            Load::Weight { weight } => LoadSpec::Weight {
+                milli: weight.milli(),
+                unit: Some(weight.unit()),
+            },
+            Load::Bodyweight { added: None } => LoadSpec::Bodyweight {
+                added_milli: 0,
+                unit: None,
+            },
+            Load::Bodyweight { added: Some(w) } => LoadSpec::Bodyweight {
+                added_milli: w.milli(),
+                unit: Some(w.unit()),
+            },
         };
         SetSpec {
             count: 1,
@@ -356,11 +432,16 @@ impl SetSpec {
     pub fn to_input(&self, exercise_id: &str, default_unit: WeightUnit) -> SetInput {
         let load = match self.load {
             LoadSpec::None => Load::None,
-            LoadSpec::Weight { milli, unit } => Load::Weight { weight: Weight::from_milli(milli, unit.unwrap_or(default_unit)) },
+            LoadSpec::Weight { milli, unit } => Load::Weight {
+                weight: Weight::from_milli(milli, unit.unwrap_or(default_unit)),
+            },
             LoadSpec::Bodyweight { added_milli: 0, .. } => Load::Bodyweight { added: None },
-            LoadSpec::Bodyweight { added_milli, unit } => {
-                Load::Bodyweight { added: Some(Weight::from_milli(added_milli, unit.unwrap_or(default_unit))) }
-            }
+            LoadSpec::Bodyweight { added_milli, unit } => Load::Bodyweight {
+                added: Some(Weight::from_milli(
+                    added_milli,
+                    unit.unwrap_or(default_unit),
+                )),
+            },
         };
         SetInput {
             kind: self.kind,
@@ -397,7 +478,8 @@ impl fmt::Display for SetSpec {
             SetKind::Failure => f.write_str("f:")?,
         }
         let standalone_rest = self.reps.is_none();
-        let load_is_bare_integer = matches!(self.load, LoadSpec::Weight { milli, unit: None } if milli % 1000 == 0);
+        let load_is_bare_integer =
+            matches!(self.load, LoadSpec::Weight { milli, unit: None } if milli % 1000 == 0);
         // "20x60s" would read as 20 one-minute sets, so a unit-less whole load
         // before a timed or distance body keeps an explicit count of 1.
         if self.count > 1 || (standalone_rest && load_is_bare_integer) {
@@ -405,11 +487,18 @@ impl fmt::Display for SetSpec {
         }
         match self.load {
             LoadSpec::None => {}
-            LoadSpec::Weight { milli, unit } => write!(f, "{}{}x", format_milli(milli), unit_suffix(unit))?,
+            LoadSpec::Weight { milli, unit } => {
+                write!(f, "{}{}x", format_milli(milli), unit_suffix(unit))?
+            }
             LoadSpec::Bodyweight { added_milli: 0, .. } => f.write_str("bwx")?,
             LoadSpec::Bodyweight { added_milli, unit } => {
                 let sign = if added_milli > 0 { "+" } else { "" };
-                write!(f, "bw{sign}{}{}x", format_milli(added_milli), unit_suffix(unit))?
+                write!(
+                    f,
+                    "bw{sign}{}{}x",
+                    format_milli(added_milli),
+                    unit_suffix(unit)
+                )?
             }
         }
         let has_load = !matches!(self.load, LoadSpec::None);
@@ -447,42 +536,96 @@ mod tests {
     #[test]
     fn reads_the_documented_examples() {
         let s = parse("100x5").unwrap();
-        assert_eq!(s.load, LoadSpec::Weight { milli: 100_000, unit: None });
+        assert_eq!(
+            s.load,
+            LoadSpec::Weight {
+                milli: 100_000,
+                unit: None
+            }
+        );
         assert_eq!((s.count, s.reps, s.effort), (1, Some(5), None));
 
         let s = parse("225lbx5").unwrap();
-        assert_eq!(s.load, LoadSpec::Weight { milli: 225_000, unit: Some(WeightUnit::Lb) });
+        assert_eq!(
+            s.load,
+            LoadSpec::Weight {
+                milli: 225_000,
+                unit: Some(WeightUnit::Lb)
+            }
+        );
 
         assert_eq!(parse("100x5@2").unwrap().effort, Some(Effort::Rir(2.0)));
         assert_eq!(parse("100x5@rpe8").unwrap().effort, Some(Effort::Rpe(8.0)));
-        assert_eq!(parse("100x5@rpe8.5").unwrap().effort, Some(Effort::Rpe(8.5)));
+        assert_eq!(
+            parse("100x5@rpe8.5").unwrap().effort,
+            Some(Effort::Rpe(8.5))
+        );
 
         let s = parse("3x100x5").unwrap();
         assert_eq!((s.count, s.reps), (3, Some(5)));
 
         let s = parse("bwx10").unwrap();
-        assert_eq!((s.load, s.reps), (LoadSpec::Bodyweight { added_milli: 0, unit: None }, Some(10)));
+        assert_eq!(
+            (s.load, s.reps),
+            (
+                LoadSpec::Bodyweight {
+                    added_milli: 0,
+                    unit: None
+                },
+                Some(10)
+            )
+        );
         let s = parse("bw+10x8").unwrap();
-        assert_eq!(s.load, LoadSpec::Bodyweight { added_milli: 10_000, unit: None });
+        assert_eq!(
+            s.load,
+            LoadSpec::Bodyweight {
+                added_milli: 10_000,
+                unit: None
+            }
+        );
         let s = parse("bw-20kgx6").unwrap();
-        assert_eq!(s.load, LoadSpec::Bodyweight { added_milli: -20_000, unit: Some(WeightUnit::Kg) });
+        assert_eq!(
+            s.load,
+            LoadSpec::Bodyweight {
+                added_milli: -20_000,
+                unit: Some(WeightUnit::Kg)
+            }
+        );
 
         assert_eq!(parse("60s").unwrap().duration_ms, Some(60_000));
         let s = parse("400m").unwrap();
-        assert_eq!(s.distance, Some(Distance::from_milli(400_000, DistanceUnit::M)));
+        assert_eq!(
+            s.distance,
+            Some(Distance::from_milli(400_000, DistanceUnit::M))
+        );
     }
 
     #[test]
     fn count_or_load_is_decided_by_what_follows() {
         let holds = parse("3x60s").unwrap();
-        assert_eq!((holds.count, holds.load, holds.duration_ms), (3, LoadSpec::None, Some(60_000)));
+        assert_eq!(
+            (holds.count, holds.load, holds.duration_ms),
+            (3, LoadSpec::None, Some(60_000))
+        );
         let weighted = parse("20kgx60s").unwrap();
         assert_eq!((weighted.count, weighted.duration_ms), (1, Some(60_000)));
-        assert_eq!(weighted.load, LoadSpec::Weight { milli: 20_000, unit: Some(WeightUnit::Kg) });
+        assert_eq!(
+            weighted.load,
+            LoadSpec::Weight {
+                milli: 20_000,
+                unit: Some(WeightUnit::Kg)
+            }
+        );
         let carry = parse("2x40kgx50m").unwrap();
-        assert_eq!((carry.count, carry.distance.map(|d| d.milli())), (2, Some(50_000)));
+        assert_eq!(
+            (carry.count, carry.distance.map(|d| d.milli())),
+            (2, Some(50_000))
+        );
         let band = parse("3x12r").unwrap();
-        assert_eq!((band.count, band.load, band.reps), (3, LoadSpec::None, Some(12)));
+        assert_eq!(
+            (band.count, band.load, band.reps),
+            (3, LoadSpec::None, Some(12))
+        );
     }
 
     #[test]
@@ -555,15 +698,29 @@ mod tests {
 
     #[test]
     fn converts_to_a_set_in_the_profile_unit() {
-        let input = parse("bw+10x8@1").unwrap().to_input("pull-up", WeightUnit::Lb);
-        assert_eq!(input.load, Load::Bodyweight { added: Some(Weight::from_milli(10_000, WeightUnit::Lb)) });
-        assert_eq!((input.reps, input.effort), (Some(8), Some(Effort::Rir(1.0))));
+        let input = parse("bw+10x8@1")
+            .unwrap()
+            .to_input("pull-up", WeightUnit::Lb);
+        assert_eq!(
+            input.load,
+            Load::Bodyweight {
+                added: Some(Weight::from_milli(10_000, WeightUnit::Lb))
+            }
+        );
+        assert_eq!(
+            (input.reps, input.effort),
+            (Some(8), Some(Effort::Rir(1.0)))
+        );
         let back = SetSpec::from_input(&input);
         assert_eq!(back.to_string(), "bw+10lbx8@1");
     }
 
     fn arb_unit() -> impl Strategy<Value = Option<WeightUnit>> {
-        prop_oneof![Just(None), Just(Some(WeightUnit::Kg)), Just(Some(WeightUnit::Lb))]
+        prop_oneof![
+            Just(None),
+            Just(Some(WeightUnit::Kg)),
+            Just(Some(WeightUnit::Lb))
+        ]
     }
 
     fn arb_half() -> impl Strategy<Value = f64> {

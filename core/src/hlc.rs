@@ -82,7 +82,10 @@ impl FromStr for Hlc {
         let wall_ms = u64::from_str_radix(&s[..WALL_DIGITS], 16).map_err(|_| bad())?;
         let counter = u16::from_str_radix(&s[WALL_DIGITS..head], 16).map_err(|_| bad())?;
         let device = &s[head..];
-        if !device.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()) {
+        if !device
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        {
             return Err(bad());
         }
         Ok(Hlc {
@@ -115,12 +118,19 @@ mod tests {
         let same_ms = Hlc::next(Some(&first), 5_000, A);
         assert_eq!((same_ms.wall_ms, same_ms.counter), (5_000, 1));
         let clock_went_back = Hlc::next(Some(&same_ms), 1_000, A);
-        assert_eq!((clock_went_back.wall_ms, clock_went_back.counter), (5_000, 2));
+        assert_eq!(
+            (clock_went_back.wall_ms, clock_went_back.counter),
+            (5_000, 2)
+        );
     }
 
     #[test]
     fn counter_overflow_borrows_the_next_millisecond() {
-        let last = Hlc { wall_ms: 7, counter: u16::MAX, device: A.into() };
+        let last = Hlc {
+            wall_ms: 7,
+            counter: u16::MAX,
+            device: A.into(),
+        };
         let next = Hlc::next(Some(&last), 7, A);
         assert_eq!((next.wall_ms, next.counter), (8, 0));
         assert!(next > last);
@@ -128,15 +138,29 @@ mod tests {
 
     #[test]
     fn device_breaks_ties() {
-        let a = Hlc { wall_ms: 9, counter: 3, device: A.into() };
-        let b = Hlc { wall_ms: 9, counter: 3, device: B.into() };
+        let a = Hlc {
+            wall_ms: 9,
+            counter: 3,
+            device: A.into(),
+        };
+        let b = Hlc {
+            wall_ms: 9,
+            counter: 3,
+            device: B.into(),
+        };
         assert!(a < b);
         assert!(a.to_string() < b.to_string());
     }
 
     #[test]
     fn rejects_malformed_text() {
-        for bad in ["", "xyz", "000000000001000", "00000000000g0000aa", "0000000000010000AA"] {
+        for bad in [
+            "",
+            "xyz",
+            "000000000001000",
+            "00000000000g0000aa",
+            "0000000000010000AA",
+        ] {
             assert!(bad.parse::<Hlc>().is_err(), "{bad}");
         }
     }

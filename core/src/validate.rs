@@ -198,7 +198,11 @@ pub fn weight(field: Field, w: Weight, allow_negative: bool) -> Check {
     if kg < 0.0 && !allow_negative {
         return fail(field, Problem::Negative);
     }
-    let limit_kg = if kg < 0.0 { MAX_ASSISTANCE_KG } else { MAX_LOAD_KG };
+    let limit_kg = if kg < 0.0 {
+        MAX_ASSISTANCE_KG
+    } else {
+        MAX_LOAD_KG
+    };
     if kg.abs() > limit_kg + 1e-9 {
         let max = match w.unit() {
             WeightUnit::Kg => format!("{limit_kg} kg"),
@@ -215,7 +219,13 @@ fn half_steps(field: Field, value: f64, min: f64, max: f64) -> Check {
         return fail(field, Problem::NotFinite);
     }
     if value < min || value > max {
-        return fail(field, Problem::OutOfRange { min: min.to_string(), max: max.to_string() });
+        return fail(
+            field,
+            Problem::OutOfRange {
+                min: min.to_string(),
+                max: max.to_string(),
+            },
+        );
     }
     if (value * 2.0).fract() != 0.0 {
         return fail(field, Problem::NotAStep { step: "0.5".into() });
@@ -256,7 +266,11 @@ pub fn instant(field: Field, at: DateTime<FixedOffset>, now: DateTime<FixedOffse
     if at > now + TimeDelta::minutes(FUTURE_TOLERANCE_MIN) {
         return fail(field, Problem::InFuture);
     }
-    date(field, at.date_naive(), now.date_naive() + TimeDelta::days(1))
+    date(
+        field,
+        at.date_naive(),
+        now.date_naive() + TimeDelta::days(1),
+    )
 }
 
 /// Checks that a calendar date is not after `today` nor before 1900.
@@ -281,14 +295,25 @@ pub fn set(input: &SetInput, exercise: &Exercise) -> Check {
     if let Some(reps) = input.reps
         && reps > MAX_REPS
     {
-        return fail(Field::Reps, Problem::TooLarge { max: MAX_REPS.to_string() });
+        return fail(
+            Field::Reps,
+            Problem::TooLarge {
+                max: MAX_REPS.to_string(),
+            },
+        );
     }
     if let Some(e) = input.effort {
         effort(e)?;
     }
     if let Some(ms) = input.duration_ms {
         if ms == 0 {
-            return fail(Field::Duration, Problem::OutOfRange { min: "1 ms".into(), max: "24 h".into() });
+            return fail(
+                Field::Duration,
+                Problem::OutOfRange {
+                    min: "1 ms".into(),
+                    max: "24 h".into(),
+                },
+            );
         }
         if ms > MAX_DURATION_MS {
             return fail(Field::Duration, Problem::TooLarge { max: "24 h".into() });
@@ -300,15 +325,32 @@ pub fn set(input: &SetInput, exercise: &Exercise) -> Check {
             return fail(Field::Distance, Problem::Negative);
         }
         if m == 0.0 {
-            return fail(Field::Distance, Problem::OutOfRange { min: "1 mm".into(), max: "1000 km".into() });
+            return fail(
+                Field::Distance,
+                Problem::OutOfRange {
+                    min: "1 mm".into(),
+                    max: "1000 km".into(),
+                },
+            );
         }
         if m > MAX_DISTANCE_M {
-            return fail(Field::Distance, Problem::TooLarge { max: "1000 km".into() });
+            return fail(
+                Field::Distance,
+                Problem::TooLarge {
+                    max: "1000 km".into(),
+                },
+            );
         }
     }
     if let Some(impact) = input.impact {
         if impact.landings == 0 || impact.landings > MAX_LANDINGS {
-            return fail(Field::Landings, Problem::OutOfRange { min: "1".into(), max: MAX_LANDINGS.to_string() });
+            return fail(
+                Field::Landings,
+                Problem::OutOfRange {
+                    min: "1".into(),
+                    max: MAX_LANDINGS.to_string(),
+                },
+            );
         }
         if let Some(h) = impact.drop_height_cm {
             if !h.is_finite() {
@@ -317,7 +359,10 @@ pub fn set(input: &SetInput, exercise: &Exercise) -> Check {
             if h <= 0.0 || h > MAX_DROP_HEIGHT_CM {
                 return fail(
                     Field::DropHeight,
-                    Problem::OutOfRange { min: "more than 0 cm".into(), max: format!("{MAX_DROP_HEIGHT_CM} cm") },
+                    Problem::OutOfRange {
+                        min: "more than 0 cm".into(),
+                        max: format!("{MAX_DROP_HEIGHT_CM} cm"),
+                    },
                 );
             }
         }
@@ -325,7 +370,13 @@ pub fn set(input: &SetInput, exercise: &Exercise) -> Check {
     if let Some(p) = input.pain
         && p > 10
     {
-        return fail(Field::Pain, Problem::OutOfRange { min: "0".into(), max: "10".into() });
+        return fail(
+            Field::Pain,
+            Problem::OutOfRange {
+                min: "0".into(),
+                max: "10".into(),
+            },
+        );
     }
     if let Some(note) = &input.note {
         text(Field::Note, note, MAX_NOTE_CHARS)?;
@@ -340,22 +391,31 @@ fn fits_measure(input: &SetInput, exercise: &Exercise) -> Check {
     let name = &exercise.name;
     match exercise.measure {
         Measure::WeightReps | Measure::BodyweightReps | Measure::Reps if input.reps.is_none() => {
-            wrong(Field::Reps, format!("is required: {name} is counted in reps"))
+            wrong(
+                Field::Reps,
+                format!("is required: {name} is counted in reps"),
+            )
         }
-        Measure::WeightReps if matches!(input.load, Load::None) => {
-            wrong(Field::Weight, format!("is required: {name} is done with a weight (0 for an empty machine)"))
-        }
+        Measure::WeightReps if matches!(input.load, Load::None) => wrong(
+            Field::Weight,
+            format!("is required: {name} is done with a weight (0 for an empty machine)"),
+        ),
         Measure::Time if input.duration_ms.is_none() => {
             wrong(Field::Duration, format!("is required: {name} is timed"))
         }
-        Measure::Distance if input.distance.is_none() && input.duration_ms.is_none() => {
-            wrong(Field::Distance, format!("or a duration is required for {name}"))
-        }
-        Measure::WeightDistance if input.distance.is_none() => {
-            wrong(Field::Distance, format!("is required: {name} is measured by distance"))
-        }
+        Measure::Distance if input.distance.is_none() && input.duration_ms.is_none() => wrong(
+            Field::Distance,
+            format!("or a duration is required for {name}"),
+        ),
+        Measure::WeightDistance if input.distance.is_none() => wrong(
+            Field::Distance,
+            format!("is required: {name} is measured by distance"),
+        ),
         _ if input.reps.is_none() && input.duration_ms.is_none() && input.distance.is_none() => {
-            wrong(Field::Reps, "a set needs reps, a duration or a distance".into())
+            wrong(
+                Field::Reps,
+                "a set needs reps, a duration or a distance".into(),
+            )
         }
         _ => Ok(()),
     }
@@ -385,12 +445,18 @@ mod tests {
     }
 
     fn with_measure(measure: Measure) -> Exercise {
-        Exercise { measure, name: "X".into(), ..squat() }
+        Exercise {
+            measure,
+            name: "X".into(),
+            ..squat()
+        }
     }
 
     fn good() -> SetInput {
         SetInput {
-            load: Load::Weight { weight: Weight::new(100.0, WeightUnit::Kg).unwrap() },
+            load: Load::Weight {
+                weight: Weight::new(100.0, WeightUnit::Kg).unwrap(),
+            },
             reps: Some(5),
             ..SetInput::new("back-squat")
         }
@@ -414,75 +480,282 @@ mod tests {
     fn every_rule_names_its_field() {
         let ex = squat();
         let cases: Vec<(&str, SetInput, Exercise, Field)> = vec![
-            ("negative weight", SetInput { load: Load::Weight { weight: kg(-5.0) }, ..good() }, ex.clone(), Field::Weight),
-            ("absurd weight", SetInput { load: Load::Weight { weight: kg(1000.5) }, ..good() }, ex.clone(), Field::Weight),
             (
-                "absurd weight in lb",
-                SetInput { load: Load::Weight { weight: Weight::new(2300.0, WeightUnit::Lb).unwrap() }, ..good() },
+                "negative weight",
+                SetInput {
+                    load: Load::Weight { weight: kg(-5.0) },
+                    ..good()
+                },
                 ex.clone(),
                 Field::Weight,
             ),
-            ("absurd added", SetInput { load: Load::Bodyweight { added: Some(kg(1200.0)) }, ..good() }, ex.clone(), Field::AddedWeight),
-            ("absurd assistance", SetInput { load: Load::Bodyweight { added: Some(kg(-600.0)) }, ..good() }, ex.clone(), Field::AddedWeight),
-            ("too many reps", SetInput { reps: Some(1001), ..good() }, ex.clone(), Field::Reps),
-            ("rir too high", SetInput { effort: Some(Effort::Rir(11.0)), ..good() }, ex.clone(), Field::Rir),
-            ("rir negative", SetInput { effort: Some(Effort::Rir(-1.0)), ..good() }, ex.clone(), Field::Rir),
-            ("rir NaN", SetInput { effort: Some(Effort::Rir(f64::NAN)), ..good() }, ex.clone(), Field::Rir),
-            ("rpe zero", SetInput { effort: Some(Effort::Rpe(0.0)), ..good() }, ex.clone(), Field::Rpe),
-            ("rpe eleven", SetInput { effort: Some(Effort::Rpe(11.0)), ..good() }, ex.clone(), Field::Rpe),
-            ("rpe quarter", SetInput { effort: Some(Effort::Rpe(8.25)), ..good() }, ex.clone(), Field::Rpe),
-            ("zero duration", SetInput { duration_ms: Some(0), ..good() }, ex.clone(), Field::Duration),
-            ("day-long set", SetInput { duration_ms: Some(MAX_DURATION_MS + 1), ..good() }, ex.clone(), Field::Duration),
+            (
+                "absurd weight",
+                SetInput {
+                    load: Load::Weight { weight: kg(1000.5) },
+                    ..good()
+                },
+                ex.clone(),
+                Field::Weight,
+            ),
+            (
+                "absurd weight in lb",
+                SetInput {
+                    load: Load::Weight {
+                        weight: Weight::new(2300.0, WeightUnit::Lb).unwrap(),
+                    },
+                    ..good()
+                },
+                ex.clone(),
+                Field::Weight,
+            ),
+            (
+                "absurd added",
+                SetInput {
+                    load: Load::Bodyweight {
+                        added: Some(kg(1200.0)),
+                    },
+                    ..good()
+                },
+                ex.clone(),
+                Field::AddedWeight,
+            ),
+            (
+                "absurd assistance",
+                SetInput {
+                    load: Load::Bodyweight {
+                        added: Some(kg(-600.0)),
+                    },
+                    ..good()
+                },
+                ex.clone(),
+                Field::AddedWeight,
+            ),
+            (
+                "too many reps",
+                SetInput {
+                    reps: Some(1001),
+                    ..good()
+                },
+                ex.clone(),
+                Field::Reps,
+            ),
+            (
+                "rir too high",
+                SetInput {
+                    effort: Some(Effort::Rir(11.0)),
+                    ..good()
+                },
+                ex.clone(),
+                Field::Rir,
+            ),
+            (
+                "rir negative",
+                SetInput {
+                    effort: Some(Effort::Rir(-1.0)),
+                    ..good()
+                },
+                ex.clone(),
+                Field::Rir,
+            ),
+            (
+                "rir NaN",
+                SetInput {
+                    effort: Some(Effort::Rir(f64::NAN)),
+                    ..good()
+                },
+                ex.clone(),
+                Field::Rir,
+            ),
+            (
+                "rpe zero",
+                SetInput {
+                    effort: Some(Effort::Rpe(0.0)),
+                    ..good()
+                },
+                ex.clone(),
+                Field::Rpe,
+            ),
+            (
+                "rpe eleven",
+                SetInput {
+                    effort: Some(Effort::Rpe(11.0)),
+                    ..good()
+                },
+                ex.clone(),
+                Field::Rpe,
+            ),
+            (
+                "rpe quarter",
+                SetInput {
+                    effort: Some(Effort::Rpe(8.25)),
+                    ..good()
+                },
+                ex.clone(),
+                Field::Rpe,
+            ),
+            (
+                "zero duration",
+                SetInput {
+                    duration_ms: Some(0),
+                    ..good()
+                },
+                ex.clone(),
+                Field::Duration,
+            ),
+            (
+                "day-long set",
+                SetInput {
+                    duration_ms: Some(MAX_DURATION_MS + 1),
+                    ..good()
+                },
+                ex.clone(),
+                Field::Duration,
+            ),
             (
                 "zero distance",
-                SetInput { distance: Some(Distance::new(0.0, DistanceUnit::M).unwrap()), ..good() },
+                SetInput {
+                    distance: Some(Distance::new(0.0, DistanceUnit::M).unwrap()),
+                    ..good()
+                },
                 ex.clone(),
                 Field::Distance,
             ),
             (
                 "negative distance",
-                SetInput { distance: Some(Distance::new(-1.0, DistanceUnit::Km).unwrap()), ..good() },
+                SetInput {
+                    distance: Some(Distance::new(-1.0, DistanceUnit::Km).unwrap()),
+                    ..good()
+                },
                 ex.clone(),
                 Field::Distance,
             ),
             (
                 "absurd distance",
-                SetInput { distance: Some(Distance::new(1001.0, DistanceUnit::Km).unwrap()), ..good() },
+                SetInput {
+                    distance: Some(Distance::new(1001.0, DistanceUnit::Km).unwrap()),
+                    ..good()
+                },
                 ex.clone(),
                 Field::Distance,
             ),
             (
                 "zero landings",
-                SetInput { impact: Some(Impact { landings: 0, drop_height_cm: None }), ..good() },
+                SetInput {
+                    impact: Some(Impact {
+                        landings: 0,
+                        drop_height_cm: None,
+                    }),
+                    ..good()
+                },
                 ex.clone(),
                 Field::Landings,
             ),
             (
                 "too many landings",
-                SetInput { impact: Some(Impact { landings: 1001, drop_height_cm: None }), ..good() },
+                SetInput {
+                    impact: Some(Impact {
+                        landings: 1001,
+                        drop_height_cm: None,
+                    }),
+                    ..good()
+                },
                 ex.clone(),
                 Field::Landings,
             ),
             (
                 "NaN drop height",
-                SetInput { impact: Some(Impact { landings: 5, drop_height_cm: Some(f64::NAN) }), ..good() },
+                SetInput {
+                    impact: Some(Impact {
+                        landings: 5,
+                        drop_height_cm: Some(f64::NAN),
+                    }),
+                    ..good()
+                },
                 ex.clone(),
                 Field::DropHeight,
             ),
             (
                 "absurd drop height",
-                SetInput { impact: Some(Impact { landings: 5, drop_height_cm: Some(300.0) }), ..good() },
+                SetInput {
+                    impact: Some(Impact {
+                        landings: 5,
+                        drop_height_cm: Some(300.0),
+                    }),
+                    ..good()
+                },
                 ex.clone(),
                 Field::DropHeight,
             ),
-            ("pain eleven", SetInput { pain: Some(11), ..good() }, ex.clone(), Field::Pain),
-            ("long note", SetInput { note: Some("x".repeat(MAX_NOTE_CHARS + 1)), ..good() }, ex.clone(), Field::Note),
-            ("control chars in note", SetInput { note: Some("a\u{7}b".into()), ..good() }, ex.clone(), Field::Note),
-            ("lift without reps", SetInput { reps: None, ..good() }, ex.clone(), Field::Reps),
-            ("lift without weight", SetInput { load: Load::None, ..good() }, ex.clone(), Field::Weight),
-            ("hold without time", SetInput { duration_ms: None, ..good() }, with_measure(Measure::Time), Field::Duration),
-            ("run with nothing", SetInput { reps: None, ..good() }, with_measure(Measure::Distance), Field::Distance),
-            ("carry without distance", good(), with_measure(Measure::WeightDistance), Field::Distance),
+            (
+                "pain eleven",
+                SetInput {
+                    pain: Some(11),
+                    ..good()
+                },
+                ex.clone(),
+                Field::Pain,
+            ),
+            (
+                "long note",
+                SetInput {
+                    note: Some("x".repeat(MAX_NOTE_CHARS + 1)),
+                    ..good()
+                },
+                ex.clone(),
+                Field::Note,
+            ),
+            (
+                "control chars in note",
+                SetInput {
+                    note: Some("a\u{7}b".into()),
+                    ..good()
+                },
+                ex.clone(),
+                Field::Note,
+            ),
+            (
+                "lift without reps",
+                SetInput {
+                    reps: None,
+                    ..good()
+                },
+                ex.clone(),
+                Field::Reps,
+            ),
+            (
+                "lift without weight",
+                SetInput {
+                    load: Load::None,
+                    ..good()
+                },
+                ex.clone(),
+                Field::Weight,
+            ),
+            (
+                "hold without time",
+                SetInput {
+                    duration_ms: None,
+                    ..good()
+                },
+                with_measure(Measure::Time),
+                Field::Duration,
+            ),
+            (
+                "run with nothing",
+                SetInput {
+                    reps: None,
+                    ..good()
+                },
+                with_measure(Measure::Distance),
+                Field::Distance,
+            ),
+            (
+                "carry without distance",
+                good(),
+                with_measure(Measure::WeightDistance),
+                Field::Distance,
+            ),
         ];
         for (what, input, ex, field) in cases {
             let got = field_of(input, &ex);
@@ -493,20 +766,95 @@ mod tests {
     #[test]
     fn boundaries_are_inclusive() {
         let ex = squat();
-        assert!(set(&SetInput { load: Load::Weight { weight: kg(1000.0) }, ..good() }, &ex).is_ok());
-        assert!(set(&SetInput { reps: Some(MAX_REPS), ..good() }, &ex).is_ok());
-        assert!(set(&SetInput { reps: Some(0), ..good() }, &ex).is_ok(), "a missed attempt is 0 reps");
-        assert!(set(&SetInput { effort: Some(Effort::Rpe(9.5)), ..good() }, &ex).is_ok());
-        assert!(set(&SetInput { effort: Some(Effort::Rir(0.0)), ..good() }, &ex).is_ok());
-        assert!(set(&SetInput { pain: Some(10), ..good() }, &ex).is_ok());
-        assert!(set(&SetInput { load: Load::Bodyweight { added: Some(kg(-20.0)) }, ..good() }, &ex).is_ok());
+        assert!(
+            set(
+                &SetInput {
+                    load: Load::Weight { weight: kg(1000.0) },
+                    ..good()
+                },
+                &ex
+            )
+            .is_ok()
+        );
+        assert!(
+            set(
+                &SetInput {
+                    reps: Some(MAX_REPS),
+                    ..good()
+                },
+                &ex
+            )
+            .is_ok()
+        );
+        assert!(
+            set(
+                &SetInput {
+                    reps: Some(0),
+                    ..good()
+                },
+                &ex
+            )
+            .is_ok(),
+            "a missed attempt is 0 reps"
+        );
+        assert!(
+            set(
+                &SetInput {
+                    effort: Some(Effort::Rpe(9.5)),
+                    ..good()
+                },
+                &ex
+            )
+            .is_ok()
+        );
+        assert!(
+            set(
+                &SetInput {
+                    effort: Some(Effort::Rir(0.0)),
+                    ..good()
+                },
+                &ex
+            )
+            .is_ok()
+        );
+        assert!(
+            set(
+                &SetInput {
+                    pain: Some(10),
+                    ..good()
+                },
+                &ex
+            )
+            .is_ok()
+        );
+        assert!(
+            set(
+                &SetInput {
+                    load: Load::Bodyweight {
+                        added: Some(kg(-20.0))
+                    },
+                    ..good()
+                },
+                &ex
+            )
+            .is_ok()
+        );
     }
 
     #[test]
     fn kind_does_not_change_the_rules() {
         let ex = squat();
         for kind in SetKind::ALL {
-            assert!(set(&SetInput { kind: *kind, ..good() }, &ex).is_ok());
+            assert!(
+                set(
+                    &SetInput {
+                        kind: *kind,
+                        ..good()
+                    },
+                    &ex
+                )
+                .is_ok()
+            );
         }
     }
 
@@ -514,7 +862,10 @@ mod tests {
     fn names_must_have_content() {
         assert_eq!(name(Field::Name, "  ").unwrap_err().problem, Problem::Empty);
         assert_eq!(name(Field::Name, "--").unwrap_err().problem, Problem::Empty);
-        assert!(matches!(name(Field::Name, &"a".repeat(101)).unwrap_err().problem, Problem::TooLong { .. }));
+        assert!(matches!(
+            name(Field::Name, &"a".repeat(101)).unwrap_err().problem,
+            Problem::TooLong { .. }
+        ));
         assert!(name(Field::Name, "Жим лёжа").is_ok());
     }
 
@@ -522,19 +873,47 @@ mod tests {
     fn times_in_the_future_or_before_1900_are_refused() {
         let now = DateTime::parse_from_rfc3339("2026-11-26T10:00:00+01:00").unwrap();
         assert!(instant(Field::Date, now + TimeDelta::minutes(4), now).is_ok());
-        assert_eq!(instant(Field::Date, now + TimeDelta::minutes(6), now).unwrap_err().problem, Problem::InFuture);
+        assert_eq!(
+            instant(Field::Date, now + TimeDelta::minutes(6), now)
+                .unwrap_err()
+                .problem,
+            Problem::InFuture
+        );
         let old = DateTime::parse_from_rfc3339("1899-12-31T10:00:00+00:00").unwrap();
-        assert_eq!(instant(Field::Date, old, now).unwrap_err().problem, Problem::TooEarly);
+        assert_eq!(
+            instant(Field::Date, old, now).unwrap_err().problem,
+            Problem::TooEarly
+        );
         let today = now.date_naive();
-        assert_eq!(date(Field::Date, today.succ_opt().unwrap(), today).unwrap_err().problem, Problem::InFuture);
+        assert_eq!(
+            date(Field::Date, today.succ_opt().unwrap(), today)
+                .unwrap_err()
+                .problem,
+            Problem::InFuture
+        );
     }
 
     #[test]
     fn messages_read_as_sentences() {
-        let e = set(&SetInput { reps: Some(5000), ..good() }, &squat()).unwrap_err();
+        let e = set(
+            &SetInput {
+                reps: Some(5000),
+                ..good()
+            },
+            &squat(),
+        )
+        .unwrap_err();
         assert_eq!(e.to_string(), "reps must be at most 1000");
-        let e = set(&SetInput { load: Load::Weight { weight: Weight::new(2300.0, WeightUnit::Lb).unwrap() }, ..good() }, &squat())
-            .unwrap_err();
+        let e = set(
+            &SetInput {
+                load: Load::Weight {
+                    weight: Weight::new(2300.0, WeightUnit::Lb).unwrap(),
+                },
+                ..good()
+            },
+            &squat(),
+        )
+        .unwrap_err();
         assert_eq!(e.to_string(), "weight must be at most 2205 lb");
     }
 }

@@ -115,17 +115,30 @@ impl<'a> Matcher<'a> {
                 names.push((i, key));
             }
         }
-        Matcher { exercises, names, exact }
+        Matcher {
+            exercises,
+            names,
+            exact,
+        }
     }
 
     /// The exercise a typed name means, or suggestions when it is unclear.
     pub fn resolve(&self, query: &str) -> Resolution<'a> {
         let q = normalize(query);
         if q.words.is_empty() {
-            return Resolution::Unknown { suggestions: Vec::new() };
+            return Resolution::Unknown {
+                suggestions: Vec::new(),
+            };
         }
-        if let Some(&i) = self.exact.get(&q.key()).or_else(|| self.exact.get(&q.compact())) {
-            return Resolution::Found { id: &self.exercises[i].id, by_typo: false };
+        if let Some(&i) = self
+            .exact
+            .get(&q.key())
+            .or_else(|| self.exact.get(&q.compact()))
+        {
+            return Resolution::Found {
+                id: &self.exercises[i].id,
+                by_typo: false,
+            };
         }
         let ranked = self.rank(&q, Self::typo_score);
         if q.compact().chars().count() >= TYPO_MIN_CHARS
@@ -133,7 +146,10 @@ impl<'a> Matcher<'a> {
         {
             let runner_up = ranked.get(1).map_or(0.0, |h| h.score);
             if best.score >= TYPO_ACCEPT && best.score - runner_up >= TYPO_MARGIN {
-                return Resolution::Found { id: &best.exercise.id, by_typo: true };
+                return Resolution::Found {
+                    id: &best.exercise.id,
+                    by_typo: true,
+                };
             }
         }
         let suggestions = self
@@ -152,7 +168,10 @@ impl<'a> Matcher<'a> {
         if q.words.is_empty() {
             return Vec::new();
         }
-        self.rank(&q, Self::search_score).into_iter().filter(|h| h.score >= SEARCH_FLOOR).collect()
+        self.rank(&q, Self::search_score)
+            .into_iter()
+            .filter(|h| h.score >= SEARCH_FLOOR)
+            .collect()
     }
 
     /// Best score per exercise under `score`, sorted best first, then by name.
@@ -161,16 +180,28 @@ impl<'a> Matcher<'a> {
         for (i, key) in &self.names {
             best[*i] = best[*i].max(score(q, key));
         }
-        let mut hits: Vec<Hit<'a>> =
-            best.into_iter().enumerate().map(|(i, score)| Hit { exercise: &self.exercises[i], score }).collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.exercise.name.cmp(&b.exercise.name)));
+        let mut hits: Vec<Hit<'a>> = best
+            .into_iter()
+            .enumerate()
+            .map(|(i, score)| Hit {
+                exercise: &self.exercises[i],
+                score,
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.exercise.name.cmp(&b.exercise.name))
+        });
         hits
     }
 
     /// Whole-name similarity, order-free and run-together; for typos.
     fn typo_score(q: &NameKey, name: &NameKey) -> f64 {
-        normalized_damerau_levenshtein(&q.key(), &name.key())
-            .max(normalized_damerau_levenshtein(&q.compact(), &name.compact()))
+        normalized_damerau_levenshtein(&q.key(), &name.key()).max(normalized_damerau_levenshtein(
+            &q.compact(),
+            &name.compact(),
+        ))
     }
 
     /// Similarity for browsing: every query word should start or resemble a
@@ -229,12 +260,24 @@ mod tests {
 
     fn sample() -> Vec<Exercise> {
         vec![
-            ex("back-squat", "Back Squat", &["Squat (Barbell)", "Barbell Back Squat", "squat"]),
+            ex(
+                "back-squat",
+                "Back Squat",
+                &["Squat (Barbell)", "Barbell Back Squat", "squat"],
+            ),
             ex("front-squat", "Front Squat", &["Front Squat (Barbell)"]),
             ex("hack-squat", "Hack Squat", &[]),
             ex("pull-up", "Pull-Up", &["Pull Up"]),
-            ex("bench-press", "Bench Press", &["Bench Press (Barbell)", "bench"]),
-            ex("db-bench-press", "Dumbbell Bench Press", &["Bench Press (Dumbbell)"]),
+            ex(
+                "bench-press",
+                "Bench Press",
+                &["Bench Press (Barbell)", "bench"],
+            ),
+            ex(
+                "db-bench-press",
+                "Dumbbell Bench Press",
+                &["Bench Press (Dumbbell)"],
+            ),
             ex("zhim", "Жим лёжа", &[]),
         ]
     }
@@ -250,7 +293,15 @@ mod tests {
     fn case_punctuation_order_and_plurals_do_not_matter() {
         let list = sample();
         let m = Matcher::new(&list);
-        for q in ["back squat", "BACK SQUAT", "Squat, Back", "squat (barbell)", "barbell squat", "Back Squats", "  back   squat "] {
+        for q in [
+            "back squat",
+            "BACK SQUAT",
+            "Squat, Back",
+            "squat (barbell)",
+            "barbell squat",
+            "Back Squats",
+            "  back   squat ",
+        ] {
             assert_eq!(found(&m, q).as_deref(), Some("back-squat"), "{q}");
         }
         for q in ["pullup", "pull ups", "PULL-UP"] {
@@ -263,7 +314,13 @@ mod tests {
     fn close_typos_resolve_but_ambiguous_ones_do_not() {
         let list = sample();
         let m = Matcher::new(&list);
-        assert_eq!(m.resolve("bak squat"), Resolution::Found { id: "back-squat", by_typo: true });
+        assert_eq!(
+            m.resolve("bak squat"),
+            Resolution::Found {
+                id: "back-squat",
+                by_typo: true
+            }
+        );
         assert_eq!(found(&m, "frnt squat").as_deref(), Some("front-squat"));
         assert_eq!(found(&m, "bench pres").as_deref(), Some("bench-press"));
         // "Press" alone is as close to the barbell as to the dumbbell press.
@@ -281,18 +338,34 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert_eq!(m.resolve("!!!"), Resolution::Unknown { suggestions: vec![] });
+        assert_eq!(
+            m.resolve("!!!"),
+            Resolution::Unknown {
+                suggestions: vec![]
+            }
+        );
     }
 
     #[test]
     fn search_ranks_prefix_and_word_matches() {
         let list = sample();
         let m = Matcher::new(&list);
-        let names: Vec<&str> = m.search("squat").iter().map(|h| h.exercise.name.as_str()).collect();
+        let names: Vec<&str> = m
+            .search("squat")
+            .iter()
+            .map(|h| h.exercise.name.as_str())
+            .collect();
         assert_eq!(names[0], "Back Squat", "exact alias first: {names:?}");
-        assert!(names.contains(&"Front Squat") && names.contains(&"Hack Squat"), "{names:?}");
+        assert!(
+            names.contains(&"Front Squat") && names.contains(&"Hack Squat"),
+            "{names:?}"
+        );
         assert!(!names.contains(&"Pull-Up"), "{names:?}");
-        let names: Vec<&str> = m.search("ben").iter().map(|h| h.exercise.name.as_str()).collect();
+        let names: Vec<&str> = m
+            .search("ben")
+            .iter()
+            .map(|h| h.exercise.name.as_str())
+            .collect();
         assert_eq!(&names[..2], ["Bench Press", "Dumbbell Bench Press"]);
     }
 

@@ -50,7 +50,8 @@ pub struct BuiltinCatalog {
 
 /// Reads the embedded catalog.
 pub fn builtin() -> Result<BuiltinCatalog> {
-    let file: CatalogFile = toml::from_str(CATALOG_TOML).map_err(|e| Error::Catalog(e.to_string()))?;
+    let file: CatalogFile =
+        toml::from_str(CATALOG_TOML).map_err(|e| Error::Catalog(e.to_string()))?;
     let exercises = file
         .exercise
         .into_iter()
@@ -70,24 +71,36 @@ pub fn builtin() -> Result<BuiltinCatalog> {
             builtin: true,
         })
         .collect();
-    Ok(BuiltinCatalog { version: file.version, exercises })
+    Ok(BuiltinCatalog {
+        version: file.version,
+        exercises,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use std::collections::{HashMap, HashSet};
 
-    use super::matching::{normalize, Matcher, Resolution};
+    use super::matching::{Matcher, Resolution, normalize};
     use super::*;
 
     #[test]
     fn the_embedded_catalog_is_valid_and_large_enough() {
         let cat = builtin().unwrap();
-        assert!(cat.exercises.len() >= 100, "only {} exercises", cat.exercises.len());
+        assert!(
+            cat.exercises.len() >= 100,
+            "only {} exercises",
+            cat.exercises.len()
+        );
         let ids: HashSet<_> = cat.exercises.iter().map(|e| &e.id).collect();
         assert_eq!(ids.len(), cat.exercises.len(), "duplicate ids");
         for e in &cat.exercises {
-            assert!(e.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}", e.id);
+            assert!(
+                e.id.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{}",
+                e.id
+            );
             assert!(!e.name.trim().is_empty());
         }
     }
@@ -100,7 +113,11 @@ mod tests {
             for name in std::iter::once(&e.name).chain(&e.aliases) {
                 let key = normalize(name).key();
                 if let Some(other) = owner.insert(key.clone(), &e.id) {
-                    assert_eq!(other, e.id, "'{name}' ({key}) names both {other} and {}", e.id);
+                    assert_eq!(
+                        other, e.id,
+                        "'{name}' ({key}) names both {other} and {}",
+                        e.id
+                    );
                 }
             }
         }
@@ -109,10 +126,21 @@ mod tests {
     #[test]
     fn every_pattern_of_the_trials_is_covered() {
         let cat = builtin().unwrap();
-        for p in [Pattern::Squat, Pattern::Hinge, Pattern::Push, Pattern::Pull, Pattern::Carry, Pattern::Jump, Pattern::Core] {
+        for p in [
+            Pattern::Squat,
+            Pattern::Hinge,
+            Pattern::Push,
+            Pattern::Pull,
+            Pattern::Carry,
+            Pattern::Jump,
+            Pattern::Core,
+        ] {
             assert!(cat.exercises.iter().any(|e| e.pattern == p), "{p}");
         }
-        assert!(cat.exercises.iter().any(|e| e.spinal_flexion), "flexion exercises must be recognisable");
+        assert!(
+            cat.exercises.iter().any(|e| e.spinal_flexion),
+            "flexion exercises must be recognisable"
+        );
         assert!(cat.exercises.iter().any(|e| e.spinal_rotation));
         assert!(cat.exercises.iter().any(|e| e.impact));
     }
@@ -126,7 +154,14 @@ mod tests {
             other => panic!("{q}: {other:?}"),
         };
         let squat = id("Back Squat");
-        for q in ["Squat (Barbell)", "Barbell Back Squat", "back squat", "BACK-SQUAT", "squat back", "bak squat"] {
+        for q in [
+            "Squat (Barbell)",
+            "Barbell Back Squat",
+            "back squat",
+            "BACK-SQUAT",
+            "squat back",
+            "bak squat",
+        ] {
             assert_eq!(id(q), squat, "{q}");
         }
         assert_eq!(id("Deadlift (Barbell)"), id("deadlift"));

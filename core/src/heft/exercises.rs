@@ -41,11 +41,18 @@ impl Heft {
         let matcher = Matcher::new(&list);
         match matcher.resolve(name) {
             Resolution::Found { id, .. } => {
-                list.iter().find(|e| e.id == id).cloned().ok_or_else(|| Error::NotFound { entity: "exercise", id: id.into() })
+                list.iter()
+                    .find(|e| e.id == id)
+                    .cloned()
+                    .ok_or_else(|| Error::NotFound {
+                        entity: "exercise",
+                        id: id.into(),
+                    })
             }
-            Resolution::Unknown { suggestions } => {
-                Err(Error::UnknownExercise { query: name.chars().take(60).collect(), suggestions })
-            }
+            Resolution::Unknown { suggestions } => Err(Error::UnknownExercise {
+                query: name.chars().take(60).collect(),
+                suggestions,
+            }),
         }
     }
 
@@ -53,10 +60,23 @@ impl Heft {
     pub fn search_exercises(&self, query: &str) -> Result<Vec<ExerciseHit>> {
         let list = self.exercises()?;
         if query.trim().is_empty() {
-            return Ok(list.into_iter().map(|exercise| ExerciseHit { exercise, score: 1.0 }).collect());
+            return Ok(list
+                .into_iter()
+                .map(|exercise| ExerciseHit {
+                    exercise,
+                    score: 1.0,
+                })
+                .collect());
         }
         let matcher = Matcher::new(&list);
-        Ok(matcher.search(query).into_iter().map(|h| ExerciseHit { exercise: h.exercise.clone(), score: h.score }).collect())
+        Ok(matcher
+            .search(query)
+            .into_iter()
+            .map(|h| ExerciseHit {
+                exercise: h.exercise.clone(),
+                score: h.score,
+            })
+            .collect())
     }
 
     /// Adds a custom exercise. Its name and aliases must not already name another exercise.
@@ -84,15 +104,25 @@ impl Heft {
         let matcher = Matcher::new(&existing);
         for name in std::iter::once(&exercise.name).chain(&exercise.aliases) {
             if let Resolution::Found { id, by_typo: false } = matcher.resolve(name) {
-                let owner = existing.iter().find(|e| e.id == id).map_or(id, |e| e.name.as_str());
-                return Err(Error::Conflict(format!("'{name}' already names the exercise '{owner}'")));
+                let owner = existing
+                    .iter()
+                    .find(|e| e.id == id)
+                    .map_or(id, |e| e.name.as_str());
+                return Err(Error::Conflict(format!(
+                    "'{name}' already names the exercise '{owner}'"
+                )));
             }
         }
         self.write(|tx, stamp| {
             rows::upsert_exercise(tx, &exercise, &stamp.next())?;
-            super::undo::record(tx, stamp, &format!("added exercise {}", exercise.name), &super::undo::Inverse::RemoveExercise {
-                id: exercise.id.clone(),
-            })?;
+            super::undo::record(
+                tx,
+                stamp,
+                &format!("added exercise {}", exercise.name),
+                &super::undo::Inverse::RemoveExercise {
+                    id: exercise.id.clone(),
+                },
+            )?;
             Ok(())
         })?;
         Ok(exercise)
@@ -104,14 +134,17 @@ pub(super) fn exercise_by_id(conn: &rusqlite::Connection, id: &str) -> Result<Ex
     let sql = format!("SELECT {EXERCISE_COLUMNS} FROM exercise WHERE id = ?1 AND deleted = 0");
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut found = stmt.query_and_then([id], rows::exercise)?;
-    found.next().transpose()?.ok_or_else(|| Error::NotFound { entity: "exercise", id: id.chars().take(60).collect() })
+    found.next().transpose()?.ok_or_else(|| Error::NotFound {
+        entity: "exercise",
+        id: id.chars().take(60).collect(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::test_support::heft;
-    use crate::model::{Equipment, Measure, NewExercise, Pattern};
     use crate::Error;
+    use crate::model::{Equipment, Measure, NewExercise, Pattern};
 
     #[test]
     fn finds_by_alias_and_suggests_for_unknown_names() {
@@ -119,7 +152,11 @@ mod tests {
         assert_eq!(h.find_exercise("Squat (Barbell)").unwrap().id, "back-squat");
         match h.find_exercise("zercher squat") {
             Err(Error::UnknownExercise { suggestions, .. }) => assert!(!suggestions.is_empty()),
-            Ok(e) => assert!(e.name.to_lowercase().contains("zercher"), "matched {}", e.name),
+            Ok(e) => assert!(
+                e.name.to_lowercase().contains("zercher"),
+                "matched {}",
+                e.name
+            ),
             Err(e) => panic!("{e}"),
         }
         match h.find_exercise("qqqqqq") {
@@ -131,23 +168,41 @@ mod tests {
     #[test]
     fn custom_exercises_are_found_and_cannot_shadow_others() {
         let h = heft();
-        let mut new = NewExercise::named("Sandbag Shouldering", Pattern::Hinge, Equipment::Other, Measure::WeightReps);
+        let mut new = NewExercise::named(
+            "Sandbag Shouldering",
+            Pattern::Hinge,
+            Equipment::Other,
+            Measure::WeightReps,
+        );
         new.aliases = vec!["bag to shoulder".into()];
         let added = h.add_exercise(new).unwrap();
         assert!(!added.builtin);
         assert_eq!(h.find_exercise("shoulder bag to").unwrap().id, added.id);
         assert_eq!(h.exercise(&added.id).unwrap(), added);
 
-        let clash = NewExercise::named("Barbell Squat", Pattern::Squat, Equipment::Barbell, Measure::WeightReps);
+        let clash = NewExercise::named(
+            "Barbell Squat",
+            Pattern::Squat,
+            Equipment::Barbell,
+            Measure::WeightReps,
+        );
         assert!(matches!(h.add_exercise(clash), Err(Error::Conflict(_))));
-        let blank = NewExercise::named("  ", Pattern::Squat, Equipment::Barbell, Measure::WeightReps);
+        let blank = NewExercise::named(
+            "  ",
+            Pattern::Squat,
+            Equipment::Barbell,
+            Measure::WeightReps,
+        );
         assert_eq!(h.add_exercise(blank).unwrap_err().field(), Some("name"));
     }
 
     #[test]
     fn search_lists_everything_for_a_blank_query() {
         let h = heft();
-        assert_eq!(h.search_exercises("").unwrap().len(), h.exercises().unwrap().len());
+        assert_eq!(
+            h.search_exercises("").unwrap().len(),
+            h.exercises().unwrap().len()
+        );
         let hits = h.search_exercises("deadlift").unwrap();
         assert!(hits.len() >= 3);
         assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));

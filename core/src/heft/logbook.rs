@@ -80,7 +80,14 @@ impl Heft {
                 close_stale(tx, t, stamp)?;
             }
             let workout = insert_workout(tx, name.clone(), t, stamp)?;
-            undo::record(tx, stamp, &format!("started {}", workout.title()), &Inverse::RemoveWorkout { id: workout.id.clone() })?;
+            undo::record(
+                tx,
+                stamp,
+                &format!("started {}", workout.title()),
+                &Inverse::RemoveWorkout {
+                    id: workout.id.clone(),
+                },
+            )?;
             Ok(workout)
         })
     }
@@ -100,18 +107,30 @@ impl Heft {
     /// Logs one set; see [`Heft::log_sets`].
     pub fn log_set(&self, input: SetInput, at: LogTime) -> Result<SetEntry> {
         let mut logged = self.log_sets(std::slice::from_ref(&input), at)?;
-        logged.sets.pop().ok_or_else(|| Error::NotFound { entity: "set", id: String::new() })
+        logged.sets.pop().ok_or_else(|| Error::NotFound {
+            entity: "set",
+            id: String::new(),
+        })
     }
 
     /// Logs sets, all or none, into the workout going on at `at` (starting one
     /// if needed). One undo step reverses the whole call.
     pub fn log_sets(&self, inputs: &[SetInput], at: LogTime) -> Result<LoggedSets> {
         if inputs.is_empty() {
-            return Err(ValidationError { field: Field::Count, problem: Problem::Missing }.into());
+            return Err(ValidationError {
+                field: Field::Count,
+                problem: Problem::Missing,
+            }
+            .into());
         }
         if inputs.len() > MAX_SETS_PER_CALL {
-            return Err(ValidationError { field: Field::Count, problem: Problem::TooLarge { max: MAX_SETS_PER_CALL.to_string() } }
-                .into());
+            return Err(ValidationError {
+                field: Field::Count,
+                problem: Problem::TooLarge {
+                    max: MAX_SETS_PER_CALL.to_string(),
+                },
+            }
+            .into());
         }
         let inputs: Vec<SetInput> = inputs.iter().map(clean_input).collect();
         self.write(|tx, stamp| {
@@ -135,7 +154,14 @@ impl Heft {
             for (input, exercise_name) in inputs.into_iter().zip(names) {
                 let id = uuid::Uuid::now_v7().to_string();
                 SetColumns::new(&input).insert(tx, &id, &workout.id, position, t, &stamp.next())?;
-                sets.push(SetEntry { id, workout_id: workout.id.clone(), exercise_name, position, performed_at: t, input });
+                sets.push(SetEntry {
+                    id,
+                    workout_id: workout.id.clone(),
+                    exercise_name,
+                    position,
+                    performed_at: t,
+                    input,
+                });
                 position += 1;
             }
             let label = describe_sets(&sets);
@@ -144,7 +170,11 @@ impl Heft {
                 workout_id: started_workout.then(|| workout.id.clone()),
             };
             undo::record(tx, stamp, &label, &inverse)?;
-            Ok(LoggedSets { workout, started_workout, sets })
+            Ok(LoggedSets {
+                workout,
+                started_workout,
+                sets,
+            })
         })
     }
 
@@ -160,7 +190,10 @@ impl Heft {
                 tx,
                 stamp,
                 &format!("edited a set of {}", before.exercise_name),
-                &Inverse::RevertSet { id: id.to_owned(), input: before.input },
+                &Inverse::RevertSet {
+                    id: id.to_owned(),
+                    input: before.input,
+                },
             )?;
             set_by_id(tx, id)
         })
@@ -170,8 +203,16 @@ impl Heft {
     pub fn delete_set(&self, id: &str) -> Result<SetEntry> {
         self.write(|tx, stamp| {
             let set = set_by_id(tx, id)?;
-            tx.execute("UPDATE set_entry SET deleted = 1, hlc = ?2 WHERE id = ?1", (id, stamp.next()))?;
-            undo::record(tx, stamp, &format!("deleted a set of {}", set.exercise_name), &Inverse::RestoreSet { id: id.to_owned() })?;
+            tx.execute(
+                "UPDATE set_entry SET deleted = 1, hlc = ?2 WHERE id = ?1",
+                (id, stamp.next()),
+            )?;
+            undo::record(
+                tx,
+                stamp,
+                &format!("deleted a set of {}", set.exercise_name),
+                &Inverse::RestoreSet { id: id.to_owned() },
+            )?;
             Ok(set)
         })
     }
@@ -283,9 +324,12 @@ impl Heft {
     pub fn resolve_set_id(&self, fragment: &str) -> Result<String> {
         let fragment = fragment.trim().to_ascii_lowercase();
         if fragment.len() < 4 || !fragment.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') {
-            return Err(ValidationError { field: Field::Id, problem: Problem::Malformed {
-                expected: "at least 4 characters of a set id (hex digits and dashes)".into(),
-            } }
+            return Err(ValidationError {
+                field: Field::Id,
+                problem: Problem::Malformed {
+                    expected: "at least 4 characters of a set id (hex digits and dashes)".into(),
+                },
+            }
             .into());
         }
         self.read(|conn| {
@@ -304,8 +348,16 @@ impl Heft {
 
 /// Trims the note and drops it when blank.
 fn clean_input(input: &SetInput) -> SetInput {
-    let note = input.note.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
-    SetInput { note, ..input.clone() }
+    let note = input
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
+    SetInput {
+        note,
+        ..input.clone()
+    }
 }
 
 fn clean_optional_name(name: Option<&str>) -> Result<Option<String>> {
@@ -328,8 +380,12 @@ fn resolve_time(at: LogTime, now: DateTime<FixedOffset>) -> Result<Timestamp> {
         }
         LogTime::OnDate(d) => {
             validate::date(Field::Date, d, now.date_naive())?;
-            let noon = d.and_time(NaiveTime::from_hms_opt(DATE_ONLY_HOUR, 0, 0).unwrap_or(NaiveTime::MIN));
-            let local = noon.and_local_timezone(*now.offset()).single().unwrap_or(now);
+            let noon =
+                d.and_time(NaiveTime::from_hms_opt(DATE_ONLY_HOUR, 0, 0).unwrap_or(NaiveTime::MIN));
+            let local = noon
+                .and_local_timezone(*now.offset())
+                .single()
+                .unwrap_or(now);
             // Noon today may not have come yet; never log into the future.
             local.min(now)
         }
@@ -337,19 +393,33 @@ fn resolve_time(at: LogTime, now: DateTime<FixedOffset>) -> Result<Timestamp> {
     Ok(Timestamp(t))
 }
 
-fn insert_workout(conn: &Connection, name: Option<String>, t: Timestamp, stamp: &mut Stamper<'_>) -> Result<Workout> {
+fn insert_workout(
+    conn: &Connection,
+    name: Option<String>,
+    t: Timestamp,
+    stamp: &mut Stamper<'_>,
+) -> Result<Workout> {
     let id = uuid::Uuid::now_v7().to_string();
     conn.prepare_cached(
         "INSERT INTO workout (id, name, started_at_ms, offset_min, hlc, deleted) VALUES (?1, ?2, ?3, ?4, ?5, 0)",
     )?
     .execute((&id, &name, t.utc_ms(), t.offset_min(), stamp.next()))?;
-    Ok(Workout { id, name, started_at: t, finished_at: None, duration_s: None, note: None })
+    Ok(Workout {
+        id,
+        name,
+        started_at: t,
+        finished_at: None,
+        duration_s: None,
+        note: None,
+    })
 }
 
 /// The latest set time of a workout, or its start when it has none.
 fn last_activity(conn: &Connection, w: &Workout) -> Result<Timestamp> {
     let last: Option<i64> = conn
-        .prepare_cached("SELECT max(performed_at_ms) FROM set_entry WHERE workout_id = ?1 AND deleted = 0")?
+        .prepare_cached(
+            "SELECT max(performed_at_ms) FROM set_entry WHERE workout_id = ?1 AND deleted = 0",
+        )?
         .query_row([&w.id], |r| r.get(0))?;
     Ok(match last {
         Some(ms) => Timestamp::from_parts(ms, w.started_at.offset_min()).unwrap_or(w.started_at),
@@ -360,12 +430,20 @@ fn last_activity(conn: &Connection, w: &Workout) -> Result<Timestamp> {
 /// Closes open workouts whose last set is more than [`SESSION_GAP`] before
 /// `t`, at that last set: a workout nobody finished should not swallow the next one.
 fn close_stale(conn: &Connection, t: Timestamp, stamp: &mut Stamper<'_>) -> Result<()> {
-    let sql = format!("SELECT {WORKOUT_COLUMNS} FROM workout WHERE deleted = 0 AND finished_at_ms IS NULL AND started_at_ms <= ?1");
-    let open = conn.prepare_cached(&sql)?.query_and_then([t.utc_ms()], rows::workout)?.collect::<Result<Vec<_>>>()?;
+    let sql = format!(
+        "SELECT {WORKOUT_COLUMNS} FROM workout WHERE deleted = 0 AND finished_at_ms IS NULL AND started_at_ms <= ?1"
+    );
+    let open = conn
+        .prepare_cached(&sql)?
+        .query_and_then([t.utc_ms()], rows::workout)?
+        .collect::<Result<Vec<_>>>()?;
     for w in open {
         let last = last_activity(conn, &w)?;
         if t.0.signed_duration_since(last.0) > SESSION_GAP {
-            conn.execute("UPDATE workout SET finished_at_ms = ?2, hlc = ?3 WHERE id = ?1", (&w.id, last.utc_ms(), stamp.next()))?;
+            conn.execute(
+                "UPDATE workout SET finished_at_ms = ?2, hlc = ?3 WHERE id = ?1",
+                (&w.id, last.utc_ms(), stamp.next()),
+            )?;
         }
     }
     Ok(())
@@ -380,14 +458,21 @@ fn find_workout_for(conn: &Connection, t: Timestamp, at: LogTime) -> Result<Opti
                AND started_at_ms + offset_min * 60000 >= ?1 AND started_at_ms + offset_min * 60000 < ?1 + 86400000
              ORDER BY started_at_ms DESC LIMIT 1"
         );
-        return conn.prepare_cached(&sql)?.query_and_then([day_start], rows::workout)?.next().transpose();
+        return conn
+            .prepare_cached(&sql)?
+            .query_and_then([day_start], rows::workout)?
+            .next()
+            .transpose();
     }
     // Candidates: workouts that started within a day before `t`, newest first.
     let sql = format!(
         "SELECT {WORKOUT_COLUMNS} FROM workout WHERE deleted = 0 AND started_at_ms <= ?1 AND started_at_ms > ?1 - 86400000
          ORDER BY started_at_ms DESC LIMIT 8"
     );
-    let candidates = conn.prepare_cached(&sql)?.query_and_then([t.utc_ms()], rows::workout)?.collect::<Result<Vec<_>>>()?;
+    let candidates = conn
+        .prepare_cached(&sql)?
+        .query_and_then([t.utc_ms()], rows::workout)?
+        .collect::<Result<Vec<_>>>()?;
     for w in candidates {
         let belongs = match w.finished_at {
             Some(end) => t <= end,
@@ -401,8 +486,9 @@ fn find_workout_for(conn: &Connection, t: Timestamp, at: LogTime) -> Result<Opti
 }
 
 fn next_position(conn: &Connection, workout_id: &str) -> Result<u32> {
-    let max: Option<u32> =
-        conn.prepare_cached("SELECT max(position) FROM set_entry WHERE workout_id = ?1")?.query_row([workout_id], |r| r.get(0))?;
+    let max: Option<u32> = conn
+        .prepare_cached("SELECT max(position) FROM set_entry WHERE workout_id = ?1")?
+        .query_row([workout_id], |r| r.get(0))?;
     Ok(max.map_or(1, |m| m + 1))
 }
 
@@ -424,25 +510,39 @@ pub(super) fn workout_by_id(conn: &Connection, id: &str) -> Result<Workout> {
         .query_and_then([id], rows::workout)?
         .next()
         .transpose()?
-        .ok_or_else(|| Error::NotFound { entity: "workout", id: id.chars().take(60).collect() })
+        .ok_or_else(|| Error::NotFound {
+            entity: "workout",
+            id: id.chars().take(60).collect(),
+        })
 }
 
 pub(super) fn set_by_id(conn: &Connection, id: &str) -> Result<SetEntry> {
-    let sql = format!("SELECT {SET_COLUMNS} FROM set_entry s JOIN exercise e ON e.id = s.exercise_id WHERE s.id = ?1 AND s.deleted = 0");
+    let sql = format!(
+        "SELECT {SET_COLUMNS} FROM set_entry s JOIN exercise e ON e.id = s.exercise_id WHERE s.id = ?1 AND s.deleted = 0"
+    );
     conn.prepare_cached(&sql)?
         .query_and_then([id], rows::set_entry)?
         .next()
         .transpose()?
-        .ok_or_else(|| Error::NotFound { entity: "set", id: id.chars().take(60).collect() })
+        .ok_or_else(|| Error::NotFound {
+            entity: "set",
+            id: id.chars().take(60).collect(),
+        })
 }
 
-fn sets_of(conn: &Connection, workout_id: &str, exercise_id: Option<&str>) -> Result<Vec<SetEntry>> {
+fn sets_of(
+    conn: &Connection,
+    workout_id: &str,
+    exercise_id: Option<&str>,
+) -> Result<Vec<SetEntry>> {
     let sql = format!(
         "SELECT {SET_COLUMNS} FROM set_entry s JOIN exercise e ON e.id = s.exercise_id
          WHERE s.workout_id = ?1 AND s.deleted = 0 AND (?2 IS NULL OR s.exercise_id = ?2)
          ORDER BY s.position"
     );
-    conn.prepare_cached(&sql)?.query_and_then((workout_id, exercise_id), rows::set_entry)?.collect()
+    conn.prepare_cached(&sql)?
+        .query_and_then((workout_id, exercise_id), rows::set_entry)?
+        .collect()
 }
 
 /// Whether a live workout has any live set.
@@ -463,7 +563,7 @@ mod tests {
     use super::*;
     use crate::clock::ManualClock;
     use crate::grammar;
-    use crate::heft::test_support::{heft, NOW};
+    use crate::heft::test_support::{NOW, heft};
     use crate::model::{Load, SetKind, Weight, WeightUnit};
 
     fn sets(exercise: &str, notation: &str) -> Vec<SetInput> {
@@ -480,25 +580,41 @@ mod tests {
     #[test]
     fn logging_starts_a_workout_and_later_sets_join_it() {
         let (clock, h) = manual();
-        let first = h.log_sets(&sets("back-squat", "3x100x5@2"), LogTime::Now).unwrap();
+        let first = h
+            .log_sets(&sets("back-squat", "3x100x5@2"), LogTime::Now)
+            .unwrap();
         assert!(first.started_workout);
-        assert_eq!(first.sets.iter().map(|s| s.position).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(
+            first.sets.iter().map(|s| s.position).collect::<Vec<_>>(),
+            [1, 2, 3]
+        );
         clock.advance(TimeDelta::minutes(20));
-        let second = h.log_sets(&sets("bench-press", "60x8"), LogTime::Now).unwrap();
+        let second = h
+            .log_sets(&sets("bench-press", "60x8"), LogTime::Now)
+            .unwrap();
         assert!(!second.started_workout);
         assert_eq!(second.workout.id, first.workout.id);
         assert_eq!(second.sets[0].position, 4);
         let log = h.workout_log(&first.workout.id).unwrap();
         assert_eq!(log.sets.len(), 4);
-        assert_eq!(log.sets[0].input.load, Load::Weight { weight: Weight::from_milli(100_000, WeightUnit::Kg) });
+        assert_eq!(
+            log.sets[0].input.load,
+            Load::Weight {
+                weight: Weight::from_milli(100_000, WeightUnit::Kg)
+            }
+        );
     }
 
     #[test]
     fn a_long_gap_closes_the_forgotten_workout_at_its_last_set() {
         let (clock, h) = manual();
-        let morning = h.log_sets(&sets("back-squat", "100x5"), LogTime::Now).unwrap();
+        let morning = h
+            .log_sets(&sets("back-squat", "100x5"), LogTime::Now)
+            .unwrap();
         clock.advance(TimeDelta::hours(5));
-        let evening = h.log_sets(&sets("back-squat", "100x5"), LogTime::Now).unwrap();
+        let evening = h
+            .log_sets(&sets("back-squat", "100x5"), LogTime::Now)
+            .unwrap();
         assert!(evening.started_workout);
         assert_ne!(evening.workout.id, morning.workout.id);
         let closed = h.workout_log(&morning.workout.id).unwrap().workout;
@@ -509,31 +625,59 @@ mod tests {
     fn backdating_by_date_joins_that_days_workout() {
         let h = heft();
         let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-        let a = h.log_sets(&sets("back-squat", "100x5"), LogTime::OnDate(day)).unwrap();
-        let b = h.log_sets(&sets("bench-press", "60x5"), LogTime::OnDate(day)).unwrap();
+        let a = h
+            .log_sets(&sets("back-squat", "100x5"), LogTime::OnDate(day))
+            .unwrap();
+        let b = h
+            .log_sets(&sets("bench-press", "60x5"), LogTime::OnDate(day))
+            .unwrap();
         assert_eq!(a.workout.id, b.workout.id);
         assert_eq!(a.workout.started_at.local_date(), day);
         assert_eq!(a.workout.started_at.0.format("%H:%M").to_string(), "12:00");
         let tomorrow = h.now().date_naive().succ_opt().unwrap();
-        assert_eq!(h.log_sets(&sets("back-squat", "100x5"), LogTime::OnDate(tomorrow)).unwrap_err().field(), Some("date"));
+        assert_eq!(
+            h.log_sets(&sets("back-squat", "100x5"), LogTime::OnDate(tomorrow))
+                .unwrap_err()
+                .field(),
+            Some("date")
+        );
     }
 
     #[test]
     fn backdating_with_a_time_finds_the_workout_that_was_going_on() {
         let h = heft();
         let at = |s: &str| LogTime::At(DateTime::parse_from_rfc3339(s).unwrap());
-        let w = h.log_sets(&sets("back-squat", "100x5"), at("2026-11-20T18:00:00+01:00")).unwrap().workout;
+        let w = h
+            .log_sets(
+                &sets("back-squat", "100x5"),
+                at("2026-11-20T18:00:00+01:00"),
+            )
+            .unwrap()
+            .workout;
         h.finish_workout(FinishWorkout {
             workout_id: Some(w.id.clone()),
             at: Some(DateTime::parse_from_rfc3339("2026-11-20T19:00:00+01:00").unwrap()),
             duration_s: None,
         })
         .unwrap();
-        let inside = h.log_sets(&sets("bench-press", "60x5"), at("2026-11-20T18:40:00+01:00")).unwrap();
+        let inside = h
+            .log_sets(
+                &sets("bench-press", "60x5"),
+                at("2026-11-20T18:40:00+01:00"),
+            )
+            .unwrap();
         assert_eq!(inside.workout.id, w.id);
-        let after = h.log_sets(&sets("bench-press", "60x5"), at("2026-11-20T21:00:00+01:00")).unwrap();
+        let after = h
+            .log_sets(
+                &sets("bench-press", "60x5"),
+                at("2026-11-20T21:00:00+01:00"),
+            )
+            .unwrap();
         assert!(after.started_workout);
-        let future = h.log_sets(&sets("bench-press", "60x5"), at("2026-11-25T21:00:00+01:00"));
+        let future = h.log_sets(
+            &sets("bench-press", "60x5"),
+            at("2026-11-25T21:00:00+01:00"),
+        );
         assert_eq!(future.unwrap_err().field(), Some("date"));
     }
 
@@ -541,25 +685,59 @@ mod tests {
     fn invalid_sets_write_nothing() {
         let h = heft();
         let mut batch = sets("back-squat", "2x100x5");
-        batch.push(SetInput { reps: Some(5000), ..batch[0].clone() });
+        batch.push(SetInput {
+            reps: Some(5000),
+            ..batch[0].clone()
+        });
         let err = h.log_sets(&batch, LogTime::Now).unwrap_err();
         assert_eq!(err.field(), Some("reps"));
         assert!(h.history(&HistoryQuery::default()).unwrap().is_empty());
         assert!(matches!(h.undo(), Err(Error::NothingToUndo)));
-        let unknown = h.log_sets(&sets("no-such-exercise", "100x5"), LogTime::Now).unwrap_err();
-        assert!(matches!(unknown, Error::NotFound { entity: "exercise", .. }));
-        assert_eq!(h.log_sets(&[], LogTime::Now).unwrap_err().field(), Some("count"));
+        let unknown = h
+            .log_sets(&sets("no-such-exercise", "100x5"), LogTime::Now)
+            .unwrap_err();
+        assert!(matches!(
+            unknown,
+            Error::NotFound {
+                entity: "exercise",
+                ..
+            }
+        ));
+        assert_eq!(
+            h.log_sets(&[], LogTime::Now).unwrap_err().field(),
+            Some("count")
+        );
     }
 
     #[test]
     fn edit_delete_and_undo_each_step() {
         let h = heft();
-        let logged = h.log_sets(&sets("back-squat", "2x100x5"), LogTime::Now).unwrap();
+        let logged = h
+            .log_sets(&sets("back-squat", "2x100x5"), LogTime::Now)
+            .unwrap();
         let id = logged.sets[0].id.clone();
 
-        let edited = h.edit_set(&id, SetInput { reps: Some(6), kind: SetKind::Failure, ..logged.sets[0].input.clone() }).unwrap();
-        assert_eq!((edited.input.reps, edited.input.kind), (Some(6), SetKind::Failure));
-        let bad = h.edit_set(&id, SetInput { effort: Some(crate::model::Effort::Rpe(12.0)), ..edited.input.clone() });
+        let edited = h
+            .edit_set(
+                &id,
+                SetInput {
+                    reps: Some(6),
+                    kind: SetKind::Failure,
+                    ..logged.sets[0].input.clone()
+                },
+            )
+            .unwrap();
+        assert_eq!(
+            (edited.input.reps, edited.input.kind),
+            (Some(6), SetKind::Failure)
+        );
+        let bad = h.edit_set(
+            &id,
+            SetInput {
+                effort: Some(crate::model::Effort::Rpe(12.0)),
+                ..edited.input.clone()
+            },
+        );
         assert_eq!(bad.unwrap_err().field(), Some("rpe"));
 
         h.delete_set(&id).unwrap();
@@ -571,29 +749,46 @@ mod tests {
         assert_eq!(h.undo().unwrap().undone, "edited a set of Back Squat");
         assert_eq!(h.set(&id).unwrap().input, logged.sets[0].input);
         assert_eq!(h.undo().unwrap().undone, "logged 2 sets of Back Squat");
-        assert!(h.history(&HistoryQuery::default()).unwrap().is_empty(), "the workout the log started goes too");
+        assert!(
+            h.history(&HistoryQuery::default()).unwrap().is_empty(),
+            "the workout the log started goes too"
+        );
         assert!(matches!(h.undo(), Err(Error::NothingToUndo)));
     }
 
     #[test]
     fn finishing_uses_start_to_end_or_the_given_duration_and_can_be_undone() {
         let (clock, h) = manual();
-        let w = h.log_sets(&sets("back-squat", "100x5"), LogTime::Now).unwrap().workout;
+        let w = h
+            .log_sets(&sets("back-squat", "100x5"), LogTime::Now)
+            .unwrap()
+            .workout;
         clock.advance(TimeDelta::minutes(35));
         let done = h.finish_workout(FinishWorkout::default()).unwrap();
         assert_eq!(done.duration(), Some(35 * 60));
         assert!(h.open_workout().unwrap().is_none());
-        assert!(matches!(h.finish_workout(FinishWorkout::default()), Err(Error::NotFound { .. })));
+        assert!(matches!(
+            h.finish_workout(FinishWorkout::default()),
+            Err(Error::NotFound { .. })
+        ));
         h.undo().unwrap();
         assert_eq!(h.open_workout().unwrap().map(|o| o.id), Some(w.id.clone()));
-        let given = h.finish_workout(FinishWorkout { duration_s: Some(1800), ..Default::default() }).unwrap();
+        let given = h
+            .finish_workout(FinishWorkout {
+                duration_s: Some(1800),
+                ..Default::default()
+            })
+            .unwrap();
         assert_eq!(given.duration(), Some(1800));
         let early = FinishWorkout {
             workout_id: Some(w.id),
             at: Some(DateTime::parse_from_rfc3339("2026-11-24T17:00:00+01:00").unwrap()),
             duration_s: None,
         };
-        assert_eq!(h.finish_workout(early).unwrap_err().field(), Some("finished_at"));
+        assert_eq!(
+            h.finish_workout(early).unwrap_err().field(),
+            Some("finished_at")
+        );
     }
 
     #[test]
@@ -605,41 +800,79 @@ mod tests {
         h.log_sets(&sets("bench-press", "62.5x5"), day(17)).unwrap();
         let all = h.history(&HistoryQuery::default()).unwrap();
         assert_eq!(all.len(), 2);
-        assert_eq!(all[0].workout.started_at.local_date().to_string(), "2026-11-17");
-        let squat = h.history(&HistoryQuery { exercise_id: Some("back-squat".into()), ..Default::default() }).unwrap();
+        assert_eq!(
+            all[0].workout.started_at.local_date().to_string(),
+            "2026-11-17"
+        );
+        let squat = h
+            .history(&HistoryQuery {
+                exercise_id: Some("back-squat".into()),
+                ..Default::default()
+            })
+            .unwrap();
         assert_eq!(squat.len(), 1);
         assert_eq!(squat[0].sets.len(), 1, "only the squat sets");
-        let since = h.history(&HistoryQuery { since: NaiveDate::from_ymd_opt(2026, 11, 11), ..Default::default() }).unwrap();
+        let since = h
+            .history(&HistoryQuery {
+                since: NaiveDate::from_ymd_opt(2026, 11, 11),
+                ..Default::default()
+            })
+            .unwrap();
         assert_eq!(since.len(), 1);
-        let until = h.history(&HistoryQuery { until: NaiveDate::from_ymd_opt(2026, 11, 10), ..Default::default() }).unwrap();
+        let until = h
+            .history(&HistoryQuery {
+                until: NaiveDate::from_ymd_opt(2026, 11, 10),
+                ..Default::default()
+            })
+            .unwrap();
         assert_eq!(until.len(), 1);
-        assert_eq!(h.history(&HistoryQuery { limit: Some(1), ..Default::default() }).unwrap().len(), 1);
+        assert_eq!(
+            h.history(&HistoryQuery {
+                limit: Some(1),
+                ..Default::default()
+            })
+            .unwrap()
+            .len(),
+            1
+        );
     }
 
     #[test]
     fn set_ids_resolve_from_their_tail() {
         let h = heft();
-        let logged = h.log_sets(&sets("back-squat", "100x5"), LogTime::Now).unwrap();
+        let logged = h
+            .log_sets(&sets("back-squat", "100x5"), LogTime::Now)
+            .unwrap();
         let id = &logged.sets[0].id;
         assert_eq!(&h.resolve_set_id(&id[id.len() - 8..]).unwrap(), id);
         assert_eq!(&h.resolve_set_id(&id.to_uppercase()).unwrap(), id);
         assert_eq!(h.resolve_set_id("xyz").unwrap_err().field(), Some("id"));
-        assert!(matches!(h.resolve_set_id("ffffffff"), Err(Error::NotFound { .. })));
+        assert!(matches!(
+            h.resolve_set_id("ffffffff"),
+            Err(Error::NotFound { .. })
+        ));
     }
 
     #[test]
     fn every_write_advances_the_clock_stamp() {
         let h = heft();
-        let a = h.log_sets(&sets("back-squat", "2x100x5"), LogTime::Now).unwrap();
+        let a = h
+            .log_sets(&sets("back-squat", "2x100x5"), LogTime::Now)
+            .unwrap();
         let stamps: Vec<String> = h
             .read(|c| {
                 let mut st = c.prepare("SELECT hlc FROM set_entry ORDER BY position")?;
-                let v = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+                let v = st
+                    .query_map([], |r| r.get(0))?
+                    .collect::<rusqlite::Result<Vec<String>>>()?;
                 Ok(v)
             })
             .unwrap();
         assert_eq!(stamps.len(), a.sets.len());
-        assert!(stamps[0] < stamps[1], "same millisecond, increasing counter");
+        assert!(
+            stamps[0] < stamps[1],
+            "same millisecond, increasing counter"
+        );
         assert!(stamps.iter().all(|s| s.ends_with(h.device_id())));
     }
 }

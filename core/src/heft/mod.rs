@@ -37,7 +37,10 @@ pub struct Heft {
 
 impl std::fmt::Debug for Heft {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Heft").field("path", &self.path).field("device_id", &self.device_id).finish()
+        f.debug_struct("Heft")
+            .field("path", &self.path)
+            .field("device_id", &self.device_id)
+            .finish()
     }
 }
 
@@ -60,10 +63,22 @@ impl Heft {
         Heft::from_connection(conn, clock, None)
     }
 
-    fn from_connection(conn: Connection, clock: Arc<dyn Clock>, path: Option<PathBuf>) -> Result<Heft> {
-        let device_id = meta_get(&conn, "device_id")?
-            .ok_or_else(|| Error::BadRow { table: "meta", column: "device_id", reason: "missing".into() })?;
-        Ok(Heft { conn: Mutex::new(conn), clock, device_id, path })
+    fn from_connection(
+        conn: Connection,
+        clock: Arc<dyn Clock>,
+        path: Option<PathBuf>,
+    ) -> Result<Heft> {
+        let device_id = meta_get(&conn, "device_id")?.ok_or_else(|| Error::BadRow {
+            table: "meta",
+            column: "device_id",
+            reason: "missing".into(),
+        })?;
+        Ok(Heft {
+            conn: Mutex::new(conn),
+            clock,
+            device_id,
+            path,
+        })
     }
 
     /// This device's id (32 hex digits).
@@ -88,7 +103,11 @@ impl Heft {
         if result == "ok" {
             Ok(())
         } else {
-            Err(Error::BadRow { table: "sqlite_master", column: "*", reason: result })
+            Err(Error::BadRow {
+                table: "sqlite_master",
+                column: "*",
+                reason: result,
+            })
         }
     }
 
@@ -105,7 +124,12 @@ impl Heft {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let now = self.clock.now();
         let last = meta_get(&tx, "hlc")?.and_then(|s| s.parse::<Hlc>().ok());
-        let mut stamper = Stamper { last, now, device: &self.device_id, issued: false };
+        let mut stamper = Stamper {
+            last,
+            now,
+            device: &self.device_id,
+            issued: false,
+        };
         let out = f(&tx, &mut stamper)?;
         if stamper.issued
             && let Some(last) = &stamper.last

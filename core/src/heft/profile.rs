@@ -5,31 +5,57 @@ use chrono::Datelike;
 
 use super::Heft;
 use crate::model::{Profile, ProfileUpdate, WeightUnit};
-use crate::validate::{Field, Problem, ValidationError, EARLIEST_YEAR};
+use crate::validate::{EARLIEST_YEAR, Field, Problem, ValidationError};
 use crate::{Error, Result};
 
 impl Heft {
     /// The profile; unset fields are `None` and the unit defaults to kg.
     pub fn profile(&self) -> Result<Profile> {
         self.read(|conn| {
-            let mut stmt = conn.prepare_cached("SELECT field, value FROM profile WHERE deleted = 0")?;
+            let mut stmt =
+                conn.prepare_cached("SELECT field, value FROM profile WHERE deleted = 0")?;
             let mut profile = Profile::default();
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
             for row in rows {
                 let (field, value) = row?;
-                let bad = |reason: String| Error::BadRow { table: "profile", column: "value", reason };
+                let bad = |reason: String| Error::BadRow {
+                    table: "profile",
+                    column: "value",
+                    reason,
+                };
                 match field.as_str() {
                     "unit" => {
-                        profile.unit = serde_json::from_value(serde_json::Value::String(value)).map_err(|e| bad(e.to_string()))?
+                        profile.unit = serde_json::from_value(serde_json::Value::String(value))
+                            .map_err(|e| bad(e.to_string()))?
                     }
-                    "birth_year" => profile.birth_year = Some(value.parse().map_err(|_| bad(format!("birth_year '{value}'")))?),
-                    "sex" => profile.sex = Some(value.parse().map_err(|e: crate::model::UnknownName| bad(e.to_string()))?),
+                    "birth_year" => {
+                        profile.birth_year = Some(
+                            value
+                                .parse()
+                                .map_err(|_| bad(format!("birth_year '{value}'")))?,
+                        )
+                    }
+                    "sex" => {
+                        profile.sex = Some(
+                            value
+                                .parse()
+                                .map_err(|e: crate::model::UnknownName| bad(e.to_string()))?,
+                        )
+                    }
                     "bone_status" => {
-                        profile.bone_status = Some(value.parse().map_err(|e: crate::model::UnknownName| bad(e.to_string()))?)
+                        profile.bone_status = Some(
+                            value
+                                .parse()
+                                .map_err(|e: crate::model::UnknownName| bad(e.to_string()))?,
+                        )
                     }
                     "fracture_history" => {
-                        profile.fracture_history =
-                            Some(value.parse().map_err(|e: crate::model::UnknownName| bad(e.to_string()))?)
+                        profile.fracture_history = Some(
+                            value
+                                .parse()
+                                .map_err(|e: crate::model::UnknownName| bad(e.to_string()))?,
+                        )
                     }
                     // Fields from a newer version are kept in the table and ignored here.
                     _ => {}
@@ -47,7 +73,10 @@ impl Heft {
         {
             return Err(ValidationError {
                 field: Field::BirthYear,
-                problem: Problem::OutOfRange { min: EARLIEST_YEAR.to_string(), max: (this_year - 5).to_string() },
+                problem: Problem::OutOfRange {
+                    min: EARLIEST_YEAR.to_string(),
+                    max: (this_year - 5).to_string(),
+                },
             }
             .into());
         }
@@ -59,8 +88,14 @@ impl Heft {
             ("unit", unit.map(str::to_owned)),
             ("birth_year", update.birth_year.map(|y| y.to_string())),
             ("sex", update.sex.map(|s| s.as_str().to_owned())),
-            ("bone_status", update.bone_status.map(|s| s.as_str().to_owned())),
-            ("fracture_history", update.fracture_history.map(|s| s.as_str().to_owned())),
+            (
+                "bone_status",
+                update.bone_status.map(|s| s.as_str().to_owned()),
+            ),
+            (
+                "fracture_history",
+                update.fracture_history.map(|s| s.as_str().to_owned()),
+            ),
         ];
         self.write(|tx, stamp| {
             for (field, value) in &fields {
@@ -87,18 +122,34 @@ mod tests {
     fn defaults_then_keeps_updates_field_by_field() {
         let h = heft();
         assert_eq!(h.profile().unwrap().unit, WeightUnit::Kg);
-        h.update_profile(&ProfileUpdate { unit: Some(WeightUnit::Lb), ..Default::default() }).unwrap();
+        h.update_profile(&ProfileUpdate {
+            unit: Some(WeightUnit::Lb),
+            ..Default::default()
+        })
+        .unwrap();
         let p = h
-            .update_profile(&ProfileUpdate { bone_status: Some(BoneStatus::Osteopenia), birth_year: Some(1958), ..Default::default() })
+            .update_profile(&ProfileUpdate {
+                bone_status: Some(BoneStatus::Osteopenia),
+                birth_year: Some(1958),
+                ..Default::default()
+            })
             .unwrap();
-        assert_eq!((p.unit, p.bone_status, p.birth_year), (WeightUnit::Lb, Some(BoneStatus::Osteopenia), Some(1958)));
+        assert_eq!(
+            (p.unit, p.bone_status, p.birth_year),
+            (WeightUnit::Lb, Some(BoneStatus::Osteopenia), Some(1958))
+        );
     }
 
     #[test]
     fn rejects_impossible_birth_years() {
         let h = heft();
         for y in [1800, 2030] {
-            let e = h.update_profile(&ProfileUpdate { birth_year: Some(y), ..Default::default() }).unwrap_err();
+            let e = h
+                .update_profile(&ProfileUpdate {
+                    birth_year: Some(y),
+                    ..Default::default()
+                })
+                .unwrap_err();
             assert_eq!(e.field(), Some("birth_year"));
         }
     }

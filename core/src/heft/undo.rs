@@ -22,13 +22,20 @@ pub const UNDO_DEPTH: i64 = 100;
 #[serde(tag = "action", rename_all = "snake_case")]
 pub(crate) enum Inverse {
     /// Delete logged sets, and the workout the logging started (if it is then empty).
-    RemoveSets { set_ids: Vec<String>, workout_id: Option<String> },
+    RemoveSets {
+        set_ids: Vec<String>,
+        workout_id: Option<String>,
+    },
     /// Bring back a deleted set.
     RestoreSet { id: String },
     /// Put back what a set held before an edit.
     RevertSet { id: String, input: SetInput },
     /// Put back a workout's end as it was before finishing.
-    ReopenWorkout { id: String, finished_at_ms: Option<i64>, duration_s: Option<u32> },
+    ReopenWorkout {
+        id: String,
+        finished_at_ms: Option<i64>,
+        duration_s: Option<u32>,
+    },
     /// Delete a started workout if it is still empty.
     RemoveWorkout { id: String },
     /// Delete a custom exercise if no set uses it.
@@ -43,13 +50,23 @@ pub struct UndoOutcome {
 }
 
 /// Records `inverse` as the way back from the action described by `label`.
-pub(crate) fn record(conn: &Connection, stamp: &Stamper<'_>, label: &str, inverse: &Inverse) -> Result<()> {
-    let json = serde_json::to_string(inverse)
-        .map_err(|e| Error::BadRow { table: "undo_entry", column: "inverse", reason: e.to_string() })?;
+pub(crate) fn record(
+    conn: &Connection,
+    stamp: &Stamper<'_>,
+    label: &str,
+    inverse: &Inverse,
+) -> Result<()> {
+    let json = serde_json::to_string(inverse).map_err(|e| Error::BadRow {
+        table: "undo_entry",
+        column: "inverse",
+        reason: e.to_string(),
+    })?;
     conn.prepare_cached("INSERT INTO undo_entry (at_ms, label, inverse) VALUES (?1, ?2, ?3)")?
         .execute((stamp.now().timestamp_millis(), label, json))?;
-    conn.prepare_cached("DELETE FROM undo_entry WHERE seq <= (SELECT max(seq) FROM undo_entry) - ?1")?
-        .execute([UNDO_DEPTH])?;
+    conn.prepare_cached(
+        "DELETE FROM undo_entry WHERE seq <= (SELECT max(seq) FROM undo_entry) - ?1",
+    )?
+    .execute([UNDO_DEPTH])?;
     Ok(())
 }
 
@@ -58,13 +75,18 @@ impl Heft {
     pub fn undo(&self) -> Result<UndoOutcome> {
         self.write(|tx, stamp| {
             let newest: Option<(i64, String, String)> = tx
-                .query_row("SELECT seq, label, inverse FROM undo_entry ORDER BY seq DESC LIMIT 1", [], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })
+                .query_row(
+                    "SELECT seq, label, inverse FROM undo_entry ORDER BY seq DESC LIMIT 1",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
                 .optional()?;
             let (seq, label, json) = newest.ok_or(Error::NothingToUndo)?;
-            let inverse: Inverse = serde_json::from_str(&json)
-                .map_err(|e| Error::BadRow { table: "undo_entry", column: "inverse", reason: e.to_string() })?;
+            let inverse: Inverse = serde_json::from_str(&json).map_err(|e| Error::BadRow {
+                table: "undo_entry",
+                column: "inverse",
+                reason: e.to_string(),
+            })?;
             apply(tx, stamp, &inverse)?;
             tx.execute("DELETE FROM undo_entry WHERE seq = ?1", [seq])?;
             Ok(UndoOutcome { undone: label })
@@ -74,21 +96,34 @@ impl Heft {
 
 fn apply(tx: &Connection, stamp: &mut Stamper<'_>, inverse: &Inverse) -> Result<()> {
     match inverse {
-        Inverse::RemoveSets { set_ids, workout_id } => {
+        Inverse::RemoveSets {
+            set_ids,
+            workout_id,
+        } => {
             for id in set_ids {
-                tx.execute("UPDATE set_entry SET deleted = 1, hlc = ?2 WHERE id = ?1 AND deleted = 0", (id, stamp.next()))?;
+                tx.execute(
+                    "UPDATE set_entry SET deleted = 1, hlc = ?2 WHERE id = ?1 AND deleted = 0",
+                    (id, stamp.next()),
+                )?;
             }
             if let Some(w) = workout_id {
                 remove_workout_if_empty(tx, stamp, w)?;
             }
         }
         Inverse::RestoreSet { id } => {
-            tx.execute("UPDATE set_entry SET deleted = 0, hlc = ?2 WHERE id = ?1", (id, stamp.next()))?;
+            tx.execute(
+                "UPDATE set_entry SET deleted = 0, hlc = ?2 WHERE id = ?1",
+                (id, stamp.next()),
+            )?;
         }
         Inverse::RevertSet { id, input } => {
             SetColumns::new(input).update(tx, id, &stamp.next())?;
         }
-        Inverse::ReopenWorkout { id, finished_at_ms, duration_s } => {
+        Inverse::ReopenWorkout {
+            id,
+            finished_at_ms,
+            duration_s,
+        } => {
             tx.execute(
                 "UPDATE workout SET finished_at_ms = ?2, duration_s = ?3, hlc = ?4 WHERE id = ?1",
                 (id, finished_at_ms, duration_s, stamp.next()),
@@ -96,12 +131,20 @@ fn apply(tx: &Connection, stamp: &mut Stamper<'_>, inverse: &Inverse) -> Result<
         }
         Inverse::RemoveWorkout { id } => remove_workout_if_empty(tx, stamp, id)?,
         Inverse::RemoveExercise { id } => {
-            let used: bool =
-                tx.query_row("SELECT EXISTS (SELECT 1 FROM set_entry WHERE exercise_id = ?1 AND deleted = 0)", [id], |r| r.get(0))?;
+            let used: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM set_entry WHERE exercise_id = ?1 AND deleted = 0)",
+                [id],
+                |r| r.get(0),
+            )?;
             if used {
-                return Err(Error::Conflict("the exercise has sets now; delete them before undoing its creation".into()));
+                return Err(Error::Conflict(
+                    "the exercise has sets now; delete them before undoing its creation".into(),
+                ));
             }
-            tx.execute("UPDATE exercise SET deleted = 1, hlc = ?2 WHERE id = ?1 AND builtin = 0", (id, stamp.next()))?;
+            tx.execute(
+                "UPDATE exercise SET deleted = 1, hlc = ?2 WHERE id = ?1 AND builtin = 0",
+                (id, stamp.next()),
+            )?;
         }
     }
     Ok(())
@@ -109,7 +152,10 @@ fn apply(tx: &Connection, stamp: &mut Stamper<'_>, inverse: &Inverse) -> Result<
 
 fn remove_workout_if_empty(tx: &Connection, stamp: &mut Stamper<'_>, id: &str) -> Result<()> {
     if !has_sets(tx, id)? {
-        tx.execute("UPDATE workout SET deleted = 1, hlc = ?2 WHERE id = ?1 AND deleted = 0", (id, stamp.next()))?;
+        tx.execute(
+            "UPDATE workout SET deleted = 1, hlc = ?2 WHERE id = ?1 AND deleted = 0",
+            (id, stamp.next()),
+        )?;
     }
     Ok(())
 }

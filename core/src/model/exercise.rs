@@ -159,7 +159,12 @@ pub struct NewExercise {
 
 impl NewExercise {
     /// A custom exercise with the given name and measure and no safety flags set.
-    pub fn named(name: impl Into<String>, pattern: Pattern, equipment: Equipment, measure: Measure) -> Self {
+    pub fn named(
+        name: impl Into<String>,
+        pattern: Pattern,
+        equipment: Equipment,
+        measure: Measure,
+    ) -> Self {
         NewExercise {
             name: name.into(),
             aliases: Vec::new(),

@@ -12,9 +12,9 @@ mod time;
 mod workout;
 
 pub use exercise::{Equipment, Exercise, Measure, Muscle, NewExercise, Pattern};
-pub use profile::{BoneStatus, FractureHistory, Profile, ProfileUpdate, Sex};
-pub use quantity::{format_milli, Distance, DistanceUnit, Quantity, Unit, Weight, WeightUnit};
-pub use set::{Effort, Impact, Load, SetEntry, SetInput, SetKind};
 pub use names::UnknownName;
+pub use profile::{BoneStatus, FractureHistory, Profile, ProfileUpdate, Sex};
+pub use quantity::{Distance, DistanceUnit, Quantity, Unit, Weight, WeightUnit, format_milli};
+pub use set::{Effort, Impact, Load, SetEntry, SetInput, SetKind};
 pub use time::Timestamp;
 pub use workout::{Workout, WorkoutLog};

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::names::named_enum;
 use super::WeightUnit;
+use super::names::named_enum;
 
 /// Sex, for norms (grip, chair stand) that differ by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

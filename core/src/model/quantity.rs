@@ -81,7 +81,9 @@ impl Unit for DistanceUnit {
     fn from_symbol(s: &str) -> Option<Self> {
         match s.to_ascii_lowercase().as_str() {
             "m" | "meter" | "meters" | "metre" | "metres" => Some(DistanceUnit::M),
-            "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => Some(DistanceUnit::Km),
+            "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => {
+                Some(DistanceUnit::Km)
+            }
             "mi" | "mile" | "miles" => Some(DistanceUnit::Mi),
             _ => None,
         }
@@ -177,14 +179,19 @@ struct QuantityJson<U> {
 
 impl<U: Unit + Serialize> Serialize for Quantity<U> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        QuantityJson { value: self.value(), unit: self.unit }.serialize(s)
+        QuantityJson {
+            value: self.value(),
+            unit: self.unit,
+        }
+        .serialize(s)
     }
 }
 
 impl<'de, U: Unit + Deserialize<'de>> Deserialize<'de> for Quantity<U> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let j = QuantityJson::<U>::deserialize(d)?;
-        Quantity::new(j.value, j.unit).ok_or_else(|| serde::de::Error::custom("quantity out of range"))
+        Quantity::new(j.value, j.unit)
+            .ok_or_else(|| serde::de::Error::custom("quantity out of range"))
     }
 }
 
@@ -197,7 +204,10 @@ mod tests {
         let w = Weight::new(102.5, WeightUnit::Kg).unwrap();
         assert_eq!(w.milli(), 102_500);
         assert_eq!(w.to_string(), "102.5 kg");
-        assert_eq!(Weight::new(1.25, WeightUnit::Lb).unwrap().to_string(), "1.25 lb");
+        assert_eq!(
+            Weight::new(1.25, WeightUnit::Lb).unwrap().to_string(),
+            "1.25 lb"
+        );
     }
 
     #[test]
@@ -233,7 +243,10 @@ mod tests {
     #[test]
     fn json_shape_is_value_and_unit() {
         let w = Weight::new(60.0, WeightUnit::Kg).unwrap();
-        assert_eq!(serde_json::to_string(&w).unwrap(), r#"{"value":60.0,"unit":"kg"}"#);
+        assert_eq!(
+            serde_json::to_string(&w).unwrap(),
+            r#"{"value":60.0,"unit":"kg"}"#
+        );
         let back: Weight = serde_json::from_str(r#"{"value":60.0,"unit":"kg"}"#).unwrap();
         assert_eq!(back, w);
     }

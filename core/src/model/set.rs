@@ -98,6 +98,17 @@ pub struct SetInput {
 }
 
 impl SetInput {
+    /// The unit of the load, when it has a weight.
+    pub fn load_unit(&self) -> Option<super::WeightUnit> {
+        match self.load {
+            Load::Weight { weight }
+            | Load::Bodyweight {
+                added: Some(weight),
+            } => Some(weight.unit()),
+            Load::None | Load::Bodyweight { added: None } => None,
+        }
+    }
+
     /// A working set of `exercise_id` with nothing else filled in.
     pub fn new(exercise_id: impl Into<String>) -> Self {
         SetInput {

@@ -37,12 +37,14 @@ impl Workout {
         format!("{part} workout")
     }
 
-    /// Length in seconds: as given, or from start to finish; `None` while open.
+    /// Length in seconds: as given, or from start to finish; `None` while
+    /// open or when start and finish coincide (a workout closed at its only
+    /// set, whose length nobody recorded).
     pub fn duration(&self) -> Option<u32> {
         self.duration_s.or_else(|| {
             let finished = self.finished_at?;
             let ms = finished.utc_ms() - self.started_at.utc_ms();
-            u32::try_from(ms / 1000).ok()
+            u32::try_from(ms / 1000).ok().filter(|&s| s > 0)
         })
     }
 

@@ -19,7 +19,10 @@ pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 pub fn migrate(conn: &Connection) -> Result<()> {
     let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if found > SCHEMA_VERSION {
-        return Err(Error::IncompatibleVersion { found, supported: SCHEMA_VERSION });
+        return Err(Error::IncompatibleVersion {
+            found,
+            supported: SCHEMA_VERSION,
+        });
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         conn.execute_batch(sql)?;

@@ -48,10 +48,14 @@ pub fn configure(conn: &Connection) -> Result<()> {
 /// open creates a fresh database.
 pub fn open(path: &Path, now_ms: i64) -> Result<Connection> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|source| Error::Io { context: format!("creating {}", dir.display()), source })?;
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            context: format!("creating {}", dir.display()),
+            source,
+        })?;
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let result = Connection::open_with_flags(path, flags)
         .map_err(Error::from)
         .and_then(|mut conn| prepare(&mut conn, now_ms).map(|()| conn));
@@ -100,7 +104,9 @@ fn seed(conn: &Connection, now_ms: i64) -> Result<()> {
 
 /// Reads a `meta` value.
 pub(crate) fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
 }
 
 /// Writes a `meta` value.
@@ -127,7 +133,10 @@ fn move_aside(path: &Path, now_ms: i64) -> Result<Error> {
         match std::fs::rename(from, to) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(source) => Err(Error::Io { context: format!("moving {} aside", from.display()), source }),
+            Err(source) => Err(Error::Io {
+                context: format!("moving {} aside", from.display()),
+                source,
+            }),
         }
     };
     rename(path, &moved_to)?;
@@ -136,7 +145,10 @@ fn move_aside(path: &Path, now_ms: i64) -> Result<Error> {
         let to = PathBuf::from(format!("{}{suffix}", moved_to.display()));
         rename(&from, &to)?;
     }
-    Ok(Error::Corrupt { path: path.to_path_buf(), moved_to })
+    Ok(Error::Corrupt {
+        path: path.to_path_buf(),
+        moved_to,
+    })
 }
 
 #[cfg(test)]
@@ -147,14 +159,24 @@ mod tests {
     fn a_new_database_gets_schema_catalog_and_device() {
         let dir = tempfile::tempdir().unwrap();
         let conn = open(&dir.path().join("heft.db"), 1_000).unwrap();
-        let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let version: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(version, SCHEMA_VERSION);
-        let n: i64 = conn.query_row("SELECT count(*) FROM exercise WHERE builtin = 1", [], |r| r.get(0)).unwrap();
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM exercise WHERE builtin = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
         assert!(n >= 100);
         assert!(meta_get(&conn, "device_id").unwrap().is_some());
-        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
-        let sync: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+        let sync: i64 = conn
+            .pragma_query_value(None, "synchronous", |r| r.get(0))
+            .unwrap();
         assert_eq!(sync, 2, "FULL");
     }
 
@@ -174,7 +196,8 @@ mod tests {
         drop(open(&path, 1).unwrap());
         {
             let c = Connection::open(&path).unwrap();
-            c.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+            c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+                .unwrap();
         }
         let before = std::fs::read(&path).unwrap();
         match open(&path, 2) {

@@ -7,8 +7,8 @@
 use rusqlite::{Connection, Row, named_params};
 
 use crate::model::{
-    Distance, DistanceUnit, Effort, Exercise, Impact, Load, SetEntry, SetInput, Timestamp, Unit, Weight, WeightUnit,
-    Workout,
+    Distance, DistanceUnit, Effort, Exercise, Impact, Load, SetEntry, SetInput, Timestamp, Unit,
+    Weight, WeightUnit, Workout,
 };
 use crate::{Error, Result};
 
@@ -17,18 +17,30 @@ pub const EXERCISE_COLUMNS: &str = "id, name, aliases, pattern, equipment, measu
      spinal_flexion, spinal_rotation, impact, builtin";
 
 fn bad(table: &'static str, column: &'static str, reason: impl ToString) -> Error {
-    Error::BadRow { table, column, reason: reason.to_string() }
+    Error::BadRow {
+        table,
+        column,
+        reason: reason.to_string(),
+    }
 }
 
 /// Parses a text column into a model enum.
-fn parsed<T: std::str::FromStr>(table: &'static str, column: &'static str, text: String) -> Result<T>
+fn parsed<T: std::str::FromStr>(
+    table: &'static str,
+    column: &'static str,
+    text: String,
+) -> Result<T>
 where
     T::Err: ToString,
 {
     text.parse().map_err(|e: T::Err| bad(table, column, e))
 }
 
-fn json_list<T: serde::de::DeserializeOwned>(table: &'static str, column: &'static str, text: &str) -> Result<Vec<T>> {
+fn json_list<T: serde::de::DeserializeOwned>(
+    table: &'static str,
+    column: &'static str,
+    text: &str,
+) -> Result<Vec<T>> {
     serde_json::from_str(text).map_err(|e| bad(table, column, e))
 }
 
@@ -54,8 +66,10 @@ pub fn exercise(row: &Row<'_>) -> Result<Exercise> {
 
 /// Inserts or replaces an exercise row with the given clock stamp.
 pub fn upsert_exercise(conn: &Connection, e: &Exercise, hlc: &str) -> Result<()> {
-    let aliases = serde_json::to_string(&e.aliases).map_err(|err| bad("exercise", "aliases", err))?;
-    let muscles = serde_json::to_string(&e.muscles).map_err(|err| bad("exercise", "muscles", err))?;
+    let aliases =
+        serde_json::to_string(&e.aliases).map_err(|err| bad("exercise", "aliases", err))?;
+    let muscles =
+        serde_json::to_string(&e.muscles).map_err(|err| bad("exercise", "muscles", err))?;
     conn.prepare_cached(
         "INSERT INTO exercise (id, name, aliases, pattern, equipment, measure, muscles, unilateral, axial,
              spinal_flexion, spinal_rotation, impact, builtin, hlc, deleted)
@@ -86,10 +100,12 @@ pub fn upsert_builtin_exercises(conn: &Connection, list: &[Exercise]) -> Result<
 }
 
 /// Columns of `workout`, in the order [`workout`] reads them.
-pub const WORKOUT_COLUMNS: &str = "id, name, started_at_ms, offset_min, finished_at_ms, duration_s, note";
+pub const WORKOUT_COLUMNS: &str =
+    "id, name, started_at_ms, offset_min, finished_at_ms, duration_s, note";
 
 fn timestamp(table: &'static str, column: &'static str, ms: i64, offset: i32) -> Result<Timestamp> {
-    Timestamp::from_parts(ms, offset).ok_or_else(|| bad(table, column, format!("time {ms} out of range")))
+    Timestamp::from_parts(ms, offset)
+        .ok_or_else(|| bad(table, column, format!("time {ms} out of range")))
 }
 
 /// Reads a workout from a row selected with [`WORKOUT_COLUMNS`].
@@ -100,7 +116,9 @@ pub fn workout(row: &Row<'_>) -> Result<Workout> {
         id: row.get(0)?,
         name: row.get(1)?,
         started_at: timestamp("workout", "started_at_ms", row.get(2)?, offset)?,
-        finished_at: finished.map(|ms| timestamp("workout", "finished_at_ms", ms, offset)).transpose()?,
+        finished_at: finished
+            .map(|ms| timestamp("workout", "finished_at_ms", ms, offset))
+            .transpose()?,
         duration_s: row.get(5)?,
         note: row.get(6)?,
     })
@@ -113,7 +131,8 @@ pub const SET_COLUMNS: &str = "s.id, s.workout_id, e.name, s.position, s.perform
 
 fn weight_unit(text: Option<String>) -> Result<WeightUnit> {
     let text = text.ok_or_else(|| bad("set_entry", "weight_unit", "missing"))?;
-    WeightUnit::from_symbol(&text).ok_or_else(|| bad("set_entry", "weight_unit", format!("unknown unit '{text}'")))
+    WeightUnit::from_symbol(&text)
+        .ok_or_else(|| bad("set_entry", "weight_unit", format!("unknown unit '{text}'")))
 }
 
 /// Reads a set from a row selected with [`SET_COLUMNS`].
@@ -136,23 +155,36 @@ pub fn set_entry(row: &Row<'_>) -> Result<SetEntry> {
         },
         other => return Err(bad(T, "load_type", format!("unknown '{other}'"))),
     };
-    let effort = match (row.get::<_, Option<f64>>(12)?, row.get::<_, Option<f64>>(13)?) {
+    let effort = match (
+        row.get::<_, Option<f64>>(12)?,
+        row.get::<_, Option<f64>>(13)?,
+    ) {
         (Some(rir), None) => Some(Effort::Rir(rir)),
         (None, Some(rpe)) => Some(Effort::Rpe(rpe)),
         (None, None) => None,
         (Some(_), Some(_)) => return Err(bad(T, "rpe", "both rir and rpe set")),
     };
-    let distance = match (row.get::<_, Option<i64>>(15)?, row.get::<_, Option<String>>(16)?) {
+    let distance = match (
+        row.get::<_, Option<i64>>(15)?,
+        row.get::<_, Option<String>>(16)?,
+    ) {
         (Some(m), Some(u)) => Some(Distance::from_milli(
             m,
-            DistanceUnit::from_symbol(&u).ok_or_else(|| bad(T, "distance_unit", format!("unknown unit '{u}'")))?,
+            DistanceUnit::from_symbol(&u)
+                .ok_or_else(|| bad(T, "distance_unit", format!("unknown unit '{u}'")))?,
         )),
         (None, _) => None,
         (Some(_), None) => return Err(bad(T, "distance_unit", "missing")),
     };
-    let impact = row.get::<_, Option<u32>>(17)?.map(|landings| Impact { landings, drop_height_cm: None });
+    let impact = row.get::<_, Option<u32>>(17)?.map(|landings| Impact {
+        landings,
+        drop_height_cm: None,
+    });
     let impact = match (impact, row.get::<_, Option<f64>>(18)?) {
-        (Some(i), h) => Some(Impact { drop_height_cm: h, ..i }),
+        (Some(i), h) => Some(Impact {
+            drop_height_cm: h,
+            ..i
+        }),
         (None, _) => None,
     };
     Ok(SetEntry {
@@ -236,7 +268,15 @@ impl<'a> SetColumns<'a> {
     }
 
     /// Inserts set `id` into `workout_id` at `position`.
-    pub fn insert(&self, conn: &Connection, id: &str, workout_id: &str, position: u32, at: Timestamp, hlc: &str) -> Result<()> {
+    pub fn insert(
+        &self,
+        conn: &Connection,
+        id: &str,
+        workout_id: &str,
+        position: u32,
+        at: Timestamp,
+        hlc: &str,
+    ) -> Result<()> {
         let i = self.input;
         conn.prepare_cached(
             "INSERT INTO set_entry (id, workout_id, exercise_id, position, performed_at_ms, offset_min, kind,

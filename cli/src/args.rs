@@ -1,0 +1,211 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const SET_HELP: &str = "\
+SET NOTATION
+  100x5        100 in your profile unit, 5 reps       100kgx5, 225lbx5   explicit unit
+  100x5@2      2 reps in reserve (RIR)                 100x5@rpe8         RPE 8 (half steps: @rpe8.5)
+  3x100x5      three sets of 100x5                     102,5x5            decimal comma
+  bwx10        body weight, 10 reps                    bw+10x8, bw-20x6   added load, assistance
+  60s, 2min, 1:30   a timed set                        20kgx60s           weighted hold (unit needed)
+  400m, 5km/25min   a distance, optionally with time  2x40kgx50m         loaded carry
+  12r          12 reps, no load (bands)                3x12r              three sets of 12 reps
+  w:60x5  d:80x8  f:bwx12    warm-up, drop and failure sets
+
+  In AxB, A is a count when B has a unit (3x60s = three 60 s holds), else a load.
+
+EXAMPLES
+  heft log back squat w:60x5 3x100x5@2
+  heft log \"Pull-Up\" bw+10x5 bwx8 --note \"strict\"
+  heft --date yesterday log deadlift 5x120x5
+  heft history --exercise squat --since 2026-01-01";
+
+/// Heft: a strength-training log that keeps every set, offline.
+#[derive(Debug, Parser)]
+#[command(name = "heft", version, about, after_long_help = SET_HELP)]
+pub struct Cli {
+    /// Database file [default: heft.db in the platform data directory].
+    #[arg(long, global = true, env = "HEFT_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Backdate to this day: YYYY-MM-DD, "today" or "yesterday".
+    #[arg(long, global = true, value_name = "DATE", conflicts_with = "at")]
+    pub date: Option<String>,
+
+    /// Backdate to this moment: "YYYY-MM-DD HH:MM", "HH:MM" (today) or RFC 3339.
+    #[arg(long, global = true, value_name = "TIME")]
+    pub at: Option<String>,
+
+    /// Print JSON instead of tables (shapes in docs/CLI.md).
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database (optional: any command creates it) and set the unit.
+    Init {
+        /// Unit for weights typed without one.
+        #[arg(long, value_enum)]
+        unit: Option<UnitArg>,
+    },
+    /// Show or change the profile.
+    Profile(ProfileArgs),
+    /// Search the exercise catalog, or add an exercise.
+    #[command(args_conflicts_with_subcommands = true)]
+    Exercises {
+        /// Words to search for; lists every exercise when absent.
+        query: Vec<String>,
+        /// Add a custom exercise.
+        #[command(subcommand)]
+        add: Option<ExercisesCommand>,
+    },
+    /// Log sets: `heft log <exercise> <set>...` (see --help for the notation).
+    #[command(after_long_help = SET_HELP)]
+    Log {
+        /// The exercise name (any number of words) followed by one or more sets.
+        #[arg(required = true, num_args = 2.., value_name = "EXERCISE SET")]
+        words: Vec<String>,
+        /// A note for these sets.
+        #[arg(long)]
+        note: Option<String>,
+        /// Pain during these sets, 0-10.
+        #[arg(long, value_name = "0-10")]
+        pain: Option<u8>,
+        /// Landings per set (jumps).
+        #[arg(long, value_name = "N")]
+        landings: Option<u32>,
+        /// Drop height of the landings in cm.
+        #[arg(long, value_name = "CM", requires = "landings")]
+        drop_cm: Option<f64>,
+    },
+    /// Start a workout now (logging starts one by itself when needed).
+    Start {
+        /// Its name.
+        name: Vec<String>,
+    },
+    /// Finish the open workout.
+    Finish {
+        /// Its length when not start to now, e.g. 45m, 1h10m, 50min.
+        #[arg(long, value_name = "DURATION")]
+        duration: Option<String>,
+    },
+    /// Show past workouts, newest first.
+    History {
+        /// Only this exercise.
+        #[arg(long, short)]
+        exercise: Option<String>,
+        /// From this date (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Up to this date (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+        /// At most this many workouts.
+        #[arg(long, short = 'n', default_value_t = 10)]
+        limit: u32,
+    },
+    /// Change a set: `heft edit <set-id> <set>` (id as shown by history).
+    Edit {
+        /// The set's id, or its last 4+ characters.
+        id: String,
+        /// The set as it should be, in set notation.
+        #[arg(allow_hyphen_values = true)]
+        set: String,
+        /// Replace the note.
+        #[arg(long)]
+        note: Option<String>,
+        /// Replace the pain score.
+        #[arg(long, value_name = "0-10")]
+        pain: Option<u8>,
+    },
+    /// Delete a set (history shows ids).
+    Delete {
+        /// The set's id, or its last 4+ characters.
+        id: String,
+    },
+    /// Take back the last change.
+    Undo,
+}
+
+/// `heft exercises add`.
+#[derive(Debug, Subcommand)]
+pub enum ExercisesCommand {
+    /// Add a custom exercise.
+    Add(NewExerciseArgs),
+}
+
+/// A custom exercise.
+#[derive(Debug, Args)]
+pub struct NewExerciseArgs {
+    /// Its name.
+    #[arg(required = true)]
+    pub name: Vec<String>,
+    /// Movement pattern: squat, hinge, lunge, push, pull, carry, jump, core, isolation, cardio.
+    #[arg(long, default_value = "isolation")]
+    pub pattern: String,
+    /// Equipment: barbell, dumbbell, kettlebell, machine, cable, band, bodyweight, ...
+    #[arg(long, default_value = "other")]
+    pub equipment: String,
+    /// How sets are measured: weight_reps, bodyweight_reps, reps, time, distance, weight_distance.
+    #[arg(long, default_value = "weight_reps")]
+    pub measure: String,
+    /// Another name for it (repeatable).
+    #[arg(long = "alias")]
+    pub aliases: Vec<String>,
+    /// A muscle group trained (repeatable).
+    #[arg(long = "muscle")]
+    pub muscles: Vec<String>,
+    /// It loads the spine axially.
+    #[arg(long)]
+    pub axial: bool,
+    /// It flexes the spine under load.
+    #[arg(long)]
+    pub spinal_flexion: bool,
+    /// It twists the spine forcefully.
+    #[arg(long)]
+    pub spinal_rotation: bool,
+    /// It involves impact or landings.
+    #[arg(long)]
+    pub impact: bool,
+    /// One side at a time.
+    #[arg(long)]
+    pub unilateral: bool,
+}
+
+/// `heft profile`.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    /// Unit for weights typed without one.
+    #[arg(long, value_enum)]
+    pub unit: Option<UnitArg>,
+    /// Year of birth.
+    #[arg(long)]
+    pub birth_year: Option<i32>,
+    /// female or male.
+    #[arg(long)]
+    pub sex: Option<String>,
+    /// normal, osteopenia or osteoporosis (from your latest DXA scan).
+    #[arg(long)]
+    pub bone_status: Option<String>,
+    /// none, fragility or vertebral.
+    #[arg(long)]
+    pub fracture_history: Option<String>,
+}
+
+/// A weight unit on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum UnitArg {
+    /// Kilograms.
+    Kg,
+    /// Pounds.
+    Lb,
+}

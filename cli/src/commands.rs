@@ -1,0 +1,327 @@
+//! Running a parsed command against the core.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use heft_core::grammar::{self, SetSpec};
+use heft_core::model::{Impact, NewExercise, ProfileUpdate, SetInput, WeightUnit};
+use heft_core::{Error, FinishWorkout, Heft, HistoryQuery};
+
+use crate::args::{Cli, Command, ExercisesCommand, NewExerciseArgs, ProfileArgs, UnitArg};
+use crate::{render, when};
+
+/// Why a command failed.
+#[derive(Debug)]
+pub enum CliError {
+    /// The core refused or failed.
+    Core(Error),
+    /// The arguments could not be understood.
+    Usage(String),
+}
+
+impl From<Error> for CliError {
+    fn from(e: Error) -> Self {
+        CliError::Core(e)
+    }
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CliError::Core(e) => write!(f, "{e}"),
+            CliError::Usage(m) => f.write_str(m),
+        }
+    }
+}
+
+impl CliError {
+    /// 2 for input the person can fix, 1 for everything else.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            CliError::Usage(_)
+            | CliError::Core(
+                Error::InvalidInput(_)
+                | Error::Grammar(_)
+                | Error::UnknownExercise { .. }
+                | Error::NotFound { .. }
+                | Error::AmbiguousId { .. }
+                | Error::Conflict(_)
+                | Error::NothingToUndo,
+            ) => ExitCode::from(2),
+            CliError::Core(_) => ExitCode::from(1),
+        }
+    }
+}
+
+type Outcome = Result<(), CliError>;
+
+fn usage(msg: impl Into<String>) -> CliError {
+    CliError::Usage(msg.into())
+}
+
+/// The database used when neither --db nor HEFT_DB is given.
+fn default_db() -> Result<PathBuf, CliError> {
+    directories::ProjectDirs::from("app", "Heft", "heft")
+        .map(|d| d.data_dir().join("heft.db"))
+        .ok_or_else(|| {
+            usage("cannot find a home directory for the default database; pass --db PATH")
+        })
+}
+
+/// Runs a command.
+pub fn run(cli: Cli) -> Outcome {
+    let path = match cli.db.clone() {
+        Some(p) => p,
+        None => default_db()?,
+    };
+    let heft = Heft::open(&path)?;
+    let json = cli.json;
+    let at = when::log_time(cli.date.as_deref(), cli.at.as_deref(), heft.now()).map_err(usage)?;
+    match cli.command {
+        Command::Init { unit } => {
+            let profile = match unit {
+                Some(u) => heft.update_profile(&ProfileUpdate {
+                    unit: Some(weight_unit(u)),
+                    ..Default::default()
+                })?,
+                None => heft.profile()?,
+            };
+            render::init(&path, &profile, json);
+        }
+        Command::Profile(args) => {
+            let update = profile_update(args)?;
+            let profile = if update == ProfileUpdate::default() {
+                heft.profile()?
+            } else {
+                heft.update_profile(&update)?
+            };
+            render::profile(&profile, json);
+        }
+        Command::Exercises {
+            add: Some(ExercisesCommand::Add(args)),
+            ..
+        } => {
+            let exercise = heft.add_exercise(new_exercise(args)?)?;
+            render::exercise_added(&exercise, json);
+        }
+        Command::Exercises { query, add: None } => {
+            let hits = heft.search_exercises(&query.join(" "))?;
+            render::exercises(&hits, json);
+        }
+        Command::Log {
+            words,
+            note,
+            pain,
+            landings,
+            drop_cm,
+        } => {
+            let (name, specs) = split_log_words(&words)?;
+            let exercise = heft.find_exercise(&name)?;
+            let unit = heft.profile()?.unit;
+            let mut inputs = Vec::new();
+            for spec in &specs {
+                let input = SetInput {
+                    note: note.clone(),
+                    pain,
+                    impact: landings.map(|n| Impact {
+                        landings: n,
+                        drop_height_cm: drop_cm,
+                    }),
+                    ..spec.to_input(&exercise.id, unit)
+                };
+                inputs.extend(std::iter::repeat_n(input, spec.count as usize));
+            }
+            let logged = heft.log_sets(&inputs, at)?;
+            let workout = heft.workout_log(&logged.workout.id)?;
+            render::logged(&logged, &workout, json);
+        }
+        Command::Start { name } => {
+            let name = name.join(" ");
+            let workout = heft.start_workout(
+                Some(&name).filter(|n| !n.is_empty()).map(|n| n.as_str()),
+                at,
+            )?;
+            render::started(&workout, json);
+        }
+        Command::Finish { duration } => {
+            let duration_s = duration
+                .as_deref()
+                .map(when::duration_s)
+                .transpose()
+                .map_err(usage)?;
+            let at = match at {
+                heft_core::LogTime::At(t) => Some(t),
+                heft_core::LogTime::Now => None,
+                heft_core::LogTime::OnDate(_) => {
+                    return Err(usage("finish takes --at TIME, not --date"));
+                }
+            };
+            let workout = heft.finish_workout(FinishWorkout {
+                workout_id: None,
+                at,
+                duration_s,
+            })?;
+            let log = heft.workout_log(&workout.id)?;
+            render::finished(&log, json);
+        }
+        Command::History {
+            exercise,
+            since,
+            until,
+            limit,
+        } => {
+            let now = heft.now();
+            let exercise_id = exercise
+                .as_deref()
+                .map(|e| heft.find_exercise(e))
+                .transpose()?
+                .map(|e| e.id);
+            let query = HistoryQuery {
+                exercise_id,
+                since: since
+                    .as_deref()
+                    .map(|d| when::date_arg(d, now))
+                    .transpose()
+                    .map_err(usage)?,
+                until: until
+                    .as_deref()
+                    .map(|d| when::date_arg(d, now))
+                    .transpose()
+                    .map_err(usage)?,
+                limit: Some(limit),
+            };
+            render::history(&heft.history(&query)?, json);
+        }
+        Command::Edit {
+            id,
+            set,
+            note,
+            pain,
+        } => {
+            let id = heft.resolve_set_id(&id)?;
+            let before = heft.set(&id)?;
+            let spec = grammar::parse(&set).map_err(Error::from)?;
+            if spec.count != 1 {
+                return Err(usage("edit changes one set; leave out the count"));
+            }
+            let unit = before.input.load_unit().unwrap_or(heft.profile()?.unit);
+            let input = SetInput {
+                note: note.or(before.input.note.clone()),
+                pain: pain.or(before.input.pain),
+                impact: before.input.impact,
+                ..spec.to_input(&before.input.exercise_id, unit)
+            };
+            let after = heft.edit_set(&id, input)?;
+            render::edited(&before, &after, json);
+        }
+        Command::Delete { id } => {
+            let id = heft.resolve_set_id(&id)?;
+            let set = heft.delete_set(&id)?;
+            render::deleted(&set, json);
+        }
+        Command::Undo => {
+            let outcome = heft.undo()?;
+            render::undone(&outcome, json);
+        }
+    }
+    Ok(())
+}
+
+/// Splits `log` arguments into the exercise name (leading words) and the
+/// sets (the longest tail in which every word is a set).
+fn split_log_words(words: &[String]) -> Result<(String, Vec<SetSpec>), CliError> {
+    for start in 1..words.len() {
+        let parsed: Result<Vec<SetSpec>, _> =
+            words[start..].iter().map(|w| grammar::parse(w)).collect();
+        if let Ok(specs) = parsed {
+            return Ok((words[..start].join(" "), specs));
+        }
+    }
+    // Nothing parsed: report why the last word is not a set.
+    match words.last().map(|w| grammar::parse(w)) {
+        Some(Err(e)) => Err(CliError::Core(e.into())),
+        _ => Err(usage(
+            "give an exercise and at least one set, e.g. heft log squat 100x5",
+        )),
+    }
+}
+
+fn weight_unit(u: UnitArg) -> WeightUnit {
+    match u {
+        UnitArg::Kg => WeightUnit::Kg,
+        UnitArg::Lb => WeightUnit::Lb,
+    }
+}
+
+fn parse_named<T: std::str::FromStr>(value: Option<String>) -> Result<Option<T>, CliError>
+where
+    T::Err: std::fmt::Display,
+{
+    value.as_deref().map(named).transpose()
+}
+
+fn profile_update(args: ProfileArgs) -> Result<ProfileUpdate, CliError> {
+    Ok(ProfileUpdate {
+        unit: args.unit.map(weight_unit),
+        birth_year: args.birth_year,
+        sex: parse_named(args.sex)?,
+        bone_status: parse_named(args.bone_status)?,
+        fracture_history: parse_named(args.fracture_history)?,
+    })
+}
+
+fn named<T: std::str::FromStr>(value: &str) -> Result<T, CliError>
+where
+    T::Err: std::fmt::Display,
+{
+    value
+        .trim()
+        .to_lowercase()
+        .parse::<T>()
+        .map_err(|e| usage(e.to_string()))
+}
+
+fn new_exercise(args: NewExerciseArgs) -> Result<NewExercise, CliError> {
+    let mut new = NewExercise::named(
+        args.name.join(" "),
+        named(&args.pattern)?,
+        named(&args.equipment)?,
+        named(&args.measure)?,
+    );
+    new.aliases = args.aliases;
+    new.muscles = args
+        .muscles
+        .iter()
+        .map(|m| named(m))
+        .collect::<Result<_, _>>()?;
+    new.axial = args.axial;
+    new.spinal_flexion = args.spinal_flexion;
+    new.spinal_rotation = args.spinal_rotation;
+    new.impact = args.impact;
+    new.unilateral = args.unilateral;
+    Ok(new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn the_exercise_is_every_word_before_the_sets() {
+        let (name, specs) = split_log_words(&words("back squat w:60x5 3x100x5@2")).unwrap();
+        assert_eq!(name, "back squat");
+        assert_eq!(specs.len(), 2);
+        let (name, _) = split_log_words(&words("Squat (Barbell) 100x5")).unwrap();
+        assert_eq!(name, "Squat (Barbell)");
+    }
+
+    #[test]
+    fn a_bad_set_is_reported_with_its_reason() {
+        let err = split_log_words(&words("squat 100x")).unwrap_err();
+        assert!(err.to_string().contains("missing reps"), "{err}");
+    }
+}

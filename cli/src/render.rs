@@ -1,0 +1,311 @@
+//! Printing results: tables for people, JSON for scripts.
+//!
+//! JSON output is the core's own serde shape (documented in docs/CLI.md);
+//! tables show every set in set notation, the way it would be typed.
+
+use std::path::Path;
+
+use comfy_table::{Cell, Table, presets::NOTHING};
+use heft_core::grammar::SetSpec;
+use heft_core::model::{Exercise, Profile, SetEntry, Workout, WorkoutLog};
+use heft_core::{Error, ExerciseHit, LoggedSets, UndoOutcome};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::commands::CliError;
+
+/// Characters of a set id shown in tables (the random tail of a UUIDv7).
+const SHORT_ID: usize = 8;
+
+fn print_json<T: Serialize + ?Sized>(value: &T) {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => println!("{text}"),
+        Err(e) => eprintln!("error: cannot write JSON: {e}"),
+    }
+}
+
+/// The last characters of an id, enough to name a set in `delete` and `edit`.
+pub fn short_id(id: &str) -> &str {
+    &id[id.len().saturating_sub(SHORT_ID)..]
+}
+
+fn table() -> Table {
+    let mut t = Table::new();
+    t.load_style(NOTHING);
+    t
+}
+
+/// A set as typed, plus its extras.
+fn set_text(s: &SetEntry) -> String {
+    let mut text = SetSpec::from_input(&s.input).to_string();
+    if let Some(i) = s.input.impact {
+        text.push_str(&format!(" [{} landings", i.landings));
+        if let Some(h) = i.drop_height_cm {
+            text.push_str(&format!(" from {h} cm"));
+        }
+        text.push(']');
+    }
+    text
+}
+
+fn extras(s: &SetEntry) -> String {
+    let mut parts = Vec::new();
+    if let Some(p) = s.input.pain {
+        parts.push(format!("pain {p}/10"));
+    }
+    if let Some(n) = &s.input.note {
+        parts.push(n.clone());
+    }
+    parts.join("; ")
+}
+
+fn workout_heading(w: &Workout) -> String {
+    let when = w.started_at.0.format("%a %Y-%m-%d %H:%M");
+    let state = match (w.is_open(), w.duration()) {
+        (true, _) => "open".to_string(),
+        (false, Some(s)) => format!("{} min", (s + 30) / 60),
+        (false, None) => "finished".to_string(),
+    };
+    format!("{when}  {}  ({state})", w.title())
+}
+
+fn sets_table(sets: &[SetEntry]) -> Table {
+    let mut t = table();
+    t.set_header(["#", "Exercise", "Set", "Id", ""]);
+    for s in sets {
+        t.add_row([
+            Cell::new(s.position),
+            Cell::new(&s.exercise_name),
+            Cell::new(set_text(s)),
+            Cell::new(short_id(&s.id)),
+            Cell::new(extras(s)),
+        ]);
+    }
+    t
+}
+
+fn print_workout(log: &WorkoutLog) {
+    println!("{}", workout_heading(&log.workout));
+    if log.sets.is_empty() {
+        println!("  (no sets)");
+    } else {
+        println!("{}", sets_table(&log.sets));
+    }
+}
+
+/// `heft init`.
+pub fn init(path: &Path, profile: &Profile, json: bool) {
+    if json {
+        print_json(&json!({ "database": path, "profile": profile }));
+    } else {
+        println!("Database: {}", path.display());
+        println!("Weights without a unit are in {}.", unit_name(profile));
+    }
+}
+
+fn unit_name(p: &Profile) -> &'static str {
+    match p.unit {
+        heft_core::model::WeightUnit::Kg => "kg",
+        heft_core::model::WeightUnit::Lb => "lb",
+    }
+}
+
+/// `heft profile`.
+pub fn profile(p: &Profile, json: bool) {
+    if json {
+        return print_json(p);
+    }
+    let show = |v: Option<String>| v.unwrap_or_else(|| "-".into());
+    let mut t = table();
+    t.add_row(["unit", unit_name(p)]);
+    t.add_row(vec![
+        "birth year".to_string(),
+        show(p.birth_year.map(|y| y.to_string())),
+    ]);
+    t.add_row(vec!["sex".to_string(), show(p.sex.map(|s| s.to_string()))]);
+    t.add_row(vec![
+        "bone status".to_string(),
+        show(p.bone_status.map(|s| s.to_string())),
+    ]);
+    t.add_row(vec![
+        "fracture history".to_string(),
+        show(p.fracture_history.map(|s| s.to_string())),
+    ]);
+    println!("{t}");
+}
+
+/// `heft exercises`.
+pub fn exercises(hits: &[ExerciseHit], json: bool) {
+    if json {
+        return print_json(hits);
+    }
+    if hits.is_empty() {
+        println!("No exercise matches.");
+        return;
+    }
+    let mut t = table();
+    t.set_header(["Exercise", "Pattern", "Equipment", "Measured by", "Notes"]);
+    for h in hits {
+        let e = &h.exercise;
+        let mut notes = Vec::new();
+        if e.spinal_flexion {
+            notes.push("spinal flexion");
+        }
+        if e.spinal_rotation {
+            notes.push("twisting");
+        }
+        if e.impact {
+            notes.push("impact");
+        }
+        if !e.builtin {
+            notes.push("custom");
+        }
+        t.add_row([
+            e.name.as_str(),
+            e.pattern.as_str(),
+            e.equipment.as_str(),
+            e.measure.as_str(),
+            &notes.join(", "),
+        ]);
+    }
+    println!("{t}");
+}
+
+/// `heft exercises add`.
+pub fn exercise_added(e: &Exercise, json: bool) {
+    if json {
+        return print_json(e);
+    }
+    println!(
+        "Added {} ({}, {}, measured by {}).",
+        e.name, e.pattern, e.equipment, e.measure
+    );
+}
+
+/// `heft log`: what was saved, then the workout so far.
+pub fn logged(logged: &LoggedSets, workout: &WorkoutLog, json: bool) {
+    if json {
+        return print_json(logged);
+    }
+    let n = logged.sets.len();
+    let verb = if logged.started_workout {
+        "Started"
+    } else {
+        "Added to"
+    };
+    println!(
+        "Saved {n} set{}. {verb} {}.",
+        if n == 1 { "" } else { "s" },
+        workout.title
+    );
+    print_workout(workout);
+}
+
+/// `heft start`.
+pub fn started(w: &Workout, json: bool) {
+    if json {
+        return print_json(w);
+    }
+    println!(
+        "Started {} at {}.",
+        w.title(),
+        w.started_at.0.format("%H:%M")
+    );
+}
+
+/// `heft finish`.
+pub fn finished(log: &WorkoutLog, json: bool) {
+    if json {
+        return print_json(log);
+    }
+    println!("Finished.");
+    print_workout(log);
+}
+
+/// `heft history`.
+pub fn history(logs: &[WorkoutLog], json: bool) {
+    if json {
+        return print_json(logs);
+    }
+    if logs.is_empty() {
+        println!("No workouts yet. Log one with: heft log squat 100x5");
+        return;
+    }
+    for (i, log) in logs.iter().enumerate() {
+        if i > 0 {
+            println!();
+        }
+        print_workout(log);
+    }
+}
+
+/// `heft edit`.
+pub fn edited(before: &SetEntry, after: &SetEntry, json: bool) {
+    if json {
+        return print_json(after);
+    }
+    println!(
+        "Changed {} set {} from {} to {}.",
+        after.exercise_name,
+        short_id(&after.id),
+        set_text(before),
+        set_text(after)
+    );
+}
+
+/// `heft delete`.
+pub fn deleted(s: &SetEntry, json: bool) {
+    if json {
+        return print_json(&json!({ "deleted": s }));
+    }
+    println!(
+        "Deleted {} {} ({}). `heft undo` brings it back.",
+        s.exercise_name,
+        set_text(s),
+        short_id(&s.id)
+    );
+}
+
+/// `heft undo`.
+pub fn undone(o: &UndoOutcome, json: bool) {
+    if json {
+        return print_json(o);
+    }
+    println!("Undone: {}.", o.undone);
+}
+
+/// Prints an error to stderr: a sentence, or JSON with `--json`.
+pub fn error(err: &CliError, json: bool) {
+    if json {
+        let (kind, field, suggestions) = match err {
+            CliError::Usage(_) => ("usage", None, None),
+            CliError::Core(e) => (
+                error_kind(e),
+                e.field(),
+                match e {
+                    Error::UnknownExercise { suggestions, .. } => Some(suggestions.clone()),
+                    _ => None,
+                },
+            ),
+        };
+        let body = json!({ "error": { "kind": kind, "field": field, "message": err.to_string(), "suggestions": suggestions } });
+        eprintln!("{body}");
+    } else {
+        eprintln!("error: {err}");
+    }
+}
+
+fn error_kind(e: &Error) -> &'static str {
+    match e {
+        Error::InvalidInput(_) | Error::Grammar(_) => "invalid_input",
+        Error::UnknownExercise { .. } => "unknown_exercise",
+        Error::NotFound { .. } => "not_found",
+        Error::AmbiguousId { .. } => "ambiguous_id",
+        Error::Conflict(_) => "conflict",
+        Error::NothingToUndo => "nothing_to_undo",
+        Error::Corrupt { .. } => "corrupt",
+        Error::IncompatibleVersion { .. } => "incompatible_version",
+        Error::Io { .. } => "io",
+        Error::Catalog(_) | Error::Sqlite(_) | Error::BadRow { .. } => "internal",
+    }
+}
