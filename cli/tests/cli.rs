@@ -1,0 +1,352 @@
+//! End-to-end tests of the `heft` binary: what a person types, what they see.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+struct Db {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn db() -> Db {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("heft.db");
+    Db { _dir: dir, path }
+}
+
+fn heft(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_heft"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("HEFT_DB")
+        .output()
+        .unwrap()
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = heft(db, args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(db: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    serde_json::from_str(&ok(db, &all)).unwrap()
+}
+
+/// Exit code and stderr of a command that must fail.
+fn fails(db: &Path, args: &[&str]) -> (i32, String) {
+    let out = heft(db, args);
+    assert!(!out.status.success(), "{args:?} should fail");
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn log_then_history_shows_every_set_in_notation() {
+    let db = db();
+    let out = ok(&db.path, &["log", "back", "squat", "w:60x5", "3x100x5@2"]);
+    assert!(out.contains("Saved 4 sets."), "{out}");
+    ok(
+        &db.path,
+        &[
+            "log", "Pull-Up", "bw+10x5", "--note", "strict", "--pain", "2",
+        ],
+    );
+    ok(&db.path, &["log", "Bench Press (Barbell)", "62,5x8@rpe8.5"]);
+    let history = ok(&db.path, &["history"]);
+    for expected in [
+        "Back Squat",
+        "w:60kgx5",
+        "100kgx5@2",
+        "bw+10kgx5",
+        "strict",
+        "pain 2/10",
+        "62.5kgx8@rpe8.5",
+    ] {
+        assert!(
+            history.contains(expected),
+            "missing {expected} in\n{history}"
+        );
+    }
+}
+
+#[test]
+fn json_history_has_the_documented_shape() {
+    let db = db();
+    ok(
+        &db.path,
+        &["--at", "2026-11-20 18:00", "log", "deadlift", "2x120x5@1"],
+    );
+    let h = json(&db.path, &["history"]);
+    let workout = &h[0];
+    let keys = |v: &Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        keys(workout),
+        [
+            "duration_s",
+            "duration_s_total",
+            "finished_at",
+            "id",
+            "name",
+            "note",
+            "sets",
+            "started_at",
+            "title"
+        ]
+    );
+    let set = &workout["sets"][0];
+    assert_eq!(
+        keys(set),
+        [
+            "distance",
+            "duration_ms",
+            "effort",
+            "exercise_id",
+            "exercise_name",
+            "id",
+            "impact",
+            "kind",
+            "load",
+            "note",
+            "pain",
+            "performed_at",
+            "position",
+            "reps",
+            "workout_id"
+        ]
+    );
+    assert_eq!(set["exercise_id"], "deadlift");
+    assert_eq!(
+        set["load"],
+        serde_json::json!({"type": "weight", "weight": {"value": 120.0, "unit": "kg"}})
+    );
+    assert_eq!(
+        set["effort"],
+        serde_json::json!({"scale": "rir", "value": 1.0})
+    );
+    assert_eq!(set["kind"], "working");
+    assert!(
+        workout["started_at"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-11-20T18:00:00")
+    );
+}
+
+#[test]
+fn the_profile_unit_applies_to_weights_without_one() {
+    let db = db();
+    ok(&db.path, &["init", "--unit", "lb"]);
+    let logged = json(&db.path, &["log", "squat", "225x5", "100kgx3"]);
+    assert_eq!(logged["sets"][0]["load"]["weight"]["unit"], "lb");
+    assert_eq!(logged["sets"][1]["load"]["weight"]["unit"], "kg");
+    assert_eq!(json(&db.path, &["profile"])["unit"], "lb");
+}
+
+#[test]
+fn delete_by_short_id_then_undo_brings_it_back() {
+    let db = db();
+    let logged = json(&db.path, &["log", "squat", "100x5"]);
+    let id = logged["sets"][0]["id"].as_str().unwrap().to_string();
+    let short = &id[id.len() - 8..];
+    assert!(ok(&db.path, &["delete", short]).contains("Deleted Back Squat 100kgx5"));
+    assert!(
+        json(&db.path, &["history"])[0]["sets"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert!(ok(&db.path, &["undo"]).contains("deleted a set of Back Squat"));
+    assert_eq!(
+        json(&db.path, &["history"])[0]["sets"][0]["id"],
+        id.as_str()
+    );
+}
+
+#[test]
+fn edit_keeps_what_the_new_notation_does_not_say() {
+    let db = db();
+    let logged = json(&db.path, &["log", "squat", "100x5", "--note", "belt"]);
+    let id = logged["sets"][0]["id"].as_str().unwrap().to_string();
+    let edited = json(&db.path, &["edit", &id, "102.5x4@1"]);
+    assert_eq!(edited["reps"], 4);
+    assert_eq!(edited["load"]["weight"]["value"], 102.5);
+    assert_eq!(edited["note"], "belt");
+}
+
+#[test]
+fn finish_records_the_given_duration() {
+    let db = db();
+    ok(&db.path, &["start", "Heavy", "day"]);
+    ok(&db.path, &["log", "ohp", "5x40x5"]);
+    let done = json(&db.path, &["finish", "--duration", "35m"]);
+    assert_eq!(done["duration_s_total"], 35 * 60);
+    assert_eq!(done["title"], "Heavy day");
+    let (code, err) = fails(&db.path, &["finish"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no open workout"), "{err}");
+}
+
+#[test]
+fn exercises_search_and_add() {
+    let db = db();
+    let out = ok(&db.path, &["exercises", "deadlift"]);
+    assert!(out.lines().nth(1).unwrap().contains("Deadlift"), "{out}");
+    let added = json(
+        &db.path,
+        &[
+            "exercises",
+            "add",
+            "Sandbag",
+            "Carry",
+            "--pattern",
+            "carry",
+            "--measure",
+            "weight_distance",
+        ],
+    );
+    assert_eq!(added["builtin"], false);
+    ok(&db.path, &["log", "sandbag carry", "50kgx40m"]);
+    let (code, err) = fails(&db.path, &["exercises", "add", "Back", "Squat"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("already names"), "{err}");
+    let (_, err) = fails(
+        &db.path,
+        &["exercises", "add", "Thing", "--pattern", "wiggle"],
+    );
+    assert!(err.contains("unknown pattern 'wiggle'"), "{err}");
+}
+
+#[test]
+fn bad_input_is_explained_with_exit_code_2_and_nothing_is_written() {
+    let db = db();
+    let cases: &[(&[&str], &str)] = &[
+        (&["log", "squat", "100x"], "missing reps"),
+        (
+            &["log", "squat", "1200x5"],
+            "weight must be at most 1000 kg",
+        ),
+        (&["log", "squat", "100x5000"], "reps must be at most 1000"),
+        (
+            &["log", "squat", "100x5@rpe11"],
+            "rpe must be between 1 and 10",
+        ),
+        (
+            &["log", "squat", "100x5", "--pain", "12"],
+            "pain must be between 0 and 10",
+        ),
+        (&["log", "zzqqxx", "100x5"], "unknown exercise 'zzqqxx'"),
+        (&["log", "deadlfit", "100x5x5x5"], "too many 'x'"),
+        (
+            &["--date", "2999-01-01", "log", "squat", "100x5"],
+            "date must not be in the future",
+        ),
+        (
+            &["--date", "01/02/2026", "log", "squat", "100x5"],
+            "not a date",
+        ),
+        (&["delete", "ab"], "at least 4 characters"),
+        (&["delete", "abcdef12"], "no set with id"),
+        (&["undo"], "nothing to undo"),
+        (&["log", "plank", "100x5"], "duration is required"),
+    ];
+    for (args, fragment) in cases {
+        let (code, err) = fails(&db.path, args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(
+            err.contains(fragment),
+            "{args:?}: expected '{fragment}' in: {err}"
+        );
+    }
+    let history = json(&db.path, &["history"]);
+    assert_eq!(
+        history,
+        serde_json::json!([]),
+        "no failed command wrote anything"
+    );
+}
+
+#[test]
+fn unknown_exercises_suggest_close_names_in_json_too() {
+    let db = db();
+    let out = heft(
+        &db.path,
+        &["--json", "log", "benchpress incline dumbel", "30x8"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["error"]["kind"], "unknown_exercise");
+    assert_eq!(err["error"]["field"], "exercise");
+    let suggestions = err["error"]["suggestions"].as_array().unwrap();
+    assert!(
+        suggestions
+            .iter()
+            .any(|s| s.as_str().unwrap().contains("Incline")),
+        "{suggestions:?}"
+    );
+}
+
+#[test]
+fn heft_db_environment_variable_selects_the_database() {
+    let db = db();
+    let out = Command::new(env!("CARGO_BIN_EXE_heft"))
+        .args(["log", "squat", "100x5"])
+        .env("HEFT_DB", &db.path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(db.path.exists());
+}
+
+#[test]
+fn a_damaged_database_is_moved_aside_and_reported() {
+    let db = db();
+    std::fs::write(
+        &db.path,
+        b"not a database at all, but somebody's file".repeat(100),
+    )
+    .unwrap();
+    let (code, err) = fails(&db.path, &["history"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("is damaged") && err.contains(".corrupt-"),
+        "{err}"
+    );
+    ok(&db.path, &["history"]);
+}
+
+#[test]
+fn help_documents_the_set_notation() {
+    let out = Command::new(env!("CARGO_BIN_EXE_heft"))
+        .args(["log", "--help"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for example in [
+        "100x5@2",
+        "100x5@rpe8",
+        "3x100x5",
+        "bwx10",
+        "bw+10x8",
+        "60s",
+        "400m",
+        "225lbx5",
+    ] {
+        assert!(text.contains(example), "--help lacks {example}");
+    }
+}
