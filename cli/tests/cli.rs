@@ -1,5 +1,8 @@
 //! End-to-end tests of the `heft` binary: what a person types, what they see.
 
+// Helpers here unwrap: in a test, a panic is a failed test with its reason.
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -7,6 +7,9 @@
 //! happens only after the commit), and hold whole commands only: sets come in
 //! tens, never a partial batch.
 
+// Helpers here unwrap: in a test, a panic is a failed test with its reason.
+#![allow(clippy::unwrap_used)]
+
 #![cfg(unix)]
 
 use std::io::Read;

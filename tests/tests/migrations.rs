@@ -5,6 +5,9 @@
 //! a copy with this build must upgrade it to the current version, end with
 //! exactly the schema of a fresh database, and read back every row.
 
+// Helpers here unwrap: in a test, a panic is a failed test with its reason.
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 
 use heft_core::grammar::SetSpec;

@@ -149,9 +149,9 @@ impl Heft {
                 Some(w) => (w, false),
                 None => (insert_workout(tx, None, t, stamp)?, true),
             };
-            let mut position = next_position(tx, &workout.id)?;
+            let first = next_position(tx, &workout.id)?;
             let mut sets = Vec::with_capacity(inputs.len());
-            for (input, exercise_name) in inputs.into_iter().zip(names) {
+            for (position, (input, exercise_name)) in (first..).zip(inputs.into_iter().zip(names)) {
                 let id = uuid::Uuid::now_v7().to_string();
                 SetColumns::new(&input).insert(tx, &id, &workout.id, position, t, &stamp.next())?;
                 sets.push(SetEntry {
@@ -162,7 +162,6 @@ impl Heft {
                     performed_at: t,
                     input,
                 });
-                position += 1;
             }
             let label = describe_sets(&sets);
             let inverse = Inverse::RemoveSets {
