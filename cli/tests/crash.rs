@@ -9,7 +9,6 @@
 
 // Helpers here unwrap: in a test, a panic is a failed test with its reason.
 #![allow(clippy::unwrap_used)]
-
 #![cfg(unix)]
 
 use std::io::Read;
