@@ -3,14 +3,14 @@
 //! Every name and alias is reduced to a [`NameKey`]: lower-case words with
 //! punctuation removed, light plural stripping, sorted. "Squat (Barbell)",
 //! "barbell squat" and "Barbell-Squats" share a key. Exact key matches win;
-//! otherwise a typo-tolerant similarity (Damerau-Levenshtein over the key and
+//! otherwise a typo-tolerant similarity (edit distance with transpositions over the key and
 //! over the words run together, so "pullup" meets "pull-up") picks a match
 //! only when it is close and clearly ahead of the next exercise, and else
 //! offers the closest names as suggestions.
 
 use std::collections::HashMap;
 
-use strsim::normalized_damerau_levenshtein;
+use strsim::osa_distance;
 
 use crate::model::Exercise;
 
@@ -25,30 +25,39 @@ const SEARCH_FLOOR: f64 = 0.45;
 /// Lowest score offered as a suggestion for an unknown name (a hint may be loose).
 const SUGGEST_FLOOR: f64 = 0.3;
 
+/// Longest name considered; longer input is cut (no exercise name is longer).
+const MAX_QUERY_CHARS: usize = 120;
+
 /// A name reduced for comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameKey {
     /// Words in the order written.
     pub words: Vec<String>,
-    /// Words sorted.
-    pub sorted: Vec<String>,
+    /// The order-free form: sorted words joined by spaces.
+    key: String,
+    /// The words run together in written order ("pull up" -> "pullup").
+    compact: String,
 }
 
 impl NameKey {
     /// The order-free form: sorted words joined by spaces.
-    pub fn key(&self) -> String {
-        self.sorted.join(" ")
+    pub fn key(&self) -> &str {
+        &self.key
     }
 
     /// The words run together in written order ("pull up" -> "pullup").
-    pub fn compact(&self) -> String {
-        self.words.concat()
+    pub fn compact(&self) -> &str {
+        &self.compact
     }
 }
 
 /// Reduces a name to its comparison key.
 pub fn normalize(name: &str) -> NameKey {
-    let lowered = name.to_lowercase();
+    let lowered: String = name
+        .chars()
+        .take(MAX_QUERY_CHARS)
+        .collect::<String>()
+        .to_lowercase();
     let words: Vec<String> = lowered
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -56,7 +65,21 @@ pub fn normalize(name: &str) -> NameKey {
         .collect();
     let mut sorted = words.clone();
     sorted.sort();
-    NameKey { words, sorted }
+    NameKey {
+        key: sorted.join(" "),
+        compact: words.concat(),
+        words,
+    }
+}
+
+/// Similarity 0..=1 from the optimal-string-alignment distance (edits and
+/// adjacent transpositions, so "sqaut" is one step from "squat").
+fn similarity(a: &str, b: &str) -> f64 {
+    let longest = a.chars().count().max(b.chars().count());
+    if longest == 0 {
+        return 1.0;
+    }
+    1.0 - osa_distance(a, b) as f64 / longest as f64
 }
 
 /// Strips a plural "s" ("curls" -> "curl") but not from "press" or short words.
@@ -110,8 +133,8 @@ impl<'a> Matcher<'a> {
         for (i, e) in exercises.iter().enumerate() {
             for n in std::iter::once(&e.name).chain(&e.aliases) {
                 let key = normalize(n);
-                exact.entry(key.key()).or_insert(i);
-                exact.entry(key.compact()).or_insert(i);
+                exact.entry(key.key().to_owned()).or_insert(i);
+                exact.entry(key.compact().to_owned()).or_insert(i);
                 names.push((i, key));
             }
         }
@@ -132,8 +155,8 @@ impl<'a> Matcher<'a> {
         }
         if let Some(&i) = self
             .exact
-            .get(&q.key())
-            .or_else(|| self.exact.get(&q.compact()))
+            .get(q.key())
+            .or_else(|| self.exact.get(q.compact()))
         {
             return Resolution::Found {
                 id: &self.exercises[i].id,
@@ -198,10 +221,7 @@ impl<'a> Matcher<'a> {
 
     /// Whole-name similarity, order-free and run-together; for typos.
     fn typo_score(q: &NameKey, name: &NameKey) -> f64 {
-        normalized_damerau_levenshtein(&q.key(), &name.key()).max(normalized_damerau_levenshtein(
-            &q.compact(),
-            &name.compact(),
-        ))
+        similarity(q.key(), name.key()).max(similarity(q.compact(), name.compact()))
     }
 
     /// Similarity for browsing: every query word should start or resemble a
@@ -221,7 +241,7 @@ impl<'a> Matcher<'a> {
                     } else if nw.starts_with(qw.as_str()) {
                         0.9
                     } else {
-                        normalized_damerau_levenshtein(qw, nw) * 0.85
+                        similarity(qw, nw) * 0.85
                     }
                 })
                 .fold(0.0, f64::max);

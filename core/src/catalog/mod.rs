@@ -111,7 +111,7 @@ mod tests {
         let mut owner: HashMap<String, &str> = HashMap::new();
         for e in &cat.exercises {
             for name in std::iter::once(&e.name).chain(&e.aliases) {
-                let key = normalize(name).key();
+                let key = normalize(name).key().to_owned();
                 if let Some(other) = owner.insert(key.clone(), &e.id) {
                     assert_eq!(
                         other, e.id,

@@ -196,6 +196,19 @@ mod tests {
         assert_eq!(h.add_exercise(blank).unwrap_err().field(), Some("name"));
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Random text into the real catalog's lookups and the id resolver: errors, never panics.
+        #[test]
+        fn lookups_never_panic_on_random_text(q in "\\PC{0,40}") {
+            static HEFT: std::sync::LazyLock<crate::Heft> = std::sync::LazyLock::new(heft);
+            let _ = HEFT.find_exercise(&q);
+            let _ = HEFT.search_exercises(&q);
+            let _ = HEFT.resolve_set_id(&q);
+            let _ = crate::grammar::parse(&q);
+        }
+    }
+
     #[test]
     fn search_lists_everything_for_a_blank_query() {
         let h = heft();
