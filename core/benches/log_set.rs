@@ -12,10 +12,14 @@
 //! - `log_set/heft_log_set`: [`Heft::log_set`] of the same set, now.
 //! - `log_set/heft_log_5_sets`: [`Heft::log_sets`] of five sets in one call.
 //!
-//! Logging "now" joins the open workout, so the Heft benchmarks finish it
-//! (outside the timed region) once it holds [`SETS_PER_WORKOUT`] sets, the
-//! way a person's sessions end; otherwise one workout would grow to thousands
-//! of sets and the time would depend on how many iterations criterion chose.
+//! Every database starts with the same history, [`HISTORY_WORKOUTS`]
+//! finished workouts of [`SETS_PER_WORKOUT`] sets (about two years of
+//! training three times a week), so the tables and indexes are the size a
+//! real logbook's are. Logging "now" joins the open workout, so the Heft
+//! benchmarks finish it (outside the timed region) once it holds
+//! [`SETS_PER_WORKOUT`] sets, the way a person's sessions end; otherwise one
+//! workout would grow to thousands of sets and the time would depend on how
+//! many iterations criterion chose.
 
 // A benchmark that cannot set up or whose call fails should stop, not carry
 // on measuring something else; criterion's macros also generate undocumented
@@ -24,7 +28,7 @@
 
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use heft_core::model::{Load, SetInput, Weight, WeightUnit};
@@ -33,6 +37,8 @@ use rusqlite::Connection;
 
 /// Sets in one workout before the benchmark finishes it (a long session).
 const SETS_PER_WORKOUT: u32 = 25;
+/// Finished workouts every database starts with.
+const HISTORY_WORKOUTS: i64 = 300;
 
 /// Back squat, 100 kg x 5: the set every benchmark writes.
 fn squat() -> SetInput {
@@ -51,12 +57,53 @@ fn bench_dir() -> tempfile::TempDir {
     tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap()
 }
 
-/// The raw baseline's connection: Heft's schema and catalog (created by
-/// opening the file once with Heft), Heft's pragmas, and one workout row.
-fn raw_connection(path: &Path) -> Connection {
+/// Creates a database at `path` with Heft (schema, catalog, device id) and
+/// writes the history into it; returns a raw connection with Heft's pragmas.
+fn create_with_history(path: &Path) -> Connection {
     drop(Heft::open(path).unwrap());
-    let conn = Connection::open(path).unwrap();
+    let mut conn = Connection::open(path).unwrap();
     heft_core::store::configure(&conn).unwrap();
+    let now_ms = i64::try_from(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_millis(),
+    )
+    .unwrap();
+    let tx = conn.transaction().unwrap();
+    for n in (1..=HISTORY_WORKOUTS).rev() {
+        // Every other day, the newest two days ago: none is open or recent.
+        let start = now_ms - n * 2 * 86_400_000;
+        let workout = uuid::Uuid::now_v7().to_string();
+        tx.execute(
+            "INSERT INTO workout (id, started_at_ms, offset_min, finished_at_ms, hlc)
+             VALUES (?1, ?2, 0, ?3, '')",
+            (&workout, start, start + 3_600_000),
+        )
+        .unwrap();
+        for position in 1..=SETS_PER_WORKOUT {
+            tx.execute(
+                "INSERT INTO set_entry (id, workout_id, exercise_id, position, performed_at_ms,
+                     offset_min, kind, load_type, weight_milli, weight_unit, reps, hlc)
+                 VALUES (?1, ?2, 'back-squat', ?3, ?4, 0, 'working', 'weight', 100000, 'kg', 5, '')",
+                (
+                    uuid::Uuid::now_v7().to_string(),
+                    &workout,
+                    position,
+                    start + i64::from(position) * 120_000,
+                ),
+            )
+            .unwrap();
+        }
+    }
+    tx.commit().unwrap();
+    conn
+}
+
+/// The raw baseline's connection: Heft's schema, catalog and history,
+/// Heft's pragmas, and one workout row to add sets to.
+fn raw_connection(path: &Path) -> Connection {
+    let conn = create_with_history(path);
     conn.execute(
         "INSERT INTO workout (id, name, started_at_ms, offset_min, hlc, deleted)
          VALUES ('bench-workout', NULL, 1764000000000, 60, '', 0)",
@@ -98,10 +145,21 @@ fn log_set(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(6));
 
+    // Set up outside the closures: criterion calls each closure more than
+    // once (warm-up, then measurement).
+    let conn = raw_connection(&dir.path().join("raw.db"));
+    let mut position = 0_u32;
+    let heft = |name: &str| {
+        let path = dir.path().join(name);
+        drop(create_with_history(&path));
+        Heft::open(path).unwrap()
+    };
+    let one = heft("heft_one.db");
+    let five = heft("heft_five.db");
+    let input = squat();
+    let inputs = vec![squat(); 5];
+
     group.bench_function("raw_insert", |b| {
-        let conn = raw_connection(&dir.path().join("raw.db"));
-        let input = squat();
-        let mut position = 0_u32;
         b.iter(|| {
             position += 1;
             let id = uuid::Uuid::now_v7().to_string();
@@ -123,10 +181,8 @@ fn log_set(c: &mut Criterion) {
     });
 
     group.bench_function("heft_log_set", |b| {
-        let heft = Heft::open(dir.path().join("heft_one.db")).unwrap();
-        let input = squat();
         b.iter_custom(|iters| {
-            time_logging(&heft, iters, |h| {
+            time_logging(&one, iters, |h| {
                 let set = h.log_set(black_box(input.clone()), LogTime::Now).unwrap();
                 set.position
             })
@@ -134,10 +190,8 @@ fn log_set(c: &mut Criterion) {
     });
 
     group.bench_function("heft_log_5_sets", |b| {
-        let heft = Heft::open(dir.path().join("heft_five.db")).unwrap();
-        let inputs = vec![squat(); 5];
         b.iter_custom(|iters| {
-            time_logging(&heft, iters, |h| {
+            time_logging(&five, iters, |h| {
                 let logged = h.log_sets(black_box(&inputs), LogTime::Now).unwrap();
                 logged.sets.last().map_or(0, |s| s.position)
             })
