@@ -82,9 +82,19 @@ fn every_fixture_upgrades_to_the_schema_of_a_fresh_database() {
     }
 }
 
+/// v1.db and v2.db hold the same rows (see fixtures/db/README.md).
 #[test]
 fn v1_data_reads_back_after_upgrade() {
-    let (_dir, path) = copy_fixture("v1.db");
+    fixture_data_reads_back("v1.db");
+}
+
+#[test]
+fn v2_data_reads_back() {
+    fixture_data_reads_back("v2.db");
+}
+
+fn fixture_data_reads_back(name: &str) {
+    let (_dir, path) = copy_fixture(name);
     let heft = Heft::open(&path).unwrap();
 
     let p = heft.profile().unwrap();

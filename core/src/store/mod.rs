@@ -32,7 +32,14 @@ pub use migrations::SCHEMA_VERSION;
 /// - `busy_timeout=5000`: the CLI and an app may touch the file at once;
 ///   wait for the other writer instead of failing.
 /// - `temp_store=MEMORY`: Android has no writable temp directory for SQLite.
+/// - query planner stability (QPSG): without it SQLite re-plans statements
+///   whose plan could depend on bound values at every use, which made the
+///   cached statements of each `log_set` compile again (see docs/PERFORMANCE.md).
 pub fn configure(conn: &Connection) -> Result<()> {
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -105,16 +112,17 @@ fn seed(conn: &Connection, now_ms: i64) -> Result<()> {
 /// Reads a `meta` value.
 pub(crate) fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
         .optional()?)
 }
 
 /// Writes a `meta` value.
 pub(crate) fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )?;
+    )?
+    .execute((key, value))?;
     Ok(())
 }
 
