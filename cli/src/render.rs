@@ -26,7 +26,12 @@ fn print_json<T: Serialize + ?Sized>(value: &T) {
 
 /// The last characters of an id, enough to name a set in `delete` and `edit`.
 pub fn short_id(id: &str) -> &str {
-    &id[id.len().saturating_sub(SHORT_ID)..]
+    let start = id
+        .char_indices()
+        .rev()
+        .nth(SHORT_ID - 1)
+        .map_or(0, |(i, _)| i);
+    &id[start..]
 }
 
 fn table() -> Table {

@@ -55,55 +55,56 @@ fn moment(s: &str, now: DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>, 
         .ok_or_else(|| format!("'{s}' is not a valid local time"))
 }
 
-/// A duration such as 45m, 45min, 1h10m, 1:10:00 or 3600s, in seconds.
+/// Longest workout duration accepted, in seconds.
+const MAX_DURATION_S: u64 = 24 * 3600;
+
+/// A duration such as 45m, 45min, 1h10m, 1:10:00 or 3600s, in seconds (1 s to 24 h).
 pub fn duration_s(s: &str) -> Result<u32, String> {
-    let bad = || format!("'{s}' is not a duration; write e.g. 45m, 1h10m or 1:10:00");
+    let bad =
+        || format!("'{s}' is not a duration; write e.g. 45m, 1h10m or 1:10:00 (at most 24 h)");
     let t = s.trim().to_lowercase().replace(' ', "");
-    if t.contains(':') {
-        let parts: Vec<u32> = t
-            .split(':')
-            .map(|p| p.parse().map_err(|_| bad()))
-            .collect::<Result<_, _>>()?;
-        return match parts.as_slice() {
-            [m, sec] if *sec < 60 => Ok(m * 60 + sec),
-            [h, m, sec] if *m < 60 && *sec < 60 => Ok(h * 3600 + m * 60 + sec),
-            _ => Err(bad()),
-        };
-    }
-    let mut total: u64 = 0;
-    let mut num = String::new();
-    let mut chars = t.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_digit() {
-            num.push(c);
-            continue;
+    let number = |p: &str| -> Result<u64, String> {
+        if p.is_empty() || p.len() > 6 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
         }
-        let mut unit = c.to_string();
-        while let Some(&n) = chars.peek().filter(|n| n.is_ascii_alphabetic()) {
-            unit.push(n);
-            chars.next();
+        p.parse().map_err(|_| bad())
+    };
+    let total: u64 = if t.contains(':') {
+        let parts: Vec<u64> = t.split(':').map(number).collect::<Result<_, _>>()?;
+        match parts.as_slice() {
+            [m, sec] if *sec < 60 => m * 60 + sec,
+            [h, m, sec] if *m < 60 && *sec < 60 => h * 3600 + m * 60 + sec,
+            _ => return Err(bad()),
         }
-        let value: u64 = num.parse().map_err(|_| bad())?;
-        num.clear();
-        total += value
-            * match unit.as_str() {
+    } else {
+        let mut total = 0u64;
+        let mut rest = t.as_str();
+        while !rest.is_empty() {
+            let digits = rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len());
+            let value = number(&rest[..digits])?;
+            rest = &rest[digits..];
+            let unit_len = rest
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(rest.len());
+            let factor = match &rest[..unit_len] {
                 "h" | "hr" | "hrs" => 3600,
                 "m" | "min" | "mins" => 60,
                 "s" | "sec" | "secs" => 1,
+                // A bare number is minutes: "finish --duration 45".
+                "" => 60,
                 _ => return Err(bad()),
             };
-    }
-    if !num.is_empty() {
-        // A bare number is minutes: "finish --duration 45".
-        total += num.parse::<u64>().map_err(|_| bad())? * 60;
-    }
-    u32::try_from(total).map_err(|_| bad()).and_then(|v| {
-        if v == 0 && t.is_empty() {
-            Err(bad())
-        } else {
-            Ok(v)
+            rest = &rest[unit_len..];
+            total += value * factor;
         }
-    })
+        total
+    };
+    if total == 0 || total > MAX_DURATION_S {
+        return Err(bad());
+    }
+    u32::try_from(total).map_err(|_| bad())
 }
 
 #[cfg(test)]
@@ -146,7 +147,17 @@ mod tests {
         ] {
             assert_eq!(duration_s(s).unwrap(), want, "{s}");
         }
-        for s in ["", "abc", "10x", "1:99"] {
+        for s in [
+            "",
+            "abc",
+            "10x",
+            "1:99",
+            "0m",
+            "25h",
+            "99999999:00",
+            "71582789:00",
+            "4294967296s",
+        ] {
             assert!(duration_s(s).is_err(), "{s}");
         }
     }

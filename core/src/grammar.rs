@@ -645,6 +645,7 @@ mod tests {
             ("100x5@rir2", "100x5@2"),
             ("100x5@RPE8.0", "100x5@rpe8"),
             ("bw+0x10", "bwx10"),
+            ("bw+0kgx10", "bwx10"),
             ("BW+10x8", "bw+10x8"),
             ("bw-20lbx6", "bw-20lbx6"),
             ("60sec", "60s"),
@@ -777,7 +778,7 @@ mod tests {
         }
 
         #[test]
-        fn never_panics_on_set_like_text(s in "[0-9xX×*@:.,/+bwrpeikglmnsh -]{0,24}") {
+        fn never_panics_on_set_like_text(s in "[0-9xX×*@:.,/+bwrpeikglmnshdfuacot -]{0,24}") {
             if let Ok(spec) = parse(&s) {
                 // Whatever is accepted has a canonical form that reads back the same.
                 prop_assert_eq!(parse(&spec.to_string()).unwrap(), spec);

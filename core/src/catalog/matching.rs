@@ -220,7 +220,16 @@ impl<'a> Matcher<'a> {
     }
 
     /// Whole-name similarity, order-free and run-together; for typos.
+    /// Zero unless every word lines up with a word of the name (see [`words_align`]).
     fn typo_score(q: &NameKey, name: &NameKey) -> f64 {
+        if !words_align(q, name) {
+            return 0.0;
+        }
+        Self::raw_typo_score(q, name)
+    }
+
+    /// Whole-name similarity without the word check; a component of search.
+    fn raw_typo_score(q: &NameKey, name: &NameKey) -> f64 {
         similarity(q.key(), name.key()).max(similarity(q.compact(), name.compact()))
     }
 
@@ -250,8 +259,38 @@ impl<'a> Matcher<'a> {
         let coverage = total / q.words.len() as f64;
         let extra = name.words.len().saturating_sub(q.words.len()) as f64;
         let word_score = coverage * (0.95 - 0.03 * extra.min(5.0));
-        word_score.max(Self::typo_score(q, name) * 0.9)
+        word_score.max(Self::raw_typo_score(q, name) * 0.9)
     }
+}
+
+/// A typo match must keep every word: same number of words, each query word
+/// paired with a different name word a small edit away (two edits for words
+/// of seven letters or more, one for three to six), and two-letter words
+/// (such as "bb" and "db") exactly equal. So a
+/// dropped or swapped word ("bb bench" vs "db bench") is never a typo.
+fn words_align(q: &NameKey, name: &NameKey) -> bool {
+    if q.words.len() != name.words.len() {
+        return false;
+    }
+    let mut used = vec![false; name.words.len()];
+    q.words.iter().all(|qw| {
+        let slot = name.words.iter().enumerate().position(|(i, nw)| {
+            let longest = qw.chars().count().max(nw.chars().count());
+            let allowed = match longest {
+                0..=2 => 0,
+                3..=6 => 1,
+                _ => 2,
+            };
+            !used[i] && osa_distance(qw, nw) <= allowed
+        });
+        match slot {
+            Some(i) => {
+                used[i] = true;
+                true
+            }
+            None => false,
+        }
+    })
 }
 
 #[cfg(test)]
@@ -342,9 +381,17 @@ mod tests {
             }
         );
         assert_eq!(found(&m, "frnt squat").as_deref(), Some("front-squat"));
-        assert_eq!(found(&m, "bench pres").as_deref(), Some("bench-press"));
+        assert_eq!(found(&m, "bench prss").as_deref(), Some("bench-press"));
+        assert_eq!(
+            found(&m, "pause press"),
+            None,
+            "pause is not a typo of push"
+        );
         // "Press" alone is as close to the barbell as to the dumbbell press.
         assert_eq!(found(&m, "press"), None);
+        // A different or missing word is not a typo, however short.
+        assert_eq!(found(&m, "bb bench press"), None);
+        assert_eq!(found(&m, "dumbbell bench"), None);
     }
 
     #[test]

@@ -145,9 +145,15 @@ impl Heft {
             if at == LogTime::Now {
                 close_stale(tx, t, stamp)?;
             }
-            let (workout, started_workout) = match find_workout_for(tx, t, at)? {
-                Some(w) => (w, false),
-                None => (insert_workout(tx, None, t, stamp)?, true),
+            let (workout, started_workout, t) = match find_workout_for(tx, t, at)? {
+                // A date-only set joining that day's workout is stamped at its
+                // last activity, never outside the workout's span.
+                Some(w) if matches!(at, LogTime::OnDate(_)) => {
+                    let last = last_activity(tx, &w)?;
+                    (w, false, last)
+                }
+                Some(w) => (w, false, t),
+                None => (insert_workout(tx, None, t, stamp)?, true, t),
             };
             let first = next_position(tx, &workout.id)?;
             let mut sets = Vec::with_capacity(inputs.len());
@@ -251,9 +257,13 @@ impl Heft {
                 return Err(ValidationError { field: Field::FinishedAt, problem: Problem::BeforeStart }.into());
             }
             if let Some(d) = finish.duration_s
-                && d > validate::MAX_DURATION_MS / 1000
+                && (d == 0 || d > validate::MAX_DURATION_MS / 1000)
             {
-                return Err(ValidationError { field: Field::Duration, problem: Problem::TooLarge { max: "24 h".into() } }.into());
+                return Err(ValidationError {
+                    field: Field::Duration,
+                    problem: Problem::OutOfRange { min: "1 s".into(), max: "24 h".into() },
+                }
+                .into());
             }
             let end = Timestamp(end.with_timezone(workout.started_at.0.offset()));
             tx.execute(
@@ -421,8 +431,10 @@ fn last_activity(conn: &Connection, w: &Workout) -> Result<Timestamp> {
         )?
         .query_row([&w.id], |r| r.get(0))?;
     Ok(match last {
-        Some(ms) => Timestamp::from_parts(ms, w.started_at.offset_min()).unwrap_or(w.started_at),
-        None => w.started_at,
+        Some(ms) if ms > w.started_at.utc_ms() => {
+            Timestamp::from_parts(ms, w.started_at.offset_min()).unwrap_or(w.started_at)
+        }
+        _ => w.started_at,
     })
 }
 
@@ -640,6 +652,20 @@ mod tests {
                 .field(),
             Some("date")
         );
+    }
+
+    #[test]
+    fn a_date_only_set_joining_a_later_workout_stays_inside_it() {
+        let h = heft();
+        let w = h.start_workout(None, LogTime::Now).unwrap();
+        let today = h.now().date_naive();
+        let logged = h
+            .log_sets(&sets("back-squat", "100x5"), LogTime::OnDate(today))
+            .unwrap();
+        assert_eq!(logged.workout.id, w.id);
+        assert!(logged.sets[0].performed_at >= w.started_at);
+        let done = h.finish_workout(FinishWorkout::default()).unwrap();
+        assert!(done.finished_at.unwrap() >= done.started_at);
     }
 
     #[test]

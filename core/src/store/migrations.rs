@@ -15,6 +15,18 @@ const MIGRATIONS: &[&str] = &[include_str!("sql/v1.sql"), include_str!("sql/v2.s
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
+/// Fails with [`Error::IncompatibleVersion`] when the file is newer than this build.
+pub fn refuse_newer(conn: &Connection) -> Result<()> {
+    let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::IncompatibleVersion {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
 /// Brings the schema up to [`SCHEMA_VERSION`]. Refuses newer databases.
 pub fn migrate(conn: &Connection) -> Result<()> {
     let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
