@@ -15,8 +15,9 @@ const MIGRATIONS: &[&str] = &[include_str!("sql/v1.sql"), include_str!("sql/v2.s
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
-/// Fails with [`Error::IncompatibleVersion`] when the file is newer than this build.
-pub fn refuse_newer(conn: &Connection) -> Result<()> {
+/// The file's schema version; [`Error::IncompatibleVersion`] when it is
+/// newer than this build.
+pub fn checked_version(conn: &Connection) -> Result<u32> {
     let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if found > SCHEMA_VERSION {
         return Err(Error::IncompatibleVersion {
@@ -24,18 +25,12 @@ pub fn refuse_newer(conn: &Connection) -> Result<()> {
             supported: SCHEMA_VERSION,
         });
     }
-    Ok(())
+    Ok(found)
 }
 
 /// Brings the schema up to [`SCHEMA_VERSION`]. Refuses newer databases.
 pub fn migrate(conn: &Connection) -> Result<()> {
-    let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    if found > SCHEMA_VERSION {
-        return Err(Error::IncompatibleVersion {
-            found,
-            supported: SCHEMA_VERSION,
-        });
-    }
+    let found = checked_version(conn)?;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         conn.execute_batch(sql)?;
         conn.pragma_update(None, "user_version", i as u32 + 1)?;

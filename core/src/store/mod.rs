@@ -81,7 +81,7 @@ pub fn open_in_memory(now_ms: i64) -> Result<Connection> {
 
 fn prepare(conn: &mut Connection, now_ms: i64) -> Result<()> {
     // Refuse a newer database before any pragma that writes (WAL would convert it).
-    migrations::refuse_newer(conn)?;
+    migrations::checked_version(conn)?;
     configure(conn)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     migrations::migrate(&tx)?;
