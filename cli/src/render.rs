@@ -7,7 +7,7 @@ use std::path::Path;
 
 use comfy_table::{Cell, Table, presets::NOTHING};
 use heft_core::grammar::SetSpec;
-use heft_core::model::{Exercise, Profile, SetEntry, Workout, WorkoutLog};
+use heft_core::model::{Exercise, Profile, SetEntry, Unit, Workout, WorkoutLog};
 use heft_core::{Error, ExerciseHit, LoggedSets, UndoOutcome};
 use serde::Serialize;
 use serde_json::json;
@@ -109,10 +109,7 @@ pub fn init(path: &Path, profile: &Profile, json: bool) {
 }
 
 fn unit_name(p: &Profile) -> &'static str {
-    match p.unit {
-        heft_core::model::WeightUnit::Kg => "kg",
-        heft_core::model::WeightUnit::Lb => "lb",
-    }
+    p.unit.symbol()
 }
 
 /// `heft profile`.

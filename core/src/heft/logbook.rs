@@ -94,14 +94,7 @@ impl Heft {
 
     /// The workout open now, if any.
     pub fn open_workout(&self) -> Result<Option<Workout>> {
-        self.read(|conn| {
-            let sql = format!(
-                "SELECT {WORKOUT_COLUMNS} FROM workout WHERE deleted = 0 AND finished_at_ms IS NULL
-                 ORDER BY started_at_ms DESC LIMIT 1"
-            );
-            let mut stmt = conn.prepare_cached(&sql)?;
-            stmt.query_and_then([], rows::workout)?.next().transpose()
-        })
+        self.read(newest_open_workout)
     }
 
     /// Logs one set; see [`Heft::log_sets`].
@@ -229,17 +222,10 @@ impl Heft {
             let now = stamp.now();
             let workout = match &finish.workout_id {
                 Some(id) => workout_by_id(tx, id)?,
-                None => {
-                    let sql = format!(
-                        "SELECT {WORKOUT_COLUMNS} FROM workout WHERE deleted = 0 AND finished_at_ms IS NULL
-                         ORDER BY started_at_ms DESC LIMIT 1"
-                    );
-                    tx.prepare_cached(&sql)?
-                        .query_and_then([], rows::workout)?
-                        .next()
-                        .transpose()?
-                        .ok_or_else(|| Error::NotFound { entity: "open workout", id: String::new() })?
-                }
+                None => newest_open_workout(tx)?.ok_or_else(|| Error::NotFound {
+                    entity: "open workout",
+                    id: String::new(),
+                })?,
             };
             let end = match finish.at {
                 Some(at) => {
@@ -250,18 +236,29 @@ impl Heft {
                 // backdated) ends at its last set, not now.
                 None => {
                     let last = last_activity(tx, &workout)?;
-                    if now.signed_duration_since(last.0) > SESSION_GAP { last.0 } else { now }
+                    if now.signed_duration_since(last.0) > SESSION_GAP {
+                        last.0
+                    } else {
+                        now
+                    }
                 }
             };
             if end < workout.started_at.0 {
-                return Err(ValidationError { field: Field::FinishedAt, problem: Problem::BeforeStart }.into());
+                return Err(ValidationError {
+                    field: Field::FinishedAt,
+                    problem: Problem::BeforeStart,
+                }
+                .into());
             }
             if let Some(d) = finish.duration_s
                 && (d == 0 || d > validate::MAX_DURATION_MS / 1000)
             {
                 return Err(ValidationError {
                     field: Field::Duration,
-                    problem: Problem::OutOfRange { min: "1 s".into(), max: "24 h".into() },
+                    problem: Problem::OutOfRange {
+                        min: "1 s".into(),
+                        max: "24 h".into(),
+                    },
                 }
                 .into());
             }
@@ -275,7 +272,12 @@ impl Heft {
                 finished_at_ms: workout.finished_at.map(|t| t.utc_ms()),
                 duration_s: workout.duration_s,
             };
-            undo::record(tx, stamp, &format!("finished {}", workout.title()), &inverse)?;
+            undo::record(
+                tx,
+                stamp,
+                &format!("finished {}", workout.title()),
+                &inverse,
+            )?;
             workout_by_id(tx, &workout.id)
         })
     }
@@ -513,6 +515,18 @@ fn describe_sets(sets: &[SetEntry]) -> String {
     }
     let noun = if sets.len() == 1 { "set" } else { "sets" };
     format!("logged {} {noun} of {}", sets.len(), names.join(", "))
+}
+
+/// The most recently started open workout, if any.
+fn newest_open_workout(conn: &Connection) -> Result<Option<Workout>> {
+    let sql = format!(
+        "SELECT {WORKOUT_COLUMNS} FROM workout WHERE deleted = 0 AND finished_at_ms IS NULL
+         ORDER BY started_at_ms DESC LIMIT 1"
+    );
+    conn.prepare_cached(&sql)?
+        .query_and_then([], rows::workout)?
+        .next()
+        .transpose()
 }
 
 pub(super) fn workout_by_id(conn: &Connection, id: &str) -> Result<Workout> {

@@ -4,13 +4,16 @@
 use chrono::Datelike;
 
 use super::Heft;
-use crate::model::{Profile, ProfileUpdate, WeightUnit};
+use crate::model::{Profile, ProfileUpdate, Unit, WeightUnit};
+use crate::store::rows::parsed;
 use crate::validate::{EARLIEST_YEAR, Field, Problem, ValidationError};
 use crate::{Error, Result};
 
 impl Heft {
     /// The profile; unset fields are `None` and the unit defaults to kg.
     pub fn profile(&self) -> Result<Profile> {
+        const T: &str = "profile";
+        const C: &str = "value";
         self.read(|conn| {
             let mut stmt =
                 conn.prepare_cached("SELECT field, value FROM profile WHERE deleted = 0")?;
@@ -20,43 +23,19 @@ impl Heft {
             for row in rows {
                 let (field, value) = row?;
                 let bad = |reason: String| Error::BadRow {
-                    table: "profile",
-                    column: "value",
+                    table: T,
+                    column: C,
                     reason,
                 };
                 match field.as_str() {
                     "unit" => {
-                        profile.unit = serde_json::from_value(serde_json::Value::String(value))
-                            .map_err(|e| bad(e.to_string()))?
+                        profile.unit = WeightUnit::from_symbol(&value)
+                            .ok_or_else(|| bad(format!("unit '{value}'")))?
                     }
-                    "birth_year" => {
-                        profile.birth_year = Some(
-                            value
-                                .parse()
-                                .map_err(|_| bad(format!("birth_year '{value}'")))?,
-                        )
-                    }
-                    "sex" => {
-                        profile.sex = Some(
-                            value
-                                .parse()
-                                .map_err(|e: crate::model::UnknownName| bad(e.to_string()))?,
-                        )
-                    }
-                    "bone_status" => {
-                        profile.bone_status = Some(
-                            value
-                                .parse()
-                                .map_err(|e: crate::model::UnknownName| bad(e.to_string()))?,
-                        )
-                    }
-                    "fracture_history" => {
-                        profile.fracture_history = Some(
-                            value
-                                .parse()
-                                .map_err(|e: crate::model::UnknownName| bad(e.to_string()))?,
-                        )
-                    }
+                    "birth_year" => profile.birth_year = Some(parsed(T, C, value)?),
+                    "sex" => profile.sex = Some(parsed(T, C, value)?),
+                    "bone_status" => profile.bone_status = Some(parsed(T, C, value)?),
+                    "fracture_history" => profile.fracture_history = Some(parsed(T, C, value)?),
                     // Fields from a newer version are kept in the table and ignored here.
                     _ => {}
                 }
@@ -80,12 +59,8 @@ impl Heft {
             }
             .into());
         }
-        let unit = update.unit.map(|u| match u {
-            WeightUnit::Kg => "kg",
-            WeightUnit::Lb => "lb",
-        });
         let fields: [(&str, Option<String>); 5] = [
-            ("unit", unit.map(str::to_owned)),
+            ("unit", update.unit.map(|u| u.symbol().to_owned())),
             ("birth_year", update.birth_year.map(|y| y.to_string())),
             ("sex", update.sex.map(|s| s.as_str().to_owned())),
             (

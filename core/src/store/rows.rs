@@ -24,8 +24,8 @@ fn bad(table: &'static str, column: &'static str, reason: impl ToString) -> Erro
     }
 }
 
-/// Parses a text column into a model enum.
-fn parsed<T: std::str::FromStr>(
+/// Parses a text column into a model enum (or any `FromStr`), naming the column on failure.
+pub(crate) fn parsed<T: std::str::FromStr>(
     table: &'static str,
     column: &'static str,
     text: String,
