@@ -68,11 +68,12 @@ pub enum Command {
         #[command(subcommand)]
         add: Option<ExercisesCommand>,
     },
-    /// Log sets: `heft log <exercise> <set>...` (see --help for the notation).
+    /// Log sets: `heft log <exercise> <set>...`; with nothing after `log`, the
+    /// next set of today's plan as prescribed (see --help for the notation).
     #[command(after_long_help = SET_HELP)]
     Log {
         /// The exercise name (any number of words) followed by one or more sets.
-        #[arg(required = true, num_args = 2.., value_name = "EXERCISE SET")]
+        #[arg(value_name = "EXERCISE SET")]
         words: Vec<String>,
         /// A note for these sets.
         #[arg(long)]
@@ -92,7 +93,7 @@ pub enum Command {
         /// Its name.
         name: Vec<String>,
     },
-    /// Finish the open workout.
+    /// Finish the open workout (with --date, that day's); a program session advances the program.
     Finish {
         /// Its length when not start to now, e.g. 45m, 1h10m, 50min.
         #[arg(long, value_name = "DURATION")]
@@ -134,6 +135,37 @@ pub enum Command {
     },
     /// Take back the last change.
     Undo,
+    /// Programs: list, show, start, status, import, stop.
+    #[command(subcommand)]
+    Program(ProgramCommand),
+    /// The session to do today (or on --date): exercises, warm-ups, sets, rest and why.
+    Today,
+}
+
+/// `heft program`.
+#[derive(Debug, Subcommand)]
+pub enum ProgramCommand {
+    /// The built-in and imported programs.
+    List,
+    /// A program's phases, days and slots.
+    Show {
+        /// Program id.
+        id: String,
+    },
+    /// Start a program today (or on --date); ends the one in progress.
+    Start {
+        /// Program id.
+        id: String,
+    },
+    /// Where the program in progress stands.
+    Status,
+    /// Import a custom program from a TOML file (format in docs/PROGRAMS.md).
+    Import {
+        /// The file.
+        file: PathBuf,
+    },
+    /// Stop the program in progress.
+    Stop,
 }
 
 /// `heft exercises add`.
@@ -199,6 +231,27 @@ pub struct ProfileArgs {
     /// none, fragility or vertebral.
     #[arg(long)]
     pub fracture_history: Option<String>,
+    /// Barbell weight, in the profile unit.
+    #[arg(long, value_name = "WEIGHT")]
+    pub bar: Option<f64>,
+    /// Plates you own (each weight one pair or more), e.g. 25,20,15,10,5,2.5.
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub plates: Option<Vec<f64>>,
+    /// Fractional plates you own, e.g. 1.25,0.5 (kg) or 2.5,1.25 (lb); "none" for none.
+    #[arg(long, value_name = "LIST")]
+    pub micro_plates: Option<String>,
+    /// Step between your dumbbells.
+    #[arg(long, value_name = "WEIGHT")]
+    pub dumbbell_step: Option<f64>,
+    /// Step of the machines' weight stacks.
+    #[arg(long, value_name = "WEIGHT")]
+    pub machine_step: Option<f64>,
+    /// Equipment at hand: "gym" for everything, or a list such as dumbbell,band,bodyweight.
+    #[arg(long, value_name = "LIST")]
+    pub equipment: Option<String>,
+    /// Minutes of running in a typical week.
+    #[arg(long, value_name = "MIN")]
+    pub running_min: Option<u16>,
 }
 
 /// A weight unit on the command line.

@@ -4,11 +4,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use heft_core::grammar::{self, SetSpec};
-use heft_core::model::{Impact, NewExercise, ProfileUpdate, SetInput, WeightUnit};
-use heft_core::{Error, FinishWorkout, Heft, HistoryQuery};
+use heft_core::model::{Equipment, Impact, NewExercise, Profile, ProfileUpdate, SetInput, WeightUnit};
+use heft_core::progression::loading::{Loadout, PlateStock};
+use heft_core::{Error, FinishWorkout, Heft, HistoryQuery, LogTime};
 
-use crate::args::{Cli, Command, ExercisesCommand, NewExerciseArgs, ProfileArgs, UnitArg};
-use crate::{render, when};
+use crate::args::{Cli, Command, ExercisesCommand, NewExerciseArgs, ProfileArgs, ProgramCommand, UnitArg};
+use crate::{program_view, render, when};
 
 /// Why a command failed.
 #[derive(Debug)]
@@ -46,7 +47,10 @@ impl CliError {
                 | Error::NotFound { .. }
                 | Error::AmbiguousId { .. }
                 | Error::Conflict(_)
-                | Error::NothingToUndo,
+                | Error::NothingToUndo
+                | Error::Program(_)
+                | Error::NoProgram
+                | Error::NeedsLoad { .. },
             ) => ExitCode::from(2),
             CliError::Core(_) => ExitCode::from(1),
         }
@@ -89,7 +93,7 @@ pub fn run(cli: Cli) -> Outcome {
             render::init(&path, &profile, json);
         }
         Command::Profile(args) => {
-            let update = profile_update(args)?;
+            let update = profile_update(args, &heft.profile()?)?;
             let profile = if update == ProfileUpdate::default() {
                 heft.profile()?
             } else {
@@ -115,6 +119,12 @@ pub fn run(cli: Cli) -> Outcome {
             landings,
             drop_cm,
         } => {
+            if words.is_empty() {
+                let logged = heft.log_next(at)?;
+                let workout = heft.workout_log(&logged.workout.id)?;
+                render::logged(&logged, &workout, json);
+                return Ok(());
+            }
             let (name, specs) = split_log_words(&words)?;
             let exercise = heft.find_exercise(&name)?;
             let unit = heft.profile()?.unit;
@@ -149,20 +159,19 @@ pub fn run(cli: Cli) -> Outcome {
                 .map(when::duration_s)
                 .transpose()
                 .map_err(usage)?;
-            let at = match at {
-                heft_core::LogTime::At(t) => Some(t),
-                heft_core::LogTime::Now => None,
-                heft_core::LogTime::OnDate(_) => {
-                    return Err(usage("finish takes --at TIME, not --date"));
-                }
+            let (at, on) = match at {
+                LogTime::At(t) => (Some(t), None),
+                LogTime::Now => (None, None),
+                LogTime::OnDate(d) => (None, Some(d)),
             };
-            let workout = heft.finish_workout(FinishWorkout {
+            let finished = heft.finish(FinishWorkout {
                 workout_id: None,
                 at,
                 duration_s,
+                on,
             })?;
-            let log = heft.workout_log(&workout.id)?;
-            render::finished(&log, json);
+            let log = heft.workout_log(&finished.workout.id)?;
+            render::finished(&log, finished.session.as_ref(), json);
         }
         Command::History {
             exercise,
@@ -223,6 +232,44 @@ pub fn run(cli: Cli) -> Outcome {
             let outcome = heft.undo()?;
             render::undone(&outcome, json);
         }
+        Command::Program(cmd) => program(&heft, cmd, day(at, &heft), json)?,
+        Command::Today => {
+            let today = heft.today(day(at, &heft))?;
+            program_view::today(&today, json);
+        }
+    }
+    Ok(())
+}
+
+/// The local day a command is about: --date, the day of --at, or today.
+fn day(at: LogTime, heft: &Heft) -> chrono::NaiveDate {
+    match at {
+        LogTime::Now => heft.now().date_naive(),
+        LogTime::At(t) => t.date_naive(),
+        LogTime::OnDate(d) => d,
+    }
+}
+
+fn program(heft: &Heft, cmd: ProgramCommand, on: chrono::NaiveDate, json: bool) -> Outcome {
+    match cmd {
+        ProgramCommand::List => program_view::programs(&heft.programs()?, json),
+        ProgramCommand::Show { id } => program_view::program(&heft.program(&id)?, &heft.exercises()?, json),
+        ProgramCommand::Start { id } => program_view::program_started(&heft.start_program(&id, on)?, json),
+        ProgramCommand::Status => program_view::program_status(&heft.program_status(on)?, json),
+        ProgramCommand::Import { file } => {
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                CliError::Core(Error::Io { context: format!("reading {}", file.display()), source: e })
+            })?;
+            let program = heft.import_program(&text).map_err(|e| match e {
+                Error::Program(p) => usage(format!("{}: {p}", file.display())),
+                other => CliError::Core(other),
+            })?;
+            program_view::program_imported(&program, json);
+        }
+        ProgramCommand::Stop => {
+            let run = heft.stop_program(on)?;
+            program_view::program_stopped(&run, json);
+        }
     }
     Ok(())
 }
@@ -260,14 +307,81 @@ where
     value.as_deref().map(named).transpose()
 }
 
-fn profile_update(args: ProfileArgs) -> Result<ProfileUpdate, CliError> {
+fn profile_update(args: ProfileArgs, current: &Profile) -> Result<ProfileUpdate, CliError> {
+    let unit = args.unit.map(weight_unit);
+    let loadout_changed = args.bar.is_some()
+        || args.plates.is_some()
+        || args.dumbbell_step.is_some()
+        || args.machine_step.is_some()
+        || args.micro_plates.as_deref().is_some_and(|m| m != "none" && m != "standard");
+    let loadout = if loadout_changed {
+        let unit = unit.unwrap_or(current.unit);
+        let mut l = current
+            .loadout
+            .clone()
+            .filter(|l| l.unit == unit)
+            .unwrap_or_else(|| Loadout::standard(unit));
+        if let Some(bar) = args.bar {
+            l.bar = bar;
+        }
+        if let Some(plates) = &args.plates {
+            l.plates = plates.iter().map(|&weight| PlateStock { weight, pairs: None }).collect();
+        }
+        if let Some(micro) = args.micro_plates.as_deref() {
+            l.fractional = micro_list(micro)?;
+        }
+        if let Some(step) = args.dumbbell_step {
+            l.dumbbell_step = step;
+        }
+        if let Some(step) = args.machine_step {
+            l.machine_step = step;
+        }
+        Some(l)
+    } else {
+        None
+    };
+    let micro_plates = match args.micro_plates.as_deref() {
+        Some("none") => Some(false),
+        Some("standard") => Some(true),
+        Some(_) => Some(true),
+        None => None,
+    };
+    let equipment = match args.equipment.as_deref() {
+        None => None,
+        Some("gym") => Some(Vec::new()),
+        Some(list) => Some(
+            list.split(',')
+                .map(|e| named::<Equipment>(e))
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+    };
     Ok(ProfileUpdate {
-        unit: args.unit.map(weight_unit),
+        unit,
         birth_year: args.birth_year,
         sex: parse_named(args.sex)?,
         bone_status: parse_named(args.bone_status)?,
         fracture_history: parse_named(args.fracture_history)?,
+        loadout,
+        micro_plates,
+        equipment,
+        running_min_week: args.running_min,
     })
+}
+
+/// Fractional plates from "1.25,0.5" (one pair of each).
+fn micro_list(text: &str) -> Result<Vec<PlateStock>, CliError> {
+    if text == "none" {
+        return Ok(Vec::new());
+    }
+    text.split(',')
+        .map(|w| {
+            w.trim()
+                .replace(',', ".")
+                .parse::<f64>()
+                .map(|weight| PlateStock { weight, pairs: Some(1) })
+                .map_err(|_| usage(format!("--micro-plates: '{w}' is not a weight")))
+        })
+        .collect()
 }
 
 fn named<T: std::str::FromStr>(value: &str) -> Result<T, CliError>

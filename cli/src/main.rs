@@ -6,6 +6,7 @@
 
 mod args;
 mod commands;
+mod program_view;
 mod render;
 mod when;
 

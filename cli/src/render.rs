@@ -7,8 +7,9 @@ use std::path::Path;
 
 use comfy_table::{Cell, Table, presets::NOTHING};
 use heft_core::grammar::SetSpec;
-use heft_core::model::{Exercise, Profile, SetEntry, Unit, Workout, WorkoutLog};
-use heft_core::{Error, ExerciseHit, LoggedSets, UndoOutcome};
+use heft_core::model::{Exercise, Profile, SetEntry, Unit, Workout, WorkoutLog, format_milli};
+use heft_core::progression::loading::Loadout;
+use heft_core::{Error, ExerciseHit, LoggedSets, SessionResult, UndoOutcome};
 use serde::Serialize;
 use serde_json::json;
 
@@ -17,7 +18,7 @@ use crate::commands::CliError;
 /// Characters of a set id shown in tables (the random tail of a UUIDv7).
 const SHORT_ID: usize = 8;
 
-fn print_json<T: Serialize + ?Sized>(value: &T) {
+pub(crate) fn print_json<T: Serialize + ?Sized>(value: &T) {
     match serde_json::to_string_pretty(value) {
         Ok(text) => println!("{text}"),
         Err(e) => eprintln!("error: cannot write JSON: {e}"),
@@ -34,7 +35,7 @@ pub fn short_id(id: &str) -> &str {
     &id[start..]
 }
 
-fn table() -> Table {
+pub(crate) fn table() -> Table {
     let mut t = Table::new();
     t.load_style(NOTHING);
     t
@@ -133,6 +134,31 @@ pub fn profile(p: &Profile, json: bool) {
         "fracture history".to_string(),
         show(p.fracture_history.map(|s| s.to_string())),
     ]);
+    let loadout = p.loadout.clone().unwrap_or_else(|| Loadout::standard(p.unit));
+    let list = |plates: &[heft_core::progression::loading::PlateStock]| {
+        plates.iter().map(|x| format_milli((x.weight * 1000.0).round() as i64)).collect::<Vec<_>>().join(", ")
+    };
+    t.add_row(vec!["bar".to_string(), format!("{} {}", format_milli((loadout.bar * 1000.0).round() as i64), unit_name(p))]);
+    t.add_row(vec!["plates".to_string(), list(&loadout.plates)]);
+    let micro = if p.loadout.is_some() {
+        list(&loadout.fractional)
+    } else if p.micro_plates {
+        list(&Loadout::standard_fractional(p.unit))
+    } else {
+        String::new()
+    };
+    t.add_row(vec!["micro plates".to_string(), if micro.is_empty() { "-".into() } else { micro }]);
+    t.add_row(vec![
+        "equipment".to_string(),
+        p.equipment
+            .as_ref()
+            .map(|l| l.iter().map(|e| e.as_str()).collect::<Vec<_>>().join(", "))
+            .unwrap_or_else(|| "gym".into()),
+    ]);
+    t.add_row(vec![
+        "running".to_string(),
+        show(p.running_min_week.map(|m| format!("{m} min/week"))),
+    ]);
     println!("{t}");
 }
 
@@ -215,13 +241,20 @@ pub fn started(w: &Workout, json: bool) {
     );
 }
 
-/// `heft finish`.
-pub fn finished(log: &WorkoutLog, json: bool) {
+/// `heft finish`: the workout, and what the program session changed.
+pub fn finished(log: &WorkoutLog, session: Option<&SessionResult>, json: bool) {
     if json {
-        return print_json(log);
+        let mut value = serde_json::to_value(log).unwrap_or_default();
+        if let Some(map) = value.as_object_mut() {
+            map.insert("session".into(), serde_json::to_value(session).unwrap_or_default());
+        }
+        return print_json(&value);
     }
     println!("Finished.");
     print_workout(log);
+    if let Some(s) = session {
+        crate::program_view::session_result(s);
+    }
 }
 
 /// `heft history`.
@@ -305,6 +338,9 @@ fn error_kind(e: &Error) -> &'static str {
         Error::AmbiguousId { .. } => "ambiguous_id",
         Error::Conflict(_) => "conflict",
         Error::NothingToUndo => "nothing_to_undo",
+        Error::Program(_) => "invalid_program",
+        Error::NoProgram => "no_program",
+        Error::NeedsLoad { .. } => "needs_load",
         Error::Corrupt { .. } => "corrupt",
         Error::IncompatibleVersion { .. } => "incompatible_version",
         Error::Io { .. } => "io",

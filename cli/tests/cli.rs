@@ -130,6 +130,7 @@ fn json_history_has_the_documented_shape() {
             "performed_at",
             "position",
             "reps",
+            "target",
             "workout_id"
         ]
     );

@@ -58,6 +58,22 @@ pub enum Error {
     #[error("{0}")]
     Conflict(String),
 
+    /// A program file is invalid; the error names the line and field.
+    #[error("program file: {0}")]
+    Program(#[from] crate::progression::ProgramError),
+
+    /// A plan was asked for but no program is running.
+    #[error("no program is running; start one with `heft program start NAME`")]
+    NoProgram,
+
+    /// The next planned set has no load yet: the person works up to one and
+    /// logs what they lifted.
+    #[error("the next set of {exercise} has no load yet: work up to a weight that fits the RIR target and log it with that weight")]
+    NeedsLoad {
+        /// The exercise's name.
+        exercise: String,
+    },
+
     /// `undo` was asked for but nothing is left to undo.
     #[error("nothing to undo")]
     NothingToUndo,
@@ -130,6 +146,8 @@ impl Error {
             Error::InvalidInput(e) => Some(e.field.as_str()),
             Error::Grammar(_) => Some("set"),
             Error::UnknownExercise { .. } => Some("exercise"),
+            Error::Program(e) => Some(e.field.as_str()),
+            Error::NeedsLoad { .. } => Some("weight"),
             _ => None,
         }
     }

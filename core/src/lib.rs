@@ -15,8 +15,12 @@ pub mod grammar;
 mod heft;
 pub mod hlc;
 pub mod model;
+pub mod progression;
 pub mod store;
 pub mod validate;
 
 pub use error::{Error, Result};
-pub use heft::{ExerciseHit, FinishWorkout, Heft, HistoryQuery, LogTime, LoggedSets, UndoOutcome};
+pub use heft::{
+    ExerciseHit, FinishWorkout, Finished, Heft, HistoryQuery, LiftStatus, LogTime, LoggedSets, NextSet, ProgramRun,
+    ProgramStatus, ProgramSummary, Progress, SessionResult, StartedProgram, Today, UndoOutcome,
+};

@@ -57,6 +57,9 @@ pub enum Field {
     BirthYear,
     Count,
     Id,
+    Loadout,
+    RunningMinutes,
+    Program,
 }
 
 impl Field {
@@ -78,6 +81,9 @@ impl Field {
             Field::Name => "name",
             Field::Alias => "alias",
             Field::Date => "date",
+            Field::Loadout => "loadout",
+            Field::RunningMinutes => "running_min_week",
+            Field::Program => "program",
             Field::FinishedAt => "finished_at",
             Field::BirthYear => "birth_year",
             Field::Count => "count",

@@ -55,6 +55,8 @@ pub struct FinishWorkout {
     pub at: Option<DateTime<FixedOffset>>,
     /// Its length in seconds, when the person says so (overrides start to end).
     pub duration_s: Option<u32>,
+    /// The open workout of this local date, when no id is given.
+    pub on: Option<NaiveDate>,
 }
 
 /// Which workouts to list.
@@ -160,6 +162,7 @@ impl Heft {
                     position,
                     performed_at: t,
                     input,
+                    target: None,
                 });
             }
             let label = describe_sets(&sets);
@@ -218,68 +221,7 @@ impl Heft {
     /// Finishes a workout (the open one by default). Its length is the time
     /// from start to end unless a duration is given.
     pub fn finish_workout(&self, finish: FinishWorkout) -> Result<Workout> {
-        self.write(|tx, stamp| {
-            let now = stamp.now();
-            let workout = match &finish.workout_id {
-                Some(id) => workout_by_id(tx, id)?,
-                None => newest_open_workout(tx)?.ok_or_else(|| Error::NotFound {
-                    entity: "open workout",
-                    id: String::new(),
-                })?,
-            };
-            let end = match finish.at {
-                Some(at) => {
-                    validate::instant(Field::FinishedAt, at, now)?;
-                    at
-                }
-                // A workout finished long after its last set (forgotten, or
-                // backdated) ends at its last set, not now.
-                None => {
-                    let last = last_activity(tx, &workout)?;
-                    if now.signed_duration_since(last.0) > SESSION_GAP {
-                        last.0
-                    } else {
-                        now
-                    }
-                }
-            };
-            if end < workout.started_at.0 {
-                return Err(ValidationError {
-                    field: Field::FinishedAt,
-                    problem: Problem::BeforeStart,
-                }
-                .into());
-            }
-            if let Some(d) = finish.duration_s
-                && (d == 0 || d > validate::MAX_DURATION_MS / 1000)
-            {
-                return Err(ValidationError {
-                    field: Field::Duration,
-                    problem: Problem::OutOfRange {
-                        min: "1 s".into(),
-                        max: "24 h".into(),
-                    },
-                }
-                .into());
-            }
-            let end = Timestamp(end.with_timezone(workout.started_at.0.offset()));
-            tx.execute(
-                "UPDATE workout SET finished_at_ms = ?2, duration_s = ?3, hlc = ?4 WHERE id = ?1",
-                (&workout.id, end.utc_ms(), finish.duration_s, stamp.next()),
-            )?;
-            let inverse = Inverse::ReopenWorkout {
-                id: workout.id.clone(),
-                finished_at_ms: workout.finished_at.map(|t| t.utc_ms()),
-                duration_s: workout.duration_s,
-            };
-            undo::record(
-                tx,
-                stamp,
-                &format!("finished {}", workout.title()),
-                &inverse,
-            )?;
-            workout_by_id(tx, &workout.id)
-        })
+        self.finish(finish).map(|f| f.workout)
     }
 
     /// Workouts with their sets, newest first.
@@ -579,6 +521,87 @@ pub(super) fn has_sets(conn: &Connection, workout_id: &str) -> Result<bool> {
         .is_some())
 }
 
+/// Ends a workout inside a transaction; returns it and its end and duration
+/// before, for undo.
+pub(super) fn close_workout(
+    tx: &Connection,
+    stamp: &mut Stamper<'_>,
+    finish: &FinishWorkout,
+) -> Result<(Workout, (Option<i64>, Option<u32>))> {
+    let now = stamp.now();
+    let workout = match (&finish.workout_id, finish.on) {
+        (Some(id), _) => workout_by_id(tx, id)?,
+        (None, Some(date)) => open_workout_on(tx, date)?.ok_or_else(|| Error::NotFound {
+            entity: "open workout on",
+            id: date.to_string(),
+        })?,
+        (None, None) => newest_open_workout(tx)?.ok_or_else(|| Error::NotFound {
+            entity: "open workout",
+            id: String::new(),
+        })?,
+    };
+    let end = match finish.at {
+        Some(at) => {
+            validate::instant(Field::FinishedAt, at, now)?;
+            at
+        }
+        // A workout finished long after its last set (forgotten, or
+        // backdated) ends at its last set, not now.
+        None => {
+            let last = last_activity(tx, &workout)?;
+            if now.signed_duration_since(last.0) > SESSION_GAP {
+                last.0
+            } else {
+                now
+            }
+        }
+    };
+    if end < workout.started_at.0 {
+        return Err(ValidationError {
+            field: Field::FinishedAt,
+            problem: Problem::BeforeStart,
+        }
+        .into());
+    }
+    if let Some(d) = finish.duration_s
+        && (d == 0 || d > validate::MAX_DURATION_MS / 1000)
+    {
+        return Err(ValidationError {
+            field: Field::Duration,
+            problem: Problem::OutOfRange {
+                min: "1 s".into(),
+                max: "24 h".into(),
+            },
+        }
+        .into());
+    }
+    let end = Timestamp(end.with_timezone(workout.started_at.0.offset()));
+    tx.execute(
+        "UPDATE workout SET finished_at_ms = ?2, duration_s = ?3, hlc = ?4 WHERE id = ?1",
+        (&workout.id, end.utc_ms(), finish.duration_s, stamp.next()),
+    )?;
+    Ok((workout.clone(), (workout.finished_at.map(|t| t.utc_ms()), workout.duration_s)))
+}
+
+/// The newest open workout whose local start date is `date`.
+fn open_workout_on(conn: &Connection, date: NaiveDate) -> Result<Option<Workout>> {
+    let from = date.and_time(NaiveTime::MIN).and_utc().timestamp_millis() - 86_400_000;
+    let to = from + 3 * 86_400_000;
+    let sql = format!(
+        "SELECT {WORKOUT_COLUMNS} FROM workout WHERE deleted = 0 AND finished_at_ms IS NULL
+         AND started_at_ms >= ?1 AND started_at_ms < ?2 ORDER BY started_at_ms DESC"
+    );
+    let list = conn.prepare_cached(&sql)?.query_and_then((from, to), rows::workout)?.collect::<Result<Vec<_>>>()?;
+    Ok(list.into_iter().find(|w| w.started_at.local_date() == date))
+}
+
+/// A workout with its live sets.
+pub(super) fn sets_of_workout(conn: &Connection, id: &str) -> Result<WorkoutLog> {
+    let workout = workout_by_id(conn, id)?;
+    let sets = sets_of(conn, id, None)?;
+    Ok(WorkoutLog::new(workout, sets))
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
@@ -696,7 +719,7 @@ mod tests {
         h.finish_workout(FinishWorkout {
             workout_id: Some(w.id.clone()),
             at: Some(DateTime::parse_from_rfc3339("2026-11-20T19:00:00+01:00").unwrap()),
-            duration_s: None,
+            ..Default::default()
         })
         .unwrap();
         let inside = h
@@ -822,7 +845,7 @@ mod tests {
         let early = FinishWorkout {
             workout_id: Some(w.id),
             at: Some(DateTime::parse_from_rfc3339("2026-11-24T17:00:00+01:00").unwrap()),
-            duration_s: None,
+            ..Default::default()
         };
         assert_eq!(
             h.finish_workout(early).unwrap_err().field(),
@@ -915,3 +938,4 @@ mod tests {
         assert!(stamps.iter().all(|s| s.ends_with(h.device_id())));
     }
 }
+

@@ -8,6 +8,7 @@
 mod exercises;
 mod logbook;
 mod profile;
+mod programs;
 mod undo;
 
 use std::path::{Path, PathBuf};
@@ -24,6 +25,10 @@ use crate::{Error, Result};
 
 pub use exercises::ExerciseHit;
 pub use logbook::{FinishWorkout, HistoryQuery, LogTime, LoggedSets};
+pub use programs::{
+    Finished, LiftStatus, NextSet, ProgramRun, ProgramStatus, ProgramSummary, Progress, SessionResult,
+    StartedProgram, Today,
+};
 pub use undo::UndoOutcome;
 
 /// An open Heft database. Cheap to share between threads (`Send + Sync`);

@@ -4,44 +4,18 @@
 use chrono::Datelike;
 
 use super::Heft;
-use crate::model::{Profile, ProfileUpdate, Unit, WeightUnit};
+use crate::model::{Equipment, Profile, ProfileUpdate, Unit, WeightUnit};
 use crate::store::rows::parsed;
 use crate::validate::{EARLIEST_YEAR, Field, Problem, ValidationError};
 use crate::{Error, Result};
 
+/// Most running minutes a week accepted (three hours a day).
+pub const MAX_RUNNING_MIN_WEEK: u16 = 1260;
+
 impl Heft {
     /// The profile; unset fields are `None` and the unit defaults to kg.
     pub fn profile(&self) -> Result<Profile> {
-        const T: &str = "profile";
-        const C: &str = "value";
-        self.read(|conn| {
-            let mut stmt =
-                conn.prepare_cached("SELECT field, value FROM profile WHERE deleted = 0")?;
-            let mut profile = Profile::default();
-            let rows =
-                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-            for row in rows {
-                let (field, value) = row?;
-                let bad = |reason: String| Error::BadRow {
-                    table: T,
-                    column: C,
-                    reason,
-                };
-                match field.as_str() {
-                    "unit" => {
-                        profile.unit = WeightUnit::from_symbol(&value)
-                            .ok_or_else(|| bad(format!("unit '{value}'")))?
-                    }
-                    "birth_year" => profile.birth_year = Some(parsed(T, C, value)?),
-                    "sex" => profile.sex = Some(parsed(T, C, value)?),
-                    "bone_status" => profile.bone_status = Some(parsed(T, C, value)?),
-                    "fracture_history" => profile.fracture_history = Some(parsed(T, C, value)?),
-                    // Fields from a newer version are kept in the table and ignored here.
-                    _ => {}
-                }
-            }
-            Ok(profile)
-        })
+        self.read(read_profile)
     }
 
     /// Changes the given fields of the profile.
@@ -59,7 +33,35 @@ impl Heft {
             }
             .into());
         }
-        let fields: [(&str, Option<String>); 5] = [
+        if let Some(loadout) = &update.loadout {
+            loadout.validate().map_err(|e| ValidationError {
+                field: Field::Loadout,
+                problem: Problem::Malformed { expected: e.to_string() },
+            })?;
+            if loadout.unit != update.unit.unwrap_or(self.profile()?.unit) {
+                return Err(ValidationError {
+                    field: Field::Loadout,
+                    problem: Problem::Malformed {
+                        expected: "a loadout in the profile's unit".into(),
+                    },
+                }
+                .into());
+            }
+        }
+        if let Some(m) = update.running_min_week
+            && m > MAX_RUNNING_MIN_WEEK
+        {
+            return Err(ValidationError {
+                field: Field::RunningMinutes,
+                problem: Problem::OutOfRange { min: "0".into(), max: MAX_RUNNING_MIN_WEEK.to_string() },
+            }
+            .into());
+        }
+        let loadout = match &update.loadout {
+            Some(l) => Some(serde_json::to_string(l).map_err(|e| Error::Conflict(e.to_string()))?),
+            None => None,
+        };
+        let fields: [(&str, Option<String>); 9] = [
             ("unit", update.unit.map(|u| u.symbol().to_owned())),
             ("birth_year", update.birth_year.map(|y| y.to_string())),
             ("sex", update.sex.map(|s| s.as_str().to_owned())),
@@ -71,6 +73,16 @@ impl Heft {
                 "fracture_history",
                 update.fracture_history.map(|s| s.as_str().to_owned()),
             ),
+            ("loadout", loadout),
+            ("micro_plates", update.micro_plates.map(|b| b.to_string())),
+            (
+                "equipment",
+                update
+                    .equipment
+                    .as_ref()
+                    .map(|list| list.iter().map(|e| e.as_str()).collect::<Vec<_>>().join(",")),
+            ),
+            ("running_min_week", update.running_min_week.map(|m| m.to_string())),
         ];
         self.write(|tx, stamp| {
             for (field, value) in &fields {
@@ -86,6 +98,53 @@ impl Heft {
         })?;
         self.profile()
     }
+}
+
+/// Reads the profile inside a transaction.
+pub(crate) fn read_profile(conn: &rusqlite::Connection) -> Result<Profile> {
+    const T: &str = "profile";
+    const C: &str = "value";
+    let mut stmt =
+        conn.prepare_cached("SELECT field, value FROM profile WHERE deleted = 0")?;
+    let mut profile = Profile::default();
+    let rows =
+        stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (field, value) = row?;
+        let bad = |reason: String| Error::BadRow {
+            table: T,
+            column: C,
+            reason,
+        };
+        match field.as_str() {
+            "unit" => {
+                profile.unit = WeightUnit::from_symbol(&value)
+                    .ok_or_else(|| bad(format!("unit '{value}'")))?
+            }
+            "birth_year" => profile.birth_year = Some(parsed(T, C, value)?),
+            "sex" => profile.sex = Some(parsed(T, C, value)?),
+            "bone_status" => profile.bone_status = Some(parsed(T, C, value)?),
+            "fracture_history" => profile.fracture_history = Some(parsed(T, C, value)?),
+            "loadout" => {
+                profile.loadout = Some(
+                    serde_json::from_str(&value).map_err(|e| bad(format!("loadout: {e}")))?,
+                )
+            }
+            "micro_plates" => profile.micro_plates = parsed(T, C, value)?,
+            "equipment" => {
+                let list = value
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| s.parse::<Equipment>().map_err(|e| bad(e.to_string())))
+                    .collect::<Result<Vec<_>>>()?;
+                profile.equipment = (!list.is_empty()).then_some(list);
+            }
+            "running_min_week" => profile.running_min_week = Some(parsed(T, C, value)?),
+            // Fields from a newer version are kept in the table and ignored here.
+            _ => {}
+        }
+    }
+    Ok(profile)
 }
 
 #[cfg(test)]

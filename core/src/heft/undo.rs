@@ -40,6 +40,26 @@ pub(crate) enum Inverse {
     RemoveWorkout { id: String },
     /// Delete a custom exercise if no set uses it.
     RemoveExercise { id: String },
+    /// Delete a started program run and resume the one it replaced.
+    RemoveRun { id: String, resume: Option<String> },
+    /// Resume a stopped run.
+    ResumeRun { id: String },
+    /// Reopen a finished workout and put back the run it advanced.
+    ReopenSession {
+        id: String,
+        finished_at_ms: Option<i64>,
+        duration_s: Option<u32>,
+        run: Option<RunBefore>,
+    },
+}
+
+/// A run's state before a session advanced it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct RunBefore {
+    /// The run.
+    pub id: String,
+    /// Its state JSON.
+    pub state: String,
 }
 
 /// What `undo` took back.
@@ -130,6 +150,34 @@ fn apply(tx: &Connection, stamp: &mut Stamper<'_>, inverse: &Inverse) -> Result<
             )?;
         }
         Inverse::RemoveWorkout { id } => remove_workout_if_empty(tx, stamp, id)?,
+        Inverse::RemoveRun { id, resume } => {
+            tx.execute("UPDATE program_run SET deleted = 1, hlc = ?2 WHERE id = ?1", (id, stamp.next()))?;
+            if let Some(prev) = resume {
+                tx.execute("UPDATE program_run SET ended_on = NULL, hlc = ?2 WHERE id = ?1", (prev, stamp.next()))?;
+            }
+        }
+        Inverse::ResumeRun { id } => {
+            tx.execute("UPDATE program_run SET ended_on = NULL, hlc = ?2 WHERE id = ?1", (id, stamp.next()))?;
+        }
+        Inverse::ReopenSession { id, finished_at_ms, duration_s, run } => {
+            tx.execute(
+                "UPDATE workout SET finished_at_ms = ?2, duration_s = ?3, run_id = NULL, hlc = ?4 WHERE id = ?1",
+                (id, finished_at_ms, duration_s, stamp.next()),
+            )?;
+            if let Some(run) = run {
+                tx.execute("UPDATE program_run SET state = ?2, hlc = ?3 WHERE id = ?1", (&run.id, &run.state, stamp.next()))?;
+                let ids: Vec<String> = tx
+                    .prepare("SELECT id FROM set_entry WHERE workout_id = ?1 AND target_reps IS NOT NULL")?
+                    .query_map([id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for set in ids {
+                    tx.execute(
+                        "UPDATE set_entry SET target_weight_milli = NULL, target_weight_unit = NULL, target_reps = NULL, target_rir = NULL, hlc = ?2 WHERE id = ?1",
+                        (&set, stamp.next()),
+                    )?;
+                }
+            }
+        }
         Inverse::RemoveExercise { id } => {
             let used: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM set_entry WHERE exercise_id = ?1 AND deleted = 0)",

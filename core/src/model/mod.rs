@@ -15,6 +15,6 @@ pub use exercise::{Equipment, Exercise, Measure, Muscle, NewExercise, Pattern};
 pub use names::UnknownName;
 pub use profile::{BoneStatus, FractureHistory, Profile, ProfileUpdate, Sex};
 pub use quantity::{Distance, DistanceUnit, Quantity, Unit, Weight, WeightUnit, format_milli};
-pub use set::{Effort, Impact, Load, SetEntry, SetInput, SetKind};
+pub use set::{Effort, Impact, Load, SetEntry, SetInput, SetKind, SetTarget};
 pub use time::Timestamp;
 pub use workout::{Workout, WorkoutLog};

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::WeightUnit;
+use super::{Equipment, WeightUnit};
+use crate::progression::loading::Loadout;
 use super::names::named_enum;
 
 /// Sex, for norms (grip, chair stand) that differ by it.
@@ -55,6 +56,14 @@ pub struct Profile {
     pub bone_status: Option<BoneStatus>,
     /// Fracture history.
     pub fracture_history: Option<FractureHistory>,
+    /// A custom bar, plates and steps; `None` uses the standard set for the unit.
+    pub loadout: Option<Loadout>,
+    /// Owns fractional plates (used with the standard set).
+    pub micro_plates: bool,
+    /// Equipment at hand; `None` means a full gym.
+    pub equipment: Option<Vec<Equipment>>,
+    /// Minutes of running in a typical week.
+    pub running_min_week: Option<u16>,
 }
 
 impl Default for Profile {
@@ -65,6 +74,10 @@ impl Default for Profile {
             sex: None,
             bone_status: None,
             fracture_history: None,
+            loadout: None,
+            micro_plates: false,
+            equipment: None,
+            running_min_week: None,
         }
     }
 }
@@ -82,4 +95,12 @@ pub struct ProfileUpdate {
     pub bone_status: Option<BoneStatus>,
     /// New fracture history.
     pub fracture_history: Option<FractureHistory>,
+    /// New custom loadout.
+    pub loadout: Option<Loadout>,
+    /// Owns fractional plates or not.
+    pub micro_plates: Option<bool>,
+    /// Equipment at hand (an empty list means a full gym).
+    pub equipment: Option<Vec<Equipment>>,
+    /// Minutes of running in a typical week.
+    pub running_min_week: Option<u16>,
 }

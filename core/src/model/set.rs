@@ -142,4 +142,18 @@ pub struct SetEntry {
     /// What was entered.
     #[serde(flatten)]
     pub input: SetInput,
+    /// What the program prescribed for it, once its session was finished.
+    #[serde(default)]
+    pub target: Option<SetTarget>,
+}
+
+/// What a program prescribed for a set.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SetTarget {
+    /// Load prescribed.
+    pub weight: Option<Weight>,
+    /// Reps prescribed (the low end of a range).
+    pub reps: Option<u32>,
+    /// Reps in reserve prescribed.
+    pub rir: Option<f64>,
 }

@@ -6,7 +6,7 @@
 
 use rusqlite::{Connection, Row, named_params};
 
-use crate::model::{
+use crate::model::{SetTarget, 
     Distance, DistanceUnit, Effort, Exercise, Impact, Load, SetEntry, SetInput, Timestamp, Unit,
     Weight, WeightUnit, Workout,
 };
@@ -127,7 +127,8 @@ pub fn workout(row: &Row<'_>) -> Result<Workout> {
 /// Columns of `set_entry` joined with `exercise` (as `e`), in the order [`set_entry`] reads them.
 pub const SET_COLUMNS: &str = "s.id, s.workout_id, e.name, s.position, s.performed_at_ms, s.offset_min, s.exercise_id, \
      s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, s.duration_ms, s.distance_milli, \
-     s.distance_unit, s.landings, s.drop_height_cm, s.pain, s.note";
+     s.distance_unit, s.landings, s.drop_height_cm, s.pain, s.note, s.target_weight_milli, s.target_weight_unit, \
+     s.target_reps, s.target_rir";
 
 fn weight_unit(text: Option<String>) -> Result<WeightUnit> {
     let text = text.ok_or_else(|| bad("set_entry", "weight_unit", "missing"))?;
@@ -187,7 +188,19 @@ pub fn set_entry(row: &Row<'_>) -> Result<SetEntry> {
         }),
         (None, _) => None,
     };
+    let target_weight = match row.get::<_, Option<i64>>(21)? {
+        Some(m) => Some(Weight::from_milli(m, weight_unit(row.get(22)?)?)),
+        None => None,
+    };
+    let target_reps: Option<u32> = row.get(23)?;
+    let target_rir: Option<f64> = row.get(24)?;
+    let target = (target_weight.is_some() || target_reps.is_some() || target_rir.is_some()).then_some(SetTarget {
+        weight: target_weight,
+        reps: target_reps,
+        rir: target_rir,
+    });
     Ok(SetEntry {
+        target,
         id: row.get(0)?,
         workout_id: row.get(1)?,
         exercise_name: row.get(2)?,

@@ -1,0 +1,253 @@
+//! Printing programs and plans: what to lift, in words and numbers.
+
+use comfy_table::Cell;
+use heft_core::model::{Exercise, SetKind, Unit, format_milli};
+use heft_core::progression::plan::{DoseLevel, PlannedLoad, PlannedSet, Why, DOSE_MAX, DOSE_MIN};
+use heft_core::progression::program::{Intensity, Program};
+use heft_core::{ProgramRun, ProgramStatus, ProgramSummary, SessionResult, StartedProgram, Today};
+
+use crate::render::{print_json, table};
+
+fn why_line(w: &Why) -> String {
+    if w.heuristic {
+        format!("    · {} (rule of thumb)", w.text)
+    } else {
+        format!("    · {}", w.text)
+    }
+}
+
+fn load_text(load: &PlannedLoad) -> String {
+    match load {
+        PlannedLoad::None => String::new(),
+        PlannedLoad::Weight { weight } => weight.to_string(),
+        PlannedLoad::Bodyweight { added: None } => "body weight".into(),
+        PlannedLoad::Bodyweight { added: Some(w) } if w.milli() < 0 => {
+            format!("body weight, {} assistance", format_milli(-w.milli()))
+        }
+        PlannedLoad::Bodyweight { added: Some(w) } => format!("body weight + {w}"),
+        PlannedLoad::FindLoad { start: Some(w) } => format!("work up from {w}"),
+        PlannedLoad::FindLoad { start: None } => "work up".into(),
+    }
+}
+
+fn set_text(s: &PlannedSet) -> String {
+    let reps = if s.timed { format!("{} s", s.reps) } else { format!("{} reps", s.reps) };
+    let load = load_text(&s.load);
+    let mut text = if load.is_empty() { reps } else { format!("{load} x {reps}") };
+    if let Some(r) = s.rir {
+        text.push_str(&format!(", {} in reserve (RPE {})", trim(r), trim(10.0 - r)));
+    }
+    if let Some(p) = s.percent_1rm {
+        text.push_str(&format!(", {}% of e1RM", trim(p)));
+    }
+    if let Some(l) = s.landings {
+        text.push_str(&format!(", {l} drop landings"));
+    }
+    text
+}
+
+fn trim(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r}") }
+}
+
+/// `heft today`.
+pub fn today(t: &Today, json: bool) {
+    if json {
+        return print_json(t);
+    }
+    let p = &t.plan;
+    println!(
+        "{} · session {} · {} {}/{} · day {} · {}",
+        p.program_name, p.session_number, p.phase.name, p.phase.session, p.phase.sessions, p.day, p.date
+    );
+    let band = match p.dose.level {
+        DoseLevel::Below => "below",
+        DoseLevel::InBand => "in",
+        DoseLevel::Above | DoseLevel::FarAbove => "above",
+    };
+    println!(
+        "About {} min. This week {} min with it ({} the {DOSE_MIN}-{DOSE_MAX} min band).",
+        p.estimated_minutes, p.dose.with_session, band
+    );
+    if p.ready_on > p.date {
+        println!("Best from {}.", p.ready_on);
+    }
+    for w in &p.warnings {
+        println!("! {}", w.text);
+    }
+    for n in &p.notes {
+        println!("{}", why_line(n).trim_start());
+    }
+    for (i, ex) in p.exercises.iter().enumerate() {
+        let done = t.done.get(i).copied();
+        println!();
+        let progress = done.map(|d| format!("  [{}/{} done]", d.sets, ex.sets.len())).unwrap_or_default();
+        println!("{}  · rest {} s{progress}", ex.exercise_name, ex.rest_s);
+        if !ex.warmups.is_empty() {
+            let list: Vec<String> = ex
+                .warmups
+                .iter()
+                .map(|w| format!("{} x {}", load_text(&w.load), w.reps))
+                .collect();
+            println!("  warm-up  {}", list.join(", "));
+        }
+        if let Some(first) = ex.sets.first() {
+            let same = ex.sets.iter().all(|s| s == first);
+            if same {
+                println!("  {} x  {}", ex.sets.len(), set_text(first));
+            } else {
+                for s in &ex.sets {
+                    println!("  1 x  {}", set_text(s));
+                }
+            }
+        }
+        for w in &ex.why {
+            println!("{}", why_line(w));
+        }
+    }
+    match t.next {
+        Some(n) => {
+            if let Some(ex) = p.exercises.get(n.exercise) {
+                let list = if n.warmup { &ex.warmups } else { &ex.sets };
+                if let Some(s) = list.get(n.index) {
+                    let kind = if s.kind == SetKind::Warmup { "warm-up" } else { "set" };
+                    println!("\nNext: {} {kind} {}: {}  (`heft log` logs it as prescribed)", ex.exercise_name, n.index + 1, set_text(s));
+                }
+            }
+        }
+        None => println!("\nEvery set is logged: `heft finish` to close the session."),
+    }
+}
+
+/// `heft program list`.
+pub fn programs(list: &[ProgramSummary], json: bool) {
+    if json {
+        return print_json(list);
+    }
+    let mut t = table();
+    t.set_header(["Id", "Name", "Per week", "Min", ""]);
+    for p in list {
+        t.add_row([
+            Cell::new(&p.id),
+            Cell::new(&p.name),
+            Cell::new(p.sessions_per_week),
+            Cell::new(p.session_minutes),
+            Cell::new(if p.builtin { "" } else { "custom" }),
+        ]);
+    }
+    println!("{t}");
+}
+
+fn intensity_text(i: &Intensity) -> String {
+    match i {
+        Intensity::Technique => "technique".into(),
+        Intensity::Percent { min, max } if min == max => format!("{}% e1RM", trim(*min)),
+        Intensity::Percent { min, max } => format!("{}-{}% e1RM", trim(*min), trim(*max)),
+        Intensity::Rir { min, max } if min == max => format!("RIR {}", trim(*min)),
+        Intensity::Rir { min, max } => format!("RIR {}-{}", trim(*min), trim(*max)),
+    }
+}
+
+/// `heft program show`.
+pub fn program(p: &Program, exercises: &[Exercise], json: bool) {
+    if json {
+        return print_json(p);
+    }
+    let name = |id: &str| exercises.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_else(|| id.to_owned());
+    println!("{} ({})", p.name, p.id);
+    println!("{}", p.summary);
+    println!("Source: {}", p.source);
+    println!(
+        "{} sessions a week, at least {} days apart, about {} min each.",
+        p.sessions_per_week, p.min_days_between, p.session_minutes
+    );
+    for (i, phase) in p.phases.iter().enumerate() {
+        let repeat = if i == p.repeat_from && p.phases.len() > 1 { "  (repeats from here)" } else { "" };
+        println!("\n{}: {} week{} ({:?}){repeat}", phase.name, phase.weeks, if phase.weeks == 1 { "" } else { "s" }, phase.kind);
+        for day in &phase.days {
+            println!("  Day {}", day.name);
+            for s in &day.slots {
+                println!(
+                    "    {:<32} {} x {:<6} {:<16} {}",
+                    name(&s.exercise),
+                    s.sets,
+                    s.reps.to_string(),
+                    intensity_text(&s.intensity),
+                    s.rule.as_str()
+                );
+            }
+        }
+    }
+}
+
+/// `heft program start`.
+pub fn program_started(s: &StartedProgram, json: bool) {
+    if json {
+        return print_json(s);
+    }
+    println!("Started {} on {}.", s.program.name, s.run.started_on);
+    for n in &s.notes {
+        println!("{}", why_line(n).trim_start());
+    }
+    println!("`heft today` shows the first session.");
+}
+
+/// `heft program status`.
+pub fn program_status(s: &ProgramStatus, json: bool) {
+    if json {
+        return print_json(s);
+    }
+    println!(
+        "{} since {}: {} sessions done. Next: {} {}/{}, from {}.",
+        s.program.name,
+        s.run.started_on,
+        s.run.state.sessions_done,
+        s.next_phase.name,
+        s.next_phase.session,
+        s.next_phase.sessions,
+        s.next_on
+    );
+    if s.lifts.is_empty() {
+        return;
+    }
+    let mut t = table();
+    t.set_header(["Exercise", "e1RM", "Working", "Last change"]);
+    for l in &s.lifts {
+        let show = |v: Option<f64>| v.map(|x| format!("{} {}", trim(x), l.unit.symbol())).unwrap_or_else(|| "-".into());
+        t.add_row([
+            Cell::new(&l.exercise_name),
+            Cell::new(show(l.e1rm)),
+            Cell::new(show(l.load)),
+            Cell::new(l.last_change.as_ref().map(|w| w.text.clone()).unwrap_or_default()),
+        ]);
+    }
+    println!("{t}");
+}
+
+/// `heft program import`.
+pub fn program_imported(p: &Program, json: bool) {
+    if json {
+        return print_json(p);
+    }
+    println!("Imported {} ({}). Start it with `heft program start {}`.", p.name, p.id, p.id);
+}
+
+/// `heft program stop`.
+pub fn program_stopped(r: &ProgramRun, json: bool) {
+    if json {
+        return print_json(r);
+    }
+    println!("Stopped {} after {} sessions.", r.program_id, r.state.sessions_done);
+}
+
+/// What a finished session changed, after `heft finish`.
+pub fn session_result(s: &SessionResult) {
+    println!("Session {} of the program counted.", s.session_number);
+    for c in &s.changes {
+        println!("{}", why_line(&c.why));
+    }
+    if let Some(next) = &s.next_phase {
+        println!("Next: {} {}/{}.", next.name, next.session, next.sessions);
+    }
+}

@@ -1,0 +1,653 @@
+//! Programs over the store: built-in and imported programs, the active run,
+//! today's plan, logging against it, and advancing the run when a session
+//! is finished. The decisions are the engine's (`crate::progression`); this
+//! module only reads what it needs and writes what it returns.
+
+use std::sync::LazyLock;
+
+use chrono::{Days, NaiveDate, NaiveTime};
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+
+use super::profile::read_profile;
+use super::undo::{self, Inverse};
+use super::{Heft, Stamper};
+use crate::catalog;
+use crate::model::{Load, SetInput, SetKind, Unit, WeightUnit, Workout};
+use crate::progression::builtin::builtin_programs;
+use crate::progression::engine::{self, LiftChange, PlanInput, SEED_MAX_DAYS};
+use crate::progression::plan::{PhasePosition, PlannedLoad, SessionPlan, Why};
+use crate::progression::{Athlete, ExerciseIndex, PastSet, PastWorkout, Program, RunState};
+use crate::store::rows::{self, EXERCISE_COLUMNS};
+use crate::{Error, Result};
+
+/// Days of all workouts the engine reads (dose, 48 h rule); older ones are
+/// read only for the program's exercises.
+const RECENT_DAYS: u64 = 14;
+
+static BUILTIN: LazyLock<std::result::Result<Vec<Program>, String>> = LazyLock::new(|| {
+    let cat = catalog::builtin().map_err(|e| e.to_string())?;
+    builtin_programs(&cat.exercises).map_err(|(id, e)| format!("{id}: {e}"))
+});
+
+fn builtins() -> Result<&'static [Program]> {
+    BUILTIN.as_deref().map_err(|e| Error::Catalog(format!("built-in program {e}")))
+}
+
+/// A program in a list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgramSummary {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// One paragraph.
+    pub summary: String,
+    /// Source.
+    pub source: String,
+    /// Sessions per week.
+    pub sessions_per_week: u8,
+    /// Minutes per session.
+    pub session_minutes: u16,
+    /// Reaches 80% 1RM or more.
+    pub heavy: bool,
+    /// Shipped with Heft (not imported).
+    pub builtin: bool,
+}
+
+impl ProgramSummary {
+    fn of(p: &Program, builtin: bool) -> Self {
+        ProgramSummary {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            summary: p.summary.clone(),
+            source: p.source.clone(),
+            sessions_per_week: p.sessions_per_week,
+            session_minutes: p.session_minutes,
+            heavy: p.heavy,
+            builtin,
+        }
+    }
+}
+
+/// A person's way through a program.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgramRun {
+    /// UUIDv7.
+    pub id: String,
+    /// The program.
+    pub program_id: String,
+    /// The day it started.
+    pub started_on: NaiveDate,
+    /// Where the person is.
+    pub state: RunState,
+}
+
+/// What starting a program did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StartedProgram {
+    /// The new run.
+    pub run: ProgramRun,
+    /// The program.
+    pub program: ProgramSummary,
+    /// What the engine decided at the start (e.g. a familiarization ramp).
+    pub notes: Vec<Why>,
+}
+
+/// Where a run stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgramStatus {
+    /// The run.
+    pub run: ProgramRun,
+    /// The program.
+    pub program: ProgramSummary,
+    /// The next session's place in the program.
+    pub next_phase: PhasePosition,
+    /// Earliest date of the next session.
+    pub next_on: NaiveDate,
+    /// Per lift: estimate and working load, in the profile's unit.
+    pub lifts: Vec<LiftStatus>,
+}
+
+/// One lift's numbers in a run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LiftStatus {
+    /// Exercise id.
+    pub exercise_id: String,
+    /// Exercise name.
+    pub exercise_name: String,
+    /// Estimated 1RM.
+    pub e1rm: Option<f64>,
+    /// Working load the rule holds.
+    pub load: Option<f64>,
+    /// The unit of both.
+    pub unit: WeightUnit,
+    /// Last change and why.
+    pub last_change: Option<Why>,
+}
+
+/// Today's session and how far the person got.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Today {
+    /// The plan.
+    pub plan: SessionPlan,
+    /// The workout the session is being logged into, once it has sets.
+    pub workout_id: Option<String>,
+    /// Per planned exercise, sets done so far (warm-ups, working).
+    pub done: Vec<Progress>,
+    /// The next set to do, if any is left.
+    pub next: Option<NextSet>,
+}
+
+/// Sets done of one planned exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    /// Warm-up sets logged.
+    pub warmups: u32,
+    /// Working sets logged.
+    pub sets: u32,
+}
+
+/// Where the next set is in the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct NextSet {
+    /// Index into `plan.exercises`.
+    pub exercise: usize,
+    /// True for a warm-up set.
+    pub warmup: bool,
+    /// Index into that exercise's warm-ups or sets.
+    pub index: usize,
+}
+
+/// A finished workout and, when it was a program session, what it changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finished {
+    /// The workout.
+    pub workout: Workout,
+    /// The program session, if the workout counted as one.
+    pub session: Option<SessionResult>,
+}
+
+/// What a finished program session changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionResult {
+    /// The run.
+    pub run_id: String,
+    /// Which session this was (1-based).
+    pub session_number: u32,
+    /// Per lift, what changed and why.
+    pub changes: Vec<LiftChange>,
+    /// Where the next session sits.
+    pub next_phase: Option<PhasePosition>,
+}
+
+/// The active run inside a transaction.
+pub(crate) fn active_run(conn: &Connection) -> Result<Option<ProgramRun>> {
+    let row: Option<(String, String, String, String)> = conn
+        .prepare_cached(
+            "SELECT id, program_id, started_on, state FROM program_run
+             WHERE deleted = 0 AND ended_on IS NULL ORDER BY started_on DESC, id DESC LIMIT 1",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?;
+    let Some((id, program_id, started_on, state)) = row else { return Ok(None) };
+    let bad = |column, reason: String| Error::BadRow { table: "program_run", column, reason };
+    Ok(Some(ProgramRun {
+        id,
+        program_id,
+        started_on: started_on.parse().map_err(|e: chrono::ParseError| bad("started_on", e.to_string()))?,
+        state: serde_json::from_str(&state).map_err(|e| bad("state", e.to_string()))?,
+    }))
+}
+
+fn exercise_index(conn: &Connection) -> Result<ExerciseIndex> {
+    let sql = format!("SELECT {EXERCISE_COLUMNS} FROM exercise WHERE deleted = 0 ORDER BY rowid");
+    let list = conn.prepare_cached(&sql)?.query_and_then([], rows::exercise)?.collect::<Result<Vec<_>>>()?;
+    Ok(ExerciseIndex::new(list))
+}
+
+fn load_program(conn: &Connection, id: &str, exercises: &ExerciseIndex) -> Result<Program> {
+    if let Some(p) = builtins()?.iter().find(|p| p.id == id) {
+        return Ok(p.clone());
+    }
+    let source: Option<String> = conn
+        .prepare_cached("SELECT source FROM program WHERE id = ?1 AND deleted = 0")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let source = source.ok_or_else(|| Error::NotFound { entity: "program", id: id.to_owned() })?;
+    Ok(Program::from_toml(&source, exercises)?)
+}
+
+/// Local midnight of `date` as UTC ms, widened by a day each side so that
+/// any time zone's workouts on that date are included; callers filter by
+/// local date.
+fn day_ms(date: NaiveDate) -> i64 {
+    date.and_time(NaiveTime::MIN).and_utc().timestamp_millis()
+}
+
+/// Past workouts for planning on `today`: every workout of the last
+/// [`RECENT_DAYS`], and older sets of the program's exercises up to a year
+/// back. Workouts on or after `today` that did not count for the run yet are
+/// left out: that is the session being planned.
+fn plan_history(conn: &Connection, program: &Program, today: NaiveDate) -> Result<Vec<PastWorkout>> {
+    const DAY: i64 = 86_400_000;
+    let until = day_ms(today) + 2 * DAY;
+    let recent = day_ms(today - Days::new(RECENT_DAYS)) - DAY;
+    let oldest = day_ms(today - Days::new(SEED_MAX_DAYS as u64)) - DAY;
+    let ids: Vec<&str> = program.exercise_ids().collect();
+    let ids = serde_json::to_string(&ids).map_err(|e| Error::Conflict(e.to_string()))?;
+    let sql = "
+        SELECT w.id, w.started_at_ms, w.offset_min, w.finished_at_ms, w.duration_s, w.run_id,
+               s.exercise_id, s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, s.pain, s.duration_ms
+        FROM workout w JOIN set_entry s ON s.workout_id = w.id
+        WHERE w.deleted = 0 AND s.deleted = 0 AND w.started_at_ms >= ?1 AND w.started_at_ms < ?2
+        UNION ALL
+        SELECT w.id, w.started_at_ms, w.offset_min, w.finished_at_ms, w.duration_s, w.run_id,
+               s.exercise_id, s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, s.pain, s.duration_ms
+        FROM set_entry s JOIN workout w ON s.workout_id = w.id
+        WHERE s.exercise_id IN (SELECT value FROM json_each(?4)) AND s.performed_at_ms >= ?3 AND s.performed_at_ms < ?1
+          AND w.deleted = 0 AND s.deleted = 0 AND w.started_at_ms < ?1
+        ORDER BY 2, 1";
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query((recent, until, oldest, ids))?;
+    let mut out: Vec<PastWorkout> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let started: i64 = r.get(1)?;
+        let offset: i32 = r.get(2)?;
+        let finished: Option<i64> = r.get(3)?;
+        let duration: Option<u32> = r.get(4)?;
+        let run_id: Option<String> = r.get(5)?;
+        let date = crate::model::Timestamp::from_parts(started, offset)
+            .ok_or_else(|| Error::BadRow { table: "workout", column: "started_at_ms", reason: started.to_string() })?
+            .local_date();
+        if date > today || (date == today && run_id.is_none()) {
+            continue;
+        }
+        let unit = |text: Option<String>| text.as_deref().and_then(WeightUnit::from_symbol);
+        let milli: Option<i64> = r.get(9)?;
+        let kg = match (r.get::<_, String>(8)?.as_str(), milli, unit(r.get(10)?)) {
+            ("weight" | "bodyweight", Some(m), Some(u)) => Some(m as f64 / 1000.0 * u.base_factor()),
+            _ => None,
+        };
+        let rir: Option<f64> = r.get(12)?;
+        let rpe: Option<f64> = r.get(13)?;
+        let set = PastSet {
+            exercise_id: r.get(6)?,
+            kind: rows::parsed("set_entry", "kind", r.get::<_, String>(7)?)?,
+            kg,
+            reps: r.get(11)?,
+            rir: rir.or(rpe.map(|p| 10.0 - p)),
+            pain: r.get(14)?,
+            seconds: r.get::<_, Option<u32>>(15)?.map(|ms| ms / 1000),
+        };
+        match out.last_mut() {
+            Some(w) if w.id == id => w.sets.push(set),
+            _ => {
+                let minutes = duration
+                    .filter(|d| *d > 0)
+                    .map(f64::from)
+                    .or_else(|| finished.map(|f| (f - started) as f64 / 1000.0).filter(|s| *s > 0.0))
+                    .map(|s| s / 60.0);
+                out.push(PastWorkout { id, date, minutes, sets: vec![set] });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Everything a plan needs, read in one transaction.
+struct Context {
+    run: ProgramRun,
+    program: Program,
+    athlete: Athlete,
+    exercises: ExerciseIndex,
+    history: Vec<PastWorkout>,
+}
+
+impl Context {
+    fn read(conn: &Connection, today: NaiveDate) -> Result<Context> {
+        let run = active_run(conn)?.ok_or(Error::NoProgram)?;
+        let exercises = exercise_index(conn)?;
+        let program = load_program(conn, &run.program_id, &exercises)?;
+        let athlete = Athlete::from_profile(&read_profile(conn)?, today);
+        let history = plan_history(conn, &program, today)?;
+        Ok(Context { run, program, athlete, exercises, history })
+    }
+
+    fn input(&self, today: NaiveDate) -> PlanInput<'_> {
+        PlanInput {
+            program: &self.program,
+            run: &self.run.state,
+            athlete: &self.athlete,
+            exercises: &self.exercises,
+            history: &self.history,
+            today,
+        }
+    }
+
+    fn plan(&self, today: NaiveDate) -> Result<SessionPlan> {
+        engine::plan(&self.input(today)).ok_or_else(|| Error::Conflict("the program has no session to plan".into()))
+    }
+}
+
+/// The workout a session on `date` is being logged into: the newest one on
+/// that date that has not counted for a run.
+fn session_workout(conn: &Connection, date: NaiveDate) -> Result<Option<(String, Vec<PastSet>)>> {
+    let from = day_ms(date) - 86_400_000;
+    let to = day_ms(date) + 2 * 86_400_000;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, started_at_ms, offset_min FROM workout
+         WHERE deleted = 0 AND run_id IS NULL AND started_at_ms >= ?1 AND started_at_ms < ?2
+         ORDER BY started_at_ms DESC",
+    )?;
+    let candidates: Vec<(String, i64, i32)> =
+        stmt.query_map((from, to), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    for (id, ms, offset) in candidates {
+        if crate::model::Timestamp::from_parts(ms, offset).map(|t| t.local_date()) == Some(date) {
+            let log = super::logbook::sets_of_workout(conn, &id)?;
+            let sets = PastWorkout::from(&log).sets;
+            return Ok(Some((id, sets)));
+        }
+    }
+    Ok(None)
+}
+
+/// Sets done per planned exercise, and the next one to do.
+fn progress(plan: &SessionPlan, sets: &[PastSet]) -> (Vec<Progress>, Option<NextSet>) {
+    let mut done = Vec::new();
+    let mut next = None;
+    for (i, ex) in plan.exercises.iter().enumerate() {
+        let of = sets.iter().filter(|s| s.exercise_id == ex.exercise_id);
+        let warmups = of.clone().filter(|s| s.kind == SetKind::Warmup).count() as u32;
+        let work = of.filter(|s| s.kind != SetKind::Warmup).count() as u32;
+        done.push(Progress { warmups, sets: work });
+        if next.is_none() {
+            if work == 0 && (warmups as usize) < ex.warmups.len() {
+                next = Some(NextSet { exercise: i, warmup: true, index: warmups as usize });
+            } else if (work as usize) < ex.sets.len() {
+                next = Some(NextSet { exercise: i, warmup: false, index: work as usize });
+            }
+        }
+    }
+    (done, next)
+}
+
+impl Heft {
+    /// Built-in and imported programs.
+    pub fn programs(&self) -> Result<Vec<ProgramSummary>> {
+        let mut list: Vec<ProgramSummary> = builtins()?.iter().map(|p| ProgramSummary::of(p, true)).collect();
+        self.read(|conn| {
+            let exercises = exercise_index(conn)?;
+            let mut stmt = conn.prepare_cached("SELECT id, source FROM program WHERE deleted = 0 ORDER BY id")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            for row in rows {
+                let (_, source) = row?;
+                // A stored program this build cannot read is not listed; `program` reports why.
+                if let Ok(p) = Program::from_toml(&source, &exercises) {
+                    list.push(ProgramSummary::of(&p, false));
+                }
+            }
+            Ok(list)
+        })
+    }
+
+    /// One program by id.
+    pub fn program(&self, id: &str) -> Result<Program> {
+        self.read(|conn| load_program(conn, id, &exercise_index(conn)?))
+    }
+
+    /// Checks and stores a custom program (TOML text). Re-importing an id
+    /// replaces the earlier version; a built-in id is refused.
+    pub fn import_program(&self, source: &str) -> Result<Program> {
+        if source.len() > 1_000_000 {
+            return Err(Error::Conflict("a program file is at most 1 MB".into()));
+        }
+        self.write(|tx, stamp| {
+            let program = Program::from_toml(source, &exercise_index(tx)?)?;
+            if builtins()?.iter().any(|p| p.id == program.id) {
+                return Err(Error::Conflict(format!(
+                    "'{}' is a built-in program; give the custom one another id",
+                    program.id
+                )));
+            }
+            tx.prepare_cached(
+                "INSERT INTO program (id, source, hlc, deleted) VALUES (?1, ?2, ?3, 0)
+                 ON CONFLICT (id) DO UPDATE SET source = excluded.source, hlc = excluded.hlc, deleted = 0",
+            )?
+            .execute((&program.id, source, stamp.next()))?;
+            Ok(program)
+        })
+    }
+
+    /// Starts `program_id` on `on`, ending the run in progress.
+    pub fn start_program(&self, program_id: &str, on: NaiveDate) -> Result<StartedProgram> {
+        self.write(|tx, stamp| {
+            let exercises = exercise_index(tx)?;
+            let program = load_program(tx, program_id, &exercises)?;
+            let athlete = Athlete::from_profile(&read_profile(tx)?, on);
+            let history = plan_history(tx, &program, on)?;
+            let (state, notes) = engine::start(&program, &athlete, &history, on);
+            let previous = active_run(tx)?;
+            if let Some(prev) = &previous {
+                tx.execute(
+                    "UPDATE program_run SET ended_on = ?2, hlc = ?3 WHERE id = ?1",
+                    (&prev.id, on.to_string(), stamp.next()),
+                )?;
+            }
+            let run = ProgramRun {
+                id: uuid::Uuid::now_v7().to_string(),
+                program_id: program.id.clone(),
+                started_on: on,
+                state,
+            };
+            tx.execute(
+                "INSERT INTO program_run (id, program_id, started_on, state, hlc) VALUES (?1, ?2, ?3, ?4, ?5)",
+                (&run.id, &run.program_id, on.to_string(), state_json(&run.state)?, stamp.next()),
+            )?;
+            undo::record(
+                tx,
+                stamp,
+                &format!("started {}", program.name),
+                &Inverse::RemoveRun { id: run.id.clone(), resume: previous.map(|p| p.id) },
+            )?;
+            Ok(StartedProgram { run, program: ProgramSummary::of(&program, false), notes })
+        })
+        .map(|mut s| {
+            s.program.builtin = builtins().is_ok_and(|b| b.iter().any(|p| p.id == s.program.id));
+            s
+        })
+    }
+
+    /// Ends the run in progress on `on`.
+    pub fn stop_program(&self, on: NaiveDate) -> Result<ProgramRun> {
+        self.write(|tx, stamp| {
+            let run = active_run(tx)?.ok_or(Error::NoProgram)?;
+            tx.execute(
+                "UPDATE program_run SET ended_on = ?2, hlc = ?3 WHERE id = ?1",
+                (&run.id, on.to_string(), stamp.next()),
+            )?;
+            undo::record(tx, stamp, "stopped the program", &Inverse::ResumeRun { id: run.id.clone() })?;
+            Ok(run)
+        })
+    }
+
+    /// The run in progress and where it stands on `today`.
+    pub fn program_status(&self, today: NaiveDate) -> Result<ProgramStatus> {
+        self.read(|conn| {
+            let ctx = Context::read(conn, today)?;
+            let plan = ctx.plan(today)?;
+            let unit = ctx.athlete.unit;
+            let lifts = ctx
+                .run
+                .state
+                .lifts
+                .iter()
+                .filter(|(_, l)| l.e1rm_kg.is_some() || l.load_kg.is_some() || l.last_change.is_some())
+                .map(|(id, l)| LiftStatus {
+                    exercise_id: id.clone(),
+                    exercise_name: ctx.exercises.exercise_name(id),
+                    e1rm: l.e1rm_kg.map(|k| round1(k / unit.base_factor())),
+                    load: l.load_kg.map(|k| round1(k / unit.base_factor())),
+                    unit,
+                    last_change: l.last_change.clone(),
+                })
+                .collect();
+            let builtin = builtins()?.iter().any(|p| p.id == ctx.program.id);
+            Ok(ProgramStatus {
+                program: ProgramSummary::of(&ctx.program, builtin),
+                next_phase: plan.phase,
+                next_on: plan.ready_on,
+                run: ctx.run,
+                lifts,
+            })
+        })
+    }
+
+    /// The session to do on `date`, with what is already logged of it.
+    pub fn today(&self, date: NaiveDate) -> Result<Today> {
+        self.read(|conn| {
+            let ctx = Context::read(conn, date)?;
+            let plan = ctx.plan(date)?;
+            let session = session_workout(conn, date)?;
+            let (done, next) = progress(&plan, session.as_ref().map(|(_, s)| s.as_slice()).unwrap_or(&[]));
+            Ok(Today { plan, workout_id: session.map(|(id, _)| id), done, next })
+        })
+    }
+
+    /// Logs the next planned set of `date`'s session as done as prescribed
+    /// (the low end of the reps, no effort rating).
+    pub fn log_next(&self, at: super::LogTime) -> Result<super::LoggedSets> {
+        let date = match at {
+            super::LogTime::Now => self.now().date_naive(),
+            super::LogTime::At(t) => t.date_naive(),
+            super::LogTime::OnDate(d) => d,
+        };
+        let today = self.today(date)?;
+        let next = today.next.ok_or_else(|| Error::Conflict("every set of today's session is logged; finish it with `heft finish`".into()))?;
+        let ex = today
+            .plan
+            .exercises
+            .get(next.exercise)
+            .ok_or_else(|| Error::Conflict("the plan changed; ask for today's plan again".into()))?;
+        let list = if next.warmup { &ex.warmups } else { &ex.sets };
+        let set = list.get(next.index).ok_or_else(|| Error::Conflict("the plan changed; ask for today's plan again".into()))?;
+        let mut input = SetInput::new(&ex.exercise_id);
+        input.kind = set.kind;
+        input.load = match set.load {
+            PlannedLoad::None => Load::None,
+            PlannedLoad::Weight { weight } => Load::Weight { weight },
+            PlannedLoad::Bodyweight { added } => Load::Bodyweight { added },
+            PlannedLoad::FindLoad { .. } => return Err(Error::NeedsLoad { exercise: ex.exercise_name.clone() }),
+        };
+        if set.timed {
+            input.duration_ms = Some(u32::from(set.reps.min) * 1000);
+        } else {
+            input.reps = Some(u32::from(set.reps.min));
+        }
+        if let Some(landings) = set.landings {
+            input.impact = Some(crate::model::Impact { landings: u32::from(landings), drop_height_cm: None });
+        }
+        self.log_sets(&[input], at)
+    }
+
+    /// Finishes a workout; when a program is running and the workout holds
+    /// sets of the planned session, the run advances and each set records
+    /// what was prescribed for it. One undo step takes both back.
+    pub fn finish(&self, finish: super::FinishWorkout) -> Result<Finished> {
+        self.write(|tx, stamp| {
+            let (workout, reopen) = super::logbook::close_workout(tx, stamp, &finish)?;
+            let counted = count_session(tx, stamp, &workout)?;
+            let (session, run_before) = match counted {
+                Some((result, before)) => (Some(result), Some(before)),
+                None => (None, None),
+            };
+            let inverse = Inverse::ReopenSession {
+                id: workout.id.clone(),
+                finished_at_ms: reopen.0,
+                duration_s: reopen.1,
+                run: run_before,
+            };
+            undo::record(tx, stamp, &format!("finished {}", workout.title()), &inverse)?;
+            let workout = super::logbook::workout_by_id(tx, &workout.id)?;
+            Ok(Finished { workout, session })
+        })
+    }
+}
+
+/// Advances the active run with a just-finished workout, if it was a session
+/// of the plan; returns what changed and the run as it was before.
+fn count_session(
+    tx: &Connection,
+    stamp: &mut Stamper<'_>,
+    workout: &Workout,
+) -> Result<Option<(SessionResult, super::undo::RunBefore)>> {
+    let Some(run) = active_run(tx)? else { return Ok(None) };
+    let date = workout.started_at.local_date();
+    if date < run.started_on {
+        return Ok(None);
+    }
+    let counted: Option<String> =
+        tx.query_row("SELECT run_id FROM workout WHERE id = ?1", [&workout.id], |r| r.get(0))?;
+    if counted.is_some() {
+        return Ok(None);
+    }
+    let ctx = Context::read(tx, date)?;
+    let plan = ctx.plan(date)?;
+    let log = super::logbook::sets_of_workout(tx, &workout.id)?;
+    let done = PastWorkout::from(&log);
+    let planned_ids: Vec<&str> = plan.exercises.iter().map(|e| e.exercise_id.as_str()).collect();
+    if !done.sets.iter().any(|s| s.is_work() && planned_ids.contains(&s.exercise_id.as_str())) {
+        return Ok(None);
+    }
+    let advance = engine::advance(&ctx.input(date), &done)
+        .ok_or_else(|| Error::Conflict("the program has no session to plan".into()))?;
+    tx.execute(
+        "UPDATE program_run SET state = ?2, hlc = ?3 WHERE id = ?1",
+        (&run.id, state_json(&advance.run)?, stamp.next()),
+    )?;
+    tx.execute("UPDATE workout SET run_id = ?2, hlc = ?3 WHERE id = ?1", (&workout.id, &run.id, stamp.next()))?;
+    // Each working set records its prescription, in order per exercise.
+    for ex in &plan.exercises {
+        let mut targets = ex.sets.iter();
+        for set in log.sets.iter().filter(|s| s.input.exercise_id == ex.exercise_id && s.input.kind != SetKind::Warmup) {
+            let Some(t) = targets.next() else { break };
+            let weight = t.load.weight();
+            tx.prepare_cached(
+                "UPDATE set_entry SET target_weight_milli = ?2, target_weight_unit = ?3, target_reps = ?4, target_rir = ?5, hlc = ?6 WHERE id = ?1",
+            )?
+            .execute((
+                &set.id,
+                weight.map(|w| w.milli()),
+                weight.map(|w| w.unit().symbol()),
+                u32::from(t.reps.min),
+                t.rir,
+                stamp.next(),
+            ))?;
+        }
+    }
+    let next_phase = engine::plan(&PlanInput { run: &advance.run, ..ctx.input(date) }).map(|p| p.phase);
+    Ok(Some((
+        SessionResult { run_id: run.id.clone(), session_number: plan.session_number, changes: advance.changes, next_phase },
+        super::undo::RunBefore { id: run.id, state: state_json(&run.state)? },
+    )))
+}
+
+fn state_json(state: &RunState) -> Result<String> {
+    serde_json::to_string(state).map_err(|e| Error::BadRow { table: "program_run", column: "state", reason: e.to_string() })
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+trait ExerciseName {
+    fn exercise_name(&self, id: &str) -> String;
+}
+
+impl ExerciseName for ExerciseIndex {
+    fn exercise_name(&self, id: &str) -> String {
+        use crate::progression::ExerciseLookup;
+        self.exercise(id).map(|e| e.name.clone()).unwrap_or_else(|| id.to_owned())
+    }
+}

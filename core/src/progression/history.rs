@@ -1,0 +1,97 @@
+//! Past training as the engine reads it: workouts with their sets, in kg.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Load, SetKind, WorkoutLog};
+
+/// One finished or open workout.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PastWorkout {
+    /// Workout id.
+    pub id: String,
+    /// Local date it started on.
+    pub date: NaiveDate,
+    /// Minutes it lasted, when recorded.
+    pub minutes: Option<f64>,
+    /// Its sets in order.
+    pub sets: Vec<PastSet>,
+}
+
+/// One logged set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PastSet {
+    /// Exercise id.
+    pub exercise_id: String,
+    /// Warm-up, working, drop or failure.
+    pub kind: SetKind,
+    /// External load in kg (added load for body-weight exercises), if any.
+    pub kg: Option<f64>,
+    /// Reps done.
+    pub reps: Option<u32>,
+    /// Reps in reserve reported (RPE converted).
+    pub rir: Option<f64>,
+    /// Pain 0-10, when reported.
+    pub pain: Option<u8>,
+    /// Seconds, for timed sets.
+    pub seconds: Option<u32>,
+}
+
+impl PastSet {
+    /// True for sets that count as work (not warm-ups).
+    pub fn is_work(&self) -> bool {
+        self.kind != SetKind::Warmup
+    }
+}
+
+impl From<&WorkoutLog> for PastWorkout {
+    fn from(log: &WorkoutLog) -> Self {
+        PastWorkout {
+            id: log.workout.id.clone(),
+            date: log.workout.started_at.local_date(),
+            minutes: log.workout.duration().map(|s| f64::from(s) / 60.0),
+            sets: log
+                .sets
+                .iter()
+                .map(|s| PastSet {
+                    exercise_id: s.input.exercise_id.clone(),
+                    kind: s.input.kind,
+                    kg: match s.input.load {
+                        Load::Weight { weight } => Some(weight.base()),
+                        Load::Bodyweight { added } => added.map(|w| w.base()),
+                        Load::None => None,
+                    },
+                    reps: s.input.reps,
+                    rir: s.input.effort.map(|e| e.rir()),
+                    pain: s.input.pain,
+                    seconds: s.input.duration_ms.map(|ms| ms / 1000),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Estimated minutes of a workout without a recorded duration: time under
+/// load plus rest, per set. [design]
+pub fn estimated_minutes(sets: &[PastSet]) -> f64 {
+    let seconds: f64 = sets
+        .iter()
+        .map(|s| {
+            let work = match (s.seconds, s.reps) {
+                (Some(t), _) => f64::from(t),
+                (None, Some(r)) => f64::from(r) * 4.0,
+                (None, None) => 30.0,
+            };
+            let rest = if s.kind == SetKind::Warmup { 45.0 } else { 105.0 };
+            work + rest
+        })
+        .sum();
+    seconds / 60.0
+}
+
+impl PastWorkout {
+    /// Minutes recorded, or estimated from the sets.
+    pub fn lifting_minutes(&self) -> f64 {
+        self.minutes.unwrap_or_else(|| estimated_minutes(&self.sets))
+    }
+}

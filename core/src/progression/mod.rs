@@ -1,0 +1,26 @@
+//! The progression engine: what to lift today.
+//!
+//! Pure and deterministic: no I/O and no clock; today's date is an argument.
+//! [`program`] is the data (built-in programs in [`builtin`]), [`state`] what
+//! is remembered between sessions, [`engine`] the rules, [`plan`] what comes
+//! out. [`strength`] holds the e1RM and RPE-chart arithmetic and [`loading`]
+//! what a bar, plates and dumbbells can make; [`safety`] picks exercises the
+//! person can and may do.
+
+pub mod athlete;
+pub mod builtin;
+pub mod engine;
+pub mod history;
+pub mod loading;
+pub mod plan;
+pub mod program;
+pub mod safety;
+pub mod state;
+pub mod strength;
+
+pub use athlete::Athlete;
+pub use engine::{advance, plan, start, Advance, LiftChange, PlanInput};
+pub use history::{PastSet, PastWorkout};
+pub use plan::{ExercisePlan, PlannedLoad, PlannedSet, SessionPlan, Warning, WarningCode, Why};
+pub use program::{ExerciseIndex, ExerciseLookup, Program, ProgramError};
+pub use state::{LiftState, RunState};

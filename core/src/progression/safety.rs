@@ -1,0 +1,144 @@
+//! Exercise choice: equipment at hand and the low-bone-mass rules
+//! (SCIENCE.md, "Safety with low bone mass").
+
+use super::athlete::Athlete;
+use super::program::ExerciseLookup;
+use crate::model::Exercise;
+
+/// Safe stand-ins named in the guidelines, tried in order before any
+/// catalog search. [design: the pairs follow Too Fit To Fracture's examples]
+const FLEXION_SWAPS: &[(&str, &[&str])] = &[
+    ("sit-up", &["plank", "dead-bug"]),
+    ("crunch", &["dead-bug", "plank"]),
+    ("russian-twist", &["pallof-press", "band-pallof-press"]),
+    ("bicycle-crunch", &["dead-bug", "plank"]),
+    ("cable-crunch", &["pallof-press", "plank"]),
+    ("toe-touch", &["hip-hinge-drill"]),
+    ("jefferson-curl", &["hip-hinge-drill"]),
+];
+
+/// Lower-impact stand-ins for jumps when impact is limited.
+const IMPACT_SWAPS: &[(&str, &[&str])] = &[
+    ("jumping-chin-up", &["assisted-chin-up", "chin-up", "inverted-row"]),
+    ("drop-jump", &["heel-drop"]),
+    ("drop-landing", &["heel-drop"]),
+    ("box-jump", &["step-up", "heel-drop"]),
+    ("jump-squat", &["bodyweight-squat"]),
+    ("jumping-lunge", &["lunge"]),
+];
+
+/// Why an exercise may not be done, if it may not.
+pub fn unsafe_reason(exercise: &Exercise, athlete: &Athlete) -> Option<&'static str> {
+    if athlete.low_bone_mass && exercise.spinal_flexion {
+        Some("loaded or repeated spinal flexion is avoided with low bone mass")
+    } else if athlete.low_bone_mass && exercise.spinal_rotation {
+        Some("forceful twisting is avoided with low bone mass")
+    } else if athlete.limit_impact && exercise.impact {
+        Some("high-impact landings are replaced by lower impact with osteoporosis or a vertebral fracture")
+    } else {
+        None
+    }
+}
+
+/// True when the person can and may do it.
+pub fn allowed(exercise: &Exercise, athlete: &Athlete) -> bool {
+    athlete.can_do(exercise) && unsafe_reason(exercise, athlete).is_none()
+}
+
+/// A safe, doable replacement for `exercise`: first the guideline pairs, then
+/// the closest catalog exercise of the same pattern (most shared muscles,
+/// same measure preferred).
+pub fn replacement<'a>(
+    exercise: &Exercise,
+    athlete: &Athlete,
+    exercises: &'a dyn ExerciseLookup,
+) -> Option<&'a Exercise> {
+    let named = FLEXION_SWAPS
+        .iter()
+        .chain(IMPACT_SWAPS)
+        .find(|(id, _)| *id == exercise.id)
+        .map(|(_, to)| *to)
+        .unwrap_or(&[]);
+    if let Some(e) = named
+        .iter()
+        .filter_map(|id| exercises.exercise(id))
+        .find(|e| allowed(e, athlete))
+    {
+        return Some(e);
+    }
+    exercises
+        .all()
+        .iter()
+        .filter(|e| e.id != exercise.id && e.pattern == exercise.pattern && allowed(e, athlete))
+        .max_by_key(|e| {
+            let shared = e.muscles.iter().filter(|m| exercise.muscles.contains(m)).count();
+            // Higher is better; ties keep catalog order because max_by_key takes the last max,
+            // so negate the position.
+            (shared, e.measure == exercise.measure, e.equipment == exercise.equipment)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog;
+    use crate::model::{BoneStatus, Equipment, FractureHistory, Profile};
+    use crate::progression::program::ExerciseIndex;
+    use chrono::NaiveDate;
+
+    fn athlete(bone: Option<BoneStatus>, fracture: Option<FractureHistory>) -> Athlete {
+        let profile = Profile {
+            bone_status: bone,
+            fracture_history: fracture,
+            ..Profile::default()
+        };
+        Athlete::from_profile(&profile, NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+    }
+
+    fn index() -> ExerciseIndex {
+        ExerciseIndex::new(catalog::builtin().unwrap().exercises)
+    }
+
+    #[test]
+    fn low_bone_mass_swaps_flexion_and_twisting_for_the_guideline_pairs() {
+        let idx = index();
+        let a = athlete(Some(BoneStatus::Osteopenia), None);
+        let swap = |id: &str| replacement(idx.exercise(id).unwrap(), &a, &idx).unwrap().id.clone();
+        assert_eq!(swap("sit-up"), "plank");
+        assert_eq!(swap("crunch"), "dead-bug");
+        assert_eq!(swap("russian-twist"), "pallof-press");
+        assert!(unsafe_reason(idx.exercise("crunch").unwrap(), &a).is_some());
+        assert!(unsafe_reason(idx.exercise("deadlift").unwrap(), &a).is_none());
+        // Osteopenia alone keeps the jumps: LIFTMOR's participants did them.
+        assert!(unsafe_reason(idx.exercise("jumping-chin-up").unwrap(), &a).is_none());
+    }
+
+    #[test]
+    fn osteoporosis_or_a_vertebral_fracture_lowers_impact() {
+        let idx = index();
+        for a in [
+            athlete(Some(BoneStatus::Osteoporosis), None),
+            athlete(Some(BoneStatus::Normal), Some(FractureHistory::Vertebral)),
+        ] {
+            let jump = idx.exercise("jumping-chin-up").unwrap();
+            assert!(unsafe_reason(jump, &a).is_some());
+            assert_eq!(replacement(jump, &a, &idx).unwrap().id, "assisted-chin-up");
+        }
+        let fine = athlete(Some(BoneStatus::Normal), None);
+        assert!(unsafe_reason(idx.exercise("crunch").unwrap(), &fine).is_none());
+    }
+
+    #[test]
+    fn a_swap_respects_the_equipment_at_hand_and_falls_back_to_the_catalog() {
+        let idx = index();
+        let mut a = athlete(Some(BoneStatus::Osteoporosis), None);
+        a.equipment = Some(vec![Equipment::Band, Equipment::Dumbbell]);
+        let twist = idx.exercise("russian-twist").unwrap();
+        assert_eq!(replacement(twist, &a, &idx).unwrap().id, "band-pallof-press");
+        // An exercise with no named pair gets a same-pattern one that is allowed.
+        let situp = idx.exercise("decline-sit-up").unwrap();
+        let r = replacement(situp, &a, &idx).unwrap();
+        assert_eq!(r.pattern, situp.pattern);
+        assert!(allowed(r, &a), "{}", r.id);
+    }
+}

@@ -1,0 +1,95 @@
+//! Where a person is in a program: the only thing the engine remembers
+//! between sessions. Everything else is recomputed from history.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Progress through one program.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunState {
+    /// The program's id.
+    pub program_id: String,
+    /// Day the program was started.
+    pub started_on: NaiveDate,
+    /// Index of the current phase.
+    pub phase: usize,
+    /// Sessions done in the current phase.
+    pub session_in_phase: u32,
+    /// Sessions done since the start.
+    pub sessions_done: u32,
+    /// Date of the last finished session.
+    pub last_session_on: Option<NaiveDate>,
+    /// A familiarization ramp the engine added in front of the program.
+    pub ramp: Option<Ramp>,
+    /// Technique phase passed: heavy loads are allowed.
+    pub familiarized: bool,
+    /// Per exercise id.
+    pub lifts: BTreeMap<String, LiftState>,
+}
+
+/// An added familiarization ramp: sessions done out of the total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ramp {
+    /// Sessions done.
+    pub done: u32,
+    /// Sessions in the ramp.
+    pub total: u32,
+    /// Why it was added.
+    pub reason: RampReason,
+}
+
+/// Why the engine put a familiarization ramp in front of the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RampReason {
+    /// Low bone mass: technique before heavy loads (LIFTMOR, ESSA).
+    LowBoneMass,
+    /// No lifting history: technique first.
+    NewLifter,
+    /// Months away from lifting.
+    LongLayoff,
+}
+
+/// What the engine knows about one lift.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LiftState {
+    /// Estimated 1RM in kg.
+    pub e1rm_kg: Option<f64>,
+    /// How the estimate was made, for the explanation.
+    pub e1rm_source: Option<String>,
+    /// Working load in kg, once the rule owns it.
+    pub load_kg: Option<f64>,
+    /// Current rep target for rules that move reps.
+    pub reps: Option<u16>,
+    /// Index into the slot's harder variations (0 = the slot's exercise).
+    pub variation: u8,
+    /// Sessions in a row that met the two-for-two condition.
+    pub good_streak: u8,
+    /// Sessions in a row without progress.
+    pub stalls: u8,
+    /// Pain at the last session, when 4 or more.
+    pub pain: Option<u8>,
+    /// Last session the lift was done.
+    pub last_on: Option<NaiveDate>,
+    /// What the last session changed and why.
+    pub last_change: Option<super::plan::Why>,
+}
+
+impl RunState {
+    /// A new run starting on `date`.
+    pub fn new(program_id: &str, date: NaiveDate) -> RunState {
+        RunState {
+            program_id: program_id.to_owned(),
+            started_on: date,
+            phase: 0,
+            session_in_phase: 0,
+            sessions_done: 0,
+            last_session_on: None,
+            ramp: None,
+            familiarized: false,
+            lifts: BTreeMap::new(),
+        }
+    }
+}
