@@ -11,7 +11,8 @@
 use std::path::{Path, PathBuf};
 
 use heft_core::grammar::SetSpec;
-use heft_core::model::{BoneStatus, Sex, WeightUnit};
+use chrono::NaiveDate;
+use heft_core::model::{BoneStatus, Equipment, Sex, WeightUnit};
 use heft_core::store::SCHEMA_VERSION;
 use heft_core::{Heft, HistoryQuery};
 use rusqlite::Connection;
@@ -82,7 +83,7 @@ fn every_fixture_upgrades_to_the_schema_of_a_fresh_database() {
     }
 }
 
-/// v1.db and v2.db hold the same rows (see fixtures/db/README.md).
+/// v1.db, v2.db and v3.db hold the same log (see fixtures/db/README.md).
 #[test]
 fn v1_data_reads_back_after_upgrade() {
     fixture_data_reads_back("v1.db");
@@ -91,6 +92,30 @@ fn v1_data_reads_back_after_upgrade() {
 #[test]
 fn v2_data_reads_back() {
     fixture_data_reads_back("v2.db");
+}
+
+#[test]
+fn v3_data_reads_back_with_its_program_run_and_targets() {
+    fixture_data_reads_back("v3.db");
+    let (_dir, path) = copy_fixture("v3.db");
+    let heft = Heft::open(&path).unwrap();
+    let p = heft.profile().unwrap();
+    assert!(p.micro_plates);
+    assert_eq!(p.running_min_week, Some(90));
+    assert_eq!(p.equipment, Some(vec![Equipment::Barbell, Equipment::Dumbbell]));
+    assert_eq!(heft.program("fixture-squat").unwrap().name, "Fixture squat");
+    let status = heft
+        .program_status(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
+    assert_eq!(status.run.program_id, "fixture-squat");
+    assert_eq!(status.run.state.sessions_done, 1);
+    let history = heft.history(&HistoryQuery::default()).unwrap();
+    let targets: Vec<_> = history[1]
+        .sets
+        .iter()
+        .filter_map(|s| s.target.map(|t| (s.input.exercise_id.clone(), t.reps, t.rir)))
+        .collect();
+    assert_eq!(targets, vec![("back-squat".to_owned(), Some(5), Some(2.0)); 3]);
 }
 
 fn fixture_data_reads_back(name: &str) {

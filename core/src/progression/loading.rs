@@ -575,8 +575,7 @@ impl Loadout {
     pub fn increase(&self, equipment: Equipment, load: f64, increment: f64) -> f64 {
         let ladder = self.ladder(equipment);
         let load = milli(load);
-        // Written so that NaN also takes this branch.
-        if !(increment > 0.0) {
+        if increment.is_nan() || increment <= 0.0 {
             return value(ladder.round(load));
         }
         let inc = milli(increment);
