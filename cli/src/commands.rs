@@ -4,11 +4,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use heft_core::grammar::{self, SetSpec};
-use heft_core::model::{Equipment, Impact, NewExercise, Profile, ProfileUpdate, SetInput, WeightUnit};
+use heft_core::model::{
+    Equipment, Impact, NewExercise, Profile, ProfileUpdate, SetInput, WeightUnit,
+};
 use heft_core::progression::loading::{Loadout, PlateStock};
 use heft_core::{Error, FinishWorkout, Heft, HistoryQuery, LogTime};
 
-use crate::args::{Cli, Command, ExercisesCommand, NewExerciseArgs, ProfileArgs, ProgramCommand, UnitArg};
+use crate::args::{
+    Cli, Command, ExercisesCommand, NewExerciseArgs, ProfileArgs, ProgramCommand, UnitArg,
+};
 use crate::{program_view, render, when};
 
 /// Why a command failed.
@@ -253,12 +257,19 @@ fn day(at: LogTime, heft: &Heft) -> chrono::NaiveDate {
 fn program(heft: &Heft, cmd: ProgramCommand, on: chrono::NaiveDate, json: bool) -> Outcome {
     match cmd {
         ProgramCommand::List => program_view::programs(&heft.programs()?, json),
-        ProgramCommand::Show { id } => program_view::program(&heft.program(&id)?, &heft.exercises()?, json),
-        ProgramCommand::Start { id } => program_view::program_started(&heft.start_program(&id, on)?, json),
+        ProgramCommand::Show { id } => {
+            program_view::program(&heft.program(&id)?, &heft.exercises()?, json)
+        }
+        ProgramCommand::Start { id } => {
+            program_view::program_started(&heft.start_program(&id, on)?, json)
+        }
         ProgramCommand::Status => program_view::program_status(&heft.program_status(on)?, json),
         ProgramCommand::Import { file } => {
             let text = std::fs::read_to_string(&file).map_err(|e| {
-                CliError::Core(Error::Io { context: format!("reading {}", file.display()), source: e })
+                CliError::Core(Error::Io {
+                    context: format!("reading {}", file.display()),
+                    source: e,
+                })
             })?;
             let program = heft.import_program(&text).map_err(|e| match e {
                 Error::Program(p) => usage(format!("{}: {p}", file.display())),
@@ -313,7 +324,10 @@ fn profile_update(args: ProfileArgs, current: &Profile) -> Result<ProfileUpdate,
         || args.plates.is_some()
         || args.dumbbell_step.is_some()
         || args.machine_step.is_some()
-        || args.micro_plates.as_deref().is_some_and(|m| m != "none" && m != "standard");
+        || args
+            .micro_plates
+            .as_deref()
+            .is_some_and(|m| m != "none" && m != "standard");
     let loadout = if loadout_changed {
         let unit = unit.unwrap_or(current.unit);
         let mut l = current
@@ -325,7 +339,13 @@ fn profile_update(args: ProfileArgs, current: &Profile) -> Result<ProfileUpdate,
             l.bar = bar;
         }
         if let Some(plates) = &args.plates {
-            l.plates = plates.iter().map(|&weight| PlateStock { weight, pairs: None }).collect();
+            l.plates = plates
+                .iter()
+                .map(|&weight| PlateStock {
+                    weight,
+                    pairs: None,
+                })
+                .collect();
         }
         if let Some(micro) = args.micro_plates.as_deref() {
             l.fractional = micro_list(micro)?;
@@ -351,7 +371,7 @@ fn profile_update(args: ProfileArgs, current: &Profile) -> Result<ProfileUpdate,
         Some("gym") => Some(Vec::new()),
         Some(list) => Some(
             list.split(',')
-                .map(|e| named::<Equipment>(e))
+                .map(named::<Equipment>)
                 .collect::<Result<Vec<_>, _>>()?,
         ),
     };
@@ -378,7 +398,10 @@ fn micro_list(text: &str) -> Result<Vec<PlateStock>, CliError> {
             w.trim()
                 .replace(',', ".")
                 .parse::<f64>()
-                .map(|weight| PlateStock { weight, pairs: Some(1) })
+                .map(|weight| PlateStock {
+                    weight,
+                    pairs: Some(1),
+                })
                 .map_err(|_| usage(format!("--micro-plates: '{w}' is not a weight")))
         })
         .collect()

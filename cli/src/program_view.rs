@@ -2,7 +2,7 @@
 
 use comfy_table::Cell;
 use heft_core::model::{Exercise, SetKind, Unit, format_milli};
-use heft_core::progression::plan::{DoseLevel, PlannedLoad, PlannedSet, Why, DOSE_MAX, DOSE_MIN};
+use heft_core::progression::plan::{DOSE_MAX, DOSE_MIN, DoseLevel, PlannedLoad, PlannedSet, Why};
 use heft_core::progression::program::{Intensity, Program};
 use heft_core::{ProgramRun, ProgramStatus, ProgramSummary, SessionResult, StartedProgram, Today};
 
@@ -31,11 +31,23 @@ fn load_text(load: &PlannedLoad) -> String {
 }
 
 fn set_text(s: &PlannedSet) -> String {
-    let reps = if s.timed { format!("{} s", s.reps) } else { format!("{} reps", s.reps) };
+    let reps = if s.timed {
+        format!("{} s", s.reps)
+    } else {
+        format!("{} reps", s.reps)
+    };
     let load = load_text(&s.load);
-    let mut text = if load.is_empty() { reps } else { format!("{load} x {reps}") };
+    let mut text = if load.is_empty() {
+        reps
+    } else {
+        format!("{load} x {reps}")
+    };
     if let Some(r) = s.rir {
-        text.push_str(&format!(", {} in reserve (RPE {})", trim(r), trim(10.0 - r)));
+        text.push_str(&format!(
+            ", {} in reserve (RPE {})",
+            trim(r),
+            trim(10.0 - r)
+        ));
     }
     if let Some(p) = s.percent_1rm {
         text.push_str(&format!(", {}% of e1RM", trim(p)));
@@ -48,7 +60,11 @@ fn set_text(s: &PlannedSet) -> String {
 
 fn trim(x: f64) -> String {
     let r = (x * 10.0).round() / 10.0;
-    if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r}") }
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r}")
+    }
 }
 
 /// `heft today`.
@@ -59,7 +75,13 @@ pub fn today(t: &Today, json: bool) {
     let p = &t.plan;
     println!(
         "{} · session {} · {} {}/{} · day {} · {}",
-        p.program_name, p.session_number, p.phase.name, p.phase.session, p.phase.sessions, p.day, p.date
+        p.program_name,
+        p.session_number,
+        p.phase.name,
+        p.phase.session,
+        p.phase.sessions,
+        p.day,
+        p.date
     );
     let band = match p.dose.level {
         DoseLevel::Below => "below",
@@ -82,7 +104,9 @@ pub fn today(t: &Today, json: bool) {
     for (i, ex) in p.exercises.iter().enumerate() {
         let done = t.done.get(i).copied();
         println!();
-        let progress = done.map(|d| format!("  [{}/{} done]", d.sets, ex.sets.len())).unwrap_or_default();
+        let progress = done
+            .map(|d| format!("  [{}/{} done]", d.sets, ex.sets.len()))
+            .unwrap_or_default();
         println!("{}  · rest {} s{progress}", ex.exercise_name, ex.rest_s);
         if !ex.warmups.is_empty() {
             let list: Vec<String> = ex
@@ -111,8 +135,17 @@ pub fn today(t: &Today, json: bool) {
             if let Some(ex) = p.exercises.get(n.exercise) {
                 let list = if n.warmup { &ex.warmups } else { &ex.sets };
                 if let Some(s) = list.get(n.index) {
-                    let kind = if s.kind == SetKind::Warmup { "warm-up" } else { "set" };
-                    println!("\nNext: {} {kind} {}: {}  (`heft log` logs it as prescribed)", ex.exercise_name, n.index + 1, set_text(s));
+                    let kind = if s.kind == SetKind::Warmup {
+                        "warm-up"
+                    } else {
+                        "set"
+                    };
+                    println!(
+                        "\nNext: {} {kind} {}: {}  (`heft log` logs it as prescribed)",
+                        ex.exercise_name,
+                        n.index + 1,
+                        set_text(s)
+                    );
                 }
             }
         }
@@ -154,7 +187,13 @@ pub fn program(p: &Program, exercises: &[Exercise], json: bool) {
     if json {
         return print_json(p);
     }
-    let name = |id: &str| exercises.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_else(|| id.to_owned());
+    let name = |id: &str| {
+        exercises
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| id.to_owned())
+    };
     println!("{} ({})", p.name, p.id);
     println!("{}", p.summary);
     println!("Source: {}", p.source);
@@ -163,8 +202,18 @@ pub fn program(p: &Program, exercises: &[Exercise], json: bool) {
         p.sessions_per_week, p.min_days_between, p.session_minutes
     );
     for (i, phase) in p.phases.iter().enumerate() {
-        let repeat = if i == p.repeat_from && p.phases.len() > 1 { "  (repeats from here)" } else { "" };
-        println!("\n{}: {} week{} ({:?}){repeat}", phase.name, phase.weeks, if phase.weeks == 1 { "" } else { "s" }, phase.kind);
+        let repeat = if i == p.repeat_from && p.phases.len() > 1 {
+            "  (repeats from here)"
+        } else {
+            ""
+        };
+        println!(
+            "\n{}: {} week{} ({:?}){repeat}",
+            phase.name,
+            phase.weeks,
+            if phase.weeks == 1 { "" } else { "s" },
+            phase.kind
+        );
         for day in &phase.days {
             println!("  Day {}", day.name);
             for s in &day.slots {
@@ -214,12 +263,20 @@ pub fn program_status(s: &ProgramStatus, json: bool) {
     let mut t = table();
     t.set_header(["Exercise", "e1RM", "Working", "Last change"]);
     for l in &s.lifts {
-        let show = |v: Option<f64>| v.map(|x| format!("{} {}", trim(x), l.unit.symbol())).unwrap_or_else(|| "-".into());
+        let show = |v: Option<f64>| {
+            v.map(|x| format!("{} {}", trim(x), l.unit.symbol()))
+                .unwrap_or_else(|| "-".into())
+        };
         t.add_row([
             Cell::new(&l.exercise_name),
             Cell::new(show(l.e1rm)),
             Cell::new(show(l.load)),
-            Cell::new(l.last_change.as_ref().map(|w| w.text.clone()).unwrap_or_default()),
+            Cell::new(
+                l.last_change
+                    .as_ref()
+                    .map(|w| w.text.clone())
+                    .unwrap_or_default(),
+            ),
         ]);
     }
     println!("{t}");
@@ -230,7 +287,10 @@ pub fn program_imported(p: &Program, json: bool) {
     if json {
         return print_json(p);
     }
-    println!("Imported {} ({}). Start it with `heft program start {}`.", p.name, p.id, p.id);
+    println!(
+        "Imported {} ({}). Start it with `heft program start {}`.",
+        p.name, p.id, p.id
+    );
 }
 
 /// `heft program stop`.
@@ -238,7 +298,10 @@ pub fn program_stopped(r: &ProgramRun, json: bool) {
     if json {
         return print_json(r);
     }
-    println!("Stopped {} after {} sessions.", r.program_id, r.state.sessions_done);
+    println!(
+        "Stopped {} after {} sessions.",
+        r.program_id, r.state.sessions_done
+    );
 }
 
 /// What a finished session changed, after `heft finish`.

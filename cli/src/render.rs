@@ -134,11 +134,25 @@ pub fn profile(p: &Profile, json: bool) {
         "fracture history".to_string(),
         show(p.fracture_history.map(|s| s.to_string())),
     ]);
-    let loadout = p.loadout.clone().unwrap_or_else(|| Loadout::standard(p.unit));
+    let loadout = p
+        .loadout
+        .clone()
+        .unwrap_or_else(|| Loadout::standard(p.unit));
     let list = |plates: &[heft_core::progression::loading::PlateStock]| {
-        plates.iter().map(|x| format_milli((x.weight * 1000.0).round() as i64)).collect::<Vec<_>>().join(", ")
+        plates
+            .iter()
+            .map(|x| format_milli((x.weight * 1000.0).round() as i64))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
-    t.add_row(vec!["bar".to_string(), format!("{} {}", format_milli((loadout.bar * 1000.0).round() as i64), unit_name(p))]);
+    t.add_row(vec![
+        "bar".to_string(),
+        format!(
+            "{} {}",
+            format_milli((loadout.bar * 1000.0).round() as i64),
+            unit_name(p)
+        ),
+    ]);
     t.add_row(vec!["plates".to_string(), list(&loadout.plates)]);
     let micro = if p.loadout.is_some() {
         list(&loadout.fractional)
@@ -147,7 +161,10 @@ pub fn profile(p: &Profile, json: bool) {
     } else {
         String::new()
     };
-    t.add_row(vec!["micro plates".to_string(), if micro.is_empty() { "-".into() } else { micro }]);
+    t.add_row(vec![
+        "micro plates".to_string(),
+        if micro.is_empty() { "-".into() } else { micro },
+    ]);
     t.add_row(vec![
         "equipment".to_string(),
         p.equipment
@@ -246,7 +263,10 @@ pub fn finished(log: &WorkoutLog, session: Option<&SessionResult>, json: bool) {
     if json {
         let mut value = serde_json::to_value(log).unwrap_or_default();
         if let Some(map) = value.as_object_mut() {
-            map.insert("session".into(), serde_json::to_value(session).unwrap_or_default());
+            map.insert(
+                "session".into(),
+                serde_json::to_value(session).unwrap_or_default(),
+            );
         }
         return print_json(&value);
     }

@@ -68,7 +68,9 @@ pub enum Error {
 
     /// The next planned set has no load yet: the person works up to one and
     /// logs what they lifted.
-    #[error("the next set of {exercise} has no load yet: work up to a weight that fits the RIR target and log it with that weight")]
+    #[error(
+        "the next set of {exercise} has no load yet: work up to a weight that fits the RIR target and log it with that weight"
+    )]
     NeedsLoad {
         /// The exercise's name.
         exercise: String,

@@ -21,6 +21,7 @@ pub mod validate;
 
 pub use error::{Error, Result};
 pub use heft::{
-    ExerciseHit, FinishWorkout, Finished, Heft, HistoryQuery, LiftStatus, LogTime, LoggedSets, NextSet, ProgramRun,
-    ProgramStatus, ProgramSummary, Progress, SessionResult, StartedProgram, Today, UndoOutcome,
+    ExerciseHit, FinishWorkout, Finished, Heft, HistoryQuery, LiftStatus, LogTime, LoggedSets,
+    NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary, Progress, SessionResult,
+    StartedProgram, Today, UndoOutcome,
 };

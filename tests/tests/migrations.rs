@@ -10,8 +10,8 @@
 
 use std::path::{Path, PathBuf};
 
-use heft_core::grammar::SetSpec;
 use chrono::NaiveDate;
+use heft_core::grammar::SetSpec;
 use heft_core::model::{BoneStatus, Equipment, Sex, WeightUnit};
 use heft_core::store::SCHEMA_VERSION;
 use heft_core::{Heft, HistoryQuery};
@@ -102,7 +102,10 @@ fn v3_data_reads_back_with_its_program_run_and_targets() {
     let p = heft.profile().unwrap();
     assert!(p.micro_plates);
     assert_eq!(p.running_min_week, Some(90));
-    assert_eq!(p.equipment, Some(vec![Equipment::Barbell, Equipment::Dumbbell]));
+    assert_eq!(
+        p.equipment,
+        Some(vec![Equipment::Barbell, Equipment::Dumbbell])
+    );
     assert_eq!(heft.program("fixture-squat").unwrap().name, "Fixture squat");
     let status = heft
         .program_status(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
@@ -113,9 +116,15 @@ fn v3_data_reads_back_with_its_program_run_and_targets() {
     let targets: Vec<_> = history[1]
         .sets
         .iter()
-        .filter_map(|s| s.target.map(|t| (s.input.exercise_id.clone(), t.reps, t.rir)))
+        .filter_map(|s| {
+            s.target
+                .map(|t| (s.input.exercise_id.clone(), t.reps, t.rir))
+        })
         .collect();
-    assert_eq!(targets, vec![("back-squat".to_owned(), Some(5), Some(2.0)); 3]);
+    assert_eq!(
+        targets,
+        vec![("back-squat".to_owned(), Some(5), Some(2.0)); 3]
+    );
 }
 
 fn fixture_data_reads_back(name: &str) {

@@ -521,13 +521,16 @@ pub(super) fn has_sets(conn: &Connection, workout_id: &str) -> Result<bool> {
         .is_some())
 }
 
+/// A workout's end and duration as they were, for undo.
+pub(super) type WorkoutEnd = (Option<i64>, Option<u32>);
+
 /// Ends a workout inside a transaction; returns it and its end and duration
 /// before, for undo.
 pub(super) fn close_workout(
     tx: &Connection,
     stamp: &mut Stamper<'_>,
     finish: &FinishWorkout,
-) -> Result<(Workout, (Option<i64>, Option<u32>))> {
+) -> Result<(Workout, WorkoutEnd)> {
     let now = stamp.now();
     let workout = match (&finish.workout_id, finish.on) {
         (Some(id), _) => workout_by_id(tx, id)?,
@@ -580,7 +583,10 @@ pub(super) fn close_workout(
         "UPDATE workout SET finished_at_ms = ?2, duration_s = ?3, hlc = ?4 WHERE id = ?1",
         (&workout.id, end.utc_ms(), finish.duration_s, stamp.next()),
     )?;
-    Ok((workout.clone(), (workout.finished_at.map(|t| t.utc_ms()), workout.duration_s)))
+    Ok((
+        workout.clone(),
+        (workout.finished_at.map(|t| t.utc_ms()), workout.duration_s),
+    ))
 }
 
 /// The newest open workout whose local start date is `date`.
@@ -591,7 +597,10 @@ fn open_workout_on(conn: &Connection, date: NaiveDate) -> Result<Option<Workout>
         "SELECT {WORKOUT_COLUMNS} FROM workout WHERE deleted = 0 AND finished_at_ms IS NULL
          AND started_at_ms >= ?1 AND started_at_ms < ?2 ORDER BY started_at_ms DESC"
     );
-    let list = conn.prepare_cached(&sql)?.query_and_then((from, to), rows::workout)?.collect::<Result<Vec<_>>>()?;
+    let list = conn
+        .prepare_cached(&sql)?
+        .query_and_then((from, to), rows::workout)?
+        .collect::<Result<Vec<_>>>()?;
     Ok(list.into_iter().find(|w| w.started_at.local_date() == date))
 }
 
@@ -938,4 +947,3 @@ mod tests {
         assert!(stamps.iter().all(|s| s.ends_with(h.device_id())));
     }
 }
-

@@ -26,8 +26,8 @@ use crate::{Error, Result};
 pub use exercises::ExerciseHit;
 pub use logbook::{FinishWorkout, HistoryQuery, LogTime, LoggedSets};
 pub use programs::{
-    Finished, LiftStatus, NextSet, ProgramRun, ProgramStatus, ProgramSummary, Progress, SessionResult,
-    StartedProgram, Today,
+    Finished, LiftStatus, NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary,
+    Progress, SessionResult, StartedProgram, Today,
 };
 pub use undo::UndoOutcome;
 

@@ -36,7 +36,9 @@ impl Heft {
         if let Some(loadout) = &update.loadout {
             loadout.validate().map_err(|e| ValidationError {
                 field: Field::Loadout,
-                problem: Problem::Malformed { expected: e.to_string() },
+                problem: Problem::Malformed {
+                    expected: e.to_string(),
+                },
             })?;
             if loadout.unit != update.unit.unwrap_or(self.profile()?.unit) {
                 return Err(ValidationError {
@@ -53,7 +55,10 @@ impl Heft {
         {
             return Err(ValidationError {
                 field: Field::RunningMinutes,
-                problem: Problem::OutOfRange { min: "0".into(), max: MAX_RUNNING_MIN_WEEK.to_string() },
+                problem: Problem::OutOfRange {
+                    min: "0".into(),
+                    max: MAX_RUNNING_MIN_WEEK.to_string(),
+                },
             }
             .into());
         }
@@ -77,12 +82,17 @@ impl Heft {
             ("micro_plates", update.micro_plates.map(|b| b.to_string())),
             (
                 "equipment",
-                update
-                    .equipment
-                    .as_ref()
-                    .map(|list| list.iter().map(|e| e.as_str()).collect::<Vec<_>>().join(",")),
+                update.equipment.as_ref().map(|list| {
+                    list.iter()
+                        .map(|e| e.as_str())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                }),
             ),
-            ("running_min_week", update.running_min_week.map(|m| m.to_string())),
+            (
+                "running_min_week",
+                update.running_min_week.map(|m| m.to_string()),
+            ),
         ];
         self.write(|tx, stamp| {
             for (field, value) in &fields {
@@ -104,11 +114,9 @@ impl Heft {
 pub(crate) fn read_profile(conn: &rusqlite::Connection) -> Result<Profile> {
     const T: &str = "profile";
     const C: &str = "value";
-    let mut stmt =
-        conn.prepare_cached("SELECT field, value FROM profile WHERE deleted = 0")?;
+    let mut stmt = conn.prepare_cached("SELECT field, value FROM profile WHERE deleted = 0")?;
     let mut profile = Profile::default();
-    let rows =
-        stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     for row in rows {
         let (field, value) = row?;
         let bad = |reason: String| Error::BadRow {
@@ -118,17 +126,16 @@ pub(crate) fn read_profile(conn: &rusqlite::Connection) -> Result<Profile> {
         };
         match field.as_str() {
             "unit" => {
-                profile.unit = WeightUnit::from_symbol(&value)
-                    .ok_or_else(|| bad(format!("unit '{value}'")))?
+                profile.unit =
+                    WeightUnit::from_symbol(&value).ok_or_else(|| bad(format!("unit '{value}'")))?
             }
             "birth_year" => profile.birth_year = Some(parsed(T, C, value)?),
             "sex" => profile.sex = Some(parsed(T, C, value)?),
             "bone_status" => profile.bone_status = Some(parsed(T, C, value)?),
             "fracture_history" => profile.fracture_history = Some(parsed(T, C, value)?),
             "loadout" => {
-                profile.loadout = Some(
-                    serde_json::from_str(&value).map_err(|e| bad(format!("loadout: {e}")))?,
-                )
+                profile.loadout =
+                    Some(serde_json::from_str(&value).map_err(|e| bad(format!("loadout: {e}")))?)
             }
             "micro_plates" => profile.micro_plates = parsed(T, C, value)?,
             "equipment" => {

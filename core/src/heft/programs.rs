@@ -31,7 +31,9 @@ static BUILTIN: LazyLock<std::result::Result<Vec<Program>, String>> = LazyLock::
 });
 
 fn builtins() -> Result<&'static [Program]> {
-    BUILTIN.as_deref().map_err(|e| Error::Catalog(format!("built-in program {e}")))
+    BUILTIN
+        .as_deref()
+        .map_err(|e| Error::Catalog(format!("built-in program {e}")))
 }
 
 /// A program in a list.
@@ -190,19 +192,30 @@ pub(crate) fn active_run(conn: &Connection) -> Result<Option<ProgramRun>> {
         )?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
-    let Some((id, program_id, started_on, state)) = row else { return Ok(None) };
-    let bad = |column, reason: String| Error::BadRow { table: "program_run", column, reason };
+    let Some((id, program_id, started_on, state)) = row else {
+        return Ok(None);
+    };
+    let bad = |column, reason: String| Error::BadRow {
+        table: "program_run",
+        column,
+        reason,
+    };
     Ok(Some(ProgramRun {
         id,
         program_id,
-        started_on: started_on.parse().map_err(|e: chrono::ParseError| bad("started_on", e.to_string()))?,
+        started_on: started_on
+            .parse()
+            .map_err(|e: chrono::ParseError| bad("started_on", e.to_string()))?,
         state: serde_json::from_str(&state).map_err(|e| bad("state", e.to_string()))?,
     }))
 }
 
 fn exercise_index(conn: &Connection) -> Result<ExerciseIndex> {
     let sql = format!("SELECT {EXERCISE_COLUMNS} FROM exercise WHERE deleted = 0 ORDER BY rowid");
-    let list = conn.prepare_cached(&sql)?.query_and_then([], rows::exercise)?.collect::<Result<Vec<_>>>()?;
+    let list = conn
+        .prepare_cached(&sql)?
+        .query_and_then([], rows::exercise)?
+        .collect::<Result<Vec<_>>>()?;
     Ok(ExerciseIndex::new(list))
 }
 
@@ -214,7 +227,10 @@ fn load_program(conn: &Connection, id: &str, exercises: &ExerciseIndex) -> Resul
         .prepare_cached("SELECT source FROM program WHERE id = ?1 AND deleted = 0")?
         .query_row([id], |r| r.get(0))
         .optional()?;
-    let source = source.ok_or_else(|| Error::NotFound { entity: "program", id: id.to_owned() })?;
+    let source = source.ok_or_else(|| Error::NotFound {
+        entity: "program",
+        id: id.to_owned(),
+    })?;
     Ok(Program::from_toml(&source, exercises)?)
 }
 
@@ -229,7 +245,11 @@ fn day_ms(date: NaiveDate) -> i64 {
 /// [`RECENT_DAYS`], and older sets of the program's exercises up to a year
 /// back. Workouts on or after `today` that did not count for the run yet are
 /// left out: that is the session being planned.
-fn plan_history(conn: &Connection, program: &Program, today: NaiveDate) -> Result<Vec<PastWorkout>> {
+fn plan_history(
+    conn: &Connection,
+    program: &Program,
+    today: NaiveDate,
+) -> Result<Vec<PastWorkout>> {
     const DAY: i64 = 86_400_000;
     let until = day_ms(today) + 2 * DAY;
     let recent = day_ms(today - Days::new(RECENT_DAYS)) - DAY;
@@ -259,7 +279,11 @@ fn plan_history(conn: &Connection, program: &Program, today: NaiveDate) -> Resul
         let duration: Option<u32> = r.get(4)?;
         let run_id: Option<String> = r.get(5)?;
         let date = crate::model::Timestamp::from_parts(started, offset)
-            .ok_or_else(|| Error::BadRow { table: "workout", column: "started_at_ms", reason: started.to_string() })?
+            .ok_or_else(|| Error::BadRow {
+                table: "workout",
+                column: "started_at_ms",
+                reason: started.to_string(),
+            })?
             .local_date();
         if date > today || (date == today && run_id.is_none()) {
             continue;
@@ -267,7 +291,9 @@ fn plan_history(conn: &Connection, program: &Program, today: NaiveDate) -> Resul
         let unit = |text: Option<String>| text.as_deref().and_then(WeightUnit::from_symbol);
         let milli: Option<i64> = r.get(9)?;
         let kg = match (r.get::<_, String>(8)?.as_str(), milli, unit(r.get(10)?)) {
-            ("weight" | "bodyweight", Some(m), Some(u)) => Some(m as f64 / 1000.0 * u.base_factor()),
+            ("weight" | "bodyweight", Some(m), Some(u)) => {
+                Some(m as f64 / 1000.0 * u.base_factor())
+            }
             _ => None,
         };
         let rir: Option<f64> = r.get(12)?;
@@ -287,35 +313,60 @@ fn plan_history(conn: &Connection, program: &Program, today: NaiveDate) -> Resul
                 let minutes = duration
                     .filter(|d| *d > 0)
                     .map(f64::from)
-                    .or_else(|| finished.map(|f| (f - started) as f64 / 1000.0).filter(|s| *s > 0.0))
+                    .or_else(|| {
+                        finished
+                            .map(|f| (f - started) as f64 / 1000.0)
+                            .filter(|s| *s > 0.0)
+                    })
                     .map(|s| s / 60.0);
-                out.push(PastWorkout { id, date, minutes, sets: vec![set] });
+                out.push(PastWorkout {
+                    id,
+                    date,
+                    minutes,
+                    sets: vec![set],
+                });
             }
         }
     }
     Ok(out)
 }
 
-/// Everything a plan needs, read in one transaction.
-struct Context {
-    run: ProgramRun,
-    program: Program,
-    athlete: Athlete,
-    exercises: ExerciseIndex,
-    history: Vec<PastWorkout>,
+/// Everything a plan needs, read in one transaction: what the engine's
+/// pure functions take, for callers (benchmarks, tools) that run them directly.
+#[derive(Debug, Clone)]
+pub struct PlanContext {
+    /// The active run.
+    pub run: ProgramRun,
+    /// Its program.
+    pub program: Program,
+    /// The person.
+    pub athlete: Athlete,
+    /// Built-in and custom exercises.
+    pub exercises: ExerciseIndex,
+    /// The history the plan reads.
+    pub history: Vec<PastWorkout>,
 }
 
-impl Context {
+type Context = PlanContext;
+
+impl PlanContext {
     fn read(conn: &Connection, today: NaiveDate) -> Result<Context> {
         let run = active_run(conn)?.ok_or(Error::NoProgram)?;
         let exercises = exercise_index(conn)?;
         let program = load_program(conn, &run.program_id, &exercises)?;
         let athlete = Athlete::from_profile(&read_profile(conn)?, today);
         let history = plan_history(conn, &program, today)?;
-        Ok(Context { run, program, athlete, exercises, history })
+        Ok(Context {
+            run,
+            program,
+            athlete,
+            exercises,
+            history,
+        })
     }
 
-    fn input(&self, today: NaiveDate) -> PlanInput<'_> {
+    /// The engine's input for `today`.
+    pub fn input(&self, today: NaiveDate) -> PlanInput<'_> {
         PlanInput {
             program: &self.program,
             run: &self.run.state,
@@ -327,7 +378,8 @@ impl Context {
     }
 
     fn plan(&self, today: NaiveDate) -> Result<SessionPlan> {
-        engine::plan(&self.input(today)).ok_or_else(|| Error::Conflict("the program has no session to plan".into()))
+        engine::plan(&self.input(today))
+            .ok_or_else(|| Error::Conflict("the program has no session to plan".into()))
     }
 }
 
@@ -341,8 +393,9 @@ fn session_workout(conn: &Connection, date: NaiveDate) -> Result<Option<(String,
          WHERE deleted = 0 AND run_id IS NULL AND started_at_ms >= ?1 AND started_at_ms < ?2
          ORDER BY started_at_ms DESC",
     )?;
-    let candidates: Vec<(String, i64, i32)> =
-        stmt.query_map((from, to), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    let candidates: Vec<(String, i64, i32)> = stmt
+        .query_map((from, to), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     for (id, ms, offset) in candidates {
         if crate::model::Timestamp::from_parts(ms, offset).map(|t| t.local_date()) == Some(date) {
             let log = super::logbook::sets_of_workout(conn, &id)?;
@@ -361,12 +414,23 @@ fn progress(plan: &SessionPlan, sets: &[PastSet]) -> (Vec<Progress>, Option<Next
         let of = sets.iter().filter(|s| s.exercise_id == ex.exercise_id);
         let warmups = of.clone().filter(|s| s.kind == SetKind::Warmup).count() as u32;
         let work = of.filter(|s| s.kind != SetKind::Warmup).count() as u32;
-        done.push(Progress { warmups, sets: work });
+        done.push(Progress {
+            warmups,
+            sets: work,
+        });
         if next.is_none() {
             if work == 0 && (warmups as usize) < ex.warmups.len() {
-                next = Some(NextSet { exercise: i, warmup: true, index: warmups as usize });
+                next = Some(NextSet {
+                    exercise: i,
+                    warmup: true,
+                    index: warmups as usize,
+                });
             } else if (work as usize) < ex.sets.len() {
-                next = Some(NextSet { exercise: i, warmup: false, index: work as usize });
+                next = Some(NextSet {
+                    exercise: i,
+                    warmup: false,
+                    index: work as usize,
+                });
             }
         }
     }
@@ -374,13 +438,23 @@ fn progress(plan: &SessionPlan, sets: &[PastSet]) -> (Vec<Progress>, Option<Next
 }
 
 impl Heft {
+    /// What a plan for `today` is computed from.
+    pub fn plan_context(&self, today: NaiveDate) -> Result<PlanContext> {
+        self.read(|conn| Context::read(conn, today))
+    }
+
     /// Built-in and imported programs.
     pub fn programs(&self) -> Result<Vec<ProgramSummary>> {
-        let mut list: Vec<ProgramSummary> = builtins()?.iter().map(|p| ProgramSummary::of(p, true)).collect();
+        let mut list: Vec<ProgramSummary> = builtins()?
+            .iter()
+            .map(|p| ProgramSummary::of(p, true))
+            .collect();
         self.read(|conn| {
             let exercises = exercise_index(conn)?;
-            let mut stmt = conn.prepare_cached("SELECT id, source FROM program WHERE deleted = 0 ORDER BY id")?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            let mut stmt = conn
+                .prepare_cached("SELECT id, source FROM program WHERE deleted = 0 ORDER BY id")?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
             for row in rows {
                 let (_, source) = row?;
                 // A stored program this build cannot read is not listed; `program` reports why.
@@ -467,7 +541,12 @@ impl Heft {
                 "UPDATE program_run SET ended_on = ?2, hlc = ?3 WHERE id = ?1",
                 (&run.id, on.to_string(), stamp.next()),
             )?;
-            undo::record(tx, stamp, "stopped the program", &Inverse::ResumeRun { id: run.id.clone() })?;
+            undo::record(
+                tx,
+                stamp,
+                "stopped the program",
+                &Inverse::ResumeRun { id: run.id.clone() },
+            )?;
             Ok(run)
         })
     }
@@ -483,7 +562,9 @@ impl Heft {
                 .state
                 .lifts
                 .iter()
-                .filter(|(_, l)| l.e1rm_kg.is_some() || l.load_kg.is_some() || l.last_change.is_some())
+                .filter(|(_, l)| {
+                    l.e1rm_kg.is_some() || l.load_kg.is_some() || l.last_change.is_some()
+                })
                 .map(|(id, l)| LiftStatus {
                     exercise_id: id.clone(),
                     exercise_name: ctx.exercises.exercise_name(id),
@@ -510,8 +591,16 @@ impl Heft {
             let ctx = Context::read(conn, date)?;
             let plan = ctx.plan(date)?;
             let session = session_workout(conn, date)?;
-            let (done, next) = progress(&plan, session.as_ref().map(|(_, s)| s.as_slice()).unwrap_or(&[]));
-            Ok(Today { plan, workout_id: session.map(|(id, _)| id), done, next })
+            let (done, next) = progress(
+                &plan,
+                session.as_ref().map(|(_, s)| s.as_slice()).unwrap_or(&[]),
+            );
+            Ok(Today {
+                plan,
+                workout_id: session.map(|(id, _)| id),
+                done,
+                next,
+            })
         })
     }
 
@@ -524,21 +613,29 @@ impl Heft {
             super::LogTime::OnDate(d) => d,
         };
         let today = self.today(date)?;
-        let next = today.next.ok_or_else(|| Error::Conflict("every set of today's session is logged; finish it with `heft finish`".into()))?;
-        let ex = today
-            .plan
-            .exercises
-            .get(next.exercise)
-            .ok_or_else(|| Error::Conflict("the plan changed; ask for today's plan again".into()))?;
+        let next = today.next.ok_or_else(|| {
+            Error::Conflict(
+                "every set of today's session is logged; finish it with `heft finish`".into(),
+            )
+        })?;
+        let ex = today.plan.exercises.get(next.exercise).ok_or_else(|| {
+            Error::Conflict("the plan changed; ask for today's plan again".into())
+        })?;
         let list = if next.warmup { &ex.warmups } else { &ex.sets };
-        let set = list.get(next.index).ok_or_else(|| Error::Conflict("the plan changed; ask for today's plan again".into()))?;
+        let set = list.get(next.index).ok_or_else(|| {
+            Error::Conflict("the plan changed; ask for today's plan again".into())
+        })?;
         let mut input = SetInput::new(&ex.exercise_id);
         input.kind = set.kind;
         input.load = match set.load {
             PlannedLoad::None => Load::None,
             PlannedLoad::Weight { weight } => Load::Weight { weight },
             PlannedLoad::Bodyweight { added } => Load::Bodyweight { added },
-            PlannedLoad::FindLoad { .. } => return Err(Error::NeedsLoad { exercise: ex.exercise_name.clone() }),
+            PlannedLoad::FindLoad { .. } => {
+                return Err(Error::NeedsLoad {
+                    exercise: ex.exercise_name.clone(),
+                });
+            }
         };
         if set.timed {
             input.duration_ms = Some(u32::from(set.reps.min) * 1000);
@@ -546,7 +643,10 @@ impl Heft {
             input.reps = Some(u32::from(set.reps.min));
         }
         if let Some(landings) = set.landings {
-            input.impact = Some(crate::model::Impact { landings: u32::from(landings), drop_height_cm: None });
+            input.impact = Some(crate::model::Impact {
+                landings: u32::from(landings),
+                drop_height_cm: None,
+            });
         }
         self.log_sets(&[input], at)
     }
@@ -568,7 +668,12 @@ impl Heft {
                 duration_s: reopen.1,
                 run: run_before,
             };
-            undo::record(tx, stamp, &format!("finished {}", workout.title()), &inverse)?;
+            undo::record(
+                tx,
+                stamp,
+                &format!("finished {}", workout.title()),
+                &inverse,
+            )?;
             let workout = super::logbook::workout_by_id(tx, &workout.id)?;
             Ok(Finished { workout, session })
         })
@@ -582,13 +687,18 @@ fn count_session(
     stamp: &mut Stamper<'_>,
     workout: &Workout,
 ) -> Result<Option<(SessionResult, super::undo::RunBefore)>> {
-    let Some(run) = active_run(tx)? else { return Ok(None) };
+    let Some(run) = active_run(tx)? else {
+        return Ok(None);
+    };
     let date = workout.started_at.local_date();
     if date < run.started_on {
         return Ok(None);
     }
-    let counted: Option<String> =
-        tx.query_row("SELECT run_id FROM workout WHERE id = ?1", [&workout.id], |r| r.get(0))?;
+    let counted: Option<String> = tx.query_row(
+        "SELECT run_id FROM workout WHERE id = ?1",
+        [&workout.id],
+        |r| r.get(0),
+    )?;
     if counted.is_some() {
         return Ok(None);
     }
@@ -596,8 +706,16 @@ fn count_session(
     let plan = ctx.plan(date)?;
     let log = super::logbook::sets_of_workout(tx, &workout.id)?;
     let done = PastWorkout::from(&log);
-    let planned_ids: Vec<&str> = plan.exercises.iter().map(|e| e.exercise_id.as_str()).collect();
-    if !done.sets.iter().any(|s| s.is_work() && planned_ids.contains(&s.exercise_id.as_str())) {
+    let planned_ids: Vec<&str> = plan
+        .exercises
+        .iter()
+        .map(|e| e.exercise_id.as_str())
+        .collect();
+    if !done
+        .sets
+        .iter()
+        .any(|s| s.is_work() && planned_ids.contains(&s.exercise_id.as_str()))
+    {
         return Ok(None);
     }
     let advance = engine::advance(&ctx.input(date), &done)
@@ -606,11 +724,18 @@ fn count_session(
         "UPDATE program_run SET state = ?2, hlc = ?3 WHERE id = ?1",
         (&run.id, state_json(&advance.run)?, stamp.next()),
     )?;
-    tx.execute("UPDATE workout SET run_id = ?2, hlc = ?3 WHERE id = ?1", (&workout.id, &run.id, stamp.next()))?;
+    tx.execute(
+        "UPDATE workout SET run_id = ?2, hlc = ?3 WHERE id = ?1",
+        (&workout.id, &run.id, stamp.next()),
+    )?;
     // Each working set records its prescription, in order per exercise.
     for ex in &plan.exercises {
         let mut targets = ex.sets.iter();
-        for set in log.sets.iter().filter(|s| s.input.exercise_id == ex.exercise_id && s.input.kind != SetKind::Warmup) {
+        for set in log
+            .sets
+            .iter()
+            .filter(|s| s.input.exercise_id == ex.exercise_id && s.input.kind != SetKind::Warmup)
+        {
             let Some(t) = targets.next() else { break };
             let weight = t.load.weight();
             tx.prepare_cached(
@@ -626,15 +751,31 @@ fn count_session(
             ))?;
         }
     }
-    let next_phase = engine::plan(&PlanInput { run: &advance.run, ..ctx.input(date) }).map(|p| p.phase);
+    let next_phase = engine::plan(&PlanInput {
+        run: &advance.run,
+        ..ctx.input(date)
+    })
+    .map(|p| p.phase);
     Ok(Some((
-        SessionResult { run_id: run.id.clone(), session_number: plan.session_number, changes: advance.changes, next_phase },
-        super::undo::RunBefore { id: run.id, state: state_json(&run.state)? },
+        SessionResult {
+            run_id: run.id.clone(),
+            session_number: plan.session_number,
+            changes: advance.changes,
+            next_phase,
+        },
+        super::undo::RunBefore {
+            id: run.id,
+            state: state_json(&run.state)?,
+        },
     )))
 }
 
 fn state_json(state: &RunState) -> Result<String> {
-    serde_json::to_string(state).map_err(|e| Error::BadRow { table: "program_run", column: "state", reason: e.to_string() })
+    serde_json::to_string(state).map_err(|e| Error::BadRow {
+        table: "program_run",
+        column: "state",
+        reason: e.to_string(),
+    })
 }
 
 fn round1(x: f64) -> f64 {
@@ -648,6 +789,8 @@ trait ExerciseName {
 impl ExerciseName for ExerciseIndex {
     fn exercise_name(&self, id: &str) -> String {
         use crate::progression::ExerciseLookup;
-        self.exercise(id).map(|e| e.name.clone()).unwrap_or_else(|| id.to_owned())
+        self.exercise(id)
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| id.to_owned())
     }
 }

@@ -151,21 +151,38 @@ fn apply(tx: &Connection, stamp: &mut Stamper<'_>, inverse: &Inverse) -> Result<
         }
         Inverse::RemoveWorkout { id } => remove_workout_if_empty(tx, stamp, id)?,
         Inverse::RemoveRun { id, resume } => {
-            tx.execute("UPDATE program_run SET deleted = 1, hlc = ?2 WHERE id = ?1", (id, stamp.next()))?;
+            tx.execute(
+                "UPDATE program_run SET deleted = 1, hlc = ?2 WHERE id = ?1",
+                (id, stamp.next()),
+            )?;
             if let Some(prev) = resume {
-                tx.execute("UPDATE program_run SET ended_on = NULL, hlc = ?2 WHERE id = ?1", (prev, stamp.next()))?;
+                tx.execute(
+                    "UPDATE program_run SET ended_on = NULL, hlc = ?2 WHERE id = ?1",
+                    (prev, stamp.next()),
+                )?;
             }
         }
         Inverse::ResumeRun { id } => {
-            tx.execute("UPDATE program_run SET ended_on = NULL, hlc = ?2 WHERE id = ?1", (id, stamp.next()))?;
+            tx.execute(
+                "UPDATE program_run SET ended_on = NULL, hlc = ?2 WHERE id = ?1",
+                (id, stamp.next()),
+            )?;
         }
-        Inverse::ReopenSession { id, finished_at_ms, duration_s, run } => {
+        Inverse::ReopenSession {
+            id,
+            finished_at_ms,
+            duration_s,
+            run,
+        } => {
             tx.execute(
                 "UPDATE workout SET finished_at_ms = ?2, duration_s = ?3, run_id = NULL, hlc = ?4 WHERE id = ?1",
                 (id, finished_at_ms, duration_s, stamp.next()),
             )?;
             if let Some(run) = run {
-                tx.execute("UPDATE program_run SET state = ?2, hlc = ?3 WHERE id = ?1", (&run.id, &run.state, stamp.next()))?;
+                tx.execute(
+                    "UPDATE program_run SET state = ?2, hlc = ?3 WHERE id = ?1",
+                    (&run.id, &run.state, stamp.next()),
+                )?;
                 let ids: Vec<String> = tx
                     .prepare("SELECT id FROM set_entry WHERE workout_id = ?1 AND target_reps IS NOT NULL")?
                     .query_map([id], |r| r.get(0))?

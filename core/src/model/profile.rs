@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::names::named_enum;
 use super::{Equipment, WeightUnit};
 use crate::progression::loading::Loadout;
-use super::names::named_enum;
 
 /// Sex, for norms (grip, chair stand) that differ by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -61,7 +61,8 @@ impl Athlete {
             age: profile.birth_year.map(|y| today.year() - y),
             sex: profile.sex,
             low_bone_mass,
-            limit_impact: profile.bone_status == Some(BoneStatus::Osteoporosis) || vertebral_fracture,
+            limit_impact: profile.bone_status == Some(BoneStatus::Osteoporosis)
+                || vertebral_fracture,
             vertebral_fracture,
             unit: profile.unit,
             loadout,
@@ -80,7 +81,9 @@ impl Athlete {
     pub fn can_do(&self, exercise: &Exercise) -> bool {
         match &self.equipment {
             None => true,
-            Some(list) => exercise.equipment == Equipment::Bodyweight || list.contains(&exercise.equipment),
+            Some(list) => {
+                exercise.equipment == Equipment::Bodyweight || list.contains(&exercise.equipment)
+            }
         }
     }
 }

@@ -9,8 +9,8 @@ use super::athlete::Athlete;
 use super::history::PastWorkout;
 use super::loading::{self, Loadout};
 use super::plan::{
-    DoseLevel, ExercisePlan, PhasePosition, PlannedLoad, PlannedSet, SessionPlan, Swap, Warning, WarningCode,
-    WeeklyDose, Why, DOSE_LIMIT, DOSE_MAX,
+    DOSE_LIMIT, DOSE_MAX, DoseLevel, ExercisePlan, PhasePosition, PlannedLoad, PlannedSet,
+    SessionPlan, Swap, Warning, WarningCode, WeeklyDose, Why,
 };
 use super::program::{Day, ExerciseLookup, Intensity, PhaseKind, Program, RepRange, Rule, Slot};
 use super::safety;
@@ -64,14 +64,28 @@ pub struct PlanInput<'a> {
 
 /// A new run of `program` starting on `today`: decides whether a
 /// familiarization ramp goes first.
-pub fn start(program: &Program, athlete: &Athlete, history: &[PastWorkout], today: NaiveDate) -> (RunState, Vec<Why>) {
+pub fn start(
+    program: &Program,
+    athlete: &Athlete,
+    history: &[PastWorkout],
+    today: NaiveDate,
+) -> (RunState, Vec<Why>) {
     let mut run = RunState::new(&program.id, today);
     let mut why = Vec::new();
-    let last_lift = history.iter().rev().find(|w| w.sets.iter().any(|s| s.is_work() && s.kg.is_some()));
+    let last_lift = history
+        .iter()
+        .rev()
+        .find(|w| w.sets.iter().any(|s| s.is_work() && s.kg.is_some()));
     let days_off = last_lift.map(|w| (today - w.date).num_days());
-    let ramp = |reason| Ramp { done: 0, total: RAMP_WEEKS * u32::from(program.sessions_per_week), reason };
+    let ramp = |reason| Ramp {
+        done: 0,
+        total: RAMP_WEEKS * u32::from(program.sessions_per_week),
+        reason,
+    };
     if program.has_familiarization() {
-        why.push(Why::fact("The program starts by learning the lifts at light loads."));
+        why.push(Why::fact(
+            "The program starts by learning the lifts at light loads.",
+        ));
     } else if !program.heavy {
         run.familiarized = true;
     } else if athlete.low_bone_mass {
@@ -82,10 +96,14 @@ pub fn start(program: &Program, athlete: &Athlete, history: &[PastWorkout], toda
         ));
     } else if days_off.is_none() {
         run.ramp = Some(ramp(RampReason::NewLifter));
-        why.push(Why::heuristic("No lifting logged yet: 4 weeks of technique and light loads first."));
+        why.push(Why::heuristic(
+            "No lifting logged yet: 4 weeks of technique and light loads first.",
+        ));
     } else if days_off.is_some_and(|d| d >= LONG_LAYOFF_DAYS) {
         run.ramp = Some(ramp(RampReason::LongLayoff));
-        why.push(Why::heuristic("Months since the last heavy lifting: technique and light loads first."));
+        why.push(Why::heuristic(
+            "Months since the last heavy lifting: technique and light loads first.",
+        ));
     } else {
         run.familiarized = true;
     }
@@ -127,7 +145,9 @@ fn position<'p>(program: &'p Program, run: &RunState, ramp: Option<Ramp>) -> Opt
     }
     let index = run.phase.min(program.phases.len().saturating_sub(1));
     let phase = program.phases.get(index)?;
-    let day = phase.days.get(run.session_in_phase as usize % phase.days.len().max(1))?;
+    let day = phase
+        .days
+        .get(run.session_in_phase as usize % phase.days.len().max(1))?;
     Some(Position {
         phase: PhasePosition {
             id: phase.id.clone(),
@@ -143,7 +163,10 @@ fn position<'p>(program: &'p Program, run: &RunState, ramp: Option<Ramp>) -> Opt
 
 /// Days since the last session of the run (or of any lifting when the run is new).
 fn days_off(input: &PlanInput) -> Option<i64> {
-    let last = input.run.last_session_on.or_else(|| input.history.last().map(|w| w.date))?;
+    let last = input
+        .run
+        .last_session_on
+        .or_else(|| input.history.last().map(|w| w.date))?;
     Some((input.today - last).num_days())
 }
 
@@ -162,7 +185,8 @@ fn effective_ramp(input: &PlanInput) -> Option<Ramp> {
     if input.run.ramp.is_some() {
         return input.run.ramp;
     }
-    let long = input.run.last_session_on.is_some() && days_off(input).is_some_and(|d| d >= LONG_LAYOFF_DAYS);
+    let long = input.run.last_session_on.is_some()
+        && days_off(input).is_some_and(|d| d >= LONG_LAYOFF_DAYS);
     (long && input.program.heavy).then(|| Ramp {
         done: 0,
         total: RETURN_RAMP_WEEKS * u32::from(input.program.sessions_per_week),
@@ -172,14 +196,24 @@ fn effective_ramp(input: &PlanInput) -> Option<Ramp> {
 
 /// The lift's state with an estimate seeded from history when the run has none.
 fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Option<Why>) {
-    let mut lift = input.run.lifts.get(exercise_id).cloned().unwrap_or_default();
+    let mut lift = input
+        .run
+        .lifts
+        .get(exercise_id)
+        .cloned()
+        .unwrap_or_default();
     if lift.e1rm_kg.is_some() {
         return (lift, None);
     }
     let mut best: Option<(f64, String)> = None;
     // Sessions of the run itself are already in its state; only what came
     // before the run seeds an estimate.
-    for w in input.history.iter().rev().filter(|w| w.date < input.run.started_on) {
+    for w in input
+        .history
+        .iter()
+        .rev()
+        .filter(|w| w.date < input.run.started_on)
+    {
         let age = (input.today - w.date).num_days();
         if age > SEED_MAX_DAYS {
             break;
@@ -198,12 +232,17 @@ fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Option<Why>) 
                 let mut text = format!(
                     "from {} x {reps}{} on {} ({})",
                     show_kg(kg, input.athlete.unit),
-                    rir.map(|r| format!(" at RIR {}", num(r))).unwrap_or_default(),
+                    rir.map(|r| format!(" at RIR {}", num(r)))
+                        .unwrap_or_default(),
                     w.date,
                     input.athlete.formula.name()
                 );
                 if factor < 1.0 {
-                    text.push_str(&format!(", less {:.0}% for {} weeks since", (1.0 - factor) * 100.0, age / 7));
+                    text.push_str(&format!(
+                        ", less {:.0}% for {} weeks since",
+                        (1.0 - factor) * 100.0,
+                        age / 7
+                    ));
                 }
                 best = Some((est, text));
             }
@@ -212,23 +251,32 @@ fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Option<Why>) 
     let why = best.map(|(est, text)| {
         lift.e1rm_kg = Some(est);
         lift.e1rm_source = Some(text.clone());
-        Why::fact(format!("Estimated 1RM {} {text}.", show_kg(est, input.athlete.unit)))
+        Why::fact(format!(
+            "Estimated 1RM {} {text}.",
+            show_kg(est, input.athlete.unit)
+        ))
     });
     (lift, why)
 }
 
 /// Chooses what to do for a slot: the variation reached, then equipment, then safety.
-fn choose<'a>(
-    slot: &Slot,
-    input: &PlanInput<'a>,
-) -> Option<(&'a Exercise, Option<Swap>)> {
+fn choose<'a>(slot: &Slot, input: &PlanInput<'a>) -> Option<(&'a Exercise, Option<Swap>)> {
     let lookup = input.exercises;
     let athlete = input.athlete;
     let base = lookup.exercise(&slot.exercise)?;
-    let variation = input.run.lifts.get(&slot.exercise).map(|l| l.variation).unwrap_or(0) as usize;
+    let variation = input
+        .run
+        .lifts
+        .get(&slot.exercise)
+        .map(|l| l.variation)
+        .unwrap_or(0) as usize;
     let mut wanted = match variation {
         0 => base,
-        v => slot.harder.get(v - 1).and_then(|id| lookup.exercise(id)).unwrap_or(base),
+        v => slot
+            .harder
+            .get(v - 1)
+            .and_then(|id| lookup.exercise(id))
+            .unwrap_or(base),
     };
     let mut swap = None;
     if !athlete.can_do(wanted) {
@@ -241,7 +289,10 @@ fn choose<'a>(
         swap = Some(Swap {
             from_id: wanted.id.clone(),
             from_name: wanted.name.clone(),
-            reason: format!("{} needs {} equipment you do not have", wanted.name, wanted.equipment),
+            reason: format!(
+                "{} needs {} equipment you do not have",
+                wanted.name, wanted.equipment
+            ),
         });
         wanted = alt;
     }
@@ -265,7 +316,11 @@ fn choose<'a>(
 /// The key a lift's state is kept under: rules that move through variations
 /// keep one state for the slot, the others one per exercise done.
 fn state_key<'a>(slot: &'a Slot, exercise: &'a Exercise) -> &'a str {
-    if slot.rule == Rule::RepsThenHarder { &slot.exercise } else { &exercise.id }
+    if slot.rule == Rule::RepsThenHarder {
+        &slot.exercise
+    } else {
+        &exercise.id
+    }
 }
 
 /// Increment as a fraction of the load, by body part and age (SCIENCE.md). [design within the ranges]
@@ -273,7 +328,10 @@ pub fn increment_fraction(slot: &Slot, exercise: &Exercise, athlete: &Athlete) -
     if let Some(i) = slot.increment {
         return i;
     }
-    let lower = matches!(exercise.pattern, Pattern::Squat | Pattern::Hinge | Pattern::Lunge);
+    let lower = matches!(
+        exercise.pattern,
+        Pattern::Squat | Pattern::Hinge | Pattern::Lunge
+    );
     match (lower, athlete.is_older()) {
         (true, false) => 0.05,
         (true, true) => 0.025,
@@ -322,7 +380,11 @@ fn to_kg(value: f64, unit: WeightUnit) -> f64 {
 /// A number without needless decimals.
 fn num(x: f64) -> String {
     let r = (x * 100.0).round() / 100.0;
-    if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r}") }
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r}")
+    }
 }
 
 fn show_kg(kg: f64, unit: WeightUnit) -> String {
@@ -336,7 +398,9 @@ fn weight(value: f64, unit: WeightUnit) -> Option<Weight> {
 /// The lightest load of an equipment, for technique work.
 fn lightest(loadout: &Loadout, equipment: Equipment) -> Option<f64> {
     match equipment {
-        Equipment::Barbell | Equipment::EzBar | Equipment::TrapBar | Equipment::SmithMachine => Some(loadout.bar),
+        Equipment::Barbell | Equipment::EzBar | Equipment::TrapBar | Equipment::SmithMachine => {
+            Some(loadout.bar)
+        }
         Equipment::Dumbbell => Some(loadout.dumbbell_step),
         Equipment::Kettlebell => Some(loadout.kettlebell_step),
         Equipment::Machine | Equipment::Cable | Equipment::Sled => Some(loadout.machine_step),
@@ -384,7 +448,10 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
         && let Some(d) = off
     {
         let text = if ramp.is_some_and(|r| r.reason == RampReason::LongLayoff) {
-            format!("{} weeks since the last session: technique and light loads again before heavy work.", d / 7)
+            format!(
+                "{} weeks since the last session: technique and light loads again before heavy work.",
+                d / 7
+            )
         } else {
             format!(
                 "{} weeks since the last session: loads at {:.0}% of before; the estimate is re-checked within a session or two.",
@@ -392,7 +459,10 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
                 factor * 100.0
             )
         };
-        warnings.push(Warning { code: WarningCode::Layoff, text: text.clone() });
+        warnings.push(Warning {
+            code: WarningCode::Layoff,
+            text: text.clone(),
+        });
         notes.push(Why::heuristic(text));
     }
     if let Some(r) = ramp {
@@ -402,9 +472,11 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
                 r.done + 1,
                 r.total
             )),
-            RampReason::NewLifter | RampReason::LongLayoff => {
-                Why::heuristic(format!("Familiarization {} of {}: technique first, loads ramp up.", r.done + 1, r.total))
-            }
+            RampReason::NewLifter | RampReason::LongLayoff => Why::heuristic(format!(
+                "Familiarization {} of {}: technique first, loads ramp up.",
+                r.done + 1,
+                r.total
+            )),
         });
     }
     if athlete.vertebral_fracture && program.heavy {
@@ -425,7 +497,9 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
 
     let mut exercises = Vec::new();
     for slot in &pos.day.slots {
-        let Some(ex) = plan_slot(input, &pos, slot, factor, running_trim) else { continue };
+        let Some(ex) = plan_slot(input, &pos, slot, factor, running_trim) else {
+            continue;
+        };
         if ex.why.iter().any(|w| w.text.starts_with("Pain")) {
             warnings.push(Warning {
                 code: WarningCode::Pain,
@@ -472,7 +546,12 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
         exercises,
         estimated_minutes,
         ready_on,
-        dose: WeeklyDose { week_of: monday, logged, with_session, level },
+        dose: WeeklyDose {
+            week_of: monday,
+            logged,
+            with_session,
+            level,
+        },
         warnings,
         notes,
     })
@@ -487,7 +566,11 @@ fn estimate_minutes(exercises: &[ExercisePlan]) -> u32 {
             seconds += f64::from(w.reps.max) * 3.0 + 30.0;
         }
         for (i, s) in e.sets.iter().enumerate() {
-            seconds += if s.timed { f64::from(s.reps.max) } else { f64::from(s.reps.max) * 4.0 };
+            seconds += if s.timed {
+                f64::from(s.reps.max)
+            } else {
+                f64::from(s.reps.max) * 4.0
+            };
             if i + 1 < e.sets.len() {
                 seconds += f64::from(e.rest_s);
             }
@@ -498,12 +581,24 @@ fn estimate_minutes(exercises: &[ExercisePlan]) -> u32 {
 
 /// Patterns whose hard sessions need 48 h between them.
 fn paced(pattern: Pattern) -> bool {
-    matches!(pattern, Pattern::Squat | Pattern::Hinge | Pattern::Lunge | Pattern::Push | Pattern::Pull | Pattern::Jump)
+    matches!(
+        pattern,
+        Pattern::Squat
+            | Pattern::Hinge
+            | Pattern::Lunge
+            | Pattern::Push
+            | Pattern::Pull
+            | Pattern::Jump
+    )
 }
 
 /// The earliest date for this session: the program's days between sessions
 /// and 48 h since the same pattern was last trained hard.
-fn ready_on(input: &PlanInput, exercises: &[ExercisePlan], warnings: &mut Vec<Warning>) -> NaiveDate {
+fn ready_on(
+    input: &PlanInput,
+    exercises: &[ExercisePlan],
+    warnings: &mut Vec<Warning>,
+) -> NaiveDate {
     let mut ready = input.today;
     if let Some(last) = input.run.last_session_on {
         let next = last + Days::new(u64::from(input.program.min_days_between));
@@ -530,7 +625,11 @@ fn ready_on(input: &PlanInput, exercises: &[ExercisePlan], warnings: &mut Vec<Wa
         if gap >= SAME_PATTERN_DAYS {
             break;
         }
-        for s in w.sets.iter().filter(|s| s.is_work() && s.reps.is_some_and(|r| r <= 12)) {
+        for s in w
+            .sets
+            .iter()
+            .filter(|s| s.is_work() && s.reps.is_some_and(|r| r <= 12))
+        {
             let hard = s.rir.is_none_or(|r| r <= 3.0);
             if let Some(e) = input.exercises.exercise(&s.exercise_id)
                 && hard
@@ -553,19 +652,31 @@ fn ready_on(input: &PlanInput, exercises: &[ExercisePlan], warnings: &mut Vec<Wa
     ready
 }
 
-fn plan_slot(input: &PlanInput, pos: &Position, slot: &Slot, layoff: f64, trim: u8) -> Option<ExercisePlan> {
+fn plan_slot(
+    input: &PlanInput,
+    pos: &Position,
+    slot: &Slot,
+    layoff: f64,
+    trim: u8,
+) -> Option<ExercisePlan> {
     let athlete = input.athlete;
     let unit = athlete.unit;
     let (exercise, swap) = choose(slot, input)?;
     let (lift, seeded) = lift_state(input, state_key(slot, exercise));
     let mut why: Vec<Why> = Vec::new();
     if let Some(s) = &swap {
-        why.push(Why::fact(format!("{} instead of {}: {}.", exercise.name, s.from_name, s.reason)));
+        why.push(Why::fact(format!(
+            "{} instead of {}: {}.",
+            exercise.name, s.from_name, s.reason
+        )));
     }
     if let Some(w) = seeded {
         why.push(w);
     } else if let (Some(e), Some(src)) = (lift.e1rm_kg, &lift.e1rm_source) {
-        why.push(Why::fact(format!("Estimated 1RM {} {src}.", show_kg(e, unit))));
+        why.push(Why::fact(format!(
+            "Estimated 1RM {} {src}.",
+            show_kg(e, unit)
+        )));
     }
     if let Some(change) = &lift.last_change {
         why.push(change.clone());
@@ -588,20 +699,31 @@ fn plan_slot(input: &PlanInput, pos: &Position, slot: &Slot, layoff: f64, trim: 
     if matches!(slot.rule, Rule::Double | Rule::RepsThenHarder) && pos.ramp.is_none() {
         if let Some(r) = lift.reps {
             let r = r.clamp(slot.reps.min, slot.reps.max);
-            reps = RepRange { min: r, max: slot.reps.max };
+            reps = RepRange {
+                min: r,
+                max: slot.reps.max,
+            };
         }
     }
     sets = sets.saturating_sub(trim).max(1);
     let deload = pos.phase.kind == PhaseKind::Deload && pos.ramp.is_none();
-    let gated = athlete.low_bone_mass && !input.run.familiarized && pos.ramp.is_none() && input.program.heavy;
+    let gated = athlete.low_bone_mass
+        && !input.run.familiarized
+        && pos.ramp.is_none()
+        && input.program.heavy;
     if gated {
         let capped = match target {
-            Target::Percent(lo, hi) => Target::Percent(lo.min(LOW_BONE_MASS_CAP * 100.0), hi.min(LOW_BONE_MASS_CAP * 100.0)),
+            Target::Percent(lo, hi) => Target::Percent(
+                lo.min(LOW_BONE_MASS_CAP * 100.0),
+                hi.min(LOW_BONE_MASS_CAP * 100.0),
+            ),
             Target::Rir(lo, hi) => Target::Rir(lo.max(3.0), hi.max(3.0)),
             t => t,
         };
         if capped != target {
-            why.push(Why::fact("Low bone mass: no heavy sets until the familiarization phase is done."));
+            why.push(Why::fact(
+                "Low bone mass: no heavy sets until the familiarization phase is done.",
+            ));
         }
         target = capped;
     }
@@ -616,7 +738,9 @@ fn plan_slot(input: &PlanInput, pos: &Position, slot: &Slot, layoff: f64, trim: 
         match target {
             Target::Technique => {
                 load_kg = lightest(&athlete.loadout, exercise.equipment).map(|v| to_kg(v, unit));
-                why.push(Why::fact("Technique: the lightest load, every rep smooth and controlled."));
+                why.push(Why::fact(
+                    "Technique: the lightest load, every rep smooth and controlled.",
+                ));
             }
             Target::Percent(lo, hi) => {
                 let fraction = lo / 100.0;
@@ -627,7 +751,12 @@ fn plan_slot(input: &PlanInput, pos: &Position, slot: &Slot, layoff: f64, trim: 
                     load_kg = Some(l * layoff);
                 } else if let Some(e) = lift.e1rm_kg {
                     load_kg = Some(e * fraction);
-                    why.push(Why::fact(format!("{} of the estimated 1RM (program: {}-{}%).", pct(fraction), num(lo), num(hi))));
+                    why.push(Why::fact(format!(
+                        "{} of the estimated 1RM (program: {}-{}%).",
+                        pct(fraction),
+                        num(lo),
+                        num(hi)
+                    )));
                 } else {
                     find = true;
                     planned_rir = Some(planned_rir.unwrap_or(3.0).max(3.0));
@@ -678,7 +807,8 @@ fn plan_slot(input: &PlanInput, pos: &Position, slot: &Slot, layoff: f64, trim: 
 
     let (load, rounded_unit) = if weighted {
         if find {
-            let start = lightest(&athlete.loadout, exercise.equipment).and_then(|v| weight(v, unit));
+            let start =
+                lightest(&athlete.loadout, exercise.equipment).and_then(|v| weight(v, unit));
             (PlannedLoad::FindLoad { start }, None)
         } else if let Some(kg) = load_kg {
             let value = athlete.loadout.round(exercise.equipment, to_unit(kg, unit));
@@ -690,7 +820,14 @@ fn plan_slot(input: &PlanInput, pos: &Position, slot: &Slot, layoff: f64, trim: 
             (PlannedLoad::FindLoad { start: None }, None)
         }
     } else if exercise.measure == Measure::BodyweightReps {
-        let added = lift.load_kg.filter(|k| *k > 0.0).and_then(|k| weight(athlete.loadout.round(Equipment::Bodyweight, to_unit(k, unit)), unit));
+        let added = lift.load_kg.filter(|k| *k > 0.0).and_then(|k| {
+            weight(
+                athlete
+                    .loadout
+                    .round(Equipment::Bodyweight, to_unit(k, unit)),
+                unit,
+            )
+        });
         (PlannedLoad::Bodyweight { added }, None)
     } else {
         (PlannedLoad::None, None)
@@ -708,7 +845,9 @@ fn plan_slot(input: &PlanInput, pos: &Position, slot: &Slot, layoff: f64, trim: 
         planned_rir = None;
     }
     if let Some(p) = lift.pain.filter(|p| *p >= PAIN_HOLD) {
-        why.push(Why::heuristic(format!("Pain {p}/10 last time: the load is not raised until it settles.")));
+        why.push(Why::heuristic(format!(
+            "Pain {p}/10 last time: the load is not raised until it settles."
+        )));
     }
     if athlete.is_older() && training && weighted {
         why.push(Why::fact(
@@ -724,28 +863,40 @@ fn plan_slot(input: &PlanInput, pos: &Position, slot: &Slot, layoff: f64, trim: 
         timed,
         rir: planned_rir,
         percent_1rm: percent,
-        landings: slot.landings.filter(|_| !athlete.limit_impact || !exercise.impact),
+        landings: slot
+            .landings
+            .filter(|_| !athlete.limit_impact || !exercise.impact),
     };
     let warmups = match (rounded_unit, target) {
-        (Some(v), Target::Percent(..) | Target::Rir(..)) => loading::warmups(&athlete.loadout, exercise.equipment, v, u32::from(top))
-            .into_iter()
-            .filter_map(|w| {
-                Some(PlannedSet {
-                    kind: SetKind::Warmup,
-                    load: PlannedLoad::Weight { weight: weight(w.load, unit)? },
-                    reps: RepRange { min: w.reps as u16, max: w.reps as u16 },
-                    timed: false,
-                    rir: None,
-                    percent_1rm: None,
-                    landings: None,
+        (Some(v), Target::Percent(..) | Target::Rir(..)) => {
+            loading::warmups(&athlete.loadout, exercise.equipment, v, u32::from(top))
+                .into_iter()
+                .filter_map(|w| {
+                    Some(PlannedSet {
+                        kind: SetKind::Warmup,
+                        load: PlannedLoad::Weight {
+                            weight: weight(w.load, unit)?,
+                        },
+                        reps: RepRange {
+                            min: w.reps as u16,
+                            max: w.reps as u16,
+                        },
+                        timed: false,
+                        rir: None,
+                        percent_1rm: None,
+                        landings: None,
+                    })
                 })
-            })
-            .collect(),
+                .collect()
+        }
         _ => Vec::new(),
     };
     let rest_s = slot.rest_s.unwrap_or_else(|| default_rest(target, reps));
     if slot.rest_s.is_none() {
-        why.push(Why::heuristic(format!("Rest about {} min between sets.", num(f64::from(rest_s) / 60.0))));
+        why.push(Why::heuristic(format!(
+            "Rest about {} min between sets.",
+            num(f64::from(rest_s) / 60.0)
+        )));
     }
     Some(ExercisePlan {
         exercise_id: exercise.id.clone(),
@@ -810,10 +961,22 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
         }) else {
             continue;
         };
-        let Some(exercise) = input.exercises.exercise(&ex.exercise_id) else { continue };
+        let Some(exercise) = input.exercises.exercise(&ex.exercise_id) else {
+            continue;
+        };
         let key = state_key(slot, exercise).to_owned();
-        let (seeded, _) = lift_state(&PlanInput { run: &run, ..*input }, &key);
-        let sets: Vec<_> = done.sets.iter().filter(|s| s.exercise_id == ex.exercise_id && s.is_work()).collect();
+        let (seeded, _) = lift_state(
+            &PlanInput {
+                run: &run,
+                ..*input
+            },
+            &key,
+        );
+        let sets: Vec<_> = done
+            .sets
+            .iter()
+            .filter(|s| s.exercise_id == ex.exercise_id && s.is_work())
+            .collect();
         let mut lift = seeded;
         if sets.is_empty() {
             // Not done: nothing learned, nothing changed.
@@ -827,10 +990,21 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
         if planned_rir.is_some() {
             update_estimate(&mut lift, &sets, planned_rir, input.athlete, done.date);
         }
-        let why = apply_rule(&mut lift, ex, slot, exercise, &sets, input.athlete, training);
+        let why = apply_rule(
+            &mut lift,
+            ex,
+            slot,
+            exercise,
+            &sets,
+            input.athlete,
+            training,
+        );
         lift.last_change = why.clone();
         if let Some(why) = why {
-            changes.push(LiftChange { exercise_id: ex.exercise_id.clone(), why });
+            changes.push(LiftChange {
+                exercise_id: ex.exercise_id.clone(),
+                why,
+            });
         }
         run.lifts.insert(key, lift);
     }
@@ -853,10 +1027,16 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
             run.session_in_phase += 1;
             if run.session_in_phase >= input.program.phase_sessions(run.phase) {
                 let was = input.program.phases.get(run.phase).map(|p| p.kind);
-                run.phase = if run.phase + 1 < input.program.phases.len() { run.phase + 1 } else { input.program.repeat_from };
+                run.phase = if run.phase + 1 < input.program.phases.len() {
+                    run.phase + 1
+                } else {
+                    input.program.repeat_from
+                };
                 run.session_in_phase = 0;
                 let now = input.program.phases.get(run.phase).map(|p| p.kind);
-                if was == Some(PhaseKind::Familiarization) && now != Some(PhaseKind::Familiarization) {
+                if was == Some(PhaseKind::Familiarization)
+                    && now != Some(PhaseKind::Familiarization)
+                {
                     run.familiarized = true;
                 }
                 // A new phase sets its loads from the estimate and its own intensity.
@@ -892,7 +1072,9 @@ fn update_estimate(
             "from {} x {}{} on {date} ({})",
             show_kg(set.0, athlete.unit),
             set.1,
-            set.2.map(|r| format!(" at RIR {}", num(r))).unwrap_or_default(),
+            set.2
+                .map(|r| format!(" at RIR {}", num(r)))
+                .unwrap_or_default(),
             formula.name()
         )
     };
@@ -937,7 +1119,9 @@ fn apply_rule(
         "{}x{}{}",
         ex.sets.len(),
         target_reps,
-        target_kg.map(|t| format!(" at {}", show_kg(t, unit))).unwrap_or_default()
+        target_kg
+            .map(|t| format!(" at {}", show_kg(t, unit)))
+            .unwrap_or_default()
     );
     if !training {
         // Familiarization and deload sessions teach the estimate, not the rule.
@@ -950,10 +1134,16 @@ fn apply_rule(
         let v = to_unit(base, unit);
         to_kg(loadout.increase(equipment, v, v * inc), unit)
     };
-    let decrease = |base: f64, f: f64| to_kg(loadout.decrease(equipment, to_unit(base, unit), f), unit);
+    let decrease =
+        |base: f64, f: f64| to_kg(loadout.decrease(equipment, to_unit(base, unit), f), unit);
     let step = |from: f64, to: f64| {
         let d = to_unit(to - from, unit);
-        format!("{}{} {}", if d >= 0.0 { "+" } else { "" }, num(d), unit.symbol())
+        format!(
+            "{}{} {}",
+            if d >= 0.0 { "+" } else { "" },
+            num(d),
+            unit.symbol()
+        )
     };
 
     if let Some(p) = pain {
@@ -962,7 +1152,11 @@ fn apply_rule(
                 let to = decrease(b, DELOAD_FRACTION);
                 lift.load_kg = Some(to);
                 lift.stalls = 0;
-                let alt = slot.alternatives.first().cloned().unwrap_or_else(|| "an alternative".into());
+                let alt = slot
+                    .alternatives
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| "an alternative".into());
                 return Some(Why::heuristic(format!(
                     "Pain {p}/10 on {}: load down {} ({}); if it persists, swap for {alt}.",
                     exercise.name,
@@ -970,11 +1164,17 @@ fn apply_rule(
                     step(b, to)
                 )));
             }
-            return Some(Why::heuristic(format!("Pain {p}/10 on {}: easier variation or fewer reps next time.", exercise.name)));
+            return Some(Why::heuristic(format!(
+                "Pain {p}/10 on {}: easier variation or fewer reps next time.",
+                exercise.name
+            )));
         }
         if p >= PAIN_HOLD {
             lift.load_kg = base;
-            return Some(Why::heuristic(format!("Pain {p}/10 on {}: same load next time.", exercise.name)));
+            return Some(Why::heuristic(format!(
+                "Pain {p}/10 on {}: same load next time.",
+                exercise.name
+            )));
         }
     }
 
@@ -994,10 +1194,15 @@ fn apply_rule(
                 ));
             }
         }
-        Why::heuristic(format!("{what}: same again next time ({} of {STALL_SESSIONS} before a deload).", lift.stalls))
+        Why::heuristic(format!(
+            "{what}: same again next time ({} of {STALL_SESSIONS} before a deload).",
+            lift.stalls
+        ))
     };
     let short = if lighter {
-        format!("Last time {summary}: all reps but at a lighter load, which does not count at the heavier target")
+        format!(
+            "Last time {summary}: all reps but at a lighter load, which does not count at the heavier target"
+        )
     } else {
         format!("Last time {summary}: not every rep was done")
     };
@@ -1009,10 +1214,12 @@ fn apply_rule(
         Rule::Autoregulated => {
             lift.load_kg = None;
             lift.stalls = 0;
-            Some(Why::fact(format!("Last time {summary}: next load from the updated estimate and the RIR target.")))
+            Some(Why::fact(format!(
+                "Last time {summary}: next load from the updated estimate and the RIR target."
+            )))
         }
         Rule::Linear => {
-            let Some(b) = base else { return None };
+            let b = base?;
             if !success {
                 return Some(stall(lift, Some(b), short));
             }
@@ -1030,10 +1237,13 @@ fn apply_rule(
                 Some(r) => format!(", last set at RIR {}", num(r)),
                 None => String::new(),
             };
-            Some(Why::fact(format!("Last time {summary}, all reps done{effort}: {}.", step(b, to))))
+            Some(Why::fact(format!(
+                "Last time {summary}, all reps done{effort}: {}.",
+                step(b, to)
+            )))
         }
         Rule::Double => {
-            let Some(b) = base else { return None };
+            let b = base?;
             let fewest = done.iter().filter_map(|s| s.reps).min().unwrap_or(0);
             if complete && all_load && fewest >= u32::from(slot.reps.max) {
                 let to = increase(b);
@@ -1061,7 +1271,7 @@ fn apply_rule(
             Some(stall(lift, Some(b), short))
         }
         Rule::TwoForTwo => {
-            let Some(b) = base else { return None };
+            let b = base?;
             let over = done.last().and_then(|s| s.reps).unwrap_or(0) >= u32::from(target_reps) + 2;
             if success && over {
                 lift.good_streak += 1;
@@ -1076,18 +1286,23 @@ fn apply_rule(
                     )));
                 }
                 lift.load_kg = Some(b);
-                return Some(Why::fact("2+ reps over target on the last set: once more and the load goes up.".to_owned()));
+                return Some(Why::fact(
+                    "2+ reps over target on the last set: once more and the load goes up."
+                        .to_owned(),
+                ));
             }
             lift.good_streak = 0;
             if success {
                 lift.load_kg = Some(b);
                 lift.stalls = 0;
-                return Some(Why::fact(format!("Last time {summary}: same load until the last set goes 2 reps over.")));
+                return Some(Why::fact(format!(
+                    "Last time {summary}: same load until the last set goes 2 reps over."
+                )));
             }
             Some(stall(lift, Some(b), short))
         }
         Rule::RepsOver => {
-            let Some(b) = base else { return None };
+            let b = base?;
             let last = done.last().and_then(|s| s.reps).unwrap_or(0);
             if success && last > u32::from(slot.reps.max) {
                 let to = increase(b);
@@ -1131,11 +1346,14 @@ fn apply_rule(
                 }
                 let next = (r + 2).min(slot.reps.max);
                 lift.reps = Some(next);
-                return Some(Why::heuristic(format!("{r} reps on every round: {next} next time.")));
+                return Some(Why::heuristic(format!(
+                    "{r} reps on every round: {next} next time."
+                )));
             }
             lift.reps = Some(r);
-            Some(Why::heuristic(format!("Not every round reached {r} reps: same again.")))
+            Some(Why::heuristic(format!(
+                "Not every round reached {r} reps: same again."
+            )))
         }
     }
 }
-

@@ -82,7 +82,11 @@ pub fn estimated_minutes(sets: &[PastSet]) -> f64 {
                 (None, Some(r)) => f64::from(r) * 4.0,
                 (None, None) => 30.0,
             };
-            let rest = if s.kind == SetKind::Warmup { 45.0 } else { 105.0 };
+            let rest = if s.kind == SetKind::Warmup {
+                45.0
+            } else {
+                105.0
+            };
             work + rest
         })
         .sum();
@@ -92,6 +96,7 @@ pub fn estimated_minutes(sets: &[PastSet]) -> f64 {
 impl PastWorkout {
     /// Minutes recorded, or estimated from the sets.
     pub fn lifting_minutes(&self) -> f64 {
-        self.minutes.unwrap_or_else(|| estimated_minutes(&self.sets))
+        self.minutes
+            .unwrap_or_else(|| estimated_minutes(&self.sets))
     }
 }

@@ -28,9 +28,9 @@ const MILLI: f64 = 1000.0;
 /// and differences of loads cannot overflow an `i64`.
 const LIMIT: i64 = 1_000_000_000_000;
 
-/// Most cells in a plate table. Only a loadout with plates that differ by
-/// single thousandths needs more; it then loads a little less per side rather
-/// than allocate without bound.
+/// Most cells in a plate table. Only plates whose weights share no divisor
+/// above a few thousandths need more; they then get a lower per-side limit
+/// rather than an unbounded allocation.
 const MAX_CELLS: i64 = 1 << 18;
 
 /// Plates of one weight the person owns.
@@ -300,7 +300,7 @@ impl PlateTable {
         for (i, &(w, n)) in self.kinds.iter().enumerate() {
             let next = self.reach.get(i + 1)?;
             // As many of the heaviest plate as still leave the rest makeable:
-            // fewest plates to load and the order a lifter reads.
+            // heavy plates go on first, and that is how a lifter reads it.
             let most = n.min(s / w);
             let k = (0..=most)
                 .rev()

@@ -19,7 +19,7 @@ pub mod state;
 pub mod strength;
 
 pub use athlete::Athlete;
-pub use engine::{advance, plan, start, Advance, LiftChange, PlanInput};
+pub use engine::{Advance, LiftChange, PlanInput, advance, plan, start};
 pub use history::{PastSet, PastWorkout};
 pub use plan::{ExercisePlan, PlannedLoad, PlannedSet, SessionPlan, Warning, WarningCode, Why};
 pub use program::{ExerciseIndex, ExerciseLookup, Program, ProgramError};

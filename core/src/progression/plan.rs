@@ -147,12 +147,18 @@ pub struct Why {
 impl Why {
     /// A reason backed by a trial or guideline.
     pub fn fact(text: impl Into<String>) -> Why {
-        Why { text: text.into(), heuristic: false }
+        Why {
+            text: text.into(),
+            heuristic: false,
+        }
     }
 
     /// A reason that is a practical choice.
     pub fn heuristic(text: impl Into<String>) -> Why {
-        Why { text: text.into(), heuristic: true }
+        Why {
+            text: text.into(),
+            heuristic: true,
+        }
     }
 }
 

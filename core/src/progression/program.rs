@@ -219,7 +219,11 @@ pub struct ExerciseIndex {
 impl ExerciseIndex {
     /// Indexes `list`.
     pub fn new(list: Vec<Exercise>) -> ExerciseIndex {
-        let by_id = list.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let by_id = list
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
         ExerciseIndex { list, by_id }
     }
 }
@@ -320,7 +324,11 @@ struct Lines<'a>(&'a str);
 impl Lines<'_> {
     fn at(&self, span: Range<usize>) -> usize {
         let end = span.start.min(self.0.len());
-        self.0.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+        self.0.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
     }
 }
 
@@ -385,7 +393,12 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn err<T>(&self, span: Range<usize>, field: String, message: impl Into<String>) -> Result<T, ProgramError> {
+    fn err<T>(
+        &self,
+        span: Range<usize>,
+        field: String,
+        message: impl Into<String>,
+    ) -> Result<T, ProgramError> {
         Err(ProgramError {
             line: Some(self.lines.at(span)),
             field,
@@ -400,7 +413,11 @@ impl Checker<'_> {
             return self.err(span, field.to_owned(), "must not be empty");
         }
         if s.chars().count() > MAX_TEXT {
-            return self.err(span, field.to_owned(), format!("longer than {MAX_TEXT} characters"));
+            return self.err(
+                span,
+                field.to_owned(),
+                format!("longer than {MAX_TEXT} characters"),
+            );
         }
         Ok(s)
     }
@@ -414,23 +431,42 @@ impl Checker<'_> {
     ) -> Result<T, ProgramError> {
         let v = *value.get_ref();
         if !(min..=max).contains(&v) {
-            return self.err(value.span(), field.to_owned(), format!("must be between {min} and {max}"));
+            return self.err(
+                value.span(),
+                field.to_owned(),
+                format!("must be between {min} and {max}"),
+            );
         }
         Ok(v)
     }
 
-    fn program(&self, f: ProgramFile, exercises: &dyn ExerciseLookup) -> Result<Program, ProgramError> {
+    fn program(
+        &self,
+        f: ProgramFile,
+        exercises: &dyn ExerciseLookup,
+    ) -> Result<Program, ProgramError> {
         if *f.format.get_ref() != PROGRAM_FORMAT {
             return self.err(
                 f.format.span(),
                 "format".into(),
-                format!("this version of Heft reads format {PROGRAM_FORMAT}, not {}", f.format.get_ref()),
+                format!(
+                    "this version of Heft reads format {PROGRAM_FORMAT}, not {}",
+                    f.format.get_ref()
+                ),
             );
         }
         let id_span = f.id.span();
         let id = self.text(f.id, "id")?;
-        if id.len() > 40 || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-            return self.err(id_span, "id".into(), "use lowercase letters, digits and dashes (at most 40)");
+        if id.len() > 40
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return self.err(
+                id_span,
+                "id".into(),
+                "use lowercase letters, digits and dashes (at most 40)",
+            );
         }
         let sessions_per_week = self.range(&f.sessions_per_week, "sessions_per_week", 1, 7)?;
         let min_days_between = match &f.min_days_between {
@@ -448,7 +484,11 @@ impl Checker<'_> {
             phases.push(self.phase(phase, i, exercises)?);
         }
         if phases.is_empty() {
-            return self.err(phases_span, "phases".into(), "a program needs at least one phase");
+            return self.err(
+                phases_span,
+                "phases".into(),
+                "a program needs at least one phase",
+            );
         }
         for (i, p) in phases.iter().enumerate() {
             if phases[..i].iter().any(|q| q.id == p.id) {
@@ -463,7 +503,11 @@ impl Checker<'_> {
             Some(r) => match phases.iter().position(|p| p.id == *r.get_ref()) {
                 Some(i) => i,
                 None => {
-                    return self.err(r.span(), "repeat_from".into(), format!("no phase has the id '{}'", r.get_ref()));
+                    return self.err(
+                        r.span(),
+                        "repeat_from".into(),
+                        format!("no phase has the id '{}'", r.get_ref()),
+                    );
                 }
             },
             None => phases.len() - 1,
@@ -483,7 +527,12 @@ impl Checker<'_> {
         })
     }
 
-    fn phase(&self, p: Spanned<PhaseFile>, i: usize, exercises: &dyn ExerciseLookup) -> Result<Phase, ProgramError> {
+    fn phase(
+        &self,
+        p: Spanned<PhaseFile>,
+        i: usize,
+        exercises: &dyn ExerciseLookup,
+    ) -> Result<Phase, ProgramError> {
         let path = format!("phases[{i}]");
         let p = p.into_inner();
         let weeks = self.range(&p.weeks, &format!("{path}.weeks"), 1, 52)?;
@@ -498,7 +547,11 @@ impl Checker<'_> {
                 slots.push(self.slot(slot, &format!("{dpath}.slots[{s}]"), exercises)?);
             }
             if slots.is_empty() {
-                return self.err(slots_span, format!("{dpath}.slots"), "a day needs at least one slot");
+                return self.err(
+                    slots_span,
+                    format!("{dpath}.slots"),
+                    "a day needs at least one slot",
+                );
             }
             days.push(Day {
                 name: self.text(day.name, &format!("{dpath}.name"))?,
@@ -506,7 +559,11 @@ impl Checker<'_> {
             });
         }
         if days.is_empty() {
-            return self.err(days_span, format!("{path}.days"), "a phase needs at least one day");
+            return self.err(
+                days_span,
+                format!("{path}.days"),
+                "a phase needs at least one day",
+            );
         }
         Ok(Phase {
             id: self.text(p.id, &format!("{path}.id"))?,
@@ -525,11 +582,20 @@ impl Checker<'_> {
     ) -> Result<String, ProgramError> {
         match exercises.exercise(id.get_ref()) {
             Some(e) => Ok(e.id.clone()),
-            None => self.err(id.span(), field, format!("no exercise has the id '{}'", id.get_ref())),
+            None => self.err(
+                id.span(),
+                field,
+                format!("no exercise has the id '{}'", id.get_ref()),
+            ),
         }
     }
 
-    fn slot(&self, s: Spanned<SlotFile>, path: &str, exercises: &dyn ExerciseLookup) -> Result<Slot, ProgramError> {
+    fn slot(
+        &self,
+        s: Spanned<SlotFile>,
+        path: &str,
+        exercises: &dyn ExerciseLookup,
+    ) -> Result<Slot, ProgramError> {
         let slot_span = s.span();
         let s = s.into_inner();
         let exercise = self.exercise(&s.exercise, format!("{path}.exercise"), exercises)?;
@@ -547,47 +613,91 @@ impl Checker<'_> {
             RepsFile::Range([a, b]) => RepRange { min: a, max: b },
         };
         if reps.min == 0 || reps.max > 100 || reps.min > reps.max {
-            return self.err(s.reps.span(), format!("{path}.reps"), "reps must be 1-100, low to high");
+            return self.err(
+                s.reps.span(),
+                format!("{path}.reps"),
+                "reps must be 1-100, low to high",
+            );
         }
-        let given = [s.technique, s.percent.is_some(), s.rir.is_some(), s.rpe.is_some()];
+        let given = [
+            s.technique,
+            s.percent.is_some(),
+            s.rir.is_some(),
+            s.rpe.is_some(),
+        ];
         if given.iter().filter(|&&g| g).count() != 1 {
-            return self.err(slot_span, format!("{path}"), "set exactly one of technique, percent, rir, rpe");
+            return self.err(
+                slot_span,
+                path.to_string(),
+                "set exactly one of technique, percent, rir, rpe",
+            );
         }
         let intensity = if s.technique {
             Intensity::Technique
         } else if let Some(p) = &s.percent {
             let (min, max) = p.get_ref().pair();
             if !(30.0..=100.0).contains(&min) || !(30.0..=100.0).contains(&max) || min > max {
-                return self.err(p.span(), format!("{path}.percent"), "percent must be 30-100, low to high");
+                return self.err(
+                    p.span(),
+                    format!("{path}.percent"),
+                    "percent must be 30-100, low to high",
+                );
             }
             Intensity::Percent { min, max }
         } else if let Some(r) = &s.rir {
             let (min, max) = r.get_ref().pair();
             if !(0.0..=6.0).contains(&min) || !(0.0..=6.0).contains(&max) || min > max {
-                return self.err(r.span(), format!("{path}.rir"), "rir must be 0-6, low to high");
+                return self.err(
+                    r.span(),
+                    format!("{path}.rir"),
+                    "rir must be 0-6, low to high",
+                );
             }
             Intensity::Rir { min, max }
         } else if let Some(r) = &s.rpe {
             let (lo, hi) = r.get_ref().pair();
             if !(4.0..=10.0).contains(&lo) || !(4.0..=10.0).contains(&hi) || lo > hi {
-                return self.err(r.span(), format!("{path}.rpe"), "rpe must be 4-10, low to high");
+                return self.err(
+                    r.span(),
+                    format!("{path}.rpe"),
+                    "rpe must be 4-10, low to high",
+                );
             }
-            Intensity::Rir { min: 10.0 - hi, max: 10.0 - lo }
+            Intensity::Rir {
+                min: 10.0 - hi,
+                max: 10.0 - lo,
+            }
         } else {
-            return self.err(slot_span, format!("{path}"), "set exactly one of technique, percent, rir, rpe");
+            return self.err(
+                slot_span,
+                path.to_string(),
+                "set exactly one of technique, percent, rir, rpe",
+            );
         };
         let rule = *s.rule.get_ref();
         if rule == Rule::RepsThenHarder && reps.min == reps.max {
-            return self.err(s.rule.span(), format!("{path}.rule"), "reps_then_harder needs a rep range");
+            return self.err(
+                s.rule.span(),
+                format!("{path}.rule"),
+                "reps_then_harder needs a rep range",
+            );
         }
         if rule == Rule::Double && reps.min == reps.max {
-            return self.err(s.rule.span(), format!("{path}.rule"), "double progression needs a rep range");
+            return self.err(
+                s.rule.span(),
+                format!("{path}.rule"),
+                "double progression needs a rep range",
+            );
         }
         let increment = match &s.increment {
             Some(v) => {
                 let x = *v.get_ref();
                 if !(x > 0.0 && x <= 0.2) {
-                    return self.err(v.span(), format!("{path}.increment"), "increment is a fraction of the load, above 0 and at most 0.2");
+                    return self.err(
+                        v.span(),
+                        format!("{path}.increment"),
+                        "increment is a fraction of the load, above 0 and at most 0.2",
+                    );
                 }
                 Some(x)
             }
@@ -661,14 +771,23 @@ rule = "linear"
         assert_eq!(p.repeat_from, 0);
         let slot = &p.phases[0].days[0].slots[0];
         assert_eq!(slot.reps, RepRange { min: 5, max: 5 });
-        assert_eq!(slot.intensity, Intensity::Percent { min: 75.0, max: 80.0 });
+        assert_eq!(
+            slot.intensity,
+            Intensity::Percent {
+                min: 75.0,
+                max: 80.0
+            }
+        );
     }
 
     #[test]
     fn rpe_becomes_rir() {
         let text = MINIMAL.replace("percent = [75, 80]", "rpe = [7, 8]");
         let p = parse(&text).unwrap();
-        assert_eq!(p.phases[0].days[0].slots[0].intensity, Intensity::Rir { min: 2.0, max: 3.0 });
+        assert_eq!(
+            p.phases[0].days[0].slots[0].intensity,
+            Intensity::Rir { min: 2.0, max: 3.0 }
+        );
     }
 
     fn error_of(text: &str) -> ProgramError {
@@ -687,7 +806,10 @@ rule = "linear"
         assert_eq!(e.field, "phases[0].days[0].slots[0].percent");
 
         let e = error_of(&MINIMAL.replace("sets = 3", "sets = 30"));
-        assert_eq!((e.line, e.field.as_str()), (Some(22), "phases[0].days[0].slots[0].sets"));
+        assert_eq!(
+            (e.line, e.field.as_str()),
+            (Some(22), "phases[0].days[0].slots[0].sets")
+        );
 
         let e = error_of(&MINIMAL.replace("percent = [75, 80]", "percent = [75, 80]\nrir = 2"));
         assert!(e.message.contains("exactly one"), "{e}");
@@ -705,7 +827,10 @@ rule = "linear"
         let e = error_of(&MINIMAL.replace("id = \"mini\"", "id = \"Mini Program\""));
         assert_eq!(e.field, "id");
 
-        let e = error_of(&MINIMAL.replace("session_minutes = 20\n", "session_minutes = 20\nrepeat_from = \"nope\"\n"));
+        let e = error_of(&MINIMAL.replace(
+            "session_minutes = 20\n",
+            "session_minutes = 20\nrepeat_from = \"nope\"\n",
+        ));
         assert_eq!(e.field, "repeat_from");
 
         let e = error_of(&MINIMAL.replace("reps = 5", "reps = [5, 3]"));

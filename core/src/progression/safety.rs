@@ -19,7 +19,10 @@ const FLEXION_SWAPS: &[(&str, &[&str])] = &[
 
 /// Lower-impact stand-ins for jumps when impact is limited.
 const IMPACT_SWAPS: &[(&str, &[&str])] = &[
-    ("jumping-chin-up", &["assisted-chin-up", "chin-up", "inverted-row"]),
+    (
+        "jumping-chin-up",
+        &["assisted-chin-up", "chin-up", "inverted-row"],
+    ),
     ("drop-jump", &["heel-drop"]),
     ("drop-landing", &["heel-drop"]),
     ("box-jump", &["step-up", "heel-drop"]),
@@ -34,7 +37,9 @@ pub fn unsafe_reason(exercise: &Exercise, athlete: &Athlete) -> Option<&'static 
     } else if athlete.low_bone_mass && exercise.spinal_rotation {
         Some("forceful twisting is avoided with low bone mass")
     } else if athlete.limit_impact && exercise.impact {
-        Some("high-impact landings are replaced by lower impact with osteoporosis or a vertebral fracture")
+        Some(
+            "high-impact landings are replaced by lower impact with osteoporosis or a vertebral fracture",
+        )
     } else {
         None
     }
@@ -71,10 +76,18 @@ pub fn replacement<'a>(
         .iter()
         .filter(|e| e.id != exercise.id && e.pattern == exercise.pattern && allowed(e, athlete))
         .max_by_key(|e| {
-            let shared = e.muscles.iter().filter(|m| exercise.muscles.contains(m)).count();
+            let shared = e
+                .muscles
+                .iter()
+                .filter(|m| exercise.muscles.contains(m))
+                .count();
             // Higher is better; ties keep catalog order because max_by_key takes the last max,
             // so negate the position.
-            (shared, e.measure == exercise.measure, e.equipment == exercise.equipment)
+            (
+                shared,
+                e.measure == exercise.measure,
+                e.equipment == exercise.equipment,
+            )
         })
 }
 
@@ -103,7 +116,12 @@ mod tests {
     fn low_bone_mass_swaps_flexion_and_twisting_for_the_guideline_pairs() {
         let idx = index();
         let a = athlete(Some(BoneStatus::Osteopenia), None);
-        let swap = |id: &str| replacement(idx.exercise(id).unwrap(), &a, &idx).unwrap().id.clone();
+        let swap = |id: &str| {
+            replacement(idx.exercise(id).unwrap(), &a, &idx)
+                .unwrap()
+                .id
+                .clone()
+        };
         assert_eq!(swap("sit-up"), "plank");
         assert_eq!(swap("crunch"), "dead-bug");
         assert_eq!(swap("russian-twist"), "pallof-press");
@@ -134,7 +152,10 @@ mod tests {
         let mut a = athlete(Some(BoneStatus::Osteoporosis), None);
         a.equipment = Some(vec![Equipment::Band, Equipment::Dumbbell]);
         let twist = idx.exercise("russian-twist").unwrap();
-        assert_eq!(replacement(twist, &a, &idx).unwrap().id, "band-pallof-press");
+        assert_eq!(
+            replacement(twist, &a, &idx).unwrap().id,
+            "band-pallof-press"
+        );
         // An exercise with no named pair gets a same-pattern one that is allowed.
         let situp = idx.exercise("decline-sit-up").unwrap();
         let r = replacement(situp, &a, &idx).unwrap();

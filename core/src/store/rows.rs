@@ -6,9 +6,9 @@
 
 use rusqlite::{Connection, Row, named_params};
 
-use crate::model::{SetTarget, 
-    Distance, DistanceUnit, Effort, Exercise, Impact, Load, SetEntry, SetInput, Timestamp, Unit,
-    Weight, WeightUnit, Workout,
+use crate::model::{
+    Distance, DistanceUnit, Effort, Exercise, Impact, Load, SetEntry, SetInput, SetTarget,
+    Timestamp, Unit, Weight, WeightUnit, Workout,
 };
 use crate::{Error, Result};
 
@@ -194,11 +194,12 @@ pub fn set_entry(row: &Row<'_>) -> Result<SetEntry> {
     };
     let target_reps: Option<u32> = row.get(23)?;
     let target_rir: Option<f64> = row.get(24)?;
-    let target = (target_weight.is_some() || target_reps.is_some() || target_rir.is_some()).then_some(SetTarget {
-        weight: target_weight,
-        reps: target_reps,
-        rir: target_rir,
-    });
+    let target = (target_weight.is_some() || target_reps.is_some() || target_rir.is_some())
+        .then_some(SetTarget {
+            weight: target_weight,
+            reps: target_reps,
+            rir: target_rir,
+        });
     Ok(SetEntry {
         target,
         id: row.get(0)?,
