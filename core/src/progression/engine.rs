@@ -42,6 +42,8 @@ pub const SAME_PATTERN_DAYS: i64 = 2;
 pub const PAIN_HOLD: u8 = 4;
 /// Pain score that reduces the load and offers a swap.
 pub const PAIN_REDUCE: u8 = 6;
+/// Most reps in reserve of a set that refines an estimate (RPE 7).
+pub const CALIBRATION_RIR: f64 = 3.0;
 /// Tolerance when comparing a lifted load with the prescribed one (rounding, unit conversion).
 const LOAD_TOLERANCE: f64 = 0.99;
 
@@ -354,9 +356,9 @@ fn ramp_target(ramp: Ramp, slot: &Slot) -> (u8, RepRange, Target) {
     let keep = slot.intensity == Intensity::Technique;
     let (sets, reps, target) = match week {
         0 => (2, RepRange { min: 8, max: 8 }, Target::Technique),
-        1 => (3, RepRange { min: 8, max: 8 }, Target::Rir(4.0, 5.0)),
-        2 => (3, RepRange { min: 6, max: 6 }, Target::Rir(3.0, 4.0)),
-        _ => (3, RepRange { min: 5, max: 5 }, Target::Rir(2.0, 3.0)),
+        1 => (3, RepRange { min: 6, max: 6 }, Target::Rir(4.0, 4.0)),
+        2 => (3, RepRange { min: 5, max: 5 }, Target::Rir(3.0, 3.0)),
+        _ => (3, RepRange { min: 5, max: 5 }, Target::Rir(2.0, 2.0)),
     };
     if keep {
         (slot.sets.min(sets), slot.reps, Target::Technique)
@@ -412,6 +414,11 @@ fn lightest(loadout: &Loadout, equipment: Equipment) -> Option<f64> {
 fn load_at(e1rm: f64, reps: u16, rir: f64) -> f64 {
     strength::load_for(e1rm, u32::from(reps), rir)
         .unwrap_or_else(|| e1rm / (1.0 + (f64::from(reps) + rir) / 30.0))
+}
+
+/// To the nearest half rep, the resolution people rate effort in.
+fn half_step(x: f64) -> f64 {
+    (x * 2.0).round() / 2.0
 }
 
 /// RIR the chart expects at `fraction` of 1RM for `reps`.
@@ -746,7 +753,7 @@ fn plan_slot(
                 let fraction = lo / 100.0;
                 // The chart puts some percentages at failure; the plan never
                 // asks for failure (SCIENCE.md: not for novices or osteoporosis).
-                planned_rir = Some(rir_at(fraction, top).max(1.0));
+                planned_rir = Some(half_step(rir_at(fraction, top)).max(1.0));
                 if let (Some(l), true) = (lift.load_kg, training) {
                     load_kg = Some(l * layoff);
                 } else if let Some(e) = lift.e1rm_kg {
@@ -863,9 +870,10 @@ fn plan_slot(
         timed,
         rir: planned_rir,
         percent_1rm: percent,
+        // Landings belong to jumps; a lower-impact stand-in has none.
         landings: slot
             .landings
-            .filter(|_| !athlete.limit_impact || !exercise.impact),
+            .filter(|_| exercise.impact && !athlete.limit_impact),
     };
     let warmups = match (rounded_unit, target) {
         (Some(v), Target::Percent(..) | Target::Rir(..)) => {
@@ -1053,7 +1061,8 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
 }
 
 /// Updates the e1RM from a session's sets (with their RIR, or the planned
-/// one). A lower estimate moves it only halfway down, against noise. [design]
+/// one), when they ended close enough to failure to judge. A lower estimate
+/// moves it only halfway down, against noise. [design]
 fn update_estimate(
     lift: &mut LiftState,
     sets: &[&super::history::PastSet],
@@ -1061,10 +1070,17 @@ fn update_estimate(
     athlete: &Athlete,
     date: NaiveDate,
 ) {
+    // Effort is judged well only near failure (SCIENCE.md: calibrate from
+    // RPE 7 or more); a first, rough estimate may come from RPE 6.
+    let most_rir = if lift.e1rm_kg.is_some() {
+        CALIBRATION_RIR
+    } else {
+        CALIBRATION_RIR + 1.0
+    };
     let known: Vec<(f64, u32, Option<f64>)> = sets
         .iter()
         .filter_map(|s| Some((s.kg?, s.reps?, s.rir.or(planned_rir))))
-        .filter(|(_, _, rir)| rir.is_some_and(|r| r <= 5.0))
+        .filter(|(_, _, rir)| rir.is_some_and(|r| r <= most_rir))
         .collect();
     let formula: Formula = athlete.formula;
     let describe = |set: (f64, u32, Option<f64>)| {
@@ -1357,3 +1373,6 @@ fn apply_rule(
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,836 @@
+//! Engine rules, one test each, with hand-computed numbers.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::catalog;
+use crate::model::{BoneStatus, FractureHistory, Profile, SetKind, WeightUnit};
+use crate::progression::history::PastSet;
+use crate::progression::plan::{DoseLevel, WarningCode};
+use crate::progression::program::{ExerciseIndex, Program};
+use crate::progression::state::{LiftState, RampReason};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn index() -> ExerciseIndex {
+    ExerciseIndex::new(catalog::builtin().unwrap().exercises)
+}
+
+/// A one-phase program: `slots` are TOML slot bodies.
+fn program(extra: &str, phases: &str) -> Program {
+    let text = format!(
+        r#"
+format = 1
+id = "t"
+name = "Test"
+summary = "A test program."
+source = "Heft design"
+sessions_per_week = 2
+min_days_between = 2
+session_minutes = 30
+{extra}
+{phases}
+"#
+    );
+    Program::from_toml(&text, &index()).unwrap()
+}
+
+fn one_slot(slot: &str) -> Program {
+    program(
+        "heavy = true",
+        &format!(
+            r#"
+[[phases]]
+id = "main"
+name = "Main"
+kind = "training"
+weeks = 8
+[[phases.days]]
+name = "A"
+[[phases.days.slots]]
+{slot}
+"#
+        ),
+    )
+}
+
+const SQUAT_5X5: &str = r#"exercise = "back-squat"
+sets = 5
+reps = 5
+percent = [80, 85]
+rule = "linear""#;
+
+fn athlete(age: i32, bone: Option<BoneStatus>) -> Athlete {
+    let profile = Profile {
+        birth_year: Some(2026 - age),
+        bone_status: bone,
+        ..Profile::default()
+    };
+    Athlete::from_profile(&profile, d("2026-11-26"))
+}
+
+/// A run in its training phase with one lift's state.
+fn run_with(id: &str, lift: LiftState, last: Option<&str>) -> RunState {
+    let mut run = RunState::new("t", d("2026-09-01"));
+    run.familiarized = true;
+    run.sessions_done = 4;
+    run.session_in_phase = 4;
+    run.last_session_on = last.map(d);
+    run.lifts.insert(id.to_owned(), lift);
+    run
+}
+
+fn lift(e1rm: f64, load: Option<f64>) -> LiftState {
+    LiftState {
+        e1rm_kg: Some(e1rm),
+        e1rm_source: Some("test".into()),
+        load_kg: load,
+        ..LiftState::default()
+    }
+}
+
+fn set(id: &str, kg: f64, reps: u32, rir: Option<f64>) -> PastSet {
+    PastSet {
+        exercise_id: id.into(),
+        kind: SetKind::Working,
+        kg: Some(kg),
+        reps: Some(reps),
+        rir,
+        pain: None,
+        seconds: None,
+    }
+}
+
+fn workout(date: &str, sets: Vec<PastSet>) -> PastWorkout {
+    PastWorkout {
+        id: format!("w-{date}"),
+        date: d(date),
+        minutes: None,
+        sets,
+    }
+}
+
+struct Case {
+    program: Program,
+    run: RunState,
+    athlete: Athlete,
+    exercises: ExerciseIndex,
+    history: Vec<PastWorkout>,
+    today: NaiveDate,
+}
+
+impl Case {
+    fn new(program: Program, run: RunState, athlete: Athlete) -> Case {
+        Case {
+            program,
+            run,
+            athlete,
+            exercises: index(),
+            history: Vec::new(),
+            today: d("2026-11-26"),
+        }
+    }
+
+    fn input(&self) -> PlanInput<'_> {
+        PlanInput {
+            program: &self.program,
+            run: &self.run,
+            athlete: &self.athlete,
+            exercises: &self.exercises,
+            history: &self.history,
+            today: self.today,
+        }
+    }
+
+    fn plan(&self) -> SessionPlan {
+        plan(&self.input()).unwrap()
+    }
+
+    /// Finishes a session with `sets` and moves the case on to the new state.
+    fn finish(&mut self, sets: Vec<PastSet>) -> Advance {
+        let done = PastWorkout {
+            id: format!("w-{}", self.today),
+            date: self.today,
+            minutes: None,
+            sets,
+        };
+        let adv = advance(&self.input(), &done).unwrap();
+        self.run = adv.run.clone();
+        self.history.push(done);
+        adv
+    }
+}
+
+fn first_load(plan: &SessionPlan) -> f64 {
+    plan.exercises[0].sets[0].load.weight().unwrap().value()
+}
+
+#[test]
+fn percent_slots_load_from_the_estimate_with_warmups_and_rest() {
+    let case = Case::new(
+        one_slot(SQUAT_5X5),
+        run_with("back-squat", lift(100.0, None), Some("2026-11-23")),
+        athlete(45, None),
+    );
+    let p = case.plan();
+    let ex = &p.exercises[0];
+    assert_eq!(ex.sets.len(), 5);
+    assert_eq!(ex.sets[0].reps, RepRange { min: 5, max: 5 });
+    // 80% of 100 kg, on standard plates.
+    assert_eq!(first_load(&p), 80.0);
+    assert_eq!(ex.sets[0].percent_1rm, Some(80.0));
+    // 5 reps at 80% is 7.44 reps to failure on the chart: RIR 2.5 in half steps.
+    assert_eq!(ex.sets[0].rir, Some(2.5));
+    assert_eq!(ex.rest_s, 180);
+    assert!(!ex.warmups.is_empty());
+    assert!(
+        ex.warmups
+            .iter()
+            .all(|w| w.load.weight().unwrap().value() < 80.0)
+    );
+}
+
+#[test]
+fn linear_adds_the_age_and_body_part_increment_on_success() {
+    // 45 years, lower body: 5% of 80 = 4 kg, rounded up to the 5 kg plate step.
+    let mut case = Case::new(
+        one_slot(SQUAT_5X5),
+        run_with("back-squat", lift(100.0, Some(80.0)), Some("2026-11-23")),
+        athlete(45, None),
+    );
+    let adv = case.finish(vec![set("back-squat", 80.0, 5, Some(2.0)); 5]);
+    assert_eq!(case.run.lifts["back-squat"].load_kg, Some(85.0));
+    assert!(
+        adv.changes[0].why.text.contains("+5 kg"),
+        "{:?}",
+        adv.changes
+    );
+    assert!(!adv.changes[0].why.heuristic);
+
+    // With micro plates the same 4 kg is made exactly; at 65 it is 2.5% = 2 kg.
+    for (age, expect) in [(45, 84.0), (65, 82.0)] {
+        let mut a = athlete(age, None);
+        a.loadout.fractional = Loadout::standard_fractional(WeightUnit::Kg);
+        let mut case = Case::new(
+            one_slot(SQUAT_5X5),
+            run_with("back-squat", lift(100.0, Some(80.0)), Some("2026-11-23")),
+            a,
+        );
+        case.finish(vec![set("back-squat", 80.0, 5, Some(2.0)); 5]);
+        assert_eq!(
+            case.run.lifts["back-squat"].load_kg,
+            Some(expect),
+            "age {age}"
+        );
+    }
+}
+
+#[test]
+fn a_lighter_set_done_for_all_reps_is_not_a_success() {
+    let mut case = Case::new(
+        one_slot(SQUAT_5X5),
+        run_with("back-squat", lift(100.0, Some(80.0)), Some("2026-11-23")),
+        athlete(45, None),
+    );
+    let adv = case.finish(vec![set("back-squat", 75.0, 5, Some(2.0)); 5]);
+    let l = &case.run.lifts["back-squat"];
+    assert_eq!((l.load_kg, l.stalls), (Some(80.0), 1));
+    assert!(
+        adv.changes[0].why.text.contains("lighter"),
+        "{:?}",
+        adv.changes
+    );
+}
+
+#[test]
+fn three_stalls_deload_ten_percent() {
+    let mut case = Case::new(
+        one_slot(SQUAT_5X5),
+        run_with("back-squat", lift(100.0, Some(80.0)), Some("2026-11-23")),
+        athlete(45, None),
+    );
+    let missed = || {
+        let mut s = vec![set("back-squat", 80.0, 5, Some(0.0)); 4];
+        s.push(set("back-squat", 80.0, 3, Some(0.0)));
+        s
+    };
+    for day in ["2026-11-26", "2026-11-29", "2026-12-02"] {
+        case.today = d(day);
+        case.finish(missed());
+    }
+    // 80 - 10% = 72, down to what the plates make: 70.
+    let l = &case.run.lifts["back-squat"];
+    assert_eq!((l.load_kg, l.stalls), (Some(70.0), 0));
+    let why = l.last_change.as_ref().unwrap();
+    assert!(why.heuristic && why.text.contains("deload"), "{why:?}");
+}
+
+#[test]
+fn all_reps_ground_out_at_rir_0_hold_the_load() {
+    let slot = SQUAT_5X5.replace("percent = [80, 85]", "rir = 2");
+    let mut case = Case::new(
+        one_slot(&slot),
+        run_with("back-squat", lift(100.0, Some(80.0)), Some("2026-11-23")),
+        athlete(45, None),
+    );
+    case.finish(vec![set("back-squat", 80.0, 5, Some(0.0)); 5]);
+    assert_eq!(case.run.lifts["back-squat"].load_kg, Some(80.0));
+}
+
+#[test]
+fn pain_holds_at_4_and_reduces_at_6() {
+    for (pain, expect) in [(4, 80.0), (6, 70.0)] {
+        let mut case = Case::new(
+            one_slot(SQUAT_5X5),
+            run_with("back-squat", lift(100.0, Some(80.0)), Some("2026-11-23")),
+            athlete(45, None),
+        );
+        let mut sets = vec![set("back-squat", 80.0, 5, Some(2.0)); 5];
+        sets[4].pain = Some(pain);
+        let adv = case.finish(sets);
+        assert_eq!(
+            case.run.lifts["back-squat"].load_kg,
+            Some(expect),
+            "pain {pain}"
+        );
+        assert!(adv.changes[0].why.text.starts_with("Pain"));
+        case.today = d("2026-11-29");
+        let p = case.plan();
+        assert!(p.warnings.iter().any(|w| w.code == WarningCode::Pain));
+    }
+}
+
+#[test]
+fn double_progression_climbs_the_range_then_adds_load() {
+    let slot = r#"exercise = "bench-press"
+sets = 3
+reps = [8, 12]
+rir = [1, 2]
+rule = "double""#;
+    let mut case = Case::new(
+        one_slot(slot),
+        run_with("bench-press", lift(80.0, Some(50.0)), Some("2026-11-23")),
+        athlete(45, None),
+    );
+    case.finish(vec![
+        set("bench-press", 50.0, 10, Some(2.0)),
+        set("bench-press", 50.0, 9, Some(1.0)),
+        set("bench-press", 50.0, 9, Some(1.0)),
+    ]);
+    let l = &case.run.lifts["bench-press"];
+    assert_eq!((l.load_kg, l.reps), (Some(50.0), Some(10)));
+    case.today = d("2026-11-29");
+    assert_eq!(
+        case.plan().exercises[0].sets[0].reps,
+        RepRange { min: 10, max: 12 }
+    );
+    case.finish(vec![set("bench-press", 50.0, 12, Some(1.0)); 3]);
+    // Upper body at 45: 2.5% of 50 = 1.25 kg, taken as one plate step (5 kg).
+    let l = &case.run.lifts["bench-press"];
+    assert_eq!((l.load_kg, l.reps), (Some(55.0), Some(8)));
+}
+
+#[test]
+fn two_for_two_needs_two_sessions_in_a_row() {
+    let slot = r#"exercise = "deadlift"
+sets = 3
+reps = 5
+rir = 2
+rule = "two_for_two""#;
+    let mut case = Case::new(
+        one_slot(slot),
+        run_with("deadlift", lift(140.0, Some(100.0)), Some("2026-11-23")),
+        athlete(45, None),
+    );
+    let good = vec![
+        set("deadlift", 100.0, 5, Some(3.0)),
+        set("deadlift", 100.0, 5, Some(3.0)),
+        set("deadlift", 100.0, 7, Some(1.0)),
+    ];
+    case.finish(good.clone());
+    assert_eq!(case.run.lifts["deadlift"].load_kg, Some(100.0));
+    assert_eq!(case.run.lifts["deadlift"].good_streak, 1);
+    case.today = d("2026-11-29");
+    case.finish(good);
+    assert_eq!(case.run.lifts["deadlift"].load_kg, Some(105.0));
+}
+
+#[test]
+fn reps_over_raises_the_load_when_the_last_set_passes_the_range() {
+    let slot = r#"exercise = "leg-press"
+sets = 3
+reps = 12
+percent = 70
+rule = "reps_over""#;
+    let mut case = Case::new(
+        one_slot(slot),
+        run_with("leg-press", lift(200.0, Some(140.0)), Some("2026-11-23")),
+        athlete(66, None),
+    );
+    case.finish(vec![set("leg-press", 140.0, 12, None); 3]);
+    assert_eq!(case.run.lifts["leg-press"].load_kg, Some(140.0));
+    case.today = d("2026-11-29");
+    case.finish(vec![
+        set("leg-press", 140.0, 12, None),
+        set("leg-press", 140.0, 12, None),
+        set("leg-press", 140.0, 14, None),
+    ]);
+    // Lower body at 66: 2.5% of 140 = 3.5, on a 5 kg stack: 145.
+    assert_eq!(case.run.lifts["leg-press"].load_kg, Some(145.0));
+}
+
+#[test]
+fn reps_then_harder_moves_to_the_next_variation() {
+    let slot = r#"exercise = "wall-push-up"
+harder = ["incline-push-up", "knee-push-up"]
+sets = 3
+reps = [10, 18]
+rir = [0, 2]
+rule = "reps_then_harder""#;
+    let mut case = Case::new(
+        one_slot(slot),
+        run_with("wall-push-up", LiftState::default(), Some("2026-11-23")),
+        athlete(66, None),
+    );
+    let reps = |n| PastSet {
+        kg: None,
+        ..set("wall-push-up", 0.0, n, Some(1.0))
+    };
+    case.finish(vec![reps(10), reps(10), reps(10)]);
+    assert_eq!(case.run.lifts["wall-push-up"].reps, Some(12));
+    case.run.lifts.get_mut("wall-push-up").unwrap().reps = Some(18);
+    case.today = d("2026-11-29");
+    case.finish(vec![reps(18), reps(18), reps(18)]);
+    assert_eq!(case.run.lifts["wall-push-up"].variation, 1);
+    case.today = d("2026-12-02");
+    let p = case.plan();
+    assert_eq!(p.exercises[0].exercise_id, "incline-push-up");
+    assert_eq!(p.exercises[0].sets[0].reps, RepRange { min: 10, max: 18 });
+}
+
+#[test]
+fn layoffs_scale_loads_by_time_off_and_months_off_repeat_technique() {
+    for (last, factor) in [
+        ("2026-11-12", 1.0),
+        ("2026-10-26", 0.9),
+        ("2026-09-17", 0.85),
+    ] {
+        let case = Case::new(
+            one_slot(SQUAT_5X5),
+            run_with("back-squat", lift(125.0, Some(100.0)), Some(last)),
+            athlete(55, None),
+        );
+        let p = case.plan();
+        assert_eq!(
+            first_load(&p),
+            (100.0 * factor / 5.0_f64).round() * 5.0,
+            "last {last}"
+        );
+        assert_eq!(
+            p.warnings.iter().any(|w| w.code == WarningCode::Layoff),
+            factor < 1.0
+        );
+    }
+    let mut case = Case::new(
+        one_slot(SQUAT_5X5),
+        run_with("back-squat", lift(125.0, Some(100.0)), Some("2026-07-01")),
+        athlete(55, None),
+    );
+    let p = case.plan();
+    assert_eq!(p.phase.id, "ramp");
+    assert_eq!(p.phase.sessions, 4);
+    let adv = case.finish(vec![set("back-squat", 20.0, 8, None); 2]);
+    assert_eq!(
+        adv.run.ramp.map(|r| (r.done, r.reason)),
+        Some((1, RampReason::LongLayoff))
+    );
+    // The estimate was cut to 80% for the time off.
+    assert_eq!(case.run.lifts["back-squat"].e1rm_kg, Some(100.0));
+}
+
+#[test]
+fn a_missed_session_shifts_the_plan_instead_of_skipping_it() {
+    let text = r#"
+[[phases]]
+id = "one"
+name = "One"
+kind = "training"
+weeks = 1
+[[phases.days]]
+name = "A"
+[[phases.days.slots]]
+exercise = "back-squat"
+sets = 3
+reps = 5
+rir = 2
+rule = "linear"
+[[phases.days]]
+name = "B"
+[[phases.days.slots]]
+exercise = "deadlift"
+sets = 1
+reps = 5
+rir = 2
+rule = "linear"
+[[phases]]
+id = "two"
+name = "Two"
+kind = "training"
+weeks = 1
+[[phases.days]]
+name = "C"
+[[phases.days.slots]]
+exercise = "overhead-press"
+sets = 3
+reps = 5
+rir = 2
+rule = "linear"
+"#;
+    let mut case = Case::new(
+        program("", text),
+        RunState::new("t", d("2026-11-02")),
+        athlete(45, None),
+    );
+    case.today = d("2026-11-02");
+    assert_eq!(case.plan().day, "A");
+    case.finish(vec![set("back-squat", 60.0, 5, Some(2.0)); 3]);
+    // Ten days later the plan is day B of phase one, not wherever the calendar is.
+    case.today = d("2026-11-12");
+    let p = case.plan();
+    assert_eq!(
+        (p.phase.id.as_str(), p.day.as_str(), p.session_number),
+        ("one", "B", 2)
+    );
+    case.finish(vec![set("deadlift", 100.0, 5, Some(2.0))]);
+    case.today = d("2026-11-15");
+    assert_eq!(case.plan().phase.id, "two");
+    case.finish(vec![set("overhead-press", 40.0, 5, Some(2.0)); 3]);
+    case.today = d("2026-11-18");
+    case.finish(vec![set("overhead-press", 40.0, 5, Some(2.0)); 3]);
+    // Past the last phase, back to where the program repeats from (the last phase).
+    case.today = d("2026-11-21");
+    assert_eq!(
+        (case.plan().phase.id.as_str(), case.run.sessions_done),
+        ("two", 4)
+    );
+}
+
+#[test]
+fn start_decides_on_a_familiarization_ramp() {
+    let heavy = one_slot(SQUAT_5X5);
+    let today = d("2026-11-26");
+    let recent = vec![workout(
+        "2026-11-20",
+        vec![set("back-squat", 100.0, 5, Some(2.0))],
+    )];
+    let old = vec![workout(
+        "2026-05-01",
+        vec![set("back-squat", 100.0, 5, Some(2.0))],
+    )];
+    let osteo = athlete(68, Some(BoneStatus::Osteopenia));
+    let fit = athlete(45, None);
+    let (run, why) = start(&heavy, &osteo, &recent, today);
+    assert_eq!(
+        run.ramp.map(|r| (r.reason, r.total)),
+        Some((RampReason::LowBoneMass, 8))
+    );
+    assert!(!why[0].heuristic, "LIFTMOR/ESSA is a source");
+    assert_eq!(
+        start(&heavy, &fit, &[], today).0.ramp.map(|r| r.reason),
+        Some(RampReason::NewLifter)
+    );
+    assert_eq!(
+        start(&heavy, &fit, &old, today).0.ramp.map(|r| r.reason),
+        Some(RampReason::LongLayoff)
+    );
+    let (run, _) = start(&heavy, &fit, &recent, today);
+    assert!(run.ramp.is_none() && run.familiarized);
+}
+
+#[test]
+fn the_ramp_goes_from_technique_to_calibration_sets() {
+    let mut case = Case::new(
+        one_slot(SQUAT_5X5),
+        RunState::new("t", d("2026-11-02")),
+        athlete(68, Some(BoneStatus::Osteopenia)),
+    );
+    case.run = start(&case.program, &case.athlete, &[], d("2026-11-02")).0;
+    case.today = d("2026-11-02");
+    let p = case.plan();
+    assert_eq!(p.phase.id, "ramp");
+    let s = &p.exercises[0].sets[0];
+    // Week 1: the empty bar, no effort target.
+    assert_eq!(
+        (s.load.weight().map(|w| w.value()), s.rir),
+        (Some(20.0), None)
+    );
+    assert_eq!(p.exercises[0].sets.len(), 2);
+    for day in ["2026-11-02", "2026-11-05"] {
+        case.today = d(day);
+        case.finish(vec![set("back-squat", 20.0, 8, None); 2]);
+    }
+    // Week 2: no estimate yet, so the person works up to a set of 6 at RIR 4.
+    case.today = d("2026-11-09");
+    let s = case.plan().exercises[0].sets[0].clone();
+    assert_eq!(
+        s.load,
+        PlannedLoad::FindLoad {
+            start: Weight::new(20.0, WeightUnit::Kg)
+        }
+    );
+    assert_eq!((s.reps.min, s.rir), (6, Some(4.0)));
+    // What they found becomes the estimate: 40 x 6 at RIR 4 (Epley, 10 reps: 53.33).
+    case.finish(vec![set("back-squat", 40.0, 6, Some(4.0)); 3]);
+    let e = case.run.lifts["back-squat"].e1rm_kg.unwrap();
+    assert!((e - 40.0 * (1.0 + 10.0 / 30.0)).abs() < 1e-9, "{e}");
+    // Week 3 loads from it: 5 reps at RIR 3 is 78.6% of 53.33 = 41.9, on 5 kg steps: 40.
+    case.today = d("2026-11-16");
+    assert_eq!(first_load(&case.plan()), 40.0);
+    // A set at RIR 5 is too far from failure to move an estimate.
+    case.finish(vec![set("back-squat", 60.0, 5, Some(5.0)); 3]);
+    assert_eq!(case.run.lifts["back-squat"].e1rm_kg, Some(e));
+}
+
+#[test]
+fn low_bone_mass_caps_loads_until_familiarization_is_done() {
+    let mut run = run_with("back-squat", lift(100.0, None), Some("2026-11-23"));
+    run.familiarized = false;
+    let case = Case::new(
+        one_slot(SQUAT_5X5),
+        run,
+        athlete(68, Some(BoneStatus::Osteopenia)),
+    );
+    let p = case.plan();
+    assert_eq!(first_load(&p), 70.0);
+    assert!(
+        p.exercises[0]
+            .why
+            .iter()
+            .any(|w| w.text.starts_with("Low bone mass"))
+    );
+}
+
+#[test]
+fn history_seeds_the_estimate_scaled_for_time_since() {
+    // 70 days ago: 100 x 5 at RIR 2 is 7 reps to failure: Epley 123.33, at 85%.
+    let mut case = Case::new(
+        one_slot(SQUAT_5X5),
+        RunState::new("t", d("2026-11-26")),
+        athlete(55, None),
+    );
+    case.run.familiarized = true;
+    case.history = vec![workout(
+        "2026-09-17",
+        vec![set("back-squat", 100.0, 5, Some(2.0))],
+    )];
+    let p = case.plan();
+    let why = &p.exercises[0].why[0].text;
+    assert!(
+        why.contains("2026-09-17") && why.contains("less 15%"),
+        "{why}"
+    );
+    // 80% of 104.83 = 83.87, to the nearest plate step: 85.
+    assert_eq!(first_load(&p), 85.0);
+}
+
+#[test]
+fn low_bone_mass_swaps_flexion_and_says_why() {
+    let slot = r#"exercise = "crunch"
+sets = 2
+reps = 10
+rir = 3
+rule = "hold""#;
+    let case = Case::new(
+        one_slot(slot),
+        run_with("x", LiftState::default(), None),
+        athlete(68, Some(BoneStatus::Osteopenia)),
+    );
+    let ex = &case.plan().exercises[0];
+    assert_eq!(ex.exercise_id, "dead-bug");
+    let swap = ex.swap.as_ref().unwrap();
+    assert_eq!(swap.from_id, "crunch");
+    assert!(swap.reason.contains("spinal flexion"));
+    let fine = Case::new(
+        one_slot(slot),
+        run_with("x", LiftState::default(), None),
+        athlete(45, None),
+    );
+    assert_eq!(fine.plan().exercises[0].exercise_id, "crunch");
+}
+
+#[test]
+fn missing_equipment_takes_the_slots_alternative() {
+    let slot = r#"exercise = "leg-press"
+alternatives = ["goblet-squat", "bodyweight-squat"]
+sets = 3
+reps = 12
+rir = 2
+rule = "double""#;
+    let slot = slot.replace("reps = 12", "reps = [10, 12]");
+    let mut a = athlete(66, None);
+    a.equipment = Some(vec![Equipment::Dumbbell, Equipment::Band]);
+    let case = Case::new(
+        one_slot(&slot),
+        run_with("x", LiftState::default(), None),
+        a,
+    );
+    let ex = &case.plan().exercises[0];
+    assert_eq!(ex.exercise_id, "goblet-squat");
+    assert!(ex.swap.as_ref().unwrap().reason.contains("machine"));
+}
+
+#[test]
+fn vertebral_fracture_limits_impact_and_asks_for_a_physiotherapist() {
+    let slot = r#"exercise = "jumping-chin-up"
+sets = 5
+reps = 5
+technique = true
+rule = "hold"
+landings = 5"#;
+    let profile = Profile {
+        fracture_history: Some(FractureHistory::Vertebral),
+        ..Profile::default()
+    };
+    let a = Athlete::from_profile(&profile, d("2026-11-26"));
+    let case = Case::new(one_slot(slot), run_with("x", LiftState::default(), None), a);
+    let p = case.plan();
+    assert_eq!(p.exercises[0].exercise_id, "assisted-chin-up");
+    assert_eq!(
+        p.exercises[0].sets[0].landings, None,
+        "no drop landings after an impact swap"
+    );
+    assert!(p.warnings.iter().any(|w| w.code == WarningCode::SeePhysio));
+}
+
+#[test]
+fn the_same_pattern_waits_48_hours_and_sessions_keep_their_spacing() {
+    let slot = SQUAT_5X5.replace("percent = [80, 85]", "rir = 2");
+    let mut case = Case::new(
+        one_slot(&slot),
+        run_with("back-squat", lift(100.0, Some(80.0)), Some("2026-11-25")),
+        athlete(45, None),
+    );
+    case.history = vec![workout(
+        "2026-11-25",
+        vec![set("leg-press", 150.0, 8, Some(2.0))],
+    )];
+    let p = case.plan();
+    let codes: Vec<_> = p.warnings.iter().map(|w| w.code).collect();
+    assert!(
+        codes.contains(&WarningCode::TooSoon) && codes.contains(&WarningCode::SamePattern),
+        "{codes:?}"
+    );
+    assert_eq!(p.ready_on, d("2026-11-27"));
+    case.today = d("2026-11-27");
+    assert!(case.plan().warnings.is_empty());
+}
+
+#[test]
+fn weekly_minutes_are_checked_against_the_band() {
+    let slot = SQUAT_5X5.replace("percent = [80, 85]", "rir = 2");
+    for (logged, level, code) in [
+        (0.0, DoseLevel::Below, None),
+        (30.0, DoseLevel::InBand, None),
+        (60.0, DoseLevel::Above, Some(WarningCode::DoseHigh)),
+        (125.0, DoseLevel::FarAbove, Some(WarningCode::DoseTooHigh)),
+    ] {
+        let mut case = Case::new(
+            one_slot(&slot),
+            run_with("back-squat", lift(100.0, Some(80.0)), Some("2026-11-20")),
+            athlete(45, None),
+        );
+        // 2026-11-26 is a Thursday; Monday's session counts, last Sunday's does not.
+        let mut monday = workout("2026-11-23", vec![set("bench-press", 50.0, 5, None)]);
+        monday.minutes = Some(logged);
+        let mut sunday = workout("2026-11-22", vec![set("bench-press", 50.0, 5, None)]);
+        sunday.minutes = Some(500.0);
+        case.history = vec![sunday, monday];
+        let p = case.plan();
+        assert_eq!(p.dose.week_of, d("2026-11-23"));
+        assert_eq!(p.dose.logged, logged as u32);
+        assert_eq!(p.dose.with_session, logged as u32 + p.estimated_minutes);
+        assert_eq!(p.dose.level, level, "logged {logged}");
+        let dose_codes: Vec<_> = p
+            .warnings
+            .iter()
+            .map(|w| w.code)
+            .filter(|c| matches!(c, WarningCode::DoseHigh | WarningCode::DoseTooHigh))
+            .collect();
+        assert_eq!(dose_codes, code.into_iter().collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn heavy_running_weeks_trim_a_set() {
+    let p = program(
+        "trim_above_running_min = 150",
+        &format!(
+            "[[phases]]\nid = \"m\"\nname = \"M\"\nkind = \"training\"\nweeks = 4\n[[phases.days]]\nname = \"A\"\n[[phases.days.slots]]\n{}",
+            SQUAT_5X5.replace("sets = 5", "sets = 3")
+        ),
+    );
+    let mut a = athlete(45, None);
+    a.running_min_week = Some(200);
+    let case = Case::new(
+        p.clone(),
+        run_with("back-squat", lift(100.0, None), None),
+        a,
+    );
+    let plan = case.plan();
+    assert_eq!(plan.exercises[0].sets.len(), 2);
+    assert!(
+        plan.notes
+            .iter()
+            .any(|n| n.heuristic && n.text.contains("running"))
+    );
+    let mut a = athlete(45, None);
+    a.running_min_week = Some(100);
+    assert_eq!(
+        Case::new(p, run_with("back-squat", lift(100.0, None), None), a)
+            .plan()
+            .exercises[0]
+            .sets
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn loads_round_to_pound_plates_for_pound_users() {
+    let profile = Profile {
+        unit: WeightUnit::Lb,
+        birth_year: Some(1981),
+        ..Profile::default()
+    };
+    let a = Athlete::from_profile(&profile, d("2026-11-26"));
+    let case = Case::new(
+        one_slot(SQUAT_5X5),
+        run_with("back-squat", lift(100.0, None), None),
+        a,
+    );
+    let w = case.plan().exercises[0].sets[0].load.weight().unwrap();
+    // 80 kg = 176.4 lb; a 45 lb bar with pairs of 5 lb plates makes 10 lb steps: 175.
+    assert_eq!((w.value(), w.unit()), (175.0, WeightUnit::Lb));
+}
+
+#[test]
+fn a_planned_deload_week_lightens_the_load_and_does_not_progress() {
+    let text = format!(
+        "[[phases]]\nid = \"rest\"\nname = \"Rest\"\nkind = \"deload\"\nweeks = 1\n[[phases.days]]\nname = \"A\"\n[[phases.days.slots]]\n{}",
+        SQUAT_5X5.replace("percent = [80, 85]", "rir = 2")
+    );
+    let mut case = Case::new(
+        program("", &text),
+        run_with("back-squat", lift(100.0, Some(80.0)), Some("2026-11-23")),
+        athlete(45, None),
+    );
+    case.run.session_in_phase = 0;
+    case.run.lifts.get_mut("back-squat").unwrap().load_kg = None;
+    let p = case.plan();
+    // RIR 2 for 5 reps is 81.1% of 100; 90% of that is 73, on 5 kg steps: 75.
+    assert_eq!(first_load(&p), 75.0);
+    case.finish(vec![set("back-squat", 75.0, 5, Some(4.0)); 5]);
+    assert_eq!(case.run.lifts["back-squat"].load_kg, None);
+}
