@@ -354,3 +354,259 @@ fn help_documents_the_set_notation() {
         assert!(text.contains(example), "--help lacks {example}");
     }
 }
+
+fn keys(v: &Value) -> Vec<String> {
+    let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+    k.sort();
+    k
+}
+
+#[test]
+fn a_program_session_from_plan_to_finish() {
+    let db = db();
+    let p = &db.path;
+    ok(
+        p,
+        &[
+            "profile",
+            "--birth-year",
+            "1957",
+            "--sex",
+            "female",
+            "--bone-status",
+            "osteopenia",
+        ],
+    );
+    let list = json(p, &["program", "list"]);
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "liftmor",
+            "lisa-heavy",
+            "lisa-moderate",
+            "minimum-dose",
+            "foundation",
+            "runner-strength",
+            "linear-5x5"
+        ]
+    );
+    let started = json(p, &["--date", "2025-03-03", "program", "start", "liftmor"]);
+    assert_eq!(started["run"]["program_id"], "liftmor");
+
+    // `heft today --json`: the documented shape (docs/CLI.md), level by level.
+    let today = json(p, &["--date", "2025-03-03", "today"]);
+    assert_eq!(keys(&today), ["done", "next", "plan", "workout_id"]);
+    let plan = &today["plan"];
+    assert_eq!(
+        keys(plan),
+        [
+            "date",
+            "day",
+            "dose",
+            "estimated_minutes",
+            "exercises",
+            "notes",
+            "phase",
+            "program_id",
+            "program_name",
+            "ready_on",
+            "session_number",
+            "warnings"
+        ]
+    );
+    assert_eq!(
+        keys(&plan["phase"]),
+        ["id", "kind", "name", "session", "sessions"]
+    );
+    assert_eq!(
+        keys(&plan["dose"]),
+        ["level", "logged", "week_of", "with_session"]
+    );
+    let ex = &plan["exercises"][0];
+    assert_eq!(
+        keys(ex),
+        [
+            "exercise_id",
+            "exercise_name",
+            "rest_s",
+            "rule",
+            "sets",
+            "swap",
+            "warmups",
+            "why"
+        ]
+    );
+    assert_eq!(
+        keys(&ex["sets"][0]),
+        [
+            "kind",
+            "landings",
+            "load",
+            "percent_1rm",
+            "reps",
+            "rir",
+            "timed"
+        ]
+    );
+    assert_eq!(keys(&ex["why"][0]), ["heuristic", "text"]);
+    assert_eq!(ex["exercise_id"], "deadlift");
+    assert_eq!(plan["phase"]["id"], "technique");
+    assert_eq!(
+        ex["sets"][0]["load"],
+        serde_json::json!({"type": "weight", "weight": {"value": 20.0, "unit": "kg"}})
+    );
+    assert_eq!(
+        today["next"],
+        serde_json::json!({"exercise": 0, "warmup": false, "index": 0})
+    );
+
+    // `heft log` with nothing after it logs the next planned set, until none is left.
+    let planned: usize = plan["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["sets"].as_array().unwrap().len() + e["warmups"].as_array().unwrap().len())
+        .sum();
+    for _ in 0..planned {
+        ok(p, &["--date", "2025-03-03", "log"]);
+    }
+    let (code, err) = fails(p, &["--date", "2025-03-03", "log"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("every set"), "{err}");
+    let after = json(p, &["--date", "2025-03-03", "today"]);
+    assert_eq!(after["next"], Value::Null);
+
+    let finished = json(p, &["--date", "2025-03-03", "finish", "--duration", "28m"]);
+    assert_eq!(finished["session"]["session_number"], 1);
+    assert_eq!(finished["session"]["next_phase"]["session"], 2);
+    let sets = finished["sets"].as_array().unwrap();
+    assert_eq!(sets.len(), planned);
+    assert!(
+        sets.iter().all(|s| s["target"]["reps"] == 5),
+        "every set records its prescription"
+    );
+
+    // The next day is too soon for a program of non-consecutive days.
+    let next = json(p, &["--date", "2025-03-04", "today"]);
+    assert_eq!(next["plan"]["session_number"], 2);
+    assert_eq!(next["plan"]["ready_on"], "2025-03-05");
+    assert!(
+        next["plan"]["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == "too_soon")
+    );
+    let status = json(p, &["--date", "2025-03-04", "program", "status"]);
+    assert_eq!(status["run"]["state"]["sessions_done"], 1);
+
+    // One undo takes the session back, run state included.
+    ok(p, &["undo"]);
+    let status = json(p, &["--date", "2025-03-04", "program", "status"]);
+    assert_eq!(status["run"]["state"]["sessions_done"], 0);
+    let text = ok(p, &["--date", "2025-03-03", "today"]);
+    assert!(
+        text.contains("Deadlift") && text.contains("[3/3 done]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_custom_program_is_checked_line_by_line_then_runs() {
+    let db = db();
+    let p = &db.path;
+    let dir = tempfile::tempdir().unwrap();
+    let good = "format = 1\nid = \"my-squat\"\nname = \"My squat\"\nsummary = \"Squats.\"\nsource = \"me\"\n\
+        sessions_per_week = 2\nsession_minutes = 20\n\n[[phases]]\nid = \"main\"\nname = \"Main\"\n\
+        kind = \"training\"\nweeks = 4\n\n[[phases.days]]\nname = \"A\"\n\n[[phases.days.slots]]\n\
+        exercise = \"back-squat\"\nsets = 3\nreps = 5\nrir = 2\nrule = \"linear\"\n";
+    let bad = good.replace("reps = 5", "reps = 500");
+    let bad_path = dir.path().join("bad.toml");
+    std::fs::write(&bad_path, &bad).unwrap();
+    let (code, err) = fails(p, &["program", "import", bad_path.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("bad.toml: line 21, phases[0].days[0].slots[0].reps"),
+        "{err}"
+    );
+    assert_eq!(
+        json(p, &["program", "list"]).as_array().unwrap().len(),
+        7,
+        "nothing imported"
+    );
+
+    let good_path = dir.path().join("good.toml");
+    std::fs::write(&good_path, good).unwrap();
+    ok(p, &["program", "import", good_path.to_str().unwrap()]);
+    let shown = ok(p, &["program", "show", "my-squat"]);
+    assert!(
+        shown.contains("Back Squat") && shown.contains("3 x 5"),
+        "{shown}"
+    );
+    ok(
+        p,
+        &["--date", "2025-03-03", "log", "back", "squat", "3x100x5@2"],
+    );
+    ok(p, &["--date", "2025-03-03", "finish"]);
+    ok(p, &["--date", "2025-03-10", "program", "start", "my-squat"]);
+    let today = json(p, &["--date", "2025-03-10", "today"]);
+    let set = &today["plan"]["exercises"][0]["sets"][0];
+    // Seeded from last week: 100 x 5 at RIR 2 is 7 reps to failure (Epley 123.3);
+    // 5 reps at RIR 2 is 81.1% of that: 100.
+    assert_eq!(set["load"]["weight"]["value"], 100.0);
+    // A logged set that differs from the plan is recorded as done.
+    ok(
+        p,
+        &["--date", "2025-03-10", "log", "back", "squat", "3x100x5@2"],
+    );
+    let finished = json(p, &["--date", "2025-03-10", "finish"]);
+    assert!(
+        finished["session"]["changes"][0]["why"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("+5 kg")
+    );
+}
+
+#[test]
+fn profile_takes_the_bar_plates_and_equipment() {
+    let db = db();
+    let p = &db.path;
+    let prof = json(
+        p,
+        &[
+            "profile",
+            "--unit",
+            "lb",
+            "--bar",
+            "35",
+            "--plates",
+            "45,25,10,5",
+            "--micro-plates",
+            "2.5,1.25",
+            "--equipment",
+            "barbell,dumbbell",
+            "--running-min",
+            "120",
+        ],
+    );
+    assert_eq!(prof["loadout"]["bar"], 35.0);
+    assert_eq!(prof["loadout"]["unit"], "lb");
+    assert_eq!(prof["loadout"]["fractional"][1]["weight"], 1.25);
+    assert_eq!(
+        prof["equipment"],
+        serde_json::json!(["barbell", "dumbbell"])
+    );
+    assert_eq!(prof["running_min_week"], 120);
+    let (code, err) = fails(p, &["profile", "--bar=-5"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("loadout"), "{err}");
+    let (code, _) = fails(p, &["profile", "--equipment", "spaceship"]);
+    assert_eq!(code, 2);
+}
