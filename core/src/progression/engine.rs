@@ -1005,6 +1005,7 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
             exercise,
             &sets,
             input.athlete,
+            input.exercises,
             training,
         );
         lift.last_change = why.clone();
@@ -1112,6 +1113,7 @@ fn apply_rule(
     exercise: &Exercise,
     done: &[&super::history::PastSet],
     athlete: &Athlete,
+    lookup: &dyn ExerciseLookup,
     training: bool,
 ) -> Option<Why> {
     let unit = athlete.unit;
