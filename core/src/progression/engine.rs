@@ -261,6 +261,20 @@ fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Option<Why>) 
     (lift, why)
 }
 
+/// The slot's first allowed alternative, else the closest allowed catalog exercise.
+fn stand_in<'a>(
+    slot: &Slot,
+    wanted: &Exercise,
+    athlete: &Athlete,
+    lookup: &'a dyn ExerciseLookup,
+) -> Option<&'a Exercise> {
+    slot.alternatives
+        .iter()
+        .filter_map(|id| lookup.exercise(id))
+        .find(|e| safety::allowed(e, athlete))
+        .or_else(|| safety::replacement(wanted, athlete, lookup))
+}
+
 /// Chooses what to do for a slot: the variation reached, then equipment, then safety.
 fn choose<'a>(slot: &Slot, input: &PlanInput<'a>) -> Option<(&'a Exercise, Option<Swap>)> {
     let lookup = input.exercises;
@@ -282,12 +296,7 @@ fn choose<'a>(slot: &Slot, input: &PlanInput<'a>) -> Option<(&'a Exercise, Optio
     };
     let mut swap = None;
     if !athlete.can_do(wanted) {
-        let alt = slot
-            .alternatives
-            .iter()
-            .filter_map(|id| lookup.exercise(id))
-            .find(|e| safety::allowed(e, athlete))
-            .or_else(|| safety::replacement(wanted, athlete, lookup))?;
+        let alt = stand_in(slot, wanted, athlete, lookup)?;
         swap = Some(Swap {
             from_id: wanted.id.clone(),
             from_name: wanted.name.clone(),
@@ -299,12 +308,7 @@ fn choose<'a>(slot: &Slot, input: &PlanInput<'a>) -> Option<(&'a Exercise, Optio
         wanted = alt;
     }
     if let Some(reason) = safety::unsafe_reason(wanted, athlete) {
-        let alt = slot
-            .alternatives
-            .iter()
-            .filter_map(|id| lookup.exercise(id))
-            .find(|e| safety::allowed(e, athlete))
-            .or_else(|| safety::replacement(wanted, athlete, lookup))?;
+        let alt = stand_in(slot, wanted, athlete, lookup)?;
         swap = Some(Swap {
             from_id: swap.map(|s| s.from_id).unwrap_or_else(|| wanted.id.clone()),
             from_name: wanted.name.clone(),
@@ -1172,9 +1176,10 @@ fn apply_rule(
                 lift.stalls = 0;
                 let alt = slot
                     .alternatives
-                    .first()
-                    .cloned()
-                    .unwrap_or_else(|| "an alternative".into());
+                    .iter()
+                    .filter_map(|id| lookup.exercise(id))
+                    .find(|e| safety::allowed(e, athlete))
+                    .map_or_else(|| "an easier variation".to_owned(), |e| e.name.clone());
                 return Some(Why::heuristic(format!(
                     "Pain {p}/10 on {}: load down {} ({}); if it persists, swap for {alt}.",
                     exercise.name,
