@@ -1002,16 +1002,7 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
         if planned_rir.is_some() {
             update_estimate(&mut lift, &sets, planned_rir, input.athlete, done.date);
         }
-        let why = apply_rule(
-            &mut lift,
-            ex,
-            slot,
-            exercise,
-            &sets,
-            input.athlete,
-            input.exercises,
-            training,
-        );
+        let why = apply_rule(&mut lift, ex, slot, exercise, &sets, input, training);
         lift.last_change = why.clone();
         if let Some(why) = why {
             changes.push(LiftChange {
@@ -1116,10 +1107,11 @@ fn apply_rule(
     slot: &Slot,
     exercise: &Exercise,
     done: &[&super::history::PastSet],
-    athlete: &Athlete,
-    lookup: &dyn ExerciseLookup,
+    input: &PlanInput,
     training: bool,
 ) -> Option<Why> {
+    let athlete = input.athlete;
+    let lookup = input.exercises;
     let unit = athlete.unit;
     let loadout = &athlete.loadout;
     let equipment = exercise.equipment;
