@@ -252,6 +252,9 @@ pub struct ProfileArgs {
     /// Minutes of running in a typical week.
     #[arg(long, value_name = "MIN")]
     pub running_min: Option<u16>,
+    /// Formula for estimated 1RMs: epley or brzycki.
+    #[arg(long, value_name = "NAME")]
+    pub formula: Option<String>,
 }
 
 /// A weight unit on the command line.

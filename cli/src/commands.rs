@@ -8,6 +8,7 @@ use heft_core::model::{
     Equipment, Impact, NewExercise, Profile, ProfileUpdate, SetInput, WeightUnit,
 };
 use heft_core::progression::loading::{Loadout, PlateStock};
+use heft_core::progression::strength::Formula;
 use heft_core::{Error, FinishWorkout, Heft, HistoryQuery, LogTime};
 
 use crate::args::{
@@ -385,6 +386,16 @@ fn profile_update(args: ProfileArgs, current: &Profile) -> Result<ProfileUpdate,
         micro_plates,
         equipment,
         running_min_week: args.running_min,
+        formula: match args.formula.as_deref().map(str::to_lowercase).as_deref() {
+            None => None,
+            Some("epley") => Some(Formula::Epley),
+            Some("brzycki") => Some(Formula::Brzycki),
+            Some(other) => {
+                return Err(usage(format!(
+                    "--formula: '{other}' is not epley or brzycki"
+                )));
+            }
+        },
     })
 }
 

@@ -5,6 +5,7 @@ use chrono::Datelike;
 
 use super::Heft;
 use crate::model::{Equipment, Profile, ProfileUpdate, Unit, WeightUnit};
+use crate::progression::strength::Formula;
 use crate::store::rows::parsed;
 use crate::validate::{EARLIEST_YEAR, Field, Problem, ValidationError};
 use crate::{Error, Result};
@@ -66,7 +67,7 @@ impl Heft {
             Some(l) => Some(serde_json::to_string(l).map_err(|e| Error::Conflict(e.to_string()))?),
             None => None,
         };
-        let fields: [(&str, Option<String>); 9] = [
+        let fields: [(&str, Option<String>); 10] = [
             ("unit", update.unit.map(|u| u.symbol().to_owned())),
             ("birth_year", update.birth_year.map(|y| y.to_string())),
             ("sex", update.sex.map(|s| s.as_str().to_owned())),
@@ -93,6 +94,7 @@ impl Heft {
                 "running_min_week",
                 update.running_min_week.map(|m| m.to_string()),
             ),
+            ("formula", update.formula.map(|f| f.name().to_lowercase())),
         ];
         self.write(|tx, stamp| {
             for (field, value) in &fields {
@@ -147,6 +149,13 @@ pub(crate) fn read_profile(conn: &rusqlite::Connection) -> Result<Profile> {
                 profile.equipment = (!list.is_empty()).then_some(list);
             }
             "running_min_week" => profile.running_min_week = Some(parsed(T, C, value)?),
+            "formula" => {
+                profile.formula = Some(match value.as_str() {
+                    "epley" => Formula::Epley,
+                    "brzycki" => Formula::Brzycki,
+                    other => return Err(bad(format!("formula '{other}'"))),
+                })
+            }
             // Fields from a newer version are kept in the table and ignored here.
             _ => {}
         }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::names::named_enum;
 use super::{Equipment, WeightUnit};
 use crate::progression::loading::Loadout;
+use crate::progression::strength::Formula;
 
 /// Sex, for norms (grip, chair stand) that differ by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -64,6 +65,8 @@ pub struct Profile {
     pub equipment: Option<Vec<Equipment>>,
     /// Minutes of running in a typical week.
     pub running_min_week: Option<u16>,
+    /// Formula for estimated 1RMs; Epley when unset.
+    pub formula: Option<Formula>,
 }
 
 impl Default for Profile {
@@ -78,6 +81,7 @@ impl Default for Profile {
             micro_plates: false,
             equipment: None,
             running_min_week: None,
+            formula: None,
         }
     }
 }
@@ -103,4 +107,6 @@ pub struct ProfileUpdate {
     pub equipment: Option<Vec<Equipment>>,
     /// Minutes of running in a typical week.
     pub running_min_week: Option<u16>,
+    /// Formula for estimated 1RMs.
+    pub formula: Option<Formula>,
 }

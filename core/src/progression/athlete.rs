@@ -68,7 +68,7 @@ impl Athlete {
             loadout,
             equipment: profile.equipment.clone(),
             running_min_week: profile.running_min_week,
-            formula: Formula::Epley,
+            formula: profile.formula.unwrap_or(Formula::Epley),
         }
     }
 

@@ -74,6 +74,16 @@ pub fn start(
 ) -> (RunState, Vec<Why>) {
     let mut run = RunState::new(&program.id, today);
     let mut why = Vec::new();
+    let weekly = u32::from(program.session_minutes) * u32::from(program.sessions_per_week);
+    if weekly > DOSE_LIMIT {
+        why.push(Why::fact(format!(
+            "This program plans about {weekly} min of lifting a week: above {DOSE_LIMIT} min the benefit seen in cohorts is gone. Consider fewer sessions or a shorter program."
+        )));
+    } else if weekly > DOSE_MAX {
+        why.push(Why::fact(format!(
+            "This program plans about {weekly} min of lifting a week, above the 40-{DOSE_MAX} min where the benefit peaks."
+        )));
+    }
     let last_lift = history
         .iter()
         .rev()

@@ -834,3 +834,51 @@ fn a_planned_deload_week_lightens_the_load_and_does_not_progress() {
     case.finish(vec![set("back-squat", 75.0, 5, Some(4.0)); 5]);
     assert_eq!(case.run.lifts["back-squat"].load_kg, None);
 }
+
+#[test]
+fn start_says_when_the_program_itself_is_above_the_dose_band() {
+    let text = "[[phases]]\nid = \"m\"\nname = \"M\"\nkind = \"training\"\nweeks = 1\n[[phases.days]]\nname = \"A\"\n[[phases.days.slots]]\nexercise = \"leg-press\"\nsets = 3\nreps = 12\npercent = 70\nrule = \"reps_over\"";
+    let recent = vec![workout(
+        "2026-11-20",
+        vec![set("leg-press", 100.0, 12, None)],
+    )];
+    for (minutes, per_week, expect) in [
+        ("60", "3", Some("180 min")),
+        ("35", "2", Some("70 min")),
+        ("30", "2", None),
+    ] {
+        let p = program("", text).clone();
+        let p = Program {
+            session_minutes: minutes.parse().unwrap(),
+            sessions_per_week: per_week.parse().unwrap(),
+            ..p
+        };
+        let (_, why) = start(&p, &athlete(66, None), &recent, d("2026-11-26"));
+        let dose = why
+            .iter()
+            .find(|w| w.text.contains("min of lifting a week"));
+        assert_eq!(
+            dose.map(|w| w.text.contains(expect.unwrap_or("-"))),
+            expect.map(|_| true),
+            "{minutes} x {per_week}"
+        );
+    }
+}
+
+#[test]
+fn the_profile_picks_the_e1rm_formula_and_the_reason_names_it() {
+    let mut a = athlete(45, None);
+    a.formula = Formula::Brzycki;
+    let mut case = Case::new(one_slot(SQUAT_5X5), RunState::new("t", d("2026-11-26")), a);
+    case.run.familiarized = true;
+    case.history = vec![workout(
+        "2026-11-20",
+        vec![set("back-squat", 100.0, 5, Some(2.0))],
+    )];
+    let why = &case.plan().exercises[0].why[0].text;
+    // Brzycki on 7 reps to failure: 100 x 36 / 30 = 120.
+    assert!(
+        why.starts_with("Estimated 1RM 120 kg") && why.contains("(Brzycki)"),
+        "{why}"
+    );
+}
