@@ -843,4 +843,33 @@ rule = "linear"
         assert_eq!(e.line, Some(1));
         assert_eq!(error_of("").field, "format");
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            #[test]
+            fn any_text_gives_a_program_or_an_error_never_a_panic(text in "\\PC{0,400}") {
+                let _ = parse(&text);
+            }
+
+            /// Changing any one character of a valid file gives a program or an
+            /// error whose line is inside the file.
+            #[test]
+            fn a_corrupted_file_is_reported_inside_the_file(at in 0usize..600, c in proptest::char::any()) {
+                let mut chars: Vec<char> = MINIMAL.chars().collect();
+                let i = at % chars.len();
+                chars[i] = c;
+                let text: String = chars.into_iter().collect();
+                if let Err(e) = parse(&text) {
+                    let lines = text.lines().count().max(1) + 1;
+                    prop_assert!(e.line.is_none_or(|l| l >= 1 && l <= lines), "{e} in {lines} lines");
+                    prop_assert!(!e.message.is_empty());
+                }
+            }
+        }
+    }
 }
