@@ -211,12 +211,16 @@ pub(crate) fn active_run(conn: &Connection) -> Result<Option<ProgramRun>> {
 }
 
 fn exercise_index(conn: &Connection) -> Result<ExerciseIndex> {
-    let sql = format!("SELECT {EXERCISE_COLUMNS} FROM exercise WHERE deleted = 0 ORDER BY rowid");
-    let list = conn
+    // Built-ins in the store are the embedded catalog (re-seeded when it
+    // changes), so only the person's own exercises are read here.
+    let sql = format!(
+        "SELECT {EXERCISE_COLUMNS} FROM exercise WHERE deleted = 0 AND builtin = 0 ORDER BY rowid"
+    );
+    let custom = conn
         .prepare_cached(&sql)?
         .query_and_then([], rows::exercise)?
         .collect::<Result<Vec<_>>>()?;
-    Ok(ExerciseIndex::new(list))
+    Ok(ExerciseIndex::builtin()?.with_custom(custom))
 }
 
 fn load_program(conn: &Connection, id: &str, exercises: &ExerciseIndex) -> Result<Program> {
@@ -243,18 +247,26 @@ fn day_ms(date: NaiveDate) -> i64 {
 
 /// Past workouts for planning on `today`: every workout of the last
 /// [`RECENT_DAYS`], and older sets of the program's exercises up to a year
-/// back. Workouts on or after `today` that did not count for the run yet are
-/// left out: that is the session being planned.
+/// back, which only seed estimates: a lift the run already has an estimate
+/// for needs none, so `run` narrows them. Workouts on or after `today` that
+/// did not count for the run yet are left out: that is the session being
+/// planned.
 fn plan_history(
     conn: &Connection,
     program: &Program,
+    run: Option<&RunState>,
     today: NaiveDate,
 ) -> Result<Vec<PastWorkout>> {
     const DAY: i64 = 86_400_000;
     let until = day_ms(today) + 2 * DAY;
     let recent = day_ms(today - Days::new(RECENT_DAYS)) - DAY;
     let oldest = day_ms(today - Days::new(SEED_MAX_DAYS as u64)) - DAY;
-    let ids: Vec<&str> = program.exercise_ids().collect();
+    let mut ids: Vec<&str> = program
+        .exercise_ids()
+        .filter(|id| run.is_none_or(|r| r.lifts.get(*id).is_none_or(|l| l.e1rm_kg.is_none())))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
     let ids = serde_json::to_string(&ids).map_err(|e| Error::Conflict(e.to_string()))?;
     let sql = "
         SELECT w.id, w.started_at_ms, w.offset_min, w.finished_at_ms, w.duration_s, w.run_id,
@@ -355,7 +367,7 @@ impl PlanContext {
         let exercises = exercise_index(conn)?;
         let program = load_program(conn, &run.program_id, &exercises)?;
         let athlete = Athlete::from_profile(&read_profile(conn)?, today);
-        let history = plan_history(conn, &program, today)?;
+        let history = plan_history(conn, &program, Some(&run.state), today)?;
         Ok(Context {
             run,
             program,
@@ -500,7 +512,7 @@ impl Heft {
             let exercises = exercise_index(tx)?;
             let program = load_program(tx, program_id, &exercises)?;
             let athlete = Athlete::from_profile(&read_profile(tx)?, on);
-            let history = plan_history(tx, &program, on)?;
+            let history = plan_history(tx, &program, None, on)?;
             let (state, notes) = engine::start(&program, &athlete, &history, on);
             let previous = active_run(tx)?;
             if let Some(prev) = &previous {

@@ -196,44 +196,90 @@ pub struct ProgramError {
 pub trait ExerciseLookup {
     /// The exercise with this id, if known.
     fn exercise(&self, id: &str) -> Option<&Exercise>;
-    /// Every exercise, in catalog order.
-    fn all(&self) -> &[Exercise];
+    /// Every exercise.
+    fn all(&self) -> Box<dyn Iterator<Item = &Exercise> + '_>;
 }
 
 impl ExerciseLookup for Vec<Exercise> {
     fn exercise(&self, id: &str) -> Option<&Exercise> {
         self.iter().find(|e| e.id == id)
     }
-    fn all(&self) -> &[Exercise] {
-        self
+    fn all(&self) -> Box<dyn Iterator<Item = &Exercise> + '_> {
+        Box::new(self.iter())
     }
 }
 
-/// Exercises indexed by id.
+/// A list of exercises with an id index.
 #[derive(Debug, Clone, Default)]
-pub struct ExerciseIndex {
+struct Indexed {
     list: Vec<Exercise>,
     by_id: std::collections::HashMap<String, usize>,
 }
 
-impl ExerciseIndex {
-    /// Indexes `list`.
-    pub fn new(list: Vec<Exercise>) -> ExerciseIndex {
+impl Indexed {
+    fn new(list: Vec<Exercise>) -> Indexed {
         let by_id = list
             .iter()
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        ExerciseIndex { list, by_id }
+        Indexed { list, by_id }
+    }
+
+    fn get(&self, id: &str) -> Option<&Exercise> {
+        self.by_id.get(id).and_then(|&i| self.list.get(i))
+    }
+}
+
+/// Exercises indexed by id: the built-in catalog, shared and parsed once,
+/// with the person's own exercises on top.
+#[derive(Debug, Clone, Default)]
+pub struct ExerciseIndex {
+    builtin: std::sync::Arc<Indexed>,
+    custom: Indexed,
+}
+
+impl ExerciseIndex {
+    /// Indexes `list` on its own.
+    pub fn new(list: Vec<Exercise>) -> ExerciseIndex {
+        ExerciseIndex {
+            builtin: Default::default(),
+            custom: Indexed::new(list),
+        }
+    }
+
+    /// The built-in catalog, parsed on first use and shared after.
+    pub fn builtin() -> crate::Result<ExerciseIndex> {
+        static BUILTIN: std::sync::LazyLock<Result<std::sync::Arc<Indexed>, String>> =
+            std::sync::LazyLock::new(|| {
+                crate::catalog::builtin()
+                    .map(|c| std::sync::Arc::new(Indexed::new(c.exercises)))
+                    .map_err(|e| e.to_string())
+            });
+        match &*BUILTIN {
+            Ok(b) => Ok(ExerciseIndex {
+                builtin: b.clone(),
+                custom: Indexed::default(),
+            }),
+            Err(e) => Err(crate::Error::Catalog(e.clone())),
+        }
+    }
+
+    /// This index with `custom` exercises added (they win over a built-in of the same id).
+    pub fn with_custom(self, custom: Vec<Exercise>) -> ExerciseIndex {
+        ExerciseIndex {
+            builtin: self.builtin,
+            custom: Indexed::new(custom),
+        }
     }
 }
 
 impl ExerciseLookup for ExerciseIndex {
     fn exercise(&self, id: &str) -> Option<&Exercise> {
-        self.by_id.get(id).and_then(|&i| self.list.get(i))
+        self.custom.get(id).or_else(|| self.builtin.get(id))
     }
-    fn all(&self) -> &[Exercise] {
-        &self.list
+    fn all(&self) -> Box<dyn Iterator<Item = &Exercise> + '_> {
+        Box::new(self.builtin.list.iter().chain(&self.custom.list))
     }
 }
 

@@ -73,21 +73,19 @@ pub fn replacement<'a>(
     }
     exercises
         .all()
-        .iter()
         .filter(|e| e.id != exercise.id && e.pattern == exercise.pattern && allowed(e, athlete))
-        .max_by_key(|e| {
+        // The first best in catalog order, so the choice is stable.
+        .min_by_key(|e| {
             let shared = e
                 .muscles
                 .iter()
                 .filter(|m| exercise.muscles.contains(m))
                 .count();
-            // Higher is better; ties keep catalog order because max_by_key takes the last max,
-            // so negate the position.
-            (
+            std::cmp::Reverse((
                 shared,
                 e.measure == exercise.measure,
                 e.equipment == exercise.equipment,
-            )
+            ))
         })
 }
 
