@@ -42,6 +42,8 @@ pub const SAME_PATTERN_DAYS: i64 = 2;
 pub const PAIN_HOLD: u8 = 4;
 /// Pain score that reduces the load and offers a swap.
 pub const PAIN_REDUCE: u8 = 6;
+/// A last set at or under this RIR was ground out: the load holds. [design]
+pub const GROUND_OUT_RIR: f64 = 0.5;
 /// Most reps in reserve of a set that refines an estimate (RPE 7).
 pub const CALIBRATION_RIR: f64 = 3.0;
 /// Tolerance when comparing a lifted load with the prescribed one (rounding, unit conversion).
@@ -305,6 +307,29 @@ fn choose<'a>(slot: &Slot, input: &PlanInput<'a>) -> Option<(&'a Exercise, Optio
             .unwrap_or(base),
     };
     let mut swap = None;
+    let too_heavy = input
+        .run
+        .lifts
+        .get(&slot.exercise)
+        .is_some_and(|l| l.lightest_too_heavy);
+    if too_heavy && wanted.id == base.id {
+        let lighter = slot
+            .alternatives
+            .iter()
+            .filter_map(|id| lookup.exercise(id))
+            .find(|e| e.equipment != base.equipment && safety::allowed(e, athlete));
+        if let Some(alt) = lighter {
+            swap = Some(Swap {
+                from_id: base.id.clone(),
+                from_name: base.name.clone(),
+                reason: format!(
+                    "even the lightest {} load was near your limit; {} allows lighter steps",
+                    base.equipment, alt.equipment
+                ),
+            });
+            wanted = alt;
+        }
+    }
     if !athlete.can_do(wanted) {
         let alt = stand_in(slot, wanted, athlete, lookup)?;
         swap = Some(Swap {
@@ -1006,6 +1031,15 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
             continue;
         }
         lift.last_on = Some(done.date);
+        if ex.exercise_id == slot.exercise && at_lightest(ex, exercise, input.athlete) {
+            let limit = sets.iter().any(|s| s.rir.is_some_and(|r| r <= 1.0))
+                || sets
+                    .iter()
+                    .any(|s| s.reps.is_some_and(|r| r < u32::from(ex.sets[0].reps.min)));
+            if limit {
+                lift.lightest_too_heavy = true;
+            }
+        }
         // Technique sets say nothing about strength; sets logged without an
         // effort rating count as done at the planned RIR. [design]
         let planned_rir = ex.sets.first().and_then(|s| s.rir);
@@ -1064,6 +1098,17 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
     run.sessions_done += 1;
     run.last_session_on = Some(done.date);
     Some(Advance { run, changes })
+}
+
+/// True when the planned working load is the lightest the equipment makes.
+fn at_lightest(ex: &ExercisePlan, exercise: &Exercise, athlete: &Athlete) -> bool {
+    let Some(light) = lightest(&athlete.loadout, exercise.equipment) else {
+        return false;
+    };
+    ex.sets
+        .first()
+        .and_then(|s| s.load.weight())
+        .is_some_and(|w| (w.value() - light).abs() < 1e-9 && w.unit() == athlete.unit)
 }
 
 /// Updates the e1RM from a session's sets (with their RIR, or the planned
@@ -1232,7 +1277,6 @@ fn apply_rule(
         format!("Last time {summary}: not every rep was done")
     };
     let last_rir = done.last().and_then(|s| s.rir);
-    let target_rir = first.rir.unwrap_or(0.0);
 
     match slot.rule {
         Rule::Hold => None,
@@ -1248,7 +1292,7 @@ fn apply_rule(
             if !success {
                 return Some(stall(lift, Some(b), short));
             }
-            if let Some(r) = last_rir.filter(|r| *r < target_rir - 1.0) {
+            if let Some(r) = last_rir.filter(|r| *r <= GROUND_OUT_RIR) {
                 lift.load_kg = Some(b);
                 return Some(Why::heuristic(format!(
                     "Last time {summary}: all reps, but the last set was at RIR {}: same load until it moves easier.",

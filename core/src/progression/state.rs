@@ -52,8 +52,10 @@ pub enum RampReason {
     LongLayoff,
 }
 
-/// What the engine knows about one lift.
+/// What the engine knows about one lift. Fields added later default, so a
+/// state written by an older build still reads.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct LiftState {
     /// Estimated 1RM in kg.
     pub e1rm_kg: Option<f64>,
@@ -75,6 +77,9 @@ pub struct LiftState {
     pub last_on: Option<NaiveDate>,
     /// What the last session changed and why.
     pub last_change: Option<super::plan::Why>,
+    /// Even the lightest load of its equipment was near the person's limit:
+    /// the slot uses an alternative with lighter steps.
+    pub lightest_too_heavy: bool,
 }
 
 impl RunState {

@@ -268,6 +268,41 @@ fn three_stalls_deload_ten_percent() {
 }
 
 #[test]
+fn an_empty_bar_near_the_limit_moves_the_slot_to_lighter_equipment() {
+    let slot = r#"exercise = "overhead-press"
+alternatives = ["dumbbell-overhead-press"]
+sets = 3
+reps = 5
+technique = true
+rule = "hold""#;
+    let mut case = Case::new(
+        one_slot(slot),
+        run_with("x", LiftState::default(), Some("2026-11-23")),
+        athlete(70, None),
+    );
+    assert_eq!(case.plan().exercises[0].exercise_id, "overhead-press");
+    // The empty bar (20 kg) for 5 with about one rep left: too heavy to learn with.
+    case.finish(vec![set("overhead-press", 20.0, 5, Some(1.0)); 3]);
+    case.today = d("2026-11-29");
+    let ex = &case.plan().exercises[0];
+    assert_eq!(ex.exercise_id, "dumbbell-overhead-press");
+    assert!(
+        ex.swap
+            .as_ref()
+            .unwrap()
+            .reason
+            .contains("lightest barbell load"),
+        "{:?}",
+        ex.swap
+    );
+    assert_eq!(
+        ex.sets[0].load.weight().map(|w| w.value()),
+        Some(2.0),
+        "the lightest dumbbell"
+    );
+}
+
+#[test]
 fn all_reps_ground_out_at_rir_0_hold_the_load() {
     let slot = SQUAT_5X5.replace("percent = [80, 85]", "rir = 2");
     let mut case = Case::new(
@@ -277,6 +312,10 @@ fn all_reps_ground_out_at_rir_0_hold_the_load() {
     );
     case.finish(vec![set("back-squat", 80.0, 5, Some(0.0)); 5]);
     assert_eq!(case.run.lifts["back-squat"].load_kg, Some(80.0));
+    // One rep left on the last set is hard but not ground out: it goes up.
+    case.today = d("2026-11-29");
+    case.finish(vec![set("back-squat", 80.0, 5, Some(1.0)); 5]);
+    assert_eq!(case.run.lifts["back-squat"].load_kg, Some(85.0));
 }
 
 #[test]
