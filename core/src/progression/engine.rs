@@ -42,8 +42,16 @@ pub const SAME_PATTERN_DAYS: i64 = 2;
 pub const PAIN_HOLD: u8 = 4;
 /// Pain score that reduces the load and offers a swap.
 pub const PAIN_REDUCE: u8 = 6;
+/// Largest load increase taken in one step; a bigger plate step waits for extra reps. [design]
+pub const MAX_JUMP: f64 = 0.10;
+/// Fewest reps of a working set taken after a big step (SCIENCE.md: 3-10).
+pub const MIN_REPS: u16 = 3;
+/// Reps a slot may climb above its range before a too-big step is taken anyway.
+pub const EXTRA_REPS: u16 = 2;
 /// A last set at or under this RIR was ground out: the load holds. [design]
 pub const GROUND_OUT_RIR: f64 = 0.5;
+/// Reps to failure up to which a set past the chart still gives a rough bound.
+pub const ROUGH_MAX_REPS: f64 = 20.0;
 /// Most reps in reserve of a set that refines an estimate (RPE 7).
 pub const CALIBRATION_RIR: f64 = 3.0;
 /// Tolerance when comparing a lifted load with the prescribed one (rounding, unit conversion).
@@ -390,14 +398,20 @@ enum Target {
 }
 
 /// Sets, reps and intensity of an added ramp session, by week. [design]
-fn ramp_target(ramp: Ramp, slot: &Slot) -> (u8, RepRange, Target) {
+/// With low bone mass the calibration sets take more reps, so that ending
+/// them near failure stays under 70% of 1RM on the chart.
+fn ramp_target(ramp: Ramp, slot: &Slot, gated: bool) -> (u8, RepRange, Target) {
     let week = ramp.done * RAMP_WEEKS / ramp.total.max(1);
     let keep = slot.intensity == Intensity::Technique;
-    let (sets, reps, target) = match week {
-        0 => (2, RepRange { min: 8, max: 8 }, Target::Technique),
-        1 => (3, RepRange { min: 6, max: 6 }, Target::Rir(4.0, 4.0)),
-        2 => (3, RepRange { min: 5, max: 5 }, Target::Rir(3.0, 3.0)),
-        _ => (3, RepRange { min: 5, max: 5 }, Target::Rir(2.0, 2.0)),
+    let reps = |n| RepRange { min: n, max: n };
+    let (sets, reps, target) = match (week, gated) {
+        (0, _) => (2, reps(8), Target::Technique),
+        (1, false) => (3, reps(6), Target::Rir(4.0, 4.0)),
+        (2, false) => (3, reps(5), Target::Rir(3.0, 3.0)),
+        (_, false) => (3, reps(5), Target::Rir(2.0, 2.0)),
+        (1, true) => (3, reps(8), Target::Rir(4.0, 4.0)),
+        (2, true) => (3, reps(9), Target::Rir(3.0, 3.0)),
+        (_, true) => (3, reps(10), Target::Rir(2.0, 2.0)),
     };
     if keep {
         (slot.sets.min(sets), slot.reps, Target::Technique)
@@ -460,9 +474,26 @@ fn half_step(x: f64) -> f64 {
     (x * 2.0).round() / 2.0
 }
 
+/// Up to the next half rep.
+fn ceil_half(x: f64) -> f64 {
+    (x * 2.0 - 1e-9).ceil() / 2.0
+}
+
+/// What a working load was earned for: the slot's exercise, reps and intensity.
+fn slot_key(slot: &Slot) -> String {
+    format!("{}|{}|{:?}", slot.exercise, slot.reps, slot.intensity)
+}
+
 /// RIR the chart expects at `fraction` of 1RM for `reps`.
 fn rir_at(fraction: f64, reps: u16) -> f64 {
-    strength::rir_for(1.0, u32::from(reps), fraction).unwrap_or(0.0)
+    strength::rir_for(1.0, u32::from(reps), fraction).unwrap_or_else(|| {
+        // Lighter than the chart reaches: Epley's reps to failure.
+        if fraction > 0.0 && fraction < 1.0 {
+            (30.0 * (1.0 / fraction - 1.0) - f64::from(reps)).max(0.0)
+        } else {
+            0.0
+        }
+    })
 }
 
 /// Rest between sets when the program gives none. [design: ACSM 2-3 min for heavy]
@@ -728,8 +759,9 @@ fn plan_slot(
         why.push(change.clone());
     }
 
+    let gated = athlete.low_bone_mass && !input.run.familiarized && input.program.heavy;
     let (mut sets, mut reps, mut target) = match pos.ramp {
-        Some(r) => ramp_target(r, slot),
+        Some(r) => ramp_target(r, slot, gated),
         None => (
             slot.sets,
             slot.reps,
@@ -741,46 +773,59 @@ fn plan_slot(
         ),
     };
     let training = pos.ramp.is_none() && pos.phase.kind == PhaseKind::Training;
-    // Rules that move reps keep their own rep target inside the range.
-    if matches!(slot.rule, Rule::Double | Rule::RepsThenHarder) && pos.ramp.is_none() {
-        if let Some(r) = lift.reps {
-            let r = r.clamp(slot.reps.min, slot.reps.max);
-            reps = RepRange {
-                min: r,
-                max: slot.reps.max,
-            };
-        }
+    // A working load and a rep target belong to the slot they were earned
+    // in; a new block with other reps or intensity starts from the estimate.
+    let key = slot_key(slot);
+    let owned = lift.load_for.as_deref() == Some(key.as_str());
+    if pos.ramp.is_none()
+        && owned
+        && let Some(r) = lift.reps
+    {
+        // A rep target may sit under the slot's (after a big step) or over it
+        // (before one); see `apply_rule`.
+        let r = r.max(1);
+        reps = RepRange {
+            min: r,
+            max: slot.reps.max.max(r),
+        };
     }
     sets = sets.saturating_sub(trim).max(1);
     let deload = pos.phase.kind == PhaseKind::Deload && pos.ramp.is_none();
-    let gated = athlete.low_bone_mass
-        && !input.run.familiarized
-        && pos.ramp.is_none()
-        && input.program.heavy;
-    if gated {
-        let capped = match target {
-            Target::Percent(lo, hi) => Target::Percent(
-                lo.min(LOW_BONE_MASS_CAP * 100.0),
-                hi.min(LOW_BONE_MASS_CAP * 100.0),
-            ),
-            Target::Rir(lo, hi) => Target::Rir(lo.max(3.0), hi.max(3.0)),
-            t => t,
-        };
-        if capped != target {
-            why.push(Why::fact(
-                "Low bone mass: no heavy sets until the familiarization phase is done.",
-            ));
-        }
-        target = capped;
-    }
 
+    let weighted = is_weighted(exercise);
+    // The estimate as of today: lower after time off.
+    let e1rm = lift.e1rm_kg.map(|e| e * layoff);
     let mut load_kg: Option<f64> = None;
     let mut planned_rir: Option<f64> = None;
-    let mut percent: Option<f64> = None;
     let mut find = false;
-    let weighted = is_weighted(exercise);
-    let top = reps.min;
+    // Loads reduced for safety or rest round down, never up.
+    let mut round_down = layoff < 1.0 || deload;
     if weighted {
+        let heavy_target = match target {
+            Target::Technique => false,
+            Target::Percent(lo, _) => lo / 100.0 > LOW_BONE_MASS_CAP,
+            Target::Rir(lo, hi) => {
+                load_at(1.0, reps.min, (lo + hi) / 2.0) > LOW_BONE_MASS_CAP + 1e-9
+            }
+        };
+        if gated && heavy_target {
+            // Low bone mass before familiarization: at most 70% of 1RM, with
+            // reps enough that the set still ends near enough to failure to
+            // teach the estimate.
+            let r = if pos.ramp.is_some() {
+                reps.min
+            } else {
+                reps.max.clamp(8, 10)
+            };
+            reps = RepRange { min: r, max: r };
+            let rir = ceil_half(rir_at(LOW_BONE_MASS_CAP, r));
+            target = Target::Rir(rir, rir);
+            why.push(Why::fact(format!(
+                "Low bone mass: at most {} of the estimated 1RM until familiarization is done (LIFTMOR, ESSA).",
+                pct(LOW_BONE_MASS_CAP)
+            )));
+        }
+        let top = reps.min;
         match target {
             Target::Technique => {
                 load_kg = lightest(&athlete.loadout, exercise.equipment).map(|v| to_kg(v, unit));
@@ -793,9 +838,24 @@ fn plan_slot(
                 // The chart puts some percentages at failure; the plan never
                 // asks for failure (SCIENCE.md: not for novices or osteoporosis).
                 planned_rir = Some(half_step(rir_at(fraction, top)).max(1.0));
-                if let (Some(l), true) = (lift.load_kg, training) {
-                    load_kg = Some(l * layoff);
-                } else if let Some(e) = lift.e1rm_kg {
+                if let (Some(l), true) = (lift.load_kg, training && owned) {
+                    // The band's bottom is a floor once the estimate has
+                    // grown past the rule's load, unless the lift is held back.
+                    let last = lift.last_target_kg.unwrap_or(l);
+                    let floor = e1rm
+                        .filter(|_| !held_back(&lift))
+                        .map_or(0.0, |e| (e * fraction).min(last * (1.0 + MAX_JUMP)));
+                    let mut l = (l * layoff).max(floor);
+                    // And its top (+5 points) a ceiling once the estimate has
+                    // fallen under the rule's load.
+                    if let Some(e) = e1rm
+                        && l > e * (hi + 5.0) / 100.0
+                    {
+                        l = e * hi / 100.0;
+                        round_down = true;
+                    }
+                    load_kg = Some(l);
+                } else if let Some(e) = e1rm {
                     load_kg = Some(e * fraction);
                     why.push(Why::fact(format!(
                         "{} of the estimated 1RM (program: {}-{}%).",
@@ -811,10 +871,21 @@ fn plan_slot(
             Target::Rir(lo, hi) => {
                 let mid = (lo + hi) / 2.0;
                 planned_rir = Some(mid);
-                let own_load = training && slot.rule != Rule::Autoregulated;
+                let own_load = training && owned && slot.rule != Rule::Autoregulated;
                 if let (Some(l), true) = (lift.load_kg, own_load) {
                     load_kg = Some(l * layoff);
-                } else if let Some(e) = lift.e1rm_kg {
+                } else if let (Some(e), Some(l), true) = (e1rm, lift.load_kg, training && owned) {
+                    // Autoregulated: the estimate's load, but not below a load
+                    // that proved too easy, and not above one that was missed.
+                    let from_estimate = load_at(e, top, mid);
+                    load_kg = Some(if held_back(&lift) {
+                        from_estimate.min(l * layoff)
+                    } else {
+                        from_estimate
+                            .min(lift.last_target_kg.unwrap_or(l) * (1.0 + MAX_JUMP))
+                            .max(l * layoff)
+                    });
+                } else if let Some(e) = e1rm {
                     load_kg = Some(load_at(e, top, mid));
                     why.push(Why::fact(format!(
                         "{} reps with {} in reserve is about {} of the estimated 1RM (RPE chart, an approximation).",
@@ -827,16 +898,19 @@ fn plan_slot(
                 }
             }
         }
-        if let (Some(l), Some(e)) = (load_kg, lift.e1rm_kg)
-            && gated
-            && l > e * LOW_BONE_MASS_CAP
+        // Back after time off: below the last working load, whatever the slot.
+        if layoff < 1.0
+            && let (Some(l), Some(prev)) = (load_kg, lift.load_kg)
         {
-            load_kg = Some(e * LOW_BONE_MASS_CAP);
-            if !why.iter().any(|w| w.text.starts_with("Low bone mass")) {
-                why.push(Why::fact(format!(
-                    "Low bone mass: at most {} of the estimated 1RM until the familiarization phase is done.",
-                    pct(LOW_BONE_MASS_CAP)
-                )));
+            load_kg = Some(l.min(prev * layoff));
+        }
+        if gated {
+            // Rounding must not carry a capped load over the cap.
+            round_down = true;
+            if let (Some(l), Some(e)) = (load_kg, e1rm)
+                && l > e * LOW_BONE_MASS_CAP
+            {
+                load_kg = Some(e * LOW_BONE_MASS_CAP);
             }
         }
         if deload && let Some(l) = load_kg {
@@ -850,6 +924,7 @@ fn plan_slot(
             )));
         }
     }
+    let top = reps.min;
 
     let (load, rounded_unit) = if weighted {
         if find {
@@ -857,7 +932,34 @@ fn plan_slot(
                 lightest(&athlete.loadout, exercise.equipment).and_then(|v| weight(v, unit));
             (PlannedLoad::FindLoad { start }, None)
         } else if let Some(kg) = load_kg {
-            let value = athlete.loadout.round(exercise.equipment, to_unit(kg, unit));
+            let loadout = &athlete.loadout;
+            let equipment = exercise.equipment;
+            let mut value = if round_down {
+                loadout.decrease(equipment, to_unit(kg, unit), 0.0)
+            } else {
+                loadout.round(equipment, to_unit(kg, unit))
+            };
+            // Never more than the estimate says can be done for the reps at
+            // all, whatever rounding or a whole plate step would give.
+            if let Some(e) = e1rm
+                && target != Target::Technique
+            {
+                let most = to_unit(load_at(e, top, 0.0), unit);
+                if value > most + 1e-9 {
+                    value = loadout.decrease(equipment, most, 0.0);
+                }
+            }
+            // A planned lighter week is lighter than the load it eases off.
+            if deload && let Some(l) = lift.load_kg.filter(|_| owned) {
+                let before = to_unit(l, unit);
+                if value >= before - 1e-9 {
+                    value = loadout.decrease(
+                        equipment,
+                        before - loadout.smallest_step(equipment, 0.0).max(1e-3),
+                        0.0,
+                    );
+                }
+            }
             match weight(value, unit) {
                 Some(w) => (PlannedLoad::Weight { weight: w }, Some(value)),
                 None => (PlannedLoad::FindLoad { start: None }, None),
@@ -878,8 +980,21 @@ fn plan_slot(
     } else {
         (PlannedLoad::None, None)
     };
-    if let (Some(v), Some(e)) = (rounded_unit, lift.e1rm_kg) {
-        percent = Some((to_kg(v, unit) / e * 1000.0).round() / 10.0);
+    let mut percent = None;
+    if let (Some(v), Some(e)) = (rounded_unit, e1rm) {
+        let fraction = to_kg(v, unit) / e;
+        percent = Some((fraction * 1000.0).round() / 10.0);
+        // Under a cap the load is lighter than the target's: say what it is.
+        let heavy_target = match target {
+            Target::Technique => false,
+            Target::Percent(lo, _) => lo / 100.0 > LOW_BONE_MASS_CAP,
+            Target::Rir(lo, hi) => {
+                load_at(1.0, reps.min, (lo + hi) / 2.0) > LOW_BONE_MASS_CAP + 1e-9
+            }
+        };
+        if gated && heavy_target {
+            planned_rir = Some(half_step(rir_at(fraction, top)).max(1.0));
+        }
     }
     if target != Target::Technique && !weighted {
         planned_rir = Some(match target {
@@ -1031,12 +1146,21 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
             continue;
         }
         lift.last_on = Some(done.date);
+        lift.last_target_kg = ex
+            .sets
+            .first()
+            .and_then(|s| s.load.weight())
+            .map(|w| w.base());
         if ex.exercise_id == slot.exercise && at_lightest(ex, exercise, input.athlete) {
-            let limit = sets.iter().any(|s| s.rir.is_some_and(|r| r <= 1.0))
-                || sets
-                    .iter()
-                    .any(|s| s.reps.is_some_and(|r| r < u32::from(ex.sets[0].reps.min)));
-            if limit {
+            // Two sets at the limit, not one stumble.
+            let at_limit = sets
+                .iter()
+                .filter(|s| {
+                    s.rir.is_some_and(|r| r <= 1.0)
+                        || s.reps.is_some_and(|r| r < u32::from(ex.sets[0].reps.min))
+                })
+                .count();
+            if at_limit >= 2 {
                 lift.lightest_too_heavy = true;
             }
         }
@@ -1046,7 +1170,16 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
         if planned_rir.is_some() {
             update_estimate(&mut lift, &sets, planned_rir, input.athlete, done.date);
         }
+        if training && lift.load_for.as_deref() != Some(slot_key(slot).as_str()) {
+            // A new slot: its rule starts from the plan's load, not the old counts.
+            lift.reps = None;
+            lift.stalls = 0;
+            lift.good_streak = 0;
+        }
         let why = apply_rule(&mut lift, ex, slot, exercise, &sets, input, training);
+        if training {
+            lift.load_for = Some(slot_key(slot));
+        }
         lift.last_change = why.clone();
         if let Some(why) = why {
             changes.push(LiftChange {
@@ -1087,17 +1220,17 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
                 {
                     run.familiarized = true;
                 }
-                // A new phase sets its loads from the estimate and its own intensity.
-                for lift in run.lifts.values_mut() {
-                    lift.load_kg = None;
-                    lift.reps = None;
-                }
             }
         }
     }
     run.sessions_done += 1;
     run.last_session_on = Some(done.date);
     Some(Advance { run, changes })
+}
+
+/// After missed reps, pain or a deload the load may not rise by the estimate alone.
+fn held_back(lift: &LiftState) -> bool {
+    lift.stalls > 0 || lift.pain.is_some() || lift.recovering
 }
 
 /// True when the planned working load is the lightest the equipment makes.
@@ -1112,8 +1245,10 @@ fn at_lightest(ex: &ExercisePlan, exercise: &Exercise, athlete: &Athlete) -> boo
 }
 
 /// Updates the e1RM from a session's sets (with their RIR, or the planned
-/// one), when they ended close enough to failure to judge. A lower estimate
-/// moves it only halfway down, against noise. [design]
+/// one). Sets that ended near failure (RIR 3 or less; 4 for a first
+/// estimate) move it, a lower one only halfway (against noise). Easier sets
+/// count half of their reserve past RIR 3, and sets past the chart's 12 reps
+/// to failure use Epley up to 20: lower bounds that can only raise it. [design]
 fn update_estimate(
     lift: &mut LiftState,
     sets: &[&super::history::PastSet],
@@ -1121,37 +1256,61 @@ fn update_estimate(
     athlete: &Athlete,
     date: NaiveDate,
 ) {
-    // Effort is judged well only near failure (SCIENCE.md: calibrate from
-    // RPE 7 or more); a first, rough estimate may come from RPE 6.
     let most_rir = if lift.e1rm_kg.is_some() {
         CALIBRATION_RIR
     } else {
         CALIBRATION_RIR + 1.0
     };
-    let known: Vec<(f64, u32, Option<f64>)> = sets
-        .iter()
-        .filter_map(|s| Some((s.kg?, s.reps?, s.rir.or(planned_rir))))
-        .filter(|(_, _, rir)| rir.is_some_and(|r| r <= most_rir))
-        .collect();
     let formula: Formula = athlete.formula;
-    let describe = |set: (f64, u32, Option<f64>)| {
+    let mut sure: Option<(f64, (f64, u32, f64))> = None;
+    let mut bound: Option<(f64, (f64, u32, f64))> = None;
+    for s in sets {
+        let (Some(kg), Some(reps), Some(rir)) = (s.kg, s.reps, s.rir.or(planned_rir)) else {
+            continue;
+        };
+        if kg <= 0.0 || reps == 0 {
+            continue;
+        }
+        let reliable = rir <= most_rir && f64::from(reps) + rir <= strength::MAX_EFFECTIVE_REPS;
+        // Effort far from failure is judged loosely (errors of 2+ reps past
+        // RIR 5): half of what is reported past RIR 3 counts. [design]
+        let counted = if reliable || rir <= CALIBRATION_RIR {
+            rir
+        } else {
+            CALIBRATION_RIR + (rir - CALIBRATION_RIR) / 2.0
+        };
+        let est = strength::e1rm(kg, reps, Some(counted), formula).or_else(|| {
+            // Past the chart: Epley as a rough lower bound, to 20 reps to failure.
+            let r = f64::from(reps) + counted;
+            (r <= ROUGH_MAX_REPS).then(|| kg * (1.0 + r / 30.0))
+        });
+        let Some(est) = est else { continue };
+        let slot = if reliable { &mut sure } else { &mut bound };
+        if slot.is_none_or(|(best, _)| est > best) {
+            *slot = Some((est, (kg, reps, counted)));
+        }
+    }
+    let describe = |(kg, reps, rir): (f64, u32, f64)| {
         format!(
-            "from {} x {}{} on {date} ({})",
-            show_kg(set.0, athlete.unit),
-            set.1,
-            set.2
-                .map(|r| format!(" at RIR {}", num(r)))
-                .unwrap_or_default(),
+            "from {} x {reps} at RIR {} on {date} ({})",
+            show_kg(kg, athlete.unit),
+            num(rir),
             formula.name()
         )
     };
-    if let Some((i, est)) = strength::best_estimate(&known, formula) {
+    if let Some((est, set)) = sure {
         let new = match lift.e1rm_kg {
             Some(old) if est < old => old + (est - old) / 2.0,
             _ => est,
         };
         lift.e1rm_kg = Some(new);
-        lift.e1rm_source = Some(describe(known[i]));
+        lift.e1rm_source = Some(describe(set));
+    }
+    if let Some((est, set)) = bound
+        && lift.e1rm_kg.is_none_or(|old| est > old)
+    {
+        lift.e1rm_kg = Some(est);
+        lift.e1rm_source = Some(describe(set));
     }
 }
 
@@ -1217,6 +1376,9 @@ fn apply_rule(
 
     if let Some(p) = pain {
         if p >= PAIN_REDUCE {
+            // The estimate drops too, so loads that come from it follow.
+            lift.e1rm_kg = lift.e1rm_kg.map(|e| e * (1.0 - DELOAD_FRACTION));
+            lift.recovering = true;
             if let Some(b) = base {
                 let to = decrease(b, DELOAD_FRACTION);
                 lift.load_kg = Some(to);
@@ -1241,6 +1403,11 @@ fn apply_rule(
         }
         if p >= PAIN_HOLD {
             lift.load_kg = base;
+            // Missed reps still count toward the stall rule; the deload comes
+            // at the next miss.
+            if !success {
+                lift.stalls = (lift.stalls + 1).min(STALL_SESSIONS - 1);
+            }
             return Some(Why::heuristic(format!(
                 "Pain {p}/10 on {}: same load next time.",
                 exercise.name
@@ -1254,9 +1421,18 @@ fn apply_rule(
         lift.load_kg = base;
         if lift.stalls >= STALL_SESSIONS {
             lift.stalls = 0;
+            lift.reps = None;
+            // Three sessions short of the target say the estimate was high.
+            lift.e1rm_kg = lift.e1rm_kg.map(|e| e * (1.0 - DELOAD_FRACTION / 2.0));
+            lift.recovering = true;
             if let Some(b) = base {
                 let to = decrease(b, DELOAD_FRACTION);
                 lift.load_kg = Some(to);
+                if to >= b - 1e-9 {
+                    return Why::heuristic(format!(
+                        "{what}; {STALL_SESSIONS} sessions without progress, already at the lightest load: fewer sets or an easier variation until it moves."
+                    ));
+                }
                 return Why::heuristic(format!(
                     "{what}; {STALL_SESSIONS} sessions without progress: deload {} ({}) and build back up.",
                     pct(DELOAD_FRACTION),
@@ -1277,11 +1453,112 @@ fn apply_rule(
         format!("Last time {summary}: not every rep was done")
     };
     let last_rir = done.last().and_then(|s| s.rir);
+    // Adds load, or a rep first when the next step the equipment makes is
+    // too big a jump (SCIENCE.md: increases of 2-10%). [design]
+    let raise = |lift: &mut LiftState, b: f64, cause: String| -> Why {
+        let to = increase(b);
+        let r = lift.reps.unwrap_or(slot.reps.min);
+        // Progress of any kind (a rep or a step) ends a stall and a recovery;
+        // a hold for the equipment's sake leaves them as they are.
+        let progress = |lift: &mut LiftState| {
+            lift.stalls = 0;
+            lift.recovering = false;
+        };
+        if r < slot.reps.min {
+            // After a big step taken with fewer reps: build the reps back first.
+            let next = r + 1;
+            progress(lift);
+            lift.load_kg = Some(b);
+            lift.reps = (next < slot.reps.min).then_some(next);
+            return Why::fact(format!(
+                "{cause}: same load, {next} reps (building back to {}).",
+                slot.reps.min
+            ));
+        }
+        let jump = if b > 0.0 { (to - b) / b } else { 0.0 };
+        // A step the estimate says would be a maximal set waits for reps too.
+        let beyond = lift
+            .e1rm_kg
+            .is_some_and(|e| to > load_at(e, slot.reps.min, 0.0) + 1e-9);
+        if (jump > MAX_JUMP || beyond) && r >= slot.reps.max + EXTRA_REPS {
+            // The extra reps are done and the step is still big: take it with
+            // the reps the estimate allows at one in reserve, if that is a
+            // useful strength set (3 or more). [design]
+            let fewer = lift
+                .e1rm_kg
+                .map(|e| (30.0 * (e / to - 1.0) - 1.0 + 1e-9).floor())
+                .filter(|r| *r >= f64::from(MIN_REPS))
+                .map(|r| (r as u16).min(slot.reps.min));
+            let Some(fewer) = fewer else {
+                lift.load_kg = Some(b);
+                return Why::heuristic(format!(
+                    "{cause}. {} is more than the estimate allows for {} reps: same load; smaller steps (fractional plates, lighter dumbbells) would let it move.",
+                    step(b, to),
+                    MIN_REPS
+                ));
+            };
+            progress(lift);
+            lift.load_kg = Some(to);
+            lift.reps = (fewer < slot.reps.min).then_some(fewer);
+            return Why::heuristic(format!(
+                "{cause}: {} with {fewer} reps, building back to {}.",
+                step(b, to),
+                slot.reps.min
+            ));
+        }
+        if (jump > MAX_JUMP || beyond) && r < slot.reps.max + EXTRA_REPS {
+            progress(lift);
+            lift.load_kg = Some(b);
+            lift.reps = Some(r + 1);
+            let reason = if jump > MAX_JUMP {
+                format!(
+                    "the next step your equipment makes is {} ({}), too big a jump; fractional plates or smaller steps would let the load move",
+                    step(b, to),
+                    pct(jump)
+                )
+            } else {
+                format!(
+                    "{} would be a maximal set on the current estimate",
+                    step(b, to)
+                )
+            };
+            return Why::heuristic(format!(
+                "{cause}. {reason}: one more rep first ({} reps).",
+                r + 1
+            ));
+        }
+        progress(lift);
+        lift.load_kg = Some(to);
+        lift.reps = None;
+        Why::fact(format!("{cause}: {}.", step(b, to)))
+    };
+    let reps_done = |sets: &[&super::history::PastSet]| {
+        sets.iter()
+            .map(|s| s.reps.unwrap_or(0).to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
 
     match slot.rule {
         Rule::Hold => None,
         Rule::Autoregulated => {
-            lift.load_kg = None;
+            let b = base?;
+            let easy = last_rir.is_some_and(|r| r >= first.rir.unwrap_or(0.0) + 2.0);
+            if success && easy {
+                // Much easier than planned: the estimate lags, the load moves anyway.
+                return Some(raise(
+                    lift,
+                    b,
+                    format!(
+                        "Last time {summary} with {} in reserve, easier than planned",
+                        num(last_rir.unwrap_or(0.0))
+                    ),
+                ));
+            }
+            if !success {
+                return Some(stall(lift, Some(b), short));
+            }
+            lift.load_kg = Some(b);
             lift.stalls = 0;
             Some(Why::fact(format!(
                 "Last time {summary}: next load from the updated estimate and the RIR target."
@@ -1293,39 +1570,40 @@ fn apply_rule(
                 return Some(stall(lift, Some(b), short));
             }
             if let Some(r) = last_rir.filter(|r| *r <= GROUND_OUT_RIR) {
-                lift.load_kg = Some(b);
-                return Some(Why::heuristic(format!(
-                    "Last time {summary}: all reps, but the last set was at RIR {}: same load until it moves easier.",
-                    num(r)
-                )));
+                return Some(stall(
+                    lift,
+                    Some(b),
+                    format!(
+                        "Last time {summary}: all reps, but the last set was ground out (RIR {})",
+                        num(r)
+                    ),
+                ));
             }
-            let to = increase(b);
-            lift.load_kg = Some(to);
-            lift.stalls = 0;
             let effort = match last_rir {
                 Some(r) => format!(", last set at RIR {}", num(r)),
                 None => String::new(),
             };
-            Some(Why::fact(format!(
-                "Last time {summary}, all reps done{effort}: {}.",
-                step(b, to)
-            )))
+            Some(raise(
+                lift,
+                b,
+                format!("Last time {summary}, all reps done{effort}"),
+            ))
         }
         Rule::Double => {
             let b = base?;
             let fewest = done.iter().filter_map(|s| s.reps).min().unwrap_or(0);
-            if complete && all_load && fewest >= u32::from(slot.reps.max) {
-                let to = increase(b);
-                lift.load_kg = Some(to);
-                lift.reps = Some(slot.reps.min);
-                lift.stalls = 0;
-                return Some(Why::fact(format!(
-                    "Last time {} reps on every set at {}: {} and back to {} reps.",
-                    slot.reps.max,
-                    show_kg(b, unit),
-                    step(b, to),
-                    slot.reps.min
-                )));
+            let top = lift.reps.unwrap_or(slot.reps.min).max(slot.reps.max);
+            if complete && all_load && fewest >= u32::from(top) {
+                let why = raise(
+                    lift,
+                    b,
+                    format!(
+                        "Last time {} reps at {}, the top of the range on every set",
+                        reps_done(done),
+                        show_kg(b, unit)
+                    ),
+                );
+                return Some(why);
             }
             if success {
                 let next = (fewest as u16 + 1).clamp(slot.reps.min, slot.reps.max);
@@ -1333,7 +1611,9 @@ fn apply_rule(
                 lift.load_kg = Some(b);
                 lift.stalls = 0;
                 return Some(Why::fact(format!(
-                    "Last time {summary}, all done: same load, aim for {next} reps (top of range {}).",
+                    "Last time {} reps at {}: same load, aim for {next} reps (top of range {}).",
+                    reps_done(done),
+                    show_kg(b, unit),
                     slot.reps.max
                 )));
             }
@@ -1345,14 +1625,12 @@ fn apply_rule(
             if success && over {
                 lift.good_streak += 1;
                 if lift.good_streak >= 2 {
-                    let to = increase(b);
-                    lift.load_kg = Some(to);
                     lift.good_streak = 0;
-                    lift.stalls = 0;
-                    return Some(Why::fact(format!(
-                        "Two sessions in a row with 2+ reps over target on the last set: {} (NSCA 2-for-2).",
-                        step(b, to)
-                    )));
+                    return Some(raise(
+                        lift,
+                        b,
+                        "Two sessions in a row with 2+ reps over target on the last set (NSCA 2-for-2)".to_owned(),
+                    ));
                 }
                 lift.load_kg = Some(b);
                 return Some(Why::fact(
@@ -1373,15 +1651,15 @@ fn apply_rule(
         Rule::RepsOver => {
             let b = base?;
             let last = done.last().and_then(|s| s.reps).unwrap_or(0);
-            if success && last > u32::from(slot.reps.max) {
-                let to = increase(b);
-                lift.load_kg = Some(to);
-                lift.stalls = 0;
-                return Some(Why::fact(format!(
-                    "Last time {last} reps on the last set, more than the {} prescribed: {} (LISA).",
-                    slot.reps.max,
-                    step(b, to)
-                )));
+            if success && last > u32::from(slot.reps.max.max(target_reps)) {
+                return Some(raise(
+                    lift,
+                    b,
+                    format!(
+                        "Last time {last} reps on the last set, more than the {} prescribed (LISA)",
+                        target_reps
+                    ),
+                ));
             }
             if success {
                 lift.load_kg = Some(b);
@@ -1402,14 +1680,24 @@ fn apply_rule(
                     if let Some(next) = slot.harder.get(level) {
                         lift.variation += 1;
                         lift.reps = Some(slot.reps.min);
+                        let name = lookup
+                            .exercise(next)
+                            .map_or(next.as_str(), |e| e.name.as_str());
                         return Some(Why::fact(format!(
-                            "{} reps on every round: next time {next}, back to {} reps.",
+                            "{} reps on every round: next time {name}, back to {} reps.",
                             slot.reps.max, slot.reps.min
                         )));
                     }
                     lift.reps = Some(slot.reps.max);
-                    return Some(Why::fact(format!(
-                        "{} reps on every round: use a stronger band or add load.",
+                    let how = match exercise.equipment {
+                        Equipment::Band => "a stronger band",
+                        Equipment::Bodyweight => {
+                            "a slower lowering (3-4 s) or a pause at the hardest point"
+                        }
+                        _ => "a little more load",
+                    };
+                    return Some(Why::heuristic(format!(
+                        "{} reps on every round: keep the reps and make it harder with {how}.",
                         slot.reps.max
                     )));
                 }

@@ -64,8 +64,19 @@ pub fn replacement<'a>(
         .find(|(id, _)| *id == exercise.id)
         .map(|(_, to)| *to)
         .unwrap_or(&[]);
+    // Exercises without a named pair get the guideline's stand-ins for their kind.
+    let by_kind: &[&str] = if exercise.spinal_rotation {
+        &["pallof-press", "band-pallof-press", "side-plank"]
+    } else if exercise.spinal_flexion && exercise.pattern == crate::model::Pattern::Core {
+        &["dead-bug", "plank", "bird-dog"]
+    } else if exercise.spinal_flexion {
+        &["hip-hinge-drill"]
+    } else {
+        &[]
+    };
     if let Some(e) = named
         .iter()
+        .chain(by_kind)
         .filter_map(|id| exercises.exercise(id))
         .find(|e| allowed(e, athlete))
     {

@@ -63,6 +63,12 @@ pub struct LiftState {
     pub e1rm_source: Option<String>,
     /// Working load in kg, once the rule owns it.
     pub load_kg: Option<f64>,
+    /// The working load last prescribed, in kg; a rise by the estimate is
+    /// limited from it.
+    pub last_target_kg: Option<f64>,
+    /// The slot (exercise, reps, intensity) the working load and rep target
+    /// were earned in; another slot starts from the estimate.
+    pub load_for: Option<String>,
     /// Current rep target for rules that move reps.
     pub reps: Option<u16>,
     /// Index into the slot's harder variations (0 = the slot's exercise).
@@ -77,6 +83,9 @@ pub struct LiftState {
     pub last_on: Option<NaiveDate>,
     /// What the last session changed and why.
     pub last_change: Option<super::plan::Why>,
+    /// Coming back from a deload or a pain cut: the load climbs by the rule
+    /// only, not by a grown estimate, until the next success.
+    pub recovering: bool,
     /// Even the lightest load of its equipment was near the person's limit:
     /// the slot uses an alternative with lighter steps.
     pub lightest_too_heavy: bool,
