@@ -466,8 +466,17 @@ fn lightest(loadout: &Loadout, equipment: Equipment) -> Option<f64> {
 /// Load for `reps` at `rir` from an e1RM, past the chart by Epley's inverse.
 fn load_at(e1rm: f64, reps: u16, rir: f64) -> f64 {
     strength::load_for(e1rm, u32::from(reps), rir)
-        .unwrap_or_else(|| e1rm / (1.0 + (f64::from(reps) + rir) / 30.0))
+        .unwrap_or_else(|| e1rm * beyond_chart(f64::from(reps) + rir))
 }
+
+/// Share of 1RM for reps to failure past the chart's 12: Epley's curve,
+/// scaled to meet the chart at 12 so the two join without a jump.
+fn beyond_chart(reps_to_failure: f64) -> f64 {
+    CHART_AT_12 * (1.0 + 12.0 / 30.0) / (1.0 + reps_to_failure.max(12.0) / 30.0)
+}
+
+/// The chart's last cell: 12 reps to failure.
+const CHART_AT_12: f64 = 0.694;
 
 /// To the nearest half rep, the resolution people rate effort in.
 fn half_step(x: f64) -> f64 {
@@ -487,9 +496,9 @@ fn slot_key(slot: &Slot) -> String {
 /// RIR the chart expects at `fraction` of 1RM for `reps`.
 fn rir_at(fraction: f64, reps: u16) -> f64 {
     strength::rir_for(1.0, u32::from(reps), fraction).unwrap_or_else(|| {
-        // Lighter than the chart reaches: Epley's reps to failure.
-        if fraction > 0.0 && fraction < 1.0 {
-            (30.0 * (1.0 / fraction - 1.0) - f64::from(reps)).max(0.0)
+        // Lighter than the chart reaches: the inverse of `beyond_chart`.
+        if fraction > 0.0 && fraction < CHART_AT_12 {
+            (30.0 * (CHART_AT_12 * (1.0 + 12.0 / 30.0) / fraction - 1.0) - f64::from(reps)).max(0.0)
         } else {
             0.0
         }
@@ -800,6 +809,7 @@ fn plan_slot(
     let mut find = false;
     // Loads reduced for safety or rest round down, never up.
     let mut round_down = layoff < 1.0 || deload;
+    let mut capped = false;
     if weighted {
         let heavy_target = match target {
             Target::Technique => false,
@@ -808,7 +818,8 @@ fn plan_slot(
                 load_at(1.0, reps.min, (lo + hi) / 2.0) > LOW_BONE_MASS_CAP + 1e-9
             }
         };
-        if gated && heavy_target {
+        capped = gated && heavy_target;
+        if capped {
             // Low bone mass before familiarization: at most 70% of 1RM, with
             // reps enough that the set still ends near enough to failure to
             // teach the estimate.
@@ -984,15 +995,8 @@ fn plan_slot(
     if let (Some(v), Some(e)) = (rounded_unit, e1rm) {
         let fraction = to_kg(v, unit) / e;
         percent = Some((fraction * 1000.0).round() / 10.0);
-        // Under a cap the load is lighter than the target's: say what it is.
-        let heavy_target = match target {
-            Target::Technique => false,
-            Target::Percent(lo, _) => lo / 100.0 > LOW_BONE_MASS_CAP,
-            Target::Rir(lo, hi) => {
-                load_at(1.0, reps.min, (lo + hi) / 2.0) > LOW_BONE_MASS_CAP + 1e-9
-            }
-        };
-        if gated && heavy_target {
+        // Under the cap the load is lighter than the target's: say what it is.
+        if capped {
             planned_rir = Some(half_step(rir_at(fraction, top)).max(1.0));
         }
     }
@@ -1280,9 +1284,10 @@ fn update_estimate(
             CALIBRATION_RIR + (rir - CALIBRATION_RIR) / 2.0
         };
         let est = strength::e1rm(kg, reps, Some(counted), formula).or_else(|| {
-            // Past the chart: Epley as a rough lower bound, to 20 reps to failure.
+            // Past the chart: the curve the plan uses there, as a rough
+            // lower bound, to 20 reps to failure.
             let r = f64::from(reps) + counted;
-            (r <= ROUGH_MAX_REPS).then(|| kg * (1.0 + r / 30.0))
+            (r <= ROUGH_MAX_REPS).then(|| kg / beyond_chart(r))
         });
         let Some(est) = est else { continue };
         let slot = if reliable { &mut sure } else { &mut bound };
