@@ -1517,7 +1517,7 @@ fn apply_rule(
             lift.reps = Some(r + 1);
             let reason = if jump > MAX_JUMP {
                 format!(
-                    "the next step your equipment makes is {} ({}), too big a jump; fractional plates or smaller steps would let the load move",
+                    "The next step your equipment makes is {} ({}), too big a jump; fractional plates or smaller steps would let the load move",
                     step(b, to),
                     pct(jump)
                 )
