@@ -134,7 +134,7 @@ pub fn run(cli: Cli) -> Outcome {
             let exercise = heft.find_exercise(&name)?;
             let unit = heft.profile()?.unit;
             let mut inputs = Vec::new();
-            for spec in &specs {
+            for spec in specs.iter().map(|s| s.fit_to(exercise.measure)) {
                 let input = SetInput {
                     note: note.clone(),
                     pain,

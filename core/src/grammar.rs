@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::format_milli;
 use crate::model::{
-    Distance, DistanceUnit, Effort, Load, SetInput, SetKind, Unit, Weight, WeightUnit,
+    Distance, DistanceUnit, Effort, Load, Measure, SetInput, SetKind, Unit, Weight, WeightUnit,
 };
 
 /// Most sets one token may stand for (`50x100x5`).
@@ -428,6 +428,43 @@ impl SetSpec {
         }
     }
 
+    /// The spec as people mean it for an exercise measured as `measure`:
+    /// on body-weight exercises `5x5` is five sets of five (not 5 kg for
+    /// five) and a load with a unit is added weight; on reps-only exercises
+    /// (bands) `3x12` is three sets of twelve.
+    pub fn fit_to(self, measure: Measure) -> SetSpec {
+        let whole_count = |milli: i64| {
+            (milli > 0 && milli % 1000 == 0 && milli / 1000 <= i64::from(MAX_COUNT)).then_some((milli / 1000) as u32)
+        };
+        match (measure, self.load) {
+            (Measure::BodyweightReps | Measure::Reps, LoadSpec::Weight { milli, unit: None })
+                if self.count == 1 && self.reps.is_some() =>
+            {
+                match whole_count(milli) {
+                    Some(count) => SetSpec {
+                        count,
+                        load: if measure == Measure::Reps {
+                            LoadSpec::None
+                        } else {
+                            LoadSpec::Bodyweight { added_milli: 0, unit: None }
+                        },
+                        ..self
+                    },
+                    None if measure == Measure::BodyweightReps => SetSpec {
+                        load: LoadSpec::Bodyweight { added_milli: milli, unit: None },
+                        ..self
+                    },
+                    None => self,
+                }
+            }
+            (Measure::BodyweightReps, LoadSpec::Weight { milli, unit }) => SetSpec {
+                load: LoadSpec::Bodyweight { added_milli: milli, unit },
+                ..self
+            },
+            _ => self,
+        }
+    }
+
     /// The values of one of these sets, with weights lacking a unit in `default_unit`.
     pub fn to_input(&self, exercise_id: &str, default_unit: WeightUnit) -> SetInput {
         let load = match self.load {
@@ -784,5 +821,22 @@ mod tests {
                 prop_assert_eq!(parse(&spec.to_string()).unwrap(), spec);
             }
         }
+    }
+
+    #[test]
+    fn specs_fit_the_exercise_they_are_logged_for() {
+        let fit = |text: &str, m: Measure| parse(text).unwrap().fit_to(m).to_string();
+        // On pull-ups, 5x5 is five sets of five at body weight.
+        assert_eq!(fit("5x5", Measure::BodyweightReps), "5xbwx5");
+        assert_eq!(fit("5x5@2", Measure::BodyweightReps), "5xbwx5@2");
+        // A unit makes it added load; so does a count in front.
+        assert_eq!(fit("10kgx5", Measure::BodyweightReps), "bw+10kgx5");
+        assert_eq!(fit("3x10x5", Measure::BodyweightReps), "3xbw+10x5");
+        // Bands: three sets of twelve reps.
+        assert_eq!(fit("3x12", Measure::Reps), "3x12r");
+        // Weighted exercises and odd counts are left as typed.
+        assert_eq!(fit("5x5", Measure::WeightReps), "5x5");
+        assert_eq!(fit("2.5x5", Measure::BodyweightReps), "bw+2.5x5");
+        assert_eq!(fit("60x5", Measure::BodyweightReps), "bw+60x5");
     }
 }
