@@ -125,7 +125,16 @@ pub fn run(cli: Cli) -> Outcome {
             drop_cm,
         } => {
             if words.is_empty() {
-                let logged = heft.log_next(at)?;
+                let mut input = heft.next_planned_set(at)?;
+                input.note = note;
+                input.pain = pain;
+                if let Some(n) = landings {
+                    input.impact = Some(Impact {
+                        landings: n,
+                        drop_height_cm: drop_cm,
+                    });
+                }
+                let logged = heft.log_sets(&[input], at)?;
                 let workout = heft.workout_log(&logged.workout.id)?;
                 render::logged(&logged, &workout, json);
                 return Ok(());
@@ -248,11 +257,7 @@ pub fn run(cli: Cli) -> Outcome {
 
 /// The local day a command is about: --date, the day of --at, or today.
 fn day(at: LogTime, heft: &Heft) -> chrono::NaiveDate {
-    match at {
-        LogTime::Now => heft.now().date_naive(),
-        LogTime::At(t) => t.date_naive(),
-        LogTime::OnDate(d) => d,
-    }
+    at.date(heft.now())
 }
 
 fn program(heft: &Heft, cmd: ProgramCommand, on: chrono::NaiveDate, json: bool) -> Outcome {
@@ -325,10 +330,12 @@ fn profile_update(args: ProfileArgs, current: &Profile) -> Result<ProfileUpdate,
         || args.plates.is_some()
         || args.dumbbell_step.is_some()
         || args.machine_step.is_some()
+        // A custom loadout holds its own micro plates, so any change to them
+        // goes into it; with the standard set, "none" and "standard" are a flag.
         || args
             .micro_plates
             .as_deref()
-            .is_some_and(|m| m != "none" && m != "standard");
+            .is_some_and(|m| (m != "none" && m != "standard") || current.loadout.is_some());
     let loadout = if loadout_changed {
         let unit = unit.unwrap_or(current.unit);
         let mut l = current
@@ -349,7 +356,11 @@ fn profile_update(args: ProfileArgs, current: &Profile) -> Result<ProfileUpdate,
                 .collect();
         }
         if let Some(micro) = args.micro_plates.as_deref() {
-            l.fractional = micro_list(micro)?;
+            l.fractional = if micro == "standard" {
+                Loadout::standard_fractional(unit)
+            } else {
+                micro_list(micro)?
+            };
         }
         if let Some(step) = args.dumbbell_step {
             l.dumbbell_step = step;

@@ -437,6 +437,7 @@ fn a_program_session_from_plan_to_finish() {
             "rest_s",
             "rule",
             "sets",
+            "slot",
             "swap",
             "warmups",
             "why"
@@ -609,4 +610,41 @@ fn profile_takes_the_bar_plates_and_equipment() {
     assert!(err.contains("loadout"), "{err}");
     let (code, _) = fails(p, &["profile", "--equipment", "spaceship"]);
     assert_eq!(code, 2);
+}
+
+#[test]
+fn micro_plates_none_removes_them_from_a_custom_loadout() {
+    let db = db();
+    let p = &db.path;
+    ok(p, &["profile", "--bar", "15", "--micro-plates", "1.25,0.5"]);
+    let prof = json(p, &["profile", "--micro-plates", "none"]);
+    assert_eq!(prof["loadout"]["fractional"], serde_json::json!([]));
+    assert_eq!(prof["loadout"]["bar"], 15.0);
+    let prof = json(p, &["profile", "--micro-plates", "standard"]);
+    assert_eq!(prof["loadout"]["fractional"][0]["weight"], 1.25);
+}
+
+#[test]
+fn logging_the_planned_set_keeps_the_note_and_pain() {
+    let db = db();
+    let p = &db.path;
+    ok(p, &["--date", "2025-03-03", "program", "start", "liftmor"]);
+    let logged = json(
+        p,
+        &[
+            "--date",
+            "2025-03-03",
+            "log",
+            "--pain",
+            "3",
+            "--note",
+            "felt fine",
+        ],
+    );
+    let set = &logged["sets"][0];
+    assert_eq!(
+        (set["pain"].clone(), set["note"].clone()),
+        (serde_json::json!(3), serde_json::json!("felt fine"))
+    );
+    assert_eq!(set["exercise_id"], "deadlift");
 }

@@ -434,7 +434,8 @@ impl SetSpec {
     /// (bands) `3x12` is three sets of twelve.
     pub fn fit_to(self, measure: Measure) -> SetSpec {
         let whole_count = |milli: i64| {
-            (milli > 0 && milli % 1000 == 0 && milli / 1000 <= i64::from(MAX_COUNT)).then_some((milli / 1000) as u32)
+            (milli > 0 && milli % 1000 == 0 && milli / 1000 <= i64::from(MAX_COUNT))
+                .then_some((milli / 1000) as u32)
         };
         match (measure, self.load) {
             (Measure::BodyweightReps | Measure::Reps, LoadSpec::Weight { milli, unit: None })
@@ -446,19 +447,28 @@ impl SetSpec {
                         load: if measure == Measure::Reps {
                             LoadSpec::None
                         } else {
-                            LoadSpec::Bodyweight { added_milli: 0, unit: None }
+                            LoadSpec::Bodyweight {
+                                added_milli: 0,
+                                unit: None,
+                            }
                         },
                         ..self
                     },
                     None if measure == Measure::BodyweightReps => SetSpec {
-                        load: LoadSpec::Bodyweight { added_milli: milli, unit: None },
+                        load: LoadSpec::Bodyweight {
+                            added_milli: milli,
+                            unit: None,
+                        },
                         ..self
                     },
                     None => self,
                 }
             }
             (Measure::BodyweightReps, LoadSpec::Weight { milli, unit }) => SetSpec {
-                load: LoadSpec::Bodyweight { added_milli: milli, unit },
+                load: LoadSpec::Bodyweight {
+                    added_milli: milli,
+                    unit,
+                },
                 ..self
             },
             _ => self,

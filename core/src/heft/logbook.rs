@@ -35,6 +35,17 @@ pub enum LogTime {
     OnDate(NaiveDate),
 }
 
+impl LogTime {
+    /// The local day this time falls on, with `now` for [`LogTime::Now`].
+    pub fn date(self, now: DateTime<FixedOffset>) -> NaiveDate {
+        match self {
+            LogTime::Now => now.date_naive(),
+            LogTime::At(t) => t.date_naive(),
+            LogTime::OnDate(d) => d,
+        }
+    }
+}
+
 /// What a call to [`Heft::log_sets`] wrote.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LoggedSets {

@@ -248,14 +248,14 @@ fn day_ms(date: NaiveDate) -> i64 {
 /// Past workouts for planning on `today`: every workout of the last
 /// [`RECENT_DAYS`], and older sets of the program's exercises up to a year
 /// back, which only seed estimates: a lift the run already has an estimate
-/// for needs none, so `run` narrows them. Workouts on or after `today` that
-/// did not count for the run yet are left out: that is the session being
-/// planned.
+/// for needs none, so `run` narrows them. Workouts after `today` and the
+/// `session` being planned are left out.
 fn plan_history(
     conn: &Connection,
     program: &Program,
     run: Option<&RunState>,
     today: NaiveDate,
+    session: Option<&str>,
 ) -> Result<Vec<PastWorkout>> {
     const DAY: i64 = 86_400_000;
     let until = day_ms(today) + 2 * DAY;
@@ -289,7 +289,6 @@ fn plan_history(
         let offset: i32 = r.get(2)?;
         let finished: Option<i64> = r.get(3)?;
         let duration: Option<u32> = r.get(4)?;
-        let run_id: Option<String> = r.get(5)?;
         let date = crate::model::Timestamp::from_parts(started, offset)
             .ok_or_else(|| Error::BadRow {
                 table: "workout",
@@ -297,7 +296,7 @@ fn plan_history(
                 reason: started.to_string(),
             })?
             .local_date();
-        if date > today || (date == today && run_id.is_none()) {
+        if date > today || session == Some(id.as_str()) {
             continue;
         }
         let unit = |text: Option<String>| text.as_deref().and_then(WeightUnit::from_symbol);
@@ -362,12 +361,12 @@ pub struct PlanContext {
 type Context = PlanContext;
 
 impl PlanContext {
-    fn read(conn: &Connection, today: NaiveDate) -> Result<Context> {
+    fn read(conn: &Connection, today: NaiveDate, session: Option<&str>) -> Result<Context> {
         let run = active_run(conn)?.ok_or(Error::NoProgram)?;
         let exercises = exercise_index(conn)?;
         let program = load_program(conn, &run.program_id, &exercises)?;
         let athlete = Athlete::from_profile(&read_profile(conn)?, today);
-        let history = plan_history(conn, &program, Some(&run.state), today)?;
+        let history = plan_history(conn, &program, Some(&run.state), today, session)?;
         Ok(Context {
             run,
             program,
@@ -395,14 +394,15 @@ impl PlanContext {
     }
 }
 
-/// The workout a session on `date` is being logged into: the newest one on
-/// that date that has not counted for a run.
+/// The workout a session on `date` is being logged into: that date's open
+/// workout. A finished one that did not count was not a program session.
 fn session_workout(conn: &Connection, date: NaiveDate) -> Result<Option<(String, Vec<PastSet>)>> {
     let from = day_ms(date) - 86_400_000;
     let to = day_ms(date) + 2 * 86_400_000;
     let mut stmt = conn.prepare_cached(
         "SELECT id, started_at_ms, offset_min FROM workout
-         WHERE deleted = 0 AND run_id IS NULL AND started_at_ms >= ?1 AND started_at_ms < ?2
+         WHERE deleted = 0 AND run_id IS NULL AND finished_at_ms IS NULL
+           AND started_at_ms >= ?1 AND started_at_ms < ?2
          ORDER BY started_at_ms DESC",
     )?;
     let candidates: Vec<(String, i64, i32)> = stmt
@@ -452,7 +452,11 @@ fn progress(plan: &SessionPlan, sets: &[PastSet]) -> (Vec<Progress>, Option<Next
 impl Heft {
     /// What a plan for `today` is computed from.
     pub fn plan_context(&self, today: NaiveDate) -> Result<PlanContext> {
-        self.read(|conn| Context::read(conn, today))
+        check_date(today, self.now().date_naive())?;
+        self.read(|conn| {
+            let session = session_workout(conn, today)?.map(|(id, _)| id);
+            Context::read(conn, today, session.as_deref())
+        })
     }
 
     /// Built-in and imported programs.
@@ -486,8 +490,14 @@ impl Heft {
     /// Checks and stores a custom program (TOML text). Re-importing an id
     /// replaces the earlier version; a built-in id is refused.
     pub fn import_program(&self, source: &str) -> Result<Program> {
-        if source.len() > 1_000_000 {
-            return Err(Error::Conflict("a program file is at most 1 MB".into()));
+        if source.len() > MAX_PROGRAM_BYTES {
+            return Err(crate::validate::ValidationError {
+                field: crate::validate::Field::Program,
+                problem: crate::validate::Problem::TooLong {
+                    max: MAX_PROGRAM_BYTES,
+                },
+            }
+            .into());
         }
         self.write(|tx, stamp| {
             let program = Program::from_toml(source, &exercise_index(tx)?)?;
@@ -497,22 +507,33 @@ impl Heft {
                     program.id
                 )));
             }
+            let previous: Option<String> = tx
+                .prepare_cached("SELECT source FROM program WHERE id = ?1 AND deleted = 0")?
+                .query_row([&program.id], |r| r.get(0))
+                .optional()?;
             tx.prepare_cached(
                 "INSERT INTO program (id, source, hlc, deleted) VALUES (?1, ?2, ?3, 0)
                  ON CONFLICT (id) DO UPDATE SET source = excluded.source, hlc = excluded.hlc, deleted = 0",
             )?
             .execute((&program.id, source, stamp.next()))?;
+            undo::record(
+                tx,
+                stamp,
+                &format!("imported {}", program.name),
+                &Inverse::RestoreProgram { id: program.id.clone(), source: previous },
+            )?;
             Ok(program)
         })
     }
 
     /// Starts `program_id` on `on`, ending the run in progress.
     pub fn start_program(&self, program_id: &str, on: NaiveDate) -> Result<StartedProgram> {
+        check_date(on, self.now().date_naive())?;
         self.write(|tx, stamp| {
             let exercises = exercise_index(tx)?;
             let program = load_program(tx, program_id, &exercises)?;
             let athlete = Athlete::from_profile(&read_profile(tx)?, on);
-            let history = plan_history(tx, &program, None, on)?;
+            let history = plan_history(tx, &program, None, on, None)?;
             let (state, notes) = engine::start(&program, &athlete, &history, on);
             let previous = active_run(tx)?;
             if let Some(prev) = &previous {
@@ -547,6 +568,7 @@ impl Heft {
 
     /// Ends the run in progress on `on`.
     pub fn stop_program(&self, on: NaiveDate) -> Result<ProgramRun> {
+        check_date(on, self.now().date_naive())?;
         self.write(|tx, stamp| {
             let run = active_run(tx)?.ok_or(Error::NoProgram)?;
             tx.execute(
@@ -565,8 +587,10 @@ impl Heft {
 
     /// The run in progress and where it stands on `today`.
     pub fn program_status(&self, today: NaiveDate) -> Result<ProgramStatus> {
+        check_date(today, self.now().date_naive())?;
         self.read(|conn| {
-            let ctx = Context::read(conn, today)?;
+            let session = session_workout(conn, today)?.map(|(id, _)| id);
+            let ctx = Context::read(conn, today, session.as_deref())?;
             let plan = ctx.plan(today)?;
             let unit = ctx.athlete.unit;
             let lifts = ctx
@@ -599,10 +623,11 @@ impl Heft {
 
     /// The session to do on `date`, with what is already logged of it.
     pub fn today(&self, date: NaiveDate) -> Result<Today> {
+        check_date(date, self.now().date_naive())?;
         self.read(|conn| {
-            let ctx = Context::read(conn, date)?;
-            let plan = ctx.plan(date)?;
             let session = session_workout(conn, date)?;
+            let ctx = Context::read(conn, date, session.as_ref().map(|(id, _)| id.as_str()))?;
+            let plan = ctx.plan(date)?;
             let (done, next) = progress(
                 &plan,
                 session.as_ref().map(|(_, s)| s.as_slice()).unwrap_or(&[]),
@@ -616,14 +641,17 @@ impl Heft {
         })
     }
 
-    /// Logs the next planned set of `date`'s session as done as prescribed
-    /// (the low end of the reps, no effort rating).
+    /// Logs the next planned set of the session as done as prescribed (the
+    /// low end of the reps, no effort rating).
     pub fn log_next(&self, at: super::LogTime) -> Result<super::LoggedSets> {
-        let date = match at {
-            super::LogTime::Now => self.now().date_naive(),
-            super::LogTime::At(t) => t.date_naive(),
-            super::LogTime::OnDate(d) => d,
-        };
+        let input = self.next_planned_set(at)?;
+        self.log_sets(&[input], at)
+    }
+
+    /// The next planned set of the session on the day of `at`, as it would be
+    /// logged if done as prescribed; callers may add a note or pain first.
+    pub fn next_planned_set(&self, at: super::LogTime) -> Result<SetInput> {
+        let date = at.date(self.now());
         let today = self.today(date)?;
         let next = today.next.ok_or_else(|| {
             Error::Conflict(
@@ -660,7 +688,7 @@ impl Heft {
                 drop_height_cm: None,
             });
         }
-        self.log_sets(&[input], at)
+        Ok(input)
     }
 
     /// Finishes a workout; when a program is running and the workout holds
@@ -714,7 +742,11 @@ fn count_session(
     if counted.is_some() {
         return Ok(None);
     }
-    let ctx = Context::read(tx, date)?;
+    // A program that no longer loads (deleted or changed on another device)
+    // must not stop a workout from being finished: it is not counted.
+    let Ok(ctx) = Context::read(tx, date, Some(&workout.id)) else {
+        return Ok(None);
+    };
     let plan = ctx.plan(date)?;
     let log = super::logbook::sets_of_workout(tx, &workout.id)?;
     let done = PastWorkout::from(&log);
@@ -782,6 +814,20 @@ fn count_session(
     )))
 }
 
+/// Largest program file accepted, in bytes.
+pub const MAX_PROGRAM_BYTES: usize = 1_000_000;
+
+/// Days ahead a plan may be asked for (to look at next week's sessions).
+const PLAN_AHEAD_DAYS: u64 = 366;
+
+/// A date a plan or run may be about: from 1900 to a year from today.
+fn check_date(date: NaiveDate, today: NaiveDate) -> Result<()> {
+    let latest = today
+        .checked_add_days(Days::new(PLAN_AHEAD_DAYS))
+        .unwrap_or(NaiveDate::MAX);
+    crate::validate::date(crate::validate::Field::Date, date, latest).map_err(Error::from)
+}
+
 fn state_json(state: &RunState) -> Result<String> {
     serde_json::to_string(state).map_err(|e| Error::BadRow {
         table: "program_run",
@@ -804,5 +850,166 @@ impl ExerciseName for ExerciseIndex {
         self.exercise(id)
             .map(|e| e.name.clone())
             .unwrap_or_else(|| id.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::super::test_support::heft;
+    use crate::grammar;
+    use crate::heft::{FinishWorkout, LogTime};
+    use crate::model::WeightUnit;
+    use crate::{Error, Heft};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn log(h: &Heft, exercise: &str, notation: &str, on: &str) {
+        let spec = grammar::parse(notation).unwrap();
+        let id = h.find_exercise(exercise).unwrap().id;
+        let inputs = vec![spec.to_input(&id, WeightUnit::Kg); spec.count as usize];
+        h.log_sets(&inputs, LogTime::OnDate(d(on))).unwrap();
+    }
+
+    fn finish(h: &Heft, on: &str) -> crate::Finished {
+        h.finish(FinishWorkout {
+            on: Some(d(on)),
+            duration_s: Some(1800),
+            ..Default::default()
+        })
+        .unwrap()
+    }
+
+    const CUSTOM: &str = "format = 1\nid = \"mine\"\nname = \"Mine\"\nsummary = \"S.\"\nsource = \"me\"\n\
+        sessions_per_week = 2\nsession_minutes = 20\n[[phases]]\nid = \"m\"\nname = \"M\"\nkind = \"training\"\n\
+        weeks = 4\n[[phases.days]]\nname = \"A\"\n[[phases.days.slots]]\nexercise = \"back-squat\"\nsets = 3\n\
+        reps = 5\nrir = 2\nrule = \"linear\"\n";
+
+    #[test]
+    fn finishing_a_counted_workout_again_then_undoing_does_not_count_it_twice() {
+        let h = heft();
+        log(&h, "back squat", "3x100x5@2", "2026-11-10");
+        finish(&h, "2026-11-10");
+        h.start_program("linear-5x5", d("2026-11-16")).unwrap();
+        log(&h, "back squat", "5x100x5@2", "2026-11-16");
+        let first = finish(&h, "2026-11-16");
+        assert_eq!(first.session.map(|s| s.session_number), Some(1));
+        // Finishing it again (a new duration) does not count it again...
+        let again = h
+            .finish(FinishWorkout {
+                workout_id: Some(first.workout.id.clone()),
+                duration_s: Some(2400),
+                ..Default::default()
+            })
+            .unwrap();
+        assert!(again.session.is_none());
+        // ...and undoing that second finish keeps the session counted.
+        h.undo().unwrap();
+        let status = h.program_status(d("2026-11-18")).unwrap();
+        assert_eq!(status.run.state.sessions_done, 1);
+        let refinish = h
+            .finish(FinishWorkout {
+                workout_id: Some(first.workout.id),
+                duration_s: Some(2400),
+                ..Default::default()
+            })
+            .unwrap();
+        assert!(refinish.session.is_none());
+        assert_eq!(
+            h.program_status(d("2026-11-18"))
+                .unwrap()
+                .run
+                .state
+                .sessions_done,
+            1
+        );
+    }
+
+    #[test]
+    fn a_workout_finishes_even_when_the_running_program_no_longer_loads() {
+        let h = heft();
+        h.import_program(CUSTOM).unwrap();
+        h.start_program("mine", d("2026-11-16")).unwrap();
+        // The program goes away (as a sync from another device could do).
+        h.write(|tx, stamp| {
+            tx.execute(
+                "UPDATE program SET deleted = 1, hlc = ?1 WHERE id = 'mine'",
+                [stamp.next()],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+        log(&h, "back squat", "3x100x5@2", "2026-11-17");
+        let done = finish(&h, "2026-11-17");
+        assert!(done.session.is_none());
+        assert!(done.workout.finished_at.is_some());
+        assert!(matches!(
+            h.today(d("2026-11-18")),
+            Err(Error::NotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn another_workout_the_same_day_counts_in_the_plan() {
+        let h = heft();
+        log(&h, "back squat", "3x100x5@2", "2026-11-10");
+        finish(&h, "2026-11-10");
+        h.start_program("linear-5x5", d("2026-11-16")).unwrap();
+        // A morning front-squat workout, finished, not part of the program.
+        log(&h, "front squat", "3x70x5@2", "2026-11-16");
+        finish(&h, "2026-11-16");
+        let today = h.today(d("2026-11-16")).unwrap();
+        assert_eq!(
+            today.workout_id, None,
+            "a finished non-program workout is not the session"
+        );
+        assert_eq!(today.plan.dose.logged, 30);
+        assert!(
+            today
+                .plan
+                .warnings
+                .iter()
+                .any(|w| w.code == crate::progression::WarningCode::SamePattern),
+            "{:?}",
+            today.plan.warnings
+        );
+    }
+
+    #[test]
+    fn importing_a_program_is_one_undo_step_and_the_size_is_checked() {
+        let h = heft();
+        h.import_program(CUSTOM).unwrap();
+        let changed = CUSTOM.replace("name = \"Mine\"", "name = \"Mine v2\"");
+        h.import_program(&changed).unwrap();
+        assert_eq!(h.program("mine").unwrap().name, "Mine v2");
+        h.undo().unwrap();
+        assert_eq!(h.program("mine").unwrap().name, "Mine");
+        h.undo().unwrap();
+        assert!(matches!(h.program("mine"), Err(Error::NotFound { .. })));
+        let huge = "#".repeat(super::MAX_PROGRAM_BYTES + 1);
+        assert_eq!(
+            h.import_program(&huge).unwrap_err().field(),
+            Some("program")
+        );
+    }
+
+    #[test]
+    fn dates_outside_the_calendar_are_refused_not_a_panic() {
+        let h = heft();
+        for date in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            d("1850-01-01"),
+            d("2030-01-01"),
+        ] {
+            assert_eq!(
+                h.start_program("liftmor", date).unwrap_err().field(),
+                Some("date")
+            );
+            assert_eq!(h.today(date).unwrap_err().field(), Some("date"));
+        }
     }
 }

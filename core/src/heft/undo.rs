@@ -51,6 +51,8 @@ pub(crate) enum Inverse {
         duration_s: Option<u32>,
         run: Option<RunBefore>,
     },
+    /// Put back a custom program as it was before an import (`None`: remove it).
+    RestoreProgram { id: String, source: Option<String> },
 }
 
 /// A run's state before a session advanced it.
@@ -150,6 +152,20 @@ fn apply(tx: &Connection, stamp: &mut Stamper<'_>, inverse: &Inverse) -> Result<
             )?;
         }
         Inverse::RemoveWorkout { id } => remove_workout_if_empty(tx, stamp, id)?,
+        Inverse::RestoreProgram { id, source } => match source {
+            Some(text) => {
+                tx.execute(
+                    "UPDATE program SET source = ?2, deleted = 0, hlc = ?3 WHERE id = ?1",
+                    (id, text, stamp.next()),
+                )?;
+            }
+            None => {
+                tx.execute(
+                    "UPDATE program SET deleted = 1, hlc = ?2 WHERE id = ?1",
+                    (id, stamp.next()),
+                )?;
+            }
+        },
         Inverse::RemoveRun { id, resume } => {
             tx.execute(
                 "UPDATE program_run SET deleted = 1, hlc = ?2 WHERE id = ?1",
@@ -175,10 +191,15 @@ fn apply(tx: &Connection, stamp: &mut Stamper<'_>, inverse: &Inverse) -> Result<
             run,
         } => {
             tx.execute(
-                "UPDATE workout SET finished_at_ms = ?2, duration_s = ?3, run_id = NULL, hlc = ?4 WHERE id = ?1",
+                "UPDATE workout SET finished_at_ms = ?2, duration_s = ?3, hlc = ?4 WHERE id = ?1",
                 (id, finished_at_ms, duration_s, stamp.next()),
             )?;
+            // Only a finish that counted the session takes the count back.
             if let Some(run) = run {
+                tx.execute(
+                    "UPDATE workout SET run_id = NULL, hlc = ?2 WHERE id = ?1",
+                    (id, stamp.next()),
+                )?;
                 tx.execute(
                     "UPDATE program_run SET state = ?2, hlc = ?3 WHERE id = ?1",
                     (&run.id, &run.state, stamp.next()),

@@ -36,7 +36,7 @@ pub const DELOAD_PHASE_FACTOR: f64 = 0.90;
 pub const LOW_BONE_MASS_CAP: f64 = 0.70;
 /// History older than this does not seed an estimate.
 pub const SEED_MAX_DAYS: i64 = 365;
-/// Hours between hard sessions for the same pattern (ACSM 48-72 h).
+/// Days between hard sessions for the same pattern (ACSM 48-72 h).
 pub const SAME_PATTERN_DAYS: i64 = 2;
 /// Pain score that holds the load.
 pub const PAIN_HOLD: u8 = 4;
@@ -158,7 +158,7 @@ fn position<'p>(program: &'p Program, run: &RunState, ramp: Option<Ramp>) -> Opt
                 id: "ramp".into(),
                 name: "Familiarization".into(),
                 kind: PhaseKind::Familiarization,
-                session: ramp.done + 1,
+                session: ramp.done.saturating_add(1),
                 sessions: ramp.total,
             },
             day,
@@ -175,7 +175,7 @@ fn position<'p>(program: &'p Program, run: &RunState, ramp: Option<Ramp>) -> Opt
             id: phase.id.clone(),
             name: phase.name.clone(),
             kind: phase.kind,
-            session: run.session_in_phase + 1,
+            session: run.session_in_phase.saturating_add(1),
             sessions: program.phase_sessions(index),
         },
         day,
@@ -401,7 +401,7 @@ enum Target {
 /// With low bone mass the calibration sets take more reps, so that ending
 /// them near failure stays under 70% of 1RM on the chart.
 fn ramp_target(ramp: Ramp, slot: &Slot, gated: bool) -> (u8, RepRange, Target) {
-    let week = ramp.done * RAMP_WEEKS / ramp.total.max(1);
+    let week = ramp.done.saturating_mul(RAMP_WEEKS) / ramp.total.max(1);
     let keep = slot.intensity == Intensity::Technique;
     let reps = |n| RepRange { min: n, max: n };
     let (sets, reps, target) = match (week, gated) {
@@ -555,12 +555,12 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
         notes.push(match r.reason {
             RampReason::LowBoneMass => Why::fact(format!(
                 "Familiarization {} of {}: technique before heavy loads, as in LIFTMOR.",
-                r.done + 1,
+                r.done.saturating_add(1),
                 r.total
             )),
             RampReason::NewLifter | RampReason::LongLayoff => Why::heuristic(format!(
                 "Familiarization {} of {}: technique first, loads ramp up.",
-                r.done + 1,
+                r.done.saturating_add(1),
                 r.total
             )),
         });
@@ -582,10 +582,11 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
     };
 
     let mut exercises = Vec::new();
-    for slot in &pos.day.slots {
-        let Some(ex) = plan_slot(input, &pos, slot, factor, running_trim) else {
+    for (index, slot) in pos.day.slots.iter().enumerate() {
+        let Some(mut ex) = plan_slot(input, &pos, slot, factor, running_trim) else {
             continue;
         };
+        ex.slot = index;
         if ex.why.iter().any(|w| w.text.starts_with("Pain")) {
             warnings.push(Warning {
                 code: WarningCode::Pain,
@@ -602,7 +603,7 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
         .history
         .iter()
         .filter(|w| w.date >= monday && w.date <= input.today)
-        .map(PastWorkout::lifting_minutes)
+        .map(|w| lifting_minutes(w, input.exercises))
         .sum();
     let logged = logged.round() as u32;
     let with_session = logged + estimated_minutes;
@@ -626,7 +627,7 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
         program_id: program.id.clone(),
         program_name: program.name.clone(),
         date: input.today,
-        session_number: input.run.sessions_done + 1,
+        session_number: input.run.sessions_done.saturating_add(1),
         phase: pos.phase,
         day: pos.day.name.clone(),
         exercises,
@@ -641,6 +642,77 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
         warnings,
         notes,
     })
+}
+
+/// Minutes of lifting in a workout: running, cycling and other cardio do not
+/// count toward the strength dose.
+fn lifting_minutes(w: &PastWorkout, lookup: &dyn ExerciseLookup) -> f64 {
+    let cardio = |s: &&super::history::PastSet| {
+        lookup
+            .exercise(&s.exercise_id)
+            .is_some_and(|e| e.pattern == Pattern::Cardio)
+    };
+    let lifting: Vec<_> = w.sets.iter().filter(|s| !cardio(s)).cloned().collect();
+    if lifting.is_empty() {
+        0.0
+    } else if lifting.len() < w.sets.len() {
+        super::history::estimated_minutes(&lifting)
+    } else {
+        w.lifting_minutes()
+    }
+}
+
+/// What a set achieved: reps, or seconds for a timed exercise.
+fn amount(s: &super::history::PastSet, exercise: &Exercise) -> u32 {
+    if exercise.measure == Measure::Time {
+        s.seconds.unwrap_or(0)
+    } else {
+        s.reps.unwrap_or(0)
+    }
+}
+
+/// Progress for a slot with no load to move (body weight, bands, holds):
+/// reps (or seconds) climb to the top of the range, two past a fixed
+/// number, then the plan asks for a harder way to do it. [design]
+fn without_load(
+    lift: &mut LiftState,
+    slot: &Slot,
+    exercise: &Exercise,
+    done: &[&super::history::PastSet],
+    complete: bool,
+) -> Why {
+    let timed = exercise.measure == Measure::Time;
+    let unit = if timed { " s" } else { " reps" };
+    let step = if timed { 5 } else { 1 };
+    let top = if slot.reps.min == slot.reps.max {
+        slot.reps
+            .max
+            .saturating_add(if timed { 5 * EXTRA_REPS } else { EXTRA_REPS })
+    } else {
+        slot.reps.max
+    };
+    let r = lift.reps.unwrap_or(slot.reps.min);
+    let fewest = done.iter().map(|s| amount(s, exercise)).min().unwrap_or(0);
+    if !complete || fewest < u32::from(r) {
+        lift.stalls = lift.stalls.saturating_add(1);
+        return Why::heuristic(format!(
+            "Not every set reached {r}{unit}: same again next time."
+        ));
+    }
+    lift.stalls = 0;
+    if r < top {
+        let next = r.saturating_add(step).min(top);
+        lift.reps = Some(next);
+        return Why::fact(format!("{r}{unit} on every set: {next} next time."));
+    }
+    let how = match exercise.equipment {
+        Equipment::Band => "a stronger band",
+        _ if timed => "a harder position (longer lever, one support less)",
+        _ => "a slower lowering (3-4 s), a pause, or a harder variation",
+    };
+    Why::heuristic(format!(
+        "{top}{unit} on every set: keep them and make it harder with {how}."
+    ))
 }
 
 /// Minutes: tempo 2 s up, 2 s down per rep, rest between sets, half a minute to set up. [design]
@@ -909,9 +981,9 @@ fn plan_slot(
                 }
             }
         }
-        // Back after time off: below the last working load, whatever the slot.
+        // Back after time off: below the load last lifted, whatever the slot.
         if layoff < 1.0
-            && let (Some(l), Some(prev)) = (load_kg, lift.load_kg)
+            && let (Some(l), Some(prev)) = (load_kg, lift.last_target_kg.or(lift.load_kg))
         {
             load_kg = Some(l.min(prev * layoff));
         }
@@ -926,7 +998,7 @@ fn plan_slot(
         }
         if deload && let Some(l) = load_kg {
             load_kg = Some(l * DELOAD_PHASE_FACTOR);
-            why.push(Why::fact("Planned lighter week: 90% of the working load."));
+            why.push(Why::fact("Planned lighter week: 90% of this week's target load, easier than the weeks around it."));
         }
         if find {
             why.push(Why::fact(format!(
@@ -1026,7 +1098,8 @@ fn plan_slot(
         load,
         reps,
         timed,
-        rir: planned_rir,
+        // RIR is rated 0-10; a very light capped load says "10 or more".
+        rir: planned_rir.map(|r| r.min(10.0)),
         percent_1rm: percent,
         // Landings belong to jumps; a lower-impact stand-in has none.
         landings: slot
@@ -1065,6 +1138,7 @@ fn plan_slot(
         )));
     }
     Some(ExercisePlan {
+        slot: 0,
         exercise_id: exercise.id.clone(),
         exercise_name: exercise.name.clone(),
         swap,
@@ -1118,13 +1192,9 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
     let training = ramp.is_none() && planned.phase.kind == PhaseKind::Training;
     let pos = position(input.program, input.run, ramp)?;
     let mut changes = Vec::new();
+    let mut taken: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for ex in &planned.exercises {
-        let Some(slot) = pos.day.slots.iter().find(|s| {
-            s.exercise == ex.exercise_id
-                || ex.swap.as_ref().is_some_and(|w| w.from_id == s.exercise)
-                || s.alternatives.contains(&ex.exercise_id)
-                || s.harder.contains(&ex.exercise_id)
-        }) else {
+        let Some(slot) = pos.day.slots.get(ex.slot) else {
             continue;
         };
         let Some(exercise) = input.exercises.exercise(&ex.exercise_id) else {
@@ -1138,11 +1208,29 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
             },
             &key,
         );
-        let sets: Vec<_> = done
+        // Two slots may land on the same exercise: each takes its planned
+        // number of sets in order, the last one the rest.
+        let last_of_kind = !planned
+            .exercises
+            .iter()
+            .any(|o| o.slot > ex.slot && o.exercise_id == ex.exercise_id);
+        let all: Vec<_> = done
             .sets
             .iter()
             .filter(|s| s.exercise_id == ex.exercise_id && s.is_work())
             .collect();
+        let from = taken
+            .get(&ex.exercise_id)
+            .copied()
+            .unwrap_or(0)
+            .min(all.len());
+        let to = if last_of_kind {
+            all.len()
+        } else {
+            (from + ex.sets.len()).min(all.len())
+        };
+        taken.insert(ex.exercise_id.clone(), to);
+        let sets: Vec<_> = all[from..to].to_vec();
         let mut lift = seeded;
         if sets.is_empty() {
             // Not done: nothing learned, nothing changed.
@@ -1197,7 +1285,7 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
     // Position.
     match ramp {
         Some(mut r) => {
-            r.done += 1;
+            r.done = r.done.saturating_add(1);
             if r.done >= r.total {
                 run.ramp = None;
                 run.familiarized = true;
@@ -1209,11 +1297,11 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
             }
         }
         None => {
-            run.session_in_phase += 1;
+            run.session_in_phase = run.session_in_phase.saturating_add(1);
             if run.session_in_phase >= input.program.phase_sessions(run.phase) {
                 let was = input.program.phases.get(run.phase).map(|p| p.kind);
-                run.phase = if run.phase + 1 < input.program.phases.len() {
-                    run.phase + 1
+                run.phase = if run.phase.saturating_add(1) < input.program.phases.len() {
+                    run.phase.saturating_add(1)
                 } else {
                     input.program.repeat_from
                 };
@@ -1227,8 +1315,9 @@ pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
             }
         }
     }
-    run.sessions_done += 1;
-    run.last_session_on = Some(done.date);
+    run.sessions_done = run.sessions_done.saturating_add(1);
+    // A backdated session does not move the last session back in time.
+    run.last_session_on = Some(run.last_session_on.map_or(done.date, |d| d.max(done.date)));
     Some(Advance { run, changes })
 }
 
@@ -1357,8 +1446,8 @@ fn apply_rule(
             .unwrap_or_default()
     );
     if !training {
-        // Familiarization and deload sessions teach the estimate, not the rule.
-        lift.load_kg = None;
+        // Familiarization and deload sessions teach the estimate, not the
+        // rule; a load earned before stays for after.
         return None;
     }
     let base = target_kg.or(lift.load_kg);
@@ -1411,7 +1500,7 @@ fn apply_rule(
             // Missed reps still count toward the stall rule; the deload comes
             // at the next miss.
             if !success {
-                lift.stalls = (lift.stalls + 1).min(STALL_SESSIONS - 1);
+                lift.stalls = lift.stalls.saturating_add(1).min(STALL_SESSIONS - 1);
             }
             return Some(Why::heuristic(format!(
                 "Pain {p}/10 on {}: same load next time.",
@@ -1422,7 +1511,7 @@ fn apply_rule(
 
     let lighter = all_reps && !all_load;
     let stall = |lift: &mut LiftState, base: Option<f64>, what: String| -> Why {
-        lift.stalls += 1;
+        lift.stalls = lift.stalls.saturating_add(1);
         lift.load_kg = base;
         if lift.stalls >= STALL_SESSIONS {
             lift.stalls = 0;
@@ -1471,7 +1560,7 @@ fn apply_rule(
         };
         if r < slot.reps.min {
             // After a big step taken with fewer reps: build the reps back first.
-            let next = r + 1;
+            let next = r.saturating_add(1);
             progress(lift);
             lift.load_kg = Some(b);
             lift.reps = (next < slot.reps.min).then_some(next);
@@ -1514,7 +1603,7 @@ fn apply_rule(
         if (jump > MAX_JUMP || beyond) && r < slot.reps.max + EXTRA_REPS {
             progress(lift);
             lift.load_kg = Some(b);
-            lift.reps = Some(r + 1);
+            lift.reps = Some(r.saturating_add(1));
             let reason = if jump > MAX_JUMP {
                 format!(
                     "The next step your equipment makes is {} ({}), too big a jump; fractional plates or smaller steps would let the load move",
@@ -1547,7 +1636,9 @@ fn apply_rule(
     match slot.rule {
         Rule::Hold => None,
         Rule::Autoregulated => {
-            let b = base?;
+            let Some(b) = base else {
+                return Some(without_load(lift, slot, exercise, done, complete));
+            };
             let easy = last_rir.is_some_and(|r| r >= first.rir.unwrap_or(0.0) + 2.0);
             if success && easy {
                 // Much easier than planned: the estimate lags, the load moves anyway.
@@ -1570,7 +1661,9 @@ fn apply_rule(
             )))
         }
         Rule::Linear => {
-            let b = base?;
+            let Some(b) = base else {
+                return Some(without_load(lift, slot, exercise, done, complete));
+            };
             if !success {
                 return Some(stall(lift, Some(b), short));
             }
@@ -1595,7 +1688,9 @@ fn apply_rule(
             ))
         }
         Rule::Double => {
-            let b = base?;
+            let Some(b) = base else {
+                return Some(without_load(lift, slot, exercise, done, complete));
+            };
             let fewest = done.iter().filter_map(|s| s.reps).min().unwrap_or(0);
             let top = lift.reps.unwrap_or(slot.reps.min).max(slot.reps.max);
             if complete && all_load && fewest >= u32::from(top) {
@@ -1625,10 +1720,12 @@ fn apply_rule(
             Some(stall(lift, Some(b), short))
         }
         Rule::TwoForTwo => {
-            let b = base?;
+            let Some(b) = base else {
+                return Some(without_load(lift, slot, exercise, done, complete));
+            };
             let over = done.last().and_then(|s| s.reps).unwrap_or(0) >= u32::from(target_reps) + 2;
             if success && over {
-                lift.good_streak += 1;
+                lift.good_streak = lift.good_streak.saturating_add(1);
                 if lift.good_streak >= 2 {
                     lift.good_streak = 0;
                     return Some(raise(
@@ -1654,7 +1751,9 @@ fn apply_rule(
             Some(stall(lift, Some(b), short))
         }
         Rule::RepsOver => {
-            let b = base?;
+            let Some(b) = base else {
+                return Some(without_load(lift, slot, exercise, done, complete));
+            };
             let last = done.last().and_then(|s| s.reps).unwrap_or(0);
             if success && last > u32::from(slot.reps.max.max(target_reps)) {
                 return Some(raise(
@@ -1678,12 +1777,12 @@ fn apply_rule(
         }
         Rule::RepsThenHarder => {
             let r = lift.reps.unwrap_or(slot.reps.min);
-            let fewest = done.iter().filter_map(|s| s.reps).min().unwrap_or(0);
+            let fewest = done.iter().map(|s| amount(s, exercise)).min().unwrap_or(0);
             if complete && fewest >= u32::from(r) {
                 if r >= slot.reps.max {
                     let level = usize::from(lift.variation);
                     if let Some(next) = slot.harder.get(level) {
-                        lift.variation += 1;
+                        lift.variation = lift.variation.saturating_add(1);
                         lift.reps = Some(slot.reps.min);
                         let name = lookup
                             .exercise(next)
@@ -1706,7 +1805,7 @@ fn apply_rule(
                         slot.reps.max
                     )));
                 }
-                let next = (r + 2).min(slot.reps.max);
+                let next = r.saturating_add(2).min(slot.reps.max);
                 lift.reps = Some(next);
                 return Some(Why::heuristic(format!(
                     "{r} reps on every round: {next} next time."

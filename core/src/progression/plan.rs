@@ -53,6 +53,8 @@ pub struct PhasePosition {
 /// One exercise of the session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExercisePlan {
+    /// Index of the day's slot this fills.
+    pub slot: usize,
     /// Catalog id of what to do.
     pub exercise_id: String,
     /// Its display name.

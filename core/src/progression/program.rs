@@ -378,6 +378,9 @@ impl Lines<'_> {
     }
 }
 
+/// Most alternatives or harder variations of one slot.
+pub const MAX_LIST: usize = 20;
+
 /// Longest name or text accepted in a program file.
 const MAX_TEXT: usize = 2000;
 
@@ -645,6 +648,15 @@ impl Checker<'_> {
         let slot_span = s.span();
         let s = s.into_inner();
         let exercise = self.exercise(&s.exercise, format!("{path}.exercise"), exercises)?;
+        for (list, name) in [(&s.alternatives, "alternatives"), (&s.harder, "harder")] {
+            if list.len() > MAX_LIST {
+                return self.err(
+                    slot_span.clone(),
+                    format!("{path}.{name}"),
+                    format!("at most {MAX_LIST} exercises"),
+                );
+            }
+        }
         let mut alternatives = Vec::new();
         for (i, a) in s.alternatives.iter().enumerate() {
             alternatives.push(self.exercise(a, format!("{path}.alternatives[{i}]"), exercises)?);

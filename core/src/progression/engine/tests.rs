@@ -993,3 +993,87 @@ fn the_profile_picks_the_e1rm_formula_and_the_reason_names_it() {
         "{why}"
     );
 }
+
+#[test]
+fn body_weight_and_timed_slots_progress_by_reps_and_seconds() {
+    let slot = r#"exercise = "push-up"
+sets = 3
+reps = [8, 12]
+rir = 2
+rule = "double""#;
+    let mut case = Case::new(
+        one_slot(slot),
+        run_with("push-up", LiftState::default(), Some("2026-11-23")),
+        athlete(66, None),
+    );
+    let reps = |n| PastSet {
+        kg: None,
+        ..set("push-up", 0.0, n, Some(2.0))
+    };
+    case.finish(vec![reps(8), reps(9), reps(8)]);
+    assert_eq!(case.run.lifts["push-up"].reps, Some(9));
+    case.today = d("2026-11-29");
+    assert_eq!(
+        case.plan().exercises[0].sets[0].reps,
+        RepRange { min: 9, max: 12 }
+    );
+
+    let plank = r#"exercise = "plank"
+sets = 2
+reps = [20, 30]
+rir = 2
+rule = "linear""#;
+    let mut case = Case::new(
+        one_slot(plank),
+        run_with("plank", LiftState::default(), Some("2026-11-23")),
+        athlete(66, None),
+    );
+    let hold = |s| PastSet {
+        kg: None,
+        reps: None,
+        seconds: Some(s),
+        ..set("plank", 0.0, 1, None)
+    };
+    case.finish(vec![hold(20), hold(25)]);
+    assert_eq!(case.run.lifts["plank"].reps, Some(25), "seconds climb by 5");
+    let p = case.plan();
+    assert!(p.exercises[0].sets[0].timed);
+}
+
+#[test]
+fn running_does_not_count_toward_the_lifting_dose() {
+    let slot = SQUAT_5X5.replace("percent = [80, 85]", "rir = 2");
+    let mut case = Case::new(
+        one_slot(&slot),
+        run_with("back-squat", lift(100.0, Some(80.0)), Some("2026-11-20")),
+        athlete(45, None),
+    );
+    let mut run = workout(
+        "2026-11-23",
+        vec![PastSet {
+            kg: None,
+            reps: None,
+            seconds: Some(3600),
+            ..set("running", 0.0, 1, None)
+        }],
+    );
+    run.minutes = Some(60.0);
+    let mut mixed = workout(
+        "2026-11-24",
+        vec![
+            set("bench-press", 60.0, 5, None),
+            PastSet {
+                kg: None,
+                reps: None,
+                seconds: Some(1200),
+                ..set("running", 0.0, 1, None)
+            },
+        ],
+    );
+    mixed.minutes = Some(50.0);
+    case.history = vec![run, mixed];
+    let p = case.plan();
+    // The run counts nothing; the mixed workout counts only its bench set
+    // (5 reps at 4 s and 105 s of rest: 2.08 min).
+    assert_eq!(p.dose.logged, 2);
+}
