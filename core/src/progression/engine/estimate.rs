@@ -1,0 +1,139 @@
+//! Estimated 1RM: seeded from history before a run, updated from each session.
+
+use super::*;
+
+/// The lift's state with an estimate seeded from history when the run has none.
+pub(super) fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Option<Why>) {
+    let mut lift = input
+        .run
+        .lifts
+        .get(exercise_id)
+        .cloned()
+        .unwrap_or_default();
+    if lift.e1rm_kg.is_some() {
+        return (lift, None);
+    }
+    let mut best: Option<(f64, String)> = None;
+    // Sessions of the run itself are already in its state; only what came
+    // before the run seeds an estimate.
+    for w in input
+        .history
+        .iter()
+        .rev()
+        .filter(|w| w.date < input.run.started_on)
+    {
+        let age = (input.today - w.date).num_days();
+        if age > SEED_MAX_DAYS {
+            break;
+        }
+        let sets: Vec<(f64, u32, Option<f64>)> = w
+            .sets
+            .iter()
+            .filter(|s| s.exercise_id == exercise_id && s.is_work())
+            .filter_map(|s| Some((s.kg?, s.reps?, s.rir)))
+            .collect();
+        if let Some((i, est)) = strength::best_estimate(&sets, input.athlete.formula) {
+            let factor = layoff_factor(age);
+            let est = est * factor;
+            if best.as_ref().is_none_or(|(b, _)| est > *b) {
+                let (kg, reps, rir) = sets[i];
+                let mut text = format!(
+                    "from {} x {reps}{} on {} ({})",
+                    show_kg(kg, input.athlete.unit),
+                    rir.map(|r| format!(" at RIR {}", num(r)))
+                        .unwrap_or_default(),
+                    w.date,
+                    input.athlete.formula.name()
+                );
+                if factor < 1.0 {
+                    text.push_str(&format!(
+                        ", less {:.0}% for {} weeks since",
+                        (1.0 - factor) * 100.0,
+                        age / 7
+                    ));
+                }
+                best = Some((est, text));
+            }
+        }
+    }
+    let why = best.map(|(est, text)| {
+        lift.e1rm_kg = Some(est);
+        lift.e1rm_source = Some(text.clone());
+        Why::fact(format!(
+            "Estimated 1RM {} {text}.",
+            show_kg(est, input.athlete.unit)
+        ))
+    });
+    (lift, why)
+}
+
+/// Updates the e1RM from a session's sets (with their RIR, or the planned
+/// one). Sets that ended near failure (RIR 3 or less; 4 for a first
+/// estimate) move it, a lower one only halfway (against noise). Easier sets
+/// count half of their reserve past RIR 3, and sets past the chart's 12 reps
+/// to failure use Epley up to 20: lower bounds that can only raise it. [design]
+pub(super) fn update_estimate(
+    lift: &mut LiftState,
+    sets: &[&PastSet],
+    planned_rir: Option<f64>,
+    athlete: &Athlete,
+    date: NaiveDate,
+) {
+    let most_rir = if lift.e1rm_kg.is_some() {
+        CALIBRATION_RIR
+    } else {
+        CALIBRATION_RIR + 1.0
+    };
+    let formula: Formula = athlete.formula;
+    let mut sure: Option<(f64, (f64, u32, f64))> = None;
+    let mut bound: Option<(f64, (f64, u32, f64))> = None;
+    for s in sets {
+        let (Some(kg), Some(reps), Some(rir)) = (s.kg, s.reps, s.rir.or(planned_rir)) else {
+            continue;
+        };
+        if kg <= 0.0 || reps == 0 {
+            continue;
+        }
+        let reliable = rir <= most_rir && f64::from(reps) + rir <= strength::MAX_EFFECTIVE_REPS;
+        // Effort far from failure is judged loosely (errors of 2+ reps past
+        // RIR 5): half of what is reported past RIR 3 counts. [design]
+        let counted = if reliable || rir <= CALIBRATION_RIR {
+            rir
+        } else {
+            CALIBRATION_RIR + (rir - CALIBRATION_RIR) / 2.0
+        };
+        let est = strength::e1rm(kg, reps, Some(counted), formula).or_else(|| {
+            // Past the chart: the curve the plan uses there, as a rough
+            // lower bound, to 20 reps to failure.
+            let r = f64::from(reps) + counted;
+            (r <= ROUGH_MAX_REPS).then(|| kg / beyond_chart(r))
+        });
+        let Some(est) = est else { continue };
+        let slot = if reliable { &mut sure } else { &mut bound };
+        if slot.is_none_or(|(best, _)| est > best) {
+            *slot = Some((est, (kg, reps, counted)));
+        }
+    }
+    let describe = |(kg, reps, rir): (f64, u32, f64)| {
+        format!(
+            "from {} x {reps} at RIR {} on {date} ({})",
+            show_kg(kg, athlete.unit),
+            num(rir),
+            formula.name()
+        )
+    };
+    if let Some((est, set)) = sure {
+        let new = match lift.e1rm_kg {
+            Some(old) if est < old => old + (est - old) / 2.0,
+            _ => est,
+        };
+        lift.e1rm_kg = Some(new);
+        lift.e1rm_source = Some(describe(set));
+    }
+    if let Some((est, set)) = bound
+        && lift.e1rm_kg.is_none_or(|old| est > old)
+    {
+        lift.e1rm_kg = Some(est);
+        lift.e1rm_source = Some(describe(set));
+    }
+}

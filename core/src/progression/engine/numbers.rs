@@ -1,0 +1,87 @@
+//! Units, rounding to half reps, and the RPE chart with its extension past 12 reps.
+
+use super::*;
+
+pub(super) fn is_weighted(e: &Exercise) -> bool {
+    matches!(e.measure, Measure::WeightReps | Measure::WeightDistance)
+}
+
+pub(super) fn to_unit(kg: f64, unit: WeightUnit) -> f64 {
+    kg / unit.base_factor()
+}
+
+pub(super) fn to_kg(value: f64, unit: WeightUnit) -> f64 {
+    value * unit.base_factor()
+}
+
+/// A number without needless decimals.
+pub(super) fn num(x: f64) -> String {
+    let r = (x * 100.0).round() / 100.0;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r}")
+    }
+}
+
+pub(super) fn show_kg(kg: f64, unit: WeightUnit) -> String {
+    format!("{} {}", num(to_unit(kg, unit)), unit.symbol())
+}
+
+pub(super) fn weight(value: f64, unit: WeightUnit) -> Option<Weight> {
+    Weight::new(value, unit)
+}
+
+/// The lightest load of an equipment, for technique work.
+pub(super) fn lightest(loadout: &Loadout, equipment: Equipment) -> Option<f64> {
+    match equipment {
+        Equipment::Barbell | Equipment::EzBar | Equipment::TrapBar | Equipment::SmithMachine => {
+            Some(loadout.bar)
+        }
+        Equipment::Dumbbell => Some(loadout.dumbbell_step),
+        Equipment::Kettlebell => Some(loadout.kettlebell_step),
+        Equipment::Machine | Equipment::Cable | Equipment::Sled => Some(loadout.machine_step),
+        _ => None,
+    }
+}
+
+/// Load for `reps` at `rir` from an e1RM, past the chart by Epley's inverse.
+pub(super) fn load_at(e1rm: f64, reps: u16, rir: f64) -> f64 {
+    strength::load_for(e1rm, u32::from(reps), rir)
+        .unwrap_or_else(|| e1rm * beyond_chart(f64::from(reps) + rir))
+}
+
+/// Share of 1RM for reps to failure past the chart's 12: Epley's curve,
+/// scaled to meet the chart at 12 so the two join without a jump.
+pub(super) fn beyond_chart(reps_to_failure: f64) -> f64 {
+    CHART_AT_12 * (1.0 + 12.0 / 30.0) / (1.0 + reps_to_failure.max(12.0) / 30.0)
+}
+
+/// The chart's last cell: 12 reps to failure.
+pub(super) const CHART_AT_12: f64 = 0.694;
+
+/// To the nearest half rep, the resolution people rate effort in.
+pub(super) fn half_step(x: f64) -> f64 {
+    (x * 2.0).round() / 2.0
+}
+
+/// Up to the next half rep.
+pub(super) fn ceil_half(x: f64) -> f64 {
+    (x * 2.0 - 1e-9).ceil() / 2.0
+}
+
+/// RIR the chart expects at `fraction` of 1RM for `reps`.
+pub(super) fn rir_at(fraction: f64, reps: u16) -> f64 {
+    strength::rir_for(1.0, u32::from(reps), fraction).unwrap_or_else(|| {
+        // Lighter than the chart reaches: the inverse of `beyond_chart`.
+        if fraction > 0.0 && fraction < CHART_AT_12 {
+            (30.0 * (CHART_AT_12 * (1.0 + 12.0 / 30.0) / fraction - 1.0) - f64::from(reps)).max(0.0)
+        } else {
+            0.0
+        }
+    })
+}
+
+pub(super) fn pct(fraction: f64) -> String {
+    format!("{:.0}%", fraction * 100.0)
+}

@@ -1,0 +1,500 @@
+//! Progression rules: what a finished session does to a lift's load and reps.
+
+use super::*;
+
+/// Increment as a fraction of the load, by body part and age (SCIENCE.md). [design within the ranges]
+pub(super) fn increment_fraction(slot: &Slot, exercise: &Exercise, athlete: &Athlete) -> f64 {
+    if let Some(i) = slot.increment {
+        return i;
+    }
+    let lower = matches!(
+        exercise.pattern,
+        Pattern::Squat | Pattern::Hinge | Pattern::Lunge
+    );
+    match (lower, athlete.is_older()) {
+        (true, false) => 0.05,
+        (true, true) => 0.025,
+        (false, false) => 0.025,
+        (false, true) => 0.02,
+    }
+}
+
+/// What a set achieved: reps, or seconds for a timed exercise.
+pub(super) fn amount(s: &PastSet, exercise: &Exercise) -> u32 {
+    if exercise.measure == Measure::Time {
+        s.seconds.unwrap_or(0)
+    } else {
+        s.reps.unwrap_or(0)
+    }
+}
+
+/// Progress for a slot with no load to move (body weight, bands, holds):
+/// reps (or seconds) climb to the top of the range, two past a fixed
+/// number, then the plan asks for a harder way to do it. [design]
+pub(super) fn without_load(
+    lift: &mut LiftState,
+    slot: &Slot,
+    exercise: &Exercise,
+    done: &[&PastSet],
+    complete: bool,
+) -> Why {
+    let timed = exercise.measure == Measure::Time;
+    let unit = if timed { " s" } else { " reps" };
+    let step = if timed { 5 } else { 1 };
+    let top = if slot.reps.min == slot.reps.max {
+        slot.reps
+            .max
+            .saturating_add(if timed { 5 * EXTRA_REPS } else { EXTRA_REPS })
+    } else {
+        slot.reps.max
+    };
+    let r = lift.reps.unwrap_or(slot.reps.min);
+    let fewest = done.iter().map(|s| amount(s, exercise)).min().unwrap_or(0);
+    if !complete || fewest < u32::from(r) {
+        lift.stalls = lift.stalls.saturating_add(1);
+        return Why::heuristic(format!(
+            "Not every set reached {r}{unit}: same again next time."
+        ));
+    }
+    lift.stalls = 0;
+    if r < top {
+        let next = r.saturating_add(step).min(top);
+        lift.reps = Some(next);
+        return Why::fact(format!("{r}{unit} on every set: {next} next time."));
+    }
+    let how = match exercise.equipment {
+        Equipment::Band => "a stronger band",
+        _ if timed => "a harder position (longer lever, one support less)",
+        _ => "a slower lowering (3-4 s), a pause, or a harder variation",
+    };
+    Why::heuristic(format!(
+        "{top}{unit} on every set: keep them and make it harder with {how}."
+    ))
+}
+
+/// After missed reps, pain or a deload the load may not rise by the estimate alone.
+pub(super) fn held_back(lift: &LiftState) -> bool {
+    lift.stalls > 0 || lift.pain.is_some() || lift.recovering
+}
+
+/// True when the planned working load is the lightest the equipment makes.
+pub(super) fn at_lightest(ex: &ExercisePlan, exercise: &Exercise, athlete: &Athlete) -> bool {
+    let Some(light) = lightest(&athlete.loadout, exercise.equipment) else {
+        return false;
+    };
+    ex.sets
+        .first()
+        .and_then(|s| s.load.weight())
+        .is_some_and(|w| (w.value() - light).abs() < 1e-9 && w.unit() == athlete.unit)
+}
+
+/// Applies the slot's rule to a lift after a session and says why.
+pub(super) fn apply_rule(
+    lift: &mut LiftState,
+    ex: &ExercisePlan,
+    slot: &Slot,
+    exercise: &Exercise,
+    done: &[&PastSet],
+    input: &PlanInput,
+    training: bool,
+) -> Option<Why> {
+    let athlete = input.athlete;
+    let lookup = input.exercises;
+    let unit = athlete.unit;
+    let loadout = &athlete.loadout;
+    let equipment = exercise.equipment;
+    let first = ex.sets.first()?;
+    let target_kg = first.load.weight().map(|w| w.base());
+    let target_reps = first.reps.min;
+    let pain = done.iter().filter_map(|s| s.pain).max();
+    lift.pain = pain.filter(|p| *p >= PAIN_HOLD);
+    let load_ok = |s: &&PastSet| match target_kg {
+        Some(t) => s.kg.unwrap_or(0.0) >= t * LOAD_TOLERANCE,
+        None => true,
+    };
+    let reps_ok = |s: &&PastSet, r: u16| s.reps.unwrap_or(0) >= u32::from(r);
+    let complete = done.len() >= ex.sets.len();
+    let all_reps = complete && done.iter().all(|s| reps_ok(s, target_reps));
+    let all_load = done.iter().all(load_ok);
+    let success = all_reps && all_load;
+    let summary = format!(
+        "{}x{}{}",
+        ex.sets.len(),
+        target_reps,
+        target_kg
+            .map(|t| format!(" at {}", show_kg(t, unit)))
+            .unwrap_or_default()
+    );
+    if !training {
+        // Familiarization and deload sessions teach the estimate, not the
+        // rule; a load earned before stays for after.
+        return None;
+    }
+    let base = target_kg.or(lift.load_kg);
+    let increase = |base: f64| {
+        let inc = increment_fraction(slot, exercise, athlete);
+        let v = to_unit(base, unit);
+        to_kg(loadout.increase(equipment, v, v * inc), unit)
+    };
+    let decrease =
+        |base: f64, f: f64| to_kg(loadout.decrease(equipment, to_unit(base, unit), f), unit);
+    let step = |from: f64, to: f64| {
+        let d = to_unit(to - from, unit);
+        format!(
+            "{}{} {}",
+            if d >= 0.0 { "+" } else { "" },
+            num(d),
+            unit.symbol()
+        )
+    };
+
+    if let Some(p) = pain {
+        if p >= PAIN_REDUCE {
+            // The estimate drops too, so loads that come from it follow.
+            lift.e1rm_kg = lift.e1rm_kg.map(|e| e * (1.0 - DELOAD_FRACTION));
+            lift.recovering = true;
+            if let Some(b) = base {
+                let to = decrease(b, DELOAD_FRACTION);
+                lift.load_kg = Some(to);
+                lift.stalls = 0;
+                let alt = slot
+                    .alternatives
+                    .iter()
+                    .filter_map(|id| lookup.exercise(id))
+                    .find(|e| safety::allowed(e, athlete))
+                    .map_or_else(|| "an easier variation".to_owned(), |e| e.name.clone());
+                return Some(Why::heuristic(format!(
+                    "Pain {p}/10 on {}: load down {} ({}); if it persists, swap for {alt}.",
+                    exercise.name,
+                    pct(DELOAD_FRACTION),
+                    step(b, to)
+                )));
+            }
+            return Some(Why::heuristic(format!(
+                "Pain {p}/10 on {}: easier variation or fewer reps next time.",
+                exercise.name
+            )));
+        }
+        if p >= PAIN_HOLD {
+            lift.load_kg = base;
+            // Missed reps still count toward the stall rule; the deload comes
+            // at the next miss.
+            if !success {
+                lift.stalls = lift.stalls.saturating_add(1).min(STALL_SESSIONS - 1);
+            }
+            return Some(Why::heuristic(format!(
+                "Pain {p}/10 on {}: same load next time.",
+                exercise.name
+            )));
+        }
+    }
+
+    let lighter = all_reps && !all_load;
+    let stall = |lift: &mut LiftState, base: Option<f64>, what: String| -> Why {
+        lift.stalls = lift.stalls.saturating_add(1);
+        lift.load_kg = base;
+        if lift.stalls >= STALL_SESSIONS {
+            lift.stalls = 0;
+            lift.reps = None;
+            // Three sessions short of the target say the estimate was high.
+            lift.e1rm_kg = lift.e1rm_kg.map(|e| e * (1.0 - DELOAD_FRACTION / 2.0));
+            lift.recovering = true;
+            if let Some(b) = base {
+                let to = decrease(b, DELOAD_FRACTION);
+                lift.load_kg = Some(to);
+                if to >= b - 1e-9 {
+                    return Why::heuristic(format!(
+                        "{what}; {STALL_SESSIONS} sessions without progress, already at the lightest load: fewer sets or an easier variation until it moves."
+                    ));
+                }
+                return Why::heuristic(format!(
+                    "{what}; {STALL_SESSIONS} sessions without progress: deload {} ({}) and build back up.",
+                    pct(DELOAD_FRACTION),
+                    step(b, to)
+                ));
+            }
+        }
+        Why::heuristic(format!(
+            "{what}: same again next time ({} of {STALL_SESSIONS} before a deload).",
+            lift.stalls
+        ))
+    };
+    let short = if lighter {
+        format!(
+            "Last time {summary}: all reps but at a lighter load, which does not count at the heavier target"
+        )
+    } else {
+        format!("Last time {summary}: not every rep was done")
+    };
+    let last_rir = done.last().and_then(|s| s.rir);
+    // Adds load, or a rep first when the next step the equipment makes is
+    // too big a jump (SCIENCE.md: increases of 2-10%). [design]
+    let raise = |lift: &mut LiftState, b: f64, cause: String| -> Why {
+        let to = increase(b);
+        let r = lift.reps.unwrap_or(slot.reps.min);
+        // Progress of any kind (a rep or a step) ends a stall and a recovery;
+        // a hold for the equipment's sake leaves them as they are.
+        let progress = |lift: &mut LiftState| {
+            lift.stalls = 0;
+            lift.recovering = false;
+        };
+        if r < slot.reps.min {
+            // After a big step taken with fewer reps: build the reps back first.
+            let next = r.saturating_add(1);
+            progress(lift);
+            lift.load_kg = Some(b);
+            lift.reps = (next < slot.reps.min).then_some(next);
+            return Why::fact(format!(
+                "{cause}: same load, {next} reps (building back to {}).",
+                slot.reps.min
+            ));
+        }
+        let jump = if b > 0.0 { (to - b) / b } else { 0.0 };
+        // A step the estimate says would be a maximal set waits for reps too.
+        let beyond = lift
+            .e1rm_kg
+            .is_some_and(|e| to > load_at(e, slot.reps.min, 0.0) + 1e-9);
+        if (jump > MAX_JUMP || beyond) && r >= slot.reps.max + EXTRA_REPS {
+            // The extra reps are done and the step is still big: take it with
+            // the reps the estimate allows at one in reserve, if that is a
+            // useful strength set (3 or more). [design]
+            let fewer = lift
+                .e1rm_kg
+                .map(|e| (30.0 * (e / to - 1.0) - 1.0 + 1e-9).floor())
+                .filter(|r| *r >= f64::from(MIN_REPS))
+                .map(|r| (r as u16).min(slot.reps.min));
+            let Some(fewer) = fewer else {
+                lift.load_kg = Some(b);
+                return Why::heuristic(format!(
+                    "{cause}. {} is more than the estimate allows for {} reps: same load; smaller steps (fractional plates, lighter dumbbells) would let it move.",
+                    step(b, to),
+                    MIN_REPS
+                ));
+            };
+            progress(lift);
+            lift.load_kg = Some(to);
+            lift.reps = (fewer < slot.reps.min).then_some(fewer);
+            return Why::heuristic(format!(
+                "{cause}: {} with {fewer} reps, building back to {}.",
+                step(b, to),
+                slot.reps.min
+            ));
+        }
+        if (jump > MAX_JUMP || beyond) && r < slot.reps.max + EXTRA_REPS {
+            progress(lift);
+            lift.load_kg = Some(b);
+            lift.reps = Some(r.saturating_add(1));
+            let reason = if jump > MAX_JUMP {
+                format!(
+                    "The next step your equipment makes is {} ({}), too big a jump; fractional plates or smaller steps would let the load move",
+                    step(b, to),
+                    pct(jump)
+                )
+            } else {
+                format!(
+                    "{} would be a maximal set on the current estimate",
+                    step(b, to)
+                )
+            };
+            return Why::heuristic(format!(
+                "{cause}. {reason}: one more rep first ({} reps).",
+                r + 1
+            ));
+        }
+        progress(lift);
+        lift.load_kg = Some(to);
+        lift.reps = None;
+        Why::fact(format!("{cause}: {}.", step(b, to)))
+    };
+    let reps_done = |sets: &[&PastSet]| {
+        sets.iter()
+            .map(|s| s.reps.unwrap_or(0).to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+
+    match slot.rule {
+        Rule::Hold => None,
+        Rule::Autoregulated => {
+            let Some(b) = base else {
+                return Some(without_load(lift, slot, exercise, done, complete));
+            };
+            let easy = last_rir.is_some_and(|r| r >= first.rir.unwrap_or(0.0) + 2.0);
+            if success && easy {
+                // Much easier than planned: the estimate lags, the load moves anyway.
+                return Some(raise(
+                    lift,
+                    b,
+                    format!(
+                        "Last time {summary} with {} in reserve, easier than planned",
+                        num(last_rir.unwrap_or(0.0))
+                    ),
+                ));
+            }
+            if !success {
+                return Some(stall(lift, Some(b), short));
+            }
+            lift.load_kg = Some(b);
+            lift.stalls = 0;
+            Some(Why::fact(format!(
+                "Last time {summary}: next load from the updated estimate and the RIR target."
+            )))
+        }
+        Rule::Linear => {
+            let Some(b) = base else {
+                return Some(without_load(lift, slot, exercise, done, complete));
+            };
+            if !success {
+                return Some(stall(lift, Some(b), short));
+            }
+            if let Some(r) = last_rir.filter(|r| *r <= GROUND_OUT_RIR) {
+                return Some(stall(
+                    lift,
+                    Some(b),
+                    format!(
+                        "Last time {summary}: all reps, but the last set was ground out (RIR {})",
+                        num(r)
+                    ),
+                ));
+            }
+            let effort = match last_rir {
+                Some(r) => format!(", last set at RIR {}", num(r)),
+                None => String::new(),
+            };
+            Some(raise(
+                lift,
+                b,
+                format!("Last time {summary}, all reps done{effort}"),
+            ))
+        }
+        Rule::Double => {
+            let Some(b) = base else {
+                return Some(without_load(lift, slot, exercise, done, complete));
+            };
+            let fewest = done.iter().filter_map(|s| s.reps).min().unwrap_or(0);
+            let top = lift.reps.unwrap_or(slot.reps.min).max(slot.reps.max);
+            if complete && all_load && fewest >= u32::from(top) {
+                let why = raise(
+                    lift,
+                    b,
+                    format!(
+                        "Last time {} reps at {}, the top of the range on every set",
+                        reps_done(done),
+                        show_kg(b, unit)
+                    ),
+                );
+                return Some(why);
+            }
+            if success {
+                let next = (fewest as u16 + 1).clamp(slot.reps.min, slot.reps.max);
+                lift.reps = Some(next);
+                lift.load_kg = Some(b);
+                lift.stalls = 0;
+                return Some(Why::fact(format!(
+                    "Last time {} reps at {}: same load, aim for {next} reps (top of range {}).",
+                    reps_done(done),
+                    show_kg(b, unit),
+                    slot.reps.max
+                )));
+            }
+            Some(stall(lift, Some(b), short))
+        }
+        Rule::TwoForTwo => {
+            let Some(b) = base else {
+                return Some(without_load(lift, slot, exercise, done, complete));
+            };
+            let over = done.last().and_then(|s| s.reps).unwrap_or(0) >= u32::from(target_reps) + 2;
+            if success && over {
+                lift.good_streak = lift.good_streak.saturating_add(1);
+                if lift.good_streak >= 2 {
+                    lift.good_streak = 0;
+                    return Some(raise(
+                        lift,
+                        b,
+                        "Two sessions in a row with 2+ reps over target on the last set (NSCA 2-for-2)".to_owned(),
+                    ));
+                }
+                lift.load_kg = Some(b);
+                return Some(Why::fact(
+                    "2+ reps over target on the last set: once more and the load goes up."
+                        .to_owned(),
+                ));
+            }
+            lift.good_streak = 0;
+            if success {
+                lift.load_kg = Some(b);
+                lift.stalls = 0;
+                return Some(Why::fact(format!(
+                    "Last time {summary}: same load until the last set goes 2 reps over."
+                )));
+            }
+            Some(stall(lift, Some(b), short))
+        }
+        Rule::RepsOver => {
+            let Some(b) = base else {
+                return Some(without_load(lift, slot, exercise, done, complete));
+            };
+            let last = done.last().and_then(|s| s.reps).unwrap_or(0);
+            if success && last > u32::from(slot.reps.max.max(target_reps)) {
+                return Some(raise(
+                    lift,
+                    b,
+                    format!(
+                        "Last time {last} reps on the last set, more than the {} prescribed (LISA)",
+                        target_reps
+                    ),
+                ));
+            }
+            if success {
+                lift.load_kg = Some(b);
+                lift.stalls = 0;
+                return Some(Why::fact(format!(
+                    "Last time {summary}: same load; it goes up when the last set passes {} reps.",
+                    slot.reps.max
+                )));
+            }
+            Some(stall(lift, Some(b), short))
+        }
+        Rule::RepsThenHarder => {
+            let r = lift.reps.unwrap_or(slot.reps.min);
+            let fewest = done.iter().map(|s| amount(s, exercise)).min().unwrap_or(0);
+            if complete && fewest >= u32::from(r) {
+                if r >= slot.reps.max {
+                    let level = usize::from(lift.variation);
+                    if let Some(next) = slot.harder.get(level) {
+                        lift.variation = lift.variation.saturating_add(1);
+                        lift.reps = Some(slot.reps.min);
+                        let name = lookup
+                            .exercise(next)
+                            .map_or(next.as_str(), |e| e.name.as_str());
+                        return Some(Why::fact(format!(
+                            "{} reps on every round: next time {name}, back to {} reps.",
+                            slot.reps.max, slot.reps.min
+                        )));
+                    }
+                    lift.reps = Some(slot.reps.max);
+                    let how = match exercise.equipment {
+                        Equipment::Band => "a stronger band",
+                        Equipment::Bodyweight => {
+                            "a slower lowering (3-4 s) or a pause at the hardest point"
+                        }
+                        _ => "a little more load",
+                    };
+                    return Some(Why::heuristic(format!(
+                        "{} reps on every round: keep the reps and make it harder with {how}.",
+                        slot.reps.max
+                    )));
+                }
+                let next = r.saturating_add(2).min(slot.reps.max);
+                lift.reps = Some(next);
+                return Some(Why::heuristic(format!(
+                    "{r} reps on every round: {next} next time."
+                )));
+            }
+            lift.reps = Some(r);
+            Some(Why::heuristic(format!(
+                "Not every round reached {r} reps: same again."
+            )))
+        }
+    }
+}
