@@ -603,7 +603,7 @@ impl Heft {
                 })
                 .map(|(id, l)| LiftStatus {
                     exercise_id: id.clone(),
-                    exercise_name: ctx.exercises.exercise_name(id),
+                    exercise_name: exercise_name(&ctx.exercises, id),
                     e1rm: l.e1rm_kg.map(|k| round1(k / unit.base_factor())),
                     load: l.load_kg.map(|k| round1(k / unit.base_factor())),
                     unit,
@@ -840,17 +840,12 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-trait ExerciseName {
-    fn exercise_name(&self, id: &str) -> String;
-}
-
-impl ExerciseName for ExerciseIndex {
-    fn exercise_name(&self, id: &str) -> String {
-        use crate::progression::ExerciseLookup;
-        self.exercise(id)
-            .map(|e| e.name.clone())
-            .unwrap_or_else(|| id.to_owned())
-    }
+/// An exercise's display name, or its id when the catalog no longer has it.
+fn exercise_name(exercises: &ExerciseIndex, id: &str) -> String {
+    use crate::progression::ExerciseLookup;
+    exercises
+        .exercise(id)
+        .map_or_else(|| id.to_owned(), |e| e.name.clone())
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ impl Formula {
 pub const MAX_EFFECTIVE_REPS: f64 = 12.0;
 
 /// %1RM for 1..=12 reps to failure (Tuchscherer, RPE 10 row), as fractions.
-const CHART: [f64; 12] = [
+pub const CHART: [f64; 12] = [
     1.0, 0.955, 0.922, 0.892, 0.863, 0.837, 0.811, 0.786, 0.762, 0.739, 0.717, 0.694,
 ];
 

@@ -58,7 +58,7 @@ pub(super) fn beyond_chart(reps_to_failure: f64) -> f64 {
 }
 
 /// The chart's last cell: 12 reps to failure.
-pub(super) const CHART_AT_12: f64 = 0.694;
+pub(super) const CHART_AT_12: f64 = strength::CHART[11];
 
 /// To the nearest half rep, the resolution people rate effort in.
 pub(super) fn half_step(x: f64) -> f64 {

@@ -174,7 +174,11 @@ pub(super) fn plan_slot(
         why.push(change.clone());
     }
 
-    let gated = athlete.low_bone_mass && !input.run.familiarized && input.program.heavy;
+    // Before familiarization, and again in a return ramp after months off
+    // (SCIENCE.md: repeat familiarisation).
+    let gated = athlete.low_bone_mass
+        && input.program.heavy
+        && (!input.run.familiarized || pos.ramp.is_some());
     let (mut sets, mut reps, mut target) = match pos.ramp {
         Some(r) => ramp_target(r, slot, gated),
         None => (
