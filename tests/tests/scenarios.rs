@@ -965,6 +965,10 @@ impl Sim<'_> {
                 // Under the gate the RIR is the chart's at the capped load:
                 // never harder than the slot asks.
                 Intensity::Rir { min, max } if gated => s.rir.is_some_and(|r| r >= min.min(max)),
+                // Working up to a load not yet known stops at RPE 8 at most.
+                Intensity::Rir { min, max } if matches!(s.load, PlannedLoad::FindLoad { .. }) => {
+                    s.rir == Some(((min + max) / 2.0).max(2.0))
+                }
                 Intensity::Rir { min, max } => s.rir == Some((min + max) / 2.0),
                 Intensity::Percent { .. } => s.rir.is_some_and(|r| r >= 1.0),
             };

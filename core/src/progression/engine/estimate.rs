@@ -61,7 +61,7 @@ pub(super) fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Op
         lift.e1rm_source = Some(text.clone());
         Why::fact(format!(
             "Estimated 1RM {} {text}.",
-            show_kg(est, input.athlete.unit)
+            show_estimate(est, input.athlete.unit)
         ))
     });
     (lift, why)

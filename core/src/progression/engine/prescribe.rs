@@ -167,7 +167,7 @@ pub(super) fn plan_slot(
     } else if let (Some(e), Some(src)) = (lift.e1rm_kg, &lift.e1rm_source) {
         why.push(Why::fact(format!(
             "Estimated 1RM {} {src}.",
-            show_kg(e, unit)
+            show_estimate(e, unit)
         )));
     }
     if let Some(change) = &lift.last_change {
@@ -315,7 +315,9 @@ pub(super) fn plan_slot(
                         pct(load_at(1.0, top, mid))
                     )));
                 } else {
+                    // Working up to an unknown load stops at RPE 8 at most.
                     find = true;
+                    planned_rir = Some(mid.max(2.0));
                 }
             }
         }

@@ -989,7 +989,7 @@ fn the_profile_picks_the_e1rm_formula_and_the_reason_names_it() {
     let why = &case.plan().exercises[0].why[0].text;
     // Brzycki on 7 reps to failure: 100 x 36 / 30 = 120.
     assert!(
-        why.starts_with("Estimated 1RM 120 kg") && why.contains("(Brzycki)"),
+        why.starts_with("Estimated 1RM 120.0 kg") && why.contains("(Brzycki)"),
         "{why}"
     );
 }
