@@ -1077,3 +1077,102 @@ fn running_does_not_count_toward_the_lifting_dose() {
     // (5 reps at 4 s and 105 s of rest: 2.08 min).
     assert_eq!(p.dose.logged, 2);
 }
+
+mod robustness {
+    //! State comes from the store and, later, from other devices: whatever it
+    //! holds, planning and advancing give an answer, never a panic.
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::progression::builtin::BUILTIN_PROGRAMS;
+
+    fn any_f64() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            Just(f64::NAN),
+            Just(f64::INFINITY),
+            Just(-1.0),
+            Just(0.0),
+            0.0..400.0f64,
+            any::<f64>(),
+        ]
+    }
+
+    fn any_lift() -> impl Strategy<Value = LiftState> {
+        (
+            proptest::option::of(any_f64()),
+            proptest::option::of(any_f64()),
+            proptest::option::of(any::<u16>()),
+            any::<u8>(),
+            any::<u8>(),
+            any::<u8>(),
+            proptest::option::of(any::<u8>()),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(e1rm, load, reps, variation, streak, stalls, pain, heavy)| LiftState {
+                    e1rm_kg: e1rm,
+                    load_kg: load,
+                    last_target_kg: load,
+                    reps,
+                    variation,
+                    good_streak: streak,
+                    stalls,
+                    pain,
+                    lightest_too_heavy: heavy,
+                    ..LiftState::default()
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn any_stored_state_plans_and_advances_without_panicking(
+            which in 0usize..7,
+            phase in prop_oneof![0usize..6, Just(usize::MAX)],
+            session in prop_oneof![0u32..40, Just(u32::MAX)],
+            done in prop_oneof![0u32..200, Just(u32::MAX)],
+            ramp in proptest::option::of((any::<u32>(), 0u32..20)),
+            lift in any_lift(),
+            kg in any_f64(),
+            reps in 0u32..2000,
+            rir in proptest::option::of(any_f64()),
+            days_ago in 0u64..2000,
+            low_bone in any::<bool>(),
+        ) {
+            let cat = catalog::builtin().unwrap();
+            let (_, text) = BUILTIN_PROGRAMS[which];
+            let program = Program::from_toml(text, &cat.exercises).unwrap();
+            let today = d("2026-11-26");
+            let mut run = RunState::new(&program.id, d("2020-01-01"));
+            run.phase = phase;
+            run.session_in_phase = session;
+            run.sessions_done = done;
+            run.last_session_on = today.checked_sub_days(Days::new(days_ago));
+            run.ramp = ramp.map(|(done, total)| Ramp { done, total, reason: RampReason::NewLifter });
+            for id in program.exercise_ids() {
+                run.lifts.insert(id.to_owned(), lift.clone());
+            }
+            let bone = if low_bone { Some(BoneStatus::Osteoporosis) } else { None };
+            let case = Case { history: Vec::new(), today, ..Case::new(program.clone(), run, athlete(70, bone)) };
+            if let Some(p) = plan(&case.input()) {
+                let sets = p
+                    .exercises
+                    .iter()
+                    .flat_map(|e| e.sets.iter().map(move |_| PastSet {
+                        exercise_id: e.exercise_id.clone(),
+                        kind: SetKind::Working,
+                        kg: Some(kg),
+                        reps: Some(reps),
+                        rir,
+                        pain: Some(6),
+                        seconds: Some(reps),
+                    }))
+                    .collect();
+                let _ = advance(&case.input(), &PastWorkout { id: "w".into(), date: today, minutes: Some(kg), sets });
+            }
+        }
+    }
+}
