@@ -537,10 +537,7 @@ impl Heft {
             let (state, notes) = engine::start(&program, &athlete, &history, on);
             let previous = active_run(tx)?;
             if let Some(prev) = &previous {
-                tx.execute(
-                    "UPDATE program_run SET ended_on = ?2, hlc = ?3 WHERE id = ?1",
-                    (&prev.id, on.to_string(), stamp.next()),
-                )?;
+                set_run_end(tx, stamp, &prev.id, Some(on))?;
             }
             let run = ProgramRun {
                 id: uuid::Uuid::now_v7().to_string(),
@@ -571,10 +568,7 @@ impl Heft {
         check_date(on, self.now().date_naive())?;
         self.write(|tx, stamp| {
             let run = active_run(tx)?.ok_or(Error::NoProgram)?;
-            tx.execute(
-                "UPDATE program_run SET ended_on = ?2, hlc = ?3 WHERE id = ?1",
-                (&run.id, on.to_string(), stamp.next()),
-            )?;
+            set_run_end(tx, stamp, &run.id, Some(on))?;
             undo::record(
                 tx,
                 stamp,
@@ -762,7 +756,7 @@ fn count_session(
     {
         return Ok(None);
     }
-    let advance = engine::advance(&ctx.input(date), &done)
+    let advance = engine::advance_planned(&ctx.input(date), &plan, &done)
         .ok_or_else(|| Error::Conflict("the program has no session to plan".into()))?;
     tx.execute(
         "UPDATE program_run SET state = ?2, hlc = ?3 WHERE id = ?1",
@@ -812,6 +806,20 @@ fn count_session(
             state: state_json(&run.state)?,
         },
     )))
+}
+
+/// Ends a run on `ended_on`, or makes it the active one again with `None`.
+pub(super) fn set_run_end(
+    tx: &Connection,
+    stamp: &mut Stamper<'_>,
+    id: &str,
+    ended_on: Option<NaiveDate>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE program_run SET ended_on = ?2, hlc = ?3 WHERE id = ?1",
+        (id, ended_on.map(|d| d.to_string()), stamp.next()),
+    )?;
+    Ok(())
 }
 
 /// Largest program file accepted, in bytes.

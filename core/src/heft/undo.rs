@@ -9,6 +9,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::logbook::has_sets;
+use super::programs::set_run_end;
 use super::{Heft, Stamper};
 use crate::model::SetInput;
 use crate::store::rows::SetColumns;
@@ -172,18 +173,10 @@ fn apply(tx: &Connection, stamp: &mut Stamper<'_>, inverse: &Inverse) -> Result<
                 (id, stamp.next()),
             )?;
             if let Some(prev) = resume {
-                tx.execute(
-                    "UPDATE program_run SET ended_on = NULL, hlc = ?2 WHERE id = ?1",
-                    (prev, stamp.next()),
-                )?;
+                set_run_end(tx, stamp, prev, None)?;
             }
         }
-        Inverse::ResumeRun { id } => {
-            tx.execute(
-                "UPDATE program_run SET ended_on = NULL, hlc = ?2 WHERE id = ?1",
-                (id, stamp.next()),
-            )?;
-        }
+        Inverse::ResumeRun { id } => set_run_end(tx, stamp, id, None)?,
         Inverse::ReopenSession {
             id,
             finished_at_ms,

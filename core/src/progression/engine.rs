@@ -214,6 +214,15 @@ pub fn layoff_factor(days: i64) -> f64 {
     }
 }
 
+/// The layoff factor of the run's next session: 1 for a run with no session yet
+/// (history before the run is scaled where it seeds an estimate).
+fn run_layoff_factor(input: &PlanInput) -> f64 {
+    match (input.run.last_session_on, days_off(input)) {
+        (Some(_), Some(d)) => layoff_factor(d),
+        _ => 1.0,
+    }
+}
+
 /// The ramp in force: the run's own, or a new one after a long layoff.
 fn effective_ramp(input: &PlanInput) -> Option<Ramp> {
     if input.run.ramp.is_some() {
@@ -237,10 +246,7 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
     let off = days_off(input);
     let mut notes = Vec::new();
     let mut warnings = Vec::new();
-    let factor = match (input.run.last_session_on, off) {
-        (Some(_), Some(d)) => layoff_factor(d),
-        _ => 1.0,
-    };
+    let factor = run_layoff_factor(input);
     if factor < 1.0
         && let Some(d) = off
     {
@@ -294,10 +300,9 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
 
     let mut exercises = Vec::new();
     for (index, slot) in pos.day.slots.iter().enumerate() {
-        let Some(mut ex) = plan_slot(input, &pos, slot, factor, running_trim) else {
+        let Some(ex) = plan_slot(input, &pos, index, slot, factor, running_trim) else {
             continue;
         };
-        ex.slot = index;
         if ex.why.iter().any(|w| w.text.starts_with("Pain")) {
             warnings.push(Warning {
                 code: WarningCode::Pain,
@@ -376,14 +381,18 @@ pub struct Advance {
 /// Moves the run past a finished session `done` (its date is the plan's date).
 /// `input.history` must not contain `done`.
 pub fn advance(input: &PlanInput, done: &PastWorkout) -> Option<Advance> {
-    let planned = plan(input)?;
+    advance_planned(input, &plan(input)?, done)
+}
+
+/// [`advance`] for a caller that already holds `plan(input)`.
+pub fn advance_planned(
+    input: &PlanInput,
+    planned: &SessionPlan,
+    done: &PastWorkout,
+) -> Option<Advance> {
     let mut run = input.run.clone();
     let ramp = effective_ramp(input);
-    let off = days_off(input);
-    let factor = match (input.run.last_session_on, off) {
-        (Some(_), Some(d)) => layoff_factor(d),
-        _ => 1.0,
-    };
+    let factor = run_layoff_factor(input);
     if factor < 1.0 {
         for lift in run.lifts.values_mut() {
             lift.load_kg = lift.load_kg.map(|l| l * factor);

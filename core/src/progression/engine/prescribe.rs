@@ -9,11 +9,21 @@ pub(super) fn stand_in<'a>(
     athlete: &Athlete,
     lookup: &'a dyn ExerciseLookup,
 ) -> Option<&'a Exercise> {
+    allowed_alternatives(slot, athlete, lookup)
+        .next()
+        .or_else(|| safety::replacement(wanted, athlete, lookup))
+}
+
+/// The slot's alternatives the person can and may do, in the program's order.
+pub(super) fn allowed_alternatives<'s, 'a: 's>(
+    slot: &'s Slot,
+    athlete: &'s Athlete,
+    lookup: &'a dyn ExerciseLookup,
+) -> impl Iterator<Item = &'a Exercise> + 's {
     slot.alternatives
         .iter()
         .filter_map(|id| lookup.exercise(id))
-        .find(|e| safety::allowed(e, athlete))
-        .or_else(|| safety::replacement(wanted, athlete, lookup))
+        .filter(|e| safety::allowed(e, athlete))
 }
 
 /// Chooses what to do for a slot: the variation reached, then equipment, then safety.
@@ -45,11 +55,8 @@ pub(super) fn choose<'a>(
         .get(&slot.exercise)
         .is_some_and(|l| l.lightest_too_heavy);
     if too_heavy && wanted.id == base.id {
-        let lighter = slot
-            .alternatives
-            .iter()
-            .filter_map(|id| lookup.exercise(id))
-            .find(|e| e.equipment != base.equipment && safety::allowed(e, athlete));
+        let lighter =
+            allowed_alternatives(slot, athlete, lookup).find(|e| e.equipment != base.equipment);
         if let Some(alt) = lighter {
             swap = Some(Swap {
                 from_id: base.id.clone(),
@@ -147,6 +154,7 @@ pub(super) fn default_rest(target: Target, reps: RepRange) -> u16 {
 pub(super) fn plan_slot(
     input: &PlanInput,
     pos: &Position,
+    index: usize,
     slot: &Slot,
     layoff: f64,
     trim: u8,
@@ -478,7 +486,7 @@ pub(super) fn plan_slot(
         )));
     }
     Some(ExercisePlan {
-        slot: 0,
+        slot: index,
         exercise_id: exercise.id.clone(),
         exercise_name: exercise.name.clone(),
         swap,

@@ -157,11 +157,8 @@ pub(super) fn apply_rule(
                 let to = decrease(b, DELOAD_FRACTION);
                 lift.load_kg = Some(to);
                 lift.stalls = 0;
-                let alt = slot
-                    .alternatives
-                    .iter()
-                    .filter_map(|id| lookup.exercise(id))
-                    .find(|e| safety::allowed(e, athlete))
+                let alt = allowed_alternatives(slot, athlete, lookup)
+                    .next()
                     .map_or_else(|| "an easier variation".to_owned(), |e| e.name.clone());
                 return Some(Why::heuristic(format!(
                     "Pain {p}/10 on {}: load down {} ({}); if it persists, swap for {alt}.",
