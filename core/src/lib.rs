@@ -14,6 +14,7 @@ pub mod error;
 pub mod grammar;
 mod heft;
 pub mod hlc;
+pub mod interchange;
 pub mod model;
 pub mod progression;
 pub mod store;
