@@ -76,6 +76,18 @@ pub enum Error {
         exercise: String,
     },
 
+    /// An export file could not be read or merged; nothing was changed.
+    #[error(transparent)]
+    Sync(#[from] crate::sync::SyncError),
+
+    /// A CSV file could not be read; nothing was changed.
+    #[error(transparent)]
+    Csv(#[from] crate::interchange::CsvError),
+
+    /// The caller cancelled a long operation; nothing was changed.
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
+
     /// `undo` was asked for but nothing is left to undo.
     #[error("nothing to undo")]
     NothingToUndo,

@@ -16,13 +16,16 @@ mod heft;
 pub mod hlc;
 pub mod interchange;
 pub mod model;
+pub mod progress;
 pub mod progression;
 pub mod store;
+pub mod sync;
 pub mod validate;
 
 pub use error::{Error, Result};
 pub use heft::{
-    ExerciseHit, FinishWorkout, Finished, Heft, HistoryQuery, LiftStatus, LogTime, LoggedSets,
-    NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary, Progress, SessionResult,
-    StartedProgram, Today, UndoOutcome,
+    DeviceSeen, ExerciseHit, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery,
+    LiftStatus, LogTime, LoggedSets, NextSet, PlanContext, ProgramRun, ProgramStatus,
+    ProgramSummary, Progress, SessionResult, StartedProgram, SyncStatus, TableCount, Today,
+    UndoOutcome,
 };

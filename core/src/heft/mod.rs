@@ -9,6 +9,7 @@ mod exercises;
 mod logbook;
 mod profile;
 mod programs;
+mod sync;
 mod undo;
 
 use std::path::{Path, PathBuf};
@@ -29,7 +30,13 @@ pub use programs::{
     Finished, LiftStatus, NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary,
     Progress, SessionResult, StartedProgram, Today,
 };
+pub use sync::{DeviceSeen, ExportSummary, SyncStatus, TableCount};
 pub use undo::UndoOutcome;
+
+/// Fails when a stored profile field cannot be read (after a merge).
+pub(crate) fn check_profile(conn: &Connection) -> Result<()> {
+    profile::read_profile(conn).map(|_| ())
+}
 
 /// An open Heft database. Cheap to share between threads (`Send + Sync`);
 /// calls are serialised on one connection.

@@ -1,0 +1,323 @@
+//! Export, merge import, status and the sync folder on a [`Heft`] handle.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+
+use super::Heft;
+use crate::hlc::Hlc;
+use crate::progress::{NoProgress, Progress};
+use crate::store::{SCHEMA_VERSION, meta_get, meta_set};
+use crate::sync::folder::{self, FileWarning, SyncReport};
+use crate::sync::format::{self, Passphrase};
+use crate::sync::tables::TABLES;
+use crate::sync::{MergeReport, SyncError};
+use crate::{Error, Result};
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportSummary {
+    /// The file, when written to one.
+    pub path: Option<PathBuf>,
+    /// Rows per table.
+    pub rows: Vec<(String, u64)>,
+    /// The content hash of what was exported.
+    pub content_hash: String,
+    /// Whether the file is passphrase-encrypted.
+    pub encrypted: bool,
+}
+
+/// Rows of one synced table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TableCount {
+    /// Table name.
+    pub table: String,
+    /// Live rows.
+    pub live: u64,
+    /// Tombstones.
+    pub deleted: u64,
+}
+
+/// Another device this one has merged a file from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeviceSeen {
+    /// Its id.
+    pub id: String,
+    /// The newest clock stamp seen from its files.
+    pub last_hlc: Option<String>,
+}
+
+/// The state of this database as sync sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SyncStatus {
+    /// This device's id.
+    pub device_id: String,
+    /// Schema version.
+    pub schema_version: u32,
+    /// Export format version this build writes.
+    pub format_version: u32,
+    /// SHA-256 over every synced row: equal on devices that hold the same data.
+    pub content_hash: String,
+    /// Rows per synced table.
+    pub tables: Vec<TableCount>,
+    /// Other devices merged from.
+    pub devices: Vec<DeviceSeen>,
+    /// The newest clock stamp issued or seen.
+    pub clock: Option<String>,
+}
+
+impl Heft {
+    /// Writes every synced row to `out` as a `.heft` export, encrypted when a
+    /// passphrase is given.
+    pub fn export_to(
+        &self,
+        out: &mut dyn Write,
+        passphrase: Option<&Passphrase>,
+    ) -> Result<ExportSummary> {
+        let created_at = self.now().to_rfc3339();
+        let written = self.read(|conn| {
+            format::write_export(
+                conn,
+                &self.device_id,
+                &created_at,
+                SCHEMA_VERSION,
+                passphrase,
+                out,
+            )
+        })?;
+        Ok(ExportSummary {
+            path: None,
+            rows: written
+                .header
+                .tables
+                .iter()
+                .map(|t| (t.name.clone(), t.rows))
+                .collect(),
+            content_hash: written.header.content_sha256,
+            encrypted: passphrase.is_some(),
+        })
+    }
+
+    /// Writes an export to `path` atomically (the old file, if any, stays
+    /// whole until the new one is complete and on storage).
+    pub fn export_file(
+        &self,
+        path: &Path,
+        passphrase: Option<&Passphrase>,
+    ) -> Result<ExportSummary> {
+        let mut summary = None;
+        folder::write_atomically(path, |out| {
+            summary = Some(self.export_to(out, passphrase)?);
+            Ok(())
+        })?;
+        let mut summary = summary.ok_or(Error::Cancelled)?;
+        summary.path = Some(path.to_path_buf());
+        Ok(summary)
+    }
+
+    /// Merges an export file into this database in one transaction: all of
+    /// it or, on any error, none of it.
+    pub fn import_file(
+        &self,
+        path: &Path,
+        passphrase: Option<&Passphrase>,
+        progress: &dyn Progress,
+    ) -> Result<MergeReport> {
+        let file = std::fs::File::open(path).map_err(|source| Error::Io {
+            context: format!("opening {}", path.display()),
+            source,
+        })?;
+        self.import_from(Box::new(file), passphrase, progress)
+    }
+
+    /// Merges an export read from `input`; see [`Heft::import_file`].
+    pub fn import_from(
+        &self,
+        input: Box<dyn Read + '_>,
+        passphrase: Option<&Passphrase>,
+        progress: &dyn Progress,
+    ) -> Result<MergeReport> {
+        let mut reader = format::open_export(input, passphrase).map_err(Error::Sync)?;
+        let now_ms = self.now().timestamp_millis();
+        self.write(|tx, _| {
+            let (report, newest) = crate::sync::merge::merge(tx, &mut reader, progress)?;
+            note_device(tx, &report.device_id, newest.as_ref(), now_ms)?;
+            if let Some(newest) = newest {
+                advance_clock(tx, &newest)?;
+            }
+            if report.changed() {
+                // Undo entries describe rows as they were before the merge;
+                // replaying one now could silently revert another device's edit.
+                tx.execute("DELETE FROM undo_entry", [])?;
+            }
+            meta_set(
+                tx,
+                &format!("merged:{}", report.device_id),
+                &reader.header.content_sha256,
+            )?;
+            Ok(report)
+        })
+    }
+
+    /// SHA-256 over every synced row (see [`SyncStatus::content_hash`]).
+    pub fn content_hash(&self) -> Result<String> {
+        self.read(format::content_hash)
+    }
+
+    /// Device, schema, content hash and row counts.
+    pub fn sync_status(&self) -> Result<SyncStatus> {
+        self.read(|conn| {
+            let mut tables = Vec::new();
+            for t in TABLES {
+                let filter = if t.filter.is_empty() {
+                    String::new()
+                } else {
+                    format!("WHERE {}", t.filter)
+                };
+                let (live, deleted): (i64, i64) = conn.query_row(
+                    &format!(
+                        "SELECT count(*) - coalesce(sum(deleted), 0), coalesce(sum(deleted), 0) FROM {} {filter}",
+                        t.name
+                    ),
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
+                tables.push(TableCount {
+                    table: t.name.into(),
+                    live: u64::try_from(live).unwrap_or(0),
+                    deleted: u64::try_from(deleted).unwrap_or(0),
+                });
+            }
+            let mut stmt =
+                conn.prepare("SELECT id, last_hlc FROM device WHERE is_local = 0 ORDER BY id")?;
+            let devices = stmt
+                .query_map([], |r| {
+                    Ok(DeviceSeen {
+                        id: r.get(0)?,
+                        last_hlc: r.get(1)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(SyncStatus {
+                device_id: self.device_id.clone(),
+                schema_version: SCHEMA_VERSION,
+                format_version: format::FORMAT_VERSION,
+                content_hash: format::content_hash(conn)?,
+                tables,
+                devices,
+                clock: meta_get(conn, "hlc")?,
+            })
+        })
+    }
+
+    /// Merges every other device's export in `dir`, then writes this
+    /// device's own `<device-id>.heft` there atomically. A file that cannot
+    /// be merged is skipped with a warning; the others still merge.
+    pub fn sync_folder(
+        &self,
+        dir: &Path,
+        passphrase: Option<&Passphrase>,
+        progress: &dyn Progress,
+    ) -> Result<SyncReport> {
+        if !dir.is_dir() {
+            return Err(Error::Io {
+                context: format!("the sync folder {}", dir.display()),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a folder"),
+            });
+        }
+        let own = folder::file_name(&self.device_id);
+        let mut report = SyncReport::default();
+        for path in folder::candidates(dir, &own)? {
+            let seen_key = format!("seen:{}", path.display());
+            let print = folder::fingerprint(&path);
+            let seen = self.read(|c| meta_get(c, &seen_key))?;
+            if print.is_some() && seen == print {
+                report.unchanged.push(path);
+                continue;
+            }
+            match self.import_file(&path, passphrase, progress) {
+                Ok(merged) => {
+                    if let Some(print) = &print {
+                        self.write(|tx, _| meta_set(tx, &seen_key, print))?;
+                    }
+                    if merged.changed() {
+                        report.merged.push((path, merged));
+                    } else {
+                        report.unchanged.push(path);
+                    }
+                }
+                Err(Error::Cancelled) => return Err(Error::Cancelled),
+                Err(e) => report.warnings.push(FileWarning {
+                    path,
+                    reason: e.to_string(),
+                }),
+            }
+        }
+        let hash = self.content_hash()?;
+        let own_path = dir.join(&own);
+        let written_key = format!("written:{}", own_path.display());
+        let last_written = self.read(|c| meta_get(c, &written_key))?;
+        let stamp = format!(
+            "{hash}:{}",
+            folder::fingerprint(&own_path).unwrap_or_default()
+        );
+        if last_written.as_deref() != Some(stamp.as_str()) {
+            self.export_file(&own_path, passphrase)?;
+            let stamp = format!(
+                "{hash}:{}",
+                folder::fingerprint(&own_path).unwrap_or_default()
+            );
+            self.write(|tx, _| meta_set(tx, &written_key, &stamp))?;
+            report.written = Some(own_path);
+        }
+        report.content_hash = hash;
+        Ok(report)
+    }
+
+    /// [`Heft::import_file`] without progress reports.
+    pub fn import_file_quietly(
+        &self,
+        path: &Path,
+        passphrase: Option<&Passphrase>,
+    ) -> Result<MergeReport> {
+        self.import_file(path, passphrase, &NoProgress)
+    }
+}
+
+/// Records the device a file came from and the newest stamp seen from it.
+fn note_device(conn: &Connection, device: &str, newest: Option<&Hlc>, now_ms: i64) -> Result<()> {
+    let valid =
+        !device.is_empty() && device.len() <= 64 && device.bytes().all(|b| b.is_ascii_hexdigit());
+    if !valid {
+        return Err(Error::Sync(SyncError::Corrupt(
+            "the header's device id is malformed".into(),
+        )));
+    }
+    let local: Option<i64> = conn
+        .query_row("SELECT is_local FROM device WHERE id = ?1", [device], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if local == Some(1) {
+        return Ok(());
+    }
+    let newest = newest.map(ToString::to_string);
+    conn.execute(
+        "INSERT INTO device (id, name, created_at_ms, is_local, last_hlc) VALUES (?1, 'other device', ?2, 0, ?3)
+         ON CONFLICT (id) DO UPDATE SET last_hlc = max(coalesce(last_hlc, ''), coalesce(excluded.last_hlc, ''))",
+        (device, now_ms, newest),
+    )?;
+    Ok(())
+}
+
+/// Moves this device's clock past every stamp seen, so its next write is
+/// newer than anything it has merged.
+fn advance_clock(conn: &Connection, seen: &Hlc) -> Result<()> {
+    let current = meta_get(conn, "hlc")?.and_then(|s| s.parse::<Hlc>().ok());
+    if current.as_ref().is_none_or(|c| seen > c) {
+        meta_set(conn, "hlc", &seen.to_string())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,492 @@
+//! The `.heft` export file: a one-line JSON header, then the rows as
+//! gzip-compressed JSON lines; optionally the whole file encrypted with age
+//! (passphrase, scrypt). The specification is docs/FORMATS.md.
+//!
+//! Reading is streaming and bounded: the header line, each row line, the
+//! compressed body and the decompressed body all have limits, so a hostile
+//! file cannot make the reader allocate without bound. Integrity is checked
+//! twice: the body's byte count and SHA-256 (truncation, bit rot) and the row
+//! counts per table (a valid gzip stream with rows missing).
+
+use std::io::{self, BufRead, BufReader, Read, Write};
+
+use flate2::Compression;
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::error::SyncError;
+use super::tables::{SyncRow, TABLES, Table};
+use crate::{Error, Result};
+
+/// The `format` field of every header.
+pub const FORMAT_NAME: &str = "heft-export";
+/// The version this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// How an age-encrypted file starts.
+const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
+/// Longest header line.
+pub const MAX_HEADER_BYTES: usize = 64 * 1024;
+/// Longest row line (a custom program's source is the largest value).
+pub const MAX_LINE_BYTES: usize = 1024 * 1024;
+/// Largest compressed body accepted (many decades of training are a few
+/// hundred megabytes at most).
+pub const MAX_BODY_BYTES: u64 = 1 << 30;
+/// Largest decompressed body accepted (guards against compression bombs).
+pub const MAX_CONTENT_BYTES: u64 = 8 << 30;
+
+/// The first line of an export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Header {
+    /// Always [`FORMAT_NAME`].
+    pub format: String,
+    /// Format version ([`FORMAT_VERSION`] when written by this build).
+    pub version: u32,
+    /// Id of the device that wrote the file.
+    pub device_id: String,
+    /// When it was written (RFC 3339 with offset).
+    pub created_at: String,
+    /// Schema version of the writing database (informative).
+    pub schema_version: u32,
+    /// The tables in body order, with their columns and row counts.
+    pub tables: Vec<TableHeader>,
+    /// Body compression; always "gzip" in version 1.
+    pub compression: String,
+    /// Length of the compressed body in bytes.
+    pub body_bytes: u64,
+    /// SHA-256 of the compressed body, lowercase hex.
+    pub body_sha256: String,
+    /// SHA-256 of the decompressed body: the writer's content hash.
+    pub content_sha256: String,
+}
+
+/// One table in a header.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableHeader {
+    /// Table name.
+    pub name: String,
+    /// Value columns, in the order of each row's value array.
+    pub columns: Vec<String>,
+    /// Number of rows of this table in the body.
+    pub rows: u64,
+}
+
+/// Calls `f` with every synced row, table by table in [`TABLES`] order and
+/// by key within a table, as the line the export writes.
+pub(crate) fn for_each_line(
+    conn: &Connection,
+    mut f: impl FnMut(&'static Table, &[u8]) -> Result<()>,
+) -> Result<()> {
+    let mut line = Vec::with_capacity(512);
+    for table in TABLES {
+        let mut stmt = conn.prepare(&table.select_sql(false))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let row = SyncRow::read(table, row)?;
+            line.clear();
+            row.write_line(table, &mut line);
+            f(table, &line)?;
+        }
+    }
+    Ok(())
+}
+
+/// SHA-256 over every synced row as exported: equal on two devices exactly
+/// when they hold the same data.
+pub(crate) fn content_hash(conn: &Connection) -> Result<String> {
+    let mut hasher = Sha256::new();
+    for_each_line(conn, |_, line| {
+        hasher.update(line);
+        hasher.update(b"\n");
+        Ok(())
+    })?;
+    Ok(hex(&hasher.finalize()))
+}
+
+/// Lowercase hex of bytes.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// What was written.
+pub(crate) struct Written {
+    pub header: Header,
+}
+
+/// Writes the database's synced rows as an export to `out`.
+pub(crate) fn write_export(
+    conn: &Connection,
+    device_id: &str,
+    created_at: &str,
+    schema_version: u32,
+    passphrase: Option<&Passphrase>,
+    out: &mut dyn Write,
+) -> Result<Written> {
+    let mut gz = GzEncoder::new(Vec::new(), Compression::new(6));
+    let mut content = Sha256::new();
+    let mut counts = vec![0u64; TABLES.len()];
+    for_each_line(conn, |table, line| {
+        content.update(line);
+        content.update(b"\n");
+        if let Some(i) = TABLES.iter().position(|t| t.name == table.name)
+            && let Some(c) = counts.get_mut(i)
+        {
+            *c += 1;
+        }
+        gz.write_all(line)
+            .and_then(|()| gz.write_all(b"\n"))
+            .map_err(|e| io_error("compressing the export", e))
+    })?;
+    let body = gz
+        .finish()
+        .map_err(|e| io_error("compressing the export", e))?;
+    let header = Header {
+        format: FORMAT_NAME.into(),
+        version: FORMAT_VERSION,
+        device_id: device_id.into(),
+        created_at: created_at.into(),
+        schema_version,
+        tables: TABLES
+            .iter()
+            .zip(&counts)
+            .map(|(t, &rows)| TableHeader {
+                name: t.name.into(),
+                columns: t.columns.iter().map(|c| c.name.to_owned()).collect(),
+                rows,
+            })
+            .collect(),
+        compression: "gzip".into(),
+        body_bytes: body.len() as u64,
+        body_sha256: hex(&Sha256::digest(&body)),
+        content_sha256: hex(&content.finalize()),
+    };
+    let mut head = serde_json::to_vec(&header).map_err(|e| Error::BadRow {
+        table: "meta",
+        column: "header",
+        reason: e.to_string(),
+    })?;
+    head.push(b'\n');
+    let write = |out: &mut dyn Write| -> io::Result<()> {
+        out.write_all(&head)?;
+        out.write_all(&body)
+    };
+    match passphrase {
+        None => write(out).map_err(|e| io_error("writing the export", e))?,
+        Some(p) => {
+            let mut recipient = age::scrypt::Recipient::new(p.secret());
+            if let Some(f) = p.work_factor {
+                recipient.set_work_factor(f);
+            }
+            let encryptor =
+                age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+                    .map_err(|e| Error::Sync(SyncError::Encryption(e.to_string())))?;
+            let mut w = encryptor
+                .wrap_output(out)
+                .map_err(|e| io_error("encrypting the export", e))?;
+            write(&mut w).map_err(|e| io_error("encrypting the export", e))?;
+            w.finish()
+                .map_err(|e| io_error("encrypting the export", e))?;
+        }
+    }
+    Ok(Written { header })
+}
+
+/// A passphrase for encrypting or decrypting an export.
+#[derive(Clone)]
+pub struct Passphrase {
+    text: String,
+    /// scrypt work factor (log2 N) for encryption; `None` lets age pick one
+    /// that takes about a second on this machine. Tests lower it.
+    pub work_factor: Option<u8>,
+}
+
+impl std::fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Passphrase(***)")
+    }
+}
+
+impl Passphrase {
+    /// A passphrase; surrounding whitespace (a file's trailing newline) is
+    /// not part of it. Must not be empty.
+    pub fn new(text: &str) -> Result<Passphrase> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Error::Sync(SyncError::EmptyPassphrase));
+        }
+        Ok(Passphrase {
+            text: text.to_owned(),
+            work_factor: None,
+        })
+    }
+
+    fn secret(&self) -> age::secrecy::SecretString {
+        age::secrecy::SecretString::from(self.text.clone())
+    }
+}
+
+fn io_error(context: &str, source: io::Error) -> Error {
+    Error::Io {
+        context: context.to_owned(),
+        source,
+    }
+}
+
+/// An export being read: its header, then its rows one at a time.
+pub(crate) struct ExportReader<'a> {
+    /// The header.
+    pub header: Header,
+    lines: BufReader<GzDecoder<HashingReader<io::Take<Box<dyn Read + 'a>>>>>,
+    line: Vec<u8>,
+    /// Rows read so far.
+    pub rows_read: u64,
+    content: Sha256,
+    content_bytes: u64,
+}
+
+/// Opens an export: detects encryption, reads and checks the header.
+pub(crate) fn open_export<'a>(
+    input: Box<dyn Read + 'a>,
+    passphrase: Option<&Passphrase>,
+) -> Result<ExportReader<'a>, SyncError> {
+    let mut input = BufReader::new(input);
+    let start = input.fill_buf().map_err(SyncError::read)?;
+    if start.is_empty() {
+        return Err(SyncError::Empty);
+    }
+    let mut plain: Box<dyn BufRead + 'a> = if start.starts_with(AGE_MAGIC) {
+        let Some(p) = passphrase else {
+            return Err(SyncError::NeedsPassphrase);
+        };
+        let decryptor = age::Decryptor::new_buffered(input).map_err(SyncError::decrypt)?;
+        if !decryptor.is_scrypt() {
+            return Err(SyncError::NotAnExport);
+        }
+        let identity = age::scrypt::Identity::new(p.secret());
+        let reader = decryptor
+            .decrypt(std::iter::once(&identity as &dyn age::Identity))
+            .map_err(SyncError::decrypt)?;
+        Box::new(BufReader::new(reader))
+    } else {
+        Box::new(input)
+    };
+    let mut head = Vec::with_capacity(1024);
+    let n = (&mut plain)
+        .take(MAX_HEADER_BYTES as u64 + 1)
+        .read_until(b'\n', &mut head)
+        .map_err(SyncError::read)?;
+    if n == 0 {
+        return Err(SyncError::Empty);
+    }
+    if head.last() != Some(&b'\n') {
+        return Err(if head.len() > MAX_HEADER_BYTES {
+            SyncError::NotAnExport
+        } else if head.starts_with(b"{\"format\":\"heft-export\"") {
+            SyncError::Truncated("the header line is cut short".into())
+        } else {
+            SyncError::NotAnExport
+        });
+    }
+    let header: Header = serde_json::from_slice(&head).map_err(|_| SyncError::NotAnExport)?;
+    if header.format != FORMAT_NAME {
+        return Err(SyncError::NotAnExport);
+    }
+    if header.version > FORMAT_VERSION || header.version == 0 {
+        return Err(SyncError::UnsupportedVersion {
+            found: header.version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    if header.compression != "gzip" {
+        return Err(SyncError::Corrupt(format!(
+            "unknown compression '{}'",
+            header.compression.chars().take(20).collect::<String>()
+        )));
+    }
+    if header.body_bytes > MAX_BODY_BYTES {
+        return Err(SyncError::TooLarge {
+            what: "the compressed body",
+            limit: MAX_BODY_BYTES,
+        });
+    }
+    check_tables(&header)?;
+    let body: Box<dyn Read + 'a> = Box::new(plain);
+    let hashed = HashingReader {
+        inner: body.take(header.body_bytes),
+        hasher: Sha256::new(),
+        bytes: 0,
+    };
+    Ok(ExportReader {
+        header,
+        lines: BufReader::with_capacity(64 * 1024, GzDecoder::new(hashed)),
+        line: Vec::with_capacity(1024),
+        rows_read: 0,
+        content: Sha256::new(),
+        content_bytes: 0,
+    })
+}
+
+fn check_tables(header: &Header) -> Result<(), SyncError> {
+    for th in &header.tables {
+        let Some(table) = super::tables::table(&th.name) else {
+            return Err(SyncError::UnknownColumn {
+                table: th.name.chars().take(40).collect(),
+                column: "*".into(),
+            });
+        };
+        for c in &th.columns {
+            if !table.columns.iter().any(|k| k.name == c) {
+                return Err(SyncError::UnknownColumn {
+                    table: table.name.into(),
+                    column: c.chars().take(40).collect(),
+                });
+            }
+        }
+        for known in table.columns {
+            if !known.nullable && !th.columns.iter().any(|c| c == known.name) {
+                return Err(SyncError::Corrupt(format!(
+                    "table {} lacks its column {}",
+                    table.name, known.name
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A raw row line: table, key, stamp, tombstone, values.
+pub(crate) type RawRow = (String, String, String, u8, Vec<serde_json::Value>);
+
+impl ExportReader<'_> {
+    /// The next row, or `None` at the end of a body whose size, checksum and
+    /// row counts all check out.
+    pub fn next_row(&mut self) -> Result<Option<RawRow>, SyncError> {
+        self.line.clear();
+        let n = (&mut self.lines)
+            .take(MAX_LINE_BYTES as u64 + 1)
+            .read_until(b'\n', &mut self.line)
+            .map_err(|e| self.body_error(e))?;
+        if n == 0 {
+            self.finish()?;
+            return Ok(None);
+        }
+        self.content_bytes += n as u64;
+        if self.content_bytes > MAX_CONTENT_BYTES {
+            return Err(SyncError::TooLarge {
+                what: "the decompressed body",
+                limit: MAX_CONTENT_BYTES,
+            });
+        }
+        let row_no = self.rows_read + 1;
+        if self.line.last() != Some(&b'\n') {
+            return Err(if self.line.len() > MAX_LINE_BYTES {
+                SyncError::TooLarge {
+                    what: "a row",
+                    limit: MAX_LINE_BYTES as u64,
+                }
+            } else {
+                SyncError::Truncated(format!("row {row_no} is cut short"))
+            });
+        }
+        self.content.update(&self.line);
+        self.rows_read = row_no;
+        let text = &self.line[..self.line.len() - 1];
+        serde_json::from_slice::<RawRow>(text)
+            .map(Some)
+            .map_err(|e| SyncError::BadRow {
+                row: row_no,
+                table: String::new(),
+                field: String::new(),
+                reason: format!("not a row: {e}"),
+            })
+    }
+
+    /// Reads the rest of the body to tell damage from a bad row: when a row
+    /// is invalid because the file is damaged, the checksum says so, and
+    /// that is the error worth reporting.
+    pub fn explain(&mut self, error: Error) -> Error {
+        if !matches!(error, Error::Sync(SyncError::BadRow { .. })) {
+            return error;
+        }
+        loop {
+            match self.next_row() {
+                Ok(Some(_)) | Err(SyncError::BadRow { .. }) => continue,
+                Ok(None) => return error,
+                Err(damage) => return Error::Sync(damage),
+            }
+        }
+    }
+
+    fn body_error(&self, e: io::Error) -> SyncError {
+        match e.kind() {
+            io::ErrorKind::UnexpectedEof => SyncError::Truncated("the body ends early".into()),
+            io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData => {
+                SyncError::Corrupt(format!("the compressed body is damaged ({e})"))
+            }
+            _ => SyncError::read(e),
+        }
+    }
+
+    fn finish(&mut self) -> Result<(), SyncError> {
+        let hashed = self.lines.get_mut().get_mut();
+        // Anything left of the declared body means the gzip stream ended early.
+        let mut rest = [0u8; 1];
+        let more = hashed.read(&mut rest).map_err(SyncError::read)?;
+        if more > 0 || hashed.bytes != self.header.body_bytes {
+            return Err(if hashed.bytes < self.header.body_bytes && more == 0 {
+                SyncError::Truncated(format!(
+                    "{} of {} body bytes",
+                    hashed.bytes, self.header.body_bytes
+                ))
+            } else {
+                SyncError::Corrupt("the body does not end where the header says".into())
+            });
+        }
+        // Bytes after the declared body (outside the Take) are not ours.
+        let body = hex(&std::mem::take(&mut hashed.hasher).finalize());
+        if body != self.header.body_sha256 {
+            return Err(SyncError::Corrupt(
+                "the body checksum does not match".into(),
+            ));
+        }
+        let content = hex(&std::mem::take(&mut self.content).finalize());
+        if content != self.header.content_sha256 {
+            return Err(SyncError::Corrupt(
+                "the content checksum does not match".into(),
+            ));
+        }
+        let declared: u64 = self.header.tables.iter().map(|t| t.rows).sum();
+        if declared != self.rows_read {
+            return Err(SyncError::Corrupt(format!(
+                "the header declares {declared} rows but the body has {}",
+                self.rows_read
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Passes bytes through while hashing and counting them.
+struct HashingReader<R> {
+    inner: R,
+    hasher: Sha256,
+    bytes: u64,
+}
+
+impl<R: Read> Read for HashingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Some(read) = buf.get(..n) {
+            self.hasher.update(read);
+        }
+        self.bytes += n as u64;
+        Ok(n)
+    }
+}

@@ -1,0 +1,264 @@
+//! Merging an export into the database: a pure decision per row, then one
+//! transaction that applies the decisions.
+//!
+//! The rule is last writer wins per row, by clock stamp. A stamp ends with
+//! the writing device's id, so two different writes never tie and every
+//! device picks the same winner whatever order files arrive in: the merge is
+//! idempotent, commutative and associative, and devices that saw the same
+//! files converge. A tombstone is a row like any other, so a deletion wins
+//! over every older copy of the row.
+
+use std::collections::HashMap;
+
+use rusqlite::{Transaction, params_from_iter};
+use serde::Serialize;
+
+use super::error::SyncError;
+use super::format::ExportReader;
+use super::tables::{SyncRow, Table, check_value, table};
+use crate::hlc::Hlc;
+use crate::progress::{Progress, Ticker};
+use crate::{Error, Result};
+
+/// What to do with one incoming row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// The row is new here.
+    Insert,
+    /// The incoming row is newer than the local one.
+    Replace,
+    /// The local row is the same or newer.
+    Keep,
+}
+
+/// Decides what an incoming row does to the local one.
+///
+/// Greater stamp wins. Equal stamps mean the same write and so the same
+/// content; should a damaged file carry different content under an equal
+/// stamp, the greater line wins, so even then every device agrees.
+pub fn decide(incoming_hlc: &str, incoming_line: &[u8], local: Option<(&str, &[u8])>) -> Action {
+    match local {
+        None => Action::Insert,
+        Some((hlc, line)) => match incoming_hlc.cmp(hlc) {
+            std::cmp::Ordering::Greater => Action::Replace,
+            std::cmp::Ordering::Less => Action::Keep,
+            std::cmp::Ordering::Equal if incoming_line > line => Action::Replace,
+            std::cmp::Ordering::Equal => Action::Keep,
+        },
+    }
+}
+
+/// What a merge did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct MergeReport {
+    /// The device that wrote the file.
+    pub device_id: String,
+    /// When the file was written.
+    pub created_at: String,
+    /// Rows in the file.
+    pub rows_read: u64,
+    /// Rows new here.
+    pub added: u64,
+    /// Rows replaced by a newer version.
+    pub updated: u64,
+    /// Rows already the same or newer here.
+    pub unchanged: u64,
+    /// Of `added` and `updated`, how many were deletions.
+    pub deletions: u64,
+    /// Per table: rows added or updated.
+    pub changed_by_table: Vec<(String, u64)>,
+}
+
+impl MergeReport {
+    /// Whether the merge changed anything.
+    pub fn changed(&self) -> bool {
+        self.added + self.updated > 0
+    }
+}
+
+/// Merges every row of `reader` into `tx`. On error nothing is kept (the
+/// caller drops the transaction).
+pub(crate) fn merge(
+    tx: &Transaction<'_>,
+    reader: &mut ExportReader<'_>,
+    progress: &dyn Progress,
+) -> Result<(MergeReport, Option<Hlc>)> {
+    merge_rows(tx, reader, progress).map_err(|e| reader.explain(e))
+}
+
+fn merge_rows(
+    tx: &Transaction<'_>,
+    reader: &mut ExportReader<'_>,
+    progress: &dyn Progress,
+) -> Result<(MergeReport, Option<Hlc>)> {
+    let total: u64 = reader.header.tables.iter().map(|t| t.rows).sum();
+    // For each table in the file: our column index -> position in the file's value array.
+    let mut layouts: HashMap<String, (&'static Table, Vec<Option<usize>>)> = HashMap::new();
+    for th in &reader.header.tables {
+        if let Some(t) = table(&th.name) {
+            let map = t
+                .columns
+                .iter()
+                .map(|c| th.columns.iter().position(|x| x == c.name))
+                .collect();
+            layouts.insert(th.name.clone(), (t, map));
+        }
+    }
+    let mut report = MergeReport {
+        device_id: reader.header.device_id.clone(),
+        created_at: reader.header.created_at.clone(),
+        ..MergeReport::default()
+    };
+    let mut changed: HashMap<&'static str, u64> = HashMap::new();
+    let mut newest: Option<Hlc> = None;
+    let mut ticker = Ticker::new(progress, total);
+    let mut local_line = Vec::with_capacity(512);
+    let mut incoming_line = Vec::with_capacity(512);
+    while let Some((tname, key, hlc, deleted, values)) = reader.next_row().map_err(Error::Sync)? {
+        let row_no = reader.rows_read;
+        let bad = |table: &str, field: &str, reason: String| {
+            Error::Sync(SyncError::BadRow {
+                row: row_no,
+                table: table.chars().take(40).collect(),
+                field: field.chars().take(40).collect(),
+                reason,
+            })
+        };
+        let Some((t, map)) = layouts.get(&tname) else {
+            return Err(bad(&tname, "", "a table the header does not list".into()));
+        };
+        if key.is_empty() || key.len() > t.key_max {
+            return Err(bad(t.name, t.key, "empty or too long".into()));
+        }
+        let stamp: Hlc = hlc
+            .parse()
+            .map_err(|_| bad(t.name, "hlc", "malformed clock stamp".into()))?;
+        if deleted > 1 {
+            return Err(bad(t.name, "deleted", "expected 0 or 1".into()));
+        }
+        let mut row = SyncRow {
+            key,
+            hlc,
+            deleted: deleted == 1,
+            values: Vec::with_capacity(t.columns.len()),
+        };
+        for (column, at) in t.columns.iter().zip(map) {
+            let v = at
+                .and_then(|i| values.get(i))
+                .unwrap_or(&serde_json::Value::Null);
+            row.values
+                .push(check_value(column, v).map_err(|reason| bad(t.name, column.name, reason))?);
+        }
+        if t.name == "exercise" && is_builtin(tx, &row.key)? {
+            return Err(bad(t.name, "id", "the id of a built-in exercise".into()));
+        }
+        let local = {
+            let mut stmt = tx.prepare_cached(&t.select_sql(true))?;
+            let mut rows = stmt.query([&row.key])?;
+            match rows.next()? {
+                Some(r) => Some(SyncRow::read(t, r)?),
+                None => None,
+            }
+        };
+        incoming_line.clear();
+        row.write_line(t, &mut incoming_line);
+        let action = match &local {
+            None => decide(&row.hlc, &incoming_line, None),
+            Some(l) => {
+                local_line.clear();
+                l.write_line(t, &mut local_line);
+                decide(&row.hlc, &incoming_line, Some((&l.hlc, &local_line)))
+            }
+        };
+        match action {
+            Action::Keep => report.unchanged += 1,
+            Action::Insert | Action::Replace => {
+                tx.prepare_cached(&t.upsert_sql())?
+                    .execute(params_from_iter(row.params()))?;
+                if action == Action::Insert {
+                    report.added += 1;
+                } else {
+                    report.updated += 1;
+                }
+                if row.deleted {
+                    report.deletions += 1;
+                }
+                *changed.entry(t.name).or_default() += 1;
+            }
+        }
+        if newest.as_ref().is_none_or(|n| stamp > *n) {
+            newest = Some(stamp);
+        }
+        report.rows_read += 1;
+        ticker.tick(report.rows_read)?;
+    }
+    ticker.done(report.rows_read)?;
+    let mut by_table: Vec<(String, u64)> = changed
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+    by_table.sort();
+    report.changed_by_table = by_table;
+    if report.changed() {
+        check_references(tx)?;
+        crate::heft::check_profile(tx)?;
+    }
+    Ok((report, newest))
+}
+
+fn is_builtin(tx: &Transaction<'_>, id: &str) -> Result<bool> {
+    let mut stmt = tx.prepare_cached("SELECT 1 FROM exercise WHERE id = ?1 AND builtin = 1")?;
+    Ok(stmt.exists([id])?)
+}
+
+/// Every reference a merged row makes must resolve: a set names a workout
+/// and an exercise this database has.
+fn check_references(tx: &Transaction<'_>) -> Result<()> {
+    let mut stmt = tx.prepare("PRAGMA foreign_key_check")?;
+    let mut rows = stmt.query([])?;
+    if let Some(r) = rows.next()? {
+        let table: String = r.get(0)?;
+        let rowid: i64 = r.get(1)?;
+        let parent: String = r.get(2)?;
+        let id: String = tx
+            .query_row(
+                &format!("SELECT id FROM {table} WHERE rowid = ?1"),
+                [rowid],
+                |r| r.get(0),
+            )
+            .unwrap_or_default();
+        let hint = if parent == "exercise" {
+            " (an exercise this version of Heft does not know; update Heft)"
+        } else {
+            ""
+        };
+        return Err(Error::Sync(SyncError::BadRow {
+            row: 0,
+            table,
+            field: format!("{parent}_id"),
+            reason: format!("row '{id}' refers to a missing {parent}{hint}"),
+        }));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_greater_stamp_wins_and_equal_stamps_keep() {
+        assert_eq!(decide("b", b"x", None), Action::Insert);
+        assert_eq!(decide("b", b"x", Some(("a", b"y"))), Action::Replace);
+        assert_eq!(decide("a", b"x", Some(("b", b"y"))), Action::Keep);
+        assert_eq!(decide("a", b"x", Some(("a", b"x"))), Action::Keep);
+    }
+
+    #[test]
+    fn a_tie_with_different_content_resolves_the_same_both_ways() {
+        // Device 1 holds x and receives y; device 2 holds y and receives x.
+        let one = decide("a", b"y", Some(("a", b"x")));
+        let two = decide("a", b"x", Some(("a", b"y")));
+        assert_eq!((one, two), (Action::Replace, Action::Keep));
+    }
+}

@@ -1,0 +1,538 @@
+//! The synced tables, column by column: what an export carries and what an
+//! import accepts.
+//!
+//! One declarative list drives export, merge and the content hash, so the
+//! three cannot disagree about which columns travel. Each column says what a
+//! valid value is; an incoming row is checked against it before it is
+//! written, so a damaged or hostile file cannot store a value the rest of
+//! the core would fail to read.
+
+use rusqlite::types::Value as SqlValue;
+use serde_json::Value as JsonValue;
+
+use crate::model::{Equipment, Measure, Muscle, Pattern, SetKind};
+use crate::progression::RunState;
+use crate::validate;
+
+/// What a valid value of a column is.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Kind {
+    /// Text of at most this many bytes.
+    Text(usize),
+    /// One of these names.
+    Name(&'static [&'static str]),
+    /// An integer in this range.
+    Int(i64, i64),
+    /// A finite number in this range.
+    Real(f64, f64),
+    /// 0 or 1.
+    Flag,
+    /// JSON text of at most this many bytes, checked by a function.
+    Json(usize, fn(&str) -> Result<(), String>),
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+}
+
+/// One column of a synced table (besides its key, `hlc` and `deleted`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Column {
+    /// Column name, as in the schema and the export header.
+    pub name: &'static str,
+    /// Valid values.
+    pub kind: Kind,
+    /// Whether NULL is allowed.
+    pub nullable: bool,
+}
+
+/// A synced table.
+#[derive(Debug)]
+pub(crate) struct Table {
+    /// Table name.
+    pub name: &'static str,
+    /// Primary-key column.
+    pub key: &'static str,
+    /// Longest key accepted, in bytes.
+    pub key_max: usize,
+    /// The other columns, in export order.
+    pub columns: &'static [Column],
+    /// Extra condition on rows that travel (built-in exercises do not: every
+    /// device seeds them from its own catalog).
+    pub filter: &'static str,
+}
+
+const fn col(name: &'static str, kind: Kind) -> Column {
+    Column {
+        name,
+        kind,
+        nullable: false,
+    }
+}
+
+const fn opt(name: &'static str, kind: Kind) -> Column {
+    Column {
+        name,
+        kind,
+        nullable: true,
+    }
+}
+
+/// Longest id accepted (a UUID is 36 bytes; built-in slugs are shorter).
+const ID: usize = 64;
+/// Longest free text accepted, in bytes (notes are limited in characters).
+const TEXT: usize = validate::MAX_NOTE_CHARS * 4;
+/// Longest name accepted, in bytes.
+const NAME: usize = validate::MAX_NAME_CHARS * 4;
+/// Longest custom program source accepted.
+pub(crate) const MAX_PROGRAM_BYTES: usize = 256 * 1024;
+/// Milliseconds since the epoch from 1900 to 2200.
+const MS: Kind = Kind::Int(-2_208_988_800_000, 7_258_118_400_000);
+/// UTC offsets in minutes.
+const OFFSET: Kind = Kind::Int(-18 * 60, 18 * 60);
+/// Thousandths of a unit, far beyond any real load or distance.
+const MILLI: Kind = Kind::Int(-1_000_000_000_000, 1_000_000_000_000);
+const WEIGHT_UNITS: Kind = Kind::Name(&["kg", "lb"]);
+const EFFORT: Kind = Kind::Real(0.0, 10.0);
+
+fn json_names<T: serde::de::DeserializeOwned>(text: &str) -> Result<(), String> {
+    serde_json::from_str::<Vec<T>>(text)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+fn json_strings(text: &str) -> Result<(), String> {
+    json_names::<String>(text)
+}
+
+fn json_muscles(text: &str) -> Result<(), String> {
+    json_names::<Muscle>(text)
+}
+
+fn json_run_state(text: &str) -> Result<(), String> {
+    serde_json::from_str::<RunState>(text)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// Every synced table, parents before children (the order of export, merge
+/// and hash).
+pub(crate) static TABLES: &[Table] = &[
+    Table {
+        name: "profile",
+        key: "field",
+        key_max: 64,
+        columns: &[col("value", Kind::Text(TEXT))],
+        filter: "",
+    },
+    Table {
+        name: "exercise",
+        key: "id",
+        key_max: ID,
+        columns: &[
+            col("name", Kind::Text(NAME)),
+            col("aliases", Kind::Json(TEXT, json_strings)),
+            col("pattern", Kind::Name(Pattern::NAMES)),
+            col("equipment", Kind::Name(Equipment::NAMES)),
+            col("measure", Kind::Name(Measure::NAMES)),
+            col("muscles", Kind::Json(TEXT, json_muscles)),
+            col("unilateral", Kind::Flag),
+            col("axial", Kind::Flag),
+            col("spinal_flexion", Kind::Flag),
+            col("spinal_rotation", Kind::Flag),
+            col("impact", Kind::Flag),
+        ],
+        filter: "builtin = 0",
+    },
+    Table {
+        name: "program",
+        key: "id",
+        key_max: ID,
+        columns: &[col("source", Kind::Text(MAX_PROGRAM_BYTES))],
+        filter: "",
+    },
+    Table {
+        name: "program_run",
+        key: "id",
+        key_max: ID,
+        columns: &[
+            col("program_id", Kind::Text(ID)),
+            col("started_on", Kind::Date),
+            opt("ended_on", Kind::Date),
+            col("state", Kind::Json(MAX_PROGRAM_BYTES, json_run_state)),
+        ],
+        filter: "",
+    },
+    Table {
+        name: "workout",
+        key: "id",
+        key_max: ID,
+        columns: &[
+            opt("name", Kind::Text(NAME)),
+            col("started_at_ms", MS),
+            col("offset_min", OFFSET),
+            opt("finished_at_ms", MS),
+            opt("duration_s", Kind::Int(0, 7 * 24 * 3600)),
+            opt("note", Kind::Text(TEXT)),
+            opt("run_id", Kind::Text(ID)),
+        ],
+        filter: "",
+    },
+    Table {
+        name: "set_entry",
+        key: "id",
+        key_max: ID,
+        columns: &[
+            col("workout_id", Kind::Text(ID)),
+            col("exercise_id", Kind::Text(ID)),
+            col("position", Kind::Int(0, 1_000_000)),
+            col("performed_at_ms", MS),
+            col("offset_min", OFFSET),
+            col("kind", Kind::Name(SetKind::NAMES)),
+            col("load_type", Kind::Name(&["none", "weight", "bodyweight"])),
+            opt("weight_milli", MILLI),
+            opt("weight_unit", WEIGHT_UNITS),
+            opt("reps", Kind::Int(0, validate::MAX_REPS as i64)),
+            opt("rir", EFFORT),
+            opt("rpe", EFFORT),
+            opt(
+                "duration_ms",
+                Kind::Int(0, validate::MAX_DURATION_MS as i64),
+            ),
+            opt("distance_milli", MILLI),
+            opt("distance_unit", Kind::Name(&["m", "km", "mi"])),
+            opt("landings", Kind::Int(0, validate::MAX_LANDINGS as i64)),
+            opt(
+                "drop_height_cm",
+                Kind::Real(0.0, validate::MAX_DROP_HEIGHT_CM),
+            ),
+            opt("pain", Kind::Int(0, 10)),
+            opt("note", Kind::Text(TEXT)),
+            opt("target_weight_milli", MILLI),
+            opt("target_weight_unit", WEIGHT_UNITS),
+            opt("target_reps", Kind::Int(0, validate::MAX_REPS as i64)),
+            opt("target_rir", EFFORT),
+        ],
+        filter: "",
+    },
+    Table {
+        name: "measurement",
+        key: "id",
+        key_max: ID,
+        columns: &[
+            col("kind", Kind::Text(64)),
+            opt("site", Kind::Text(64)),
+            col("value", Kind::Real(-1e9, 1e9)),
+            col("unit", Kind::Text(32)),
+            col("measured_at_ms", MS),
+            col("offset_min", OFFSET),
+            opt("note", Kind::Text(TEXT)),
+        ],
+        filter: "",
+    },
+];
+
+/// The table named `name`.
+pub(crate) fn table(name: &str) -> Option<&'static Table> {
+    TABLES.iter().find(|t| t.name == name)
+}
+
+impl Table {
+    /// `SELECT key, columns..., hlc, deleted FROM table`, with the travel filter.
+    pub fn select_sql(&self, by_key: bool) -> String {
+        let cols: Vec<&str> = self.columns.iter().map(|c| c.name).collect();
+        let mut sql = format!(
+            "SELECT {}, {}, hlc, deleted FROM {}",
+            self.key,
+            cols.join(", "),
+            self.name
+        );
+        let mut conditions = Vec::new();
+        if !self.filter.is_empty() {
+            conditions.push(self.filter.to_owned());
+        }
+        if by_key {
+            conditions.push(format!("{} = ?1", self.key));
+        }
+        if !conditions.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&conditions.join(" AND "));
+        }
+        if !by_key {
+            sql.push_str(&format!(" ORDER BY {}", self.key));
+        }
+        sql
+    }
+
+    /// `INSERT ... ON CONFLICT DO UPDATE` of a whole row.
+    pub fn upsert_sql(&self) -> String {
+        let cols: Vec<&str> = self.columns.iter().map(|c| c.name).collect();
+        let all = format!("{}, {}, hlc, deleted", self.key, cols.join(", "));
+        let params: Vec<String> = (1..=cols.len() + 3).map(|i| format!("?{i}")).collect();
+        let sets: Vec<String> = cols
+            .iter()
+            .chain(["hlc", "deleted"].iter())
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect();
+        format!(
+            "INSERT INTO {} ({all}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}",
+            self.name,
+            params.join(", "),
+            self.key,
+            sets.join(", ")
+        )
+    }
+}
+
+/// A row as it travels: key, clock stamp, tombstone and values in the
+/// table's column order.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SyncRow {
+    /// Primary key.
+    pub key: String,
+    /// Clock stamp of its last write.
+    pub hlc: String,
+    /// Tombstone.
+    pub deleted: bool,
+    /// Values, one per [`Table::columns`].
+    pub values: Vec<SqlValue>,
+}
+
+impl SyncRow {
+    /// Reads a row selected with [`Table::select_sql`].
+    pub fn read(table: &Table, row: &rusqlite::Row<'_>) -> rusqlite::Result<SyncRow> {
+        let n = table.columns.len();
+        let mut values = Vec::with_capacity(n);
+        for i in 0..n {
+            values.push(row.get::<_, SqlValue>(i + 1)?);
+        }
+        Ok(SyncRow {
+            key: row.get(0)?,
+            values,
+            hlc: row.get(n + 1)?,
+            deleted: row.get::<_, i64>(n + 2)? != 0,
+        })
+    }
+
+    /// The row as one line of an export (no newline): a JSON array
+    /// `["table", "key", "hlc", deleted, [values...]]`. Deterministic, so
+    /// equal rows give equal bytes on every device.
+    pub fn write_line(&self, table: &Table, out: &mut Vec<u8>) {
+        out.push(b'[');
+        push_json_str(out, table.name);
+        out.push(b',');
+        push_json_str(out, &self.key);
+        out.push(b',');
+        push_json_str(out, &self.hlc);
+        out.extend_from_slice(if self.deleted { b",1,[" } else { b",0,[" });
+        for (i, v) in self.values.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            match v {
+                SqlValue::Null => out.extend_from_slice(b"null"),
+                SqlValue::Integer(n) => out.extend_from_slice(n.to_string().as_bytes()),
+                SqlValue::Real(x) => push_json_real(out, *x),
+                SqlValue::Text(s) => push_json_str(out, s),
+                // No synced column holds a blob; write null rather than fail.
+                SqlValue::Blob(_) => out.extend_from_slice(b"null"),
+            }
+        }
+        out.extend_from_slice(b"]]");
+    }
+
+    /// Parameters for [`Table::upsert_sql`].
+    pub fn params(&self) -> Vec<SqlValue> {
+        let mut p = Vec::with_capacity(self.values.len() + 3);
+        p.push(SqlValue::Text(self.key.clone()));
+        p.extend(self.values.iter().cloned());
+        p.push(SqlValue::Text(self.hlc.clone()));
+        p.push(SqlValue::Integer(i64::from(self.deleted)));
+        p
+    }
+}
+
+fn push_json_str(out: &mut Vec<u8>, s: &str) {
+    // serde_json's escaping is the one the reader undoes; writing into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, s);
+}
+
+fn push_json_real(out: &mut Vec<u8>, x: f64) {
+    if x.is_finite() {
+        // Always with a decimal point or exponent, so a reader keeps it a REAL.
+        let _ = serde_json::to_writer(&mut *out, &x);
+        if x.fract() == 0.0 && x.abs() < 1e15 && !out.ends_with(b".0") {
+            out.extend_from_slice(b".0");
+        }
+    } else {
+        out.extend_from_slice(b"null");
+    }
+}
+
+/// Checks one incoming value against its column; the error says why.
+pub(crate) fn check_value(column: &Column, value: &JsonValue) -> Result<SqlValue, String> {
+    if value.is_null() {
+        return if column.nullable {
+            Ok(SqlValue::Null)
+        } else {
+            Err("missing (null)".into())
+        };
+    }
+    match column.kind {
+        Kind::Text(max) => {
+            let s = value.as_str().ok_or("expected text")?;
+            if s.len() > max {
+                return Err(format!("longer than {max} bytes"));
+            }
+            Ok(SqlValue::Text(s.to_owned()))
+        }
+        Kind::Name(names) => {
+            let s = value.as_str().ok_or("expected text")?;
+            if !names.contains(&s) {
+                let shown: String = s.chars().take(40).collect();
+                return Err(format!("'{shown}' is not one of {}", names.join(", ")));
+            }
+            Ok(SqlValue::Text(s.to_owned()))
+        }
+        Kind::Int(lo, hi) => {
+            let n = value.as_i64().ok_or("expected a whole number")?;
+            if n < lo || n > hi {
+                return Err(format!("{n} is outside {lo}..={hi}"));
+            }
+            Ok(SqlValue::Integer(n))
+        }
+        Kind::Real(lo, hi) => {
+            let x = value.as_f64().ok_or("expected a number")?;
+            if !x.is_finite() || x < lo || x > hi {
+                return Err(format!("{x} is outside {lo}..={hi}"));
+            }
+            Ok(SqlValue::Real(x))
+        }
+        Kind::Flag => match value.as_i64() {
+            Some(n @ (0 | 1)) => Ok(SqlValue::Integer(n)),
+            _ => Err("expected 0 or 1".into()),
+        },
+        Kind::Json(max, check) => {
+            let s = value.as_str().ok_or("expected JSON text")?;
+            if s.len() > max {
+                return Err(format!("longer than {max} bytes"));
+            }
+            check(s)?;
+            Ok(SqlValue::Text(s.to_owned()))
+        }
+        Kind::Date => {
+            let s = value.as_str().ok_or("expected a date")?;
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map_err(|_| format!("'{}' is not a YYYY-MM-DD date", truncated(s)))?;
+            Ok(SqlValue::Text(s.to_owned()))
+        }
+    }
+}
+
+fn truncated(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn every_table_matches_the_schema() {
+        let conn = crate::store::open_in_memory(0).unwrap();
+        for t in TABLES {
+            conn.prepare(&t.select_sql(false)).unwrap();
+            conn.prepare(&t.select_sql(true)).unwrap();
+            conn.prepare(&t.upsert_sql()).unwrap();
+        }
+    }
+
+    #[test]
+    fn every_synced_column_of_the_schema_travels() {
+        // A column added to a synced table by a migration but not listed here
+        // would silently stay on one device.
+        let conn = crate::store::open_in_memory(0).unwrap();
+        for t in TABLES {
+            let mut stmt = conn
+                .prepare(&format!("SELECT name FROM pragma_table_info('{}')", t.name))
+                .unwrap();
+            let names: Vec<String> = stmt
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            for name in names {
+                let listed = name == t.key
+                    || name == "hlc"
+                    || name == "deleted"
+                    || (t.name == "exercise" && name == "builtin")
+                    || t.columns.iter().any(|c| c.name == name);
+                assert!(listed, "{}.{name} is not synced", t.name);
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_is_deterministic_json() {
+        let t = table("set_entry").unwrap();
+        let mut values = vec![SqlValue::Null; t.columns.len()];
+        values[0] = SqlValue::Text("w\"1".into());
+        values[3] = SqlValue::Integer(-5);
+        values[10] = SqlValue::Real(2.0);
+        values[11] = SqlValue::Real(8.5);
+        let row = SyncRow {
+            key: "s1".into(),
+            hlc: "h".into(),
+            deleted: true,
+            values,
+        };
+        let mut out = Vec::new();
+        row.write_line(t, &mut out);
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with(r#"["set_entry","s1","h",1,["w\"1",null,null,-5,"#));
+        assert!(text.contains(",2.0,8.5,"), "{text}");
+        let parsed: JsonValue = serde_json::from_str(&text).unwrap();
+        assert_eq!(parsed[4][10], json!(2.0));
+    }
+
+    #[test]
+    fn values_are_checked_against_their_column() {
+        let reps = Column {
+            name: "reps",
+            kind: Kind::Int(0, 1000),
+            nullable: true,
+        };
+        assert_eq!(check_value(&reps, &json!(5)).unwrap(), SqlValue::Integer(5));
+        assert_eq!(
+            check_value(&reps, &JsonValue::Null).unwrap(),
+            SqlValue::Null
+        );
+        assert!(
+            check_value(&reps, &json!(-1))
+                .unwrap_err()
+                .contains("outside")
+        );
+        assert!(check_value(&reps, &json!(2.5)).is_err());
+        assert!(check_value(&reps, &json!("5")).is_err());
+        let kind = Column {
+            name: "kind",
+            kind: Kind::Name(SetKind::NAMES),
+            nullable: false,
+        };
+        assert!(check_value(&kind, &JsonValue::Null).is_err());
+        assert!(
+            check_value(&kind, &json!("sideways"))
+                .unwrap_err()
+                .contains("working")
+        );
+        let muscles = table("exercise").unwrap().columns[5];
+        assert!(check_value(&muscles, &json!("[\"quads\"]")).is_ok());
+        assert!(check_value(&muscles, &json!("[\"wings\"]")).is_err());
+        let date = Column {
+            name: "d",
+            kind: Kind::Date,
+            nullable: false,
+        };
+        assert!(check_value(&date, &json!("2026-02-30")).is_err());
+    }
+}

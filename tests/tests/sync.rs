@@ -1,0 +1,675 @@
+//! Sync by file: export, merge import and the sync folder, through the
+//! public API, with the merge laws checked over random multi-device
+//! histories.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset, TimeDelta};
+use heft_core::clock::ManualClock;
+use heft_core::model::{Load, ProfileUpdate, SetInput, Weight, WeightUnit};
+use heft_core::progress::{NoProgress, Progress};
+use heft_core::sync::{Passphrase, SyncError};
+use heft_core::{Error, Heft, HistoryQuery, LogTime};
+use proptest::prelude::*;
+
+const START: &str = "2026-01-05T18:00:00+01:00";
+
+fn t(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+struct Device {
+    heft: Heft,
+    clock: Arc<ManualClock>,
+}
+
+fn device(start: &str) -> Device {
+    let clock = Arc::new(ManualClock::new(t(start)));
+    let heft = Heft::open_in_memory(clock.clone()).unwrap();
+    Device { heft, clock }
+}
+
+fn squat(heft: &Heft, kg: f64, reps: u32) -> SetInput {
+    let ex = heft.find_exercise("back squat").unwrap();
+    SetInput {
+        load: Load::Weight {
+            weight: Weight::new(kg, WeightUnit::Kg).unwrap(),
+        },
+        reps: Some(reps),
+        ..SetInput::new(ex.id)
+    }
+}
+
+fn export(heft: &Heft) -> Vec<u8> {
+    let mut out = Vec::new();
+    heft.export_to(&mut out, None).unwrap();
+    out
+}
+
+fn import(heft: &Heft, file: &[u8]) -> heft_core::Result<heft_core::sync::MergeReport> {
+    heft.import_from(Box::new(file), None, &NoProgress)
+}
+
+fn sets(heft: &Heft) -> Vec<(String, Option<u32>)> {
+    let mut out: Vec<_> = heft
+        .history(&HistoryQuery::default())
+        .unwrap()
+        .into_iter()
+        .flat_map(|w| w.sets)
+        .map(|s| (s.id, s.input.reps))
+        .collect();
+    out.sort();
+    out
+}
+
+/// A device with a little of everything: sets, an edit, a deletion, a
+/// custom exercise, profile fields and a program run.
+fn busy_device() -> Device {
+    let d = device(START);
+    let h = &d.heft;
+    h.update_profile(&ProfileUpdate {
+        unit: Some(WeightUnit::Kg),
+        birth_year: Some(1961),
+        ..Default::default()
+    })
+    .unwrap();
+    h.start_program("liftmor", d.clock.now_date()).unwrap();
+    let a = h.log_set(squat(h, 60.0, 5), LogTime::Now).unwrap();
+    d.clock.advance(TimeDelta::minutes(3));
+    let b = h.log_set(squat(h, 62.5, 5), LogTime::Now).unwrap();
+    h.edit_set(&a.id, squat(h, 60.0, 6)).unwrap();
+    h.delete_set(&b.id).unwrap();
+    h.add_exercise(heft_core::model::NewExercise {
+        name: "Zercher carry".into(),
+        aliases: vec!["zercher walk".into()],
+        pattern: heft_core::model::Pattern::Carry,
+        equipment: heft_core::model::Equipment::Barbell,
+        measure: heft_core::model::Measure::Distance,
+        muscles: vec![],
+        unilateral: false,
+        axial: true,
+        spinal_flexion: false,
+        spinal_rotation: false,
+        impact: false,
+    })
+    .unwrap();
+    d
+}
+
+trait NowDate {
+    fn now_date(&self) -> chrono::NaiveDate;
+}
+impl NowDate for ManualClock {
+    fn now_date(&self) -> chrono::NaiveDate {
+        heft_core::clock::Clock::now(self).date_naive()
+    }
+}
+
+#[test]
+fn export_then_import_into_an_empty_database_reproduces_it() {
+    let a = busy_device();
+    let file = export(&a.heft);
+    let b = device("2026-02-01T09:00:00+00:00");
+    let report = import(&b.heft, &file).unwrap();
+    assert!(report.added > 0);
+    assert_eq!(report.updated, 0);
+    assert_eq!(
+        b.heft.content_hash().unwrap(),
+        a.heft.content_hash().unwrap()
+    );
+    assert_eq!(sets(&b.heft), sets(&a.heft));
+    assert_eq!(b.heft.profile().unwrap(), a.heft.profile().unwrap());
+    assert_eq!(
+        Some(
+            b.heft
+                .program_status(a.clock.now_date())
+                .unwrap()
+                .run
+                .program_id
+        ),
+        Some("liftmor".to_owned())
+    );
+    assert!(b.heft.find_exercise("zercher walk").is_ok());
+    // The deleted set stays deleted on the other device.
+    assert_eq!(sets(&b.heft).len(), 1);
+    // Importing the same file again changes nothing.
+    let again = import(&b.heft, &file).unwrap();
+    assert_eq!((again.added, again.updated), (0, 0));
+    assert_eq!(again.unchanged, again.rows_read);
+    // The status names the other device and the same hash.
+    let status = b.heft.sync_status().unwrap();
+    assert_eq!(status.content_hash, a.heft.content_hash().unwrap());
+    assert_eq!(status.devices.len(), 1);
+    assert_eq!(status.devices[0].id, a.heft.device_id());
+}
+
+#[test]
+fn the_header_is_one_readable_line_and_counts_rows() {
+    let a = busy_device();
+    let file = export(&a.heft);
+    let newline = file.iter().position(|&b| b == b'\n').unwrap();
+    let header: serde_json::Value = serde_json::from_slice(&file[..newline]).unwrap();
+    assert_eq!(header["format"], "heft-export");
+    assert_eq!(header["version"], 1);
+    assert_eq!(header["device_id"], a.heft.device_id());
+    let set_rows = header["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "set_entry")
+        .unwrap()["rows"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(set_rows, 2, "the live set and the tombstone");
+    assert_eq!(header["content_sha256"], a.heft.content_hash().unwrap());
+}
+
+#[test]
+fn a_later_edit_wins_on_both_devices_and_the_clock_moves_past_what_it_saw() {
+    let a = device(START);
+    let s = a
+        .heft
+        .log_set(squat(&a.heft, 100.0, 5), LogTime::Now)
+        .unwrap();
+    // B's wall clock is an hour behind A's.
+    let b = device("2026-01-05T16:00:00+00:00");
+    import(&b.heft, &export(&a.heft)).unwrap();
+    // B edits after seeing A's row: its stamp must be newer despite its clock.
+    b.heft.edit_set(&s.id, squat(&b.heft, 100.0, 3)).unwrap();
+    import(&a.heft, &export(&b.heft)).unwrap();
+    assert_eq!(sets(&a.heft), vec![(s.id.clone(), Some(3))]);
+    assert_eq!(
+        a.heft.content_hash().unwrap(),
+        b.heft.content_hash().unwrap()
+    );
+}
+
+#[test]
+fn a_deletion_is_not_undone_by_an_old_copy() {
+    let a = device(START);
+    let s = a
+        .heft
+        .log_set(squat(&a.heft, 100.0, 5), LogTime::Now)
+        .unwrap();
+    let old_copy = export(&a.heft);
+    let b = device(START);
+    import(&b.heft, &old_copy).unwrap();
+    b.clock.advance(TimeDelta::minutes(5));
+    b.heft.delete_set(&s.id).unwrap();
+    import(&a.heft, &export(&b.heft)).unwrap();
+    assert!(sets(&a.heft).is_empty());
+    // The old copy arrives again (say, from a stale file in the folder).
+    let r = import(&a.heft, &old_copy).unwrap();
+    assert_eq!((r.added, r.updated), (0, 0));
+    assert!(sets(&a.heft).is_empty());
+    assert!(sets(&b.heft).is_empty());
+}
+
+fn expect_sync_error(heft: &Heft, file: &[u8]) -> SyncError {
+    let before = heft.content_hash().unwrap();
+    let err = import(heft, file).unwrap_err();
+    assert_eq!(
+        heft.content_hash().unwrap(),
+        before,
+        "database changed by {err}"
+    );
+    match err {
+        Error::Sync(e) => e,
+        other => panic!("expected a sync error, got {other:?}"),
+    }
+}
+
+#[test]
+fn bad_files_get_clear_errors_and_change_nothing() {
+    let a = busy_device();
+    let good = export(&a.heft);
+    let b = device(START);
+    b.heft
+        .log_set(squat(&b.heft, 80.0, 5), LogTime::Now)
+        .unwrap();
+
+    assert!(matches!(expect_sync_error(&b.heft, b""), SyncError::Empty));
+    assert!(matches!(
+        expect_sync_error(&b.heft, b"Date,Workout Name\n1,2\n"),
+        SyncError::NotAnExport
+    ));
+    let garbage: Vec<u8> = (0..5000u32).map(|i| (i * 7919 % 251) as u8).collect();
+    assert!(matches!(
+        expect_sync_error(&b.heft, &garbage),
+        SyncError::NotAnExport
+    ));
+
+    // Cut short anywhere: in the header, in the body, one byte before the end.
+    let newline = good.iter().position(|&b| b == b'\n').unwrap();
+    for cut in [newline / 2, newline + 1, newline + 20, good.len() - 1] {
+        let e = expect_sync_error(&b.heft, &good[..cut]);
+        assert!(
+            matches!(e, SyncError::Truncated(_) | SyncError::Corrupt(_)),
+            "cut at {cut}: {e}"
+        );
+    }
+    // One flipped bit in the compressed body.
+    let mut flipped = good.clone();
+    let at = newline + (good.len() - newline) / 2;
+    flipped[at] ^= 0x10;
+    let e = expect_sync_error(&b.heft, &flipped);
+    assert!(
+        matches!(e, SyncError::Corrupt(_) | SyncError::Truncated(_)),
+        "{e}"
+    );
+
+    // A newer format version.
+    let text = String::from_utf8_lossy(&good[..newline]).replace("\"version\":1", "\"version\":7");
+    let mut newer = text.into_bytes();
+    newer.extend_from_slice(&good[newline..]);
+    assert!(matches!(
+        expect_sync_error(&b.heft, &newer),
+        SyncError::UnsupportedVersion {
+            found: 7,
+            supported: 1
+        }
+    ));
+    // Trailing garbage after the body.
+    let mut extra = good.clone();
+    extra.extend_from_slice(b"more");
+    assert!(
+        import(&b.heft, &extra).is_ok(),
+        "bytes after the declared body are ignored"
+    );
+}
+
+#[test]
+fn a_row_with_an_invalid_value_names_row_table_and_field() {
+    // Build a file by hand with a set whose reps are negative.
+    let a = device(START);
+    a.heft
+        .log_set(squat(&a.heft, 100.0, 5), LogTime::Now)
+        .unwrap();
+    let good = export(&a.heft);
+    let newline = good.iter().position(|&b| b == b'\n').unwrap();
+    let header: serde_json::Value = serde_json::from_slice(&good[..newline]).unwrap();
+    let mut body = Vec::new();
+    {
+        use std::io::Read;
+        flate2::read::GzDecoder::new(&good[newline + 1..])
+            .read_to_end(&mut body)
+            .unwrap();
+    }
+    let body = String::from_utf8(body).unwrap();
+    let reps_at = header["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "set_entry")
+        .unwrap()["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c == "reps")
+        .unwrap();
+    let mut lines: Vec<serde_json::Value> = body
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let set_line = lines.iter().position(|l| l[0] == "set_entry").unwrap();
+    lines[set_line][4][reps_at] = serde_json::json!(-3);
+    let file = rebuild(&header, &lines);
+    let b = device(START);
+    match expect_sync_error(&b.heft, &file) {
+        SyncError::BadRow {
+            row,
+            table,
+            field,
+            reason,
+        } => {
+            assert_eq!(row as usize, set_line + 1);
+            assert_eq!((table.as_str(), field.as_str()), ("set_entry", "reps"));
+            assert!(reason.contains("-3"), "{reason}");
+        }
+        other => panic!("{other}"),
+    }
+}
+
+/// Re-encodes a header and row lines as a valid file (checksums recomputed).
+fn rebuild(header: &serde_json::Value, lines: &[serde_json::Value]) -> Vec<u8> {
+    use sha2::Digest;
+    use std::io::Write;
+    let mut content = Vec::new();
+    for l in lines {
+        content.extend_from_slice(serde_json::to_string(l).unwrap().as_bytes());
+        content.push(b'\n');
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&content).unwrap();
+    let body = gz.finish().unwrap();
+    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+    let mut header = header.clone();
+    header["body_bytes"] = serde_json::json!(body.len());
+    header["body_sha256"] = serde_json::json!(hex(&sha2::Sha256::digest(&body)));
+    header["content_sha256"] = serde_json::json!(hex(&sha2::Sha256::digest(&content)));
+    let mut file = serde_json::to_vec(&header).unwrap();
+    file.push(b'\n');
+    file.extend_from_slice(&body);
+    file
+}
+
+#[test]
+fn encrypted_exports_need_the_right_passphrase() {
+    let a = busy_device();
+    let mut pass = Passphrase::new("correct horse battery staple\n").unwrap();
+    pass.work_factor = Some(10);
+    let mut file = Vec::new();
+    a.heft.export_to(&mut file, Some(&pass)).unwrap();
+    assert!(file.starts_with(b"age-encryption.org/v1\n"));
+    assert!(!file.windows(6).any(|w| w == b"squat\"" || w == b"liftmo"));
+    let b = device(START);
+    assert!(matches!(
+        expect_sync_error(&b.heft, &file),
+        SyncError::NeedsPassphrase
+    ));
+    let wrong = Passphrase::new("tr0ub4dor&3").unwrap();
+    let before = b.heft.content_hash().unwrap();
+    let e = b
+        .heft
+        .import_from(Box::new(&file[..]), Some(&wrong), &NoProgress)
+        .unwrap_err();
+    assert!(matches!(e, Error::Sync(SyncError::WrongPassphrase)), "{e}");
+    assert_eq!(b.heft.content_hash().unwrap(), before);
+    let right = Passphrase::new("correct horse battery staple").unwrap();
+    b.heft
+        .import_from(Box::new(&file[..]), Some(&right), &NoProgress)
+        .unwrap();
+    assert_eq!(
+        b.heft.content_hash().unwrap(),
+        a.heft.content_hash().unwrap()
+    );
+    assert!(matches!(
+        Passphrase::new("  \n"),
+        Err(Error::Sync(SyncError::EmptyPassphrase))
+    ));
+}
+
+struct CancelAfter(u64, std::sync::atomic::AtomicU64);
+impl Progress for CancelAfter {
+    fn update(&self, done: u64, _total: u64) {
+        self.1.store(done, std::sync::atomic::Ordering::SeqCst);
+    }
+    fn is_cancelled(&self) -> bool {
+        self.1.load(std::sync::atomic::Ordering::SeqCst) >= self.0
+    }
+}
+
+#[test]
+fn progress_is_reported_and_cancelling_keeps_nothing() {
+    let a = device(START);
+    let ex = a.heft.find_exercise("back squat").unwrap().id;
+    let inputs: Vec<SetInput> = (0..5000)
+        .map(|i| SetInput {
+            reps: Some(1 + i % 10),
+            ..SetInput::new(ex.clone())
+        })
+        .map(|mut s| {
+            s.load = Load::Weight {
+                weight: Weight::new(50.0, WeightUnit::Kg).unwrap(),
+            };
+            s
+        })
+        .collect();
+    for chunk in inputs.chunks(200) {
+        a.heft.log_sets(chunk, LogTime::Now).unwrap();
+    }
+    let file = export(&a.heft);
+    let b = device(START);
+    let before = b.heft.content_hash().unwrap();
+    let cancel = CancelAfter(2048, Default::default());
+    let e = b
+        .heft
+        .import_from(Box::new(&file[..]), None, &cancel)
+        .unwrap_err();
+    assert!(matches!(e, Error::Cancelled));
+    assert_eq!(b.heft.content_hash().unwrap(), before);
+    let watch = CancelAfter(u64::MAX, Default::default());
+    b.heft
+        .import_from(Box::new(&file[..]), None, &watch)
+        .unwrap();
+    assert!(watch.1.load(std::sync::atomic::Ordering::SeqCst) >= 5000);
+}
+
+#[test]
+fn a_sync_folder_converges_and_skips_foreign_and_partial_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = busy_device();
+    let b = device("2026-01-06T07:00:00+01:00");
+    b.heft
+        .log_set(squat(&b.heft, 70.0, 5), LogTime::Now)
+        .unwrap();
+    std::fs::write(dir.path().join("notes.heft"), b"not an export").unwrap();
+    let first = a.heft.sync_folder(dir.path(), None, &NoProgress).unwrap();
+    assert_eq!(first.warnings.len(), 1);
+    assert!(first.written.is_some());
+    let rb = b.heft.sync_folder(dir.path(), None, &NoProgress).unwrap();
+    assert_eq!(rb.merged.len(), 1);
+    let ra = a.heft.sync_folder(dir.path(), None, &NoProgress).unwrap();
+    assert_eq!(ra.merged.len(), 1);
+    assert_eq!(
+        a.heft.content_hash().unwrap(),
+        b.heft.content_hash().unwrap()
+    );
+    // A half-copied file from a third device is skipped with a warning.
+    let own = std::fs::read(dir.path().join(format!("{}.heft", a.heft.device_id()))).unwrap();
+    std::fs::write(dir.path().join("ffff.heft"), &own[..own.len() / 2]).unwrap();
+    let again = b.heft.sync_folder(dir.path(), None, &NoProgress).unwrap();
+    assert!(again.warnings.iter().any(|w| w.path.ends_with("ffff.heft")));
+    assert!(again.merged.is_empty());
+    assert!(
+        again.written.is_none(),
+        "nothing changed, so B's file is not rewritten"
+    );
+    no_temporaries(dir.path());
+}
+
+fn no_temporaries(dir: &Path) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let name = e.unwrap().file_name().into_string().unwrap();
+        assert!(!name.contains(".tmp-"), "{name} left behind");
+    }
+}
+
+// ---- Merge laws over random multi-device histories ----
+
+#[derive(Debug, Clone)]
+enum Op {
+    Log { reps: u32 },
+    Edit { pick: usize, reps: u32 },
+    Delete { pick: usize },
+    Unit { lb: bool },
+    Tick { minutes: i64 },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        3 => (1u32..12).prop_map(|reps| Op::Log { reps }),
+        2 => (any::<usize>(), 1u32..12).prop_map(|(pick, reps)| Op::Edit { pick, reps }),
+        1 => any::<usize>().prop_map(|pick| Op::Delete { pick }),
+        1 => any::<bool>().prop_map(|lb| Op::Unit { lb }),
+        2 => (-90i64..90).prop_map(|minutes| Op::Tick { minutes }),
+    ]
+}
+
+/// Applies one operation; edits and deletions pick among the sets this
+/// device can see (including those merged from others).
+fn apply(d: &Device, op: &Op) {
+    let h = &d.heft;
+    let live = sets(h);
+    match *op {
+        Op::Log { reps } => {
+            h.log_set(squat(h, 60.0, reps), LogTime::Now).unwrap();
+        }
+        Op::Edit { pick, reps } if !live.is_empty() => {
+            let id = &live[pick % live.len()].0;
+            h.edit_set(id, squat(h, 60.0, reps)).unwrap();
+        }
+        Op::Delete { pick } if !live.is_empty() => {
+            h.delete_set(&live[pick % live.len()].0).unwrap();
+        }
+        Op::Unit { lb } => {
+            h.update_profile(&ProfileUpdate {
+                unit: Some(if lb { WeightUnit::Lb } else { WeightUnit::Kg }),
+                ..Default::default()
+            })
+            .unwrap();
+        }
+        Op::Tick { minutes } => d.clock.advance(TimeDelta::minutes(minutes)),
+        _ => {}
+    }
+}
+
+/// Three devices act; every few steps one device imports another's current
+/// export. Returns the devices and every file written along the way.
+fn history(steps: &[(usize, Op, Option<usize>)]) -> (Vec<Device>, Vec<Vec<u8>>) {
+    let devices: Vec<Device> = [
+        "2026-01-05T18:00:00+01:00",
+        "2026-01-05T17:10:00+00:00",
+        "2026-01-05T19:30:00+02:00",
+    ]
+    .iter()
+    .map(|s| device(s))
+    .collect();
+    let mut files = Vec::new();
+    for (who, op, pull) in steps {
+        let d = &devices[who % 3];
+        apply(d, op);
+        if let Some(from) = pull {
+            let file = export(&devices[from % 3].heft);
+            import(&d.heft, &file).unwrap();
+            files.push(file);
+        }
+    }
+    for d in &devices {
+        files.push(export(&d.heft));
+    }
+    (devices, files)
+}
+
+fn steps() -> impl Strategy<Value = Vec<(usize, Op, Option<usize>)>> {
+    prop::collection::vec(
+        (0usize..3, op(), prop::option::weighted(0.3, 0usize..3)),
+        1..25,
+    )
+}
+
+fn fresh_with(files: &[&[u8]]) -> Heft {
+    let d = device("2030-01-01T00:00:00+00:00");
+    for f in files {
+        import(&d.heft, f).unwrap();
+    }
+    d.heft
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn merging_is_idempotent_commutative_associative_and_convergent(steps in steps()) {
+        let (devices, files) = history(&steps);
+        let finals: Vec<&[u8]> = files[files.len() - 3..].iter().map(|f| &f[..]).collect();
+        let (x, y, z) = (finals[0], finals[1], finals[2]);
+
+        // Idempotent: importing a file a second time changes nothing.
+        let once = fresh_with(&[x]);
+        let h1 = once.content_hash().unwrap();
+        let again = import(&once, x).unwrap();
+        prop_assert_eq!(again.added + again.updated, 0);
+        prop_assert_eq!(once.content_hash().unwrap(), h1);
+
+        // Commutative and associative: every order gives the same data.
+        let orders: [[&[u8]; 3]; 6] = [[x, y, z], [x, z, y], [y, x, z], [y, z, x], [z, x, y], [z, y, x]];
+        let hashes: Vec<String> = orders.iter().map(|o| fresh_with(o).content_hash().unwrap()).collect();
+        for h in &hashes {
+            prop_assert_eq!(h, &hashes[0]);
+        }
+        // Associative: merging (x then y) into a device, exporting, then z,
+        // equals x then (y merged with z).
+        let xy = export(&fresh_with(&[x, y]));
+        let yz = export(&fresh_with(&[y, z]));
+        prop_assert_eq!(fresh_with(&[&xy, z]).content_hash().unwrap(), fresh_with(&[x, &yz]).content_hash().unwrap());
+
+        // Convergent: every device that merges all final files holds the same data,
+        // also after merging the stale intermediate files in any order.
+        let mut converged = Vec::new();
+        for (i, d) in devices.iter().enumerate() {
+            for f in files.iter().rev() {
+                import(&d.heft, f).unwrap();
+            }
+            for f in &finals {
+                import(&d.heft, f).unwrap();
+            }
+            converged.push((i, d.heft.content_hash().unwrap()));
+        }
+        for (_, h) in &converged {
+            prop_assert_eq!(h, &hashes[0]);
+        }
+
+        // Tombstones: a set deleted on any device is deleted in the merged result.
+        let merged = fresh_with(&[x, y, z]);
+        let live: std::collections::HashSet<String> = sets(&merged).into_iter().map(|s| s.0).collect();
+        for f in [x, y, z] {
+            let alone = fresh_with(&[f]);
+            let deleted_there = all_set_ids(&alone).difference(&sets(&alone).into_iter().map(|s| s.0).collect()).cloned().collect::<Vec<_>>();
+            for id in deleted_there {
+                // Deleted in the newest copy of some device: only a newer edit
+                // elsewhere could bring it back, and edits need a live set.
+                prop_assert!(!live.contains(&id) || newer_live_edit(&merged, &alone, &id));
+            }
+        }
+    }
+}
+
+fn all_set_ids(h: &Heft) -> std::collections::HashSet<String> {
+    let mut out = Vec::new();
+    h.export_to(&mut out, None).unwrap();
+    rows_of(&out, "set_entry")
+        .into_iter()
+        .map(|(id, _, _)| id)
+        .collect()
+}
+
+/// (id, hlc, deleted) of a table's rows in an export.
+fn rows_of(file: &[u8], table: &str) -> Vec<(String, String, bool)> {
+    use std::io::Read;
+    let newline = file.iter().position(|&b| b == b'\n').unwrap();
+    let mut body = String::new();
+    flate2::read::GzDecoder::new(&file[newline + 1..])
+        .read_to_string(&mut body)
+        .unwrap();
+    body.lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v[0] == table)
+        .map(|v| {
+            (
+                v[1].as_str().unwrap().to_owned(),
+                v[2].as_str().unwrap().to_owned(),
+                v[3] == 1,
+            )
+        })
+        .collect()
+}
+
+/// Whether `merged` holds set `id` live with a newer stamp than its tombstone in `alone`.
+fn newer_live_edit(merged: &Heft, alone: &Heft, id: &str) -> bool {
+    let stamp = |h: &Heft| {
+        let mut out = Vec::new();
+        h.export_to(&mut out, None).unwrap();
+        rows_of(&out, "set_entry")
+            .into_iter()
+            .find(|r| r.0 == id)
+            .map(|r| (r.1, r.2))
+    };
+    match (stamp(merged), stamp(alone)) {
+        (Some((m, false)), Some((a, true))) => m > a,
+        _ => false,
+    }
+}
