@@ -140,6 +140,85 @@ pub enum Command {
     Program(ProgramCommand),
     /// The session to do today (or on --date): exercises, warm-ups, sets, rest and why.
     Today,
+    /// Write everything to a .heft file for another device (or a backup).
+    Export {
+        /// The file [default: heft-<date>.heft in the current folder].
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Encrypt with the passphrase in this file (first line).
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Merge a .heft file from another device: newer edits win, row by row.
+    Import {
+        /// The .heft file.
+        file: PathBuf,
+        /// The passphrase file, for an encrypted export.
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Merge every device's file in a shared folder and write this device's.
+    Sync {
+        /// The folder (one that Syncthing, iCloud Drive, Dropbox, ... replicates).
+        folder: PathBuf,
+        /// Encrypt this device's file and decrypt the others' with this passphrase.
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// This device's id, the content hash and row counts (equal hashes: same data).
+    Status,
+    /// Import history from another app's CSV export.
+    ImportCsv {
+        /// The app that wrote it; sniffed from the header when absent.
+        #[arg(long, value_enum)]
+        from: Option<CsvSourceArg>,
+        /// Unit of weights when the file names none [default: the profile's unit].
+        #[arg(long, value_enum)]
+        unit: Option<UnitArg>,
+        /// Show what would be imported without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// The CSV file.
+        file: PathBuf,
+    },
+    /// Write the history as CSV.
+    ExportCsv {
+        /// Column layout: strong (read by tools made for Strong) or heft (every field, prescribed and done).
+        #[arg(long, value_enum, default_value = "strong")]
+        layout: CsvLayoutArg,
+        /// Weight unit of the Strong layout [default: the profile's unit].
+        #[arg(long, value_enum)]
+        unit: Option<UnitArg>,
+        /// The file [default: standard output].
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Apps whose CSV exports `import-csv` reads.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CsvSourceArg {
+    /// Strong.
+    Strong,
+    /// Hevy.
+    Hevy,
+    /// FitNotes.
+    Fitnotes,
+    /// StrongLifts 5x5.
+    Stronglifts,
+    /// Liftosaur.
+    Liftosaur,
+    /// Heft's own CSV layout.
+    Heft,
+}
+
+/// CSV layouts `export-csv` writes.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CsvLayoutArg {
+    /// Strong's columns.
+    Strong,
+    /// Heft's columns: one row per set, prescribed and achieved.
+    Heft,
 }
 
 /// `heft program`.

@@ -14,7 +14,7 @@ use heft_core::{Error, FinishWorkout, Heft, HistoryQuery, LogTime};
 use crate::args::{
     Cli, Command, ExercisesCommand, NewExerciseArgs, ProfileArgs, ProgramCommand, UnitArg,
 };
-use crate::{program_view, render, when};
+use crate::{program_view, render, transfer, when};
 
 /// Why a command failed.
 #[derive(Debug)]
@@ -23,6 +23,8 @@ pub enum CliError {
     Core(Error),
     /// The arguments could not be understood.
     Usage(String),
+    /// A file's content was refused; names the file.
+    File(PathBuf, Error),
 }
 
 impl From<Error> for CliError {
@@ -36,6 +38,7 @@ impl std::fmt::Display for CliError {
         match self {
             CliError::Core(e) => write!(f, "{e}"),
             CliError::Usage(m) => f.write_str(m),
+            CliError::File(path, e) => write!(f, "{}: {e}", path.display()),
         }
     }
 }
@@ -57,6 +60,7 @@ impl CliError {
                 | Error::NoProgram
                 | Error::NeedsLoad { .. },
             ) => ExitCode::from(2),
+            CliError::File(..) => ExitCode::from(2),
             CliError::Core(_) => ExitCode::from(1),
         }
     }
@@ -250,6 +254,37 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Today => {
             let today = heft.today(day(at, &heft))?;
             program_view::today(&today, json);
+        }
+        Command::Export {
+            out,
+            passphrase_file,
+        } => {
+            let pass = transfer::passphrase(passphrase_file.as_deref())?;
+            transfer::export(&heft, out, pass, json)?;
+        }
+        Command::Import {
+            file,
+            passphrase_file,
+        } => {
+            let pass = transfer::passphrase(passphrase_file.as_deref())?;
+            transfer::import(&heft, &file, pass, json)?;
+        }
+        Command::Sync {
+            folder,
+            passphrase_file,
+        } => {
+            let pass = transfer::passphrase(passphrase_file.as_deref())?;
+            transfer::sync(&heft, &folder, pass, json)?;
+        }
+        Command::Status => transfer::status(&heft, json)?,
+        Command::ImportCsv {
+            from,
+            unit,
+            dry_run,
+            file,
+        } => transfer::import_csv(&heft, &file, from, unit.map(weight_unit), dry_run, json)?,
+        Command::ExportCsv { layout, unit, out } => {
+            transfer::export_csv(&heft, layout, unit.map(weight_unit), out, json)?
         }
     }
     Ok(())

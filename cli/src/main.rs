@@ -8,6 +8,7 @@ mod args;
 mod commands;
 mod program_view;
 mod render;
+mod transfer;
 mod when;
 
 use std::process::ExitCode;

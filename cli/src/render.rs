@@ -334,6 +334,7 @@ pub fn error(err: &CliError, json: bool) {
     if json {
         let (kind, field, suggestions) = match err {
             CliError::Usage(_) => ("usage", None, None),
+            CliError::File(_, e) => (error_kind(e), e.field(), None),
             CliError::Core(e) => (
                 error_kind(e),
                 e.field(),
@@ -364,6 +365,9 @@ fn error_kind(e: &Error) -> &'static str {
         Error::Corrupt { .. } => "corrupt",
         Error::IncompatibleVersion { .. } => "incompatible_version",
         Error::Io { .. } => "io",
+        Error::Sync(_) => "invalid_export",
+        Error::Csv(_) => "invalid_csv",
+        Error::Cancelled => "cancelled",
         Error::Catalog(_) | Error::Sqlite(_) | Error::BadRow { .. } => "internal",
     }
 }

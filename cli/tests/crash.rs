@@ -120,3 +120,88 @@ fn every_reported_set_survives_sigkill() {
         reported.len()
     );
 }
+
+/// A Strong export with `workouts` workouts of 30 sets each.
+fn strong_csv(workouts: u32) -> String {
+    let mut out = String::from(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n",
+    );
+    for w in 0..workouts {
+        let day = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap()
+            + chrono::TimeDelta::days(i64::from(w));
+        for (e, name) in [
+            "Squat (Barbell)",
+            "Bench Press (Barbell)",
+            "Deadlift (Barbell)",
+        ]
+        .iter()
+        .enumerate()
+        {
+            for s in 1..=10 {
+                out.push_str(&format!(
+                    "{day} 18:00:00,Day {w},1h 5m,{name},{s},{},5,0,0,,,\n",
+                    60 + e * 20 + s
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Runs `heft import-csv` (or `import`) and kills it after `delay_ms`;
+/// returns whether it was still running when killed.
+fn import_and_kill(db: &std::path::Path, args: &[&str], delay_ms: u64) -> bool {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_heft"))
+        .args(args)
+        .env("HEFT_DB", db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(delay_ms));
+    let running = child.try_wait().unwrap().is_none();
+    let _ = child.kill();
+    child.wait().unwrap();
+    running
+}
+
+#[test]
+fn an_import_killed_midway_leaves_the_database_exactly_as_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("heft.db");
+    let csv = dir.path().join("strong.csv");
+    std::fs::write(&csv, strong_csv(2000)).unwrap();
+    let csv_arg = csv.to_str().unwrap().to_owned();
+    // Something to lose: sets logged before the import.
+    let status = Command::new(env!("CARGO_BIN_EXE_heft"))
+        .args(["log", "squat", "3x100x5"])
+        .env("HEFT_DB", &db)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let before = Heft::open(&db).unwrap().content_hash().unwrap();
+    let mut rng = Lcg(0xfeed);
+    let mut killed_midway = 0;
+    for round in 0..8 {
+        let delay = 150 + rng.next(1500);
+        let running = import_and_kill(&db, &["import-csv", &csv_arg], delay);
+        let heft = Heft::open(&db).unwrap();
+        heft.integrity_check().unwrap();
+        let hash = heft.content_hash().unwrap();
+        if running {
+            killed_midway += 1;
+        }
+        if hash != before {
+            // The import finished before the kill: then all of it is there.
+            let sets: usize = heft
+                .history(&HistoryQuery::default())
+                .unwrap()
+                .iter()
+                .map(|w| w.sets.len())
+                .sum();
+            assert_eq!(sets, 3 + 2000 * 30, "round {round}: a partial import");
+            return assert!(killed_midway > 0, "no kill landed mid-import");
+        }
+    }
+    assert!(killed_midway > 0, "no kill landed mid-import");
+}

@@ -24,8 +24,8 @@ pub mod validate;
 
 pub use error::{Error, Result};
 pub use heft::{
-    DeviceSeen, ExerciseHit, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery,
-    LiftStatus, LogTime, LoggedSets, NextSet, PlanContext, ProgramRun, ProgramStatus,
-    ProgramSummary, Progress, SessionResult, StartedProgram, SyncStatus, TableCount, Today,
-    UndoOutcome,
+    CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, DeviceSeen, ExerciseHit,
+    ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LiftStatus, LogTime, LoggedSets,
+    NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary, Progress, SessionResult,
+    SkippedRow, StartedProgram, SyncStatus, TableCount, Today, UndoOutcome,
 };

@@ -28,10 +28,12 @@ impl Progress for NoProgress {
 /// How many units pass between two reports (a report may cross the FFI).
 const EVERY: u64 = 2048;
 
-/// Calls a [`Progress`] every [`EVERY`] units and checks for cancellation.
+/// Calls a [`Progress`] every [`EVERY`] units or more and checks for cancellation.
 pub(crate) struct Ticker<'a> {
     progress: &'a dyn Progress,
     total: u64,
+    /// Units between reports: about 500 reports over a known total.
+    step: u64,
     next: u64,
 }
 
@@ -39,17 +41,19 @@ impl<'a> Ticker<'a> {
     /// A ticker towards `total` (0 when unknown); reports the start at once.
     pub fn new(progress: &'a dyn Progress, total: u64) -> Self {
         progress.update(0, total);
+        let step = EVERY.max(total / 500);
         Ticker {
             progress,
             total,
-            next: EVERY,
+            step,
+            next: step,
         }
     }
 
     /// Notes that `done` units are done; errs when cancelled.
     pub fn tick(&mut self, done: u64) -> crate::Result<()> {
         if done >= self.next {
-            self.next = done + EVERY;
+            self.next = done + self.step;
             self.progress.update(done, self.total);
             if self.progress.is_cancelled() {
                 return Err(crate::Error::Cancelled);

@@ -292,6 +292,12 @@ pub fn date(field: Field, d: NaiveDate, today: NaiveDate) -> Check {
 
 /// Checks a set against the limits and against how its exercise is measured.
 pub fn set(input: &SetInput, exercise: &Exercise) -> Check {
+    set_values(input)?;
+    fits_measure(input, exercise)
+}
+
+/// Checks each value a set carries against its limits, whatever the exercise.
+pub fn set_values(input: &SetInput) -> Check {
     match input.load {
         Load::None => {}
         Load::Weight { weight: w } => weight(Field::Weight, w, false)?,
@@ -387,7 +393,7 @@ pub fn set(input: &SetInput, exercise: &Exercise) -> Check {
     if let Some(note) = &input.note {
         text(Field::Note, note, MAX_NOTE_CHARS)?;
     }
-    fits_measure(input, exercise)
+    Ok(())
 }
 
 /// A set must carry what its exercise is measured by: reps for lifts, a time

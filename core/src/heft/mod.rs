@@ -5,6 +5,7 @@
 //! that also advances the hybrid logical clock, so a write is whole or absent
 //! and stamps are ordered even when two processes share the file.
 
+mod csv;
 mod exercises;
 mod logbook;
 mod profile;
@@ -24,6 +25,7 @@ use crate::hlc::Hlc;
 use crate::store::{self, meta_get, meta_set};
 use crate::{Error, Result};
 
+pub use csv::{CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, SkippedRow};
 pub use exercises::ExerciseHit;
 pub use logbook::{FinishWorkout, HistoryQuery, LogTime, LoggedSets};
 pub use programs::{
@@ -132,6 +134,16 @@ impl Heft {
     /// Runs `f` in one write transaction with a clock for stamping rows;
     /// commits only if `f` succeeds.
     fn write<T>(&self, f: impl FnOnce(&Transaction<'_>, &mut Stamper) -> Result<T>) -> Result<T> {
+        self.write_or_discard(false, f)
+    }
+
+    /// Like [`Heft::write`], but with `discard` the transaction is rolled
+    /// back after `f` succeeds: a dry run sees exactly what a real run would.
+    fn write_or_discard<T>(
+        &self,
+        discard: bool,
+        f: impl FnOnce(&Transaction<'_>, &mut Stamper) -> Result<T>,
+    ) -> Result<T> {
         let mut conn = self.conn.lock();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let now = self.clock.now();
@@ -148,7 +160,11 @@ impl Heft {
         {
             meta_set(&tx, "hlc", &last.to_string())?;
         }
-        tx.commit()?;
+        if discard {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+        }
         Ok(out)
     }
 }

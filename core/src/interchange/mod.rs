@@ -7,6 +7,23 @@
 //! (never by position), so a column added, dropped or moved by an app update
 //! does not shift values into the wrong field.
 
+mod aliases;
+mod escape;
+mod fitnotes;
+mod heft_layout;
+mod heft_layout_write;
+mod hevy;
+mod liftosaur;
+mod numbers;
+mod reader;
 mod record;
+mod strong;
+mod strong_layout;
+mod stronglifts;
 
+pub use aliases::catalog_id_for;
+pub use escape::{defuse, restore};
+pub use heft_layout_write::{CsvWriter, ExportSet, HEFT_HEADER};
+pub use reader::{CsvReader, MAX_RECORD_BYTES, ReadOptions, sniff};
 pub use record::{CsvError, CsvLoad, CsvRow, CsvSet, CsvTime, CsvWorkout, Source};
+pub use strong_layout::{STRONG_HEADER, duration_text};

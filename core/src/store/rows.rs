@@ -224,13 +224,20 @@ pub fn set_entry(row: &Row<'_>) -> Result<SetEntry> {
 
 /// The column values of a set's input, for INSERT and UPDATE.
 pub struct SetColumns<'a> {
-    load_type: &'static str,
-    weight_milli: Option<i64>,
-    weight_unit: Option<&'static str>,
-    rir: Option<f64>,
-    rpe: Option<f64>,
-    distance_milli: Option<i64>,
-    distance_unit: Option<&'static str>,
+    /// `load_type`.
+    pub load_type: &'static str,
+    /// `weight_milli`.
+    pub weight_milli: Option<i64>,
+    /// `weight_unit`.
+    pub weight_unit: Option<&'static str>,
+    /// `rir`.
+    pub rir: Option<f64>,
+    /// `rpe`.
+    pub rpe: Option<f64>,
+    /// `distance_milli`.
+    pub distance_milli: Option<i64>,
+    /// `distance_unit`.
+    pub distance_unit: Option<&'static str>,
     input: &'a SetInput,
 }
 

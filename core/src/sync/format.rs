@@ -239,11 +239,14 @@ fn io_error(context: &str, source: io::Error) -> Error {
     }
 }
 
+/// The body as decompressed lines over the hashed, size-limited bytes.
+type BodyLines<'a> = BufReader<GzDecoder<HashingReader<io::Take<Box<dyn Read + 'a>>>>>;
+
 /// An export being read: its header, then its rows one at a time.
 pub(crate) struct ExportReader<'a> {
     /// The header.
     pub header: Header,
-    lines: BufReader<GzDecoder<HashingReader<io::Take<Box<dyn Read + 'a>>>>>,
+    lines: BodyLines<'a>,
     line: Vec<u8>,
     /// Rows read so far.
     pub rows_read: u64,

@@ -1,0 +1,329 @@
+//! Moving data in and out: `export`, `import`, `sync`, `status`,
+//! `import-csv` and `export-csv`, with their progress bars and reports.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use heft_core::interchange::Source;
+use heft_core::progress::Progress;
+use heft_core::sync::{MergeReport, Passphrase, SyncReport};
+use heft_core::{CsvImportOptions, CsvImportReport, CsvLayout, Heft, SyncStatus};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::json;
+
+use crate::args::{CsvLayoutArg, CsvSourceArg};
+use crate::commands::CliError;
+use crate::render::print_json;
+
+/// A terminal progress bar; silent when stderr is not a terminal or with --json.
+pub struct Bar(Option<ProgressBar>);
+
+impl Bar {
+    /// A bar labelled `what`.
+    pub fn new(what: &str, json: bool) -> Bar {
+        if json || !std::io::stderr().is_terminal() {
+            return Bar(None);
+        }
+        let bar = ProgressBar::new(0);
+        let style = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})")
+            .map(|s| s.progress_chars("=> "));
+        if let Ok(style) = style {
+            bar.set_style(style);
+        }
+        bar.set_message(what.to_owned());
+        Bar(Some(bar))
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn update(&self, done: u64, total: u64) {
+        if let Some(b) = &self.0 {
+            if total > 0 {
+                b.set_length(total);
+            }
+            b.set_position(done);
+        }
+    }
+}
+
+/// Reads a passphrase file's first line.
+pub fn passphrase(file: Option<&Path>) -> Result<Option<Passphrase>, CliError> {
+    let Some(file) = file else { return Ok(None) };
+    let text = std::fs::read_to_string(file).map_err(|source| {
+        CliError::Core(heft_core::Error::Io {
+            context: format!("reading the passphrase file {}", file.display()),
+            source,
+        })
+    })?;
+    let first = text.lines().next().unwrap_or("");
+    Ok(Some(Passphrase::new(first)?))
+}
+
+/// Puts the file name in front of an error about a file's content.
+fn in_file(path: &Path, e: heft_core::Error) -> CliError {
+    match e {
+        heft_core::Error::Sync(_) | heft_core::Error::Csv(_) => {
+            CliError::File(path.to_path_buf(), e)
+        }
+        other => CliError::Core(other),
+    }
+}
+
+/// `heft export`.
+pub fn export(
+    heft: &Heft,
+    out: Option<PathBuf>,
+    pass: Option<Passphrase>,
+    json: bool,
+) -> Result<(), CliError> {
+    let path = out
+        .unwrap_or_else(|| PathBuf::from(format!("heft-{}.heft", heft.now().format("%Y-%m-%d"))));
+    let summary = heft.export_file(&path, pass.as_ref())?;
+    if json {
+        print_json(&summary);
+        return Ok(());
+    }
+    let sets = summary
+        .rows
+        .iter()
+        .find(|(t, _)| t == "set_entry")
+        .map_or(0, |r| r.1);
+    let total: u64 = summary.rows.iter().map(|r| r.1).sum();
+    println!(
+        "Wrote {} ({total} rows, {sets} sets{}).",
+        path.display(),
+        if summary.encrypted { ", encrypted" } else { "" }
+    );
+    Ok(())
+}
+
+/// `heft import`.
+pub fn import(
+    heft: &Heft,
+    file: &Path,
+    pass: Option<Passphrase>,
+    json: bool,
+) -> Result<(), CliError> {
+    let bar = Bar::new("merging", json);
+    let result = heft.import_file(file, pass.as_ref(), &bar);
+    bar.finish();
+    let report = result.map_err(|e| in_file(file, e))?;
+    if json {
+        print_json(&report);
+    } else {
+        println!("{}", merge_line(file, &report));
+    }
+    Ok(())
+}
+
+fn merge_line(file: &Path, r: &MergeReport) -> String {
+    format!(
+        "Merged {}: {} rows read, {} added, {} updated, {} unchanged{}.",
+        file.display(),
+        r.rows_read,
+        r.added,
+        r.updated,
+        r.unchanged,
+        if r.deletions > 0 {
+            format!(" ({} deletions)", r.deletions)
+        } else {
+            String::new()
+        }
+    )
+}
+
+/// `heft sync`.
+pub fn sync(
+    heft: &Heft,
+    folder: &Path,
+    pass: Option<Passphrase>,
+    json: bool,
+) -> Result<(), CliError> {
+    let bar = Bar::new("syncing", json);
+    let result = heft.sync_folder(folder, pass.as_ref(), &bar);
+    bar.finish();
+    let report: SyncReport = result?;
+    if json {
+        print_json(&report);
+        return Ok(());
+    }
+    for (path, r) in &report.merged {
+        println!("{}", merge_line(path, r));
+    }
+    for w in &report.warnings {
+        eprintln!("warning: skipped {}: {}", w.path.display(), w.reason);
+    }
+    match &report.written {
+        Some(p) => println!("Wrote {}.", p.display()),
+        None => println!("This device's file is up to date."),
+    }
+    if report.merged.is_empty() {
+        println!(
+            "Nothing new from other devices ({} file(s) unchanged).",
+            report.unchanged.len()
+        );
+    }
+    Ok(())
+}
+
+/// `heft status`.
+pub fn status(heft: &Heft, json: bool) -> Result<(), CliError> {
+    let s: SyncStatus = heft.sync_status()?;
+    if json {
+        print_json(&s);
+        return Ok(());
+    }
+    println!("Device        {}", s.device_id);
+    println!(
+        "Schema        v{} (export format v{})",
+        s.schema_version, s.format_version
+    );
+    println!("Content hash  {}", s.content_hash);
+    for t in &s.tables {
+        println!(
+            "  {:<12} {:>8} rows, {} deleted",
+            t.table, t.live, t.deleted
+        );
+    }
+    if s.devices.is_empty() {
+        println!("No other device merged yet.");
+    } else {
+        println!("Merged from {} other device(s):", s.devices.len());
+        for d in &s.devices {
+            println!("  {}", d.id);
+        }
+    }
+    Ok(())
+}
+
+fn source(arg: CsvSourceArg) -> Source {
+    match arg {
+        CsvSourceArg::Strong => Source::Strong,
+        CsvSourceArg::Hevy => Source::Hevy,
+        CsvSourceArg::Fitnotes => Source::FitNotes,
+        CsvSourceArg::Stronglifts => Source::StrongLifts,
+        CsvSourceArg::Liftosaur => Source::Liftosaur,
+        CsvSourceArg::Heft => Source::Heft,
+    }
+}
+
+/// `heft import-csv`.
+pub fn import_csv(
+    heft: &Heft,
+    file: &Path,
+    from: Option<CsvSourceArg>,
+    unit: Option<heft_core::model::WeightUnit>,
+    dry_run: bool,
+    json: bool,
+) -> Result<(), CliError> {
+    let opts = CsvImportOptions {
+        source: from.map(source),
+        unit,
+        dry_run,
+    };
+    let bar = Bar::new("importing", json);
+    let result = heft.import_csv(file, &opts, &bar);
+    bar.finish();
+    let report = result.map_err(|e| in_file(file, e))?;
+    if json {
+        print_json(&report);
+    } else {
+        print_csv_report(file, &report);
+    }
+    Ok(())
+}
+
+/// How many skipped rows are listed one by one before the rest are counted.
+const SKIPS_SHOWN: usize = 20;
+
+fn print_csv_report(file: &Path, r: &CsvImportReport) {
+    let verb = if r.dry_run {
+        "Would import"
+    } else {
+        "Imported"
+    };
+    println!(
+        "{verb} {} ({} export): {} rows read, {} sets: {} added, {} updated, {} unchanged; {} skipped.",
+        file.display(),
+        r.source,
+        r.rows_read,
+        r.sets_read,
+        r.added,
+        r.updated,
+        r.unchanged,
+        r.skipped.len()
+    );
+    println!("Workouts: {} ({} new).", r.workouts, r.workouts_added);
+    if r.repaired > 0 {
+        println!(
+            "Repaired {} row(s) whose exercise name held an unquoted comma.",
+            r.repaired
+        );
+    }
+    if !r.new_exercises.is_empty() {
+        println!(
+            "New custom exercises ({}): {}",
+            r.new_exercises.len(),
+            r.new_exercises.join(", ")
+        );
+    }
+    for s in r.skipped.iter().take(SKIPS_SHOWN) {
+        println!("  line {}: {}", s.line, s.reason);
+    }
+    if r.skipped.len() > SKIPS_SHOWN {
+        println!(
+            "  ... and {} more (see --json)",
+            r.skipped.len() - SKIPS_SHOWN
+        );
+    }
+    if r.dry_run {
+        println!("Nothing was written (--dry-run).");
+    }
+}
+
+/// `heft export-csv`.
+pub fn export_csv(
+    heft: &Heft,
+    layout: CsvLayoutArg,
+    unit: Option<heft_core::model::WeightUnit>,
+    out: Option<PathBuf>,
+    json: bool,
+) -> Result<(), CliError> {
+    let layout = match layout {
+        CsvLayoutArg::Strong => CsvLayout::Strong,
+        CsvLayoutArg::Heft => CsvLayout::Heft,
+    };
+    match out {
+        Some(path) => {
+            let mut summary = None;
+            heft_core::sync::folder::write_atomically(&path, |w| {
+                summary = Some(heft.export_csv(w, layout, unit)?);
+                Ok(())
+            })?;
+            if let Some(s) = summary {
+                if json {
+                    print_json(&json!({ "path": path, "sets": s.sets, "workouts": s.workouts }));
+                } else {
+                    println!(
+                        "Wrote {} ({} sets, {} workouts).",
+                        path.display(),
+                        s.sets,
+                        s.workouts
+                    );
+                }
+            }
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            heft.export_csv(&mut lock, layout, unit)?;
+        }
+    }
+    Ok(())
+}
