@@ -34,6 +34,9 @@ use crate::{Error, Result};
 
 /// Namespace of the ids an import derives (UUID v5).
 const ID_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6865_6674_2d63_7376_2d69_6d70_6f72_7401);
+/// Most custom exercises one import creates (a guard against files that
+/// are not workout logs, whose every row would otherwise make one).
+const MAX_NEW_EXERCISES: usize = 2000;
 /// Skipped rows listed one by one in a report; the rest are only counted.
 const MAX_SKIPS_LISTED: usize = 1000;
 
@@ -277,8 +280,6 @@ struct Import<'a> {
     /// Exercise name as written -> the exercise (catalog, existing custom or new).
     by_name: HashMap<String, Result<Exercise, String>>,
     workouts: HashMap<WorkoutKey, SeenWorkout>,
-    /// How many sets share (workout, exercise, kind, order) so far.
-    occurrences: HashMap<(String, String, &'static str, u32), u32>,
     report: CsvImportReport,
 }
 
@@ -307,7 +308,6 @@ impl<'a> Import<'a> {
             exercises,
             by_name: HashMap::new(),
             workouts: HashMap::new(),
-            occurrences: HashMap::new(),
             report: CsvImportReport {
                 source: source.as_str().to_owned(),
                 ..CsvImportReport::default()
@@ -364,25 +364,10 @@ impl<'a> Import<'a> {
         self.keep_what_fits(&mut input)?;
         let id = match &set.id {
             Some(id) => check_id(id, "set_id")?,
-            None => {
-                let key = (
-                    workout_id.clone(),
-                    set.exercise.clone(),
-                    set.kind.as_str(),
-                    set.order,
-                );
-                let n = self.occurrences.entry(key).or_insert(0);
-                *n += 1;
-                let n = n.to_string();
-                self.derived_id(&[
-                    "set",
-                    &workout_id,
-                    normalize(&set.exercise).key(),
-                    set.kind.as_str(),
-                    &set.order.to_string(),
-                    &n,
-                ])
-            }
+            // The workout and the set's place in it, as the file orders its
+            // sets: the same file gives the same ids, and a later export with
+            // more workouts gives the old sets their old ids.
+            None => self.derived_id(&["set", &workout_id, &position.to_string()]),
         };
         let position = match (self.source, set.order) {
             (Source::Heft, p) if p > 0 => p,
@@ -571,14 +556,20 @@ impl<'a> Import<'a> {
             .note
             .as_deref()
             .and_then(|n| self.text(n, validate::MAX_NOTE_CHARS));
+        let duration_ms = set.duration_ms.filter(|&ms| ms > 0);
+        let distance = set.distance.filter(|d| d.milli() > 0);
+        // Strong writes 0 in Reps for timed and distance sets: no reps, not a failed rep.
+        let reps = set
+            .reps
+            .filter(|&r| r > 0 || (duration_ms.is_none() && distance.is_none()));
         SetInput {
             exercise_id: exercise.id.clone(),
             kind: set.kind,
             load,
-            reps: set.reps,
+            reps,
             effort: set.effort,
-            duration_ms: set.duration_ms.filter(|&ms| ms > 0),
-            distance: set.distance.filter(|d| d.milli() > 0),
+            duration_ms,
+            distance,
             impact,
             pain: set.pain,
             note,
@@ -642,6 +633,11 @@ impl<'a> Import<'a> {
             && let Some(e) = self.exercises.iter().find(|e| e.id == id)
         {
             return Ok(Ok(e.clone()));
+        }
+        if self.report.new_exercises.len() >= MAX_NEW_EXERCISES {
+            return Ok(Err(format!(
+                "exercise: more than {MAX_NEW_EXERCISES} names the catalog does not know; is this a workout export?"
+            )));
         }
         // A new custom exercise. Its id comes from its name, so two devices
         // importing the same file make the same exercise.
