@@ -648,3 +648,166 @@ fn logging_the_planned_set_keeps_the_note_and_pain() {
     );
     assert_eq!(set["exercise_id"], "deadlift");
 }
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/csv")
+        .join(name)
+}
+
+#[test]
+fn export_import_and_status_agree_between_two_databases() {
+    let (a, b) = (db(), db());
+    ok(&a.path, &["log", "back", "squat", "3x100x5"]);
+    ok(&a.path, &["log", "pullups", "bw+10x5"]);
+    let file = a._dir.path().join("a.heft");
+    let out = ok(&a.path, &["export", "--out", file.to_str().unwrap()]);
+    assert!(out.contains("4 sets"), "{out}");
+    let first = json(&b.path, &["import", file.to_str().unwrap()]);
+    assert_eq!(first["added"].as_u64().unwrap() >= 5, true, "{first}");
+    let again = json(&b.path, &["import", file.to_str().unwrap()]);
+    assert_eq!(
+        (again["added"].as_u64(), again["updated"].as_u64()),
+        (Some(0), Some(0))
+    );
+    let (sa, sb) = (json(&a.path, &["status"]), json(&b.path, &["status"]));
+    assert_eq!(sa["content_hash"], sb["content_hash"]);
+    assert_eq!(sb["devices"][0]["id"], sa["device_id"]);
+    let text = ok(&b.path, &["history"]);
+    assert!(text.contains("100kgx5"), "{text}");
+}
+
+#[test]
+fn a_bad_export_file_is_named_and_changes_nothing() {
+    let d = db();
+    ok(&d.path, &["log", "squat", "100x5"]);
+    let before = json(&d.path, &["status"])["content_hash"].clone();
+    let bad = d._dir.path().join("notes.heft");
+    std::fs::write(&bad, "just some text\n").unwrap();
+    let (code, err) = fails(&d.path, &["import", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("notes.heft: not a Heft export file"), "{err}");
+    let (_, err) = fails(&d.path, &["--json", "import", bad.to_str().unwrap()]);
+    let v: Value = serde_json::from_str(&err).unwrap();
+    assert_eq!(v["error"]["kind"], "invalid_export");
+    assert_eq!(json(&d.path, &["status"])["content_hash"], before);
+}
+
+#[test]
+fn an_encrypted_export_needs_its_passphrase() {
+    let (a, b) = (db(), db());
+    ok(&a.path, &["log", "squat", "100x5"]);
+    let pass = a._dir.path().join("pass.txt");
+    std::fs::write(&pass, "correct horse battery staple\n").unwrap();
+    let file = a._dir.path().join("a.heft");
+    let (file_s, pass_s) = (file.to_str().unwrap(), pass.to_str().unwrap());
+    ok(
+        &a.path,
+        &["export", "--out", file_s, "--passphrase-file", pass_s],
+    );
+    let (code, err) = fails(&b.path, &["import", file_s]);
+    assert_eq!(code, 2);
+    assert!(err.contains("encrypted"), "{err}");
+    let wrong = a._dir.path().join("wrong.txt");
+    std::fs::write(&wrong, "Tr0ub4dor&3").unwrap();
+    let (_, err) = fails(
+        &b.path,
+        &[
+            "import",
+            file_s,
+            "--passphrase-file",
+            wrong.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("passphrase does not open"), "{err}");
+    ok(&b.path, &["import", file_s, "--passphrase-file", pass_s]);
+    assert_eq!(
+        json(&a.path, &["status"])["content_hash"],
+        json(&b.path, &["status"])["content_hash"]
+    );
+}
+
+#[test]
+fn two_databases_converge_through_a_sync_folder() {
+    let (a, b) = (db(), db());
+    let folder = a._dir.path().join("Sync");
+    std::fs::create_dir(&folder).unwrap();
+    let f = folder.to_str().unwrap();
+    ok(&a.path, &["log", "squat", "100x5"]);
+    ok(&b.path, &["log", "deadlift", "140x3"]);
+    std::fs::write(folder.join("stray.heft"), "half a file").unwrap();
+    let out = heft(&a.path, &["sync", f]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning: skipped"));
+    ok(&b.path, &["sync", f]);
+    ok(&a.path, &["sync", f]);
+    let (sa, sb) = (json(&a.path, &["status"]), json(&b.path, &["status"]));
+    assert_eq!(sa["content_hash"], sb["content_hash"]);
+    let report = json(&b.path, &["sync", f]);
+    assert!(report["merged"].as_array().unwrap().is_empty(), "{report}");
+    assert!(
+        report["written"].is_null(),
+        "nothing new, nothing written: {report}"
+    );
+}
+
+#[test]
+fn import_csv_reports_then_adds_nothing_the_second_time() {
+    let d = db();
+    let file = fixture("strong_plain.csv");
+    let f = file.to_str().unwrap();
+    let dry = json(&d.path, &["import-csv", "--dry-run", "--unit", "lb", f]);
+    assert_eq!(dry["dry_run"], true);
+    assert_eq!(dry["source"], "strong");
+    let text = ok(&d.path, &["history"]);
+    assert!(
+        text.trim().is_empty() || !text.contains("lb"),
+        "dry run wrote: {text}"
+    );
+    let out = ok(&d.path, &["import-csv", "--unit", "lb", f]);
+    assert!(out.contains("9 added"), "{out}");
+    assert!(out.contains("line 6: rest timer row"), "{out}");
+    let again = json(
+        &d.path,
+        &["import-csv", "--from", "strong", "--unit", "lb", f],
+    );
+    assert_eq!(
+        (again["added"].as_u64(), again["updated"].as_u64()),
+        (Some(0), Some(0))
+    );
+    let (code, err) = fails(&d.path, &["import-csv", "--from", "hevy", f]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("strong_plain.csv") && err.contains("Hevy"),
+        "{err}"
+    );
+}
+
+#[test]
+fn export_csv_in_heft_layout_imports_back_whole() {
+    let (a, b) = (db(), db());
+    ok(
+        &a.path,
+        &["log", "squat", "w:60x5", "3x100x5@2", "--note", "=1+1"],
+    );
+    ok(&a.path, &["log", "pullups", "bw-20x8"]);
+    let file = a._dir.path().join("all.csv");
+    let out = ok(
+        &a.path,
+        &[
+            "export-csv",
+            "--layout",
+            "heft",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.contains("5 sets"), "{out}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("'=1+1"), "{text}");
+    let report = json(&b.path, &["import-csv", file.to_str().unwrap()]);
+    assert_eq!(report["added"], 5, "{report}");
+    let strong = ok(&a.path, &["export-csv"]);
+    assert!(strong.starts_with("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps"));
+    assert!(strong.contains(",W,60,5,"), "{strong}");
+}
