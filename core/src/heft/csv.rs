@@ -355,7 +355,7 @@ impl<'a> Import<'a> {
                 return Ok(());
             }
         };
-        let started = self.instant(set.workout.start, "date")?;
+        let started = self.instant(workout_start(&set.workout), "date")?;
         let at = match set.performed_at {
             Some(t) => self.instant(t, "performed_at")?,
             None => started,
@@ -694,7 +694,7 @@ impl<'a> Import<'a> {
             Some(id) => check_id(id, "workout_id")?,
             None => self.derived_id(&["workout", &key.start, key.name.as_deref().unwrap_or("")]),
         };
-        let started = self.instant(w.start, "date")?;
+        let started = self.instant(workout_start(w), "date")?;
         let finished = match (w.end, w.duration_s) {
             (Some(end), _) => self.instant(end, "end")?,
             (None, Some(s)) => Timestamp(started.0 + TimeDelta::seconds(i64::from(s))),
@@ -773,6 +773,17 @@ impl<'a> Import<'a> {
         )?;
         self.report.measurements_added += inserted as u64;
         Ok(())
+    }
+}
+
+/// When a workout started; a file with dates only (FitNotes, StrongLifts)
+/// gets noon, as a set logged with a date and no time does.
+fn workout_start(w: &CsvWorkout) -> CsvTime {
+    match w.start {
+        CsvTime::Local(t) if !w.time_known => {
+            CsvTime::Local(t.date().and_hms_opt(12, 0, 0).unwrap_or(t))
+        }
+        other => other,
     }
 }
 
