@@ -4,12 +4,18 @@
 //! clock; tests need to fix it. Everything that reads the time goes through
 //! [`Clock`], so no test depends on when it runs.
 
-use chrono::{DateTime, FixedOffset, Local, Offset, Utc};
+use chrono::{DateTime, FixedOffset, Local, LocalResult, NaiveDateTime, Offset, TimeZone, Utc};
 
 /// A source of the current time with the local UTC offset.
 pub trait Clock: Send + Sync {
     /// The current instant, in the local offset of the device.
     fn now(&self) -> DateTime<FixedOffset>;
+
+    /// The UTC offset the device's time zone had at a local wall-clock time
+    /// (summer and winter time differ); by default today's offset.
+    fn offset_at(&self, _local: NaiveDateTime) -> FixedOffset {
+        *self.now().offset()
+    }
 }
 
 /// The device's real clock and time zone.
@@ -19,6 +25,17 @@ pub struct SystemClock;
 impl Clock for SystemClock {
     fn now(&self) -> DateTime<FixedOffset> {
         Local::now().fixed_offset()
+    }
+
+    fn offset_at(&self, local: NaiveDateTime) -> FixedOffset {
+        // In a gap (clocks jumping forward) the earliest valid reading is
+        // taken; in an overlap, the first of the two.
+        match Local.from_local_datetime(&local) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => {
+                t.fixed_offset().offset().to_owned()
+            }
+            LocalResult::None => *self.now().offset(),
+        }
     }
 }
 

@@ -440,3 +440,107 @@ fn bad_files_are_refused_whole_and_cancelling_keeps_nothing() {
     };
     assert_eq!(target.reps, Some(5));
 }
+
+#[test]
+fn importing_again_keeps_edits_made_in_heft_and_the_open_workout_open() {
+    // Heft's own layout: this database's copy wins.
+    let h = heft();
+    let squat = h.find_exercise("squat").unwrap().id;
+    let kg = |v: f64| Load::Weight {
+        weight: Weight::new(v, WeightUnit::Kg).unwrap(),
+    };
+    let set = h
+        .log_set(
+            SetInput {
+                load: kg(60.0),
+                reps: Some(5),
+                ..SetInput::new(squat.clone())
+            },
+            LogTime::Now,
+        )
+        .unwrap();
+    let csv = csv_of(&h, CsvLayout::Heft, None);
+    h.edit_set(
+        &set.id,
+        SetInput {
+            load: kg(62.5),
+            reps: Some(5),
+            ..SetInput::new(squat)
+        },
+    )
+    .unwrap();
+    let r = import(&h, &csv, &CsvImportOptions::default()).unwrap();
+    assert_eq!((r.added, r.updated), (0, 0));
+    assert!(
+        h.open_workout().unwrap().is_some(),
+        "the workout is still open"
+    );
+    assert_eq!(h.set(&set.id).unwrap().input.load, kg(62.5));
+
+    // Another app's export: an edit made here survives importing the same file.
+    let bytes = std::fs::read(fixtures().join("hevy_kg.csv")).unwrap();
+    let h = heft();
+    import(&h, &bytes, &CsvImportOptions::default()).unwrap();
+    let first = all_sets(&h)
+        .into_iter()
+        .find(|s| s.input.reps.is_some())
+        .unwrap();
+    let mut changed = first.input.clone();
+    changed.reps = Some(first.input.reps.unwrap() + 1);
+    h.edit_set(&first.id, changed.clone()).unwrap();
+    let again = import(&h, &bytes, &CsvImportOptions::default()).unwrap();
+    assert_eq!((again.added, again.updated), (0, 0));
+    assert_eq!(h.set(&first.id).unwrap().input.reps, changed.reps);
+}
+
+#[test]
+fn whatever_an_import_stores_can_be_synced_to_another_device() {
+    for (file, unit, _) in fixture_table() {
+        let bytes = std::fs::read(fixtures().join(&file)).unwrap();
+        let h = heft();
+        let opts = CsvImportOptions {
+            unit: Some(unit),
+            ..Default::default()
+        };
+        import(&h, &bytes, &opts).unwrap();
+        let mut export = Vec::new();
+        h.export_to(&mut export, None).unwrap();
+        let other = heft();
+        other
+            .import_from(Box::new(&export[..]), None, &NoProgress)
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(
+            other.content_hash().unwrap(),
+            h.content_hash().unwrap(),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn out_of_range_values_and_long_notes_are_kept_in_the_note() {
+    let note = "n".repeat(1995);
+    let csv = format!(
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes\n\
+         2020-01-01 10:00:00,W,Pull Up,1,10,877777,0,0,{note},\n"
+    );
+    let h = heft();
+    let r = import(
+        &h,
+        csv.as_bytes(),
+        &CsvImportOptions {
+            unit: Some(WeightUnit::Kg),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!((r.added, r.values_moved_to_notes, r.truncated), (1, 1, 1));
+    let set = &all_sets(&h)[0];
+    assert_eq!(set.input.reps, None);
+    let kept = set.input.note.as_deref().unwrap();
+    assert!(
+        kept.starts_with("nnnn") && kept.contains("877777"),
+        "{kept}"
+    );
+    assert!(kept.chars().count() <= 2000);
+}

@@ -487,6 +487,7 @@ enum Op {
     Delete { pick: usize },
     Unit { lb: bool },
     Tick { minutes: i64 },
+    Undo,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -495,7 +496,8 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (any::<usize>(), 1u32..12).prop_map(|(pick, reps)| Op::Edit { pick, reps }),
         1 => any::<usize>().prop_map(|pick| Op::Delete { pick }),
         1 => any::<bool>().prop_map(|lb| Op::Unit { lb }),
-        2 => (-90i64..90).prop_map(|minutes| Op::Tick { minutes }),
+                2 => (-90i64..90).prop_map(|minutes| Op::Tick { minutes }),
+        1 => Just(Op::Undo),
     ]
 }
 
@@ -523,6 +525,10 @@ fn apply(d: &Device, op: &Op) {
             .unwrap();
         }
         Op::Tick { minutes } => d.clock.advance(TimeDelta::minutes(minutes)),
+        Op::Undo => {
+            // Nothing to undo is fine; a merge clears the undo history.
+            let _ = h.undo();
+        }
         _ => {}
     }
 }
@@ -756,4 +762,165 @@ fn damaged_copies_of_a_real_export_never_panic_and_never_write() {
             },
         )
         .unwrap();
+}
+
+// ---- Hostile rows found in review ----
+
+/// The header and rows of an export, to edit and rebuild.
+fn parts(file: &[u8]) -> (serde_json::Value, Vec<serde_json::Value>) {
+    let newline = file.iter().position(|&b| b == b'\n').unwrap();
+    let header = serde_json::from_slice(&file[..newline]).unwrap();
+    let lines = body_of(file)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (header, lines)
+}
+
+fn column(header: &serde_json::Value, table: &str, name: &str) -> usize {
+    header["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == table)
+        .unwrap()["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c == name)
+        .unwrap()
+}
+
+/// A change made to a row of an export.
+type RowEdit = dyn Fn(&serde_json::Value, &mut serde_json::Value);
+
+/// A one-set export with `edit` applied to its set row.
+fn edited_set_file(edit: impl Fn(&serde_json::Value, &mut serde_json::Value)) -> Vec<u8> {
+    let a = device(START);
+    a.heft
+        .log_set(squat(&a.heft, 100.0, 5), LogTime::Now)
+        .unwrap();
+    let (header, mut lines) = parts(&export(&a.heft));
+    let i = lines.iter().position(|l| l[0] == "set_entry").unwrap();
+    edit(&header, &mut lines[i]);
+    rebuild(&header, &lines)
+}
+
+#[test]
+fn rows_that_later_reads_could_not_decode_are_refused() {
+    let cases: Vec<(&str, Box<RowEdit>)> = vec![
+        (
+            "weight without its value",
+            Box::new(|h, row| {
+                row[4][column(h, "set_entry", "weight_milli")] = serde_json::Value::Null
+            }),
+        ),
+        (
+            "both rir and rpe",
+            Box::new(|h, row| {
+                row[4][column(h, "set_entry", "rir")] = serde_json::json!(2.0);
+                row[4][column(h, "set_entry", "rpe")] = serde_json::json!(8.0);
+            }),
+        ),
+        (
+            "a weight beyond the limit",
+            Box::new(|h, row| {
+                row[4][column(h, "set_entry", "weight_milli")] = serde_json::json!(5_000_000_000i64)
+            }),
+        ),
+        (
+            "an id a spreadsheet would run",
+            Box::new(|_, row| row[1] = serde_json::json!("=2+5*HYPERLINK(A1)")),
+        ),
+        (
+            "a stamp far in the future",
+            Box::new(|_, row| {
+                let hlc = row[2].as_str().unwrap().to_owned();
+                row[2] = serde_json::json!(format!("ffffffffffff{}", &hlc[12..]));
+            }),
+        ),
+        (
+            "a stamp not in canonical form",
+            Box::new(|_, row| {
+                let hlc = row[2].as_str().unwrap().to_uppercase();
+                row[2] = serde_json::json!(hlc);
+            }),
+        ),
+    ];
+    for (what, edit) in cases {
+        let file = edited_set_file(edit);
+        let b = device(START);
+        let e = expect_sync_error(&b.heft, &file);
+        assert!(matches!(e, SyncError::BadRow { .. }), "{what}: {e}");
+        // The database still reads.
+        b.heft.history(&HistoryQuery::default()).unwrap();
+    }
+}
+
+#[test]
+fn a_workout_deleted_on_one_device_comes_back_for_a_set_added_on_another() {
+    let a = device(START);
+    let first = a
+        .heft
+        .log_set(squat(&a.heft, 100.0, 5), LogTime::Now)
+        .unwrap();
+    let b = device(START);
+    import(&b.heft, &export(&a.heft)).unwrap();
+    b.clock.advance(TimeDelta::minutes(2));
+    let second = b
+        .heft
+        .log_set(squat(&b.heft, 100.0, 4), LogTime::Now)
+        .unwrap();
+    assert_eq!(
+        second.workout_id, first.workout_id,
+        "B logs into A's workout"
+    );
+    // A takes its set back, which removes the workout it created.
+    a.clock.advance(TimeDelta::minutes(5));
+    a.heft.undo().unwrap();
+    let (fa, fb) = (export(&a.heft), export(&b.heft));
+    import(&a.heft, &fb).unwrap();
+    import(&b.heft, &fa).unwrap();
+    assert_eq!(
+        a.heft.content_hash().unwrap(),
+        b.heft.content_hash().unwrap()
+    );
+    for h in [&a.heft, &b.heft] {
+        let live = sets(h);
+        assert_eq!(
+            live,
+            vec![(second.id.clone(), Some(4))],
+            "B's set is kept and visible"
+        );
+    }
+    // Everyone else who merges the same files agrees.
+    assert_eq!(
+        fresh_with(&[&fa, &fb]).content_hash().unwrap(),
+        a.heft.content_hash().unwrap()
+    );
+    assert_eq!(
+        fresh_with(&[&fb, &fa]).content_hash().unwrap(),
+        a.heft.content_hash().unwrap()
+    );
+}
+
+#[test]
+fn adding_a_passphrase_rewrites_the_sync_file_encrypted() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = busy_device();
+    a.heft.sync_folder(dir.path(), None, &NoProgress).unwrap();
+    let own = dir.path().join(format!("{}.heft", a.heft.device_id()));
+    assert!(std::fs::read(&own).unwrap().starts_with(b"{\"format\""));
+    let mut pass = Passphrase::new("a long and secret phrase").unwrap();
+    pass.work_factor = Some(10);
+    let r = a
+        .heft
+        .sync_folder(dir.path(), Some(&pass), &NoProgress)
+        .unwrap();
+    assert!(r.written.is_some());
+    assert!(
+        std::fs::read(&own)
+            .unwrap()
+            .starts_with(b"age-encryption.org/v1")
+    );
 }

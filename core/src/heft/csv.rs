@@ -15,10 +15,12 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use rusqlite::{Connection, OptionalExtension, named_params};
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
 use super::Heft;
 use super::logbook::workout_by_id;
 use crate::catalog::matching::{Matcher, Resolution, normalize};
+use crate::clock::Clock;
 use crate::interchange::{
     CsvLoad, CsvReader, CsvRow, CsvSet, CsvTime, CsvWorkout, CsvWriter, ExportSet, ReadOptions,
     Source, catalog_id_for,
@@ -37,6 +39,10 @@ const ID_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6865_6674_2d63_7376_2d6
 /// Most custom exercises one import creates (a guard against files that
 /// are not workout logs, whose every row would otherwise make one).
 const MAX_NEW_EXERCISES: usize = 2000;
+/// Highest set position kept from a Heft-layout file (as sync accepts).
+const MAX_POSITION: u32 = 1_000_000;
+/// Longest workout duration kept (as sync accepts): a week.
+const MAX_WORKOUT_S: u32 = 7 * 24 * 3600;
 /// Skipped rows listed one by one in a report; the rest are only counted.
 const MAX_SKIPS_LISTED: usize = 1000;
 
@@ -151,11 +157,11 @@ impl Heft {
             default_unit: unit,
         };
         let mut reader = CsvReader::new(BufReader::with_capacity(64 * 1024, input), &read)?;
-        let offset = *self.now().offset();
         let now = self.now();
+        let clock = self.clock();
         let exercises = self.exercises()?;
         self.write_or_discard(opts.dry_run, |tx, stamp| {
-            let mut import = Import::new(tx, &exercises, reader.source(), offset, now);
+            let mut import = Import::new(tx, &exercises, reader.source(), clock, now);
             import.report.dry_run = opts.dry_run;
             let mut ticker = Ticker::new(progress, size);
             while let Some(row) = reader.next() {
@@ -273,7 +279,7 @@ struct SeenWorkout {
 struct Import<'a> {
     conn: &'a Connection,
     source: Source,
-    offset: FixedOffset,
+    clock: &'a dyn Clock,
     now: DateTime<FixedOffset>,
     matcher: Matcher<'a>,
     exercises: &'a [Exercise],
@@ -296,13 +302,13 @@ impl<'a> Import<'a> {
         conn: &'a Connection,
         exercises: &'a [Exercise],
         source: Source,
-        offset: FixedOffset,
+        clock: &'a dyn Clock,
         now: DateTime<FixedOffset>,
     ) -> Self {
         Import {
             conn,
             source,
-            offset,
+            clock,
             now,
             matcher: Matcher::new(exercises),
             exercises,
@@ -335,10 +341,15 @@ impl<'a> Import<'a> {
         let at = match t {
             CsvTime::Exact(at) => at,
             CsvTime::Local(naive) => naive
-                .and_local_timezone(self.offset)
+                .and_local_timezone(self.clock.offset_at(naive))
                 .single()
                 .ok_or_else(|| RowError::Skip(format!("{field}: time out of range")))?,
         };
+        if at.offset().local_minus_utc().abs() > 18 * 3600 {
+            return Err(RowError::Skip(format!(
+                "{field}: UTC offset beyond 18 hours"
+            )));
+        }
         validate::instant(Field::Date, at, self.now)
             .map_err(|e| RowError::Skip(format!("{field}: {}", e.problem)))?;
         Ok(Timestamp(at))
@@ -370,7 +381,7 @@ impl<'a> Import<'a> {
             None => self.derived_id(&["set", &workout_id, &position.to_string()]),
         };
         let position = match (self.source, set.order) {
-            (Source::Heft, p) if p > 0 => p,
+            (Source::Heft, p) if p > 0 && p <= MAX_POSITION => p,
             _ => position,
         };
         let entry = SetEntry {
@@ -380,14 +391,35 @@ impl<'a> Import<'a> {
             position,
             performed_at: at,
             input,
-            target: set.target,
+            target: set.target.and_then(target_within_limits),
         };
-        self.write_set(&entry, stamp)
+        let digest = digest(&format!(
+            "{:?}",
+            (
+                (&set.exercise, set.kind, set.load, set.reps, set.effort),
+                (
+                    set.duration_ms,
+                    set.distance,
+                    set.landings,
+                    set.drop_height_cm
+                ),
+                (set.pain, &set.note, set.target, set.performed_at),
+            )
+        ));
+        self.write_set(&entry, &digest, stamp)
     }
 
+    /// Writes a set unless this database already has what the file says.
+    ///
+    /// A set imported before is changed only when the file's values for it
+    /// changed since (its digest differs): an edit made in Heft afterwards
+    /// is not reverted by importing the same file again. Sets from Heft's
+    /// own layout that exist here are left alone: this database's copy is
+    /// the newer one, and sync carries edits between devices.
     fn write_set(
         &mut self,
         entry: &SetEntry,
+        digest: &str,
         stamp: &mut dyn FnMut() -> String,
     ) -> Result<(), RowError> {
         let existing: Option<bool> = self
@@ -401,14 +433,24 @@ impl<'a> Import<'a> {
                 return Ok(());
             }
             Some(false) => {
+                if self.source == Source::Heft
+                    || self.digest_of(&entry.id)?.as_deref() == Some(digest)
+                {
+                    self.report.unchanged += 1;
+                    return Ok(());
+                }
                 let stored = super::logbook::set_by_id(self.conn, &entry.id)?;
+                self.remember(&entry.id, digest)?;
                 if same_set(&stored, entry) {
                     self.report.unchanged += 1;
                     return Ok(());
                 }
                 self.report.updated += 1;
             }
-            None => self.report.added += 1,
+            None => {
+                self.remember(&entry.id, digest)?;
+                self.report.added += 1;
+            }
         }
         let cols = SetColumns::new(&entry.input);
         let target = entry.target.unwrap_or(crate::model::SetTarget {
@@ -524,7 +566,15 @@ impl<'a> Import<'a> {
                 e.problem
             );
             input.note = Some(match input.note.take() {
-                Some(n) => format!("{n} {remark}"),
+                Some(n) => {
+                    // Shorten the note rather than lose the remark or the note.
+                    let room = validate::MAX_NOTE_CHARS.saturating_sub(remark.chars().count() + 1);
+                    if n.chars().count() > room {
+                        self.report.truncated += 1;
+                    }
+                    let kept: String = n.chars().take(room).collect();
+                    format!("{kept} {remark}")
+                }
                 None => remark,
             });
             self.report.values_moved_to_notes += 1;
@@ -538,6 +588,27 @@ impl<'a> Import<'a> {
             && input.note.is_none()
         {
             return Err(RowError::Skip("no reps, weight, time or distance".into()));
+        }
+        Ok(())
+    }
+
+    /// The digest of what an earlier import wrote for row `id`.
+    fn digest_of(&self, id: &str) -> Result<Option<String>, RowError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT digest FROM import_digest WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn remember(&self, id: &str, digest: &str) -> Result<(), RowError> {
+        if self.source != Source::Heft {
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO import_digest (id, digest) VALUES (?1, ?2)
+                     ON CONFLICT (id) DO UPDATE SET digest = excluded.digest",
+                )?
+                .execute((id, digest))?;
         }
         Ok(())
     }
@@ -695,8 +766,35 @@ impl<'a> Import<'a> {
             None => self.derived_id(&["workout", &key.start, key.name.as_deref().unwrap_or("")]),
         };
         let started = self.instant(workout_start(w), "date")?;
-        let finished = match (w.end, w.duration_s) {
-            (Some(end), _) => self.instant(end, "end")?,
+        let end = match w.end {
+            Some(end) => Some(self.instant(end, "end")?),
+            None => None,
+        };
+
+        let name = w
+            .name
+            .as_deref()
+            .and_then(|n| self.text(n, validate::MAX_NAME_CHARS));
+        let mut note = w
+            .note
+            .as_deref()
+            .and_then(|n| self.text(n, validate::MAX_NOTE_CHARS));
+        let duration_s = match w.duration_s {
+            Some(s) if s > MAX_WORKOUT_S => {
+                // A workout left running for days in the other app.
+                let remark = format!("[import: duration {s} s left out: longer than a week]");
+                let room = validate::MAX_NOTE_CHARS.saturating_sub(remark.chars().count() + 1);
+                note = Some(match note {
+                    Some(n) => format!("{} {remark}", n.chars().take(room).collect::<String>()),
+                    None => remark,
+                });
+                self.report.values_moved_to_notes += 1;
+                None
+            }
+            other => other,
+        };
+        let finished = match (end, duration_s) {
+            (Some(end), _) => end,
             (None, Some(s)) => Timestamp(started.0 + TimeDelta::seconds(i64::from(s))),
             (None, None) => started,
         };
@@ -705,22 +803,18 @@ impl<'a> Import<'a> {
         } else {
             finished
         };
-        let name = w
-            .name
-            .as_deref()
-            .and_then(|n| self.text(n, validate::MAX_NAME_CHARS));
-        let note = w
-            .note
-            .as_deref()
-            .and_then(|n| self.text(n, validate::MAX_NOTE_CHARS));
         let workout = Workout {
             id: id.clone(),
             name,
             started_at: started,
             finished_at: Some(finished),
-            duration_s: w.duration_s,
+            duration_s,
             note,
         };
+        let digest = digest(&format!(
+            "{:?}",
+            (&key, w.duration_s, w.end, &w.note, w.body_weight)
+        ));
         let state: Option<bool> = self
             .conn
             .prepare_cached("SELECT deleted FROM workout WHERE id = ?1")?
@@ -731,12 +825,20 @@ impl<'a> Import<'a> {
         match state {
             Some(true) => {}
             Some(false) => {
-                if workout_by_id(self.conn, &id)? != workout {
+                let stored = workout_by_id(self.conn, &id)?;
+                let changed_in_file = self.source != Source::Heft
+                    && self.digest_of(&id)?.as_deref() != Some(digest.as_str());
+                // An open workout stays open: the person is still logging it.
+                if changed_in_file && !stored.is_open() && stored != workout {
                     write_workout(self.conn, &workout, &stamp())?;
+                }
+                if changed_in_file {
+                    self.remember(&id, &digest)?;
                 }
             }
             None => {
                 write_workout(self.conn, &workout, &stamp())?;
+                self.remember(&id, &digest)?;
                 self.report.workouts_added += 1;
             }
         }
@@ -785,6 +887,24 @@ fn workout_start(w: &CsvWorkout) -> CsvTime {
         }
         other => other,
     }
+}
+
+/// A short digest of a row's values in the file.
+fn digest(text: &str) -> String {
+    crate::sync::format::hex(&Sha256::digest(text.as_bytes())[..16])
+}
+
+/// A prescription as far as it is within Heft's limits (others' files may
+/// carry anything there).
+fn target_within_limits(t: crate::model::SetTarget) -> Option<crate::model::SetTarget> {
+    let t = crate::model::SetTarget {
+        weight: t
+            .weight
+            .filter(|&w| validate::weight(Field::Weight, w, false).is_ok()),
+        reps: t.reps.filter(|&r| r <= validate::MAX_REPS),
+        rir: t.rir.filter(|r| r.is_finite() && (0.0..=10.0).contains(r)),
+    };
+    (t.weight.is_some() || t.reps.is_some() || t.rir.is_some()).then_some(t)
 }
 
 fn check_id(id: &str, field: &str) -> Result<String, RowError> {

@@ -35,9 +35,69 @@ pub use programs::{
 pub use sync::{DeviceSeen, ExportSummary, SyncStatus, TableCount};
 pub use undo::UndoOutcome;
 
-/// Fails when a stored profile field cannot be read (after a merge).
-pub(crate) fn check_profile(conn: &Connection) -> Result<()> {
-    profile::read_profile(conn).map(|_| ())
+/// Fails when a stored profile field cannot be read or holds a value the
+/// profile does not allow (after a merge).
+pub(crate) fn check_profile(conn: &Connection, this_year: i32) -> Result<()> {
+    let p = profile::read_profile(conn)?;
+    profile::check_values(
+        &crate::model::ProfileUpdate {
+            birth_year: p.birth_year,
+            loadout: p.loadout,
+            running_min_week: p.running_min_week,
+            ..Default::default()
+        },
+        this_year,
+    )
+}
+
+/// Decodes a merged row the way every later read will, so a row that would
+/// make reads fail is refused at the door; the reason names what is wrong.
+pub(crate) fn check_merged_row(conn: &Connection, table: &str, key: &str) -> Result<(), String> {
+    use crate::store::rows;
+    let reason = |e: Error| e.to_string();
+    match table {
+        "set_entry" => {
+            let sql = format!(
+                "SELECT {} FROM set_entry s JOIN exercise e ON e.id = s.exercise_id WHERE s.id = ?1",
+                rows::SET_COLUMNS
+            );
+            let mut stmt = conn.prepare_cached(&sql).map_err(|e| e.to_string())?;
+            let mut found = stmt.query([key]).map_err(|e| e.to_string())?;
+            // A missing exercise is reported by the reference check.
+            if let Some(row) = found.next().map_err(|e| e.to_string())? {
+                let set = rows::set_entry(row).map_err(reason)?;
+                crate::validate::set_values(&set.input).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
+        "workout" => {
+            let sql = format!(
+                "SELECT {} FROM workout WHERE id = ?1",
+                rows::WORKOUT_COLUMNS
+            );
+            let mut stmt = conn.prepare_cached(&sql).map_err(|e| e.to_string())?;
+            let mut found = stmt.query([key]).map_err(|e| e.to_string())?;
+            if let Some(row) = found.next().map_err(|e| e.to_string())? {
+                rows::workout(row).map_err(reason)?;
+            }
+            Ok(())
+        }
+        "exercise" => {
+            let sql = format!(
+                "SELECT {} FROM exercise WHERE id = ?1",
+                rows::EXERCISE_COLUMNS
+            );
+            let mut stmt = conn.prepare_cached(&sql).map_err(|e| e.to_string())?;
+            let mut found = stmt.query([key]).map_err(|e| e.to_string())?;
+            if let Some(row) = found.next().map_err(|e| e.to_string())? {
+                let e = rows::exercise(row).map_err(reason)?;
+                crate::validate::name(crate::validate::Field::Name, &e.name)
+                    .map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// An open Heft database. Cheap to share between threads (`Send + Sync`);
@@ -108,6 +168,11 @@ impl Heft {
     /// The current time by this handle's clock.
     pub fn now(&self) -> DateTime<FixedOffset> {
         self.clock.now()
+    }
+
+    /// The clock (for the UTC offset of past local times).
+    pub(crate) fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
     }
 
     /// Runs SQLite's full integrity check; `Ok` when the file is sound.

@@ -21,44 +21,14 @@ impl Heft {
 
     /// Changes the given fields of the profile.
     pub fn update_profile(&self, update: &ProfileUpdate) -> Result<Profile> {
-        let this_year = self.now().year();
-        if let Some(y) = update.birth_year
-            && !(EARLIEST_YEAR..=this_year - 5).contains(&y)
+        check_values(update, self.now().year())?;
+        if let Some(loadout) = &update.loadout
+            && loadout.unit != update.unit.unwrap_or(self.profile()?.unit)
         {
             return Err(ValidationError {
-                field: Field::BirthYear,
-                problem: Problem::OutOfRange {
-                    min: EARLIEST_YEAR.to_string(),
-                    max: (this_year - 5).to_string(),
-                },
-            }
-            .into());
-        }
-        if let Some(loadout) = &update.loadout {
-            loadout.validate().map_err(|e| ValidationError {
                 field: Field::Loadout,
                 problem: Problem::Malformed {
-                    expected: e.to_string(),
-                },
-            })?;
-            if loadout.unit != update.unit.unwrap_or(self.profile()?.unit) {
-                return Err(ValidationError {
-                    field: Field::Loadout,
-                    problem: Problem::Malformed {
-                        expected: "a loadout in the profile's unit".into(),
-                    },
-                }
-                .into());
-            }
-        }
-        if let Some(m) = update.running_min_week
-            && m > MAX_RUNNING_MIN_WEEK
-        {
-            return Err(ValidationError {
-                field: Field::RunningMinutes,
-                problem: Problem::OutOfRange {
-                    min: "0".into(),
-                    max: MAX_RUNNING_MIN_WEEK.to_string(),
+                    expected: "a loadout in the profile's unit".into(),
                 },
             }
             .into());
@@ -110,6 +80,44 @@ impl Heft {
         })?;
         self.profile()
     }
+}
+
+/// Checks the values a profile may hold; also run on the merged profile
+/// after a sync, whose fields may come from another device.
+pub(crate) fn check_values(update: &ProfileUpdate, this_year: i32) -> Result<()> {
+    if let Some(y) = update.birth_year
+        && !(EARLIEST_YEAR..=this_year - 5).contains(&y)
+    {
+        return Err(ValidationError {
+            field: Field::BirthYear,
+            problem: Problem::OutOfRange {
+                min: EARLIEST_YEAR.to_string(),
+                max: (this_year - 5).to_string(),
+            },
+        }
+        .into());
+    }
+    if let Some(loadout) = &update.loadout {
+        loadout.validate().map_err(|e| ValidationError {
+            field: Field::Loadout,
+            problem: Problem::Malformed {
+                expected: e.to_string(),
+            },
+        })?;
+    }
+    if let Some(m) = update.running_min_week
+        && m > MAX_RUNNING_MIN_WEEK
+    {
+        return Err(ValidationError {
+            field: Field::RunningMinutes,
+            problem: Problem::OutOfRange {
+                min: "0".into(),
+                max: MAX_RUNNING_MIN_WEEK.to_string(),
+            },
+        }
+        .into());
+    }
+    Ok(())
 }
 
 /// Reads the profile inside a transaction.

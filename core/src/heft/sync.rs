@@ -141,8 +141,10 @@ impl Heft {
     ) -> Result<MergeReport> {
         let mut reader = format::open_export(input, passphrase).map_err(Error::Sync)?;
         let now_ms = self.now().timestamp_millis();
+        let this_year = chrono::Datelike::year(&self.now());
         self.write(|tx, _| {
-            let (report, newest) = crate::sync::merge::merge(tx, &mut reader, progress)?;
+            let (report, newest) =
+                crate::sync::merge::merge(tx, &mut reader, progress, now_ms, this_year)?;
             note_device(tx, &report.device_id, newest.as_ref(), now_ms)?;
             if let Some(newest) = newest {
                 advance_clock(tx, &newest)?;
@@ -152,11 +154,6 @@ impl Heft {
                 // replaying one now could silently revert another device's edit.
                 tx.execute("DELETE FROM undo_entry", [])?;
             }
-            meta_set(
-                tx,
-                &format!("merged:{}", report.device_id),
-                &reader.header.content_sha256,
-            )?;
             Ok(report)
         })
     }
@@ -229,8 +226,10 @@ impl Heft {
         }
         let own = folder::file_name(&self.device_id);
         let mut report = SyncReport::default();
-        for path in folder::candidates(dir, &own)? {
-            let seen_key = format!("seen:{}", path.display());
+        let candidates = folder::candidates(dir, &own)?;
+        self.forget_gone_files(dir, &candidates)?;
+        for path in candidates {
+            let seen_key = seen_key(dir, &path);
             let print = folder::fingerprint(&path);
             let seen = self.read(|c| meta_get(c, &seen_key))?;
             if print.is_some() && seen == print {
@@ -259,14 +258,17 @@ impl Heft {
         let own_path = dir.join(&own);
         let written_key = format!("written:{}", own_path.display());
         let last_written = self.read(|c| meta_get(c, &written_key))?;
+        // Whether the file is encrypted is part of what was written: adding
+        // or dropping a passphrase rewrites the file.
+        let sealed = if passphrase.is_some() { "age" } else { "plain" };
         let stamp = format!(
-            "{hash}:{}",
+            "{hash}:{sealed}:{}",
             folder::fingerprint(&own_path).unwrap_or_default()
         );
         if last_written.as_deref() != Some(stamp.as_str()) {
             self.export_file(&own_path, passphrase)?;
             let stamp = format!(
-                "{hash}:{}",
+                "{hash}:{sealed}:{}",
                 folder::fingerprint(&own_path).unwrap_or_default()
             );
             self.write(|tx, _| meta_set(tx, &written_key, &stamp))?;
@@ -274,6 +276,26 @@ impl Heft {
         }
         report.content_hash = hash;
         Ok(report)
+    }
+
+    /// Drops what was remembered about files of `dir` that are gone, so the
+    /// memory of a folder does not grow with every file it ever held.
+    fn forget_gone_files(&self, dir: &Path, present: &[PathBuf]) -> Result<()> {
+        let prefix = seen_key(dir, Path::new(""));
+        let keep: std::collections::HashSet<String> =
+            present.iter().map(|p| seen_key(dir, p)).collect();
+        self.write(|tx, _| {
+            let keys: Vec<String> = {
+                let mut stmt =
+                    tx.prepare("SELECT key FROM meta WHERE substr(key, 1, length(?1)) = ?1")?;
+                stmt.query_map([&prefix], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?
+            };
+            for key in keys.iter().filter(|k| !keep.contains(*k)) {
+                tx.execute("DELETE FROM meta WHERE key = ?1", [key])?;
+            }
+            Ok(())
+        })
     }
 
     /// [`Heft::import_file`] without progress reports.
@@ -286,10 +308,21 @@ impl Heft {
     }
 }
 
+/// The `meta` key remembering the state of a file in a sync folder.
+fn seen_key(dir: &Path, file: &Path) -> String {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!("seen:{}/{name}", dir.display())
+}
+
 /// Records the device a file came from and the newest stamp seen from it.
 fn note_device(conn: &Connection, device: &str, newest: Option<&Hlc>, now_ms: i64) -> Result<()> {
-    let valid =
-        !device.is_empty() && device.len() <= 64 && device.bytes().all(|b| b.is_ascii_hexdigit());
+    let valid = device.len() == 32
+        && device
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
     if !valid {
         return Err(Error::Sync(SyncError::Corrupt(
             "the header's device id is malformed".into(),

@@ -250,6 +250,8 @@ pub(crate) struct ExportReader<'a> {
     line: Vec<u8>,
     /// Rows read so far.
     pub rows_read: u64,
+    /// Rows read so far per header table.
+    rows_by_table: Vec<u64>,
     content: Sha256,
     content_bytes: u64,
 }
@@ -327,6 +329,7 @@ pub(crate) fn open_export<'a>(
         bytes: 0,
     };
     Ok(ExportReader {
+        rows_by_table: vec![0; header.tables.len()],
         header,
         lines: BufReader::with_capacity(64 * 1024, GzDecoder::new(hashed)),
         line: Vec::with_capacity(1024),
@@ -401,14 +404,18 @@ impl ExportReader<'_> {
         self.content.update(&self.line);
         self.rows_read = row_no;
         let text = &self.line[..self.line.len() - 1];
-        serde_json::from_slice::<RawRow>(text)
-            .map(Some)
-            .map_err(|e| SyncError::BadRow {
-                row: row_no,
-                table: String::new(),
-                field: String::new(),
-                reason: format!("not a row: {e}"),
-            })
+        let row = serde_json::from_slice::<RawRow>(text).map_err(|e| SyncError::BadRow {
+            row: row_no,
+            table: String::new(),
+            field: String::new(),
+            reason: format!("not a row: {e}"),
+        })?;
+        if let Some(i) = self.header.tables.iter().position(|t| t.name == row.0)
+            && let Some(n) = self.rows_by_table.get_mut(i)
+        {
+            *n += 1;
+        }
+        Ok(Some(row))
     }
 
     /// Reads the rest of the body to tell damage from a bad row: when a row
@@ -465,12 +472,18 @@ impl ExportReader<'_> {
                 "the content checksum does not match".into(),
             ));
         }
-        let declared: u64 = self.header.tables.iter().map(|t| t.rows).sum();
-        if declared != self.rows_read {
-            return Err(SyncError::Corrupt(format!(
-                "the header declares {declared} rows but the body has {}",
-                self.rows_read
-            )));
+        for (table, &seen) in self.header.tables.iter().zip(&self.rows_by_table) {
+            if table.rows != seen {
+                return Err(SyncError::Corrupt(format!(
+                    "the header declares {} rows of {} but the body has {seen}",
+                    table.rows, table.name
+                )));
+            }
+        }
+        if self.rows_by_table.iter().sum::<u64>() != self.rows_read {
+            return Err(SyncError::Corrupt(
+                "the body has rows of a table the header does not list".into(),
+            ));
         }
         Ok(())
     }

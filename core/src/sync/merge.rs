@@ -82,16 +82,30 @@ pub(crate) fn merge(
     tx: &Transaction<'_>,
     reader: &mut ExportReader<'_>,
     progress: &dyn Progress,
+    now_ms: i64,
+    this_year: i32,
 ) -> Result<(MergeReport, Option<Hlc>)> {
-    merge_rows(tx, reader, progress).map_err(|e| reader.explain(e))
+    merge_rows(tx, reader, progress, now_ms, this_year).map_err(|e| reader.explain(e))
 }
+
+/// How far ahead of this device's clock an incoming stamp may be (clocks
+/// of phones drift, and time zones are not involved: stamps are UTC).
+const MAX_CLOCK_AHEAD_MS: i64 = 24 * 3600 * 1000;
 
 fn merge_rows(
     tx: &Transaction<'_>,
     reader: &mut ExportReader<'_>,
     progress: &dyn Progress,
+    now_ms: i64,
+    this_year: i32,
 ) -> Result<(MergeReport, Option<Hlc>)> {
-    let total: u64 = reader.header.tables.iter().map(|t| t.rows).sum();
+    // Stamps from a clock far ahead would pin this device's clock there.
+    let latest_ms = u64::try_from(now_ms.saturating_add(MAX_CLOCK_AHEAD_MS)).unwrap_or(0);
+    let total: u64 = reader
+        .header
+        .tables
+        .iter()
+        .fold(0u64, |sum, t| sum.saturating_add(t.rows));
     // For each table in the file: our column index -> position in the file's value array.
     let mut layouts: HashMap<String, (&'static Table, Vec<Option<usize>>)> = HashMap::new();
     for th in &reader.header.tables {
@@ -127,12 +141,30 @@ fn merge_rows(
         let Some((t, map)) = layouts.get(&tname) else {
             return Err(bad(&tname, "", "a table the header does not list".into()));
         };
-        if key.is_empty() || key.len() > t.key_max {
-            return Err(bad(t.name, t.key, "empty or too long".into()));
+        if key.is_empty()
+            || key.len() > t.key_max
+            || !key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            return Err(bad(
+                t.name,
+                t.key,
+                "not an id (letters, digits, '-' and '_', at most 64)".into(),
+            ));
         }
-        let stamp: Hlc = hlc
-            .parse()
-            .map_err(|_| bad(t.name, "hlc", "malformed clock stamp".into()))?;
+        let stamp: Hlc = match hlc.parse::<Hlc>() {
+            // Only the canonical text: text order must be clock order.
+            Ok(h) if h.to_string() == hlc && h.device.len() == 32 => h,
+            _ => return Err(bad(t.name, "hlc", "malformed clock stamp".into())),
+        };
+        if stamp.wall_ms > latest_ms {
+            return Err(bad(
+                t.name,
+                "hlc",
+                "clock stamp more than a day ahead of this device's clock; check the date and time of the device that wrote the file".into(),
+            ));
+        }
         if deleted > 1 {
             return Err(bad(t.name, "deleted", "expected 0 or 1".into()));
         }
@@ -175,6 +207,8 @@ fn merge_rows(
             Action::Insert | Action::Replace => {
                 tx.prepare_cached(&t.upsert_sql())?
                     .execute(params_from_iter(row.params()))?;
+                crate::heft::check_merged_row(tx, t.name, &row.key)
+                    .map_err(|reason| bad(t.name, "", reason))?;
                 if action == Action::Insert {
                     report.added += 1;
                 } else {
@@ -200,10 +234,47 @@ fn merge_rows(
     by_table.sort();
     report.changed_by_table = by_table;
     if report.changed() {
+        revive_parents(tx)?;
         check_references(tx)?;
-        crate::heft::check_profile(tx)?;
+        crate::heft::check_profile(tx, this_year)?;
     }
     Ok((report, newest))
+}
+
+/// A live set whose workout or custom exercise is a tombstone: one device
+/// deleted the workout while another added a set to it. The set must not
+/// vanish, so the parent comes back. The revived parent's stamp is derived
+/// from its tombstone's (one counter step later), so every device that holds
+/// the same rows revives it the same way and the merge still converges.
+fn revive_parents(tx: &Transaction<'_>) -> Result<()> {
+    for (parent, column) in [("workout", "workout_id"), ("exercise", "exercise_id")] {
+        let orphans: Vec<(String, String)> = {
+            let mut stmt = tx.prepare(&format!(
+                "SELECT DISTINCT p.id, p.hlc FROM set_entry s JOIN {parent} p ON p.id = s.{column}
+                 WHERE s.deleted = 0 AND p.deleted = 1"
+            ))?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        for (id, hlc) in orphans {
+            let Ok(tomb) = hlc.parse::<Hlc>() else {
+                continue;
+            };
+            let revived = match tomb.counter.checked_add(1) {
+                Some(c) => Hlc { counter: c, ..tomb },
+                None => Hlc {
+                    wall_ms: tomb.wall_ms + 1,
+                    counter: 0,
+                    ..tomb
+                },
+            };
+            tx.execute(
+                &format!("UPDATE {parent} SET deleted = 0, hlc = ?2 WHERE id = ?1"),
+                (&id, revived.to_string()),
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn is_builtin(tx: &Transaction<'_>, id: &str) -> Result<bool> {
