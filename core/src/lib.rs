@@ -18,6 +18,7 @@ pub mod interchange;
 pub mod model;
 pub mod progress;
 pub mod progression;
+pub mod report;
 pub mod store;
 pub mod sync;
 pub mod validate;
