@@ -23,6 +23,27 @@ EXAMPLES
   heft --date yesterday log deadlift 5x120x5
   heft history --exercise squat --since 2026-01-01";
 
+const MEASURE_HELP: &str = "\
+KINDS (unit; sites)
+  body_weight       kg or lb (a bare number is in your profile unit)
+  lean_mass         kg or lb
+  visceral_fat      g (DXA visceral fat mass) or level (a scale's 1-59 rating): give the unit, e.g. 9level
+  bmd               g/cm2; --site lumbar_spine, femoral_neck or total_hip (required)
+  t_score, z_score  no unit (sd); --site as for bmd (required)
+  grip              kg or lb; --site left or right (optional)
+  chair_stand_30s   stands in 30 s        five_chair_stand   seconds for 5 stands
+  timed_up_and_go   seconds               gait_speed         m/s
+  steps             steps in a day        running_minutes    minutes in a week
+
+  The value may carry its unit: 72.5, 72,5, 72.5kg, 160lb, \"160 lb\", -1.8.
+
+EXAMPLES
+  heft measure grip 31 --site left
+  heft measure t_score -1.8 --site lumbar_spine --date 2026-03-01
+  heft measure body_weight 160lb
+  heft measures
+  heft measures --kind bmd --json";
+
 /// Heft: a strength-training log that keeps every set, offline.
 #[derive(Debug, Parser)]
 #[command(name = "heft", version, about, after_long_help = SET_HELP)]
@@ -192,6 +213,51 @@ pub enum Command {
         /// The file [default: standard output].
         #[arg(long, short)]
         out: Option<PathBuf>,
+    },
+    /// Record a body or outcome measurement: `heft measure grip 31 --site left`
+    /// (--date or --at to backdate; kinds and units in --help).
+    #[command(after_long_help = MEASURE_HELP)]
+    Measure {
+        /// What was measured: body_weight, lean_mass, visceral_fat, bmd, t_score,
+        /// z_score, grip, chair_stand_30s, five_chair_stand, timed_up_and_go,
+        /// gait_speed, steps, running_minutes.
+        kind: String,
+        /// The value, optionally with its unit: 72.5, 72,5kg, 160lb, -1.8, -1,8.
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+        /// Its unit, when written apart: `heft measure body_weight 160 lb`.
+        #[arg(value_name = "UNIT")]
+        unit_word: Option<String>,
+        /// Where: lumbar_spine, femoral_neck, total_hip (DXA) or left, right (grip).
+        #[arg(long)]
+        site: Option<String>,
+        /// The unit, when the value does not carry one.
+        #[arg(long)]
+        unit: Option<String>,
+        /// A note.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Measurements: each kind's latest value, change and reference band;
+    /// with --kind, every measurement of it; `measures delete ID` removes one.
+    #[command(args_conflicts_with_subcommands = true, after_long_help = MEASURE_HELP)]
+    Measures {
+        /// Only this kind, and list each of its measurements with its id.
+        #[arg(long, short)]
+        kind: Option<String>,
+        /// Delete a measurement.
+        #[command(subcommand)]
+        delete: Option<MeasuresCommand>,
+    },
+}
+
+/// `heft measures delete`.
+#[derive(Debug, Subcommand)]
+pub enum MeasuresCommand {
+    /// Delete a measurement (`heft measures --kind KIND` shows ids).
+    Delete {
+        /// The measurement's id, or its last 4+ characters.
+        id: String,
     },
 }
 

@@ -16,6 +16,11 @@ use crate::args::{
 };
 use crate::{program_view, render, transfer, when};
 
+use crate::args::MeasuresCommand;
+use crate::measures_view;
+use heft_core::NewMeasurement;
+use heft_core::model::{MeasureKind, MeasureUnit, Site};
+
 /// Why a command failed.
 #[derive(Debug)]
 pub enum CliError {
@@ -286,6 +291,36 @@ pub fn run(cli: Cli) -> Outcome {
         Command::ExportCsv { layout, unit, out } => {
             transfer::export_csv(&heft, layout, unit.map(weight_unit), out, json)?
         }
+        Command::Measure {
+            kind,
+            value,
+            unit_word,
+            site,
+            unit,
+            note,
+        } => {
+            let value: Vec<String> = std::iter::once(value).chain(unit_word).collect();
+            measure(&heft, &kind, &value, site, unit, note, at, json)?
+        }
+        Command::Measures {
+            delete: Some(MeasuresCommand::Delete { id }),
+            ..
+        } => {
+            let id = heft.resolve_measurement_id(&id)?;
+            measures_view::deleted(&heft.delete_measurement(&id)?, json);
+        }
+        Command::Measures { kind, delete: None } => {
+            let kind = kind
+                .as_deref()
+                .map(MeasureKind::from_input)
+                .transpose()
+                .map_err(Error::from)?;
+            let profile = heft.profile()?;
+            let mut trends = heft.measure_trends(heft.now().date_naive(), &profile)?;
+            trends.retain(|t| kind.is_none_or(|k| t.kind == k));
+            let list = heft.measurements(kind)?;
+            measures_view::measures(&trends, &list, kind.is_some(), json);
+        }
     }
     Ok(())
 }
@@ -494,6 +529,47 @@ fn new_exercise(args: NewExerciseArgs) -> Result<NewExercise, CliError> {
     new.impact = args.impact;
     new.unilateral = args.unilateral;
     Ok(new)
+}
+
+/// `heft measure KIND VALUE [UNIT]`: records it, then shows its series.
+#[allow(clippy::too_many_arguments)]
+fn measure(
+    heft: &Heft,
+    kind: &str,
+    value: &[String],
+    site: Option<String>,
+    unit: Option<String>,
+    note: Option<String>,
+    at: LogTime,
+    json: bool,
+) -> Outcome {
+    let mut new = NewMeasurement::parse(kind, &value.join(" "))?;
+    if let Some(text) = unit {
+        let given = MeasureUnit::from_input(&text).map_err(Error::from)?;
+        match new.unit {
+            Some(carried) if carried != given => {
+                return Err(usage(format!(
+                    "--unit {given} contradicts the unit of '{}' ({carried})",
+                    value.join(" ")
+                )));
+            }
+            _ => new.unit = Some(given),
+        }
+    }
+    new.site = site
+        .as_deref()
+        .map(Site::from_input)
+        .transpose()
+        .map_err(Error::from)?;
+    new.note = note;
+    new.at = at;
+    let m = heft.add_measurement(new)?;
+    let trends = heft.measure_trends(heft.now().date_naive(), &heft.profile()?)?;
+    let trend = trends
+        .iter()
+        .find(|t| t.kind == m.kind && t.site == m.site && m.unit.convert(1.0, t.unit).is_some());
+    measures_view::measured(&m, trend, json);
+    Ok(())
 }
 
 #[cfg(test)]

@@ -811,3 +811,263 @@ fn export_csv_in_heft_layout_imports_back_whole() {
     assert!(strong.starts_with("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps"));
     assert!(strong.contains(",W,60,5,"), "{strong}");
 }
+
+#[test]
+fn measure_then_measures_shows_latest_change_and_band() {
+    let d = db();
+    ok(
+        &d.path,
+        &["profile", "--birth-year", "1960", "--sex", "male"],
+    );
+    let out = ok(
+        &d.path,
+        &[
+            "measure",
+            "grip",
+            "29",
+            "--site",
+            "left",
+            "--date",
+            "2025-01-10",
+        ],
+    );
+    assert!(
+        out.contains("Saved grip 29 kg (left) on 2025-01-10"),
+        "{out}"
+    );
+    let out = ok(&d.path, &["measure", "grip", "31", "--site", "left"]);
+    assert!(out.contains("+2 kg (+6.9%) since 2025-01-10"), "{out}");
+    assert!(out.contains("[EWGSOP2]"), "{out}");
+    ok(
+        &d.path,
+        &[
+            "measure",
+            "t_score",
+            "-1.8",
+            "--site",
+            "lumbar_spine",
+            "--date",
+            "2025-03-01",
+        ],
+    );
+    ok(
+        &d.path,
+        &[
+            "measure",
+            "T-Score",
+            "-1,4",
+            "--site",
+            "lumbar spine",
+            "--date",
+            "2026-03-01",
+        ],
+    );
+    ok(&d.path, &["measure", "chair_stand_30s", "11"]);
+    let table = ok(&d.path, &["measures"]);
+    for expected in [
+        "grip",
+        "left",
+        "31 kg",
+        "+2 kg (+6.9%)",
+        "t_score",
+        "lumbar_spine",
+        "-1.4",
+        "2026-03-01",
+        "+0.4 (beyond DXA precision)",
+        "osteopenia [WHO]",
+        "chair_stand_30s",
+        "below normal (men 65-69: 12-18) [Rikli & Jones]",
+    ] {
+        assert!(table.contains(expected), "missing {expected} in\n{table}");
+    }
+    let grip = ok(&d.path, &["measures", "--kind", "grip"]);
+    assert!(grip.contains("29 kg") && grip.contains("31 kg"), "{grip}");
+    assert!(!grip.contains("t_score"), "{grip}");
+}
+
+#[test]
+fn measures_json_has_the_documented_shape() {
+    let d = db();
+    ok(
+        &d.path,
+        &["profile", "--birth-year", "1958", "--sex", "female"],
+    );
+    let m = json(
+        &d.path,
+        &[
+            "measure",
+            "bmd",
+            "0.853g/cm2",
+            "--site",
+            "femoral_neck",
+            "--date",
+            "2024-05-02",
+            "--note",
+            "clinic A",
+        ],
+    );
+    assert_eq!(
+        keys(&m),
+        ["id", "kind", "measured_at", "note", "site", "unit", "value"]
+    );
+    assert_eq!(
+        (&m["kind"], &m["site"], &m["value"], &m["unit"], &m["note"]),
+        (
+            &Value::from("bmd"),
+            &Value::from("femoral_neck"),
+            &Value::from(0.853),
+            &Value::from("g/cm2"),
+            &Value::from("clinic A")
+        )
+    );
+    assert!(
+        m["measured_at"]
+            .as_str()
+            .unwrap()
+            .starts_with("2024-05-02T12:00:00")
+    );
+    ok(
+        &d.path,
+        &[
+            "measure",
+            "bmd",
+            "0.88",
+            "--site",
+            "femoral_neck",
+            "--date",
+            "2025-06-01",
+        ],
+    );
+    ok(&d.path, &["measure", "steps", "10,000"]);
+    let all = json(&d.path, &["measures", "--kind", "bmd"]);
+    assert_eq!(keys(&all), ["measurements", "trends"]);
+    assert_eq!(all["measurements"].as_array().unwrap().len(), 2);
+    let t = &all["trends"][0];
+    assert_eq!(all["trends"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        keys(t),
+        [
+            "band",
+            "count",
+            "days_since_latest",
+            "first",
+            "kind",
+            "latest",
+            "previous",
+            "since_first",
+            "since_previous",
+            "site",
+            "unit"
+        ]
+    );
+    assert_eq!(t["band"], Value::Null, "BMD has no band; its T-score does");
+    let c = &t["since_previous"];
+    assert_eq!(keys(c), ["absolute", "days", "dxa", "from", "percent"]);
+    // 0.853 -> 0.88: +0.027 g/cm2, +3.17%, 395 days apart.
+    assert_eq!(c["absolute"], 0.027);
+    assert_eq!(c["percent"], 3.17);
+    assert_eq!(c["days"], 395);
+    assert_eq!(c["dxa"], "change");
+    let steps = json(&d.path, &["measures", "--kind", "steps"]);
+    assert_eq!(steps["measurements"][0]["value"], 10000.0);
+    assert_eq!(steps["measurements"][0]["unit"], "steps/day");
+    ok(
+        &d.path,
+        &["measure", "t_score", "-2.5", "--site", "total_hip"],
+    );
+    let t = json(&d.path, &["measures", "--kind", "t_score"]);
+    let band = &t["trends"][0]["band"];
+    assert_eq!(keys(band), ["heuristic", "label", "source", "status"]);
+    assert_eq!(
+        (&band["status"], &band["source"], &band["heuristic"]),
+        (&Value::from("low"), &Value::from("WHO"), &Value::from(true))
+    );
+}
+
+#[test]
+fn bad_measurements_exit_2_naming_the_field_and_write_nothing() {
+    let d = db();
+    let cases: &[(&[&str], &str)] = &[
+        (&["measure", "height", "180"], "measure"),
+        (&["measure", "t_score", "-1.8"], "site"),
+        (
+            &["measure", "t_score", "72kg", "--site", "lumbar_spine"],
+            "unit",
+        ),
+        (&["measure", "grip", "31", "--site", "total_hip"], "site"),
+        (&["measure", "body_weight", "80", "--site", "left"], "site"),
+        (&["measure", "steps", "-5"], "value"),
+        (&["measure", "grip", "thirty"], "value"),
+        (&["measure", "grip", "400lb"], "value"),
+        (&["measure", "visceral_fat", "9"], "unit"),
+        (&["measure", "gait_speed", "1.1", "--site", "knee"], "site"),
+        (
+            &["measure", "steps", "5000", "--date", "2999-01-01"],
+            "date",
+        ),
+    ];
+    for (args, field) in cases {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let (code, err) = fails(&d.path, &all);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        let e: Value = serde_json::from_str(err.trim()).unwrap();
+        assert_eq!(e["error"]["field"], *field, "{args:?}: {err}");
+        assert_eq!(e["error"]["kind"], "invalid_input", "{args:?}: {err}");
+    }
+    let (code, err) = fails(
+        &d.path,
+        &["measure", "t_score", "72kg", "--site", "lumbar_spine"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("unit must be sd for t_score"), "{err}");
+    let (code, err) = fails(&d.path, &["measure", "grip", "31kg", "--unit", "lb"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("contradicts"), "{err}");
+    let none = json(&d.path, &["measures"]);
+    assert!(none["measurements"].as_array().unwrap().is_empty());
+    assert!(ok(&d.path, &["measures"]).contains("No measurements yet"));
+}
+
+#[test]
+fn a_measurement_in_the_profile_unit_can_be_deleted_and_undone() {
+    let d = db();
+    ok(&d.path, &["init", "--unit", "lb"]);
+    let m = json(&d.path, &["measure", "body_weight", "160"]);
+    assert_eq!(
+        (&m["value"], &m["unit"]),
+        (&Value::from(160.0), &Value::from("lb"))
+    );
+    let kg = json(&d.path, &["measure", "body_weight", "72.5", "kg"]);
+    assert_eq!(kg["unit"], "kg");
+    assert!(ok(&d.path, &["undo"]).contains("measured body_weight 72.5 kg"));
+    let id = m["id"].as_str().unwrap();
+    let out = ok(&d.path, &["measures", "delete", &id[id.len() - 8..]]);
+    assert!(out.contains("Deleted body_weight 160 lb"), "{out}");
+    assert!(
+        json(&d.path, &["measures"])["trends"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert!(ok(&d.path, &["undo"]).contains("deleted body_weight 160 lb"));
+    let back = json(&d.path, &["measures", "--kind", "weight"]);
+    assert_eq!(back["measurements"][0]["id"], id);
+    let (code, _) = fails(&d.path, &["measures", "delete", "ffffffff"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn measurements_travel_with_an_export() {
+    let (a, b) = (db(), db());
+    ok(&a.path, &["measure", "grip", "31", "--site", "right"]);
+    let file = a._dir.path().join("a.heft");
+    ok(&a.path, &["export", "--out", file.to_str().unwrap()]);
+    ok(&b.path, &["import", file.to_str().unwrap()]);
+    let m = json(&b.path, &["measures"]);
+    assert_eq!(m["measurements"][0]["site"], "right");
+    assert_eq!(
+        json(&a.path, &["status"])["content_hash"],
+        json(&b.path, &["status"])["content_hash"]
+    );
+}

@@ -60,6 +60,14 @@ pub enum Field {
     Loadout,
     RunningMinutes,
     Program,
+    /// What a measurement measures (`grip`, `t_score`, ...).
+    Measure,
+    /// Where a measurement was taken (a DXA site or a hand).
+    Site,
+    /// The unit of a measurement.
+    Unit,
+    /// The value of a measurement.
+    Value,
 }
 
 impl Field {
@@ -88,6 +96,10 @@ impl Field {
             Field::BirthYear => "birth_year",
             Field::Count => "count",
             Field::Id => "id",
+            Field::Measure => "measure",
+            Field::Site => "site",
+            Field::Unit => "unit",
+            Field::Value => "value",
         }
     }
 }
@@ -154,6 +166,11 @@ pub enum Problem {
         /// Why, in words.
         reason: String,
     },
+    /// Does not fit the kind of measurement (a site where none is taken).
+    WrongForMeasure {
+        /// Why, in words.
+        reason: String,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -174,6 +191,7 @@ impl fmt::Display for Problem {
             Problem::Conflicts { with } => write!(f, "cannot be given together with {with}"),
             Problem::Malformed { expected } => write!(f, "must be {expected}"),
             Problem::WrongForExercise { reason } => f.write_str(reason),
+            Problem::WrongForMeasure { reason } => f.write_str(reason),
         }
     }
 }

@@ -8,6 +8,7 @@
 mod csv;
 mod exercises;
 mod logbook;
+mod measures;
 mod profile;
 mod programs;
 mod sync;
@@ -28,6 +29,7 @@ use crate::{Error, Result};
 pub use csv::{CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, SkippedRow};
 pub use exercises::ExerciseHit;
 pub use logbook::{FinishWorkout, HistoryQuery, LogTime, LoggedSets};
+pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use programs::{
     Finished, LiftStatus, NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary,
     Progress, SessionResult, StartedProgram, Today,

@@ -54,6 +54,10 @@ pub(crate) enum Inverse {
     },
     /// Put back a custom program as it was before an import (`None`: remove it).
     RestoreProgram { id: String, source: Option<String> },
+    /// Delete a recorded measurement.
+    RemoveMeasurement { id: String },
+    /// Bring back a deleted measurement.
+    RestoreMeasurement { id: String },
 }
 
 /// A run's state before a session advanced it.
@@ -208,6 +212,18 @@ fn apply(tx: &Connection, stamp: &mut Stamper<'_>, inverse: &Inverse) -> Result<
                     )?;
                 }
             }
+        }
+        Inverse::RemoveMeasurement { id } => {
+            tx.execute(
+                "UPDATE measurement SET deleted = 1, hlc = ?2 WHERE id = ?1 AND deleted = 0",
+                (id, stamp.next()),
+            )?;
+        }
+        Inverse::RestoreMeasurement { id } => {
+            tx.execute(
+                "UPDATE measurement SET deleted = 0, hlc = ?2 WHERE id = ?1",
+                (id, stamp.next()),
+            )?;
         }
         Inverse::RemoveExercise { id } => {
             let used: bool = tx.query_row(

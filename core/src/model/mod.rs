@@ -4,6 +4,7 @@
 //! CLI's `--json` prints, so renaming a field is a breaking change.
 
 mod exercise;
+pub(crate) mod measurement;
 pub(crate) mod names;
 mod profile;
 mod quantity;
@@ -12,6 +13,10 @@ mod time;
 mod workout;
 
 pub use exercise::{Equipment, Exercise, Measure, Muscle, NewExercise, Pattern};
+pub use measurement::{
+    DXA_SITES, HANDS, Limits, MeasureKind, MeasureUnit, Measurement, Site, SiteRule, trim_number,
+    value_text,
+};
 pub use names::UnknownName;
 pub use profile::{BoneStatus, FractureHistory, Profile, ProfileUpdate, Sex};
 pub use quantity::{Distance, DistanceUnit, Quantity, Unit, Weight, WeightUnit, format_milli};
