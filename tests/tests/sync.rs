@@ -924,3 +924,20 @@ fn adding_a_passphrase_rewrites_the_sync_file_encrypted() {
             .starts_with(b"age-encryption.org/v1")
     );
 }
+
+#[test]
+fn a_measurement_with_a_value_out_of_its_range_is_refused() {
+    let a = device(START);
+    a.heft
+        .add_measurement(heft_core::NewMeasurement::parse("grip", "31kg").unwrap())
+        .unwrap();
+    let (header, mut lines) = parts(&export(&a.heft));
+    let i = lines.iter().position(|l| l[0] == "measurement").unwrap();
+    lines[i][4][column(&header, "measurement", "value")] = serde_json::json!(5000.0);
+    let b = device(START);
+    let e = expect_sync_error(&b.heft, &rebuild(&header, &lines));
+    assert!(matches!(e, SyncError::BadRow { .. }), "{e}");
+    // The untouched file merges.
+    import(&b.heft, &export(&a.heft)).unwrap();
+    assert_eq!(b.heft.measurements(None).unwrap().len(), 1);
+}

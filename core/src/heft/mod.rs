@@ -98,6 +98,30 @@ pub(crate) fn check_merged_row(conn: &Connection, table: &str, key: &str) -> Res
             }
             Ok(())
         }
+                "measurement" => {
+            use crate::model::{MeasureKind, MeasureUnit, Site};
+            let mut stmt = conn
+                .prepare_cached("SELECT kind, site, value, unit FROM measurement WHERE id = ?1")
+                .map_err(|e| e.to_string())?;
+            let mut found = stmt.query([key]).map_err(|e| e.to_string())?;
+            if let Some(row) = found.next().map_err(|e| e.to_string())? {
+                let kind: String = row.get(0).map_err(|e| e.to_string())?;
+                let site: Option<String> = row.get(1).map_err(|e| e.to_string())?;
+                let value: f64 = row.get(2).map_err(|e| e.to_string())?;
+                let unit: String = row.get(3).map_err(|e| e.to_string())?;
+                // Kinds, units or sites from a newer Heft are kept and synced
+                // but not shown; a known kind must hold a valid value.
+                let known = (
+                    kind.parse::<MeasureKind>(),
+                    unit.parse::<MeasureUnit>(),
+                    site.as_deref().map(str::parse::<Site>).transpose(),
+                );
+                if let (Ok(kind), Ok(unit), Ok(site)) = known {
+                    kind.check(site, value, unit).map_err(|e| e.to_string())?;
+                }
+            }
+            Ok(())
+        }
         _ => Ok(()),
     }
 }
