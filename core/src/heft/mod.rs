@@ -98,7 +98,7 @@ pub(crate) fn check_merged_row(conn: &Connection, table: &str, key: &str) -> Res
             }
             Ok(())
         }
-                "measurement" => {
+        "measurement" => {
             use crate::model::{MeasureKind, MeasureUnit, Site};
             let mut stmt = conn
                 .prepare_cached("SELECT kind, site, value, unit FROM measurement WHERE id = ?1")
