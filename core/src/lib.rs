@@ -8,6 +8,7 @@
 //! name is matched, [`store`] the database, and [`hlc`] the clock that orders
 //! writes across devices.
 
+pub mod analytics;
 pub mod catalog;
 pub mod clock;
 pub mod error;

@@ -5,6 +5,7 @@
 //! that also advances the hybrid logical clock, so a write is whole or absent
 //! and stamps are ordered even when two processes share the file.
 
+mod analytics;
 mod csv;
 mod exercises;
 mod logbook;

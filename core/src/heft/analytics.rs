@@ -1,0 +1,794 @@
+//! Analytics over the store: one streaming query reads live sets with their
+//! workout and exercise into [`AnalyticsSet`] rows, and the pure functions of
+//! [`crate::analytics`] turn them into the numbers the shells draw.
+//!
+//! The query joins `set_entry`, `workout` and `exercise` (live rows of all
+//! three) through the indexes `workout (started_at_ms)`,
+//! `set_entry (workout_id, position)` and `set_entry (exercise_id,
+//! performed_at_ms)`; rows are decoded one at a time, exercises and workouts
+//! once each, and never all held unless a computation needs them.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use chrono::{Days, NaiveDate, NaiveTime};
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, Row};
+
+use super::Heft;
+use super::exercises::exercise_by_id;
+use super::logbook::MAX_SETS_PER_CALL;
+use super::profile::read_profile;
+use super::programs::active_run;
+use crate::analytics::dose::{self, PlannedSessions};
+use crate::analytics::input::{self, AnalyticsSet, SetExercise};
+use crate::analytics::records::{self, Record, RecordBook};
+use crate::analytics::strength::{self, E1rmSeries, RECENT_DAYS, Retention};
+use crate::analytics::summary::{self, Charts, Stats, StatsBuilder};
+use crate::analytics::{Week, WeekStats};
+use crate::model::{Load, Timestamp, Unit, Weight, WeightUnit};
+use crate::validate::{self, Field, Problem, ValidationError};
+use crate::{Error, Result};
+
+const DAY_MS: i64 = 86_400_000;
+
+/// How far ahead of the clock's date a period may reach (the rest of this week).
+const AHEAD_DAYS: u64 = 7;
+
+/// The columns every analytics read selects, in the order [`Reader`] decodes them.
+const COLUMNS: &str = "s.id, s.workout_id, w.started_at_ms, w.offset_min, w.finished_at_ms, w.duration_s, \
+     s.performed_at_ms, s.offset_min, s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, \
+     s.duration_ms, s.landings, e.id, e.name, e.pattern, e.measure, e.muscles, e.axial, e.impact";
+
+/// Which live sets to read.
+enum Filter<'a> {
+    /// Sets of workouts that started in `from_ms..until_ms` (UTC), by workout start.
+    Period { from_ms: i64, until_ms: i64 },
+    /// Every set of one exercise, by time.
+    Exercise(&'a str),
+    /// The sets of one exercise that can give an e1RM (working or failure,
+    /// an external weight, 1-10 reps), by time.
+    E1rmSets(&'a str),
+    /// These sets, by time.
+    Sets(&'a str),
+}
+
+impl Filter<'_> {
+    fn sql(&self) -> String {
+        let live = "s.deleted = 0 AND w.deleted = 0 AND e.deleted = 0";
+        match self {
+            Filter::Period { .. } => format!(
+                "SELECT {COLUMNS} FROM workout w JOIN set_entry s ON s.workout_id = w.id \
+                 JOIN exercise e ON e.id = s.exercise_id \
+                 WHERE w.started_at_ms >= ?1 AND w.started_at_ms < ?2 AND {live} \
+                 ORDER BY w.started_at_ms, w.id, s.position"
+            ),
+            Filter::Exercise(_) => format!(
+                "SELECT {COLUMNS} FROM set_entry s JOIN workout w ON w.id = s.workout_id \
+                 JOIN exercise e ON e.id = s.exercise_id \
+                 WHERE s.exercise_id = ?1 AND {live} ORDER BY s.performed_at_ms"
+            ),
+            Filter::E1rmSets(_) => format!(
+                "SELECT {COLUMNS} FROM set_entry s JOIN workout w ON w.id = s.workout_id \
+                 JOIN exercise e ON e.id = s.exercise_id \
+                 WHERE s.exercise_id = ?1 AND s.kind IN ('working', 'failure') AND s.load_type = 'weight' \
+                   AND s.reps BETWEEN 1 AND {max} AND {live} ORDER BY s.performed_at_ms",
+                max = input::MAX_E1RM_REPS
+            ),
+            Filter::Sets(_) => format!(
+                "SELECT {COLUMNS} FROM set_entry s JOIN workout w ON w.id = s.workout_id \
+                 JOIN exercise e ON e.id = s.exercise_id \
+                 WHERE s.id IN (SELECT value FROM json_each(?1)) AND {live} ORDER BY s.performed_at_ms, s.id"
+            ),
+        }
+    }
+}
+
+/// Reads the sets `filter` selects, handing each to `f` as it is decoded.
+fn read_sets(
+    conn: &Connection,
+    filter: &Filter<'_>,
+    mut f: impl FnMut(AnalyticsSet),
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(&filter.sql())?;
+    let mut rows = match filter {
+        Filter::Period { from_ms, until_ms } => stmt.query((from_ms, until_ms))?,
+        Filter::Exercise(id) | Filter::E1rmSets(id) => stmt.query([id])?,
+        Filter::Sets(json) => stmt.query([json])?,
+    };
+    let mut reader = Reader::default();
+    while let Some(row) = rows.next()? {
+        f(reader.decode(row)?);
+    }
+    Ok(())
+}
+
+fn bad(table: &'static str, column: &'static str, reason: impl ToString) -> Error {
+    Error::BadRow {
+        table,
+        column,
+        reason: reason.to_string(),
+    }
+}
+
+/// The text of column `i` without copying it.
+fn text<'r>(
+    row: &'r Row<'_>,
+    i: usize,
+    table: &'static str,
+    column: &'static str,
+) -> Result<&'r str> {
+    match row.get_ref(i)? {
+        ValueRef::Text(t) => std::str::from_utf8(t).map_err(|e| bad(table, column, e)),
+        _ => Err(bad(table, column, "not text")),
+    }
+}
+
+fn timestamp(table: &'static str, column: &'static str, ms: i64, offset: i32) -> Result<Timestamp> {
+    Timestamp::from_parts(ms, offset)
+        .ok_or_else(|| bad(table, column, format!("time {ms} out of range")))
+}
+
+/// Decodes rows, sharing each exercise and workout between its sets.
+#[derive(Default)]
+struct Reader {
+    exercises: HashMap<String, Arc<SetExercise>>,
+    workout: Option<(Arc<str>, Timestamp, Option<u32>)>,
+}
+
+impl Reader {
+    fn exercise(&mut self, row: &Row<'_>) -> Result<Arc<SetExercise>> {
+        const T: &str = "exercise";
+        let id = text(row, 17, T, "id")?;
+        if let Some(e) = self.exercises.get(id) {
+            return Ok(e.clone());
+        }
+        let e = Arc::new(SetExercise {
+            id: id.to_owned(),
+            name: row.get(18)?,
+            pattern: crate::store::rows::parsed(T, "pattern", row.get(19)?)?,
+            measure: crate::store::rows::parsed(T, "measure", row.get(20)?)?,
+            muscles: serde_json::from_str(text(row, 21, T, "muscles")?)
+                .map_err(|e| bad(T, "muscles", e))?,
+            axial: row.get(22)?,
+            impact: row.get(23)?,
+        });
+        self.exercises.insert(e.id.clone(), e.clone());
+        Ok(e)
+    }
+
+    fn workout(&mut self, row: &Row<'_>) -> Result<(Arc<str>, Timestamp, Option<u32>)> {
+        const T: &str = "workout";
+        let id = text(row, 1, T, "id")?;
+        if let Some(w) = &self.workout
+            && &*w.0 == id
+        {
+            return Ok(w.clone());
+        }
+        let id: Arc<str> = id.into();
+        let started: i64 = row.get(2)?;
+        let offset: i32 = row.get(3)?;
+        let start = timestamp(T, "started_at_ms", started, offset)?;
+        let finished: Option<i64> = row.get(4)?;
+        let given: Option<u32> = row.get(5)?;
+        // As `Workout::duration`: as given, else start to finish when positive.
+        let duration = given.or_else(|| {
+            let s = finished?.checked_sub(started)? / 1000;
+            u32::try_from(s).ok().filter(|s| *s > 0)
+        });
+        let w = (id, start, duration);
+        self.workout = Some(w.clone());
+        Ok(w)
+    }
+
+    fn decode(&mut self, row: &Row<'_>) -> Result<AnalyticsSet> {
+        const T: &str = "set_entry";
+        let (workout_id, workout_start, workout_duration_s) = self.workout(row)?;
+        let exercise = self.exercise(row)?;
+        let performed_at = timestamp(T, "performed_at_ms", row.get(6)?, row.get(7)?)?;
+        let unit = |row: &Row<'_>| -> Result<WeightUnit> {
+            let u = text(row, 11, T, "weight_unit")?;
+            WeightUnit::from_symbol(u)
+                .ok_or_else(|| bad(T, "weight_unit", format!("unknown unit '{u}'")))
+        };
+        let milli: Option<i64> = row.get(10)?;
+        let load = match text(row, 9, T, "load_type")? {
+            "none" => Load::None,
+            "weight" => Load::Weight {
+                weight: Weight::from_milli(
+                    milli.ok_or_else(|| bad(T, "weight_milli", "missing"))?,
+                    unit(row)?,
+                ),
+            },
+            "bodyweight" => Load::Bodyweight {
+                added: match milli {
+                    Some(m) => Some(Weight::from_milli(m, unit(row)?)),
+                    None => None,
+                },
+            },
+            other => return Err(bad(T, "load_type", format!("unknown '{other}'"))),
+        };
+        let (load_kg, bodyweight) = input::load_kg(load);
+        let rir = match (
+            row.get::<_, Option<f64>>(13)?,
+            row.get::<_, Option<f64>>(14)?,
+        ) {
+            (Some(rir), None) => Some(rir),
+            (None, Some(rpe)) => Some(10.0 - rpe),
+            (None, None) => None,
+            (Some(_), Some(_)) => return Err(bad(T, "rpe", "both rir and rpe set")),
+        };
+        let date = performed_at.local_date();
+        Ok(AnalyticsSet {
+            set_id: row.get(0)?,
+            workout_id,
+            workout_start,
+            workout_duration_s,
+            performed_at,
+            date,
+            week: Week::of(date),
+            exercise,
+            kind: text(row, 8, T, "kind")?
+                .parse()
+                .map_err(|e: crate::model::UnknownName| bad(T, "kind", e))?,
+            load_kg,
+            bodyweight,
+            reps: row.get(12)?,
+            rir,
+            duration_s: row.get::<_, Option<u32>>(15)?.map(|ms| ms / 1000),
+            landings: row.get(16)?,
+        })
+    }
+}
+
+/// UTC midnight of `date` in ms; local dates are at most 14 hours either
+/// side of it, so a day's margin on each side covers every time zone.
+fn day_ms(date: NaiveDate) -> i64 {
+    date.and_time(NaiveTime::MIN).and_utc().timestamp_millis()
+}
+
+/// Sets whose workouts could fall in the weeks of `from..=to`, reaching
+/// [`RECENT_DAYS`] days further back for the e1RM a heavy set is measured against.
+fn period_sets(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<AnalyticsSet>> {
+    let first = Week::of(from).monday();
+    let start = first
+        .checked_sub_days(Days::new(RECENT_DAYS))
+        .unwrap_or(first);
+    let mut sets = Vec::new();
+    read_sets(
+        conn,
+        &Filter::Period {
+            from_ms: day_ms(start) - DAY_MS,
+            until_ms: day_ms(Week::of(to).sunday()) + 2 * DAY_MS,
+        },
+        |s| sets.push(s),
+    )?;
+    Ok(sets)
+}
+
+fn date_error(problem: Problem) -> Error {
+    ValidationError {
+        field: Field::Date,
+        problem,
+    }
+    .into()
+}
+
+/// The running program's plan and lifts, if one runs.
+struct ProgramFacts {
+    planned: Option<PlannedSessions>,
+    lifts: Vec<String>,
+}
+
+impl Heft {
+    /// The clock's date.
+    fn clock_date(&self) -> NaiveDate {
+        self.now().date_naive()
+    }
+
+    /// Checks a date a caller asks about: from 1900 to `ahead` days after the
+    /// clock's date.
+    fn check_day(&self, date: NaiveDate, ahead: u64) -> Result<()> {
+        let latest = self
+            .clock_date()
+            .checked_add_days(Days::new(ahead))
+            .unwrap_or(NaiveDate::MAX);
+        validate::date(Field::Date, date, latest).map_err(Error::from)
+    }
+
+    /// Checks a period: both ends valid, `from` not after `to`.
+    fn check_period(&self, from: NaiveDate, to: NaiveDate) -> Result<()> {
+        self.check_day(from, AHEAD_DAYS)?;
+        self.check_day(to, AHEAD_DAYS)?;
+        if from > to {
+            return Err(date_error(Problem::Malformed {
+                expected: "a period whose first day is not after its last".into(),
+            }));
+        }
+        Ok(())
+    }
+
+    /// The running program's sessions per week and lifts. A program this
+    /// build cannot read gives no plan rather than an error.
+    fn program_facts(&self) -> Result<ProgramFacts> {
+        let Some(run) = self.read(active_run)? else {
+            return Ok(ProgramFacts {
+                planned: None,
+                lifts: Vec::new(),
+            });
+        };
+        let per_week = match self.program(&run.program_id) {
+            Ok(p) => Some(p.sessions_per_week),
+            Err(Error::NotFound { .. } | Error::Program(_)) => None,
+            Err(e) => return Err(e),
+        };
+        Ok(ProgramFacts {
+            planned: per_week.map(|per_week| PlannedSessions {
+                per_week,
+                since: run.started_on,
+            }),
+            lifts: run.state.lifts.keys().cloned().collect(),
+        })
+    }
+
+    /// The summary `heft stats` shows for `today`: this week and the four
+    /// before it, records of the last 28 days, the bone-loading dose and
+    /// adherence (against the running program's plan, if any). Reads every
+    /// live set once, streaming.
+    pub fn stats(&self, today: NaiveDate) -> Result<Stats> {
+        self.check_day(today, 1)?;
+        let planned = self.program_facts()?.planned;
+        self.read(|conn| {
+            let profile = read_profile(conn)?;
+            let mut b = StatsBuilder::new(&profile, today, planned);
+            let until_ms = day_ms(today).saturating_add(2 * DAY_MS);
+            read_sets(
+                conn,
+                &Filter::Period {
+                    from_ms: i64::MIN,
+                    until_ms,
+                },
+                |s| b.push(s),
+            )?;
+            Ok(b.finish())
+        })
+    }
+
+    /// e1RM of an exercise over time, one point per session (see
+    /// [`crate::analytics::strength`]). Body-weight exercises have no points.
+    pub fn e1rm_series(&self, exercise_id: &str) -> Result<E1rmSeries> {
+        self.read(|conn| {
+            let exercise = exercise_by_id(conn, exercise_id)?;
+            let formula = summary::formula_of(&read_profile(conn)?);
+            let mut sets = Vec::new();
+            read_sets(conn, &Filter::E1rmSets(&exercise.id), |s| sets.push(s))?;
+            Ok(strength::e1rm_series(
+                &exercise.id,
+                &exercise.name,
+                &sets,
+                formula,
+            ))
+        })
+    }
+
+    /// Every exercise's current records.
+    pub fn records(&self) -> Result<Vec<Record>> {
+        self.read(|conn| {
+            let mut book = RecordBook::new(summary::formula_of(&read_profile(conn)?));
+            let all = Filter::Period {
+                from_ms: i64::MIN,
+                until_ms: i64::MAX,
+            };
+            read_sets(conn, &all, |s| book.add(&s))?;
+            Ok(book.records())
+        })
+    }
+
+    /// The records the sets `set_ids` (just logged) set against every other
+    /// live set of their exercises: what "New record!" after a log says.
+    /// Unknown or deleted ids are [`Error::NotFound`].
+    pub fn new_records(&self, set_ids: &[String]) -> Result<Vec<Record>> {
+        if set_ids.len() > MAX_SETS_PER_CALL {
+            return Err(ValidationError {
+                field: Field::Count,
+                problem: Problem::TooLarge {
+                    max: MAX_SETS_PER_CALL.to_string(),
+                },
+            }
+            .into());
+        }
+        if set_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let wanted: HashSet<&str> = set_ids.iter().map(String::as_str).collect();
+        let json = serde_json::to_string(&wanted).map_err(|e| Error::Conflict(e.to_string()))?;
+        self.read(|conn| {
+            let formula = summary::formula_of(&read_profile(conn)?);
+            let mut logged = Vec::new();
+            read_sets(conn, &Filter::Sets(&json), |s| logged.push(s))?;
+            if let Some(missing) = wanted
+                .iter()
+                .find(|id| !logged.iter().any(|s| s.set_id == **id))
+            {
+                return Err(Error::NotFound {
+                    entity: "set",
+                    id: missing.chars().take(60).collect(),
+                });
+            }
+            let mut exercises: Vec<&str> = logged.iter().map(|s| s.exercise.id.as_str()).collect();
+            exercises.sort_unstable();
+            exercises.dedup();
+            let mut history = Vec::new();
+            for id in exercises {
+                read_sets(conn, &Filter::Exercise(id), |s| {
+                    if !wanted.contains(s.set_id.as_str()) {
+                        history.push(s);
+                    }
+                })?;
+            }
+            Ok(records::new_records(&logged, &history, formula))
+        })
+    }
+
+    /// Stats of every ISO week touching `from..=to` (whole weeks), with the
+    /// running program's planned sessions from the week its run started.
+    pub fn weekly(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<WeekStats>> {
+        self.check_period(from, to)?;
+        let planned = self.program_facts()?.planned;
+        self.read(|conn| {
+            let formula = summary::formula_of(&read_profile(conn)?);
+            let sets = period_sets(conn, from, to)?;
+            Ok(dose::weekly(&sets, from, to, formula, planned))
+        })
+    }
+
+    /// How an exercise's e1RM today compares with the best around `baseline`
+    /// (28 days either side): "104% of where it was a year ago".
+    pub fn retention(&self, exercise_id: &str, baseline: NaiveDate) -> Result<Retention> {
+        self.check_day(baseline, 0)?;
+        let today = self.clock_date();
+        let series = self.e1rm_series(exercise_id)?;
+        Ok(strength::retention(&series, baseline, today))
+    }
+
+    /// What the report draws for `from..=to`: weekly minutes against the
+    /// band, sessions per week against the plan, and the e1RM of the main
+    /// lifts (the running program's, or the four most trained).
+    pub fn charts(&self, from: NaiveDate, to: NaiveDate) -> Result<Charts> {
+        self.check_period(from, to)?;
+        let program = self.program_facts()?;
+        self.read(|conn| {
+            let formula = summary::formula_of(&read_profile(conn)?);
+            let sets = period_sets(conn, from, to)?;
+            Ok(summary::charts(
+                &sets,
+                from,
+                to,
+                formula,
+                program.planned,
+                &program.lifts,
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chrono::{DateTime, NaiveDate};
+
+    use super::*;
+    use crate::analytics::RecordKind;
+    use crate::clock::ManualClock;
+    use crate::grammar;
+    use crate::heft::{FinishWorkout, LogTime};
+    use crate::model::{Impact, ProfileUpdate, SetInput};
+    use crate::progression::plan::DoseLevel;
+    use crate::progression::strength::Formula;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn sets(exercise: &str, notation: &str) -> Vec<SetInput> {
+        let spec = grammar::parse(notation).unwrap();
+        vec![spec.to_input(exercise, WeightUnit::Kg); spec.count as usize]
+    }
+
+    fn at(s: &str) -> LogTime {
+        LogTime::At(DateTime::parse_from_rfc3339(s).unwrap())
+    }
+
+    /// A Heft whose clock reads `now`.
+    fn heft_at(now: &str) -> (Arc<ManualClock>, Heft) {
+        let clock = Arc::new(ManualClock::new(DateTime::parse_from_rfc3339(now).unwrap()));
+        let h = Heft::open_in_memory(clock.clone()).unwrap();
+        (clock, h)
+    }
+
+    /// Logs `batches` at `start` and finishes the workout after `minutes`.
+    fn session(h: &Heft, start: &str, minutes: u32, batches: &[Vec<SetInput>]) -> Vec<String> {
+        let mut ids = Vec::new();
+        let mut workout = None;
+        for b in batches {
+            let logged = h.log_sets(b, at(start)).unwrap();
+            ids.extend(logged.sets.iter().map(|s| s.id.clone()));
+            workout = Some(logged.workout.id);
+        }
+        h.finish_workout(FinishWorkout {
+            workout_id: workout,
+            duration_s: Some(minutes * 60),
+            ..FinishWorkout::default()
+        })
+        .unwrap();
+        ids
+    }
+
+    fn jumps(landings: u32) -> Vec<SetInput> {
+        let mut s = SetInput::new("box-jump");
+        s.load = Load::Bodyweight { added: None };
+        s.reps = Some(landings);
+        s.impact = Some(Impact {
+            landings,
+            drop_height_cm: None,
+        });
+        vec![s.clone(), s]
+    }
+
+    #[test]
+    fn stats_from_logged_sets() {
+        let (_, h) = heft_at("2026-11-25T20:00:00+01:00");
+        // Week 47: Monday 16th, 5 x 100 kg x 5 @ RIR 0 (e1RM 116.67).
+        session(
+            &h,
+            "2026-11-16T18:00:00+01:00",
+            40,
+            &[sets("back-squat", "5x100x5@0")],
+        );
+        // Week 48: Monday, 5 x 225 lb x 5 @ RPE 6 (RIR 4; 102.06 kg >= 80% of
+        // 116.67 = 93.3: heavy by load), 2 x 10 landings, 30 minutes.
+        let monday = session(
+            &h,
+            "2026-11-23T18:00:00+01:00",
+            30,
+            &[sets("back-squat", "5x225lbx5@rpe6"), jumps(10)],
+        );
+        // Wednesday: deadlift 5 x 140 x 3 @ 2, pull-ups bw+10 x 5, 30 minutes.
+        session(
+            &h,
+            "2026-11-25T18:00:00+01:00",
+            30,
+            &[sets("deadlift", "5x140x3@2"), sets("pull-up", "3xbw+10x5")],
+        );
+        let s = h.stats(d(2026, 11, 25)).unwrap();
+        let w = &s.this_week;
+        assert_eq!(
+            (w.week.label().as_str(), w.lifting_minutes, w.sessions),
+            ("2026-W48", 60, 2)
+        );
+        assert_eq!(w.dose, DoseLevel::InBand);
+        // Hard: deadlifts (RIR 2) and pull-ups (unknown); the squats at RIR 4 are not.
+        assert_eq!(w.hard_sets, 8);
+        assert_eq!(
+            (
+                w.bone.heavy_axial_sets,
+                w.bone.heavy_axial_sessions,
+                w.bone.landings
+            ),
+            (10, 2, 20)
+        );
+        assert!(w.bone.meets_liftmor);
+        assert_eq!(s.last_4_weeks[3].lifting_minutes, 40);
+        assert_eq!(s.bone.days_since_heavy_axial, Some(0));
+        assert_eq!(s.adherence.streak.current_weeks, 1);
+        assert_eq!(s.adherence.gaps.longest_days, Some(7));
+        assert_eq!(s.adherence.planned_per_week, None);
+        // Records of the last 28 days with something to beat: the 225 lb
+        // squat is heavier than 100 kg, its e1RM (102.06 x 9/30 + 102.06 =
+        // 132.68) beats 116.67 and its volume (25 x 102.06 = 2551.5) 2500.
+        let squat: Vec<RecordKind> = s
+            .records
+            .iter()
+            .filter(|r| r.exercise_id == "back-squat")
+            .map(|r| r.kind)
+            .collect();
+        assert_eq!(
+            squat,
+            [
+                RecordKind::HeaviestWeight,
+                RecordKind::BestE1rm,
+                RecordKind::BestVolume
+            ]
+        );
+        assert!((s.records[0].value - 102.058_283_25).abs() < 1e-9);
+        assert!(monday.contains(s.records[0].set_id.as_ref().unwrap()));
+    }
+
+    #[test]
+    fn a_program_sets_the_plan() {
+        let (_, h) = heft_at("2026-11-25T20:00:00+01:00");
+        h.start_program("linear-5x5", d(2026, 11, 23)).unwrap();
+        session(
+            &h,
+            "2026-11-23T18:00:00+01:00",
+            45,
+            &[sets("back-squat", "5x100x5@2")],
+        );
+        let s = h.stats(d(2026, 11, 25)).unwrap();
+        assert_eq!(s.adherence.planned_per_week, Some(3));
+        assert_eq!(s.this_week.planned_sessions, Some(3));
+        assert!(
+            s.last_4_weeks.iter().all(|w| w.planned_sessions.is_none()),
+            "the run began this week"
+        );
+        let weeks = h.weekly(d(2026, 11, 16), d(2026, 11, 25)).unwrap();
+        assert_eq!(
+            weeks.iter().map(|w| w.planned_sessions).collect::<Vec<_>>(),
+            [None, Some(3)]
+        );
+        let c = h.charts(d(2026, 11, 1), d(2026, 11, 25)).unwrap();
+        assert_eq!(c.main_lifts.len(), 1);
+        assert_eq!(c.main_lifts[0].exercise_id, "back-squat");
+    }
+
+    #[test]
+    fn sets_belong_to_their_local_week() {
+        let (_, h) = heft_at("2026-11-30T20:00:00-05:00");
+        // Sunday 23:30 at UTC-5 is Monday 04:30 UTC.
+        session(
+            &h,
+            "2026-11-29T23:30:00-05:00",
+            20,
+            &[sets("back-squat", "3x100x5")],
+        );
+        let weeks = h.weekly(d(2026, 11, 23), d(2026, 11, 30)).unwrap();
+        assert_eq!(weeks.len(), 2);
+        assert_eq!(
+            (
+                weeks[0].week.label().as_str(),
+                weeks[0].hard_sets,
+                weeks[0].lifting_minutes
+            ),
+            ("2026-W48", 3, 20)
+        );
+        assert_eq!((weeks[1].hard_sets, weeks[1].sessions), (0, 0));
+    }
+
+    #[test]
+    fn e1rm_series_retention_and_units() {
+        let (_, h) = heft_at("2026-11-25T20:00:00+01:00");
+        h.update_profile(&ProfileUpdate {
+            formula: Some(Formula::Brzycki),
+            ..ProfileUpdate::default()
+        })
+        .unwrap();
+        session(
+            &h,
+            "2025-11-24T18:00:00+01:00",
+            30,
+            &[sets("back-squat", "3x100x5"), sets("back-squat", "w:60x5")],
+        );
+        let ids = session(
+            &h,
+            "2026-11-20T18:00:00+01:00",
+            30,
+            &[sets("back-squat", "225lbx5"), sets("back-squat", "100x3")],
+        );
+        let series = h.e1rm_series("back-squat").unwrap();
+        assert_eq!(series.formula, Formula::Brzycki);
+        assert_eq!(series.points.len(), 2);
+        // 100 x 5 Brzycki: 100 x 36/32 = 112.5; 225 lb x 5: 102.058 x 36/32 = 114.82.
+        assert!((series.points[0].e1rm_kg - 112.5).abs() < 1e-9);
+        assert!((series.points[1].e1rm_kg - 102.058_283_25 * 36.0 / 32.0).abs() < 1e-9);
+        assert_eq!(series.points[1].set_id, ids[0]);
+        let r = h.retention("back-squat", d(2025, 11, 25)).unwrap();
+        assert!((r.percent.unwrap() - 102.058_283_25 / 100.0 * 100.0).abs() < 1e-9);
+        // A deleted set leaves the series.
+        h.delete_set(&ids[0]).unwrap();
+        let series = h.e1rm_series("back-squat").unwrap();
+        assert!((series.points[1].e1rm_kg - 100.0 * 36.0 / 34.0).abs() < 1e-9);
+        // Body-weight exercises have no e1RM in kg.
+        session(
+            &h,
+            "2026-11-24T18:00:00+01:00",
+            10,
+            &[sets("pull-up", "3xbw+10x5")],
+        );
+        assert!(h.e1rm_series("pull-up").unwrap().points.is_empty());
+    }
+
+    #[test]
+    fn new_records_after_a_log() {
+        let (clock, h) = heft_at("2026-11-20T19:00:00+01:00");
+        session(
+            &h,
+            "2026-11-20T18:00:00+01:00",
+            30,
+            &[sets("back-squat", "3x100x5")],
+        );
+        clock.set(DateTime::parse_from_rfc3339("2026-11-24T18:00:00+01:00").unwrap());
+        let first = h
+            .log_sets(&sets("back-squat", "100x5"), LogTime::Now)
+            .unwrap();
+        let ids: Vec<String> = first.sets.iter().map(|s| s.id.clone()).collect();
+        assert!(
+            h.new_records(&ids).unwrap().is_empty(),
+            "a tie is no record"
+        );
+        let second = h
+            .log_sets(&sets("back-squat", "102.5x5"), LogTime::Now)
+            .unwrap();
+        let ids: Vec<String> = second.sets.iter().map(|s| s.id.clone()).collect();
+        let rs = h.new_records(&ids).unwrap();
+        let kinds: Vec<RecordKind> = rs.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [RecordKind::HeaviestWeight, RecordKind::BestE1rm]);
+        assert_eq!((rs[0].value, rs[0].previous), (102.5, Some(100.0)));
+        let all = h.records().unwrap();
+        assert!(
+            all.iter()
+                .any(|r| r.kind == RecordKind::HeaviestWeight && r.value == 102.5)
+        );
+        assert!(h.new_records(&[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn inputs_are_checked() {
+        let (_, h) = heft_at("2026-11-25T20:00:00+01:00");
+        assert!(matches!(
+            h.e1rm_series("no-such-lift"),
+            Err(Error::NotFound {
+                entity: "exercise",
+                ..
+            })
+        ));
+        assert!(matches!(
+            h.retention("no-such-lift", d(2025, 11, 25)),
+            Err(Error::NotFound { .. })
+        ));
+        assert_eq!(
+            h.retention("back-squat", d(2026, 12, 25))
+                .unwrap_err()
+                .field(),
+            Some("date")
+        );
+        assert_eq!(
+            h.retention("back-squat", d(1899, 12, 31))
+                .unwrap_err()
+                .field(),
+            Some("date")
+        );
+        assert_eq!(h.stats(d(2027, 1, 1)).unwrap_err().field(), Some("date"));
+        assert_eq!(
+            h.weekly(d(2026, 11, 25), d(2026, 11, 1))
+                .unwrap_err()
+                .field(),
+            Some("date")
+        );
+        assert_eq!(
+            h.weekly(d(2026, 11, 1), d(2027, 11, 1))
+                .unwrap_err()
+                .field(),
+            Some("date")
+        );
+        assert_eq!(
+            h.charts(NaiveDate::MIN, d(2026, 11, 1))
+                .unwrap_err()
+                .field(),
+            Some("date")
+        );
+        assert!(matches!(
+            h.new_records(&["0000-nope".to_owned()]),
+            Err(Error::NotFound { entity: "set", .. })
+        ));
+        let many = vec!["x".to_owned(); MAX_SETS_PER_CALL + 1];
+        assert_eq!(h.new_records(&many).unwrap_err().field(), Some("count"));
+        // Nothing logged: empty but whole answers.
+        let s = h.stats(d(2026, 11, 25)).unwrap();
+        assert_eq!(s.last_4_weeks.len(), 4);
+        assert!(h.records().unwrap().is_empty());
+        assert!(h.weekly(d(1900, 1, 1), d(1900, 1, 1)).unwrap().len() == 1);
+        let r = h.retention("back-squat", d(2025, 11, 25)).unwrap();
+        assert_eq!(r.percent, None);
+    }
+}
