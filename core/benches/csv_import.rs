@@ -30,7 +30,9 @@
 //! Heft's pragmas (WAL, `synchronous=FULL`); the fresh ones are created
 //! outside the timed region. After the group, each pair is timed again
 //! interleaved ([`ROUNDS`] rounds, the order alternating) and the medians
-//! and the median ratio are printed.
+//! and the median ratio are printed, of the wall-clock time and of the
+//! thread's CPU time: on a shared machine whose load drifts, these ratios
+//! are the steadier ones.
 
 // A benchmark that cannot set up or whose call fails should stop, not carry
 // on measuring something else; criterion's macros also generate undocumented
@@ -45,6 +47,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveDateTime};
+use common::timing::{interleaved, time};
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use heft_core::interchange::catalog_id_for;
 use heft_core::progress::NoProgress;
@@ -321,46 +324,6 @@ fn import(heft: &Heft, path: &Path) -> CsvImportReport {
         .unwrap()
 }
 
-fn secs(f: impl FnOnce()) -> f64 {
-    let start = Instant::now();
-    f();
-    start.elapsed().as_secs_f64()
-}
-
-/// The `q` quantile of `values` (nearest rank).
-fn quantile(values: &mut [f64], q: f64) -> f64 {
-    values.sort_by(f64::total_cmp);
-    let i = ((values.len() - 1) as f64 * q).round() as usize;
-    values[i]
-}
-
-/// Times `heft` and `raw` interleaved, the order alternating, and prints the
-/// medians and the median ratio.
-fn interleaved(name: &str, mut heft: impl FnMut() -> f64, mut raw: impl FnMut() -> f64) {
-    let (mut h, mut r, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
-    for round in 0..ROUNDS {
-        let (a, b) = if round % 2 == 0 {
-            let a = heft();
-            (a, raw())
-        } else {
-            let b = raw();
-            (heft(), b)
-        };
-        h.push(a);
-        r.push(b);
-        ratios.push(a / b);
-    }
-    eprintln!(
-        "csv_import/interleaved {name}: {ROUNDS} rounds, median heft {:.0} ms, median raw {:.0} ms, \
-         median ratio {:.2} (min {:.2}, max {:.2})",
-        quantile(&mut h, 0.5) * 1000.0,
-        quantile(&mut r, 0.5) * 1000.0,
-        quantile(&mut ratios, 0.5),
-        quantile(&mut ratios, 0.0),
-        quantile(&mut ratios, 1.0),
-    );
-}
-
 fn csv_import(c: &mut Criterion) {
     let root = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let csv_path = root.path().join("strong.csv");
@@ -397,7 +360,7 @@ fn csv_import(c: &mut Criterion) {
     {
         let conn = &mut raw_conn;
         let mut sets = 0;
-        t_raw = secs(|| sets = raw_insert(conn, &csv_path, &exercises));
+        t_raw = time(|| sets = raw_insert(conn, &csv_path, &exercises)).wall;
         assert_eq!(sets, generated.sets);
         let (workouts, sets): (i64, i64) = conn
             .query_row(
@@ -411,7 +374,7 @@ fn csv_import(c: &mut Criterion) {
             (generated.workouts, generated.sets)
         );
         let mut found = 0;
-        t_raw_select = secs(|| found = raw_parse_select(conn, &csv_path, &exercises));
+        t_raw_select = time(|| found = raw_parse_select(conn, &csv_path, &exercises)).wall;
         assert_eq!(found, generated.sets);
     }
 
@@ -481,31 +444,33 @@ fn csv_import(c: &mut Criterion) {
     group.finish();
 
     interleaved(
-        "import",
+        "csv_import/import",
+        ROUNDS,
         || {
             let db = fresh(root.path());
             let heft = Heft::open(&db.path).unwrap();
-            secs(|| {
+            time(|| {
                 import(&heft, &csv_path);
             })
         },
         || {
             let db = fresh(root.path());
             let mut conn = raw_connection(&db.path);
-            secs(|| {
+            time(|| {
                 raw_insert(&mut conn, &csv_path, &exercises);
             })
         },
     );
     interleaved(
-        "reimport_unchanged",
+        "csv_import/reimport_unchanged",
+        ROUNDS,
         || {
-            secs(|| {
+            time(|| {
                 import(&imported_heft, &csv_path);
             })
         },
         || {
-            secs(|| {
+            time(|| {
                 raw_parse_select(&mut raw_conn, &csv_path, &exercises);
             })
         },

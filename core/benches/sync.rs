@@ -31,8 +31,9 @@
 //! benchmarks are created outside the timed region (criterion's
 //! `iter_batched`, one per iteration) and deleted after it. After the group,
 //! each pair is timed again interleaved ([`ROUNDS`] rounds, the order
-//! alternating) and the medians and the median ratio are printed: on a
-//! shared machine whose load drifts, that ratio is the steadier one.
+//! alternating) and the medians and the median ratio are printed, of the
+//! wall-clock time and of the thread's CPU time: on a shared machine whose
+//! load drifts, these ratios are the steadier ones.
 //!
 //! The history is the one of the `plan` benchmark ([`common::ten_years`]).
 
@@ -49,6 +50,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use common::timing::{interleaved, time};
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use flate2::Compression;
 use flate2::read::GzDecoder;
@@ -342,46 +344,6 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn secs(f: impl FnOnce()) -> f64 {
-    let start = Instant::now();
-    f();
-    start.elapsed().as_secs_f64()
-}
-
-/// The `q` quantile of `values` (nearest rank).
-fn quantile(values: &mut [f64], q: f64) -> f64 {
-    values.sort_by(f64::total_cmp);
-    let i = ((values.len() - 1) as f64 * q).round() as usize;
-    values[i]
-}
-
-/// Times `heft` and `raw` interleaved, the order alternating, and prints the
-/// medians and the median ratio.
-fn interleaved(name: &str, mut heft: impl FnMut() -> f64, mut raw: impl FnMut() -> f64) {
-    let (mut h, mut r, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
-    for round in 0..ROUNDS {
-        let (a, b) = if round % 2 == 0 {
-            let a = heft();
-            (a, raw())
-        } else {
-            let b = raw();
-            (heft(), b)
-        };
-        h.push(a);
-        r.push(b);
-        ratios.push(a / b);
-    }
-    eprintln!(
-        "sync/interleaved {name}: {ROUNDS} rounds, median heft {:.0} ms, median raw {:.0} ms, \
-         median ratio {:.2} (min {:.2}, max {:.2})",
-        quantile(&mut h, 0.5) * 1000.0,
-        quantile(&mut r, 0.5) * 1000.0,
-        quantile(&mut ratios, 0.5),
-        quantile(&mut ratios, 0.0),
-        quantile(&mut ratios, 1.0),
-    );
-}
-
 fn sync(c: &mut Criterion) {
     let root = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let path = root.path().join("source.db");
@@ -405,7 +367,7 @@ fn sync(c: &mut Criterion) {
     body.read_to_end(&mut content).unwrap();
     let raw_conn = raw_connection(&path);
     let mut raw_body = Vec::new();
-    let t_raw_export = secs(|| raw_body = raw_export(&raw_conn));
+    let t_raw_export = time(|| raw_body = raw_export(&raw_conn)).wall;
     let mut raw_content = Vec::new();
     GzDecoder::new(&raw_body[..])
         .read_to_end(&mut raw_content)
@@ -435,14 +397,14 @@ fn sync(c: &mut Criterion) {
     assert_eq!((again.unchanged, again.added + again.updated), (rows, 0));
     let mut merged_raw = raw_connection(&merged.path);
     let mut found = 0;
-    let t_raw_again = secs(|| found = raw_reimport(&mut merged_raw, &export));
+    let t_raw_again = time(|| found = raw_reimport(&mut merged_raw, &export)).wall;
     assert_eq!(found, rows);
     let t_raw_merge;
     {
         let check = fresh(root.path());
         let mut conn = raw_connection(&check.path);
         let mut merged_rows = 0;
-        t_raw_merge = secs(|| merged_rows = raw_merge(&mut conn, &export));
+        t_raw_merge = time(|| merged_rows = raw_merge(&mut conn, &export)).wall;
         assert_eq!(merged_rows, rows);
         let check_heft = Heft::open(&check.path).unwrap();
         assert_eq!(check_heft.content_hash().unwrap(), summary.content_hash);
@@ -532,22 +494,24 @@ fn sync(c: &mut Criterion) {
     group.finish();
 
     interleaved(
-        "export",
+        "sync/export",
+        ROUNDS,
         || {
-            secs(|| {
+            time(|| {
                 let mut out = Vec::with_capacity(export.len() + 4096);
                 heft.export_to(&mut out, None).unwrap();
                 black_box(out);
             })
         },
-        || secs(|| drop(black_box(raw_export(&raw_conn)))),
+        || time(|| drop(black_box(raw_export(&raw_conn)))),
     );
     interleaved(
-        "merge_into_empty",
+        "sync/merge_into_empty",
+        ROUNDS,
         || {
             let db = fresh(root.path());
             let heft = Heft::open(&db.path).unwrap();
-            secs(|| {
+            time(|| {
                 heft.import_from(Box::new(&export[..]), None, &NoProgress)
                     .unwrap();
             })
@@ -555,22 +519,23 @@ fn sync(c: &mut Criterion) {
         || {
             let db = fresh(root.path());
             let mut conn = raw_connection(&db.path);
-            secs(|| {
+            time(|| {
                 raw_merge(&mut conn, &export);
             })
         },
     );
     interleaved(
-        "reimport_unchanged",
+        "sync/reimport_unchanged",
+        ROUNDS,
         || {
-            secs(|| {
+            time(|| {
                 merged_heft
                     .import_from(Box::new(&export[..]), None, &NoProgress)
                     .unwrap();
             })
         },
         || {
-            secs(|| {
+            time(|| {
                 raw_reimport(&mut merged_raw, &export);
             })
         },

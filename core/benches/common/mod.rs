@@ -1,6 +1,7 @@
 //! Helpers shared by the benchmarks and the memory example: ten years of
 //! training history (about 150,000 sets) written into a database Heft
-//! created, and a Strong CSV export generator ([`strong_csv`]).
+//! created, a Strong CSV export generator ([`strong_csv`]) and the
+//! interleaved timing of a call against its baseline ([`timing`]).
 //!
 //! Moved here from `plan.rs` unchanged, so `plan`, `sync` and the examples
 //! measure the same history.
@@ -9,6 +10,7 @@
 #![allow(dead_code)]
 
 pub mod strong_csv;
+pub mod timing;
 
 use std::path::Path;
 use std::sync::Arc;
