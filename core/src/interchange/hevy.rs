@@ -90,13 +90,7 @@ impl Hevy {
 
     /// Reads one row into a set or a skip.
     pub(crate) fn read(&mut self, row: &Row<'_>, out: &mut VecDeque<CsvRow>) {
-        out.push_back(match self.set(row) {
-            Ok(set) => CsvRow::Set(Box::new(set)),
-            Err(reason) => CsvRow::Skip {
-                line: row.line,
-                reason,
-            },
-        });
+        out.push_back(CsvRow::from_result(row.line, self.set(row)));
     }
 
     fn set(&mut self, row: &Row<'_>) -> Result<CsvSet, String> {

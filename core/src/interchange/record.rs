@@ -161,6 +161,16 @@ pub enum CsvRow {
     },
 }
 
+impl CsvRow {
+    /// A set, or a skip of line `line` with the reason a reader gave.
+    pub(crate) fn from_result(line: u64, result: Result<CsvSet, String>) -> CsvRow {
+        match result {
+            Ok(set) => CsvRow::Set(Box::new(set)),
+            Err(reason) => CsvRow::Skip { line, reason },
+        }
+    }
+}
+
 /// A CSV file could not be read at all (a single bad row is a
 /// [`CsvRow::Skip`], not an error).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

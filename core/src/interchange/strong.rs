@@ -235,8 +235,16 @@ const REST_TIMER_LABELS: &[&str] = &[
 ];
 
 fn is_rest_label(cell: &str) -> bool {
+    // Called twice per row: normalise the labels once, not on every call.
+    static LABELS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let labels = LABELS.get_or_init(|| {
+        REST_TIMER_LABELS
+            .iter()
+            .map(|l| normalise_header(l))
+            .collect()
+    });
     let n = normalise_header(cell);
-    !n.is_empty() && REST_TIMER_LABELS.iter().any(|l| normalise_header(l) == n)
+    !n.is_empty() && labels.contains(&n)
 }
 
 fn synonym(norm: &str) -> Option<Field> {
@@ -528,13 +536,7 @@ impl Strong {
 
     /// Reads one row into a set, a rest-timer skip, or a skip with reason.
     pub(crate) fn read(&mut self, row: &Row<'_>, out: &mut VecDeque<CsvRow>) {
-        out.push_back(match self.set(row) {
-            Ok(set) => CsvRow::Set(Box::new(set)),
-            Err(reason) => CsvRow::Skip {
-                line: row.line,
-                reason,
-            },
-        });
+        out.push_back(CsvRow::from_result(row.line, self.set(row)));
     }
 
     fn set(&mut self, row: &Row<'_>) -> Result<CsvSet, String> {

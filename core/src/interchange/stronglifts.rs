@@ -480,10 +480,7 @@ fn one_set(
             superset: None,
         })
     })();
-    match result {
-        Ok(set) => CsvRow::Set(Box::new(set)),
-        Err(reason) => CsvRow::Skip { line, reason },
-    }
+    CsvRow::from_result(line, result)
 }
 
 #[cfg(test)]
