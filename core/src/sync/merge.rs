@@ -88,6 +88,15 @@ pub(crate) fn merge(
     merge_rows(tx, reader, progress, now_ms, this_year).map_err(|e| reader.explain(e))
 }
 
+/// How one table of a file maps onto ours.
+struct Layout {
+    table: &'static Table,
+    /// Our column index -> position in the file's value array.
+    map: Vec<Option<usize>>,
+    select: String,
+    upsert: String,
+}
+
 /// How far ahead of this device's clock an incoming stamp may be (clocks
 /// of phones drift, and time zones are not involved: stamps are UTC).
 const MAX_CLOCK_AHEAD_MS: i64 = 24 * 3600 * 1000;
@@ -106,8 +115,9 @@ fn merge_rows(
         .tables
         .iter()
         .fold(0u64, |sum, t| sum.saturating_add(t.rows));
-    // For each table in the file: our column index -> position in the file's value array.
-    let mut layouts: HashMap<String, (&'static Table, Vec<Option<usize>>)> = HashMap::new();
+    // Per table in the file: the table, our column index -> position in the
+    // file's value array, and its two statements (built once, not per row).
+    let mut layouts: HashMap<String, Layout> = HashMap::new();
     for th in &reader.header.tables {
         if let Some(t) = table(&th.name) {
             let map = t
@@ -115,7 +125,15 @@ fn merge_rows(
                 .iter()
                 .map(|c| th.columns.iter().position(|x| x == c.name))
                 .collect();
-            layouts.insert(th.name.clone(), (t, map));
+            layouts.insert(
+                th.name.clone(),
+                Layout {
+                    table: t,
+                    map,
+                    select: t.select_sql(true),
+                    upsert: t.upsert_sql(),
+                },
+            );
         }
     }
     let mut report = MergeReport {
@@ -138,7 +156,13 @@ fn merge_rows(
                 reason,
             })
         };
-        let Some((t, map)) = layouts.get(&tname) else {
+        let Some(Layout {
+            table: t,
+            map,
+            select,
+            upsert,
+        }) = layouts.get(&tname)
+        else {
             return Err(bad(&tname, "", "a table the header does not list".into()));
         };
         if key.is_empty()
@@ -185,7 +209,7 @@ fn merge_rows(
             return Err(bad(t.name, "id", "the id of a built-in exercise".into()));
         }
         let local = {
-            let mut stmt = tx.prepare_cached(&t.select_sql(true))?;
+            let mut stmt = tx.prepare_cached(select)?;
             let mut rows = stmt.query([&row.key])?;
             match rows.next()? {
                 Some(r) => Some(SyncRow::read(t, r)?),
@@ -205,7 +229,7 @@ fn merge_rows(
         match action {
             Action::Keep => report.unchanged += 1,
             Action::Insert | Action::Replace => {
-                tx.prepare_cached(&t.upsert_sql())?
+                tx.prepare_cached(upsert)?
                     .execute(params_from_iter(row.params()))?;
                 crate::heft::check_merged_row(tx, t.name, &row.key)
                     .map_err(|reason| bad(t.name, "", reason))?;
