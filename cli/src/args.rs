@@ -238,6 +238,34 @@ pub enum Command {
         #[arg(long)]
         note: Option<String>,
     },
+    /// This week and the four before it: minutes against the 40-60 band,
+    /// sessions, hard sets, the bone-loading dose, streaks and new records.
+    Stats,
+    /// Estimated 1RM of an exercise over time, one point per session, and
+    /// how it compares with a year ago (or --since).
+    E1rm {
+        /// The exercise name (any number of words).
+        #[arg(required = true)]
+        exercise: Vec<String>,
+        /// Compare today's e1RM with the best within 28 days of this date
+        /// (YYYY-MM-DD) [default: a year ago].
+        #[arg(long)]
+        since: Option<String>,
+    },
+    /// Personal records: heaviest, best e1RM, most reps at each load, best
+    /// volume session.
+    Records {
+        /// Only this exercise.
+        #[arg(long, short)]
+        exercise: Option<String>,
+    },
+    /// Write the progress report: one HTML file with charts that opens
+    /// offline on a phone or a desktop and prints a page for a clinician.
+    Report {
+        /// The file [default: heft-report-<date>.html in the current folder].
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
     /// Measurements: each kind's latest value, change and reference band;
     /// with --kind, every measurement of it; `measures delete ID` removes one.
     #[command(args_conflicts_with_subcommands = true, after_long_help = MEASURE_HELP)]

@@ -9,12 +9,12 @@ use heft_core::model::{
 };
 use heft_core::progression::loading::{Loadout, PlateStock};
 use heft_core::progression::strength::Formula;
-use heft_core::{Error, FinishWorkout, Heft, HistoryQuery, LogTime};
+use heft_core::{Error, FinishWorkout, Heft, HistoryQuery, LogTime, LoggedSets};
 
 use crate::args::{
     Cli, Command, ExercisesCommand, NewExerciseArgs, ProfileArgs, ProgramCommand, UnitArg,
 };
-use crate::{program_view, render, transfer, when};
+use crate::{program_view, render, stats_view, transfer, when};
 
 use crate::args::MeasuresCommand;
 use crate::measures_view;
@@ -144,9 +144,7 @@ pub fn run(cli: Cli) -> Outcome {
                     });
                 }
                 let logged = heft.log_sets(&[input], at)?;
-                let workout = heft.workout_log(&logged.workout.id)?;
-                render::logged(&logged, &workout, json);
-                return Ok(());
+                return report_logged(&heft, &logged, json);
             }
             let (name, specs) = split_log_words(&words)?;
             let exercise = heft.find_exercise(&name)?;
@@ -165,8 +163,7 @@ pub fn run(cli: Cli) -> Outcome {
                 inputs.extend(std::iter::repeat_n(input, spec.count as usize));
             }
             let logged = heft.log_sets(&inputs, at)?;
-            let workout = heft.workout_log(&logged.workout.id)?;
-            render::logged(&logged, &workout, json);
+            report_logged(&heft, &logged, json)?;
         }
         Command::Start { name } => {
             let name = name.join(" ");
@@ -309,6 +306,44 @@ pub fn run(cli: Cli) -> Outcome {
             let id = heft.resolve_measurement_id(&id)?;
             measures_view::deleted(&heft.delete_measurement(&id)?, json);
         }
+        Command::Stats => {
+            let unit = heft.profile()?.unit;
+            stats_view::stats(&heft.stats(day(at, &heft))?, unit, json);
+        }
+        Command::E1rm { exercise, since } => {
+            let today = day(at, &heft);
+            let exercise = heft.find_exercise(&exercise.join(" "))?;
+            let series = heft.e1rm_series(&exercise.id)?;
+            let baseline = match since {
+                Some(text) => when::date_arg(&text, heft.now()).map_err(usage)?,
+                None => today
+                    .checked_sub_months(chrono::Months::new(12))
+                    .unwrap_or(today),
+            };
+            let retention = heft_core::analytics::strength::retention(&series, baseline, today);
+            let unit = heft.profile()?.unit;
+            stats_view::e1rm(&series, Some(&retention), unit, json);
+        }
+        Command::Records { exercise } => {
+            let mut records = heft.records()?;
+            if let Some(name) = exercise {
+                let e = heft.find_exercise(&name)?;
+                records.retain(|r| r.exercise_id == e.id);
+            }
+            stats_view::records(&records, heft.profile()?.unit, json);
+        }
+        Command::Report { out } => {
+            let today = day(at, &heft);
+            let html = heft_core::report::render_html(&heft.report(today)?);
+            let path = out.unwrap_or_else(|| PathBuf::from(format!("heft-report-{today}.html")));
+            heft_core::sync::folder::write_atomically(&path, |w| {
+                w.write_all(html.as_bytes()).map_err(|source| Error::Io {
+                    context: format!("writing {}", path.display()),
+                    source,
+                })
+            })?;
+            stats_view::report_written(&path, today, html.len(), json);
+        }
         Command::Measures { kind, delete: None } => {
             let kind = kind
                 .as_deref()
@@ -322,6 +357,34 @@ pub fn run(cli: Cli) -> Outcome {
             measures_view::measures(&trends, &list, kind.is_some(), json);
         }
     }
+    Ok(())
+}
+
+/// After a log: the sets and the workout so far, then any record they set.
+/// The sets are saved by then, so a failure to check records is a warning,
+/// not an error.
+fn report_logged(heft: &Heft, logged: &LoggedSets, json: bool) -> Outcome {
+    let ids: Vec<String> = logged.sets.iter().map(|s| s.id.clone()).collect();
+    let records = match heft.new_records(&ids) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("warning: could not check for new records: {e}");
+            Vec::new()
+        }
+    };
+    if json {
+        let mut value = serde_json::to_value(logged).map_err(|e| Error::Conflict(e.to_string()))?;
+        if let Some(map) = value.as_object_mut() {
+            let records =
+                serde_json::to_value(&records).map_err(|e| Error::Conflict(e.to_string()))?;
+            map.insert("new_records".into(), records);
+        }
+        render::print_json(&value);
+        return Ok(());
+    }
+    let workout = heft.workout_log(&logged.workout.id)?;
+    render::logged(logged, &workout, false);
+    stats_view::new_records(&records, heft.profile()?.unit);
     Ok(())
 }
 

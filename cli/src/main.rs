@@ -9,6 +9,7 @@ mod commands;
 mod measures_view;
 mod program_view;
 mod render;
+mod stats_view;
 mod transfer;
 mod when;
 
@@ -17,6 +18,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // `heft records | head` should stop quietly, as other terminal tools do,
+    // not panic when the pipe closes.
+    sigpipe::reset();
     let cli = args::Cli::parse();
     let json = cli.json;
     match commands::run(cli) {

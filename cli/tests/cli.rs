@@ -1071,3 +1071,179 @@ fn measurements_travel_with_an_export() {
         json(&b.path, &["status"])["content_hash"]
     );
 }
+
+#[test]
+fn a_heavier_set_says_new_record_and_records_lists_it() {
+    let db = db();
+    let first = ok(
+        &db.path,
+        &["--date", "2026-11-02", "log", "back", "squat", "100x5"],
+    );
+    // A first value is not announced: there was nothing to beat.
+    assert!(!first.contains("New record"), "{first}");
+    let second = ok(
+        &db.path,
+        &["--date", "2026-11-09", "log", "back", "squat", "105x5"],
+    );
+    assert!(
+        second.contains("New record! Back Squat: heaviest 105 kg (was 100 kg)."),
+        "{second}"
+    );
+    // Epley: 105 x (1 + 5/30) = 122.5, over 100 x 7/6 = 116.67.
+    assert!(
+        second.contains("best e1RM 122.5 kg (was 116.67 kg)"),
+        "{second}"
+    );
+    // A lighter set sets none.
+    let third = ok(
+        &db.path,
+        &["--date", "2026-11-10", "log", "back", "squat", "60x5"],
+    );
+    assert!(!third.contains("New record"), "{third}");
+
+    let records = json(&db.path, &["records", "--exercise", "back squat"]);
+    let heaviest = records
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "heaviest_weight")
+        .unwrap();
+    assert_eq!(heaviest["value"], 105.0);
+    assert_eq!(heaviest["previous"], 100.0);
+    assert_eq!(heaviest["date"], "2026-11-09");
+    // --json log carries the records too.
+    let logged = json(
+        &db.path,
+        &["--date", "2026-11-16", "log", "back", "squat", "110x3"],
+    );
+    let kinds: Vec<&str> = logged["new_records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"heaviest_weight"), "{logged}");
+    assert_eq!(logged["sets"].as_array().unwrap().len(), 1);
+    // The table, in the profile's unit.
+    ok(&db.path, &["init", "--unit", "lb"]);
+    let table = ok(&db.path, &["records"]);
+    assert!(table.contains("242.51 lb"), "110 kg is 242.51 lb: {table}");
+}
+
+#[test]
+fn stats_and_e1rm_give_the_weeks_and_the_series() {
+    let db = db();
+    for (date, set) in [
+        ("2026-11-02", "5x100x5@2"),
+        ("2026-11-05", "5x102.5x5@2"),
+        ("2026-11-09", "5x105x5@2"),
+    ] {
+        ok(&db.path, &["--date", date, "log", "back", "squat", set]);
+        ok(&db.path, &["--date", date, "finish", "--duration", "30m"]);
+    }
+    let s = json(&db.path, &["--date", "2026-11-12", "stats"]);
+    assert_eq!(s["today"], "2026-11-12");
+    assert_eq!(s["this_week"]["week"], "2026-W46");
+    assert_eq!(s["this_week"]["lifting_minutes"], 30);
+    assert_eq!(s["this_week"]["dose"], "below");
+    let last = &s["last_4_weeks"][3];
+    assert_eq!(last["week"], "2026-W45");
+    assert_eq!(
+        (last["sessions"].as_u64(), last["lifting_minutes"].as_u64()),
+        (Some(2), Some(60))
+    );
+    assert_eq!(last["dose"], "in_band");
+    // RIR 2 on an axial lift: every set is heavy for the bone dose.
+    assert_eq!(last["bone"]["heavy_axial_sets"], 10);
+    assert_eq!(s["bone"]["last_heavy_axial"], "2026-11-09");
+    assert_eq!(s["bone"]["days_since_heavy_axial"], 3);
+    let text = ok(&db.path, &["--date", "2026-11-12", "stats"]);
+    assert!(text.contains("This week (2026-W46"), "{text}");
+    assert!(text.contains("Records in the last 28 days"), "{text}");
+
+    let e = json(
+        &db.path,
+        &[
+            "--date",
+            "2026-11-12",
+            "e1rm",
+            "back",
+            "squat",
+            "--since",
+            "2026-11-02",
+        ],
+    );
+    let points: Vec<f64> = e["series"]["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["e1rm_kg"].as_f64().unwrap())
+        .collect();
+    // Epley with RIR: w x (1 + (5 + 2)/30).
+    let want = [100.0, 102.5, 105.0].map(|w: f64| w * (1.0 + 7.0 / 30.0));
+    assert_eq!(points.len(), 3);
+    for (p, w) in points.iter().zip(want) {
+        assert!((p - w).abs() < 1e-9, "{p} != {w}");
+    }
+    assert_eq!(e["series"]["formula_name"], "Epley");
+    // Today's best (105) against the best within 28 days of the 2nd (105 too:
+    // the window reaches today).
+    assert_eq!(e["retention"]["percent"], 100.0);
+    let text = ok(&db.path, &["--date", "2026-11-12", "e1rm", "back", "squat"]);
+    assert!(text.contains("129.5 kg"), "{text}");
+    let (code, err) = fails(&db.path, &["e1rm", "no", "such", "lift"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn report_writes_one_self_contained_page() {
+    let db = db();
+    ok(
+        &db.path,
+        &["--date", "2026-11-02", "log", "deadlift", "5x120x5@2"],
+    );
+    ok(
+        &db.path,
+        &["--date", "2026-11-02", "finish", "--duration", "35m"],
+    );
+    ok(
+        &db.path,
+        &[
+            "--date",
+            "2026-11-03",
+            "measure",
+            "t_score",
+            "-2.1",
+            "--site",
+            "lumbar_spine",
+        ],
+    );
+    let out = db.path.with_file_name("report.html");
+    let printed = json(
+        &db.path,
+        &[
+            "--date",
+            "2026-11-12",
+            "report",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(printed["date"], "2026-11-12");
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(printed["bytes"].as_u64(), Some(html.len() as u64));
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..80]);
+    assert!(html.contains("Deadlift"));
+    assert!(html.contains("Bone density (T-score)"));
+    // e1RM, minutes, sessions and the T-score chart.
+    assert_eq!(html.matches("<svg class=\"chart ").count(), 4);
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no network"
+    );
+    // A folder that does not exist: an error naming the path, nothing written.
+    let bad = db.path.with_file_name("missing").join("r.html");
+    let (code, err) = fails(&db.path, &["report", "--out", bad.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("missing"), "{err}");
+}

@@ -840,3 +840,203 @@ fn the_year_renders_in_headless_chromium() {
         began.elapsed()
     );
 }
+
+// ---------------------------------------------------------------------------
+// From a logged history: the store, the analytics and the renderer together.
+
+/// Logs a year through the public API: squat, deadlift and overhead press
+/// twice a week with loads going up, a three-week break, durations, one
+/// painful set, DXA scans, body weight and function tests.
+fn logged_year() -> (heft_core::Heft, NaiveDate, usize) {
+    use chrono::DateTime;
+    use heft_core::clock::ManualClock;
+    use heft_core::model::{
+        BoneStatus, MeasureKind, MeasureUnit, ProfileUpdate, Sex, Site, WeightUnit,
+    };
+    use heft_core::{FinishWorkout, Heft, LogTime, NewMeasurement};
+    use std::sync::Arc;
+
+    let today = d(2026, 11, 25);
+    let clock = Arc::new(ManualClock::new(
+        DateTime::parse_from_rfc3339("2026-11-25T20:00:00+01:00").unwrap(),
+    ));
+    let heft = Heft::open_in_memory(clock).unwrap();
+    heft.update_profile(&ProfileUpdate {
+        birth_year: Some(1960),
+        sex: Some(Sex::Female),
+        bone_status: Some(BoneStatus::Osteopenia),
+        ..Default::default()
+    })
+    .unwrap();
+    let at = |day: NaiveDate, hour: u32| {
+        LogTime::At(DateTime::parse_from_rfc3339(&format!("{day}T{hour:02}:00:00+01:00")).unwrap())
+    };
+    let monday = d(2025, 12, 1);
+    let mut weeks_trained = 0;
+    for week in 0..51u64 {
+        if (20..23).contains(&week) {
+            continue; // three weeks away
+        }
+        weeks_trained += 1;
+        for (i, offset) in [0u64, 3].into_iter().enumerate() {
+            let day = monday + Days::new(week * 7 + offset);
+            let gain = week as f64 * 0.5;
+            let mut inputs = Vec::new();
+            for (exercise, base) in [
+                ("back-squat", 50.0),
+                ("deadlift", 60.0),
+                ("overhead-press", 25.0),
+            ] {
+                let notation = format!(
+                    "5x{}kgx5@2",
+                    base + gain
+                        * if exercise == "overhead-press" {
+                            0.25
+                        } else {
+                            1.0
+                        }
+                );
+                let spec = heft_core::grammar::parse(&notation).unwrap();
+                let input = spec.to_input(exercise, WeightUnit::Kg);
+                inputs.extend(std::iter::repeat_n(input, spec.count as usize));
+            }
+            if week == 40 && i == 0 {
+                inputs[0].pain = Some(3);
+                inputs[0].note = Some("lower back, eased after warm-up".into());
+            }
+            let logged = heft.log_sets(&inputs, at(day, 18)).unwrap();
+            heft.finish_workout(FinishWorkout {
+                workout_id: Some(logged.workout.id),
+                duration_s: Some(if week == 10 { 140 * 60 } else { 30 * 60 }),
+                ..FinishWorkout::default()
+            })
+            .unwrap();
+        }
+    }
+    let measure = |kind, site, value: f64, unit: Option<MeasureUnit>, day: NaiveDate| {
+        heft.add_measurement(NewMeasurement {
+            site,
+            unit,
+            at: at(day, 9),
+            ..NewMeasurement::new(kind, value)
+        })
+        .unwrap();
+    };
+    for (day, spine, neck) in [(d(2025, 11, 20), -1.9, -2.2), (d(2026, 11, 10), -1.7, -2.1)] {
+        measure(
+            MeasureKind::TScore,
+            Some(Site::LumbarSpine),
+            spine,
+            None,
+            day,
+        );
+        measure(
+            MeasureKind::TScore,
+            Some(Site::FemoralNeck),
+            neck,
+            None,
+            day,
+        );
+    }
+    for month in 0..12u32 {
+        let day = d(2025, 12, 1)
+            .checked_add_months(chrono::Months::new(month))
+            .unwrap();
+        let kg = 68.0 - f64::from(month) * 0.2;
+        measure(
+            MeasureKind::BodyWeight,
+            None,
+            kg,
+            Some(MeasureUnit::Kg),
+            day,
+        );
+        if month % 3 == 0 {
+            measure(
+                MeasureKind::Grip,
+                None,
+                22.0 + f64::from(month) * 0.5,
+                Some(MeasureUnit::Kg),
+                day,
+            );
+            measure(
+                MeasureKind::ChairStand30s,
+                None,
+                11.0 + f64::from(month / 3),
+                None,
+                day,
+            );
+        }
+    }
+    (heft, today, weeks_trained)
+}
+
+#[test]
+fn a_logged_history_renders_in_headless_chromium() {
+    let (heft, today, weeks_trained) = logged_year();
+    let data = heft.report(today).unwrap();
+    // The data first: what the page is drawn from.
+    assert_eq!(data.e1rm.len(), 3, "the three lifts trained");
+    let trained = data.weekly.iter().filter(|w| w.sessions > 0).count();
+    assert_eq!(trained, weeks_trained);
+    let titles: Vec<&str> = data.measures.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Bone density (T-score)",
+            "Body weight",
+            "Grip strength",
+            "30-second chair stand"
+        ]
+    );
+    assert_eq!(data.clinician.pain.len(), 1);
+    assert_eq!(data.clinician.dxa.rows.len(), 4);
+    assert_eq!(data.clinician.function_tests.rows.len(), 8);
+    assert!(
+        data.notes.iter().all(|n| !n.starts_with("Above 130")),
+        "the long week is older than twelve weeks: {:?}",
+        data.notes
+    );
+    let html = render_html(&data);
+    // Three fixed charts (e1RM, minutes, sessions) and one per measure.
+    let charts = 3 + titles.len();
+    assert_eq!(html.matches("<svg class=\"chart ").count(), charts);
+
+    let bin = match chromium() {
+        Ok(bin) => bin,
+        Err(why) => {
+            assert!(
+                std::env::var("HEFT_REQUIRE_CHROMIUM")
+                    .ok()
+                    .is_none_or(|v| v != "1"),
+                "HEFT_REQUIRE_CHROMIUM=1 and no Chromium: {why}"
+            );
+            eprintln!("skipping the Chromium render check: {why}");
+            return;
+        }
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("measure-390.html");
+    std::fs::write(&page, measuring_page(&html, 390)).unwrap();
+    let dom = run_chromium(
+        &bin,
+        &dir.path().join("profile"),
+        500,
+        800,
+        &["--dump-dom".into()],
+        &page,
+    );
+    let phone = parse_measure(&dom);
+    assert_eq!(phone.charts.len(), charts, "{dom}");
+    assert!(phone.scroll_width <= phone.inner_width);
+    for (i, c) in phone.charts.iter().enumerate() {
+        assert!(c.width > 300.0 && c.height > 80.0, "chart {i}: {c:?}");
+        assert!(c.shapes >= 8, "chart {i} drew too little: {c:?}");
+        assert_eq!(c.overlaps, 0, "chart {i}: x labels overlap: {c:?}");
+    }
+    assert_eq!(phone.charts[0].lines, 3, "an e1RM line per lift");
+    assert_eq!(
+        phone.charts[1].bars, weeks_trained,
+        "a bar per week trained"
+    );
+    assert_eq!(phone.charts[3].lines, 2, "a T-score line per site");
+}

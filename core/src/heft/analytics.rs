@@ -288,7 +288,7 @@ impl Heft {
 
     /// Checks a date a caller asks about: from 1900 to `ahead` days after the
     /// clock's date.
-    fn check_day(&self, date: NaiveDate, ahead: u64) -> Result<()> {
+    pub(super) fn check_day(&self, date: NaiveDate, ahead: u64) -> Result<()> {
         let latest = self
             .clock_date()
             .checked_add_days(Days::new(ahead))

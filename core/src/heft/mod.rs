@@ -9,9 +9,10 @@ mod analytics;
 mod csv;
 mod exercises;
 mod logbook;
-mod measures;
+pub(crate) mod measures;
 mod profile;
 mod programs;
+mod report;
 mod sync;
 mod undo;
 

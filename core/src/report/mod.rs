@@ -25,6 +25,7 @@ macro_rules! w {
     }};
 }
 
+mod build;
 mod html;
 mod scale;
 mod svg;
@@ -33,6 +34,7 @@ mod weeks;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use build::{MAX_TABLE_ROWS, RECENT_WEEKS, ReportInput, build};
 pub use html::render_html;
 
 /// Everything the report shows. Fill it, then call [`render_html`].

@@ -1,0 +1,269 @@
+//! Printing analytics: `heft stats`, `heft e1rm`, `heft records` and the
+//! "New record!" line after a log. Loads are shown in the profile's unit;
+//! JSON is the core's shape, in kilograms (docs/CLI.md).
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use comfy_table::Cell;
+use heft_core::analytics::{E1rmSeries, Record, Retention, Stats, WeekStats};
+use heft_core::model::{MeasureUnit, Unit, WeightUnit, trim_number};
+use heft_core::report::RecordRow;
+use serde_json::json;
+
+use crate::render::{print_json, table};
+
+/// Kilograms in `unit`, as text with the unit: "102.5 kg", "225 lb".
+fn load(kg: f64, unit: WeightUnit) -> String {
+    let v = MeasureUnit::Kg.convert(kg, unit.into()).unwrap_or(kg);
+    format!(
+        "{} {}",
+        trim_number((v * 10.0).round() / 10.0),
+        unit.symbol()
+    )
+}
+
+fn yes(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+fn sessions_text(w: &WeekStats) -> String {
+    match w.planned_sessions {
+        Some(p) => format!("{} of {p}", w.sessions),
+        None => w.sessions.to_string(),
+    }
+}
+
+/// `heft stats`.
+pub fn stats(s: &Stats, unit: WeightUnit, json: bool) {
+    if json {
+        return print_json(s);
+    }
+    let w = &s.this_week;
+    println!(
+        "This week ({}, {} to {}): {} min of lifting, {}.",
+        w.week.label(),
+        w.monday,
+        s.today,
+        w.lifting_minutes,
+        w.dose_text
+    );
+    let mut line = format!(
+        "  Sessions {}, hard sets {}, heavy axial sets {}, landings {}",
+        sessions_text(w),
+        w.hard_sets,
+        w.bone.heavy_axial_sets,
+        w.bone.landings
+    );
+    if w.bone.meets_liftmor {
+        line.push_str(" (LIFTMOR pattern met)");
+    }
+    println!("{line}.");
+    if w.estimated_sessions > 0 {
+        println!(
+            "  Minutes of {} session(s) without a recorded length are estimated from sets and rest.",
+            w.estimated_sessions
+        );
+    }
+    if !w.hard_sets_by_muscle.is_empty() {
+        let per: Vec<String> = w
+            .hard_sets_by_muscle
+            .iter()
+            .map(|m| format!("{} {}", m.muscle, m.sets))
+            .collect();
+        println!("  Hard sets per muscle: {}.", per.join(", "));
+    }
+
+    println!();
+    println!("The four weeks before:");
+    let mut t = table();
+    t.set_header([
+        "Week",
+        "Minutes",
+        "Dose",
+        "Sessions",
+        "Hard sets",
+        "Heavy axial",
+        "Landings",
+        "LIFTMOR",
+    ]);
+    for w in &s.last_4_weeks {
+        t.add_row([
+            w.week.label(),
+            w.lifting_minutes.to_string(),
+            w.dose_text.clone(),
+            sessions_text(w),
+            w.hard_sets.to_string(),
+            w.bone.heavy_axial_sets.to_string(),
+            w.bone.landings.to_string(),
+            yes(w.bone.meets_liftmor).to_owned(),
+        ]);
+    }
+    println!("{t}");
+
+    println!();
+    let b = &s.bone;
+    match (b.last_heavy_axial, b.days_since_heavy_axial) {
+        (Some(d), Some(days)) => println!(
+            "Bone: last heavy axial load on {d} ({days} day{} ago); {} of the last 4 weeks matched the LIFTMOR pattern.",
+            if days == 1 { "" } else { "s" },
+            b.weeks_meeting_liftmor
+        ),
+        _ => println!(
+            "Bone: no heavy axial load yet (squat, hinge or overhead press at 80% of e1RM or RIR 2 or less)."
+        ),
+    }
+
+    let a = &s.adherence;
+    let mut parts = vec![format!(
+        "{} week{} in a row with 2+ sessions (longest {})",
+        a.streak.current_weeks,
+        if a.streak.current_weeks == 1 { "" } else { "s" },
+        a.streak.longest_weeks
+    )];
+    if let (Some(done), Some(planned), Some(pct)) = (
+        Some(a.sessions_last_4_weeks),
+        a.planned_last_4_weeks,
+        a.percent_of_plan,
+    ) {
+        parts.push(format!(
+            "{done} of {planned} planned sessions in the last 4 weeks ({pct:.0}%)"
+        ));
+    }
+    if let (Some(last), Some(days)) = (a.gaps.last_session, a.gaps.current_days) {
+        parts.push(format!("last session {last} ({days} days ago)"));
+    }
+    if let (Some(n), Some(from), Some(to)) =
+        (a.gaps.longest_days, a.gaps.longest_from, a.gaps.longest_to)
+    {
+        parts.push(format!("longest gap {n} days ({from} to {to})"));
+    }
+    println!("Adherence: {}.", parts.join("; "));
+    for p in a.spacing.iter().filter(|p| p.too_close) {
+        println!(
+            "  {} sessions came closer than 48 h apart (shortest {} days): the same pattern needs rest between hard sessions.",
+            p.pattern,
+            p.min_days.unwrap_or(0)
+        );
+    }
+
+    println!();
+    if s.records.is_empty() {
+        println!("No new records in the last 28 days.");
+    } else {
+        println!("Records in the last 28 days:");
+        println!("{}", records_table(&s.records, unit));
+    }
+    println!("e1RM by the {} formula.", s.formula.name());
+}
+
+fn records_table(records: &[Record], unit: WeightUnit) -> comfy_table::Table {
+    let mut t = table();
+    t.set_header(["Date", "Exercise", "Record", "Value", "Was"]);
+    for r in records {
+        let row = RecordRow::of(r, unit);
+        t.add_row([
+            Cell::new(r.date),
+            Cell::new(row.exercise),
+            Cell::new(row.kind),
+            Cell::new(row.value),
+            Cell::new(previous(r, unit).unwrap_or_default()),
+        ]);
+    }
+    t
+}
+
+/// The value a record beat, as text.
+fn previous(r: &Record, unit: WeightUnit) -> Option<String> {
+    let value = r.previous?;
+    Some(RecordRow::of(&Record { value, ..r.clone() }, unit).value)
+}
+
+/// `heft records`, newest first.
+pub fn records(records: &[Record], unit: WeightUnit, json: bool) {
+    if json {
+        return print_json(records);
+    }
+    if records.is_empty() {
+        println!("No records yet: log working sets with a weight and reps.");
+        return;
+    }
+    let mut sorted: Vec<Record> = records.to_vec();
+    sorted.sort_by(|a, b| {
+        (b.date, &a.exercise_name, a.kind as u8).cmp(&(a.date, &b.exercise_name, b.kind as u8))
+    });
+    println!("{}", records_table(&sorted, unit));
+}
+
+/// After `heft log`: "New record! ..." for each record the sets set.
+pub fn new_records(records: &[Record], unit: WeightUnit) {
+    for r in records {
+        let row = RecordRow::of(r, unit);
+        let was = previous(r, unit)
+            .map(|p| format!(" (was {p})"))
+            .unwrap_or_default();
+        println!(
+            "New record! {}: {} {}{was}.",
+            row.exercise, row.kind, row.value
+        );
+    }
+}
+
+/// `heft e1rm`.
+pub fn e1rm(series: &E1rmSeries, retention: Option<&Retention>, unit: WeightUnit, json: bool) {
+    if json {
+        return print_json(&json!({ "series": series, "retention": retention }));
+    }
+    if series.points.is_empty() {
+        println!(
+            "{}: no e1RM yet. It comes from working sets with a weight and 1-10 reps (body-weight exercises have none).",
+            series.name
+        );
+        return;
+    }
+    println!(
+        "{}: estimated 1RM per session, best set, {} formula.",
+        series.name, series.formula_name
+    );
+    let mut t = table();
+    t.set_header(["Date", "e1RM", "From"]);
+    for p in &series.points {
+        let rir = p
+            .rir
+            .map(|r| format!(" @{} RIR", trim_number(r)))
+            .unwrap_or_default();
+        t.add_row([
+            p.date.to_string(),
+            load(p.e1rm_kg, unit),
+            format!("{} x {}{rir}", load(p.weight_kg, unit), p.reps),
+        ]);
+    }
+    println!("{t}");
+    if let Some(r) = retention {
+        match (r.percent, r.baseline_e1rm_kg, r.current_e1rm_kg) {
+            (Some(pct), Some(base), Some(now)) => println!(
+                "Now {}: {pct:.0}% of {} around {}.",
+                load(now, unit),
+                load(base, unit),
+                r.baseline_date
+            ),
+            (_, None, _) => println!(
+                "No session within 28 days of {} to compare with.",
+                r.baseline_date
+            ),
+            _ => println!("No session in the last 28 days to compare with."),
+        }
+    }
+}
+
+/// `heft report`: where the file went.
+pub fn report_written(path: &Path, day: NaiveDate, bytes: usize, json: bool) {
+    if json {
+        return print_json(&json!({ "path": path, "date": day, "bytes": bytes }));
+    }
+    println!(
+        "Wrote the report for {day} to {} ({} KB). Open it in any browser; it needs no network.",
+        path.display(),
+        bytes.div_ceil(1024)
+    );
+}

@@ -1,0 +1,545 @@
+//! Filling [`ReportData`] from the analytics: which series become which
+//! chart, in the person's unit, with the reference bands of SCIENCE.md.
+//!
+//! Pure like the renderer: [`build`] takes what the store read (the charts
+//! of the whole history, the records, the measurements, pain scores and the
+//! profile) and a date, so every number on the page can be checked by hand.
+
+use chrono::NaiveDate;
+
+use super::{
+    ClinicianSummary, DoseBand, LineSeries, MeasureChart, PainScore, Point, RecordRow, RefBand,
+    ReportData, StrengthTrend, TextTable, Tone, WeekBar, WeeklyDose,
+};
+use crate::analytics::{Charts, E1rmSeries, Record, RecordKind, RecordUnit, WeekStats};
+use crate::heft::{Band, BandStatus};
+use crate::model::{
+    MeasureKind, MeasureUnit, Measurement, Profile, Site, Unit, WeightUnit, trim_number,
+};
+
+/// Weeks the clinician's dose and the notes look back over.
+pub const RECENT_WEEKS: usize = 12;
+/// Rows kept in each clinician table (newest first).
+pub const MAX_TABLE_ROWS: usize = 24;
+
+/// What a report is made from.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportInput<'a> {
+    /// The day the report is made.
+    pub today: NaiveDate,
+    /// The person.
+    pub profile: &'a Profile,
+    /// Weeks and main-lift e1RM over the whole history up to `today`.
+    pub charts: &'a Charts,
+    /// Every exercise's current records.
+    pub records: &'a [Record],
+    /// Every measurement, any order.
+    pub measurements: &'a [Measurement],
+    /// Pain reported during sets, any order.
+    pub pain: &'a [PainScore],
+}
+
+/// The report for `input`.
+pub fn build(input: &ReportInput<'_>) -> ReportData {
+    let unit = input.profile.unit;
+    let weekly: Vec<WeekBar> = input.charts.weeks.iter().map(week_bar).collect();
+    let e1rm: Vec<LineSeries> = input
+        .charts
+        .main_lifts
+        .iter()
+        .map(|s| e1rm_line(s, unit))
+        .collect();
+    let notes = notes(&input.charts.weeks);
+    let clinician = ClinicianSummary {
+        dose: WeeklyDose::from_weeks(&weekly, RECENT_WEEKS),
+        pain: input.pain.to_vec(),
+        strength: input
+            .charts
+            .main_lifts
+            .iter()
+            .filter_map(|s| strength_trend(s, unit))
+            .collect(),
+        function_tests: measure_table(input, MeasureGroup::Function),
+        dxa: measure_table(input, MeasureGroup::Dxa),
+    };
+    ReportData {
+        title: format!("Heft training report, {}", input.today.format("%-d %B %Y")),
+        generated_on: input.today,
+        person: person(input.profile, input.today),
+        e1rm,
+        weekly,
+        dose_band: DoseBand {
+            low: f64::from(input.charts.band.min_minutes),
+            high: f64::from(input.charts.band.max_minutes),
+            ceiling: f64::from(input.charts.band.limit_minutes),
+        },
+        measures: measure_charts(input),
+        records: input.records.iter().map(|r| record_row(r, unit)).collect(),
+        clinician,
+        notes,
+    }
+}
+
+/// "age 68, female, osteopenia, past vertebral fracture"; `None` when the
+/// profile says nothing about the person.
+fn person(p: &Profile, today: NaiveDate) -> Option<String> {
+    use crate::model::{BoneStatus, FractureHistory};
+    use chrono::Datelike;
+    let mut parts = Vec::new();
+    if let Some(y) = p.birth_year {
+        parts.push(format!("born {y} (about {})", today.year() - y));
+    }
+    if let Some(s) = p.sex {
+        parts.push(s.to_string());
+    }
+    match p.bone_status {
+        Some(BoneStatus::Normal) => parts.push("normal bone density".into()),
+        Some(b) => parts.push(b.to_string()),
+        None => {}
+    }
+    match p.fracture_history {
+        Some(FractureHistory::Fragility) => parts.push("past fragility fracture".into()),
+        Some(FractureHistory::Vertebral) => parts.push("past vertebral fracture".into()),
+        _ => {}
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+fn week_bar(w: &WeekStats) -> WeekBar {
+    WeekBar {
+        label: w.week.label(),
+        start: w.monday,
+        minutes: f64::from(w.lifting_minutes),
+        sessions: w.sessions,
+        heavy_axial_sets: w.bone.heavy_axial_sets,
+        landings: w.bone.landings,
+    }
+}
+
+/// Kilograms in the person's unit, to the gram (or hundredth of a pound).
+fn weight(kg: f64, unit: WeightUnit) -> f64 {
+    let v = MeasureUnit::Kg.convert(kg, unit.into()).unwrap_or(kg);
+    (v * 100.0).round() / 100.0
+}
+
+fn formula_note(s: &E1rmSeries) -> String {
+    format!(
+        "Estimated one-repetition maximum: the best set of each session, by the {} formula, \
+         counting reps in reserve when logged.",
+        s.formula_name
+    )
+}
+
+fn e1rm_line(s: &E1rmSeries, unit: WeightUnit) -> LineSeries {
+    LineSeries {
+        name: s.name.clone(),
+        unit: unit.symbol().to_owned(),
+        points: s
+            .points
+            .iter()
+            .map(|p| Point {
+                date: p.date,
+                value: weight(p.e1rm_kg, unit),
+            })
+            .collect(),
+        note: Some(formula_note(s)),
+    }
+}
+
+fn strength_trend(s: &E1rmSeries, unit: WeightUnit) -> Option<StrengthTrend> {
+    let first = s.points.first()?;
+    let latest = s.points.last()?;
+    Some(StrengthTrend {
+        exercise: s.name.clone(),
+        unit: unit.symbol().to_owned(),
+        first: weight(first.e1rm_kg, unit),
+        first_date: first.date,
+        latest: weight(latest.e1rm_kg, unit),
+        latest_date: latest.date,
+    })
+}
+
+/// Warnings about the weekly dose over the last [`RECENT_WEEKS`] weeks with
+/// training (SCIENCE.md, "Dose: the J-curve").
+fn notes(weeks: &[WeekStats]) -> Vec<String> {
+    let recent = &weeks[weeks.len().saturating_sub(RECENT_WEEKS)..];
+    let trained = recent.iter().filter(|w| w.sessions > 0).count();
+    let far = recent
+        .iter()
+        .filter(|w| w.dose == crate::progression::plan::DoseLevel::FarAbove)
+        .count();
+    let above = recent
+        .iter()
+        .filter(|w| w.dose == crate::progression::plan::DoseLevel::Above)
+        .count();
+    let estimated: u32 = recent.iter().map(|w| w.estimated_sessions).sum();
+    let n = recent.len();
+    let mut notes = Vec::new();
+    if far > 0 {
+        notes.push(format!(
+            "Above 130 minutes of lifting in {far} of the last {n} weeks: at that dose the \
+             benefit seen in trials is gone. Fewer or shorter sessions would do more."
+        ));
+    }
+    if above > 0 {
+        notes.push(format!(
+            "Between 60 and 130 minutes in {above} of the last {n} weeks: above the 40-60 \
+             minutes where the benefit peaks."
+        ));
+    }
+    if trained > 0 && estimated > 0 {
+        notes.push(format!(
+            "{estimated} session(s) of the last {n} weeks had no recorded length; their \
+             minutes are estimated from sets and rest."
+        ));
+    }
+    notes
+}
+
+impl RecordRow {
+    /// A record as people read it, loads in `unit`: kind "most reps at
+    /// body weight + 10 kg", value "12 reps"; kind "best e1RM", value "105 kg".
+    pub fn of(r: &Record, unit: WeightUnit) -> RecordRow {
+        record_row(r, unit)
+    }
+}
+
+fn record_row(r: &Record, unit: WeightUnit) -> RecordRow {
+    let load = |kg: f64| format!("{} {}", trim_number(weight(kg, unit)), unit.symbol());
+    let added = |kg: Option<f64>| match kg {
+        Some(kg) if r.bodyweight && kg == 0.0 => "body weight".to_owned(),
+        Some(kg) if r.bodyweight && kg > 0.0 => format!("body weight + {}", load(kg)),
+        Some(kg) if r.bodyweight => format!("body weight - {}", load(-kg)),
+        Some(kg) => load(kg),
+        None => "no load".to_owned(),
+    };
+    let (kind, value) = match r.kind {
+        RecordKind::HeaviestWeight if r.bodyweight => ("heaviest".to_owned(), added(Some(r.value))),
+        RecordKind::HeaviestWeight => ("heaviest".to_owned(), load(r.value)),
+        RecordKind::BestE1rm => ("best e1RM".to_owned(), load(r.value)),
+        RecordKind::MostReps => (
+            format!("most reps at {}", added(r.weight_kg)),
+            format!("{} reps", trim_number(r.value)),
+        ),
+        RecordKind::BestVolume => (
+            "best volume session".to_owned(),
+            match r.unit {
+                RecordUnit::Kg => load(r.value),
+                RecordUnit::Reps => format!("{} reps", trim_number(r.value)),
+            },
+        ),
+    };
+    RecordRow {
+        exercise: r.exercise_name.clone(),
+        kind,
+        value,
+        date: r.date,
+    }
+}
+
+/// The two clinician tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MeasureGroup {
+    Function,
+    Dxa,
+}
+
+fn group_of(kind: MeasureKind) -> Option<MeasureGroup> {
+    match kind {
+        MeasureKind::Bmd | MeasureKind::TScore | MeasureKind::ZScore => Some(MeasureGroup::Dxa),
+        MeasureKind::Grip
+        | MeasureKind::ChairStand30s
+        | MeasureKind::FiveChairStand
+        | MeasureKind::TimedUpAndGo
+        | MeasureKind::GaitSpeed => Some(MeasureGroup::Function),
+        _ => None,
+    }
+}
+
+/// A kind as people name it.
+fn kind_title(kind: MeasureKind) -> &'static str {
+    match kind {
+        MeasureKind::BodyWeight => "Body weight",
+        MeasureKind::LeanMass => "Lean mass",
+        MeasureKind::VisceralFat => "Visceral fat",
+        MeasureKind::Bmd => "Bone mineral density",
+        MeasureKind::TScore => "Bone density (T-score)",
+        MeasureKind::ZScore => "Bone density (Z-score)",
+        MeasureKind::Grip => "Grip strength",
+        MeasureKind::ChairStand30s => "30-second chair stand",
+        MeasureKind::FiveChairStand => "Five chair stands",
+        MeasureKind::TimedUpAndGo => "Timed up-and-go",
+        MeasureKind::GaitSpeed => "Gait speed",
+        MeasureKind::Steps => "Daily steps",
+        MeasureKind::RunningMinutes => "Running",
+    }
+}
+
+fn site_title(site: Option<Site>) -> &'static str {
+    match site {
+        Some(Site::LumbarSpine) => "Lumbar spine",
+        Some(Site::FemoralNeck) => "Femoral neck",
+        Some(Site::TotalHip) => "Total hip",
+        Some(Site::Left) => "Left hand",
+        Some(Site::Right) => "Right hand",
+        None => "",
+    }
+}
+
+/// The unit a chart of `kind` is drawn in: weights in the person's unit,
+/// other kinds in the unit of their latest value.
+fn chart_unit(kind: MeasureKind, latest: MeasureUnit, person: WeightUnit) -> MeasureUnit {
+    if kind.is_weight() && latest.weight_unit().is_some() {
+        person.into()
+    } else {
+        latest
+    }
+}
+
+/// The unit as a chart label; scores have none.
+fn unit_label(u: MeasureUnit) -> String {
+    match u {
+        MeasureUnit::Sd => String::new(),
+        u => u.to_string(),
+    }
+}
+
+/// The shaded ranges of a kind's chart, in `unit`, with where they come from.
+fn ref_bands(
+    kind: MeasureKind,
+    unit: MeasureUnit,
+    profile: &Profile,
+) -> (Vec<RefBand>, Option<String>) {
+    use crate::heft::measures as r;
+    let band = |lo: Option<f64>, hi: Option<f64>, label: &str, tone| RefBand {
+        lo,
+        hi,
+        label: label.to_owned(),
+        tone,
+    };
+    match kind {
+        MeasureKind::TScore => (
+            vec![
+                band(None, Some(r::T_OSTEOPOROSIS), "osteoporosis", Tone::Alert),
+                band(
+                    Some(r::T_OSTEOPOROSIS),
+                    Some(r::T_NORMAL),
+                    "osteopenia",
+                    Tone::Caution,
+                ),
+                band(Some(r::T_NORMAL), None, "normal", Tone::Good),
+            ],
+            Some(
+                "WHO bands, for postmenopausal women and men aged 50 or more. DXA changes \
+                  under about 3% (0.3 SD) are within the scanner's precision."
+                    .into(),
+            ),
+        ),
+        MeasureKind::ZScore => (
+            vec![band(
+                None,
+                Some(r::Z_LOW),
+                "below the expected range for age",
+                Tone::Alert,
+            )],
+            Some("ISCD: a Z-score of -2.0 or lower is below the expected range for age.".into()),
+        ),
+        MeasureKind::Grip => {
+            let cut = match profile.sex {
+                Some(crate::model::Sex::Male) => r::GRIP_LOW_MEN_KG,
+                Some(crate::model::Sex::Female) => r::GRIP_LOW_WOMEN_KG,
+                None => {
+                    return (
+                        Vec::new(),
+                        Some("Set sex in the profile to see the EWGSOP2 cut-off (27 kg men, 16 kg women).".into()),
+                    );
+                }
+            };
+            let cut = MeasureUnit::Kg.convert(cut, unit).unwrap_or(cut);
+            (
+                vec![band(None, Some(cut), "low grip strength", Tone::Alert)],
+                Some("EWGSOP2 sarcopenia screening cut-off.".into()),
+            )
+        }
+        MeasureKind::ChairStand30s => (
+            vec![band(
+                None,
+                Some(r::CHAIR_STAND_LOW),
+                "low function",
+                Tone::Alert,
+            )],
+            Some("Rikli & Jones: fewer than 8 stands in 30 s is low function.".into()),
+        ),
+        MeasureKind::FiveChairStand => (
+            vec![band(
+                Some(r::FIVE_STAND_LOW_S),
+                None,
+                "low strength",
+                Tone::Alert,
+            )],
+            Some("EWGSOP2: over 15 s for five stands is low strength.".into()),
+        ),
+        MeasureKind::TimedUpAndGo => (
+            vec![band(
+                Some(r::TUG_FALL_RISK_S),
+                None,
+                "fall risk",
+                Tone::Alert,
+            )],
+            Some("CDC STEADI: 12 s or more is a fall risk.".into()),
+        ),
+        MeasureKind::GaitSpeed => (
+            vec![band(
+                None,
+                Some(r::GAIT_SPEED_LOW),
+                "low physical performance",
+                Tone::Alert,
+            )],
+            Some("EWGSOP2: 0.8 m/s or slower is low physical performance.".into()),
+        ),
+        _ => (Vec::new(), None),
+    }
+}
+
+/// Charts a kind goes on, in the order the page shows them: bone first.
+const CHART_ORDER: &[MeasureKind] = &[
+    MeasureKind::TScore,
+    MeasureKind::Bmd,
+    MeasureKind::ZScore,
+    MeasureKind::BodyWeight,
+    MeasureKind::LeanMass,
+    MeasureKind::VisceralFat,
+    MeasureKind::Grip,
+    MeasureKind::ChairStand30s,
+    MeasureKind::FiveChairStand,
+    MeasureKind::TimedUpAndGo,
+    MeasureKind::GaitSpeed,
+    MeasureKind::Steps,
+    MeasureKind::RunningMinutes,
+];
+
+/// One chart per kind (visceral fat in grams and as a scale level are two),
+/// one line per site; values measured after `today` are left out.
+fn measure_charts(input: &ReportInput<'_>) -> Vec<MeasureChart> {
+    let person = input.profile.unit;
+    let mut charts = Vec::new();
+    for &kind in CHART_ORDER {
+        let mut of_kind: Vec<&Measurement> = input
+            .measurements
+            .iter()
+            .filter(|m| m.kind == kind && m.measured_at.local_date() <= input.today)
+            .collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        of_kind.sort_by(|a, b| (a.measured_at, &a.id).cmp(&(b.measured_at, &b.id)));
+        // Units that do not convert into each other get a chart each.
+        let mut families: Vec<MeasureUnit> = Vec::new();
+        for m in &of_kind {
+            let u = chart_unit(kind, m.unit, person);
+            if !families.iter().any(|f| f.convert(1.0, u).is_some()) {
+                families.push(u);
+            }
+        }
+        for unit in families {
+            let mut sites: Vec<Option<Site>> = Vec::new();
+            let mut series: Vec<LineSeries> = Vec::new();
+            for m in &of_kind {
+                let Some(value) = m.unit.convert(m.value, unit) else {
+                    continue;
+                };
+                let at = match sites.iter().position(|s| *s == m.site) {
+                    Some(i) => i,
+                    None => {
+                        sites.push(m.site);
+                        let name = match m.site {
+                            None => kind_title(kind).to_owned(),
+                            s => site_title(s).to_owned(),
+                        };
+                        series.push(LineSeries {
+                            name,
+                            unit: unit_label(unit),
+                            points: Vec::new(),
+                            note: None,
+                        });
+                        series.len() - 1
+                    }
+                };
+                series[at].points.push(Point {
+                    date: m.measured_at.local_date(),
+                    value: (value * 1000.0).round() / 1000.0,
+                });
+            }
+            let (bands, note) = ref_bands(kind, unit, input.profile);
+            let title = if kind == MeasureKind::VisceralFat {
+                format!("{} ({unit})", kind_title(kind))
+            } else {
+                kind_title(kind).to_owned()
+            };
+            charts.push(MeasureChart {
+                title,
+                unit: unit_label(unit),
+                series,
+                bands,
+                note,
+            });
+        }
+    }
+    charts
+}
+
+/// The band of a measurement in words, for the clinician's tables.
+fn band_words(m: &Measurement, profile: &Profile) -> String {
+    match Band::for_value(m.kind, m.value, m.unit, profile, m.measured_at.local_date()) {
+        Some(b)
+            if b.status == BandStatus::NotApplicable || b.status == BandStatus::NeedsProfile =>
+        {
+            String::new()
+        }
+        Some(b) => format!("{} [{}]", b.label, b.source.as_str()),
+        None => String::new(),
+    }
+}
+
+/// Function tests or DXA results, newest first, at most [`MAX_TABLE_ROWS`].
+fn measure_table(input: &ReportInput<'_>, group: MeasureGroup) -> TextTable {
+    let mut rows: Vec<&Measurement> = input
+        .measurements
+        .iter()
+        .filter(|m| group_of(m.kind) == Some(group) && m.measured_at.local_date() <= input.today)
+        .collect();
+    rows.sort_by(|a, b| (b.measured_at, &b.id).cmp(&(a.measured_at, &a.id)));
+    rows.truncate(MAX_TABLE_ROWS);
+    let columns = match group {
+        MeasureGroup::Function => ["Date", "Test", "Result", "Reference"],
+        MeasureGroup::Dxa => ["Date", "Site", "Result", "Reference"],
+    };
+    TextTable {
+        columns: columns.iter().map(|c| (*c).to_owned()).collect(),
+        rows: rows
+            .into_iter()
+            .map(|m| {
+                let what = match (group, m.site) {
+                    (MeasureGroup::Function, None) => kind_title(m.kind).to_owned(),
+                    (MeasureGroup::Function, s) => {
+                        format!("{} ({})", kind_title(m.kind), site_title(s).to_lowercase())
+                    }
+                    (MeasureGroup::Dxa, None) => "unspecified site".to_owned(),
+                    (MeasureGroup::Dxa, s) => site_title(s).to_owned(),
+                };
+                let result = match m.kind {
+                    MeasureKind::TScore => format!("T-score {}", trim_number(m.value)),
+                    MeasureKind::ZScore => format!("Z-score {}", trim_number(m.value)),
+                    MeasureKind::Bmd => format!("BMD {}", m.value_text()),
+                    _ => m.value_text(),
+                };
+                vec![
+                    m.measured_at.local_date().to_string(),
+                    what,
+                    result,
+                    band_words(m, input.profile),
+                ]
+            })
+            .collect(),
+    }
+}
