@@ -435,6 +435,24 @@ fn chromium() -> Result<PathBuf, String> {
     Ok(PathBuf::from(path))
 }
 
+/// Chromium's path; `None` (after saying why) when there is none and
+/// `HEFT_REQUIRE_CHROMIUM=1` is not set, which fails the test instead.
+fn chromium_or_skip() -> Option<PathBuf> {
+    match chromium() {
+        Ok(bin) => Some(bin),
+        Err(why) => {
+            assert!(
+                std::env::var("HEFT_REQUIRE_CHROMIUM")
+                    .ok()
+                    .is_none_or(|v| v != "1"),
+                "HEFT_REQUIRE_CHROMIUM=1 and no Chromium: {why}"
+            );
+            eprintln!("skipping the Chromium render check: {why}");
+            None
+        }
+    }
+}
+
 /// Runs Chromium headless on `page` with `args`, for at most a minute;
 /// returns its standard output.
 fn run_chromium(
@@ -696,18 +714,8 @@ fn decode_png(bytes: &[u8]) -> Option<(u32, u32, Vec<[u8; 4]>)> {
 #[test]
 fn the_year_renders_in_headless_chromium() {
     let began = Instant::now();
-    let bin = match chromium() {
-        Ok(bin) => bin,
-        Err(why) => {
-            assert!(
-                std::env::var("HEFT_REQUIRE_CHROMIUM")
-                    .ok()
-                    .is_none_or(|v| v != "1"),
-                "HEFT_REQUIRE_CHROMIUM=1 and no Chromium: {why}"
-            );
-            eprintln!("skipping the Chromium render check: {why}");
-            return;
-        }
+    let Some(bin) = chromium_or_skip() else {
+        return;
     };
     let found = began.elapsed();
     let dir = tempfile::tempdir().unwrap();
@@ -1001,18 +1009,8 @@ fn a_logged_history_renders_in_headless_chromium() {
     let charts = 3 + titles.len();
     assert_eq!(html.matches("<svg class=\"chart ").count(), charts);
 
-    let bin = match chromium() {
-        Ok(bin) => bin,
-        Err(why) => {
-            assert!(
-                std::env::var("HEFT_REQUIRE_CHROMIUM")
-                    .ok()
-                    .is_none_or(|v| v != "1"),
-                "HEFT_REQUIRE_CHROMIUM=1 and no Chromium: {why}"
-            );
-            eprintln!("skipping the Chromium render check: {why}");
-            return;
-        }
+    let Some(bin) = chromium_or_skip() else {
+        return;
     };
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("measure-390.html");

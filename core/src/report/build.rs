@@ -317,6 +317,13 @@ fn ref_bands(
         label: label.to_owned(),
         tone,
     };
+    // The kinds with one cut-off: a single red band beyond it.
+    let alert = |lo, hi, label: &str, note: &str| {
+        (
+            vec![band(lo, hi, label, Tone::Alert)],
+            Some(note.to_owned()),
+        )
+    };
     match kind {
         MeasureKind::TScore => (
             vec![
@@ -361,41 +368,29 @@ fn ref_bands(
                 Some("EWGSOP2 sarcopenia screening cut-off.".into()),
             )
         }
-        MeasureKind::ChairStand30s => (
-            vec![band(
-                None,
-                Some(r::CHAIR_STAND_LOW),
-                "low function",
-                Tone::Alert,
-            )],
-            Some("Rikli & Jones: fewer than 8 stands in 30 s is low function.".into()),
+        MeasureKind::ChairStand30s => alert(
+            None,
+            Some(r::CHAIR_STAND_LOW),
+            "low function",
+            "Rikli & Jones: fewer than 8 stands in 30 s is low function.",
         ),
-        MeasureKind::FiveChairStand => (
-            vec![band(
-                Some(r::FIVE_STAND_LOW_S),
-                None,
-                "low strength",
-                Tone::Alert,
-            )],
-            Some("EWGSOP2: over 15 s for five stands is low strength.".into()),
+        MeasureKind::FiveChairStand => alert(
+            Some(r::FIVE_STAND_LOW_S),
+            None,
+            "low strength",
+            "EWGSOP2: over 15 s for five stands is low strength.",
         ),
-        MeasureKind::TimedUpAndGo => (
-            vec![band(
-                Some(r::TUG_FALL_RISK_S),
-                None,
-                "fall risk",
-                Tone::Alert,
-            )],
-            Some("CDC STEADI: 12 s or more is a fall risk.".into()),
+        MeasureKind::TimedUpAndGo => alert(
+            Some(r::TUG_FALL_RISK_S),
+            None,
+            "fall risk",
+            "CDC STEADI: 12 s or more is a fall risk.",
         ),
-        MeasureKind::GaitSpeed => (
-            vec![band(
-                None,
-                Some(r::GAIT_SPEED_LOW),
-                "low physical performance",
-                Tone::Alert,
-            )],
-            Some("EWGSOP2: 0.8 m/s or slower is low physical performance.".into()),
+        MeasureKind::GaitSpeed => alert(
+            None,
+            Some(r::GAIT_SPEED_LOW),
+            "low physical performance",
+            "EWGSOP2: 0.8 m/s or slower is low physical performance.",
         ),
         _ => (Vec::new(), None),
     }
