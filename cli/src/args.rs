@@ -255,9 +255,9 @@ pub enum Command {
     /// Personal records: heaviest, best e1RM, most reps at each load, best
     /// volume session.
     Records {
-        /// Only this exercise.
-        #[arg(long, short)]
-        exercise: Option<String>,
+        /// Only this exercise (any number of words).
+        #[arg(long, short, num_args = 1..)]
+        exercise: Option<Vec<String>>,
     },
     /// Write the progress report: one HTML file with charts that opens
     /// offline on a phone or a desktop and prints a page for a clinician.

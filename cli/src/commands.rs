@@ -313,21 +313,19 @@ pub fn run(cli: Cli) -> Outcome {
         Command::E1rm { exercise, since } => {
             let today = day(at, &heft);
             let exercise = heft.find_exercise(&exercise.join(" "))?;
-            let series = heft.e1rm_series(&exercise.id)?;
             let baseline = match since {
                 Some(text) => when::date_arg(&text, heft.now()).map_err(usage)?,
                 None => today
                     .checked_sub_months(chrono::Months::new(12))
                     .unwrap_or(today),
             };
-            let retention = heft_core::analytics::strength::retention(&series, baseline, today);
-            let unit = heft.profile()?.unit;
-            stats_view::e1rm(&series, Some(&retention), unit, json);
+            let strength = heft.strength(&exercise.id, baseline, today)?;
+            stats_view::e1rm(&strength, heft.profile()?.unit, json);
         }
         Command::Records { exercise } => {
-            let mut records = heft.records()?;
-            if let Some(name) = exercise {
-                let e = heft.find_exercise(&name)?;
+            let mut records = heft.records_on(day(at, &heft))?;
+            if let Some(words) = exercise {
+                let e = heft.find_exercise(&words.join(" "))?;
                 records.retain(|r| r.exercise_id == e.id);
             }
             stats_view::records(&records, heft.profile()?.unit, json);
@@ -366,22 +364,27 @@ pub fn run(cli: Cli) -> Outcome {
 fn report_logged(heft: &Heft, logged: &LoggedSets, json: bool) -> Outcome {
     let ids: Vec<String> = logged.sets.iter().map(|s| s.id.clone()).collect();
     let records = match heft.new_records(&ids) {
-        Ok(r) => r,
+        Ok(r) => Some(r),
         Err(e) => {
             eprintln!("warning: could not check for new records: {e}");
-            Vec::new()
+            None
         }
     };
     if json {
-        let mut value = serde_json::to_value(logged).map_err(|e| Error::Conflict(e.to_string()))?;
-        if let Some(map) = value.as_object_mut() {
-            let records =
-                serde_json::to_value(&records).map_err(|e| Error::Conflict(e.to_string()))?;
-            map.insert("new_records".into(), records);
+        /// The log's shape plus the records; `null` when they could not be checked.
+        #[derive(serde::Serialize)]
+        struct Logged<'a> {
+            #[serde(flatten)]
+            logged: &'a LoggedSets,
+            new_records: Option<&'a [heft_core::analytics::Record]>,
         }
-        render::print_json(&value);
+        render::print_json(&Logged {
+            logged,
+            new_records: records.as_deref(),
+        });
         return Ok(());
     }
+    let records = records.unwrap_or_default();
     let workout = heft.workout_log(&logged.workout.id)?;
     render::logged(logged, &workout, false);
     stats_view::new_records(&records, heft.profile()?.unit);

@@ -6,21 +6,32 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use comfy_table::Cell;
-use heft_core::analytics::{E1rmSeries, Record, Retention, Stats, WeekStats};
+use heft_core::Strength;
+use heft_core::analytics::{Record, Stats, WeekStats};
 use heft_core::model::{MeasureUnit, Unit, WeightUnit, trim_number};
 use heft_core::report::RecordRow;
 use serde_json::json;
 
 use crate::render::{print_json, table};
 
-/// Kilograms in `unit`, as text with the unit: "102.5 kg", "225 lb".
+/// Kilograms in `unit`, as text with the unit, to 0.01 as in records:
+/// "102.5 kg", "220.46 lb".
 fn load(kg: f64, unit: WeightUnit) -> String {
     let v = MeasureUnit::Kg.convert(kg, unit.into()).unwrap_or(kg);
     format!(
         "{} {}",
-        trim_number((v * 10.0).round() / 10.0),
+        trim_number((v * 100.0).round() / 100.0),
         unit.symbol()
     )
+}
+
+/// "1 day", "3 days".
+fn days(n: u32) -> String {
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
+    }
 }
 
 fn yes(b: bool) -> &'static str {
@@ -69,7 +80,7 @@ pub fn stats(s: &Stats, unit: WeightUnit, json: bool) {
         let per: Vec<String> = w
             .hard_sets_by_muscle
             .iter()
-            .map(|m| format!("{} {}", m.muscle, m.sets))
+            .map(|m| format!("{} {}", m.muscle.to_string().replace('_', " "), m.sets))
             .collect();
         println!("  Hard sets per muscle: {}.", per.join(", "));
     }
@@ -104,13 +115,13 @@ pub fn stats(s: &Stats, unit: WeightUnit, json: bool) {
     println!();
     let b = &s.bone;
     match (b.last_heavy_axial, b.days_since_heavy_axial) {
-        (Some(d), Some(days)) => println!(
-            "Bone: last heavy axial load on {d} ({days} day{} ago); {} of the last 4 weeks matched the LIFTMOR pattern.",
-            if days == 1 { "" } else { "s" },
+        (Some(d), Some(n)) => println!(
+            "Bone: last heavy axial load on {d} ({} ago); {} of the last 4 weeks matched the LIFTMOR pattern.",
+            days(n),
             b.weeks_meeting_liftmor
         ),
         _ => println!(
-            "Bone: no heavy axial load yet (squat, hinge or overhead press at 80% of e1RM or RIR 2 or less)."
+            "Bone: no heavy axial load yet (a spine-loading lift such as a squat, deadlift, overhead press or carry at 80% of e1RM or RIR 2 or less)."
         ),
     }
 
@@ -121,29 +132,26 @@ pub fn stats(s: &Stats, unit: WeightUnit, json: bool) {
         if a.streak.current_weeks == 1 { "" } else { "s" },
         a.streak.longest_weeks
     )];
-    if let (Some(done), Some(planned), Some(pct)) = (
-        Some(a.sessions_last_4_weeks),
-        a.planned_last_4_weeks,
-        a.percent_of_plan,
-    ) {
+    if let (Some(planned), Some(pct)) = (a.planned_last_4_weeks, a.percent_of_plan) {
         parts.push(format!(
-            "{done} of {planned} planned sessions in the last 4 weeks ({pct:.0}%)"
+            "{} of {planned} planned sessions in the last 4 weeks ({pct:.0}%)",
+            a.sessions_last_4_weeks
         ));
     }
-    if let (Some(last), Some(days)) = (a.gaps.last_session, a.gaps.current_days) {
-        parts.push(format!("last session {last} ({days} days ago)"));
+    if let (Some(last), Some(n)) = (a.gaps.last_session, a.gaps.current_days) {
+        parts.push(format!("last session {last} ({} ago)", days(n)));
     }
     if let (Some(n), Some(from), Some(to)) =
         (a.gaps.longest_days, a.gaps.longest_from, a.gaps.longest_to)
     {
-        parts.push(format!("longest gap {n} days ({from} to {to})"));
+        parts.push(format!("longest gap {} ({from} to {to})", days(n)));
     }
     println!("Adherence: {}.", parts.join("; "));
     for p in a.spacing.iter().filter(|p| p.too_close) {
         println!(
-            "  {} sessions came closer than 48 h apart (shortest {} days): the same pattern needs rest between hard sessions.",
+            "  {} sessions came closer than 48 h apart (shortest {}): the same pattern needs rest between hard sessions.",
             p.pattern,
-            p.min_days.unwrap_or(0)
+            days(p.min_days.unwrap_or(0))
         );
     }
 
@@ -152,7 +160,7 @@ pub fn stats(s: &Stats, unit: WeightUnit, json: bool) {
         println!("No new records in the last 28 days.");
     } else {
         println!("Records in the last 28 days:");
-        println!("{}", records_table(&s.records, unit));
+        println!("{}", records_table(&newest_first(&s.records), unit));
     }
     println!("e1RM by the {} formula.", s.formula.name());
 }
@@ -167,31 +175,31 @@ fn records_table(records: &[Record], unit: WeightUnit) -> comfy_table::Table {
             Cell::new(row.exercise),
             Cell::new(row.kind),
             Cell::new(row.value),
-            Cell::new(previous(r, unit).unwrap_or_default()),
+            Cell::new(row.previous.unwrap_or_default()),
         ]);
     }
     t
 }
 
-/// The value a record beat, as text.
-fn previous(r: &Record, unit: WeightUnit) -> Option<String> {
-    let value = r.previous?;
-    Some(RecordRow::of(&Record { value, ..r.clone() }, unit).value)
+/// Records newest first, then by exercise and kind.
+fn newest_first(records: &[Record]) -> Vec<Record> {
+    let mut sorted = records.to_vec();
+    sorted.sort_by(|a, b| {
+        (b.date, &a.exercise_name, a.kind as u8).cmp(&(a.date, &b.exercise_name, b.kind as u8))
+    });
+    sorted
 }
 
 /// `heft records`, newest first.
 pub fn records(records: &[Record], unit: WeightUnit, json: bool) {
+    let sorted = newest_first(records);
     if json {
-        return print_json(records);
+        return print_json(&sorted);
     }
-    if records.is_empty() {
+    if sorted.is_empty() {
         println!("No records yet: log working sets with a weight and reps.");
         return;
     }
-    let mut sorted: Vec<Record> = records.to_vec();
-    sorted.sort_by(|a, b| {
-        (b.date, &a.exercise_name, a.kind as u8).cmp(&(a.date, &b.exercise_name, b.kind as u8))
-    });
     println!("{}", records_table(&sorted, unit));
 }
 
@@ -199,21 +207,23 @@ pub fn records(records: &[Record], unit: WeightUnit, json: bool) {
 pub fn new_records(records: &[Record], unit: WeightUnit) {
     for r in records {
         let row = RecordRow::of(r, unit);
-        let was = previous(r, unit)
+        let was = row
+            .previous
             .map(|p| format!(" (was {p})"))
             .unwrap_or_default();
         println!(
-            "New record! {}: {} {}{was}.",
+            "New record! {}, {}: {}{was}.",
             row.exercise, row.kind, row.value
         );
     }
 }
 
 /// `heft e1rm`.
-pub fn e1rm(series: &E1rmSeries, retention: Option<&Retention>, unit: WeightUnit, json: bool) {
+pub fn e1rm(s: &Strength, unit: WeightUnit, json: bool) {
     if json {
-        return print_json(&json!({ "series": series, "retention": retention }));
+        return print_json(s);
     }
+    let series = &s.series;
     if series.points.is_empty() {
         println!(
             "{}: no e1RM yet. It comes from working sets with a weight and 1-10 reps (body-weight exercises have none).",
@@ -239,20 +249,27 @@ pub fn e1rm(series: &E1rmSeries, retention: Option<&Retention>, unit: WeightUnit
         ]);
     }
     println!("{t}");
-    if let Some(r) = retention {
-        match (r.percent, r.baseline_e1rm_kg, r.current_e1rm_kg) {
-            (Some(pct), Some(base), Some(now)) => println!(
-                "Now {}: {pct:.0}% of {} around {}.",
-                load(now, unit),
-                load(base, unit),
-                r.baseline_date
-            ),
-            (_, None, _) => println!(
-                "No session within 28 days of {} to compare with.",
-                r.baseline_date
-            ),
-            _ => println!("No session in the last 28 days to compare with."),
-        }
+    let r = &s.retention;
+    let Some((now, on)) = r.current_e1rm_kg.zip(r.current_session) else {
+        return;
+    };
+    let Some((base, base_on)) = r.baseline_e1rm_kg.zip(r.baseline_session) else {
+        println!(
+            "Latest {} on {on}; no session within 28 days of {} to compare with.",
+            load(now, unit),
+            r.baseline_date
+        );
+        return;
+    };
+    let pct = r.percent.map(|p| format!("{p:.0}%")).unwrap_or_default();
+    println!(
+        "Latest {} on {on}: {pct} of {} on {base_on} (the best within 28 days of {}).",
+        load(now, unit),
+        load(base, unit),
+        r.baseline_date
+    );
+    if base_on == on {
+        println!("  Both are the same session: pick an earlier --since to see a change.");
     }
 }
 

@@ -1086,12 +1086,12 @@ fn a_heavier_set_says_new_record_and_records_lists_it() {
         &["--date", "2026-11-09", "log", "back", "squat", "105x5"],
     );
     assert!(
-        second.contains("New record! Back Squat: heaviest 105 kg (was 100 kg)."),
+        second.contains("New record! Back Squat, heaviest: 105 kg (was 100 kg)."),
         "{second}"
     );
     // Epley: 105 x (1 + 5/30) = 122.5, over 100 x 7/6 = 116.67.
     assert!(
-        second.contains("best e1RM 122.5 kg (was 116.67 kg)"),
+        second.contains("New record! Back Squat, best e1RM: 122.5 kg (was 116.67 kg)."),
         "{second}"
     );
     // A lighter set sets none.
@@ -1101,7 +1101,7 @@ fn a_heavier_set_says_new_record_and_records_lists_it() {
     );
     assert!(!third.contains("New record"), "{third}");
 
-    let records = json(&db.path, &["records", "--exercise", "back squat"]);
+    let records = json(&db.path, &["records", "--exercise", "back", "squat"]);
     let heaviest = records
         .as_array()
         .unwrap()
@@ -1124,10 +1124,28 @@ fn a_heavier_set_says_new_record_and_records_lists_it() {
         .collect();
     assert!(kinds.contains(&"heaviest_weight"), "{logged}");
     assert_eq!(logged["sets"].as_array().unwrap().len(), 1);
-    // The table, in the profile's unit.
+    // Records as of an earlier day leave out what came after it.
+    let then = json(&db.path, &["--date", "2026-11-05", "records"]);
+    let values: Vec<f64> = then
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["kind"] == "heaviest_weight")
+        .map(|r| r["value"].as_f64().unwrap())
+        .collect();
+    assert_eq!(values, [100.0]);
+    // The table and the line after a log, in the profile's unit.
     ok(&db.path, &["init", "--unit", "lb"]);
     let table = ok(&db.path, &["records"]);
     assert!(table.contains("242.51 lb"), "110 kg is 242.51 lb: {table}");
+    let lb = ok(
+        &db.path,
+        &["--date", "2026-11-23", "log", "back", "squat", "250x3"],
+    );
+    assert!(
+        lb.contains("New record! Back Squat, heaviest: 250 lb (was 242.51 lb)."),
+        "{lb}"
+    );
 }
 
 #[test]
@@ -1189,10 +1207,60 @@ fn stats_and_e1rm_give_the_weeks_and_the_series() {
     // Today's best (105) against the best within 28 days of the 2nd (105 too:
     // the window reaches today).
     assert_eq!(e["retention"]["percent"], 100.0);
-    let text = ok(&db.path, &["--date", "2026-11-12", "e1rm", "back", "squat"]);
+    let text = ok(
+        &db.path,
+        &[
+            "--date",
+            "2026-11-12",
+            "e1rm",
+            "back",
+            "squat",
+            "--since",
+            "2026-11-02",
+        ],
+    );
     assert!(text.contains("129.5 kg"), "{text}");
+    assert!(
+        text.contains("Latest 129.5 kg on 2026-11-09: 100% of 129.5 kg on 2026-11-09"),
+        "{text}"
+    );
+    assert!(text.contains("Both are the same session"), "{text}");
+    // By default against a year before: nothing to compare with yet.
+    let year = ok(&db.path, &["--date", "2026-11-12", "e1rm", "back", "squat"]);
+    assert!(
+        year.contains("no session within 28 days of 2025-11-12 to compare with"),
+        "{year}"
+    );
+    // The table stops at --date.
+    let early = json(&db.path, &["--date", "2026-11-03", "e1rm", "back", "squat"]);
+    assert_eq!(early["series"]["points"].as_array().unwrap().len(), 1);
     let (code, err) = fails(&db.path, &["e1rm", "no", "such", "lift"]);
     assert_eq!(code, 2, "{err}");
+    for bad in [
+        &["--date", "2099-01-01", "e1rm", "back", "squat"][..],
+        &[
+            "--date",
+            "2026-11-12",
+            "e1rm",
+            "back",
+            "squat",
+            "--since",
+            "2026-11-20",
+        ],
+        &[
+            "--date",
+            "2026-11-12",
+            "e1rm",
+            "back",
+            "squat",
+            "--since",
+            "1800-01-01",
+        ],
+    ] {
+        let (code, err) = fails(&db.path, bad);
+        assert_eq!(code, 2, "{bad:?}: {err}");
+        assert!(err.contains("date"), "{bad:?}: {err}");
+    }
 }
 
 #[test]
@@ -1241,9 +1309,54 @@ fn report_writes_one_self_contained_page() {
         !html.contains("http://") && !html.contains("https://"),
         "no network"
     );
-    // A folder that does not exist: an error naming the path, nothing written.
+    // A folder that does not exist: an error naming the path.
     let bad = db.path.with_file_name("missing").join("r.html");
     let (code, err) = fails(&db.path, &["report", "--out", bad.to_str().unwrap()]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("missing"), "{err}");
+    // A folder in the way of the file: an error, and no temporary file left.
+    let folder = db.path.with_file_name("taken");
+    std::fs::create_dir(&folder).unwrap();
+    let (code, err) = fails(&db.path, &["report", "--out", folder.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("taken"), "{err}");
+    let left: Vec<String> = std::fs::read_dir(db.path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let db = db();
+    // Enough records (a "most reps" one per load) that the output outgrows
+    // the pipe's buffer (64 KiB).
+    for day in 0..8u32 {
+        let sets: Vec<String> = (0..100)
+            .map(|k| format!("{}x5", 20 + day * 100 + k))
+            .collect();
+        let date = format!("2026-10-{:02}", day + 1);
+        let mut args = vec!["--date", &date, "log", "back", "squat"];
+        args.extend(sets.iter().map(String::as_str));
+        ok(&db.path, &args);
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_heft"))
+        .arg("--db")
+        .arg(&db.path)
+        .arg("records")
+        .env_remove("HEFT_DB")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte, then close the pipe, as `| head -c1` would.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut one = [0u8; 1];
+    std::io::Read::read_exact(&mut stdout, &mut one).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
 }

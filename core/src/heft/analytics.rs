@@ -280,6 +280,15 @@ struct ProgramFacts {
     lifts: Vec<String>,
 }
 
+/// An exercise's e1RM over time and against a baseline.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Strength {
+    /// One point per session, oldest first, up to the day asked about.
+    pub series: E1rmSeries,
+    /// That day's e1RM against the baseline.
+    pub retention: Retention,
+}
+
 impl Heft {
     /// The clock's date.
     fn clock_date(&self) -> NaiveDate {
@@ -382,6 +391,48 @@ impl Heft {
             read_sets(conn, &all, |s| book.add(&s))?;
             Ok(book.records())
         })
+    }
+
+    /// Every exercise's records from the sets of workouts that started on or
+    /// before `today` (a report or a `--date` in the past shows what was
+    /// true then).
+    pub fn records_on(&self, today: NaiveDate) -> Result<Vec<Record>> {
+        self.check_day(today, 1)?;
+        self.read(|conn| {
+            let mut book = RecordBook::new(summary::formula_of(&read_profile(conn)?));
+            let until_ms = day_ms(today).saturating_add(2 * DAY_MS);
+            let all = Filter::Period {
+                from_ms: i64::MIN,
+                until_ms,
+            };
+            read_sets(conn, &all, |s| {
+                if s.session_date() <= today {
+                    book.add(&s);
+                }
+            })?;
+            Ok(book.records())
+        })
+    }
+
+    /// An exercise's e1RM series up to `today` and today's e1RM against the
+    /// best within 28 days of `baseline`: what `heft e1rm` shows.
+    pub fn strength(
+        &self,
+        exercise_id: &str,
+        baseline: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<Strength> {
+        self.check_day(today, 1)?;
+        self.check_day(baseline, 1)?;
+        if baseline > today {
+            return Err(date_error(Problem::Malformed {
+                expected: "a baseline on or before the day compared".into(),
+            }));
+        }
+        let mut series = self.e1rm_series(exercise_id)?;
+        series.points.retain(|p| p.date <= today);
+        let retention = strength::retention(&series, baseline, today);
+        Ok(Strength { series, retention })
     }
 
     /// The records the sets `set_ids` (just logged) set against every other

@@ -28,6 +28,7 @@ use crate::hlc::Hlc;
 use crate::store::{self, meta_get, meta_set};
 use crate::{Error, Result};
 
+pub use analytics::Strength;
 pub use csv::{CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, SkippedRow};
 pub use exercises::ExerciseHit;
 pub use logbook::{FinishWorkout, HistoryQuery, LogTime, LoggedSets};

@@ -9,10 +9,6 @@ use crate::model::Timestamp;
 use crate::report::{self, PainScore, ReportData, ReportInput};
 use crate::{Error, Result};
 
-/// Pain scores the report carries at most, newest first (the page lists
-/// twelve and sums up the rest).
-pub const MAX_PAIN_SCORES: usize = 500;
-
 impl Heft {
     /// The progress report for `today` over the whole history: weekly
     /// minutes against the band, main-lift e1RM, records, every measure with
@@ -29,7 +25,7 @@ impl Heft {
         })?;
         let from = first.unwrap_or(today).min(today);
         let charts = self.charts(from, today)?;
-        let records = self.records()?;
+        let records = self.records_on(today)?;
         let measurements = self.measurements(None)?;
         Ok(report::build(&ReportInput {
             today,
@@ -42,42 +38,45 @@ impl Heft {
     }
 }
 
-/// The local day of the first live workout.
+/// The earliest local day of a live workout (by local time: after travel
+/// the first in UTC need not be the first in the calendar).
 fn first_workout_day(conn: &Connection) -> Result<Option<NaiveDate>> {
     let mut stmt = conn.prepare_cached(
         "SELECT started_at_ms, offset_min FROM workout WHERE deleted = 0 \
-         ORDER BY started_at_ms LIMIT 1",
+         ORDER BY started_at_ms + offset_min * 60000 LIMIT 1",
     )?;
     let mut rows = stmt.query([])?;
     let Some(row) = rows.next()? else {
         return Ok(None);
     };
-    let at = timestamp(row.get(0)?, row.get(1)?)?;
+    let at = timestamp("workout", "started_at_ms", row.get(0)?, row.get(1)?)?;
     Ok(Some(at.local_date()))
 }
 
-fn timestamp(ms: i64, offset: i32) -> Result<Timestamp> {
+fn timestamp(table: &'static str, column: &'static str, ms: i64, offset: i32) -> Result<Timestamp> {
     Timestamp::from_parts(ms, offset).ok_or_else(|| Error::BadRow {
-        table: "set_entry",
-        column: "performed_at_ms",
+        table,
+        column,
         reason: format!("time {ms} out of range"),
     })
 }
 
-/// Pain reported on live sets up to `today`, newest first, at most
-/// [`MAX_PAIN_SCORES`].
+/// Pain reported on live sets up to `today`, newest first. All of them: the
+/// page lists the newest and sums up the rest (how many, the highest), and
+/// even a pain score at every set of ten years is a few megabytes.
 fn pain_scores(conn: &Connection, today: NaiveDate) -> Result<Vec<PainScore>> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.performed_at_ms, s.offset_min, e.name, s.pain, s.note \
          FROM set_entry s JOIN workout w ON w.id = s.workout_id \
          JOIN exercise e ON e.id = s.exercise_id \
-         WHERE s.pain IS NOT NULL AND s.deleted = 0 AND w.deleted = 0 \
+         WHERE s.pain IS NOT NULL AND s.deleted = 0 AND w.deleted = 0 AND e.deleted = 0 \
          ORDER BY s.performed_at_ms DESC, s.id DESC",
     )?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        let date = timestamp(row.get(0)?, row.get(1)?)?.local_date();
+        let date =
+            timestamp("set_entry", "performed_at_ms", row.get(0)?, row.get(1)?)?.local_date();
         if date > today {
             continue;
         }
@@ -96,9 +95,6 @@ fn pain_scores(conn: &Connection, today: NaiveDate) -> Result<Vec<PainScore>> {
             score,
             note: row.get(4)?,
         });
-        if out.len() == MAX_PAIN_SCORES {
-            break;
-        }
     }
     Ok(out)
 }
@@ -260,12 +256,13 @@ mod tests {
             ),
             (257.21, d(2026, 11, 16), 270.07, d(2026, 11, 23))
         );
-        // Dose over the weeks since the first (two, fewer than twelve).
+        // Dose over the weeks that have ended: Wednesday's week is still
+        // going, so only week 47 counts.
         let dose = r.clinician.dose.unwrap();
-        assert_eq!(dose.weeks, 2);
+        assert_eq!(dose.weeks, 1);
         assert_eq!(
             (dose.minutes.avg, dose.minutes.min, dose.minutes.max),
-            (92.5, 45.0, 140.0)
+            (140.0, 140.0, 140.0)
         );
         // The 140-minute week is over the ceiling.
         assert_eq!(r.notes.len(), 1, "{:?}", r.notes);
@@ -282,6 +279,54 @@ mod tests {
             ),
             (d(2026, 11, 23), "Back Squat", 4, Some("left knee"))
         );
+    }
+
+    #[test]
+    fn a_report_of_an_earlier_day_shows_what_was_true_then() {
+        let h = history();
+        let r = h.report(d(2026, 11, 20)).unwrap();
+        assert!(r.records.iter().all(|x| x.date <= d(2026, 11, 20)));
+        let heaviest: Vec<&str> = r
+            .records
+            .iter()
+            .filter(|x| x.kind == "heaviest")
+            .map(|x| x.value.as_str())
+            .collect();
+        assert_eq!(heaviest, ["220.46 lb"]);
+        assert!(r.clinician.pain.is_empty());
+        assert_eq!(r.weekly.len(), 1);
+        assert_eq!(r.e1rm[0].points.len(), 1);
+        // Nothing had ended by then: no dose table.
+        assert_eq!(r.clinician.dose, None);
+        // The grip of 3 November is there; the DXA of 2 November too.
+        assert_eq!(r.clinician.function_tests.rows.len(), 1);
+        assert_eq!(r.clinician.dxa.rows.len(), 3);
+    }
+
+    #[test]
+    fn t_score_bands_are_drawn_only_where_they_apply() {
+        let h = history();
+        // A man of 40: the WHO bands are not for him; the note says why.
+        h.update_profile(&ProfileUpdate {
+            sex: Some(Sex::Male),
+            birth_year: Some(1986),
+            ..Default::default()
+        })
+        .unwrap();
+        let r = h.report(d(2026, 11, 25)).unwrap();
+        let t = &r.measures[0];
+        assert_eq!(t.title, "Bone density (T-score)");
+        assert!(t.bands.is_empty(), "{:?}", t.bands);
+        assert!(
+            t.note
+                .as_deref()
+                .unwrap()
+                .starts_with("Under 50: the Z-score"),
+            "{:?}",
+            t.note
+        );
+        // Its table leaves the reference blank.
+        assert!(r.clinician.dxa.rows.iter().all(|row| row[3].is_empty()));
     }
 
     #[test]

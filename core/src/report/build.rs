@@ -51,7 +51,7 @@ pub fn build(input: &ReportInput<'_>) -> ReportData {
         .collect();
     let notes = notes(&input.charts.weeks);
     let clinician = ClinicianSummary {
-        dose: WeeklyDose::from_weeks(&weekly, RECENT_WEEKS),
+        dose: WeeklyDose::from_weeks(complete_weeks(&weekly, input.today), RECENT_WEEKS),
         pain: input.pain.to_vec(),
         strength: input
             .charts
@@ -74,7 +74,11 @@ pub fn build(input: &ReportInput<'_>) -> ReportData {
             ceiling: f64::from(input.charts.band.limit_minutes),
         },
         measures: measure_charts(input),
-        records: input.records.iter().map(|r| record_row(r, unit)).collect(),
+        records: input
+            .records
+            .iter()
+            .map(|r| RecordRow::of(r, unit))
+            .collect(),
         clinician,
         notes,
     }
@@ -114,6 +118,20 @@ fn week_bar(w: &WeekStats) -> WeekBar {
         heavy_axial_sets: w.bone.heavy_axial_sets,
         landings: w.bone.landings,
     }
+}
+
+/// The weeks that have ended by `today` (a Sunday ends its own week): a
+/// week in progress would read as a week of little training.
+fn complete_weeks(weeks: &[WeekBar], today: NaiveDate) -> &[WeekBar] {
+    let done = weeks
+        .iter()
+        .take_while(|w| {
+            w.start
+                .checked_add_days(chrono::Days::new(6))
+                .is_some_and(|sunday| sunday <= today)
+        })
+        .count();
+    &weeks[..done]
 }
 
 /// Kilograms in the person's unit, to the gram (or hundredth of a pound).
@@ -200,7 +218,13 @@ impl RecordRow {
     /// A record as people read it, loads in `unit`: kind "most reps at
     /// body weight + 10 kg", value "12 reps"; kind "best e1RM", value "105 kg".
     pub fn of(r: &Record, unit: WeightUnit) -> RecordRow {
-        record_row(r, unit)
+        let previous = r
+            .previous
+            .map(|value| record_row(&Record { value, ..r.clone() }, unit).value);
+        RecordRow {
+            previous,
+            ..record_row(r, unit)
+        }
     }
 }
 
@@ -234,6 +258,7 @@ fn record_row(r: &Record, unit: WeightUnit) -> RecordRow {
         kind,
         value,
         date: r.date,
+        previous: None,
     }
 }
 
@@ -309,6 +334,7 @@ fn ref_bands(
     kind: MeasureKind,
     unit: MeasureUnit,
     profile: &Profile,
+    today: NaiveDate,
 ) -> (Vec<RefBand>, Option<String>) {
     use crate::heft::measures as r;
     let band = |lo: Option<f64>, hi: Option<f64>, label: &str, tone| RefBand {
@@ -325,23 +351,26 @@ fn ref_bands(
         )
     };
     match kind {
-        MeasureKind::TScore => (
-            vec![
-                band(None, Some(r::T_OSTEOPOROSIS), "osteoporosis", Tone::Alert),
-                band(
-                    Some(r::T_OSTEOPOROSIS),
-                    Some(r::T_NORMAL),
-                    "osteopenia",
-                    Tone::Caution,
-                ),
-                band(Some(r::T_NORMAL), None, "normal", Tone::Good),
-            ],
-            Some(
-                "WHO bands, for postmenopausal women and men aged 50 or more. DXA changes \
+        MeasureKind::TScore => match t_score_applies(profile, today) {
+            Err(why) => (Vec::new(), Some(why)),
+            Ok(()) => (
+                vec![
+                    band(None, Some(r::T_OSTEOPOROSIS), "osteoporosis", Tone::Alert),
+                    band(
+                        Some(r::T_OSTEOPOROSIS),
+                        Some(r::T_NORMAL),
+                        "osteopenia",
+                        Tone::Caution,
+                    ),
+                    band(Some(r::T_NORMAL), None, "normal", Tone::Good),
+                ],
+                Some(
+                    "WHO bands, for postmenopausal women and men aged 50 or more. DXA changes \
                   under about 3% (0.3 SD) are within the scanner's precision."
-                    .into(),
+                        .into(),
+                ),
             ),
-        ),
+        },
         MeasureKind::ZScore => (
             vec![band(
                 None,
@@ -389,10 +418,28 @@ fn ref_bands(
         MeasureKind::GaitSpeed => alert(
             None,
             Some(r::GAIT_SPEED_LOW),
-            "low physical performance",
-            "EWGSOP2: 0.8 m/s or slower is low physical performance.",
+            "mobility impairment",
+            "EWGSOP2: 0.8 m/s or slower is mobility impairment.",
         ),
         _ => (Vec::new(), None),
+    }
+}
+
+/// Whether the WHO T-score bands apply to the person on `today`; if not,
+/// why, as the chart's note (the DXA table leaves the reference blank then).
+fn t_score_applies(profile: &Profile, today: NaiveDate) -> Result<(), String> {
+    match Band::for_value(MeasureKind::TScore, 0.0, MeasureUnit::Sd, profile, today) {
+        Some(b)
+            if matches!(
+                b.status,
+                BandStatus::NotApplicable | BandStatus::NeedsProfile
+            ) =>
+        {
+            let mut chars = b.label.chars();
+            let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+            Err(format!("{}{}.", first.unwrap_or_default(), chars.as_str()))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -465,7 +512,7 @@ fn measure_charts(input: &ReportInput<'_>) -> Vec<MeasureChart> {
                     value: (value * 1000.0).round() / 1000.0,
                 });
             }
-            let (bands, note) = ref_bands(kind, unit, input.profile);
+            let (bands, note) = ref_bands(kind, unit, input.profile, input.today);
             let title = if kind == MeasureKind::VisceralFat {
                 format!("{} ({unit})", kind_title(kind))
             } else {
@@ -536,5 +583,36 @@ fn measure_table(input: &ReportInput<'_>, group: MeasureGroup) -> TextTable {
                 ]
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn bar(start: NaiveDate) -> WeekBar {
+        WeekBar {
+            label: String::new(),
+            start,
+            minutes: 30.0,
+            sessions: 1,
+            heavy_axial_sets: 0,
+            landings: 0,
+        }
+    }
+
+    #[test]
+    fn a_week_counts_as_complete_from_its_sunday() {
+        let weeks = [bar(d(2026, 11, 16)), bar(d(2026, 11, 23))];
+        assert_eq!(complete_weeks(&weeks, d(2026, 11, 22)).len(), 1);
+        assert_eq!(complete_weeks(&weeks, d(2026, 11, 28)).len(), 1);
+        assert_eq!(complete_weeks(&weeks, d(2026, 11, 29)).len(), 2);
+        assert_eq!(complete_weeks(&weeks, d(2026, 11, 21)).len(), 0);
+        assert!(complete_weeks(&[], d(2026, 11, 21)).is_empty());
     }
 }

@@ -35,8 +35,9 @@ pub(crate) fn esc(text: &str) -> String {
 
 /// Weeks in the dose summaries.
 const DOSE_WEEKS: usize = 12;
-/// Records newer than this many days get a "new" badge.
-const NEW_DAYS: u64 = 30;
+/// Records newer than this many days that beat an earlier value get a
+/// "new" badge (the 28 days `heft stats` calls recent).
+const NEW_DAYS: u64 = 28;
 /// Records shown before the rest fold away.
 const RECORDS_SHOWN: usize = 25;
 /// Pain reports on the clinician page (newest first), to keep it one page.
@@ -212,7 +213,7 @@ fn tiles(out: &mut String, data: &ReportData, cal: &Calendar) {
         .generated_on
         .checked_sub_days(Days::new(NEW_DAYS))
         .unwrap_or(NaiveDate::MIN);
-    let recent = data.records.iter().filter(|r| r.date > since).count();
+    let recent = data.records.iter().filter(|r| is_new(r, since)).count();
     if !data.records.is_empty() {
         w!(
             out,
@@ -424,6 +425,11 @@ fn measure_card(out: &mut String, chart: &MeasureChart, i: usize) {
     out.push_str("</section>");
 }
 
+/// A record set after `since` that beat an earlier value.
+fn is_new(r: &RecordRow, since: NaiveDate) -> bool {
+    r.date > since && r.previous.is_some()
+}
+
 fn records_card(out: &mut String, records: &[RecordRow], today: NaiveDate) {
     out.push_str("<section class=\"card wide records\" id=\"records\"><h2>Records</h2>");
     if records.is_empty() {
@@ -450,7 +456,7 @@ fn records_card(out: &mut String, records: &[RecordRow], today: NaiveDate) {
                 out,
                 "<tr><td>{}{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
                 esc(&r.exercise),
-                if r.date > since {
+                if is_new(r, since) {
                     "<span class=\"badge\">new</span>"
                 } else {
                     ""
@@ -816,6 +822,7 @@ mod tests {
             kind: "heaviest".into(),
             value: "85 kg × 2".into(),
             date: d(2026, 2, 23),
+            previous: Some("80 kg × 2".into()),
         }];
         data
     }
@@ -935,6 +942,17 @@ mod tests {
     }
 
     #[test]
+    fn a_first_value_is_not_marked_new() {
+        let mut data = small();
+        data.records[0].previous = None;
+        let html = render_html(&data);
+        assert!(!html.contains("<span class=\"badge\">new</span>"));
+        assert!(html.contains(
+            "<span class=\"big\">0</span><span class=\"what\">new records in the last 28 days"
+        ));
+    }
+
+    #[test]
     fn records_newest_first() {
         let mut data = small();
         data.records = vec![
@@ -943,18 +961,21 @@ mod tests {
                 kind: "heaviest".into(),
                 value: "1".into(),
                 date: d(2025, 1, 1),
+                previous: None,
             },
             RecordRow {
                 exercise: "A".into(),
                 kind: "heaviest".into(),
                 value: "2".into(),
                 date: d(2026, 2, 1),
+                previous: None,
             },
             RecordRow {
                 exercise: "C".into(),
                 kind: "heaviest".into(),
                 value: "3".into(),
                 date: d(2025, 6, 1),
+                previous: None,
             },
         ];
         let html = render_html(&data);

@@ -215,6 +215,10 @@ pub struct RecordRow {
     pub value: String,
     /// When it was set.
     pub date: NaiveDate,
+    /// The value it beat, as shown; `None` for a first value, which is
+    /// never marked new (there was nothing to beat).
+    #[serde(default)]
+    pub previous: Option<String>,
 }
 
 /// The clinician's page: dose, loading, pain, strength, tests and scans.
