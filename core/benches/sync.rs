@@ -21,7 +21,13 @@
 //!   of each row into the same tables of a fresh database, one prepared
 //!   statement per table, in one transaction.
 //! - `sync/reimport_unchanged`: [`Heft::import_from`] of the same export
-//!   into the database that already merged it (nothing changes).
+//!   into the database that already merged it (nothing changes). The
+//!   database remembers the content hash of the last file merged from each
+//!   device, so this reads the header and checks the compressed body's
+//!   length and checksum, and merges no row.
+//! - `sync/reimport_unchanged_full`: the same, with that memory removed
+//!   before each iteration (outside the timed region), so every row is read,
+//!   checked, looked up and compared: the whole merge of an unchanged file.
 //! - `sync/raw_reimport_unchanged`: the baseline: decompress, parse, and one
 //!   primary-key `SELECT` of the row's synced columns per row, in one
 //!   transaction.
@@ -395,6 +401,20 @@ fn sync(c: &mut Criterion) {
         .unwrap();
     let t_again = t_again.elapsed().as_secs_f64();
     assert_eq!((again.unchanged, again.added + again.updated), (rows, 0));
+    // Forgets the content merged last, so the next import merges every row.
+    let forget_conn = raw_connection(&merged.path);
+    let forget = || {
+        forget_conn
+            .execute("DELETE FROM meta WHERE key LIKE 'merged:%'", [])
+            .unwrap();
+    };
+    forget();
+    let t_full = Instant::now();
+    let full = merged_heft
+        .import_from(Box::new(&export[..]), None, &NoProgress)
+        .unwrap();
+    let t_full = t_full.elapsed().as_secs_f64();
+    assert_eq!((full.unchanged, full.added + full.updated), (rows, 0));
     let mut merged_raw = raw_connection(&merged.path);
     let mut found = 0;
     let t_raw_again = time(|| found = raw_reimport(&mut merged_raw, &export)).wall;
@@ -412,7 +432,8 @@ fn sync(c: &mut Criterion) {
 
     eprintln!(
         "sync: built in {build_s:.1} s ({} workouts and {} sets in bulk); export: {rows} rows \
-         ({}), {} bytes compressed, {} bytes of lines; first export {:.2} s, first merge {:.2} s",
+         ({}), {} bytes compressed, {} bytes of lines; first export {:.2} s, first merge {:.2} s, \
+         re-import {:.3} s, whole re-import {:.2} s",
         built.workouts,
         built.sets,
         summary
@@ -425,6 +446,8 @@ fn sync(c: &mut Criterion) {
         content.len(),
         t_export,
         t_merge,
+        t_again,
+        t_full,
     );
 
     let mut group = c.benchmark_group("sync");
@@ -487,6 +510,18 @@ fn sync(c: &mut Criterion) {
                 .unwrap()
         });
     });
+    group.measurement_time(budget(t_full));
+    group.bench_function("reimport_unchanged_full", |b| {
+        b.iter_batched(
+            forget,
+            |()| {
+                merged_heft
+                    .import_from(Box::new(&export[..]), None, &NoProgress)
+                    .unwrap()
+            },
+            BatchSize::PerIteration,
+        );
+    });
     group.measurement_time(budget(t_raw_again));
     group.bench_function("raw_reimport_unchanged", |b| {
         b.iter(|| raw_reimport(&mut merged_raw, &export));
@@ -528,6 +563,23 @@ fn sync(c: &mut Criterion) {
         "sync/reimport_unchanged",
         ROUNDS,
         || {
+            time(|| {
+                merged_heft
+                    .import_from(Box::new(&export[..]), None, &NoProgress)
+                    .unwrap();
+            })
+        },
+        || {
+            time(|| {
+                raw_reimport(&mut merged_raw, &export);
+            })
+        },
+    );
+    interleaved(
+        "sync/reimport_unchanged_full",
+        ROUNDS,
+        || {
+            forget();
             time(|| {
                 merged_heft
                     .import_from(Box::new(&export[..]), None, &NoProgress)

@@ -12,6 +12,8 @@ pub mod analytics;
 pub mod catalog;
 pub mod clock;
 pub mod error;
+#[cfg(feature = "uniffi")]
+pub mod ffi;
 pub mod grammar;
 mod heft;
 pub mod hlc;
@@ -33,3 +35,8 @@ pub use heft::{
     NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary, Progress, SessionResult,
     SkippedRow, StartedProgram, SyncStatus, TableCount, Today, UndoOutcome,
 };
+
+// The FFI namespace of core's records (bindings/README.md): the derives
+// behind the `uniffi` feature need this crate's own scaffolding tag.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();

@@ -494,6 +494,62 @@ fn importing_again_keeps_edits_made_in_heft_and_the_open_workout_open() {
 }
 
 #[test]
+fn a_value_changed_in_the_app_updates_its_set_and_workout_but_not_an_edit_made_here() {
+    let file = |reps: u32, duration: &str| {
+        format!(
+            "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n\
+             2026-10-05 07:30:00,Morning,{duration},Squat (Barbell),1,100,{reps},0,0,,,\n\
+             2026-10-05 07:30:00,Morning,{duration},Squat (Barbell),2,100,5,0,0,,,\n\
+             2026-10-05 07:30:00,Morning,{duration},Bench Press (Barbell),1,60,5,0,0,,,\n\
+             2026-10-07 07:30:00,Morning,40m,Deadlift (Barbell),1,140,3,0,0,,,\n"
+        )
+    };
+    let kg = CsvImportOptions {
+        unit: Some(WeightUnit::Kg),
+        ..Default::default()
+    };
+    let h = heft();
+    let first = import(&h, file(5, "45m").as_bytes(), &kg).unwrap();
+    assert_eq!((first.added, first.workouts_added), (4, 2));
+    let of = |name: &str, position: u32| {
+        let id = h.find_exercise(name).unwrap().id;
+        all_sets(&h)
+            .into_iter()
+            .find(|s| s.input.exercise_id == id && s.position == position)
+            .unwrap()
+    };
+    let squat = of("back squat", 1);
+    let bench = of("bench press", 3);
+    let mut edited = bench.input.clone();
+    edited.reps = Some(6);
+    h.edit_set(&bench.id, edited).unwrap();
+
+    // The app's next export: the first squat set has 6 reps, and the
+    // workout lasted 50 minutes.
+    let again = import(&h, file(6, "50m").as_bytes(), &kg).unwrap();
+    assert_eq!((again.added, again.updated, again.unchanged), (0, 1, 3));
+    assert_eq!(h.set(&squat.id).unwrap().input.reps, Some(6));
+    assert_eq!(
+        h.set(&bench.id).unwrap().input.reps,
+        Some(6),
+        "the edit stays"
+    );
+    let morning = h
+        .history(&HistoryQuery::default())
+        .unwrap()
+        .into_iter()
+        .find(|w| w.sets.iter().any(|s| s.id == squat.id))
+        .unwrap();
+    assert_eq!(morning.workout.duration_s, Some(50 * 60));
+
+    // The same export once more changes nothing.
+    let hash = h.content_hash().unwrap();
+    let third = import(&h, file(6, "50m").as_bytes(), &kg).unwrap();
+    assert_eq!((third.added, third.updated, third.unchanged), (0, 0, 4));
+    assert_eq!(h.content_hash().unwrap(), hash);
+}
+
+#[test]
 fn whatever_an_import_stores_can_be_synced_to_another_device() {
     for (file, unit, _) in fixture_table() {
         let bytes = std::fs::read(fixtures().join(&file)).unwrap();

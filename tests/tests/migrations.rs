@@ -151,25 +151,119 @@ fn v4_data_reads_back_with_its_import_and_reimports_nothing() {
             "Deadlift Some(5)"
         ]
     );
-    // The same file imported again finds its digests: nothing changes.
-    let csv = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n\
+    // Schema 5 moved the four digests into their rows, as they were.
+    assert_eq!(digest_types(&path), ["set_entry text 3", "workout text 1"]);
+    // The same file imported again finds its digests: nothing changes, not
+    // even a set edited here since.
+    let deadlift = &morning.sets[2];
+    let mut edited = deadlift.input.clone();
+    edited.reps = Some(6);
+    heft.edit_set(&deadlift.id, edited).unwrap();
+    let before = heft.content_hash().unwrap();
+    let report = import_lb(&heft, MORNING_CSV);
+    assert_eq!((report.added, report.updated, report.unchanged), (0, 0, 3));
+    assert_eq!(heft.content_hash().unwrap(), before);
+    assert_eq!(heft.set(&deadlift.id).unwrap().input.reps, Some(6));
+    // Recognised by their schema-4 digests, which are now replaced.
+    assert_eq!(digest_types(&path), ["set_entry blob 3", "workout blob 1"]);
+}
+
+#[test]
+fn v5_data_reads_back_and_both_imports_keep_edits() {
+    fixture_data_reads_back("v5.db");
+    let (_dir, path) = copy_fixture("v5.db");
+    // The import of v4.db with its schema-4 digests, and one by schema 5.
+    assert_eq!(
+        digest_types(&path),
+        [
+            "set_entry blob 3",
+            "set_entry text 3",
+            "workout blob 1",
+            "workout text 1"
+        ]
+    );
+    let heft = Heft::open(&path).unwrap();
+    let history = heft.history(&HistoryQuery::default()).unwrap();
+    let push = history
+        .iter()
+        .find(|w| w.workout.name.as_deref() == Some("Push"))
+        .unwrap();
+    assert_eq!(push.duration_s_total, Some(50 * 60));
+    let sets: Vec<String> = push
+        .sets
+        .iter()
+        .map(|s| SetSpec::from_input(&s.input).to_string())
+        .collect();
+    assert_eq!(sets, ["w:95lbx8", "155lbx5@rpe7.5", "bwx8"]);
+    assert_eq!(push.sets[2].input.note.as_deref(), Some("felt good"));
+    let morning = history
+        .iter()
+        .find(|w| w.workout.name.as_deref() == Some("Morning"))
+        .unwrap();
+    for set in [&push.sets[1], &morning.sets[1]] {
+        let mut edited = set.input.clone();
+        edited.reps = Some(7);
+        heft.edit_set(&set.id, edited).unwrap();
+    }
+    let before = heft.content_hash().unwrap();
+    for csv in [MORNING_CSV, PUSH_CSV] {
+        let report = import_lb(&heft, csv);
+        assert_eq!((report.added, report.updated, report.unchanged), (0, 0, 3));
+    }
+    assert_eq!(heft.content_hash().unwrap(), before);
+    assert_eq!(heft.set(&push.sets[1].id).unwrap().input.reps, Some(7));
+    assert_eq!(heft.set(&morning.sets[1].id).unwrap().input.reps, Some(7));
+}
+
+/// The Strong file v4.db imported (see fixtures/db/README.md).
+const MORNING_CSV: &str = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n\
 2026-10-05 07:30:00,Morning,45m,Squat (Barbell),W,135,5,0,0,,,\n\
 2026-10-05 07:30:00,Morning,45m,Squat (Barbell),1,185,5,0,0,,,8\n\
 2026-10-05 07:30:00,Morning,45m,Deadlift (Barbell),1,225,5,0,0,strong,,\n";
-    let before = heft.content_hash().unwrap();
-    let report = heft
-        .import_csv_from(
-            Box::new(csv.as_bytes()),
-            csv.len() as u64,
-            &heft_core::CsvImportOptions {
-                unit: Some(WeightUnit::Lb),
-                ..Default::default()
-            },
-            &heft_core::progress::NoProgress,
+
+/// The Strong file v5.db imported.
+const PUSH_CSV: &str = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n\
+2026-10-12 18:00:00,Push,50m,Bench Press (Barbell),W,95,8,0,0,,,\n\
+2026-10-12 18:00:00,Push,50m,Bench Press (Barbell),1,155,5,0,0,,,7.5\n\
+2026-10-12 18:00:00,Push,50m,Pull Up,1,0,8,0,0,felt good,,\n";
+
+fn import_lb(heft: &Heft, csv: &str) -> heft_core::CsvImportReport {
+    heft.import_csv_from(
+        Box::new(csv.as_bytes()),
+        csv.len() as u64,
+        &heft_core::CsvImportOptions {
+            unit: Some(WeightUnit::Lb),
+            ..Default::default()
+        },
+        &heft_core::progress::NoProgress,
+    )
+    .unwrap()
+}
+
+/// How many rows of each table carry an import digest of each SQLite type.
+fn digest_types(path: &Path) -> Vec<String> {
+    Connection::open(path)
+        .unwrap()
+        .prepare(
+            "SELECT 'set_entry', typeof(import_digest), count(*) FROM set_entry
+                 WHERE import_digest IS NOT NULL GROUP BY 2
+             UNION ALL
+             SELECT 'workout', typeof(import_digest), count(*) FROM workout
+                 WHERE import_digest IS NOT NULL GROUP BY 2
+             ORDER BY 1, 2",
         )
-        .unwrap();
-    assert_eq!((report.added, report.updated, report.unchanged), (0, 0, 3));
-    assert_eq!(heft.content_hash().unwrap(), before);
+        .unwrap()
+        .query_map([], |r| {
+            Ok(format!(
+                "{} {} {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?
+            ))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
 }
 
 fn fixture_data_reads_back(name: &str) {
@@ -192,8 +286,8 @@ fn fixture_data_reads_back(name: &str) {
     assert!(!custom.builtin && custom.axial);
 
     let mut history = heft.history(&HistoryQuery::default()).unwrap();
-    // v4.db adds an older imported workout, checked by its own test.
-    history.retain(|w| w.workout.name.as_deref() != Some("Morning") || name != "v4.db");
+    // v4.db and v5.db add imported workouts, checked by their own tests.
+    history.retain(|w| !matches!(w.workout.name.as_deref(), Some("Morning" | "Push")));
     let written: Vec<Vec<String>> = history
         .iter()
         .map(|w| {

@@ -858,6 +858,48 @@ fn rows_that_later_reads_could_not_decode_are_refused() {
 }
 
 #[test]
+fn a_file_merged_before_changes_nothing_again_but_is_still_checked() {
+    let a = busy_device();
+    let file = export(&a.heft);
+    let b = device(START);
+    let first = import(&b.heft, &file).unwrap();
+    assert!(first.added > 0);
+    // B edits one of A's sets, then merges the same file again (as `heft
+    // import` of the same file or of a copy would).
+    b.clock.advance(TimeDelta::minutes(10));
+    let (id, _) = sets(&b.heft)[0].clone();
+    b.heft.edit_set(&id, squat(&b.heft, 70.0, 3)).unwrap();
+    let hash = b.heft.content_hash().unwrap();
+    let again = import(&b.heft, &file).unwrap();
+    assert_eq!(
+        (
+            again.rows_read,
+            again.unchanged,
+            again.added + again.updated
+        ),
+        (first.rows_read, first.rows_read, 0)
+    );
+    assert_eq!(b.heft.content_hash().unwrap(), hash);
+    assert_eq!(sets(&b.heft)[0], (id.clone(), Some(3)), "the edit stays");
+    // Nothing changed, so the undo history is kept; after the undo the same
+    // file still changes nothing.
+    b.heft.undo().unwrap();
+    let undone = b.heft.content_hash().unwrap();
+    import(&b.heft, &file).unwrap();
+    assert_eq!(b.heft.content_hash().unwrap(), undone);
+    // A device that merges the file only once agrees with B about A's rows.
+    let c = device(START);
+    import(&c.heft, &file).unwrap();
+    import(&c.heft, &export(&b.heft)).unwrap();
+    assert_eq!(c.heft.content_hash().unwrap(), undone);
+    // A damaged or cut copy of the same file is refused all the same.
+    let mut damaged = file.clone();
+    *damaged.last_mut().unwrap() ^= 1;
+    expect_sync_error(&b.heft, &damaged);
+    expect_sync_error(&b.heft, &file[..file.len() - 20]);
+}
+
+#[test]
 fn a_workout_deleted_on_one_device_comes_back_for_a_set_added_on_another() {
     let a = device(START);
     let first = a

@@ -21,6 +21,7 @@ pub const MIN_REST_DAYS: u32 = 2;
 
 /// Consecutive ISO weeks with at least [`STREAK_SESSIONS`] sessions.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Streak {
     /// The streak running now, in weeks. The week in progress counts once it
     /// has its sessions; until then the streak runs to last week.
@@ -84,6 +85,7 @@ pub fn streak(session_dates: &[NaiveDate], today: NaiveDate) -> Streak {
 
 /// Gaps between training days.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Gaps {
     /// The last day with a session, up to today.
     pub last_session: Option<NaiveDate>,
@@ -144,6 +146,7 @@ pub fn paced(pattern: Pattern) -> bool {
 /// Rest between hard sessions of one movement pattern over the last
 /// [`SPACING_DAYS`] days.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PatternSpacing {
     /// The pattern.
     pub pattern: Pattern,
@@ -218,6 +221,7 @@ where
 
 /// Sessions against the program's plan, streaks and gaps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Adherence {
     /// The running program's sessions per week, if one runs.
     pub planned_per_week: Option<u8>,

@@ -33,6 +33,7 @@ pub const LIFTMOR_LANDINGS: u32 = 20;
 
 /// The weekly band, for charts that draw it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DoseBand {
     /// Lower edge, minutes (40).
     pub min_minutes: u32,
@@ -77,6 +78,7 @@ impl PlannedSessions {
 
 /// Hard sets of one muscle group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MuscleSets {
     /// The group.
     pub muscle: Muscle,
@@ -86,6 +88,7 @@ pub struct MuscleSets {
 
 /// A week's bone-loading dose.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BoneWeek {
     /// Heavy sets of axially loading exercises: working or failure sets at
     /// 80% or more of the e1RM at the time, or at RIR 2 or less.
@@ -104,6 +107,7 @@ pub struct BoneWeek {
 
 /// One ISO week.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WeekStats {
     /// The week, e.g. "2026-W47".
     pub week: Week,

@@ -25,6 +25,7 @@ use crate::progression::strength::Formula;
 /// What a record is of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RecordKind {
     /// The heaviest load of a working or failure set with at least one rep.
     HeaviestWeight,
@@ -39,6 +40,7 @@ pub enum RecordKind {
 /// The unit of a record's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RecordUnit {
     /// Kilograms (volume: kilograms lifted, load x reps).
     Kg,
@@ -48,6 +50,7 @@ pub enum RecordUnit {
 
 /// A personal record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Record {
     /// Exercise id.
     pub exercise_id: String,

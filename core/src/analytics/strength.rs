@@ -19,6 +19,7 @@ pub const RECENT_DAYS: u64 = 28;
 
 /// One session's best set of one exercise.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct E1rmPoint {
     /// The session's date (local date its workout started).
     pub date: NaiveDate,
@@ -38,6 +39,7 @@ pub struct E1rmPoint {
 
 /// e1RM of one exercise, one point per session, oldest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct E1rmSeries {
     /// Exercise id.
     pub exercise_id: String,
@@ -150,6 +152,7 @@ pub fn current_e1rm(points: &[E1rmPoint], today: NaiveDate) -> Option<&E1rmPoint
 
 /// Strength kept: e1RM now against the best e1RM around a baseline date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Retention {
     /// Exercise id.
     pub exercise_id: String,

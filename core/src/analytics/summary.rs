@@ -28,6 +28,7 @@ pub const MAIN_LIFTS: usize = 4;
 
 /// The bone-loading dose now.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BoneDose {
     /// This week so far.
     pub this_week: BoneWeek,
@@ -41,6 +42,7 @@ pub struct BoneDose {
 
 /// The summary `heft stats` shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Stats {
     /// The day it is computed for.
     pub today: NaiveDate,
@@ -300,6 +302,7 @@ where
 /// What the report draws for a period: weekly minutes against the band,
 /// sessions per week against the plan, and e1RM of the main lifts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Charts {
     /// First day of the period.
     pub from: NaiveDate,

@@ -282,6 +282,7 @@ struct ProgramFacts {
 
 /// An exercise's e1RM over time and against a baseline.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Strength {
     /// One point per session, oldest first, up to the day asked about.
     pub series: E1rmSeries,

@@ -11,11 +11,13 @@
 use std::collections::HashMap;
 use std::io::{BufReader, Read, Write};
 use std::path::Path;
+use std::rc::Rc;
 
-use chrono::{DateTime, FixedOffset, TimeDelta};
-use rusqlite::{Connection, OptionalExtension, named_params};
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeDelta, Timelike};
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+use sha2::{Digest as _, Sha256};
 
 use super::Heft;
 use super::logbook::workout_by_id;
@@ -48,6 +50,7 @@ const MAX_SKIPS_LISTED: usize = 1000;
 
 /// How to import a CSV file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CsvImportOptions {
     /// The app that wrote it; `None` to recognise it from the header.
     pub source: Option<Source>,
@@ -59,6 +62,7 @@ pub struct CsvImportOptions {
 
 /// A row that was not imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SkippedRow {
     /// 1-based line in the file.
     pub line: u64,
@@ -68,6 +72,7 @@ pub struct SkippedRow {
 
 /// What a CSV import did (or, with `dry_run`, would do).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CsvImportReport {
     /// The app the file came from.
     pub source: String,
@@ -106,6 +111,7 @@ pub struct CsvImportReport {
 
 /// Column layouts of `export_csv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CsvLayout {
     /// Strong's columns, read by the many tools made for Strong exports.
     Strong,
@@ -115,6 +121,7 @@ pub enum CsvLayout {
 
 /// What a CSV export wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CsvExportSummary {
     /// Sets written.
     pub sets: u64,
@@ -161,36 +168,38 @@ impl Heft {
         let clock = self.clock();
         let exercises = self.exercises()?;
         self.write_or_discard(opts.dry_run, |tx, stamp| {
-            let mut import = Import::new(tx, &exercises, reader.source(), clock, now);
-            import.report.dry_run = opts.dry_run;
-            let mut ticker = Ticker::new(progress, size);
-            while let Some(row) = reader.next() {
-                let row = row?;
-                import.report.rows_read += 1;
-                match row {
-                    CsvRow::Skip { line, reason } => import.skip(line, reason),
-                    CsvRow::Set(set) => {
-                        import.report.sets_read += 1;
-                        let line = set.line;
-                        if let Err(reason) = import.set(&set, &mut || stamp.next()) {
-                            match reason {
-                                RowError::Skip(reason) => import.skip(line, reason),
-                                RowError::Fatal(e) => return Err(e),
+            crate::store::with_bulk_cache(tx, || {
+                let mut import = Import::new(tx, &exercises, reader.source(), clock, now);
+                import.report.dry_run = opts.dry_run;
+                let mut ticker = Ticker::new(progress, size);
+                while let Some(row) = reader.next() {
+                    let row = row?;
+                    import.report.rows_read += 1;
+                    match row {
+                        CsvRow::Skip { line, reason } => import.skip(line, reason),
+                        CsvRow::Set(set) => {
+                            import.report.sets_read += 1;
+                            let line = set.line;
+                            if let Err(reason) = import.set(&set, &mut || stamp.next()) {
+                                match reason {
+                                    RowError::Skip(reason) => import.skip(line, reason),
+                                    RowError::Fatal(e) => return Err(e),
+                                }
                             }
                         }
                     }
+                    ticker.tick(reader.bytes_read())?;
                 }
-                ticker.tick(reader.bytes_read())?;
-            }
-            ticker.done(reader.bytes_read().max(size))?;
-            import.report.repaired = reader.repaired();
-            let changed = import.report.added + import.report.updated > 0
-                || !import.report.new_exercises.is_empty();
-            if changed {
-                // Undo entries describe rows as they were before the import.
-                tx.execute("DELETE FROM undo_entry", [])?;
-            }
-            Ok(import.report)
+                ticker.done(reader.bytes_read().max(size))?;
+                import.report.repaired = reader.repaired();
+                let changed = import.report.added + import.report.updated > 0
+                    || !import.report.new_exercises.is_empty();
+                if changed {
+                    // Undo entries describe rows as they were before the import.
+                    tx.execute("DELETE FROM undo_entry", [])?;
+                }
+                Ok(import.report)
+            })
         })
     }
 
@@ -271,8 +280,15 @@ struct SeenWorkout {
     id: String,
     /// Deleted in this database: its sets are left alone.
     deleted: bool,
+    /// Not in this database before this import: no set with an id derived
+    /// from it can be here either (a set's workout must exist), so its sets
+    /// are inserted without looking them up first.
+    new: bool,
     /// Next set position.
     next_position: u32,
+    /// When it started, as the file says (see [`workout_start`]) and as
+    /// stored, so its sets need not convert the same time again.
+    start: (CsvTime, Timestamp),
 }
 
 /// The state of one import.
@@ -284,17 +300,73 @@ struct Import<'a> {
     matcher: Matcher<'a>,
     exercises: &'a [Exercise],
     /// Exercise name as written -> the exercise (catalog, existing custom or new).
-    by_name: HashMap<String, Result<Exercise, String>>,
+    by_name: HashMap<String, Result<Rc<Exercise>, String>>,
+    /// Exercise id (Heft layout) -> the exercise.
+    by_id: HashMap<String, Rc<Exercise>>,
+    /// The workout of the previous set: files list a workout's rows
+    /// together, so most sets find theirs here without a lookup.
+    current: Option<(WorkoutKey, SeenWorkout)>,
+    /// Every other workout met so far.
     workouts: HashMap<WorkoutKey, SeenWorkout>,
+    /// Scratch space for digests.
+    digest_buf: Vec<u8>,
     report: CsvImportReport,
 }
 
-/// What identifies a workout in a file.
+/// What identifies a workout in a file: its id (Heft layout), start and
+/// name. Two starts are the same when they print the same (the derived id
+/// is made from the printed start): local times to the second, exact times
+/// with their offset.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct WorkoutKey {
     id: Option<String>,
-    start: String,
+    start: KeyStart,
     name: Option<String>,
+}
+
+/// The start of a [`WorkoutKey`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum KeyStart {
+    /// A local time, to the second.
+    Local(NaiveDateTime),
+    /// An exact time: local time and offset in seconds.
+    Exact(NaiveDateTime, i32),
+}
+
+impl KeyStart {
+    fn of(t: CsvTime) -> KeyStart {
+        match t {
+            // Whole seconds (a leap second stays one).
+            CsvTime::Local(t) => {
+                let ns = t.nanosecond();
+                KeyStart::Local(t.with_nanosecond(ns - ns % 1_000_000_000).unwrap_or(t))
+            }
+            CsvTime::Exact(t) => KeyStart::Exact(t.naive_local(), t.offset().local_minus_utc()),
+        }
+    }
+}
+
+impl WorkoutKey {
+    fn of(w: &CsvWorkout) -> WorkoutKey {
+        WorkoutKey {
+            id: w.id.clone(),
+            start: KeyStart::of(w.start),
+            name: w.name.clone(),
+        }
+    }
+
+    /// Whether `w` has this key (without building one).
+    fn matches(&self, w: &CsvWorkout) -> bool {
+        self.start == KeyStart::of(w.start) && self.name == w.name && self.id == w.id
+    }
+}
+
+/// The start of a workout as its derived id and its legacy digest print it.
+fn key_start_text(t: CsvTime) -> String {
+    match t {
+        CsvTime::Local(t) => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        CsvTime::Exact(t) => t.to_rfc3339(),
+    }
 }
 
 impl<'a> Import<'a> {
@@ -313,7 +385,10 @@ impl<'a> Import<'a> {
             matcher: Matcher::new(exercises),
             exercises,
             by_name: HashMap::new(),
+            by_id: HashMap::new(),
+            current: None,
             workouts: HashMap::new(),
+            digest_buf: Vec::with_capacity(256),
             report: CsvImportReport {
                 source: source.as_str().to_owned(),
                 ..CsvImportReport::default()
@@ -358,55 +433,46 @@ impl<'a> Import<'a> {
     /// Imports one set.
     fn set(&mut self, set: &CsvSet, stamp: &mut dyn FnMut() -> String) -> Result<(), RowError> {
         let exercise = self.exercise(set, stamp)?;
-        let (workout_id, position) = match self.workout(&set.workout, stamp)? {
-            Some(w) => w,
-            None => {
-                // The workout was deleted here; the import respects that.
-                self.report.unchanged += 1;
-                return Ok(());
-            }
+        let Some(placed) = self.workout(&set.workout, stamp)? else {
+            // The workout was deleted here; the import respects that.
+            self.report.unchanged += 1;
+            return Ok(());
         };
-        let started = self.instant(workout_start(&set.workout), "date")?;
+        let start = workout_start(&set.workout);
+        let started = if same_time(start, placed.start.0) {
+            placed.start.1
+        } else {
+            self.instant(start, "date")?
+        };
         let at = match set.performed_at {
             Some(t) => self.instant(t, "performed_at")?,
             None => started,
         };
         let mut input = self.input(set, &exercise);
         self.keep_what_fits(&mut input)?;
-        let id = match &set.id {
-            Some(id) => check_id(id, "set_id")?,
+        let (id, derived) = match &set.id {
+            Some(id) => (check_id(id, "set_id")?, false),
             // The workout and the set's place in it, as the file orders its
             // sets: the same file gives the same ids, and a later export with
             // more workouts gives the old sets their old ids.
-            None => self.derived_id(&["set", &workout_id, &position.to_string()]),
+            None => (
+                self.derived_id(&["set", &placed.workout_id, &placed.position.to_string()]),
+                true,
+            ),
         };
         let position = match (self.source, set.order) {
             (Source::Heft, p) if p > 0 && p <= MAX_POSITION => p,
-            _ => position,
+            _ => placed.position,
         };
-        let entry = SetEntry {
+        let new = NewSet {
             id,
-            workout_id,
-            exercise_name: exercise.name.clone(),
+            workout_id: placed.workout_id,
             position,
             performed_at: at,
             input,
             target: set.target.and_then(target_within_limits),
         };
-        let digest = digest(&format!(
-            "{:?}",
-            (
-                (&set.exercise, set.kind, set.load, set.reps, set.effort),
-                (
-                    set.duration_ms,
-                    set.distance,
-                    set.landings,
-                    set.drop_height_cm
-                ),
-                (set.pain, &set.note, set.target, set.performed_at),
-            )
-        ));
-        self.write_set(&entry, &digest, stamp)
+        self.write_set(&new, derived && placed.new, set, stamp)
     }
 
     /// Writes a set unless this database already has what the file says.
@@ -415,84 +481,59 @@ impl<'a> Import<'a> {
     /// changed since (its digest differs): an edit made in Heft afterwards
     /// is not reverted by importing the same file again. Sets from Heft's
     /// own layout that exist here are left alone: this database's copy is
-    /// the newer one, and sync carries edits between devices.
+    /// the newer one, and sync carries edits between devices. A set whose
+    /// id was derived from a workout this import created (`fresh`) cannot
+    /// be here yet and is inserted without being looked up (should it be
+    /// here after all, the insert fails and the import stops, changing
+    /// nothing).
     fn write_set(
         &mut self,
-        entry: &SetEntry,
-        digest: &str,
+        new: &NewSet,
+        fresh: bool,
+        set: &CsvSet,
         stamp: &mut dyn FnMut() -> String,
     ) -> Result<(), RowError> {
-        let existing: Option<bool> = self
-            .conn
-            .prepare_cached("SELECT deleted FROM set_entry WHERE id = ?1")?
-            .query_row([&entry.id], |r| r.get::<_, bool>(0))
-            .optional()?;
-        match existing {
-            Some(true) => {
-                self.report.unchanged += 1;
-                return Ok(());
-            }
-            Some(false) => {
-                if self.source == Source::Heft
-                    || self.digest_of(&entry.id)?.as_deref() == Some(digest)
-                {
+        let digest = (self.source != Source::Heft).then(|| self.set_digest(set));
+        if !fresh {
+            let existing: Option<(bool, Remembered)> = self
+                .conn
+                .prepare_cached("SELECT deleted, import_digest FROM set_entry WHERE id = ?1")?
+                .query_row([&new.id], |r| {
+                    Ok((r.get::<_, bool>(0)?, Remembered::of(r.get_ref(1)?)))
+                })
+                .optional()?;
+            match existing {
+                Some((true, _)) => {
                     self.report.unchanged += 1;
                     return Ok(());
                 }
-                let stored = super::logbook::set_by_id(self.conn, &entry.id)?;
-                self.remember(&entry.id, digest)?;
-                if same_set(&stored, entry) {
+                Some((false, remembered)) => {
+                    let Some(digest) = digest else {
+                        // Heft's layout: this database's copy stays.
+                        self.report.unchanged += 1;
+                        return Ok(());
+                    };
+                    match remembered.compare(&digest, || legacy_set_digest(set)) {
+                        Compared::Same => {}
+                        Compared::SameLegacy => self.remember("set_entry", &new.id, &digest)?,
+                        Compared::Differs => {
+                            let stored = super::logbook::set_by_id(self.conn, &new.id)?;
+                            if !same_set(&stored, new) {
+                                self.report.updated += 1;
+                                write_set_row(self.conn, new, Some(&digest), &stamp(), false)?;
+                                return Ok(());
+                            }
+                            self.remember("set_entry", &new.id, &digest)?;
+                        }
+                    }
                     self.report.unchanged += 1;
                     return Ok(());
                 }
-                self.report.updated += 1;
-            }
-            None => {
-                self.remember(&entry.id, digest)?;
-                self.report.added += 1;
+                None => {}
             }
         }
-        let cols = SetColumns::new(&entry.input);
-        let target = entry.target.unwrap_or(crate::model::SetTarget {
-            weight: None,
-            reps: None,
-            rir: None,
-        });
-        self.conn
-            .prepare_cached(
-                "INSERT INTO set_entry (id, workout_id, exercise_id, position, performed_at_ms, offset_min, kind,
-                     load_type, weight_milli, weight_unit, reps, rir, rpe, duration_ms, distance_milli, distance_unit,
-                     landings, drop_height_cm, pain, note, target_weight_milli, target_weight_unit, target_reps,
-                     target_rir, hlc, deleted)
-                 VALUES (:id, :workout_id, :exercise_id, :position, :at_ms, :offset, :kind, :load_type,
-                     :weight_milli, :weight_unit, :reps, :rir, :rpe, :duration_ms, :distance_milli,
-                     :distance_unit, :landings, :drop_height_cm, :pain, :note, :tw, :twu, :tr, :trir, :hlc, 0)
-                 ON CONFLICT (id) DO UPDATE SET workout_id = excluded.workout_id,
-                     exercise_id = excluded.exercise_id, position = excluded.position,
-                     performed_at_ms = excluded.performed_at_ms, offset_min = excluded.offset_min,
-                     kind = excluded.kind, load_type = excluded.load_type, weight_milli = excluded.weight_milli,
-                     weight_unit = excluded.weight_unit, reps = excluded.reps, rir = excluded.rir,
-                     rpe = excluded.rpe, duration_ms = excluded.duration_ms,
-                     distance_milli = excluded.distance_milli, distance_unit = excluded.distance_unit,
-                     landings = excluded.landings, drop_height_cm = excluded.drop_height_cm,
-                     pain = excluded.pain, note = excluded.note,
-                     target_weight_milli = excluded.target_weight_milli,
-                     target_weight_unit = excluded.target_weight_unit, target_reps = excluded.target_reps,
-                     target_rir = excluded.target_rir, hlc = excluded.hlc",
-            )?
-            .execute(named_params! {
-                ":id": entry.id, ":workout_id": entry.workout_id, ":exercise_id": entry.input.exercise_id,
-                ":position": entry.position, ":at_ms": entry.performed_at.utc_ms(),
-                ":offset": entry.performed_at.offset_min(), ":kind": entry.input.kind.as_str(),
-                ":load_type": cols.load_type, ":weight_milli": cols.weight_milli, ":weight_unit": cols.weight_unit,
-                ":reps": entry.input.reps, ":rir": cols.rir, ":rpe": cols.rpe, ":duration_ms": entry.input.duration_ms,
-                ":distance_milli": cols.distance_milli, ":distance_unit": cols.distance_unit,
-                ":landings": entry.input.impact.map(|x| x.landings),
-                ":drop_height_cm": entry.input.impact.and_then(|x| x.drop_height_cm),
-                ":pain": entry.input.pain, ":note": entry.input.note,
-                ":tw": target.weight.map(|w| w.milli()), ":twu": target.weight.map(|w| w.unit().symbol()),
-                ":tr": target.reps, ":trir": target.rir, ":hlc": stamp(),
-            })?;
+        self.report.added += 1;
+        write_set_row(self.conn, new, digest.as_ref(), &stamp(), true)?;
         Ok(())
     }
 
@@ -592,24 +633,64 @@ impl<'a> Import<'a> {
         Ok(())
     }
 
-    /// The digest of what an earlier import wrote for row `id`.
-    fn digest_of(&self, id: &str) -> Result<Option<String>, RowError> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT digest FROM import_digest WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?)
+    /// The digest of a set's values in the file (see [`Fields`]).
+    fn set_digest(&mut self, set: &CsvSet) -> Digest {
+        let mut f = Fields::new(&mut self.digest_buf, "set");
+        f.text(&set.exercise);
+        f.text(set.kind.as_str());
+        match set.load {
+            CsvLoad::Weight(w) => {
+                f.tag(0);
+                f.weight(w);
+            }
+            CsvLoad::Exact(load) => {
+                f.tag(1);
+                f.load(load);
+            }
+        }
+        f.opt_int(set.reps.map(i64::from));
+        f.effort(set.effort);
+        f.opt_int(set.duration_ms.map(i64::from));
+        f.quantity(set.distance.map(|d| (d.milli(), d.unit().symbol())));
+        f.opt_int(set.landings.map(i64::from));
+        f.opt_real(set.drop_height_cm);
+        f.opt_int(set.pain.map(i64::from));
+        f.opt_text(set.note.as_deref());
+        match set.target {
+            None => f.tag(0),
+            Some(t) => {
+                f.tag(1);
+                f.weight(t.weight);
+                f.opt_int(t.reps.map(i64::from));
+                f.opt_real(t.rir);
+            }
+        }
+        f.time(set.performed_at);
+        f.finish()
     }
 
-    fn remember(&self, id: &str, digest: &str) -> Result<(), RowError> {
-        if self.source != Source::Heft {
-            self.conn
-                .prepare_cached(
-                    "INSERT INTO import_digest (id, digest) VALUES (?1, ?2)
-                     ON CONFLICT (id) DO UPDATE SET digest = excluded.digest",
-                )?
-                .execute((id, digest))?;
-        }
+    /// The digest of a workout's values in the file (see [`Fields`]).
+    fn workout_digest(&mut self, w: &CsvWorkout, start: &str) -> Digest {
+        let mut f = Fields::new(&mut self.digest_buf, "workout");
+        f.opt_text(w.id.as_deref());
+        f.text(start);
+        f.opt_text(w.name.as_deref());
+        f.opt_int(w.duration_s.map(i64::from));
+        f.time(w.end);
+        f.opt_text(w.note.as_deref());
+        f.weight(w.body_weight);
+        f.finish()
+    }
+
+    /// Remembers `digest` as what the file says of row `id` of `table`
+    /// (`set_entry` or `workout`), leaving the row itself as it is.
+    fn remember(&self, table: &str, id: &str, digest: &Digest) -> Result<(), RowError> {
+        let sql = if table == "workout" {
+            "UPDATE workout SET import_digest = ?2 WHERE id = ?1"
+        } else {
+            "UPDATE set_entry SET import_digest = ?2 WHERE id = ?1"
+        };
+        self.conn.prepare_cached(sql)?.execute((id, &digest[..]))?;
         Ok(())
     }
 
@@ -672,11 +753,16 @@ impl<'a> Import<'a> {
         &mut self,
         set: &CsvSet,
         stamp: &mut dyn FnMut() -> String,
-    ) -> Result<Exercise, RowError> {
-        if let Some(id) = &set.exercise_id
-            && let Some(e) = self.exercises.iter().find(|e| &e.id == id)
-        {
-            return Ok(e.clone());
+    ) -> Result<Rc<Exercise>, RowError> {
+        if let Some(id) = &set.exercise_id {
+            if let Some(e) = self.by_id.get(id) {
+                return Ok(Rc::clone(e));
+            }
+            if let Some(e) = self.exercises.iter().find(|e| &e.id == id) {
+                let e = Rc::new(e.clone());
+                self.by_id.insert(id.clone(), Rc::clone(&e));
+                return Ok(e);
+            }
         }
         if let Some(found) = self.by_name.get(&set.exercise) {
             return found.clone().map_err(RowError::Skip);
@@ -690,7 +776,7 @@ impl<'a> Import<'a> {
         &mut self,
         set: &CsvSet,
         stamp: &mut dyn FnMut() -> String,
-    ) -> Result<Result<Exercise, String>, RowError> {
+    ) -> Result<Result<Rc<Exercise>, String>, RowError> {
         let name = set.exercise.trim();
         if let Err(e) = validate::name(Field::Exercise, name) {
             return Ok(Err(format!("exercise name: {}", e.problem)));
@@ -698,12 +784,12 @@ impl<'a> Import<'a> {
         let by_alias =
             catalog_id_for(name).and_then(|id| self.exercises.iter().find(|e| e.id == id));
         if let Some(e) = by_alias {
-            return Ok(Ok(e.clone()));
+            return Ok(Ok(Rc::new(e.clone())));
         }
         if let Resolution::Found { id, by_typo: false } = self.matcher.resolve(name)
             && let Some(e) = self.exercises.iter().find(|e| e.id == id)
         {
-            return Ok(Ok(e.clone()));
+            return Ok(Ok(Rc::new(e.clone())));
         }
         if self.report.new_exercises.len() >= MAX_NEW_EXERCISES {
             return Ok(Err(format!(
@@ -735,37 +821,47 @@ impl<'a> Import<'a> {
                 self.report.new_exercises.push(exercise.name.clone());
             }
         }
-        Ok(Ok(exercise))
+        Ok(Ok(Rc::new(exercise)))
     }
 
-    /// The workout a set belongs to, written if new or changed: its id and
-    /// the set's position in it; `None` when it was deleted here.
+    /// The workout a set belongs to, written if new or changed, and the
+    /// set's place in it; `None` when it was deleted here.
     fn workout(
         &mut self,
         w: &CsvWorkout,
         stamp: &mut dyn FnMut() -> String,
-    ) -> Result<Option<(String, u32)>, RowError> {
-        let key = WorkoutKey {
-            id: w.id.clone(),
-            start: match w.start {
-                CsvTime::Local(t) => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
-                CsvTime::Exact(t) => t.to_rfc3339(),
-            },
-            name: w.name.clone(),
-        };
-        if let Some(seen) = self.workouts.get_mut(&key) {
-            if seen.deleted {
-                return Ok(None);
-            }
-            let position = seen.next_position;
-            seen.next_position += 1;
-            return Ok(Some((seen.id.clone(), position)));
+    ) -> Result<Option<Placed>, RowError> {
+        if let Some((key, seen)) = &mut self.current
+            && key.matches(w)
+        {
+            return Ok(seen.place());
         }
+        let key = WorkoutKey::of(w);
+        let mut seen = match self.workouts.remove(&key) {
+            Some(seen) => seen,
+            None => self.first_seen(w, stamp)?,
+        };
+        let placed = seen.place();
+        if let Some((k, s)) = self.current.replace((key, seen)) {
+            self.workouts.insert(k, s);
+        }
+        Ok(placed)
+    }
+
+    /// A workout met for the first time in this import, written if new or
+    /// changed in the file.
+    fn first_seen(
+        &mut self,
+        w: &CsvWorkout,
+        stamp: &mut dyn FnMut() -> String,
+    ) -> Result<SeenWorkout, RowError> {
+        let start_text = key_start_text(w.start);
         let id = match &w.id {
             Some(id) => check_id(id, "workout_id")?,
-            None => self.derived_id(&["workout", &key.start, key.name.as_deref().unwrap_or("")]),
+            None => self.derived_id(&["workout", &start_text, w.name.as_deref().unwrap_or("")]),
         };
-        let started = self.instant(workout_start(w), "date")?;
+        let start = workout_start(w);
+        let started = self.instant(start, "date")?;
         let end = match w.end {
             Some(end) => Some(self.instant(end, "end")?),
             None => None,
@@ -811,49 +907,51 @@ impl<'a> Import<'a> {
             duration_s,
             note,
         };
-        let digest = digest(&format!(
-            "{:?}",
-            (&key, w.duration_s, w.end, &w.note, w.body_weight)
-        ));
-        let state: Option<bool> = self
+        let digest = (self.source != Source::Heft).then(|| self.workout_digest(w, &start_text));
+        let state: Option<(bool, Remembered)> = self
             .conn
-            .prepare_cached("SELECT deleted FROM workout WHERE id = ?1")?
-            .query_row([&id], |r| r.get(0))
+            .prepare_cached("SELECT deleted, import_digest FROM workout WHERE id = ?1")?
+            .query_row([&id], |r| {
+                Ok((r.get::<_, bool>(0)?, Remembered::of(r.get_ref(1)?)))
+            })
             .optional()?;
         self.report.workouts += 1;
-        let deleted = state == Some(true);
+        let deleted = matches!(state, Some((true, _)));
+        let new = state.is_none();
         match state {
-            Some(true) => {}
-            Some(false) => {
-                let stored = workout_by_id(self.conn, &id)?;
-                let changed_in_file = self.source != Source::Heft
-                    && self.digest_of(&id)?.as_deref() != Some(digest.as_str());
-                // An open workout stays open: the person is still logging it.
-                if changed_in_file && !stored.is_open() && stored != workout {
-                    write_workout(self.conn, &workout, &stamp())?;
-                }
-                if changed_in_file {
-                    self.remember(&id, &digest)?;
+            Some((true, _)) => {}
+            Some((false, remembered)) => {
+                if let Some(digest) = &digest {
+                    match remembered.compare(digest, || legacy_workout_digest(w, &start_text)) {
+                        Compared::Same => {}
+                        Compared::SameLegacy => self.remember("workout", &id, digest)?,
+                        Compared::Differs => {
+                            let stored = workout_by_id(self.conn, &id)?;
+                            // An open workout stays open: the person is still logging it.
+                            if !stored.is_open() && stored != workout {
+                                write_workout(self.conn, &workout, Some(digest), &stamp())?;
+                            } else {
+                                self.remember("workout", &id, digest)?;
+                            }
+                        }
+                    }
                 }
             }
             None => {
-                write_workout(self.conn, &workout, &stamp())?;
-                self.remember(&id, &digest)?;
+                write_workout(self.conn, &workout, digest.as_ref(), &stamp())?;
                 self.report.workouts_added += 1;
             }
         }
         if let Some(bw) = w.body_weight.filter(|_| !deleted) {
             self.body_weight(&id, bw, started, stamp)?;
         }
-        self.workouts.insert(
-            key,
-            SeenWorkout {
-                id: id.clone(),
-                deleted,
-                next_position: 2,
-            },
-        );
-        Ok((!deleted).then_some((id, 1)))
+        Ok(SeenWorkout {
+            id,
+            deleted,
+            new,
+            next_position: 1,
+            start: (start, started),
+        })
     }
 
     /// Records the body weight a session noted, once.
@@ -889,9 +987,238 @@ fn workout_start(w: &CsvWorkout) -> CsvTime {
     }
 }
 
-/// A short digest of a row's values in the file.
-fn digest(text: &str) -> String {
+/// What an import remembers of a row's values in the file, in the row's
+/// local `import_digest` column (a blob): the first 16 bytes of SHA-256 of
+/// the values as [`Fields`] encodes them. Schema 4 kept another digest, as
+/// text ([`legacy_digest`]); a row imported then still carries it.
+type Digest = [u8; 16];
+
+/// The digest a row remembers, as read.
+enum Remembered {
+    /// None (a row not imported from CSV, or from Heft's layout).
+    Nothing,
+    /// A [`Digest`].
+    Digest(Digest),
+    /// A digest of schema 4 ([`legacy_digest`]).
+    Legacy(String),
+}
+
+/// What a row remembers compared with the file's values now.
+enum Compared {
+    /// The file says what it said when the row was imported.
+    Same,
+    /// The same, by a schema-4 digest, which should be replaced.
+    SameLegacy,
+    /// The file changed (or the row was not imported from a file).
+    Differs,
+}
+
+impl Remembered {
+    fn of(v: ValueRef<'_>) -> Remembered {
+        match v {
+            ValueRef::Blob(b) => {
+                Digest::try_from(b).map_or(Remembered::Nothing, Remembered::Digest)
+            }
+            ValueRef::Text(t) => Remembered::Legacy(String::from_utf8_lossy(t).into_owned()),
+            _ => Remembered::Nothing,
+        }
+    }
+
+    /// Compares with `digest`, or with `legacy()` for a schema-4 digest.
+    fn compare(&self, digest: &Digest, legacy: impl FnOnce() -> String) -> Compared {
+        match self {
+            Remembered::Digest(d) if d == digest => Compared::Same,
+            Remembered::Legacy(d) if *d == legacy() => Compared::SameLegacy,
+            _ => Compared::Differs,
+        }
+    }
+}
+
+/// The values of a row in a file, encoded for its [`Digest`]: each field
+/// written in order, lengths before text and a tag before every optional
+/// or enumerated value, so different values never encode the same.
+struct Fields<'b>(&'b mut Vec<u8>);
+
+impl<'b> Fields<'b> {
+    fn new(buf: &'b mut Vec<u8>, what: &str) -> Self {
+        buf.clear();
+        let mut f = Fields(buf);
+        f.text(what);
+        f
+    }
+
+    fn tag(&mut self, t: u8) {
+        self.0.push(t);
+    }
+
+    fn int(&mut self, n: i64) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+
+    fn real(&mut self, x: f64) {
+        self.0.extend_from_slice(&x.to_bits().to_le_bytes());
+    }
+
+    fn text(&mut self, s: &str) {
+        self.int(s.len() as i64);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    fn opt_int(&mut self, n: Option<i64>) {
+        match n {
+            None => self.tag(0),
+            Some(n) => {
+                self.tag(1);
+                self.int(n);
+            }
+        }
+    }
+
+    fn opt_real(&mut self, x: Option<f64>) {
+        match x {
+            None => self.tag(0),
+            Some(x) => {
+                self.tag(1);
+                self.real(x);
+            }
+        }
+    }
+
+    fn opt_text(&mut self, s: Option<&str>) {
+        match s {
+            None => self.tag(0),
+            Some(s) => {
+                self.tag(1);
+                self.text(s);
+            }
+        }
+    }
+
+    /// A weight or distance: thousandths and unit.
+    fn quantity(&mut self, q: Option<(i64, &str)>) {
+        match q {
+            None => self.tag(0),
+            Some((milli, unit)) => {
+                self.tag(1);
+                self.int(milli);
+                self.text(unit);
+            }
+        }
+    }
+
+    fn weight(&mut self, w: Option<Weight>) {
+        self.quantity(w.map(|w| (w.milli(), w.unit().symbol())));
+    }
+
+    fn load(&mut self, load: Load) {
+        match load {
+            Load::None => self.tag(0),
+            Load::Weight { weight } => {
+                self.tag(1);
+                self.weight(Some(weight));
+            }
+            Load::Bodyweight { added } => {
+                self.tag(2);
+                self.weight(added);
+            }
+        }
+    }
+
+    fn effort(&mut self, e: Option<crate::model::Effort>) {
+        match e {
+            None => self.tag(0),
+            Some(crate::model::Effort::Rir(x)) => {
+                self.tag(1);
+                self.real(x);
+            }
+            Some(crate::model::Effort::Rpe(x)) => {
+                self.tag(2);
+                self.real(x);
+            }
+        }
+    }
+
+    fn time(&mut self, t: Option<CsvTime>) {
+        match t {
+            None => self.tag(0),
+            Some(CsvTime::Local(t)) => {
+                self.tag(1);
+                self.int(t.and_utc().timestamp());
+                self.int(i64::from(t.nanosecond()));
+            }
+            Some(CsvTime::Exact(t)) => {
+                self.tag(2);
+                self.int(t.timestamp());
+                self.int(i64::from(t.nanosecond()));
+                self.int(i64::from(t.offset().local_minus_utc()));
+            }
+        }
+    }
+
+    fn finish(self) -> Digest {
+        let hash = Sha256::digest(&self.0[..]);
+        let mut d = [0; 16];
+        d.copy_from_slice(&hash[..16]);
+        d
+    }
+}
+
+/// The digest schema 4 remembered (as text in its `import_digest` table,
+/// moved into the rows by schema 5): SHA-256 of the `Debug` text of the
+/// values, 16 bytes as hex.
+fn legacy_digest(text: &str) -> String {
     crate::sync::format::hex(&Sha256::digest(text.as_bytes())[..16])
+}
+
+/// The digest older builds remembered for a set (the `Debug` text of its
+/// values), to recognise the sets they imported.
+fn legacy_set_digest(set: &CsvSet) -> String {
+    legacy_digest(&format!(
+        "{:?}",
+        (
+            (&set.exercise, set.kind, set.load, set.reps, set.effort),
+            (
+                set.duration_ms,
+                set.distance,
+                set.landings,
+                set.drop_height_cm
+            ),
+            (set.pain, &set.note, set.target, set.performed_at),
+        )
+    ))
+}
+
+/// The digest older builds remembered for a workout; `start` as
+/// [`key_start_text`] prints it.
+fn legacy_workout_digest(w: &CsvWorkout, start: &str) -> String {
+    // The key as those builds held it: its `Debug` text is part of the
+    // digest (which is how its fields are read).
+    #[derive(Debug)]
+    #[allow(dead_code)]
+    struct WorkoutKey<'a> {
+        id: &'a Option<String>,
+        start: &'a str,
+        name: &'a Option<String>,
+    }
+    let key = WorkoutKey {
+        id: &w.id,
+        start,
+        name: &w.name,
+    };
+    legacy_digest(&format!(
+        "{:?}",
+        (&key, w.duration_s, w.end, &w.note, w.body_weight)
+    ))
+}
+
+/// Whether two starts are the same time written the same way (an exact
+/// time also with the same offset).
+fn same_time(a: CsvTime, b: CsvTime) -> bool {
+    match (a, b) {
+        (CsvTime::Local(a), CsvTime::Local(b)) => a == b,
+        (CsvTime::Exact(a), CsvTime::Exact(b)) => a == b && a.offset() == b.offset(),
+        _ => false,
+    }
 }
 
 /// A prescription as far as it is within Heft's limits (others' files may
@@ -918,23 +1245,133 @@ fn check_id(id: &str, field: &str) -> Result<String, RowError> {
     }
 }
 
-fn write_workout(conn: &Connection, w: &Workout, hlc: &str) -> Result<()> {
+/// Writes workout `w` (new or replacing the values of the one with its id)
+/// stamped `hlc`, with the digest of the file's values for it.
+fn write_workout(conn: &Connection, w: &Workout, digest: Option<&Digest>, hlc: &str) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO workout (id, name, started_at_ms, offset_min, finished_at_ms, duration_s, note, hlc, deleted)
-         VALUES (:id, :name, :start, :offset, :finish, :duration, :note, :hlc, 0)
+        "INSERT INTO workout (id, name, started_at_ms, offset_min, finished_at_ms, duration_s, note, hlc,
+             import_digest, deleted)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, started_at_ms = excluded.started_at_ms,
              offset_min = excluded.offset_min, finished_at_ms = excluded.finished_at_ms,
-             duration_s = excluded.duration_s, note = excluded.note, hlc = excluded.hlc",
+             duration_s = excluded.duration_s, note = excluded.note, hlc = excluded.hlc,
+             import_digest = excluded.import_digest",
     )?
-    .execute(named_params! {
-        ":id": w.id, ":name": w.name, ":start": w.started_at.utc_ms(), ":offset": w.started_at.offset_min(),
-        ":finish": w.finished_at.map(|t| t.utc_ms()), ":duration": w.duration_s, ":note": w.note, ":hlc": hlc,
-    })?;
+    .execute(rusqlite::params![
+        w.id,
+        w.name,
+        w.started_at.utc_ms(),
+        w.started_at.offset_min(),
+        w.finished_at.map(|t| t.utc_ms()),
+        w.duration_s,
+        w.note,
+        hlc,
+        digest.map(|d| &d[..]),
+    ])?;
+    Ok(())
+}
+
+/// A set as an import writes it.
+struct NewSet {
+    id: String,
+    workout_id: String,
+    position: u32,
+    performed_at: Timestamp,
+    input: SetInput,
+    target: Option<crate::model::SetTarget>,
+}
+
+/// Where a set goes: its workout and its place there.
+struct Placed {
+    workout_id: String,
+    position: u32,
+    /// The workout is new in this import ([`SeenWorkout::new`]).
+    new: bool,
+    start: (CsvTime, Timestamp),
+}
+
+impl SeenWorkout {
+    /// The next set's place in this workout; `None` when it was deleted here.
+    fn place(&mut self) -> Option<Placed> {
+        if self.deleted {
+            return None;
+        }
+        let position = self.next_position;
+        self.next_position += 1;
+        Some(Placed {
+            workout_id: self.id.clone(),
+            position,
+            new: self.new,
+            start: self.start,
+        })
+    }
+}
+
+/// Inserts set `s` (`insert`) or replaces the values of the live set with
+/// its id, stamped `hlc`, with the digest of the file's values for it.
+fn write_set_row(
+    conn: &Connection,
+    s: &NewSet,
+    digest: Option<&Digest>,
+    hlc: &str,
+    insert: bool,
+) -> Result<()> {
+    let sql = if insert {
+        "INSERT INTO set_entry (id, workout_id, exercise_id, position, performed_at_ms, offset_min, kind,
+             load_type, weight_milli, weight_unit, reps, rir, rpe, duration_ms, distance_milli, distance_unit,
+             landings, drop_height_cm, pain, note, target_weight_milli, target_weight_unit, target_reps,
+             target_rir, hlc, import_digest, deleted)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+             ?21, ?22, ?23, ?24, ?25, ?26, 0)"
+    } else {
+        "UPDATE set_entry SET workout_id = ?2, exercise_id = ?3, position = ?4, performed_at_ms = ?5,
+             offset_min = ?6, kind = ?7, load_type = ?8, weight_milli = ?9, weight_unit = ?10, reps = ?11,
+             rir = ?12, rpe = ?13, duration_ms = ?14, distance_milli = ?15, distance_unit = ?16,
+             landings = ?17, drop_height_cm = ?18, pain = ?19, note = ?20, target_weight_milli = ?21,
+             target_weight_unit = ?22, target_reps = ?23, target_rir = ?24, hlc = ?25,
+             import_digest = ?26
+         WHERE id = ?1"
+    };
+    let i = &s.input;
+    let cols = SetColumns::new(i);
+    let target = s.target.unwrap_or(crate::model::SetTarget {
+        weight: None,
+        reps: None,
+        rir: None,
+    });
+    conn.prepare_cached(sql)?.execute(rusqlite::params![
+        s.id,
+        s.workout_id,
+        i.exercise_id,
+        s.position,
+        s.performed_at.utc_ms(),
+        s.performed_at.offset_min(),
+        i.kind.as_str(),
+        cols.load_type,
+        cols.weight_milli,
+        cols.weight_unit,
+        i.reps,
+        cols.rir,
+        cols.rpe,
+        i.duration_ms,
+        cols.distance_milli,
+        cols.distance_unit,
+        i.impact.map(|x| x.landings),
+        i.impact.and_then(|x| x.drop_height_cm),
+        i.pain,
+        i.note,
+        target.weight.map(|w| w.milli()),
+        target.weight.map(|w| w.unit().symbol()),
+        target.reps,
+        target.rir,
+        hlc,
+        digest.map(|d| &d[..]),
+    ])?;
     Ok(())
 }
 
 /// Whether a stored set already holds what the file says.
-fn same_set(stored: &SetEntry, new: &SetEntry) -> bool {
+fn same_set(stored: &SetEntry, new: &NewSet) -> bool {
     stored.workout_id == new.workout_id
         && stored.position == new.position
         && stored.performed_at == new.performed_at

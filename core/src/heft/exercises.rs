@@ -11,6 +11,7 @@ use crate::{Error, Result};
 
 /// An exercise found by search, with how close its name is (0..=1).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ExerciseHit {
     /// The exercise.
     pub exercise: Exercise,

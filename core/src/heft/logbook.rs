@@ -25,6 +25,7 @@ const DATE_ONLY_HOUR: u32 = 12;
 
 /// When the sets being logged were done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum LogTime {
     /// Just now.
     Now,
@@ -48,6 +49,7 @@ impl LogTime {
 
 /// What a call to [`Heft::log_sets`] wrote.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LoggedSets {
     /// The workout the sets went into.
     pub workout: Workout,
@@ -59,27 +61,37 @@ pub struct LoggedSets {
 
 /// How to finish a workout.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FinishWorkout {
     /// Which workout; the open one when `None`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub workout_id: Option<String>,
     /// When it ended; now when `None`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub at: Option<DateTime<FixedOffset>>,
     /// Its length in seconds, when the person says so (overrides start to end).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub duration_s: Option<u32>,
     /// The open workout of this local date, when no id is given.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub on: Option<NaiveDate>,
 }
 
 /// Which workouts to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HistoryQuery {
     /// Only workouts with this exercise, and only its sets.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub exercise_id: Option<String>,
     /// From this local date on.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub since: Option<NaiveDate>,
     /// Up to and including this local date.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub until: Option<NaiveDate>,
     /// At most this many workouts, newest first.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub limit: Option<u32>,
 }
 

@@ -40,19 +40,23 @@ pub const DXA_MIN_MONTHS: u32 = 12;
 
 /// A measurement to record.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewMeasurement {
     /// What was measured.
     pub kind: MeasureKind,
     /// Where: required for DXA kinds, optional (a hand) for grip.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub site: Option<Site>,
     /// The value.
     pub value: f64,
     /// Its unit; `None` takes the profile's unit for weights and the kind's
     /// only unit otherwise.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub unit: Option<MeasureUnit>,
     /// When it was measured.
     pub at: LogTime,
     /// A note.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub note: Option<String>,
 }
 
@@ -86,6 +90,7 @@ impl NewMeasurement {
 /// precision (a heuristic: see docs/MEASURES.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DxaCall {
     /// At least a year apart and beyond 3% (0.3 SD for scores): a change.
     Change,
@@ -97,6 +102,7 @@ pub enum DxaCall {
 
 /// The change from one measurement to a later one of the same series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Change {
     /// The earlier value, in the trend's unit.
     pub from: f64,
@@ -114,6 +120,7 @@ pub struct Change {
 /// How a value compares with its reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum BandStatus {
     /// Within or above the normal range.
     Normal,
@@ -129,6 +136,7 @@ pub enum BandStatus {
 
 /// Where a reference band comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum BandSource {
     /// World Health Organization T-score bands.
     #[serde(rename = "WHO")]
@@ -162,6 +170,7 @@ impl BandSource {
 
 /// A reference band beside a value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Band {
     /// In words, e.g. "osteopenia", "below normal for men 65-69 (12-18)".
     pub label: String,
@@ -176,6 +185,7 @@ pub struct Band {
 
 /// A series of one kind (and site) over time.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Trend {
     /// What was measured.
     pub kind: MeasureKind,

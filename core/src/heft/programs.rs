@@ -38,6 +38,7 @@ fn builtins() -> Result<&'static [Program]> {
 
 /// A program in a list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProgramSummary {
     /// Id.
     pub id: String,
@@ -74,6 +75,7 @@ impl ProgramSummary {
 
 /// A person's way through a program.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProgramRun {
     /// UUIDv7.
     pub id: String,
@@ -87,6 +89,7 @@ pub struct ProgramRun {
 
 /// What starting a program did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StartedProgram {
     /// The new run.
     pub run: ProgramRun,
@@ -98,6 +101,7 @@ pub struct StartedProgram {
 
 /// Where a run stands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProgramStatus {
     /// The run.
     pub run: ProgramRun,
@@ -113,6 +117,7 @@ pub struct ProgramStatus {
 
 /// One lift's numbers in a run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LiftStatus {
     /// Exercise id.
     pub exercise_id: String,
@@ -130,6 +135,7 @@ pub struct LiftStatus {
 
 /// Today's session and how far the person got.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Today {
     /// The plan.
     pub plan: SessionPlan,
@@ -143,6 +149,11 @@ pub struct Today {
 
 /// Sets done of one planned exercise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "ExerciseProgress")
+)]
 pub struct Progress {
     /// Warm-up sets logged.
     pub warmups: u32,
@@ -152,6 +163,7 @@ pub struct Progress {
 
 /// Where the next set is in the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NextSet {
     /// Index into `plan.exercises`.
     pub exercise: usize,
@@ -163,6 +175,7 @@ pub struct NextSet {
 
 /// A finished workout and, when it was a program session, what it changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Finished {
     /// The workout.
     pub workout: Workout,
@@ -172,6 +185,7 @@ pub struct Finished {
 
 /// What a finished program session changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SessionResult {
     /// The run.
     pub run_id: String,

@@ -31,6 +31,7 @@ pub struct ExportSummary {
 
 /// Rows of one synced table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TableCount {
     /// Table name.
     pub table: String,
@@ -42,6 +43,7 @@ pub struct TableCount {
 
 /// Another device this one has merged a file from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeviceSeen {
     /// Its id.
     pub id: String,
@@ -51,6 +53,7 @@ pub struct DeviceSeen {
 
 /// The state of this database as sync sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SyncStatus {
     /// This device's id.
     pub device_id: String,
@@ -118,7 +121,10 @@ impl Heft {
     }
 
     /// Merges an export file into this database in one transaction: all of
-    /// it or, on any error, none of it.
+    /// it or, on any error, none of it. A file with the content merged last
+    /// from its device (the same file again, or a copy) is only checked
+    /// (header, body length and checksum) and reported unchanged: merging
+    /// it again could change nothing.
     pub fn import_file(
         &self,
         path: &Path,
@@ -143,6 +149,22 @@ impl Heft {
         let now_ms = self.now().timestamp_millis();
         let this_year = chrono::Datelike::year(&self.now());
         self.write(|tx, _| {
+            // The content merged last from the file's device. Merging the
+            // same content again changes nothing, whatever happened here
+            // since: after a merge every row of it is here with an equal or
+            // newer stamp, no synced row is ever removed (a deletion is a
+            // tombstone), and every later change to a row (an edit, undo, a
+            // CSV import, another merge, a revived parent) gives it a newer
+            // stamp. So every row would be kept, and with nothing changed
+            // nothing else is done (no revived parents, the undo history
+            // kept, the device's newest stamp and the clock already past
+            // them). Only the file's integrity is still checked.
+            let merged_key = format!("merged:{}", reader.header.device_id);
+            if meta_get(tx, &merged_key)?.as_deref() == Some(reader.header.content_sha256.as_str())
+            {
+                reader.verify_body().map_err(Error::Sync)?;
+                return already_merged(&reader.header, progress);
+            }
             let (report, newest) =
                 crate::sync::merge::merge(tx, &mut reader, progress, now_ms, this_year)?;
             note_device(tx, &report.device_id, newest.as_ref(), now_ms)?;
@@ -154,6 +176,7 @@ impl Heft {
                 // replaying one now could silently revert another device's edit.
                 tx.execute("DELETE FROM undo_entry", [])?;
             }
+            meta_set(tx, &merged_key, &reader.header.content_sha256)?;
             Ok(report)
         })
     }
@@ -315,6 +338,23 @@ fn seen_key(dir: &Path, file: &Path) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     format!("seen:{}/{name}", dir.display())
+}
+
+/// The report of merging a file whose content was merged before: every row
+/// unchanged.
+fn already_merged(header: &format::Header, progress: &dyn Progress) -> Result<MergeReport> {
+    let rows = header
+        .tables
+        .iter()
+        .fold(0u64, |sum, t| sum.saturating_add(t.rows));
+    crate::progress::Ticker::new(progress, rows).done(rows)?;
+    Ok(MergeReport {
+        device_id: header.device_id.clone(),
+        created_at: header.created_at.clone(),
+        rows_read: rows,
+        unchanged: rows,
+        ..MergeReport::default()
+    })
 }
 
 /// Records the device a file came from and the newest stamp seen from it.

@@ -71,6 +71,7 @@ pub(crate) struct RunBefore {
 
 /// What `undo` took back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UndoOutcome {
     /// What the undone action was, e.g. "logged 3 sets of Back Squat".
     pub undone: String,

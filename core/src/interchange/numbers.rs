@@ -79,6 +79,24 @@ pub(crate) fn parse_decimal(s: &str) -> Option<f64> {
         Some(b'+') => (false, s.get(1..)?),
         _ => (false, s),
     };
+    // Most cells: digits with at most one '.', which Rust reads as they are
+    // (to the same value as the rewritten text below).
+    let mut dots = 0;
+    let mut digits = false;
+    if body.bytes().all(|b| match b {
+        b'0'..=b'9' => {
+            digits = true;
+            true
+        }
+        b'.' => {
+            dots += 1;
+            dots == 1
+        }
+        _ => false,
+    }) && digits
+    {
+        return s.parse::<f64>().ok().filter(|v| v.is_finite());
+    }
     if !body.bytes().any(|b| b.is_ascii_digit())
         || !body
             .bytes()
@@ -163,15 +181,15 @@ pub(crate) fn count(col: &str, v: &str) -> Result<Option<u32>, String> {
     let Some(x) = decimal(col, v)? else {
         return Ok(None);
     };
-    let t = quote(v.trim());
+    let t = || quote(v.trim());
     if x < 0.0 {
-        return Err(format!("{col}: '{t}' is negative"));
+        return Err(format!("{col}: '{}' is negative", t()));
     }
     if x.fract() != 0.0 {
-        return Err(format!("{col}: '{t}' is not a whole number"));
+        return Err(format!("{col}: '{}' is not a whole number", t()));
     }
     if x > f64::from(u32::MAX) {
-        return Err(format!("{col}: '{t}' is too large"));
+        return Err(format!("{col}: '{}' is too large", t()));
     }
     Ok(Some(x as u32))
 }

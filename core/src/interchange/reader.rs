@@ -210,9 +210,12 @@ impl SetCounter {
             self.workout = Some(workout.to_string());
             self.counts.clear();
         }
-        let n = self.counts.entry(exercise.to_string()).or_insert(0);
-        *n = n.saturating_add(1);
-        *n
+        if let Some(n) = self.counts.get_mut(exercise) {
+            *n = n.saturating_add(1);
+            return *n;
+        }
+        self.counts.insert(exercise.to_string(), 1);
+        1
     }
 }
 

@@ -6,6 +6,7 @@ use crate::model::{Distance, Effort, Load, SetKind, SetTarget, Weight};
 
 /// The app a CSV file came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Source {
     /// Strong (iOS/Android), every header variant and language.
     Strong,

@@ -31,7 +31,7 @@ use super::numbers::{
     weight_unit,
 };
 use super::reader::{Col, Header, ReadOptions, Row, SetCounter};
-use super::{CsvLoad, CsvRow, CsvSet, CsvWorkout};
+use super::{CsvLoad, CsvRow, CsvSet, CsvTime, CsvWorkout};
 use crate::model::{DistanceUnit, SetKind, WeightUnit};
 
 /// The columns of a Strong export, whatever their language.
@@ -243,6 +243,15 @@ fn is_rest_label(cell: &str) -> bool {
             .map(|l| normalise_header(l))
             .collect()
     });
+    // A normalised cell starts with its first letter or digit, lowercased:
+    // when no label starts so, there is nothing to normalise.
+    let Some(first) = cell.chars().find(|c| c.is_alphanumeric()) else {
+        return false;
+    };
+    let first = first.to_lowercase().next().unwrap_or(first);
+    if !labels.iter().any(|l| l.starts_with(first)) {
+        return false;
+    }
     let n = normalise_header(cell);
     !n.is_empty() && labels.contains(&n)
 }
@@ -329,6 +338,12 @@ pub(crate) struct Strong {
     default_distance: DistanceUnit,
     last_unit: Option<WeightUnit>,
     counter: SetCounter,
+    /// The last date cell read and what it says (a workout's rows repeat it).
+    last_date: Option<(String, (CsvTime, bool))>,
+    /// The last duration cell read as text ("1h 5m") and its seconds.
+    last_duration: Option<(String, u32)>,
+    /// Scratch space for the set counter's workout key.
+    key: String,
 }
 
 /// Columns found, by field.
@@ -415,6 +430,9 @@ impl Strong {
             default_distance,
             last_unit: None,
             counter: SetCounter::default(),
+            last_date: None,
+            last_duration: None,
+            key: String::new(),
         })
     }
 
@@ -572,30 +590,42 @@ impl Strong {
         };
         let date_raw = row.get(&self.date);
         let workout_raw = row.opt(&self.workout_name);
-        let order = self.counter.next(
-            &format!("{}\u{1f}{}", date_raw.trim(), workout_raw.trim()),
-            exercise_raw.trim(),
-        );
+        self.key.clear();
+        self.key.push_str(date_raw.trim());
+        self.key.push('\u{1f}');
+        self.key.push_str(workout_raw.trim());
+        let order = self.counter.next(&self.key, exercise_raw.trim());
         let exercise = name(exercise_raw);
         if exercise.is_empty() {
             return Err(format!("{}: empty", self.exercise.name));
         }
-        let (start, time_known) = time_cell(&self.date.name, date_raw)?;
-        let duration_s =
-            match &self.duration {
-                None => None,
-                Some((col, true)) => seconds_whole(&col.name, row.get(col))?,
-                Some((col, false)) => {
-                    let v = row.get(col).trim();
-                    if v.is_empty() {
-                        None
-                    } else {
-                        Some(parse_duration_text(v).ok_or_else(|| {
-                            format!("{}: '{}' is not a duration", col.name, quote(v))
-                        })?)
-                    }
+        let (start, time_known) = match &self.last_date {
+            Some((cell, read)) if cell == date_raw => *read,
+            _ => {
+                let read = time_cell(&self.date.name, date_raw)?;
+                self.last_date = Some((date_raw.to_owned(), read));
+                read
+            }
+        };
+        let duration_s = match &self.duration {
+            None => None,
+            Some((col, true)) => seconds_whole(&col.name, row.get(col))?,
+            Some((col, false)) => {
+                let v = row.get(col).trim();
+                if v.is_empty() {
+                    None
+                } else if let Some((cell, s)) = &self.last_duration
+                    && cell == v
+                {
+                    Some(*s)
+                } else {
+                    let s = parse_duration_text(v)
+                        .ok_or_else(|| format!("{}: '{}' is not a duration", col.name, quote(v)))?;
+                    self.last_duration = Some((v.to_owned(), s));
+                    Some(s)
                 }
-            };
+            }
+        };
         let unit = match &self.weight_unit {
             WeightUnitFrom::Fixed(u) => *u,
             WeightUnitFrom::Column(c) => match weight_unit(&c.name, row.get(c))? {

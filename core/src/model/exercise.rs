@@ -6,6 +6,7 @@ use super::names::named_enum;
 
 /// The movement pattern: what the engine balances across a week and spaces 48 h apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Pattern {
     /// Knee- and hip-dominant bilateral lower body (squats, leg press).
     Squat,
@@ -31,6 +32,7 @@ pub enum Pattern {
 
 /// What the exercise is done with; decides load steps and rounding later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Equipment {
     /// Olympic or standard barbell.
     Barbell,
@@ -62,6 +64,7 @@ pub enum Equipment {
 
 /// How a set of this exercise is measured, and so which fields a set needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Measure {
     /// External load times repetitions.
     WeightReps,
@@ -80,6 +83,7 @@ pub enum Measure {
 /// Muscle groups, for weekly hard sets per group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[allow(missing_docs)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Muscle {
     Chest,
     Back,
@@ -101,6 +105,7 @@ pub enum Muscle {
 
 /// An exercise, built in or added by the person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Exercise {
     /// Stable id: a slug for built-ins ("back-squat"), a UUIDv7 for custom ones.
     pub id: String,
@@ -132,10 +137,12 @@ pub struct Exercise {
 
 /// A custom exercise to add.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewExercise {
     /// Display name; must not clash with an existing name or alias.
     pub name: String,
     /// Other names for it.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub aliases: Vec<String>,
     /// Movement pattern.
     pub pattern: Pattern,
@@ -144,16 +151,22 @@ pub struct NewExercise {
     /// How a set is measured.
     pub measure: Measure,
     /// Muscle groups trained.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub muscles: Vec<Muscle>,
     /// One side at a time.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub unilateral: bool,
     /// Loads the spine axially.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub axial: bool,
     /// Loaded spinal flexion.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub spinal_flexion: bool,
     /// Forceful twisting.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub spinal_rotation: bool,
     /// Impact or landings.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub impact: bool,
 }
 

@@ -14,6 +14,7 @@ use crate::validate::{Check, Field, MAX_NOTE_CHARS, Problem, ValidationError};
 
 /// What was measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum MeasureKind {
     /// Body weight (kg or lb).
     BodyWeight,
@@ -60,6 +61,7 @@ named_enum!(MeasureKind, "measure kind" {
 
 /// Where on the body a measurement was taken: a DXA site or a hand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Site {
     /// Lumbar spine (L1-L4), DXA.
     LumbarSpine,
@@ -82,6 +84,7 @@ named_enum!(Site, "site" {
 
 /// The unit of a measurement's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum MeasureUnit {
     /// Kilograms.
     Kg,
@@ -518,6 +521,7 @@ impl Site {
 
 /// One stored measurement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Measurement {
     /// UUIDv7 (or a derived id for CSV imports).
     pub id: String,

@@ -10,6 +10,7 @@ use crate::progression::strength::Formula;
 /// Sex, for norms (grip, chair stand) that differ by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Sex {
     Female,
     Male,
@@ -18,6 +19,7 @@ named_enum!(Sex, "sex" { Female => "female", Male => "male" });
 
 /// Bone density status from the latest DXA (WHO bands).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum BoneStatus {
     /// T-score >= -1.0.
     Normal,
@@ -32,6 +34,7 @@ named_enum!(BoneStatus, "bone status" {
 
 /// Past fractures that change what is safe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum FractureHistory {
     /// None known.
     None,
@@ -46,6 +49,7 @@ named_enum!(FractureHistory, "fracture history" {
 
 /// The profile as stored; every field but the unit may be unknown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Profile {
     /// Unit used when a weight is typed without one.
     pub unit: WeightUnit,
@@ -88,25 +92,36 @@ impl Default for Profile {
 
 /// Changes to a profile: `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProfileUpdate {
     /// New default unit.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub unit: Option<WeightUnit>,
     /// New birth year.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub birth_year: Option<i32>,
     /// New sex.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sex: Option<Sex>,
     /// New bone status.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bone_status: Option<BoneStatus>,
     /// New fracture history.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub fracture_history: Option<FractureHistory>,
     /// New custom loadout.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub loadout: Option<Loadout>,
     /// Owns fractional plates or not.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub micro_plates: Option<bool>,
     /// Equipment at hand (an empty list means a full gym).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub equipment: Option<Vec<Equipment>>,
     /// Minutes of running in a typical week.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub running_min_week: Option<u16>,
     /// Formula for estimated 1RMs.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub formula: Option<Formula>,
 }

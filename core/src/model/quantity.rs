@@ -22,6 +22,7 @@ pub trait Unit: Copy + Eq + fmt::Debug {
 /// A unit of weight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum WeightUnit {
     /// Kilograms.
     Kg,
@@ -54,6 +55,7 @@ impl Unit for WeightUnit {
 /// A unit of distance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DistanceUnit {
     /// Metres.
     M,

@@ -7,6 +7,7 @@ use super::{Distance, Timestamp, Weight};
 
 /// What a set was for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SetKind {
     /// Preparation; excluded from records and volume.
     Warmup,
@@ -26,6 +27,7 @@ named_enum!(SetKind, "set kind" {
 /// JSON: `{"scale": "rir", "value": 2.0}` or `{"scale": "rpe", "value": 8.5}`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "scale", content = "value", rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Effort {
     /// Repetitions in reserve, 0-10 in half steps.
     Rir(f64),
@@ -48,6 +50,7 @@ impl Effort {
 /// `{"type": "bodyweight", "added": {...} | null}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Load {
     /// No load recorded (timed, distance or band sets).
     None,
@@ -65,6 +68,7 @@ pub enum Load {
 
 /// Landings from jumps, for the bone-loading dose.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Impact {
     /// Number of landings.
     pub landings: u32,
@@ -74,6 +78,7 @@ pub struct Impact {
 
 /// Everything about a set that a person enters: used to log and to edit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SetInput {
     /// The exercise's id.
     pub exercise_id: String,
@@ -82,18 +87,25 @@ pub struct SetInput {
     /// The load.
     pub load: Load,
     /// Repetitions done.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reps: Option<u32>,
     /// How hard it was.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub effort: Option<Effort>,
     /// Duration in milliseconds (holds, runs).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub duration_ms: Option<u32>,
     /// Distance covered.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub distance: Option<Distance>,
     /// Landings, for jumps.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub impact: Option<Impact>,
     /// Pain during the set, 0 (none) to 10 (worst imaginable).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pain: Option<u8>,
     /// Free text.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub note: Option<String>,
 }
 
@@ -128,6 +140,7 @@ impl SetInput {
 
 /// A logged set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SetEntry {
     /// UUIDv7.
     pub id: String,
@@ -149,6 +162,7 @@ pub struct SetEntry {
 
 /// What a program prescribed for a set.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SetTarget {
     /// Load prescribed.
     pub weight: Option<Weight>,

@@ -7,6 +7,7 @@ use super::{SetEntry, Timestamp};
 
 /// A training session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Workout {
     /// UUIDv7.
     pub id: String,
@@ -56,6 +57,7 @@ impl Workout {
 
 /// A workout with its live sets in order, as history shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkoutLog {
     /// The workout.
     #[serde(flatten)]

@@ -362,6 +362,7 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
 
 /// What changed for one lift after a session.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LiftChange {
     /// Exercise id.
     pub exercise_id: String,

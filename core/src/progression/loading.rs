@@ -35,6 +35,7 @@ const MAX_CELLS: i64 = 1 << 18;
 
 /// Plates of one weight the person owns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlateStock {
     /// Weight of one plate, in the loadout's unit.
     pub weight: f64,
@@ -44,6 +45,7 @@ pub struct PlateStock {
 
 /// Everything that decides which loads can be made, in one unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Loadout {
     /// The unit of every weight in the loadout and of every load it rounds.
     pub unit: WeightUnit,

@@ -8,6 +8,7 @@ use crate::model::{SetKind, Weight};
 
 /// The session to do, as `heft today --json` prints it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SessionPlan {
     /// Program id.
     pub program_id: String,
@@ -37,6 +38,7 @@ pub struct SessionPlan {
 
 /// The phase a session belongs to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PhasePosition {
     /// Phase id (`ramp` for the engine's own familiarization).
     pub id: String,
@@ -52,6 +54,7 @@ pub struct PhasePosition {
 
 /// One exercise of the session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ExercisePlan {
     /// Index of the day's slot this fills.
     pub slot: usize,
@@ -75,6 +78,7 @@ pub struct ExercisePlan {
 
 /// A replaced exercise.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Swap {
     /// The program's exercise id.
     pub from_id: String,
@@ -86,6 +90,7 @@ pub struct Swap {
 
 /// One set to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlannedSet {
     /// Warm-up or working.
     pub kind: SetKind,
@@ -106,6 +111,7 @@ pub struct PlannedSet {
 /// The load of a planned set.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PlannedLoad {
     /// Nothing to load (bands, timed holds).
     None,
@@ -139,6 +145,7 @@ impl PlannedLoad {
 
 /// A reason a person can read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Why {
     /// The sentence.
     pub text: String,
@@ -166,6 +173,7 @@ impl Why {
 
 /// Something to look at before training.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Warning {
     /// Stable code for the shells.
     pub code: WarningCode,
@@ -176,6 +184,7 @@ pub struct Warning {
 /// Kinds of warning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum WarningCode {
     /// Weekly minutes above 60.
     DoseHigh,
@@ -195,6 +204,7 @@ pub enum WarningCode {
 
 /// Minutes of lifting this ISO week against the 40-60 minute band.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WeeklyDose {
     /// Monday of the week.
     pub week_of: NaiveDate,
@@ -209,6 +219,7 @@ pub struct WeeklyDose {
 /// The weekly dose against the band (SCIENCE.md, "Dose: the J-curve").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DoseLevel {
     /// Under 40 minutes.
     Below,

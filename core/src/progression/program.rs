@@ -16,6 +16,7 @@ pub const PROGRAM_FORMAT: u32 = 1;
 
 /// A training program: what to do in which order, and how loads move.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Program {
     /// Stable id (`liftmor`), lowercase letters, digits and dashes.
     pub id: String,
@@ -43,6 +44,7 @@ pub struct Program {
 
 /// A run of weeks with the same days.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Phase {
     /// Stable id within the program.
     pub id: String,
@@ -59,6 +61,7 @@ pub struct Phase {
 /// What a phase is for; it changes how loads are set and moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PhaseKind {
     /// Learning technique at light loads; loads do not progress by rule but
     /// ramp with the phase, and e1RM is estimated from submaximal sets.
@@ -71,6 +74,7 @@ pub enum PhaseKind {
 
 /// One session's worth of slots.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Day {
     /// Name shown to the person ("A", "Lower").
     pub name: String,
@@ -80,6 +84,7 @@ pub struct Day {
 
 /// One exercise in a day with its prescription.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Slot {
     /// Catalog id of the preferred exercise.
     pub exercise: String,
@@ -106,6 +111,7 @@ pub struct Slot {
 
 /// Reps per set: a single number or a range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RepRange {
     /// Fewest reps.
     pub min: u16,
@@ -126,6 +132,7 @@ impl fmt::Display for RepRange {
 /// How hard a slot is, as the source states it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Intensity {
     /// Technique work: body weight, an empty bar or the lightest load.
     Technique,
@@ -148,6 +155,7 @@ pub enum Intensity {
 /// How the working load moves between sessions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Rule {
     /// Add the increment after every session with all reps done.
     Linear,

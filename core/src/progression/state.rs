@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Progress through one program.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RunState {
     /// The program's id.
     pub program_id: String,
@@ -31,6 +32,7 @@ pub struct RunState {
 
 /// An added familiarization ramp: sessions done out of the total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Ramp {
     /// Sessions done.
     pub done: u32,
@@ -43,6 +45,7 @@ pub struct Ramp {
 /// Why the engine put a familiarization ramp in front of the program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RampReason {
     /// Low bone mass: technique before heavy loads (LIFTMOR, ESSA).
     LowBoneMass,
@@ -56,6 +59,7 @@ pub enum RampReason {
 /// state written by an older build still reads.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LiftState {
     /// Estimated 1RM in kg.
     pub e1rm_kg: Option<f64>,

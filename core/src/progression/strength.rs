@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 /// Which formula turned a set into an estimated one-rep max.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Formula {
     /// `w * (1 + r/30)` (Epley 1985).
     Epley,

@@ -48,6 +48,23 @@ pub fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// SQLite's page cache in KiB while one transaction writes or reads a whole
+/// file's rows (a CSV import, a sync merge). The default, 2,000 KiB, is
+/// smaller than the B-trees such a transaction touches, so SQLite would
+/// spill dirty pages to the WAL and read pages back within the
+/// transaction. The cache grows to this only as pages are used.
+pub const BULK_CACHE_KIB: i64 = 16 * 1024;
+
+/// Runs `f` with the page cache at [`BULK_CACHE_KIB`], then sets the size
+/// it had back, also when `f` fails.
+pub(crate) fn with_bulk_cache<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let before: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
+    let out = f();
+    conn.pragma_update(None, "cache_size", before)?;
+    out
+}
+
 /// Opens (creating if needed) and upgrades the database at `path`.
 ///
 /// `now_ms` stamps the seeding of a new database. A damaged file is moved

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::error::SyncError;
-use super::tables::{SyncRow, TABLES, Table};
+use super::tables::{Cells, TABLES, Table, Text, flag_at, text_at, write_line};
 use crate::{Error, Result};
 
 /// The `format` field of every header.
@@ -83,10 +83,20 @@ pub(crate) fn for_each_line(
     for table in TABLES {
         let mut stmt = conn.prepare(&table.select_sql(false))?;
         let mut rows = stmt.query([])?;
+        let n = table.columns.len();
         while let Some(row) = rows.next()? {
-            let row = SyncRow::read(table, row)?;
+            let values = (1..=n)
+                .map(|i| row.get_ref(i))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
             line.clear();
-            row.write_line(table, &mut line);
+            write_line(
+                table,
+                text_at(row, 0)?,
+                text_at(row, n + 1)?,
+                flag_at(row, n + 2)?,
+                values,
+                &mut line,
+            );
             f(table, &line)?;
         }
     }
@@ -367,13 +377,14 @@ fn check_tables(header: &Header) -> Result<(), SyncError> {
     Ok(())
 }
 
-/// A raw row line: table, key, stamp, tombstone, values.
-pub(crate) type RawRow = (String, String, String, u8, Vec<serde_json::Value>);
+/// A raw row line: table, key, stamp, tombstone, values; text borrowed
+/// from the line where it holds no escapes.
+pub(crate) type RawRow<'l> = (Text<'l>, Text<'l>, Text<'l>, u8, Cells<'l>);
 
 impl ExportReader<'_> {
-    /// The next row, or `None` at the end of a body whose size, checksum and
-    /// row counts all check out.
-    pub fn next_row(&mut self) -> Result<Option<RawRow>, SyncError> {
+    /// The next row and its number, or `None` at the end of a body whose
+    /// size, checksum and row counts all check out.
+    pub fn next_row(&mut self) -> Result<Option<(u64, RawRow<'_>)>, SyncError> {
         self.line.clear();
         let n = (&mut self.lines)
             .take(MAX_LINE_BYTES as u64 + 1)
@@ -410,12 +421,35 @@ impl ExportReader<'_> {
             field: String::new(),
             reason: format!("not a row: {e}"),
         })?;
-        if let Some(i) = self.header.tables.iter().position(|t| t.name == row.0)
+        if let Some(i) = self.header.tables.iter().position(|t| t.name == *row.0)
             && let Some(n) = self.rows_by_table.get_mut(i)
         {
             *n += 1;
         }
-        Ok(Some(row))
+        Ok(Some((row_no, row)))
+    }
+
+    /// Reads the compressed body without decompressing it and checks its
+    /// length and checksum: the file is whole, and its content is what the
+    /// header's content hash says (the writer hashed both).
+    pub fn verify_body(&mut self) -> Result<(), SyncError> {
+        // The decoder may have read ahead; the hashing reader counted and
+        // hashed whatever it passed on, so reading it to its end covers all.
+        let hashed = self.lines.get_mut().get_mut();
+        io::copy(hashed, &mut io::sink()).map_err(SyncError::read)?;
+        if hashed.bytes != self.header.body_bytes {
+            return Err(SyncError::Truncated(format!(
+                "{} of {} body bytes",
+                hashed.bytes, self.header.body_bytes
+            )));
+        }
+        let body = hex(&std::mem::take(&mut hashed.hasher).finalize());
+        if body != self.header.body_sha256 {
+            return Err(SyncError::Corrupt(
+                "the body checksum does not match".into(),
+            ));
+        }
+        Ok(())
     }
 
     /// Reads the rest of the body to tell damage from a bad row: when a row

@@ -10,12 +10,13 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Transaction, params_from_iter};
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{CachedStatement, Transaction, params_from_iter};
 use serde::Serialize;
 
 use super::error::SyncError;
 use super::format::ExportReader;
-use super::tables::{SyncRow, Table, check_value, table};
+use super::tables::{Cell, Table, check_value, flag_at, table, text_at, write_line};
 use crate::hlc::Hlc;
 use crate::progress::{Progress, Ticker};
 use crate::{Error, Result};
@@ -89,12 +90,14 @@ pub(crate) fn merge(
 }
 
 /// How one table of a file maps onto ours.
-struct Layout {
+struct Layout<'tx> {
     table: &'static Table,
     /// Our column index -> position in the file's value array.
     map: Vec<Option<usize>>,
-    select: String,
-    upsert: String,
+    /// The row by key ([`Table::select_sql`]).
+    select: CachedStatement<'tx>,
+    /// [`Table::upsert_sql`].
+    upsert: CachedStatement<'tx>,
 }
 
 /// How far ahead of this device's clock an incoming stamp may be (clocks
@@ -116,8 +119,8 @@ fn merge_rows(
         .iter()
         .fold(0u64, |sum, t| sum.saturating_add(t.rows));
     // Per table in the file: the table, our column index -> position in the
-    // file's value array, and its two statements (built once, not per row).
-    let mut layouts: HashMap<String, Layout> = HashMap::new();
+    // file's value array, and its two statements (prepared once, not per row).
+    let mut layouts: Vec<Layout<'_>> = Vec::new();
     for th in &reader.header.tables {
         if let Some(t) = table(&th.name) {
             let map = t
@@ -125,29 +128,32 @@ fn merge_rows(
                 .iter()
                 .map(|c| th.columns.iter().position(|x| x == c.name))
                 .collect();
-            layouts.insert(
-                th.name.clone(),
-                Layout {
-                    table: t,
-                    map,
-                    select: t.select_sql(true),
-                    upsert: t.upsert_sql(),
-                },
-            );
+            layouts.push(Layout {
+                table: t,
+                map,
+                select: tx.prepare_cached(&t.select_sql(true))?,
+                upsert: tx.prepare_cached(&t.upsert_sql())?,
+            });
         }
     }
+    // Rows come table by table: the previous row's table is the likely one.
+    let mut current = 0;
     let mut report = MergeReport {
         device_id: reader.header.device_id.clone(),
         created_at: reader.header.created_at.clone(),
         ..MergeReport::default()
     };
     let mut changed: HashMap<&'static str, u64> = HashMap::new();
-    let mut newest: Option<Hlc> = None;
+    // The newest stamp seen, as text (for canonical stamps text order is
+    // clock order).
+    let mut newest: Option<String> = None;
     let mut ticker = Ticker::new(progress, total);
     let mut local_line = Vec::with_capacity(512);
     let mut incoming_line = Vec::with_capacity(512);
-    while let Some((tname, key, hlc, deleted, values)) = reader.next_row().map_err(Error::Sync)? {
-        let row_no = reader.rows_read;
+    let null = Cell::Null;
+    while let Some((row_no, (tname, key, hlc, deleted, values))) =
+        reader.next_row().map_err(Error::Sync)?
+    {
         let bad = |table: &str, field: &str, reason: String| {
             Error::Sync(SyncError::BadRow {
                 row: row_no,
@@ -156,15 +162,22 @@ fn merge_rows(
                 reason,
             })
         };
+        if layouts.get(current).is_none_or(|l| l.table.name != &*tname) {
+            match layouts.iter().position(|l| l.table.name == &*tname) {
+                Some(i) => current = i,
+                None => return Err(bad(&tname, "", "a table the header does not list".into())),
+            }
+        }
         let Some(Layout {
             table: t,
             map,
             select,
             upsert,
-        }) = layouts.get(&tname)
+        }) = layouts.get_mut(current)
         else {
             return Err(bad(&tname, "", "a table the header does not list".into()));
         };
+        let t: &'static Table = t;
         if key.is_empty()
             || key.len() > t.key_max
             || !key
@@ -177,12 +190,17 @@ fn merge_rows(
                 "not an id (letters, digits, '-' and '_', at most 64)".into(),
             ));
         }
-        let stamp: Hlc = match hlc.parse::<Hlc>() {
-            // Only the canonical text: text order must be clock order.
-            Ok(h) if h.to_string() == hlc && h.device.len() == 32 => h,
+        // Only the canonical text (16 lowercase hex digits of wall clock and
+        // counter, 32 of device): text order must be clock order.
+        let canonical = hlc.len() == 48
+            && hlc
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        let wall_ms = match hlc.get(..12).map(|w| u64::from_str_radix(w, 16)) {
+            Some(Ok(ms)) if canonical => ms,
             _ => return Err(bad(t.name, "hlc", "malformed clock stamp".into())),
         };
-        if stamp.wall_ms > latest_ms {
+        if wall_ms > latest_ms {
             return Err(bad(
                 t.name,
                 "hlc",
@@ -192,60 +210,87 @@ fn merge_rows(
         if deleted > 1 {
             return Err(bad(t.name, "deleted", "expected 0 or 1".into()));
         }
-        let mut row = SyncRow {
-            key,
-            hlc,
-            deleted: deleted == 1,
-            values: Vec::with_capacity(t.columns.len()),
-        };
+        let deleted = deleted == 1;
+        // The row's values as they will be stored, borrowed from the line.
+        let mut row = Vec::with_capacity(t.columns.len());
         for (column, at) in t.columns.iter().zip(map) {
-            let v = at
-                .and_then(|i| values.get(i))
-                .unwrap_or(&serde_json::Value::Null);
-            row.values
-                .push(check_value(column, v).map_err(|reason| bad(t.name, column.name, reason))?);
+            let v = at.and_then(|i| values.0.get(i)).unwrap_or(&null);
+            row.push(check_value(column, v).map_err(|reason| bad(t.name, column.name, reason))?);
         }
-        if t.name == "exercise" && is_builtin(tx, &row.key)? {
+        if t.name == "exercise" && is_builtin(tx, &key)? {
             return Err(bad(t.name, "id", "the id of a built-in exercise".into()));
         }
-        let local = {
-            let mut stmt = tx.prepare_cached(select)?;
-            let mut rows = stmt.query([&row.key])?;
+        let action = {
+            let mut rows = select.query([&*key])?;
             match rows.next()? {
-                Some(r) => Some(SyncRow::read(t, r)?),
-                None => None,
-            }
-        };
-        incoming_line.clear();
-        row.write_line(t, &mut incoming_line);
-        let action = match &local {
-            None => decide(&row.hlc, &incoming_line, None),
-            Some(l) => {
-                local_line.clear();
-                l.write_line(t, &mut local_line);
-                decide(&row.hlc, &incoming_line, Some((&l.hlc, &local_line)))
+                None => decide(&hlc, &[], None),
+                Some(local) => {
+                    let n = t.columns.len();
+                    let local_hlc = text_at(local, n + 1)?;
+                    if local_hlc != &*hlc {
+                        // Different stamps: the lines do not matter.
+                        decide(&hlc, &[], Some((local_hlc, &[])))
+                    } else if flag_at(local, n + 2)? == deleted
+                        && row
+                            .iter()
+                            .enumerate()
+                            .all(|(i, v)| local.get_ref(i + 1).is_ok_and(|l| same_value(l, *v)))
+                    {
+                        // The same write: equal values make equal lines.
+                        Action::Keep
+                    } else {
+                        incoming_line.clear();
+                        write_line(
+                            t,
+                            &key,
+                            &hlc,
+                            deleted,
+                            row.iter().copied(),
+                            &mut incoming_line,
+                        );
+                        let local_values = (1..=n)
+                            .map(|i| local.get_ref(i))
+                            .collect::<rusqlite::Result<Vec<_>>>()?;
+                        local_line.clear();
+                        write_line(
+                            t,
+                            text_at(local, 0)?,
+                            local_hlc,
+                            flag_at(local, n + 2)?,
+                            local_values,
+                            &mut local_line,
+                        );
+                        decide(&hlc, &incoming_line, Some((local_hlc, &local_line)))
+                    }
+                }
             }
         };
         match action {
             Action::Keep => report.unchanged += 1,
             Action::Insert | Action::Replace => {
-                tx.prepare_cached(upsert)?
-                    .execute(params_from_iter(row.params()))?;
-                crate::heft::check_merged_row(tx, t.name, &row.key)
+                let params = std::iter::once(ValueRef::Text(key.as_bytes()))
+                    .chain(row.iter().copied())
+                    .chain([
+                        ValueRef::Text(hlc.as_bytes()),
+                        ValueRef::Integer(i64::from(deleted)),
+                    ])
+                    .map(ToSqlOutput::Borrowed);
+                upsert.execute(params_from_iter(params))?;
+                crate::heft::check_merged_row(tx, t.name, &key)
                     .map_err(|reason| bad(t.name, "", reason))?;
                 if action == Action::Insert {
                     report.added += 1;
                 } else {
                     report.updated += 1;
                 }
-                if row.deleted {
+                if deleted {
                     report.deletions += 1;
                 }
                 *changed.entry(t.name).or_default() += 1;
             }
         }
-        if newest.as_ref().is_none_or(|n| stamp > *n) {
-            newest = Some(stamp);
+        if newest.as_deref().is_none_or(|n| *hlc > *n) {
+            newest = Some(hlc.to_string());
         }
         report.rows_read += 1;
         ticker.tick(report.rows_read)?;
@@ -262,7 +307,7 @@ fn merge_rows(
         check_references(tx)?;
         crate::heft::check_profile(tx, this_year)?;
     }
-    Ok((report, newest))
+    Ok((report, newest.and_then(|n| n.parse::<Hlc>().ok())))
 }
 
 /// A live set whose workout or custom exercise is a tombstone: one device
@@ -299,6 +344,15 @@ fn revive_parents(tx: &Transaction<'_>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether two values write the same text into a line.
+fn same_value(a: ValueRef<'_>, b: ValueRef<'_>) -> bool {
+    match (a, b) {
+        // By bits: 0.0 and -0.0 are equal numbers but different text.
+        (ValueRef::Real(x), ValueRef::Real(y)) => x.to_bits() == y.to_bits(),
+        (a, b) => a == b,
+    }
 }
 
 fn is_builtin(tx: &Transaction<'_>, id: &str) -> Result<bool> {

@@ -7,8 +7,12 @@
 //! written, so a damaged or hostile file cannot store a value the rest of
 //! the core would fail to read.
 
-use rusqlite::types::Value as SqlValue;
-use serde_json::Value as JsonValue;
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use rusqlite::types::ValueRef;
+use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 use crate::model::{Equipment, Measure, Muscle, Pattern, SetKind};
 use crate::progression::RunState;
@@ -282,72 +286,55 @@ impl Table {
     }
 }
 
-/// A row as it travels: key, clock stamp, tombstone and values in the
-/// table's column order.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct SyncRow {
-    /// Primary key.
-    pub key: String,
-    /// Clock stamp of its last write.
-    pub hlc: String,
-    /// Tombstone.
-    pub deleted: bool,
-    /// Values, one per [`Table::columns`].
-    pub values: Vec<SqlValue>,
+/// The text in column `i` of `row`, borrowed.
+pub(crate) fn text_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    row.get_ref(i)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
-impl SyncRow {
-    /// Reads a row selected with [`Table::select_sql`].
-    pub fn read(table: &Table, row: &rusqlite::Row<'_>) -> rusqlite::Result<SyncRow> {
-        let n = table.columns.len();
-        let mut values = Vec::with_capacity(n);
-        for i in 0..n {
-            values.push(row.get::<_, SqlValue>(i + 1)?);
-        }
-        Ok(SyncRow {
-            key: row.get(0)?,
-            values,
-            hlc: row.get(n + 1)?,
-            deleted: row.get::<_, i64>(n + 2)? != 0,
-        })
-    }
+/// Whether column `i` of `row` (a `deleted` column) is not 0.
+pub(crate) fn flag_at(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<bool> {
+    Ok(row.get::<_, i64>(i)? != 0)
+}
 
-    /// The row as one line of an export (no newline): a JSON array
-    /// `["table", "key", "hlc", deleted, [values...]]`. Deterministic, so
-    /// equal rows give equal bytes on every device.
-    pub fn write_line(&self, table: &Table, out: &mut Vec<u8>) {
-        out.push(b'[');
-        push_json_str(out, table.name);
-        out.push(b',');
-        push_json_str(out, &self.key);
-        out.push(b',');
-        push_json_str(out, &self.hlc);
-        out.extend_from_slice(if self.deleted { b",1,[" } else { b",0,[" });
-        for (i, v) in self.values.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            match v {
-                SqlValue::Null => out.extend_from_slice(b"null"),
-                SqlValue::Integer(n) => out.extend_from_slice(n.to_string().as_bytes()),
-                SqlValue::Real(x) => push_json_real(out, *x),
-                SqlValue::Text(s) => push_json_str(out, s),
-                // No synced column holds a blob; write null rather than fail.
-                SqlValue::Blob(_) => out.extend_from_slice(b"null"),
-            }
+/// A row as one line of an export (no newline): a JSON array
+/// `["table", "key", "hlc", deleted, [values...]]`. Deterministic, so equal
+/// rows give equal bytes on every device.
+pub(crate) fn write_line<'v>(
+    table: &Table,
+    key: &str,
+    hlc: &str,
+    deleted: bool,
+    values: impl IntoIterator<Item = ValueRef<'v>>,
+    out: &mut Vec<u8>,
+) {
+    out.push(b'[');
+    push_json_str(out, table.name);
+    out.push(b',');
+    push_json_str(out, key);
+    out.push(b',');
+    push_json_str(out, hlc);
+    out.extend_from_slice(if deleted { b",1,[" } else { b",0,[" });
+    for (i, v) in values.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
         }
-        out.extend_from_slice(b"]]");
+        match v {
+            ValueRef::Null => out.extend_from_slice(b"null"),
+            ValueRef::Integer(n) => {
+                // Writing into a Vec cannot fail.
+                let _ = std::io::Write::write_fmt(out, format_args!("{n}"));
+            }
+            ValueRef::Real(x) => push_json_real(out, x),
+            // Text is UTF-8 (checked on the way in); anything else is
+            // written as SQLite would show it rather than fail.
+            ValueRef::Text(s) => push_json_str(out, &String::from_utf8_lossy(s)),
+            // No synced column holds a blob; write null rather than fail.
+            ValueRef::Blob(_) => out.extend_from_slice(b"null"),
+        }
     }
-
-    /// Parameters for [`Table::upsert_sql`].
-    pub fn params(&self) -> Vec<SqlValue> {
-        let mut p = Vec::with_capacity(self.values.len() + 3);
-        p.push(SqlValue::Text(self.key.clone()));
-        p.extend(self.values.iter().cloned());
-        p.push(SqlValue::Text(self.hlc.clone()));
-        p.push(SqlValue::Integer(i64::from(self.deleted)));
-        p
-    }
+    out.extend_from_slice(b"]]");
 }
 
 fn push_json_str(out: &mut Vec<u8>, s: &str) {
@@ -367,11 +354,172 @@ fn push_json_real(out: &mut Vec<u8>, x: f64) {
     }
 }
 
-/// Checks one incoming value against its column; the error says why.
-pub(crate) fn check_value(column: &Column, value: &JsonValue) -> Result<SqlValue, String> {
+/// Text of a row line, borrowed from the line unless it holds escapes.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Text<'l>(pub Cow<'l, str>);
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'l, 'l> Deserialize<'de> for Text<'l> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'l>(PhantomData<&'l ()>);
+        impl<'de: 'l, 'l> Visitor<'de> for V<'l> {
+            type Value = Text<'l>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Owned(s.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Self::Value, E> {
+                Ok(Text(Cow::Owned(s)))
+            }
+        }
+        d.deserialize_str(V(PhantomData))
+    }
+}
+
+/// One value of a row line as parsed: what JSON holds, text borrowed from
+/// the line unless it holds escapes. Read like [`serde_json::Value`] (a
+/// whole number reads as a number too), without an allocation per value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cell<'l> {
+    /// `null`.
+    Null,
+    /// A whole number that fits `i64`.
+    Int(i64),
+    /// A whole number above `i64::MAX`.
+    BigInt(u64),
+    /// A number with a fraction or exponent.
+    Real(f64),
+    /// A string.
+    Text(Cow<'l, str>),
+    /// `true`, `false`, an array or an object: no column holds one.
+    Other,
+}
+
+impl Cell<'_> {
+    fn is_null(&self) -> bool {
+        matches!(self, Cell::Null)
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Cell::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn as_i64(&self) -> Option<i64> {
+        match self {
+            Cell::Int(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    fn as_f64(&self) -> Option<f64> {
+        match self {
+            Cell::Int(n) => Some(*n as f64),
+            Cell::BigInt(n) => Some(*n as f64),
+            Cell::Real(x) => Some(*x),
+            _ => None,
+        }
+    }
+}
+
+impl<'de: 'l, 'l> Deserialize<'de> for Cell<'l> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'l>(PhantomData<&'l ()>);
+        impl<'de: 'l, 'l> Visitor<'de> for V<'l> {
+            type Value = Cell<'l>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any valid JSON value")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Cell::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Cell::Null)
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(Cell::Other)
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
+                Ok(Cell::Int(n))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
+                Ok(i64::try_from(n).map_or(Cell::BigInt(n), Cell::Int))
+            }
+            fn visit_f64<E: de::Error>(self, x: f64) -> Result<Self::Value, E> {
+                Ok(Cell::Real(x))
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(Cell::Text(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(Cell::Text(Cow::Owned(s.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Self::Value, E> {
+                Ok(Cell::Text(Cow::Owned(s)))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(Cell::Other)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(Cell::Other)
+            }
+        }
+        d.deserialize_any(V(PhantomData))
+    }
+}
+
+/// The values of a row line.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cells<'l>(pub Vec<Cell<'l>>);
+
+impl<'de: 'l, 'l> Deserialize<'de> for Cells<'l> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'l>(PhantomData<&'l ()>);
+        impl<'de: 'l, 'l> Visitor<'de> for V<'l> {
+            type Value = Cells<'l>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                // Room for the widest table's values (JSON gives no length).
+                let mut cells = Vec::with_capacity(32);
+                while let Some(cell) = seq.next_element()? {
+                    cells.push(cell);
+                }
+                Ok(Cells(cells))
+            }
+        }
+        d.deserialize_seq(V(PhantomData))
+    }
+}
+
+/// Checks one incoming value against its column and gives it as SQLite
+/// will store it; the error says why it is refused.
+pub(crate) fn check_value<'v>(
+    column: &Column,
+    value: &'v Cell<'_>,
+) -> Result<ValueRef<'v>, String> {
     if value.is_null() {
         return if column.nullable {
-            Ok(SqlValue::Null)
+            Ok(ValueRef::Null)
         } else {
             Err("missing (null)".into())
         };
@@ -382,7 +530,7 @@ pub(crate) fn check_value(column: &Column, value: &JsonValue) -> Result<SqlValue
             if s.len() > max {
                 return Err(format!("longer than {max} bytes"));
             }
-            Ok(SqlValue::Text(s.to_owned()))
+            Ok(ValueRef::Text(s.as_bytes()))
         }
         Kind::Name(names) => {
             let s = value.as_str().ok_or("expected text")?;
@@ -390,24 +538,24 @@ pub(crate) fn check_value(column: &Column, value: &JsonValue) -> Result<SqlValue
                 let shown: String = s.chars().take(40).collect();
                 return Err(format!("'{shown}' is not one of {}", names.join(", ")));
             }
-            Ok(SqlValue::Text(s.to_owned()))
+            Ok(ValueRef::Text(s.as_bytes()))
         }
         Kind::Int(lo, hi) => {
             let n = value.as_i64().ok_or("expected a whole number")?;
             if n < lo || n > hi {
                 return Err(format!("{n} is outside {lo}..={hi}"));
             }
-            Ok(SqlValue::Integer(n))
+            Ok(ValueRef::Integer(n))
         }
         Kind::Real(lo, hi) => {
             let x = value.as_f64().ok_or("expected a number")?;
             if !x.is_finite() || x < lo || x > hi {
                 return Err(format!("{x} is outside {lo}..={hi}"));
             }
-            Ok(SqlValue::Real(x))
+            Ok(ValueRef::Real(x))
         }
         Kind::Flag => match value.as_i64() {
-            Some(n @ (0 | 1)) => Ok(SqlValue::Integer(n)),
+            Some(n @ (0 | 1)) => Ok(ValueRef::Integer(n)),
             _ => Err("expected 0 or 1".into()),
         },
         Kind::Json(max, check) => {
@@ -416,13 +564,13 @@ pub(crate) fn check_value(column: &Column, value: &JsonValue) -> Result<SqlValue
                 return Err(format!("longer than {max} bytes"));
             }
             check(s)?;
-            Ok(SqlValue::Text(s.to_owned()))
+            Ok(ValueRef::Text(s.as_bytes()))
         }
         Kind::Date => {
             let s = value.as_str().ok_or("expected a date")?;
             chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .map_err(|_| format!("'{}' is not a YYYY-MM-DD date", truncated(s)))?;
-            Ok(SqlValue::Text(s.to_owned()))
+            Ok(ValueRef::Text(s.as_bytes()))
         }
     }
 }
@@ -435,7 +583,7 @@ fn truncated(s: &str) -> String {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{Value as JsonValue, json};
 
     #[test]
     fn every_table_matches_the_schema() {
@@ -466,6 +614,8 @@ mod tests {
                     || name == "hlc"
                     || name == "deleted"
                     || (t.name == "exercise" && name == "builtin")
+                    // What a CSV import read for the row: local.
+                    || (matches!(t.name, "workout" | "set_entry") && name == "import_digest")
                     || t.columns.iter().any(|c| c.name == name);
                 assert!(listed, "{}.{name} is not synced", t.name);
             }
@@ -475,19 +625,13 @@ mod tests {
     #[test]
     fn a_line_is_deterministic_json() {
         let t = table("set_entry").unwrap();
-        let mut values = vec![SqlValue::Null; t.columns.len()];
-        values[0] = SqlValue::Text("w\"1".into());
-        values[3] = SqlValue::Integer(-5);
-        values[10] = SqlValue::Real(2.0);
-        values[11] = SqlValue::Real(8.5);
-        let row = SyncRow {
-            key: "s1".into(),
-            hlc: "h".into(),
-            deleted: true,
-            values,
-        };
+        let mut values = vec![ValueRef::Null; t.columns.len()];
+        values[0] = ValueRef::Text(b"w\"1");
+        values[3] = ValueRef::Integer(-5);
+        values[10] = ValueRef::Real(2.0);
+        values[11] = ValueRef::Real(8.5);
         let mut out = Vec::new();
-        row.write_line(t, &mut out);
+        write_line(t, "s1", "h", true, values, &mut out);
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with(r#"["set_entry","s1","h",1,["w\"1",null,null,-5,"#));
         assert!(text.contains(",2.0,8.5,"), "{text}");
@@ -495,44 +639,76 @@ mod tests {
         assert_eq!(parsed[4][10], json!(2.0));
     }
 
+    /// `check_value` of `json`, parsed as a row line's value is.
+    fn check(column: &Column, json: serde_json::Value) -> Result<rusqlite::types::Value, String> {
+        let text = json.to_string();
+        let cell: Cell<'_> = serde_json::from_str(&text).unwrap();
+        check_value(column, &cell).map(|v| rusqlite::types::Value::try_from(v).unwrap())
+    }
+
     #[test]
     fn values_are_checked_against_their_column() {
+        use rusqlite::types::Value;
         let reps = Column {
             name: "reps",
             kind: Kind::Int(0, 1000),
             nullable: true,
         };
-        assert_eq!(check_value(&reps, &json!(5)).unwrap(), SqlValue::Integer(5));
-        assert_eq!(
-            check_value(&reps, &JsonValue::Null).unwrap(),
-            SqlValue::Null
-        );
-        assert!(
-            check_value(&reps, &json!(-1))
-                .unwrap_err()
-                .contains("outside")
-        );
-        assert!(check_value(&reps, &json!(2.5)).is_err());
-        assert!(check_value(&reps, &json!("5")).is_err());
+        assert_eq!(check(&reps, json!(5)).unwrap(), Value::Integer(5));
+        assert_eq!(check(&reps, JsonValue::Null).unwrap(), Value::Null);
+        assert!(check(&reps, json!(-1)).unwrap_err().contains("outside"));
+        assert!(check(&reps, json!(2.5)).is_err());
+        assert!(check(&reps, json!("5")).is_err());
+        assert!(check(&reps, json!(true)).is_err());
+        assert!(check(&reps, json!([5])).is_err());
+        assert!(check(&reps, json!(u64::MAX)).is_err());
         let kind = Column {
             name: "kind",
             kind: Kind::Name(SetKind::NAMES),
             nullable: false,
         };
-        assert!(check_value(&kind, &JsonValue::Null).is_err());
+        assert!(check(&kind, JsonValue::Null).is_err());
         assert!(
-            check_value(&kind, &json!("sideways"))
+            check(&kind, json!("sideways"))
                 .unwrap_err()
                 .contains("working")
         );
+        let rpe = Column {
+            name: "rpe",
+            kind: Kind::Real(0.0, 10.0),
+            nullable: true,
+        };
+        // A whole number in a real column is stored as a real.
+        assert_eq!(check(&rpe, json!(8)).unwrap(), Value::Real(8.0));
+        assert_eq!(check(&rpe, json!(8.5)).unwrap(), Value::Real(8.5));
+        assert!(check(&rpe, json!({"x": 1})).is_err());
         let muscles = table("exercise").unwrap().columns[5];
-        assert!(check_value(&muscles, &json!("[\"quads\"]")).is_ok());
-        assert!(check_value(&muscles, &json!("[\"wings\"]")).is_err());
+        assert!(check(&muscles, json!("[\"quads\"]")).is_ok());
+        assert!(check(&muscles, json!("[\"wings\"]")).is_err());
         let date = Column {
             name: "d",
             kind: Kind::Date,
             nullable: false,
         };
-        assert!(check_value(&date, &json!("2026-02-30")).is_err());
+        assert!(check(&date, json!("2026-02-30")).is_err());
+    }
+
+    #[test]
+    fn text_is_borrowed_from_the_line_unless_escaped() {
+        let cells: Vec<Cell<'_>> =
+            serde_json::from_str(r#"["plain","a\"b",null,-3,18446744073709551615,2.5,true]"#)
+                .unwrap();
+        assert!(matches!(&cells[0], Cell::Text(Cow::Borrowed("plain"))));
+        assert!(matches!(&cells[1], Cell::Text(Cow::Owned(s)) if s == "a\"b"));
+        assert_eq!(
+            cells[2..],
+            [
+                Cell::Null,
+                Cell::Int(-3),
+                Cell::BigInt(u64::MAX),
+                Cell::Real(2.5),
+                Cell::Other
+            ]
+        );
     }
 }

@@ -1,0 +1,526 @@
+// JVM tests of the generated Kotlin bindings against the real library
+// (libheft_ffi.so through JNA) on temporary database files. They check the
+// binding surface: every exported method once, errors arriving as the
+// right HeftException with their field, progress and cancellation, closing
+// and sharing a store between threads. The rules themselves are tested in
+// Rust (CONVENTIONS.md, "Tests").
+package app.heft.tests
+
+import app.heft.core.HeftStore
+import app.heft.core.ProgressListener
+import app.heft.core.ffiEchoSet
+import app.heft.core.ffiLogSetsInRust
+import app.heft.core.ffiNoop
+import app.heft.core.model.*
+import java.io.File
+import java.nio.file.Files
+import java.time.Instant
+import java.time.LocalDate
+import java.time.ZoneOffset
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.atomic.AtomicInteger
+
+fun tempDir(): File = Files.createTempDirectory("heft-kt").toFile().also { it.deleteOnExit() }
+
+fun newStore(dir: File = tempDir()): HeftStore = HeftStore.open(File(dir, "heft.db").path)
+
+fun kg(value: Double): WeightValue = WeightValue(value, WeightUnit.KG)
+
+fun squat(weight: Double = 100.0, reps: UInt = 5u, exercise: String = "back-squat") = SetInput(
+    exerciseId = exercise,
+    kind = SetKind.WORKING,
+    load = Load.Weight(kg(weight)),
+    reps = reps,
+    effort = Effort.Rir(2.0),
+    durationMs = null,
+    distance = null,
+    impact = null,
+    pain = null,
+    note = null,
+)
+
+/** The store's local date today (the store's clock with its offset). */
+fun storeToday(store: HeftStore): String {
+    val now = store.now()
+    return Instant.ofEpochMilli(now.utcMs)
+        .atOffset(ZoneOffset.ofTotalSeconds(now.offsetMin * 60))
+        .toLocalDate()
+        .toString()
+}
+
+fun daysAgo(store: HeftStore, days: Long): String =
+    LocalDate.parse(storeToday(store)).minusDays(days).toString()
+
+/** Records what a long operation reported; cancels when told to. */
+class Recorder(private val cancelAfter: Int = Int.MAX_VALUE) : ProgressListener {
+    val updates = AtomicInteger()
+    var lastTotal: ULong = 0uL
+    override fun update(done: ULong, total: ULong) {
+        updates.incrementAndGet()
+        lastTotal = total
+    }
+    override fun isCancelled(): Boolean = updates.get() >= cancelAfter
+}
+
+const val PROGRAM_TOML = """
+format = 1
+id = "kotlin-test"
+name = "Kotlin test"
+summary = "One day of squats, for the binding tests."
+source = "Heft tests"
+sessions_per_week = 2
+min_days_between = 2
+session_minutes = 30
+heavy = false
+repeat_from = "main"
+
+[[phases]]
+id = "main"
+name = "Main"
+kind = "training"
+weeks = 4
+
+[[phases.days]]
+name = "A"
+
+[[phases.days.slots]]
+exercise = "back-squat"
+sets = 3
+reps = 5
+rir = [2, 3]
+rule = "linear"
+"""
+
+const val STRONG_CSV = """Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE
+2024-02-10 16:46:13,"Wednesday",1h 5m,"Bench Press (Barbell)",1,75.0,8,0,0,"","",8
+2024-02-10 16:46:13,"Wednesday",1h 5m,"Bench Press (Barbell)",2,75.0,8,0,0,,,8.5
+2024-02-10 16:46:13,"Wednesday",1h 5m,"Squat (Barbell)",1,100.0,5,0,0,,,
+"""
+
+val tests = listOf(
+    Test("open, device and path, integrity, now") {
+        val dir = tempDir()
+        newStore(dir).use { store ->
+            checkEq(32, store.deviceId().length, "device id length")
+            checkEq(File(dir, "heft.db").path, store.path(), "path")
+            store.integrityCheck()
+            check(store.now().utcMs > 1_700_000_000_000) { "now is in the past: ${store.now()}" }
+        }
+        HeftStore.openInMemory().use { mem ->
+            checkEq(null, mem.path(), "in-memory path")
+        }
+    },
+
+    Test("profile read and update; invalid birth year names its field") {
+        newStore().use { store ->
+            checkEq(WeightUnit.KG, store.profile().unit, "default unit")
+            val update = ProfileUpdate(
+                unit = WeightUnit.LB, birthYear = 1958, sex = Sex.FEMALE,
+                boneStatus = BoneStatus.OSTEOPENIA, fractureHistory = null, loadout = null,
+                microPlates = true, equipment = null, runningMinWeek = null, formula = Formula.EPLEY,
+            )
+            val p = store.updateProfile(update)
+            checkEq(WeightUnit.LB, p.unit, "unit after update")
+            checkEq(1958, store.profile().birthYear, "birth year read back")
+            val e = expectThrows<HeftException.InvalidInput>("birth year 1800") {
+                store.updateProfile(update.copy(birthYear = 1800))
+            }
+            checkEq("birth_year", e.field, "field")
+        }
+    },
+
+    Test("exercises: list, get, find, search, add; empty name and unknown id") {
+        newStore().use { store ->
+            check(store.exercises().size > 100) { "catalog too small" }
+            checkEq("back-squat", store.exercise("back-squat").id, "exercise by id")
+            checkEq("back-squat", store.findExercise("back squat").id, "find by name")
+            checkEq("back-squat", store.searchExercises("squat").first().exercise.id, "search")
+            val added = store.addExercise(NewExercise(
+                name = "Sandbag Carry", aliases = listOf("bag carry"), pattern = Pattern.CARRY,
+                equipment = Equipment.OTHER, measure = Measure.WEIGHT_DISTANCE, muscles = listOf(Muscle.TRAPS),
+                unilateral = false, axial = true, spinalFlexion = false, spinalRotation = false, impact = false,
+            ))
+            checkEq(false, added.builtin, "custom exercise")
+            val empty = expectThrows<HeftException.InvalidInput>("empty name") {
+                store.addExercise(NewExercise("  ", listOf(), Pattern.CARRY, Equipment.OTHER,
+                    Measure.REPS, listOf(), false, false, false, false, false))
+            }
+            checkEq("name", empty.field, "field of an empty name")
+            val unknown = expectThrows<HeftException.NotFound>("unknown id") { store.exercise("no-such-exercise") }
+            checkEq("exercise", unknown.entity, "entity")
+            expectThrows<HeftException.NotFound>("unknown name") { store.findExercise("zzzzqqqq") }
+        }
+    },
+
+    Test("logbook: start, log, log several, edit, delete, undo, history, finish") {
+        newStore().use { store ->
+            val w = store.startWorkout("Evening", LogTime.Now)
+            checkEq(w.id, store.openWorkout()?.id, "open workout")
+            val set = store.logSet(squat(), LogTime.Now)
+            checkEq(w.id, set.workoutId, "set joins the open workout")
+            checkEq(100.0, (set.input.load as Load.Weight).weight.value, "weight round-trips")
+            val more = store.logSets(listOf(squat(102.5), squat(105.0)), LogTime.Now)
+            checkEq(2, more.sets.size, "sets logged")
+            checkEq(102.5, (more.sets[0].input.load as Load.Weight).weight.value, "plate weight exact")
+            val edited = store.editSet(set.id, squat(reps = 6u))
+            checkEq(6u, edited.input.reps, "edited reps")
+            checkEq(set.id, store.set(set.id).id, "set by id")
+            checkEq(set.id, store.resolveSetId(set.id.takeLast(8)), "short id")
+            store.deleteSet(more.sets[1].id)
+            check(store.undo().undone.isNotEmpty()) { "undo says what it took back" }
+            val log = store.workoutLog(w.id)
+            checkEq(3, log.sets.size, "sets after delete and undo")
+            val history = store.history(HistoryQuery(exerciseId = null, since = null, until = null, limit = 10u))
+            checkEq(1, history.size, "workouts in history")
+            val finished = store.finishWorkout(FinishWorkout(workoutId = null, at = null, durationS = 3600u, on = null))
+            checkEq(3600u, finished.durationS, "duration")
+            checkEq(null, store.openWorkout(), "no open workout after finishing")
+        }
+    },
+
+    Test("backdated logging: a date string, and a malformed one names the date field") {
+        newStore().use { store ->
+            val day = daysAgo(store, 3)
+            val set = store.logSet(squat(), LogTime.OnDate(day))
+            val t = set.performedAt
+            val date = Instant.ofEpochMilli(t.utcMs).atOffset(ZoneOffset.ofTotalSeconds(t.offsetMin * 60)).toLocalDate()
+            checkEq(day, date.toString(), "backdated day")
+            val bad = expectThrows<HeftException.InvalidInput>("2026-02-30") { store.logSet(squat(), LogTime.OnDate("2026-02-30")) }
+            checkEq("date", bad.field, "field")
+            val badMoment = expectThrows<HeftException.InvalidInput>("offset of a week") {
+                store.logSet(squat(), LogTime.At(Moment(0, 7 * 24 * 60)))
+            }
+            checkEq("date", badMoment.field, "field")
+        }
+    },
+
+    Test("input errors arrive typed with their field: NaN, infinite, negative, unknown exercise") {
+        newStore().use { store ->
+            val nan = expectThrows<HeftException.InvalidInput>("NaN weight") { store.logSet(squat(Double.NaN), LogTime.Now) }
+            checkEq("weight", nan.field, "NaN weight field")
+            val inf = expectThrows<HeftException.InvalidInput>("infinite weight") { store.logSet(squat(Double.POSITIVE_INFINITY), LogTime.Now) }
+            checkEq("weight", inf.field, "infinite weight field")
+            val neg = expectThrows<HeftException.InvalidInput>("negative weight") { store.logSet(squat(-5.0), LogTime.Now) }
+            checkEq("weight", neg.field, "negative weight field")
+            val rir = expectThrows<HeftException.InvalidInput>("NaN RIR") {
+                store.logSet(squat().copy(effort = Effort.Rir(Double.NaN)), LogTime.Now)
+            }
+            checkEq("rir", rir.field, "NaN RIR field")
+            val reps = expectThrows<HeftException.InvalidInput>("too many reps") { store.logSet(squat(reps = UInt.MAX_VALUE), LogTime.Now) }
+            checkEq("reps", reps.field, "reps field")
+            val ex = expectThrows<HeftException>("unknown exercise") { store.logSet(squat(exercise = "nope"), LogTime.Now) }
+            check(ex is HeftException.NotFound || ex is HeftException.InvalidInput) { "unknown exercise gave $ex" }
+            expectThrows<HeftException.NotFound>("unknown set id") { store.editSet("0000", squat()) }
+            expectThrows<HeftException.NotFound>("nothing to undo") { store.undo() }
+            checkEq(0, store.history(HistoryQuery(null, null, null, null)).size, "nothing was written")
+        }
+    },
+
+    Test("extreme values are refused, typed, and never crash") {
+        newStore().use { store ->
+            val base = squat()
+            val inputs = listOf(
+                base.copy(reps = 0u), base.copy(reps = UInt.MAX_VALUE),
+                base.copy(effort = Effort.Rpe(-1.0)), base.copy(effort = Effort.Rir(1e308)),
+                base.copy(effort = Effort.Rpe(Double.NEGATIVE_INFINITY)),
+                base.copy(durationMs = UInt.MAX_VALUE), base.copy(pain = UByte.MAX_VALUE),
+                base.copy(load = Load.Weight(kg(1e300))), base.copy(load = Load.Weight(kg(-0.0))),
+                base.copy(load = Load.Bodyweight(kg(-1e9))), base.copy(load = Load.None),
+                base.copy(distance = DistanceValue(Double.NaN, DistanceUnit.KM)),
+                base.copy(impact = Impact(UInt.MAX_VALUE, Double.NaN)),
+                base.copy(note = "x".repeat(1_000_000)), base.copy(note = "\u0000\u0007"),
+                base.copy(exerciseId = ""), base.copy(exerciseId = "\uD83D\uDE00"),
+            )
+            for (input in inputs) {
+                try {
+                    store.logSet(input, LogTime.Now)
+                } catch (e: HeftException) {
+                    check(e !is HeftException.Other) { "$input gave an untyped error: $e" }
+                }
+            }
+            for (t in listOf(Moment(Long.MAX_VALUE, 0), Moment(Long.MIN_VALUE, 0), Moment(0, Int.MIN_VALUE))) {
+                expectThrows<HeftException.InvalidInput>("time $t") { store.logSet(base, LogTime.At(t)) }
+            }
+            expectThrows<HeftException.InvalidInput>("200+ ids") { store.newRecords(List(10_000) { "x$it" }) }
+            expectThrows<HeftException.InvalidInput>("too many sets") { ffiLogSetsInRust(store, base, UInt.MAX_VALUE) }
+            store.history(HistoryQuery(limit = UInt.MAX_VALUE))
+            store.integrityCheck()
+        }
+    },
+
+    Test("programs: list, show, import, start, status, today, next set, log next, finish, stop") {
+        newStore().use { store ->
+            check(store.programs().any { it.id == "liftmor" }) { "built-in programs listed" }
+            checkEq("linear-5x5", store.program("linear-5x5").id, "program by id")
+            val imported = store.importProgram(PROGRAM_TOML)
+            checkEq("kotlin-test", imported.id, "imported program")
+            val bad = expectThrows<HeftException.InvalidInput>("invalid program") {
+                store.importProgram(PROGRAM_TOML.replace("sets = 3", "sets = 0"))
+            }
+            check(bad.field.contains("sets")) { "program error names its field: ${bad.field}" }
+            expectThrows<HeftException.NotFound>("no program running") { store.today(storeToday(store)) }
+            // A few weeks of squats give the engine an estimate to plan loads from.
+            for (d in listOf(21L, 14L, 7L)) store.logSets(listOf(squat(100.0), squat(100.0)), LogTime.OnDate(daysAgo(store, d)))
+            store.finishWorkout(FinishWorkout(null, null, null, null))
+            val today = storeToday(store)
+            val started = store.startProgram("kotlin-test", today)
+            checkEq("kotlin-test", started.program.id, "started")
+            checkEq("kotlin-test", store.programStatus(today).program.id, "status")
+            val plan = store.today(today)
+            checkEq("back-squat", plan.plan.exercises.first().exerciseId, "plan's first exercise")
+            val next = store.nextPlannedSet(LogTime.Now)
+            checkEq("back-squat", next.exerciseId, "next planned set")
+            val logged = store.logNext(LogTime.Now)
+            checkEq(1, logged.sets.size, "logged next")
+            val done = store.finish(FinishWorkout(null, null, 1800u, null))
+            check(done.workout.finishedAt != null) { "finished" }
+            checkEq("kotlin-test", store.stopProgram(today).programId, "stopped")
+            expectThrows<HeftException.NotFound>("unknown program") { store.startProgram("no-such-program", today) }
+        }
+    },
+
+    Test("stats, e1RM series, records, new records, weekly, retention, charts") {
+        newStore().use { store ->
+            val old = store.logSets(listOf(squat(100.0), squat(90.0, 8u)), LogTime.OnDate(daysAgo(store, 30)))
+            val now = store.logSets(listOf(squat(110.0)), LogTime.Now)
+            val today = storeToday(store)
+            val stats = store.stats(today)
+            checkEq(today, stats.today, "stats day")
+            val series = store.e1rmSeries("back-squat")
+            checkEq(2, series.points.size, "one point per session")
+            check(store.records().any { it.exerciseId == "back-squat" }) { "records" }
+            check(store.newRecords(now.sets.map { it.id }).isNotEmpty()) { "110 kg is a new record" }
+            expectThrows<HeftException.NotFound>("new records of an unknown set") { store.newRecords(listOf("x")) }
+            val from = daysAgo(store, 35)
+            check(store.weekly(from, today).isNotEmpty()) { "weeks" }
+            val retention = store.retention("back-squat", daysAgo(store, 30))
+            check(retention.percent != null) { "retention percent: $retention" }
+            checkEq(1, store.recordsOn(daysAgo(store, 20)).count { it.kind == RecordKind.HEAVIEST_WEIGHT }, "records then")
+            val strength = store.strength("back-squat", daysAgo(store, 30), daysAgo(store, 1))
+            checkEq(1, strength.series.points.size, "series up to yesterday")
+            val late = expectThrows<HeftException.InvalidInput>("baseline after today") {
+                store.strength("back-squat", today, daysAgo(store, 1))
+            }
+            checkEq("date", late.field, "field")
+            val charts = store.charts(from, today)
+            check(charts.weeks.isNotEmpty()) { "chart weeks" }
+            check(Regex("""\d{4}-W\d\d""").matches(charts.weeks.first().week)) { "ISO week label" }
+            val reversed = expectThrows<HeftException.InvalidInput>("period backwards") { store.charts(today, from) }
+            check(reversed.field.isNotEmpty()) { "period error names a field" }
+            checkEq(old.sets.size, 2, "history logged")
+        }
+    },
+
+    Test("measurements: add, get, list, short id, trends, delete; NaN value") {
+        newStore().use { store ->
+            val m = store.addMeasurement(NewMeasurement(MeasureKind.BODY_WEIGHT, null, 70.5, MeasureUnit.KG, LogTime.OnDate(daysAgo(store, 10)), null))
+            store.addMeasurement(NewMeasurement(MeasureKind.BODY_WEIGHT, null, 70.0, MeasureUnit.KG, LogTime.Now, "morning"))
+            checkEq(70.5, store.measurement(m.id).value, "value")
+            checkEq(2, store.measurements(MeasureKind.BODY_WEIGHT).size, "by kind")
+            checkEq(m.id, store.resolveMeasurementId(m.id.takeLast(8)), "short id")
+            val trends = store.measureTrends(storeToday(store), store.profile())
+            checkEq(2u, trends.single().count, "trend count")
+            store.deleteMeasurement(m.id)
+            checkEq(1, store.measurements(null).size, "after delete")
+            val nan = expectThrows<HeftException.InvalidInput>("NaN measurement") {
+                store.addMeasurement(NewMeasurement(MeasureKind.GRIP, null, Double.NaN, null, LogTime.Now, null))
+            }
+            checkEq("value", nan.field, "field")
+        }
+    },
+
+    Test("export and import a file, with progress; wrong passphrase; status and hash") {
+        val a = newStore()
+        val b = newStore()
+        try {
+            a.logSets(listOf(squat(), squat()), LogTime.Now)
+            val file = File(tempDir(), "a.heft")
+            val summary = a.exportFile(file.path, null)
+            checkEq(file.path, summary.path, "export path")
+            check(summary.rows.any { it.table == "set_entry" && it.rows == 2uL }) { "rows: ${summary.rows}" }
+            val progress = Recorder()
+            val report = b.importFile(file.path, null, progress)
+            check(report.added > 0uL) { "merge added rows" }
+            check(progress.updates.get() >= 2) { "progress was called (${progress.updates.get()})" }
+            checkEq(a.contentHash(), b.contentHash(), "same data, same hash")
+            check(b.syncStatus().devices.any { it.id == a.deviceId() }) { "b has seen a" }
+            val locked = File(tempDir(), "locked.heft")
+            a.exportFile(locked.path, "correct horse")
+            val wrong = expectThrows<HeftException.InvalidInput>("wrong passphrase") { b.importFile(locked.path, "wrong", null) }
+            checkEq("passphrase", wrong.field, "field")
+            val none = expectThrows<HeftException.InvalidInput>("missing passphrase") { b.importFile(locked.path, null, null) }
+            checkEq("passphrase", none.field, "field")
+            expectThrows<HeftException.Io>("missing file") { b.importFile(File(tempDir(), "none.heft").path, null, null) }
+            expectThrows<HeftException.Corrupt>("not an export") {
+                val junk = File(tempDir(), "junk.heft").apply { writeText("hello") }
+                b.importFile(junk.path, null, null)
+            }
+        } finally {
+            a.close(); b.close()
+        }
+    },
+
+    Test("sync folder between two devices") {
+        val folder = tempDir()
+        newStore().use { a ->
+            newStore().use { b ->
+                a.logSet(squat(), LogTime.Now)
+                val first = a.syncFolder(folder.path, null, null)
+                check(first.written != null) { "a wrote its file" }
+                val second = b.syncFolder(folder.path, null, Recorder())
+                checkEq(1, second.merged.size, "b merged a's file")
+                a.syncFolder(folder.path, null, null)
+                checkEq(a.contentHash(), b.contentHash(), "converged")
+                expectThrows<HeftException.Io>("not a folder") { a.syncFolder(File(folder, "nope").path, null, null) }
+            }
+        }
+    },
+
+    Test("CSV import with progress, dry run, export in both layouts, re-import") {
+        newStore().use { store ->
+            val csv = File(tempDir(), "strong.csv").apply { writeText(STRONG_CSV.trimStart()) }
+            val dry = store.importCsv(csv.path, CsvImportOptions(source = null, unit = null, dryRun = true), null)
+            checkEq(3uL, dry.setsRead, "dry run reads")
+            checkEq(0, store.history(HistoryQuery(null, null, null, null)).size, "dry run writes nothing")
+            val progress = Recorder()
+            val report = store.importCsv(csv.path, CsvImportOptions(Source.STRONG, WeightUnit.KG, false), progress)
+            checkEq(3uL, report.added, "added")
+            check(progress.updates.get() >= 2 && progress.lastTotal > 0uL) { "progress counts bytes" }
+            val out = File(tempDir(), "out.csv")
+            checkEq(3uL, store.exportCsv(out.path, CsvLayout.STRONG, null).sets, "Strong layout")
+            checkEq(3uL, store.exportCsv(out.path, CsvLayout.HEFT, WeightUnit.KG).sets, "Heft layout")
+            newStore().use { other ->
+                checkEq(3uL, other.importCsv(out.path, CsvImportOptions(null, null, false), null).added, "re-import")
+            }
+            val bad = File(tempDir(), "bad.csv").apply { writeText("a,b,c\n1,2,3\n") }
+            val e = expectThrows<HeftException.InvalidInput>("unknown CSV") { store.importCsv(bad.path, CsvImportOptions(null, null, false), null) }
+            checkEq("file", e.field, "field")
+        }
+    },
+
+    Test("cancelling from the progress callback rolls everything back") {
+        newStore().use { store ->
+            val csv = File(tempDir(), "strong.csv").apply { writeText(STRONG_CSV.trimStart()) }
+            val cancel = Recorder(cancelAfter = 1)
+            expectThrows<HeftException.Cancelled>("cancelled import") {
+                store.importCsv(csv.path, CsvImportOptions(null, null, false), cancel)
+            }
+            check(cancel.updates.get() >= 1) { "callback ran" }
+            checkEq(0, store.history(HistoryQuery(null, null, null, null)).size, "nothing imported")
+            val source = newStore()
+            source.logSet(squat(), LogTime.Now)
+            val file = File(tempDir(), "s.heft")
+            source.exportFile(file.path, null)
+            source.close()
+            expectThrows<HeftException.Cancelled>("cancelled merge") { store.importFile(file.path, null, Recorder(cancelAfter = 1)) }
+            checkEq(0, store.history(HistoryQuery(null, null, null, null)).size, "nothing merged")
+        }
+    },
+
+    Test("a throwing progress callback fails the call, typed, and changes nothing") {
+        newStore().use { store ->
+            val csv = File(tempDir(), "strong.csv").apply { writeText(STRONG_CSV.trimStart()) }
+            val throwing = object : ProgressListener {
+                override fun update(done: ULong, total: ULong) { throw IllegalStateException("UI is gone") }
+                override fun isCancelled(): Boolean = false
+            }
+            val e = expectThrows<HeftException.Other>("throwing callback") {
+                store.importCsv(csv.path, CsvImportOptions(null, null, false), throwing)
+            }
+            check(e.reason.contains("progress callback")) { "reason: ${e.reason}" }
+            checkEq(0, store.history(HistoryQuery(null, null, null, null)).size, "nothing imported")
+        }
+    },
+
+    Test("closeStore: every later call fails with Closed; close twice is harmless") {
+        val store = newStore()
+        checkEq(false, store.isClosed(), "open")
+        store.closeStore()
+        store.closeStore()
+        checkEq(true, store.isClosed(), "closed")
+        expectThrows<HeftException.Closed>("profile") { store.profile() }
+        expectThrows<HeftException.Closed>("logSet") { store.logSet(squat(), LogTime.Now) }
+        expectThrows<HeftException.Closed>("history") { store.history(HistoryQuery(null, null, null, null)) }
+        expectThrows<HeftException.Closed>("importCsv") { store.importCsv("x.csv", CsvImportOptions(null, null, false), Recorder()) }
+        store.close()
+        expectThrows<IllegalStateException>("a destroyed handle") { store.profile() }
+    },
+
+    Test("the database file is released on close and reopens with its data") {
+        val dir = tempDir()
+        val a = newStore(dir)
+        a.logSet(squat(), LogTime.Now)
+        a.closeStore()
+        a.close()
+        newStore(dir).use { b -> checkEq(1, b.history(HistoryQuery(null, null, null, null)).size, "data survives") }
+        val bad = File(dir, "bad.db").apply { writeText("this is not a database, just some text that is long enough") }
+        expectThrows<HeftException.Corrupt>("damaged file") { HeftStore.open(bad.path) }
+        check(dir.listFiles()!!.any { it.name.startsWith("bad.db.corrupt-") }) { "moved aside, not deleted" }
+    },
+
+    Test("two threads share one store safely") {
+        newStore().use { store ->
+            val threads = 4
+            val each = 25
+            val start = CountDownLatch(1)
+            val errors = java.util.concurrent.ConcurrentLinkedQueue<Throwable>()
+            val workers = (1..threads).map { t ->
+                Thread {
+                    start.await()
+                    try {
+                        repeat(each) { i ->
+                            store.logSet(squat(60.0 + t + i / 10.0), LogTime.Now)
+                            if (i % 5 == 0) store.history(HistoryQuery(null, null, null, 5u))
+                        }
+                    } catch (e: Throwable) { errors.add(e) }
+                }.apply { start() }
+            }
+            start.countDown()
+            workers.forEach { it.join() }
+            check(errors.isEmpty()) { "errors: ${errors.toList()}" }
+            val sets = store.history(HistoryQuery(null, null, null, null)).sumOf { it.sets.size }
+            checkEq(threads * each, sets, "every set logged once")
+        }
+    },
+
+    Test("closing while another thread works: its calls end, typed, never crash") {
+        val store = newStore()
+        val stop = CountDownLatch(1)
+        val outcome = java.util.concurrent.atomic.AtomicReference<Throwable?>(null)
+        val worker = Thread {
+            try {
+                while (true) { store.logSet(squat(), LogTime.Now); stop.countDown() }
+            } catch (e: Throwable) { outcome.set(e) }
+        }.apply { start() }
+        stop.await()
+        store.closeStore()
+        worker.join(10_000)
+        check(outcome.get() is HeftException.Closed) { "worker ended with ${outcome.get()}" }
+        store.close()
+    },
+
+    Test("benchmark probes: no-op, echo and Rust-side logging") {
+        ffiNoop()
+        val echoed = ffiEchoSet(squat(102.5), LogTime.Now)
+        checkEq(squat(102.5), echoed, "echo")
+        newStore().use { store ->
+            check(ffiLogSetsInRust(store, squat(), 3u) >= 0.0) { "seconds" }
+            checkEq(3, store.history(HistoryQuery(null, null, null, null)).sumOf { it.sets.size }, "sets")
+        }
+    },
+
+    Test("every exported method is called by these tests") {
+        // The generated interface lists the store's methods; top-level
+        // functions are the ffi* probes. This file must call each one.
+        val generated = File(System.getProperty("heft.generated")).readText()
+        val iface = generated.substringAfter("public interface HeftStoreInterface {").substringBefore("\n}\n")
+        val methods = Regex("""fun `(\w+)`\(""").findAll(iface).map { it.groupValues[1] }.toSet()
+        check(methods.size > 40) { "found only ${methods.size} methods" }
+        val source = File(System.getProperty("heft.tests.source")).readText()
+        val missing = methods.filter { !source.contains(".$it(") } +
+            listOf("open", "openInMemory").filter { !source.contains("HeftStore.$it(") }
+        check(missing.isEmpty()) { "not called by any test: $missing" }
+    },
+)
+
+fun main(args: Array<String>) = runTests(tests, args.toSet())

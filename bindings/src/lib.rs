@@ -1,0 +1,515 @@
+//! Heft's phone bindings: the Kotlin and Swift apps reach the core only
+//! through [`HeftStore`], a thin uniffi facade over [`heft_core::Heft`].
+//!
+//! Each method is a line or two that takes the store's handle, calls the
+//! core method of the same name and converts the error; the rules stay in
+//! the core. Records and enums are heft-core's own, derived behind its
+//! `uniffi` feature (see `heft_core::ffi` for the custom types and for why
+//! [`HeftError`] is defined there). Only values whose core form cannot cross
+//! (tuples, `PathBuf`) get the small records of [`reports`].
+//!
+//! Threading: the API is synchronous; apps call it off the main thread
+//! (Kotlin `Dispatchers.IO`, a Swift actor). One store may be shared by
+//! any number of threads: the core serialises calls on its connection.
+//!
+//! The workspace lints apply, but `unsafe_code` is `deny` here instead of
+//! `forbid`, for the one bare C function of the FFI benchmark
+//! ([`heft_ffi_bare_noop`]); see bindings/Cargo.toml.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use heft_core::analytics::{Charts, E1rmSeries, Record, Retention, Stats, WeekStats};
+use heft_core::model::{
+    Exercise, MeasureKind, Measurement, NewExercise, Profile, ProfileUpdate, SetEntry, SetInput,
+    Timestamp, WeightUnit, Workout, WorkoutLog,
+};
+use heft_core::progression::Program;
+use heft_core::sync::Passphrase;
+use heft_core::{
+    CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, ExerciseHit, FinishWorkout,
+    Finished, Heft, HistoryQuery, LogTime, LoggedSets, NewMeasurement, ProgramRun, ProgramStatus,
+    ProgramSummary, StartedProgram, Strength, SyncStatus, Today, Trend, UndoOutcome,
+};
+use parking_lot::Mutex;
+
+pub use heft_core::ffi::{HeftError, IsoDate};
+
+mod progress;
+pub mod reports;
+
+use progress::Listener;
+pub use progress::{ProgressError, ProgressListener};
+pub use reports::{ExportSummary, FileWarning, MergeReport, MergedFile, SyncReport, TableRows};
+
+uniffi::setup_scaffolding!();
+
+// Dates in method arguments use heft-core's custom type, so a malformed
+// date fails as `HeftError::InvalidInput` on the `date` field.
+uniffi::use_remote_type!(heft_core::IsoDate);
+
+type Result<T> = std::result::Result<T, HeftError>;
+
+/// One open Heft database, shared by the screens of an app.
+///
+/// Open it once per file, share it between threads, and `close()` it when
+/// the app is done with it (Kotlin: `use {}`); after that every call fails
+/// with [`HeftError::Closed`].
+#[derive(uniffi::Object)]
+pub struct HeftStore {
+    // The lock is held only to take or drop the handle, never during a
+    // call: a long import on one thread must not block `close()` or a read
+    // on another. A closed store holds `None`; the database itself closes
+    // when the last call still running on it returns.
+    heft: Mutex<Option<Arc<Heft>>>,
+}
+
+impl HeftStore {
+    fn heft(&self) -> Result<Arc<Heft>> {
+        self.heft.lock().clone().ok_or(HeftError::Closed)
+    }
+}
+
+fn passphrase(text: Option<String>) -> Result<Option<Passphrase>> {
+    Ok(text.as_deref().map(Passphrase::new).transpose()?)
+}
+
+#[uniffi::export]
+impl HeftStore {
+    /// Opens the database at `path`, creating it if it does not exist.
+    /// A damaged file is moved aside (never deleted) and reported as
+    /// [`HeftError::Corrupt`]; a file from a newer Heft is refused untouched.
+    #[uniffi::constructor]
+    pub fn open(path: String) -> Result<Arc<Self>> {
+        let heft = Heft::open(PathBuf::from(path))?;
+        Ok(Arc::new(HeftStore {
+            heft: Mutex::new(Some(Arc::new(heft))),
+        }))
+    }
+
+    /// A private database in memory, for previews and tests.
+    #[uniffi::constructor]
+    pub fn open_in_memory() -> Result<Arc<Self>> {
+        let heft = Heft::open_in_memory(Arc::new(heft_core::clock::SystemClock))?;
+        Ok(Arc::new(HeftStore {
+            heft: Mutex::new(Some(Arc::new(heft))),
+        }))
+    }
+
+    /// Closes the store. Calls already running finish; every later call
+    /// fails with [`HeftError::Closed`]. Closing twice is harmless.
+    pub fn close(&self) {
+        self.heft.lock().take();
+    }
+
+    /// Whether [`HeftStore::close`] was called.
+    pub fn is_closed(&self) -> bool {
+        self.heft.lock().is_none()
+    }
+
+    // ---- the database
+
+    /// This device's id (32 hex digits), as sync files name it.
+    pub fn device_id(&self) -> Result<String> {
+        Ok(self.heft()?.device_id().to_owned())
+    }
+
+    /// The database file, or `None` in memory.
+    pub fn path(&self) -> Result<Option<String>> {
+        Ok(self
+            .heft()?
+            .path()
+            .map(|p| p.to_string_lossy().into_owned()))
+    }
+
+    /// The current time by the store's clock, with the device's offset.
+    pub fn now(&self) -> Result<Timestamp> {
+        Ok(Timestamp(self.heft()?.now()))
+    }
+
+    /// Runs SQLite's full integrity check; fails with
+    /// [`HeftError::Corrupt`] when the file is damaged.
+    pub fn integrity_check(&self) -> Result<()> {
+        Ok(self.heft()?.integrity_check()?)
+    }
+
+    // ---- profile
+
+    /// The profile; unset fields are `None` and the unit defaults to kg.
+    pub fn profile(&self) -> Result<Profile> {
+        Ok(self.heft()?.profile()?)
+    }
+
+    /// Changes the fields of the profile that `update` sets.
+    pub fn update_profile(&self, update: ProfileUpdate) -> Result<Profile> {
+        Ok(self.heft()?.update_profile(&update)?)
+    }
+
+    // ---- exercises
+
+    /// Every live exercise, built-in and custom, by name.
+    pub fn exercises(&self) -> Result<Vec<Exercise>> {
+        Ok(self.heft()?.exercises()?)
+    }
+
+    /// The live exercise with this id.
+    pub fn exercise(&self, id: String) -> Result<Exercise> {
+        Ok(self.heft()?.exercise(&id)?)
+    }
+
+    /// The exercise a typed name means (name, alias or a clear typo);
+    /// [`HeftError::NotFound`] otherwise.
+    pub fn find_exercise(&self, name: String) -> Result<Exercise> {
+        Ok(self.heft()?.find_exercise(&name)?)
+    }
+
+    /// Exercises whose names are close to `query`, best first; all of them
+    /// when it is blank.
+    pub fn search_exercises(&self, query: String) -> Result<Vec<ExerciseHit>> {
+        Ok(self.heft()?.search_exercises(&query)?)
+    }
+
+    /// Adds a custom exercise; its name and aliases must be new.
+    pub fn add_exercise(&self, new: NewExercise) -> Result<Exercise> {
+        Ok(self.heft()?.add_exercise(new)?)
+    }
+
+    // ---- logbook
+
+    /// Starts a workout (logging a set starts one by itself too).
+    pub fn start_workout(&self, name: Option<String>, at: LogTime) -> Result<Workout> {
+        Ok(self.heft()?.start_workout(name.as_deref(), at)?)
+    }
+
+    /// The workout open now, if any.
+    pub fn open_workout(&self) -> Result<Option<Workout>> {
+        Ok(self.heft()?.open_workout()?)
+    }
+
+    /// Logs one set into the workout it belongs to.
+    pub fn log_set(&self, input: SetInput, at: LogTime) -> Result<SetEntry> {
+        Ok(self.heft()?.log_set(input, at)?)
+    }
+
+    /// Logs several sets at once, in order, in one transaction.
+    pub fn log_sets(&self, inputs: Vec<SetInput>, at: LogTime) -> Result<LoggedSets> {
+        Ok(self.heft()?.log_sets(&inputs, at)?)
+    }
+
+    /// Replaces what a logged set holds.
+    pub fn edit_set(&self, id: String, input: SetInput) -> Result<SetEntry> {
+        Ok(self.heft()?.edit_set(&id, input)?)
+    }
+
+    /// Deletes a logged set (undo brings it back).
+    pub fn delete_set(&self, id: String) -> Result<SetEntry> {
+        Ok(self.heft()?.delete_set(&id)?)
+    }
+
+    /// Finishes a workout without counting it as a program session; see
+    /// [`HeftStore::finish`] for the one the Today screen uses.
+    pub fn finish_workout(&self, finish: FinishWorkout) -> Result<Workout> {
+        Ok(self.heft()?.finish_workout(finish)?)
+    }
+
+    /// Workouts with their sets, newest first.
+    pub fn history(&self, query: HistoryQuery) -> Result<Vec<WorkoutLog>> {
+        Ok(self.heft()?.history(&query)?)
+    }
+
+    /// One workout with its sets.
+    pub fn workout_log(&self, id: String) -> Result<WorkoutLog> {
+        Ok(self.heft()?.workout_log(&id)?)
+    }
+
+    /// One logged set.
+    pub fn set(&self, id: String) -> Result<SetEntry> {
+        Ok(self.heft()?.set(&id)?)
+    }
+
+    /// The full id of the set a short id (as history shows it) names.
+    pub fn resolve_set_id(&self, fragment: String) -> Result<String> {
+        Ok(self.heft()?.resolve_set_id(&fragment)?)
+    }
+
+    /// Takes back the last change.
+    pub fn undo(&self) -> Result<UndoOutcome> {
+        Ok(self.heft()?.undo()?)
+    }
+
+    // ---- programs
+
+    /// Built-in and imported programs.
+    pub fn programs(&self) -> Result<Vec<ProgramSummary>> {
+        Ok(self.heft()?.programs()?)
+    }
+
+    /// One program in full: phases, days and slots.
+    pub fn program(&self, id: String) -> Result<Program> {
+        Ok(self.heft()?.program(&id)?)
+    }
+
+    /// Imports (or replaces) a custom program from its TOML text.
+    pub fn import_program(&self, source: String) -> Result<Program> {
+        Ok(self.heft()?.import_program(&source)?)
+    }
+
+    /// Starts a program on `on`, stopping the one running.
+    pub fn start_program(&self, program_id: String, on: IsoDate) -> Result<StartedProgram> {
+        Ok(self.heft()?.start_program(&program_id, on)?)
+    }
+
+    /// Stops the running program on `on`.
+    pub fn stop_program(&self, on: IsoDate) -> Result<ProgramRun> {
+        Ok(self.heft()?.stop_program(on)?)
+    }
+
+    /// Where the running program stands.
+    pub fn program_status(&self, today: IsoDate) -> Result<ProgramStatus> {
+        Ok(self.heft()?.program_status(today)?)
+    }
+
+    /// Today's session: the plan, what is done and the next set.
+    pub fn today(&self, date: IsoDate) -> Result<Today> {
+        Ok(self.heft()?.today(date)?)
+    }
+
+    /// Logs the next planned set as prescribed.
+    pub fn log_next(&self, at: LogTime) -> Result<LoggedSets> {
+        Ok(self.heft()?.log_next(at)?)
+    }
+
+    /// The next planned set as an input the person may change before logging.
+    pub fn next_planned_set(&self, at: LogTime) -> Result<SetInput> {
+        Ok(self.heft()?.next_planned_set(at)?)
+    }
+
+    /// Finishes a workout and, when it was a program session, moves the
+    /// program on.
+    pub fn finish(&self, finish: FinishWorkout) -> Result<Finished> {
+        Ok(self.heft()?.finish(finish)?)
+    }
+
+    // ---- stats and charts
+
+    /// The stats screen for `today`.
+    pub fn stats(&self, today: IsoDate) -> Result<Stats> {
+        Ok(self.heft()?.stats(today)?)
+    }
+
+    /// e1RM of an exercise over time, one point per session.
+    pub fn e1rm_series(&self, exercise_id: String) -> Result<E1rmSeries> {
+        Ok(self.heft()?.e1rm_series(&exercise_id)?)
+    }
+
+    /// Every exercise's current records.
+    pub fn records(&self) -> Result<Vec<Record>> {
+        Ok(self.heft()?.records()?)
+    }
+
+    /// Every exercise's records as they stood on `today` (a past date shows
+    /// what was true then).
+    pub fn records_on(&self, today: IsoDate) -> Result<Vec<Record>> {
+        Ok(self.heft()?.records_on(today)?)
+    }
+
+    /// An exercise's e1RM series up to `today` and today's e1RM against the
+    /// best around `baseline`.
+    pub fn strength(
+        &self,
+        exercise_id: String,
+        baseline: IsoDate,
+        today: IsoDate,
+    ) -> Result<Strength> {
+        Ok(self.heft()?.strength(&exercise_id, baseline, today)?)
+    }
+
+    /// The records the sets `set_ids` (just logged) set: "New record!".
+    pub fn new_records(&self, set_ids: Vec<String>) -> Result<Vec<Record>> {
+        Ok(self.heft()?.new_records(&set_ids)?)
+    }
+
+    /// Stats of every ISO week touching `from..=to`.
+    pub fn weekly(&self, from: IsoDate, to: IsoDate) -> Result<Vec<WeekStats>> {
+        Ok(self.heft()?.weekly(from, to)?)
+    }
+
+    /// An exercise's e1RM today against the best around `baseline`.
+    pub fn retention(&self, exercise_id: String, baseline: IsoDate) -> Result<Retention> {
+        Ok(self.heft()?.retention(&exercise_id, baseline)?)
+    }
+
+    /// The chart series for `from..=to`.
+    pub fn charts(&self, from: IsoDate, to: IsoDate) -> Result<Charts> {
+        Ok(self.heft()?.charts(from, to)?)
+    }
+
+    // ---- measurements
+
+    /// Records a body or outcome measurement.
+    pub fn add_measurement(&self, new: NewMeasurement) -> Result<Measurement> {
+        Ok(self.heft()?.add_measurement(new)?)
+    }
+
+    /// Deletes a measurement (undo brings it back).
+    pub fn delete_measurement(&self, id: String) -> Result<Measurement> {
+        Ok(self.heft()?.delete_measurement(&id)?)
+    }
+
+    /// One measurement.
+    pub fn measurement(&self, id: String) -> Result<Measurement> {
+        Ok(self.heft()?.measurement(&id)?)
+    }
+
+    /// Measurements of one kind, or all, oldest first.
+    pub fn measurements(&self, kind: Option<MeasureKind>) -> Result<Vec<Measurement>> {
+        Ok(self.heft()?.measurements(kind)?)
+    }
+
+    /// The full id of the measurement a short id names.
+    pub fn resolve_measurement_id(&self, fragment: String) -> Result<String> {
+        Ok(self.heft()?.resolve_measurement_id(&fragment)?)
+    }
+
+    /// Every measurement series with its changes and reference band for
+    /// `profile` (usually [`HeftStore::profile`]).
+    pub fn measure_trends(&self, today: IsoDate, profile: Profile) -> Result<Vec<Trend>> {
+        Ok(self.heft()?.measure_trends(today, &profile)?)
+    }
+
+    // ---- sync and files
+
+    /// Writes an export of everything to `path` atomically, encrypted when
+    /// a passphrase is given.
+    pub fn export_file(&self, path: String, passphrase: Option<String>) -> Result<ExportSummary> {
+        let pass = self::passphrase(passphrase)?;
+        Ok(self
+            .heft()?
+            .export_file(Path::new(&path), pass.as_ref())?
+            .into())
+    }
+
+    /// Merges another device's export file, all or nothing. `progress`
+    /// hears about it and may cancel ([`HeftError::Cancelled`]).
+    pub fn import_file(
+        &self,
+        path: String,
+        passphrase: Option<String>,
+        progress: Option<Arc<dyn ProgressListener>>,
+    ) -> Result<MergeReport> {
+        let pass = self::passphrase(passphrase)?;
+        let listener = Listener::new(progress);
+        let heft = self.heft()?;
+        let report = heft.import_file(Path::new(&path), pass.as_ref(), &listener);
+        Ok(listener.finish(report)?.into())
+    }
+
+    /// Syncs with the folder `dir` that a file-sync service replicates:
+    /// merges every other device's file, then writes this device's.
+    pub fn sync_folder(
+        &self,
+        dir: String,
+        passphrase: Option<String>,
+        progress: Option<Arc<dyn ProgressListener>>,
+    ) -> Result<SyncReport> {
+        let pass = self::passphrase(passphrase)?;
+        let listener = Listener::new(progress);
+        let heft = self.heft()?;
+        let report = heft.sync_folder(Path::new(&dir), pass.as_ref(), &listener);
+        Ok(listener.finish(report)?.into())
+    }
+
+    /// A hash over every synced row: equal on devices holding the same data.
+    pub fn content_hash(&self) -> Result<String> {
+        Ok(self.heft()?.content_hash()?)
+    }
+
+    /// Device, schema, row counts and the devices merged from.
+    pub fn sync_status(&self) -> Result<SyncStatus> {
+        Ok(self.heft()?.sync_status()?)
+    }
+
+    /// Imports another app's CSV export in one transaction (`dry_run`
+    /// reports without writing). Progress counts bytes.
+    pub fn import_csv(
+        &self,
+        path: String,
+        options: CsvImportOptions,
+        progress: Option<Arc<dyn ProgressListener>>,
+    ) -> Result<CsvImportReport> {
+        let listener = Listener::new(progress);
+        let heft = self.heft()?;
+        let report = heft.import_csv(Path::new(&path), &options, &listener);
+        listener.finish(report)
+    }
+
+    /// Writes every live set as CSV to `path` atomically, in Strong's
+    /// layout (read by many tools) or Heft's own.
+    pub fn export_csv(
+        &self,
+        path: String,
+        layout: CsvLayout,
+        unit: Option<WeightUnit>,
+    ) -> Result<CsvExportSummary> {
+        let heft = self.heft()?;
+        let mut summary = None;
+        heft_core::sync::folder::write_atomically(Path::new(&path), |out| {
+            summary = Some(heft.export_csv(out, layout, unit)?);
+            Ok(())
+        })?;
+        summary.ok_or_else(|| HeftError::Other {
+            reason: "the CSV export wrote nothing".into(),
+        })
+    }
+}
+
+/// Does nothing: the uniffi side of the FFI call-overhead benchmark
+/// (docs/PERFORMANCE.md, "FFI"), compared with [`heft_ffi_bare_noop`].
+#[uniffi::export]
+pub fn ffi_noop() {}
+
+/// Lifts a set and a time and lowers the set back without touching a
+/// database: the argument and result traffic of `log_set` alone, for the
+/// FFI benchmark.
+#[uniffi::export]
+pub fn ffi_echo_set(input: SetInput, at: LogTime) -> SetInput {
+    let _ = at;
+    input
+}
+
+/// Most sets [`ffi_log_sets_in_rust`] logs in one call.
+const MAX_BENCH_SETS: u32 = 100_000;
+
+/// Logs `count` copies of `input` straight from Rust, for the benchmark's
+/// baseline of `log_set` without the FFI; returns the seconds it took.
+/// At most 100,000 sets a call.
+#[uniffi::export]
+pub fn ffi_log_sets_in_rust(store: Arc<HeftStore>, input: SetInput, count: u32) -> Result<f64> {
+    if count > MAX_BENCH_SETS {
+        return Err(HeftError::InvalidInput {
+            field: "count".into(),
+            reason: format!("must be at most {MAX_BENCH_SETS}"),
+        });
+    }
+    let heft = store.heft()?;
+    let start = std::time::Instant::now();
+    for _ in 0..count {
+        heft.log_set(input.clone(), LogTime::Now)?;
+    }
+    Ok(start.elapsed().as_secs_f64())
+}
+
+/// A bare C function with no uniffi machinery (no call status, no
+/// arguments): the baseline that the FFI benchmark calls through plain JNA.
+#[allow(unsafe_code)] // `no_mangle` only; nothing here dereferences anything.
+#[unsafe(no_mangle)]
+pub extern "C" fn heft_ffi_bare_noop() {}
+
+/// Like [`heft_ffi_bare_noop`], with one pointer argument that the
+/// benchmark fills with a JNA structure shaped like uniffi's call status:
+/// shows what passing that structure alone costs. Never read.
+#[allow(unsafe_code)] // `no_mangle` only; the pointer is never dereferenced.
+#[unsafe(no_mangle)]
+pub extern "C" fn heft_ffi_bare_status(status: *mut std::ffi::c_void) {
+    let _ = status;
+}
