@@ -44,10 +44,11 @@ mod common;
 
 use std::collections::HashMap;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveDateTime};
+use common::fresh;
 use common::timing::{interleaved, time};
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use heft_core::interchange::catalog_id_for;
@@ -301,24 +302,10 @@ fn raw_parse_select(conn: &mut Connection, path: &Path, exercises: &Exercises) -
     found
 }
 
-/// A fresh database created by Heft in its own temporary directory.
-struct Fresh {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
-
-fn fresh(root: &Path) -> Fresh {
-    let dir = tempfile::tempdir_in(root).unwrap();
-    let path = dir.path().join("fresh.db");
-    drop(Heft::open(&path).unwrap());
-    Fresh { _dir: dir, path }
-}
-
 /// A plain connection with the pragmas of Heft's import: Heft's own
 /// (`store::configure`) and the page cache Heft's import transaction uses.
 fn raw_connection(path: &Path) -> Connection {
-    let conn = Connection::open(path).unwrap();
-    heft_core::store::configure(&conn).unwrap();
+    let conn = common::raw_connection(path);
     conn.pragma_update(None, "cache_size", -heft_core::store::BULK_CACHE_KIB)
         .unwrap();
     conn

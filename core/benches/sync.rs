@@ -53,10 +53,10 @@ mod common;
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use common::timing::{interleaved, time};
+use common::{fresh, raw_connection};
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use flate2::Compression;
 use flate2::read::GzDecoder;
@@ -158,13 +158,6 @@ const TABLES: &[(&str, &str, &[&str], &str)] = &[
         "",
     ),
 ];
-
-/// A plain connection with Heft's pragmas.
-fn raw_connection(path: &Path) -> Connection {
-    let conn = Connection::open(path).unwrap();
-    heft_core::store::configure(&conn).unwrap();
-    conn
-}
 
 fn push_json_str(out: &mut Vec<u8>, s: &str) {
     serde_json::to_writer(&mut *out, s).unwrap();
@@ -331,19 +324,6 @@ fn raw_reimport(conn: &mut Connection, export: &[u8]) -> u64 {
     drop(selects);
     tx.commit().unwrap();
     found
-}
-
-/// A fresh database created by Heft in its own temporary directory.
-struct Fresh {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
-
-fn fresh(root: &Path) -> Fresh {
-    let dir = tempfile::tempdir_in(root).unwrap();
-    let path = dir.path().join("fresh.db");
-    drop(Heft::open(&path).unwrap());
-    Fresh { _dir: dir, path }
 }
 
 fn hex(bytes: &[u8]) -> String {

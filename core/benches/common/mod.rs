@@ -488,3 +488,26 @@ pub fn ten_years(path: &Path) -> (Heft, Built) {
     let built = bulk_history(path, &device);
     (program_sessions(path), built)
 }
+
+/// A fresh database created by Heft in its own temporary directory.
+pub struct Fresh {
+    _dir: tempfile::TempDir,
+    /// The database file.
+    pub path: std::path::PathBuf,
+}
+
+/// Creates [`Fresh`] under `root`.
+pub fn fresh(root: &Path) -> Fresh {
+    let dir = tempfile::tempdir_in(root).unwrap();
+    let path = dir.path().join("fresh.db");
+    drop(Heft::open(&path).unwrap());
+    Fresh { _dir: dir, path }
+}
+
+/// A plain rusqlite connection with Heft's pragmas (`store::configure`),
+/// for the raw baselines.
+pub fn raw_connection(path: &Path) -> Connection {
+    let conn = Connection::open(path).unwrap();
+    heft_core::store::configure(&conn).unwrap();
+    conn
+}
