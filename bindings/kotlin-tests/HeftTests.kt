@@ -308,6 +308,14 @@ val tests = listOf(
             val reversed = expectThrows<HeftException.InvalidInput>("period backwards") { store.charts(today, from) }
             check(reversed.field.isNotEmpty()) { "period error names a field" }
             checkEq(old.sets.size, 2, "history logged")
+            val report = store.report(today)
+            checkEq(today, report.generatedOn, "report day")
+            checkEq(listOf("Back Squat"), report.e1rm.map { it.name }, "e1RM lines")
+            checkEq(2, report.e1rm.single().points.size, "one point per session")
+            checkEq(40.0 to 130.0, report.doseBand.low to report.doseBand.ceiling, "dose band")
+            val html = store.reportHtml(today)
+            check(html.startsWith("<!DOCTYPE html>") && html.contains("Back Squat")) { "report page" }
+            expectThrows<HeftException.InvalidInput>("report on a malformed date") { store.report("2026-02-30") }
         }
     },
 
@@ -429,6 +437,70 @@ val tests = listOf(
             }
             check(e.reason.contains("progress callback")) { "reason: ${e.reason}" }
             checkEq(0, store.history(HistoryQuery(null, null, null, null)).size, "nothing imported")
+        }
+    },
+
+    Test("calls made inside a progress callback leave the outer call's status alone") {
+        // Each thread reuses one call status; a call from inside a callback
+        // of another call must not overwrite the one the outer call awaits.
+        newStore().use { store ->
+            newStore().use { other ->
+                val csv = File(tempDir(), "strong.csv").apply { writeText(STRONG_CSV.trimStart()) }
+                var innerErrors = 0
+                var innerCancelled = 0
+                fun callInside() {
+                    checkEq(0, other.history(HistoryQuery(null, null, null, null)).size, "inner call succeeds")
+                    expectThrows<HeftException.NotFound>("inner call fails") { other.exercise("no-such-exercise") }
+                    innerErrors++
+                }
+                val failingInside = object : ProgressListener {
+                    override fun update(done: ULong, total: ULong) = callInside()
+                    override fun isCancelled(): Boolean = false
+                }
+                val report = store.importCsv(csv.path, CsvImportOptions(null, null, false), failingInside)
+                checkEq(3uL, report.added, "the outer call succeeds after inner errors")
+                check(innerErrors >= 1) { "inner calls ran" }
+
+                val cancelAfterInside = object : ProgressListener {
+                    override fun update(done: ULong, total: ULong) = callInside()
+                    override fun isCancelled(): Boolean {
+                        checkEq(0, other.history(HistoryQuery(null, null, null, null)).size, "inner call succeeds")
+                        innerCancelled++
+                        return true
+                    }
+                }
+                newStore().use { fresh ->
+                    expectThrows<HeftException.Cancelled>("the outer call fails after inner successes") {
+                        fresh.importCsv(csv.path, CsvImportOptions(null, null, false), cancelAfterInside)
+                    }
+                }
+                check(innerCancelled >= 1) { "cancel check ran" }
+                // The thread's own status is free again afterwards.
+                expectThrows<HeftException.NotFound>("later error") { store.exercise("no-such-exercise") }
+                checkEq(3, store.history(HistoryQuery(null, null, null, null)).sumOf { it.sets.size }, "later success")
+            }
+        }
+    },
+
+    Test("errors and successes alternate on one thread and across threads") {
+        newStore().use { store ->
+            val workers = (1..4).map { n ->
+                Thread {
+                    repeat(60) { i ->
+                        if ((i + n) % 3 == 0) {
+                            expectThrows<HeftException.InvalidInput>("NaN weight") { store.logSet(squat(Double.NaN), LogTime.Now) }
+                        } else {
+                            store.logSet(squat(100.0 + n), LogTime.Now)
+                        }
+                    }
+                }
+            }
+            val failures = java.util.concurrent.ConcurrentLinkedQueue<Throwable>()
+            workers.forEach { t -> t.setUncaughtExceptionHandler { _, e -> failures.add(e) }; t.start() }
+            workers.forEach { it.join() }
+            check(failures.isEmpty()) { "worker failed: ${failures.firstOrNull()}" }
+            val expected = (1..4).sumOf { n -> (0 until 60).count { i -> (i + n) % 3 != 0 } }
+            checkEq(expected, store.history(HistoryQuery(null, null, null, null)).sumOf { it.sets.size }, "every good set logged")
         }
     },
 

@@ -5,8 +5,7 @@
 //! core method of the same name and converts the error; the rules stay in
 //! the core. Records and enums are heft-core's own, derived behind its
 //! `uniffi` feature (see `heft_core::ffi` for the custom types and for why
-//! [`HeftError`] is defined there). Only values whose core form cannot cross
-//! (tuples, `PathBuf`) get the small records of [`reports`].
+//! [`HeftError`] is defined there). Nothing is copied here.
 //!
 //! Threading: the API is synchronous; apps call it off the main thread
 //! (Kotlin `Dispatchers.IO`, a Swift actor). One store may be shared by
@@ -25,22 +24,21 @@ use heft_core::model::{
     Timestamp, WeightUnit, Workout, WorkoutLog,
 };
 use heft_core::progression::Program;
-use heft_core::sync::Passphrase;
+use heft_core::report::ReportData;
+use heft_core::sync::{MergeReport, Passphrase, SyncReport};
 use heft_core::{
-    CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, ExerciseHit, FinishWorkout,
-    Finished, Heft, HistoryQuery, LogTime, LoggedSets, NewMeasurement, ProgramRun, ProgramStatus,
-    ProgramSummary, StartedProgram, Strength, SyncStatus, Today, Trend, UndoOutcome,
+    CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, ExerciseHit, ExportSummary,
+    FinishWorkout, Finished, Heft, HistoryQuery, LogTime, LoggedSets, NewMeasurement, ProgramRun,
+    ProgramStatus, ProgramSummary, StartedProgram, Strength, SyncStatus, Today, Trend, UndoOutcome,
 };
 use parking_lot::Mutex;
 
 pub use heft_core::ffi::{HeftError, IsoDate};
 
 mod progress;
-pub mod reports;
 
 use progress::Listener;
 pub use progress::{ProgressError, ProgressListener};
-pub use reports::{ExportSummary, FileWarning, MergeReport, MergedFile, SyncReport, TableRows};
 
 uniffi::setup_scaffolding!();
 
@@ -313,6 +311,20 @@ impl HeftStore {
         Ok(self.heft()?.records_on(today)?)
     }
 
+    /// The progress report's data for `today`: weekly minutes against the
+    /// band, main-lift e1RM, records, every measure with its reference
+    /// bands and the clinician's page, for an app to draw natively.
+    pub fn report(&self, today: IsoDate) -> Result<ReportData> {
+        Ok(self.heft()?.report(today)?)
+    }
+
+    /// The same report as one self-contained HTML page (no scripts, no
+    /// network), for a web view or to share with a clinician.
+    pub fn report_html(&self, today: IsoDate) -> Result<String> {
+        let data = self.heft()?.report(today)?;
+        Ok(heft_core::report::render_html(&data))
+    }
+
     /// An exercise's e1RM series up to `today` and today's e1RM against the
     /// best around `baseline`.
     pub fn strength(
@@ -383,10 +395,7 @@ impl HeftStore {
     /// a passphrase is given.
     pub fn export_file(&self, path: String, passphrase: Option<String>) -> Result<ExportSummary> {
         let pass = self::passphrase(passphrase)?;
-        Ok(self
-            .heft()?
-            .export_file(Path::new(&path), pass.as_ref())?
-            .into())
+        Ok(self.heft()?.export_file(Path::new(&path), pass.as_ref())?)
     }
 
     /// Merges another device's export file, all or nothing. `progress`
@@ -401,7 +410,7 @@ impl HeftStore {
         let listener = Listener::new(progress);
         let heft = self.heft()?;
         let report = heft.import_file(Path::new(&path), pass.as_ref(), &listener);
-        Ok(listener.finish(report)?.into())
+        listener.finish(report)
     }
 
     /// Syncs with the folder `dir` that a file-sync service replicates:
@@ -416,7 +425,7 @@ impl HeftStore {
         let listener = Listener::new(progress);
         let heft = self.heft()?;
         let report = heft.sync_folder(Path::new(&dir), pass.as_ref(), &listener);
-        Ok(listener.finish(report)?.into())
+        listener.finish(report)
     }
 
     /// A hash over every synced row: equal on devices holding the same data.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use comfy_table::Cell;
 use heft_core::Strength;
 use heft_core::analytics::{Record, Stats, WeekStats};
-use heft_core::model::{MeasureUnit, Unit, WeightUnit, trim_number};
+use heft_core::model::{Unit, WeightUnit, trim_number};
 use heft_core::report::RecordRow;
 use serde_json::json;
 
@@ -17,12 +17,7 @@ use crate::render::{print_json, table};
 /// Kilograms in `unit`, as text with the unit, to 0.01 as in records:
 /// "102.5 kg", "220.46 lb".
 fn load(kg: f64, unit: WeightUnit) -> String {
-    let v = MeasureUnit::Kg.convert(kg, unit.into()).unwrap_or(kg);
-    format!(
-        "{} {}",
-        trim_number((v * 100.0).round() / 100.0),
-        unit.symbol()
-    )
+    format!("{} {}", trim_number(unit.of_kg(kg)), unit.symbol())
 }
 
 /// "1 day", "3 days".

@@ -92,9 +92,9 @@ pub fn export(
     let sets = summary
         .rows
         .iter()
-        .find(|(t, _)| t == "set_entry")
-        .map_or(0, |r| r.1);
-    let total: u64 = summary.rows.iter().map(|r| r.1).sum();
+        .find(|t| t.table == "set_entry")
+        .map_or(0, |t| t.rows);
+    let total: u64 = summary.rows.iter().map(|t| t.rows).sum();
     println!(
         "Wrote {} ({total} rows, {sets} sets{}).",
         path.display(),
@@ -153,8 +153,8 @@ pub fn sync(
         print_json(&report);
         return Ok(());
     }
-    for (path, r) in &report.merged {
-        println!("{}", merge_line(path, r));
+    for merged in &report.merged {
+        println!("{}", merge_line(&merged.path, &merged.report));
     }
     for w in &report.warnings {
         eprintln!("warning: skipped {}: {}", w.path.display(), w.reason);

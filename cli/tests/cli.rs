@@ -665,6 +665,21 @@ fn export_import_and_status_agree_between_two_databases() {
     assert!(out.contains("4 sets"), "{out}");
     let first = json(&b.path, &["import", file.to_str().unwrap()]);
     assert!(first["added"].as_u64().unwrap() >= 5, "{first}");
+    let sets = first["changed_by_table"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["table"] == "set_entry")
+        .unwrap();
+    assert_eq!(sets["rows"], 4, "{first}");
+    let summary = json(&a.path, &["export", "--out", file.to_str().unwrap()]);
+    let exported = summary["rows"].as_array().unwrap();
+    assert!(
+        exported
+            .iter()
+            .any(|t| t["table"] == "set_entry" && t["rows"] == 4),
+        "{summary}"
+    );
     let again = json(&b.path, &["import", file.to_str().unwrap()]);
     assert_eq!(
         (again["added"].as_u64(), again["updated"].as_u64()),
@@ -739,7 +754,17 @@ fn two_databases_converge_through_a_sync_folder() {
     let out = heft(&a.path, &["sync", f]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning: skipped"));
-    ok(&b.path, &["sync", f]);
+    let first = json(&b.path, &["sync", f]);
+    let merged = first["merged"].as_array().unwrap();
+    assert_eq!(merged.len(), 1, "{first}");
+    assert!(
+        merged[0]["path"].as_str().unwrap().ends_with(".heft"),
+        "{first}"
+    );
+    assert_eq!(
+        merged[0]["report"]["added"].as_u64().map(|n| n > 0),
+        Some(true)
+    );
     ok(&a.path, &["sync", f]);
     let (sa, sb) = (json(&a.path, &["status"]), json(&b.path, &["status"]));
     assert_eq!(sa["content_hash"], sb["content_hash"]);

@@ -343,7 +343,7 @@ fn sync(c: &mut Criterion) {
     let t_export = Instant::now();
     let summary = heft.export_to(&mut export, None).unwrap();
     let t_export = t_export.elapsed().as_secs_f64();
-    let rows: u64 = summary.rows.iter().map(|(_, n)| n).sum();
+    let rows: u64 = summary.rows.iter().map(|t| t.rows).sum();
     let (header, mut body) = open_body(&export);
     let columns = header_columns(&header);
     for &(table, _, cols, _) in TABLES {
@@ -419,7 +419,7 @@ fn sync(c: &mut Criterion) {
         summary
             .rows
             .iter()
-            .map(|(t, n)| format!("{t} {n}"))
+            .map(|t| format!("{} {}", t.table, t.rows))
             .collect::<Vec<_>>()
             .join(", "),
         export.len(),

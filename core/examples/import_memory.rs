@@ -183,7 +183,7 @@ fn sync_step(step: &str, dir: &Path) {
             let summary = measured("export_file", || heft.export_file(&export, None).unwrap());
             println!(
                 "  {} rows, {:.1} MB file",
-                summary.rows.iter().map(|(_, n)| n).sum::<u64>(),
+                summary.rows.iter().map(|t| t.rows).sum::<u64>(),
                 file_mb(&export)
             );
         }

@@ -7,7 +7,7 @@
 //!
 //! - **Custom types** for the values that cannot cross as they are: chrono's
 //!   dates and times, the exact `Quantity` weights and distances, the ISO
-//!   week, `usize` and a `BTreeMap`. Rust's orphan rule lets only this crate
+//!   week, `usize`, `PathBuf` and a `BTreeMap`. Rust's orphan rule lets only this crate
 //!   implement uniffi's traits for them with this crate's scaffolding tag,
 //!   which is the tag the derived records use for their fields.
 //! - **[`HeftError`]**, the one error enum of the FFI. Lifting one of those
@@ -20,6 +20,7 @@
 //! The decision is recorded in docs/adr/0002-ffi-types-and-error-in-core.md.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -73,6 +74,12 @@ pub type ZonedTime = DateTime<FixedOffset>;
 /// no value can fail to cross.
 pub type Usize = usize;
 
+/// A file path as it crosses the FFI: text. Paths on the phones are
+/// UTF-8; a path that is not (possible only on desktop systems) crosses
+/// with its invalid bytes replaced by U+FFFD, as `Path::to_string_lossy`
+/// does.
+pub type FilePath = PathBuf;
+
 /// Per-lift engine state by exercise id, crossing as a map (uniffi has
 /// hash maps only; the order of a map is not meaningful to a shell).
 pub type LiftStates = BTreeMap<String, LiftState>;
@@ -98,6 +105,12 @@ uniffi::custom_type!(Usize, u32, {
     remote,
     lower: |n| u32::try_from(n).unwrap_or(u32::MAX),
     try_lift: |n| Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+});
+
+uniffi::custom_type!(FilePath, String, {
+    remote,
+    lower: |p| p.to_string_lossy().into_owned(),
+    try_lift: |s| Ok(PathBuf::from(s)),
 });
 
 uniffi::custom_type!(LiftStates, HashMap<String, LiftState>, {

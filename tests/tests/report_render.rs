@@ -30,8 +30,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{Datelike, Days, NaiveDate};
 use heft_core::report::{
-    ClinicianSummary, LineSeries, MeasureChart, PainScore, Point, RecordRow, RefBand, ReportData,
-    StrengthTrend, TextTable, Tone, WeekBar, WeeklyDose, render_html,
+    ClinicianSummary, DoseSpread, LineSeries, MeasureChart, PainScore, Point, RecordRow, RefBand,
+    ReportData, StrengthTrend, TextTable, Tone, WeekBar, render_html,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -307,7 +307,7 @@ fn year() -> ReportData {
         })
         .collect();
     let clinician = ClinicianSummary {
-        dose: WeeklyDose::from_weeks(&weekly, 12),
+        dose: DoseSpread::from_weeks(&weekly, 12),
         pain: vec![
             PainScore {
                 date: d(2025, 4, 14),

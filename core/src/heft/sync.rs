@@ -13,16 +13,17 @@ use crate::store::{SCHEMA_VERSION, meta_get, meta_set};
 use crate::sync::folder::{self, FileWarning, SyncReport};
 use crate::sync::format::{self, Passphrase};
 use crate::sync::tables::TABLES;
-use crate::sync::{MergeReport, SyncError};
+use crate::sync::{MergeReport, MergedFile, SyncError, TableRows};
 use crate::{Error, Result};
 
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ExportSummary {
     /// The file, when written to one.
     pub path: Option<PathBuf>,
     /// Rows per table.
-    pub rows: Vec<(String, u64)>,
+    pub rows: Vec<TableRows>,
     /// The content hash of what was exported.
     pub content_hash: String,
     /// Whether the file is passphrase-encrypted.
@@ -96,7 +97,10 @@ impl Heft {
                 .header
                 .tables
                 .iter()
-                .map(|t| (t.name.clone(), t.rows))
+                .map(|t| TableRows {
+                    table: t.name.clone(),
+                    rows: t.rows,
+                })
                 .collect(),
             content_hash: written.header.content_sha256,
             encrypted: passphrase.is_some(),
@@ -265,7 +269,10 @@ impl Heft {
                         self.write(|tx, _| meta_set(tx, &seen_key, print))?;
                     }
                     if merged.changed() {
-                        report.merged.push((path, merged));
+                        report.merged.push(MergedFile {
+                            path,
+                            report: merged,
+                        });
                     } else {
                         report.unchanged.push(path);
                     }

@@ -30,6 +30,16 @@ pub enum WeightUnit {
     Lb,
 }
 
+impl WeightUnit {
+    /// `kg` kilograms in this unit, to 0.01: how a computed weight (an
+    /// e1RM, a week's volume) is shown, so records, stats and the report
+    /// give the same figure.
+    pub fn of_kg(self, kg: f64) -> f64 {
+        let v = kg * WeightUnit::Kg.base_factor() / self.base_factor();
+        (v * 100.0).round() / 100.0
+    }
+}
+
 impl Unit for WeightUnit {
     fn base_factor(self) -> f64 {
         match self {
@@ -200,6 +210,15 @@ impl<'de, U: Unit + Deserialize<'de>> Deserialize<'de> for Quantity<U> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kilograms_shown_in_either_unit_to_a_hundredth() {
+        assert_eq!(WeightUnit::Kg.of_kg(116.6666), 116.67);
+        // 116.667 kg / 0.45359237 = 257.2077 lb; 2625 kg = 5787.1277 lb.
+        assert_eq!(WeightUnit::Lb.of_kg(116.667), 257.21);
+        assert_eq!(WeightUnit::Lb.of_kg(2625.0), 5787.13);
+        assert_eq!(WeightUnit::Lb.of_kg(0.0), 0.0);
+    }
 
     #[test]
     fn keeps_plate_values_exactly() {

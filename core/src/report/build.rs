@@ -8,8 +8,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    ClinicianSummary, DoseBand, LineSeries, MeasureChart, PainScore, Point, RecordRow, RefBand,
-    ReportData, StrengthTrend, TextTable, Tone, WeekBar, WeeklyDose,
+    ClinicianSummary, DoseSpread, LineSeries, MeasureChart, MinutesBand, PainScore, Point,
+    RecordRow, RefBand, ReportData, StrengthTrend, TextTable, Tone, WeekBar,
 };
 use crate::analytics::{Charts, E1rmSeries, Record, RecordKind, RecordUnit, WeekStats};
 use crate::heft::{Band, BandStatus};
@@ -51,7 +51,7 @@ pub fn build(input: &ReportInput<'_>) -> ReportData {
         .collect();
     let notes = notes(&input.charts.weeks);
     let clinician = ClinicianSummary {
-        dose: WeeklyDose::from_weeks(complete_weeks(&weekly, input.today), RECENT_WEEKS),
+        dose: DoseSpread::from_weeks(complete_weeks(&weekly, input.today), RECENT_WEEKS),
         pain: input.pain.to_vec(),
         strength: input
             .charts
@@ -68,7 +68,7 @@ pub fn build(input: &ReportInput<'_>) -> ReportData {
         person: person(input.profile, input.today),
         e1rm,
         weekly,
-        dose_band: DoseBand {
+        dose_band: MinutesBand {
             low: f64::from(input.charts.band.min_minutes),
             high: f64::from(input.charts.band.max_minutes),
             ceiling: f64::from(input.charts.band.limit_minutes),
@@ -135,11 +135,6 @@ fn complete_weeks(weeks: &[WeekBar], today: NaiveDate) -> &[WeekBar] {
 }
 
 /// Kilograms in the person's unit, to the gram (or hundredth of a pound).
-fn weight(kg: f64, unit: WeightUnit) -> f64 {
-    let v = MeasureUnit::Kg.convert(kg, unit.into()).unwrap_or(kg);
-    (v * 100.0).round() / 100.0
-}
-
 fn formula_note(s: &E1rmSeries) -> String {
     format!(
         "Estimated one-repetition maximum: the best set of each session, by the {} formula, \
@@ -157,7 +152,7 @@ fn e1rm_line(s: &E1rmSeries, unit: WeightUnit) -> LineSeries {
             .iter()
             .map(|p| Point {
                 date: p.date,
-                value: weight(p.e1rm_kg, unit),
+                value: unit.of_kg(p.e1rm_kg),
             })
             .collect(),
         note: Some(formula_note(s)),
@@ -170,9 +165,9 @@ fn strength_trend(s: &E1rmSeries, unit: WeightUnit) -> Option<StrengthTrend> {
     Some(StrengthTrend {
         exercise: s.name.clone(),
         unit: unit.symbol().to_owned(),
-        first: weight(first.e1rm_kg, unit),
+        first: unit.of_kg(first.e1rm_kg),
         first_date: first.date,
-        latest: weight(latest.e1rm_kg, unit),
+        latest: unit.of_kg(latest.e1rm_kg),
         latest_date: latest.date,
     })
 }
@@ -229,7 +224,7 @@ impl RecordRow {
 }
 
 fn record_row(r: &Record, unit: WeightUnit) -> RecordRow {
-    let load = |kg: f64| format!("{} {}", trim_number(weight(kg, unit)), unit.symbol());
+    let load = |kg: f64| format!("{} {}", trim_number(unit.of_kg(kg)), unit.symbol());
     let added = |kg: Option<f64>| match kg {
         Some(kg) if r.bodyweight && kg == 0.0 => "body weight".to_owned(),
         Some(kg) if r.bodyweight && kg > 0.0 => format!("body weight + {}", load(kg)),

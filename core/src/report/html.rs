@@ -9,8 +9,8 @@ use super::scale::{self, plottable};
 use super::svg::{self, BarOptions};
 use super::weeks::{self, Calendar, Grain};
 use super::{
-    ClinicianSummary, LineSeries, MeasureChart, RecordRow, ReportData, Spread, TextTable,
-    WeeklyDose,
+    ClinicianSummary, DoseSpread, LineSeries, MeasureChart, RecordRow, ReportData, Spread,
+    TextTable,
 };
 
 /// Text made safe to put in HTML or SVG, in an element or a quoted
@@ -554,7 +554,7 @@ fn clinician(out: &mut String, data: &ReportData, cal: &Calendar) {
     out.push_str("</p><div class=\"clin-grid\"><div class=\"clin-block\">");
 
     // Dose: as given, or from the weeks.
-    let dose: Option<WeeklyDose> = c.dose.or_else(|| weeks::dose(&data.weekly, DOSE_WEEKS));
+    let dose: Option<DoseSpread> = c.dose.or_else(|| weeks::dose(&data.weekly, DOSE_WEEKS));
     let b = data.dose_band;
     match dose {
         Some(dose) => {
@@ -781,7 +781,7 @@ mod tests {
         ClinicianSummary, Point, RecordRow, RefBand, ReportData, StrengthTrend, TextTable, Tone,
         WeekBar,
     };
-    use super::super::{Spread, WeeklyDose};
+    use super::super::{DoseSpread, Spread};
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -1029,7 +1029,7 @@ mod tests {
                 (NaiveDate::MAX, 5.0),
             ],
         ));
-        data.dose_band = super::super::DoseBand {
+        data.dose_band = super::super::MinutesBand {
             low: f64::NAN,
             high: 60.0,
             ceiling: f64::INFINITY,
@@ -1046,14 +1046,14 @@ mod tests {
             }],
             note: None,
         }];
-        data.clinician.dose = Some(WeeklyDose {
+        data.clinician.dose = Some(DoseSpread {
             weeks: 12,
             minutes: Spread {
                 avg: f64::NAN,
                 min: f64::INFINITY,
                 max: 1.0,
             },
-            ..WeeklyDose::default()
+            ..DoseSpread::default()
         });
         data.clinician.strength = vec![StrengthTrend {
             exercise: "Squat".into(),

@@ -39,6 +39,7 @@ pub use html::render_html;
 
 /// Everything the report shows. Fill it, then call [`render_html`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReportData {
     /// The page's heading, e.g. "Heft — training report 2026".
     pub title: String,
@@ -57,7 +58,7 @@ pub struct ReportData {
     pub weekly: Vec<WeekBar>,
     /// The weekly minutes to aim for and the ceiling not to pass.
     #[serde(default)]
-    pub dose_band: DoseBand,
+    pub dose_band: MinutesBand,
     /// Body measures and tests, one chart each (body weight, lean mass,
     /// T-score per site, grip, chair stands...).
     #[serde(default)]
@@ -83,7 +84,7 @@ impl ReportData {
             person: None,
             e1rm: Vec::new(),
             weekly: Vec::new(),
-            dose_band: DoseBand::default(),
+            dose_band: MinutesBand::default(),
             measures: Vec::new(),
             records: Vec::new(),
             clinician: ClinicianSummary::default(),
@@ -94,6 +95,7 @@ impl ReportData {
 
 /// One line on a chart: a named series of dated values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LineSeries {
     /// What the line is, e.g. "Back squat" or "Lumbar spine".
     pub name: String,
@@ -109,6 +111,7 @@ pub struct LineSeries {
 
 /// A dated value.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Point {
     /// The day of the value.
     pub date: NaiveDate,
@@ -118,6 +121,7 @@ pub struct Point {
 
 /// One chart of measures sharing a unit, with optional reference bands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MeasureChart {
     /// The chart's heading, e.g. "Bone density (T-score)".
     pub title: String,
@@ -136,6 +140,7 @@ pub struct MeasureChart {
 
 /// A shaded reference range on a measure chart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RefBand {
     /// Its lower edge; `None` reaches the bottom of the chart.
     pub lo: Option<f64>,
@@ -152,6 +157,7 @@ pub struct RefBand {
 /// colour is never the only cue.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Tone {
     /// Grey: context only.
     #[default]
@@ -166,6 +172,7 @@ pub enum Tone {
 
 /// One calendar week of training.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WeekBar {
     /// The week's name, e.g. "2026-W47".
     pub label: String,
@@ -185,7 +192,8 @@ pub struct WeekBar {
 
 /// The weekly minutes to aim for and the ceiling.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct DoseBand {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct MinutesBand {
     /// The lower edge of the target range (40).
     pub low: f64,
     /// The upper edge of the target range (60).
@@ -194,9 +202,9 @@ pub struct DoseBand {
     pub ceiling: f64,
 }
 
-impl Default for DoseBand {
+impl Default for MinutesBand {
     fn default() -> Self {
-        DoseBand {
+        MinutesBand {
             low: 40.0,
             high: 60.0,
             ceiling: 130.0,
@@ -206,6 +214,7 @@ impl Default for DoseBand {
 
 /// A personal record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RecordRow {
     /// The exercise, e.g. "Deadlift".
     pub exercise: String,
@@ -223,10 +232,11 @@ pub struct RecordRow {
 
 /// The clinician's page: dose, loading, pain, strength, tests and scans.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ClinicianSummary {
     /// Weekly dose over the recent weeks; `None` when nothing was logged.
     #[serde(default)]
-    pub dose: Option<WeeklyDose>,
+    pub dose: Option<DoseSpread>,
     /// Pain reported during exercises, in any order (shown newest first).
     #[serde(default)]
     pub pain: Vec<PainScore>,
@@ -244,6 +254,7 @@ pub struct ClinicianSummary {
 
 /// Average, least and most of a weekly quantity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Spread {
     /// The mean over the weeks.
     pub avg: f64,
@@ -255,7 +266,8 @@ pub struct Spread {
 
 /// The training dose per week over the last weeks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-pub struct WeeklyDose {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DoseSpread {
     /// How many weeks the spreads cover (usually 12).
     pub weeks: u32,
     /// Minutes of training per week.
@@ -268,18 +280,19 @@ pub struct WeeklyDose {
     pub landings: Spread,
 }
 
-impl WeeklyDose {
+impl DoseSpread {
     /// The spreads over the `last` calendar weeks that end with the latest
     /// week in `weeks`; a week missing from `weeks` counts as a week without
     /// training, and a week listed twice is added up. `None` when `weeks` is
     /// empty or `last` is 0.
-    pub fn from_weeks(weeks: &[WeekBar], last: usize) -> Option<WeeklyDose> {
+    pub fn from_weeks(weeks: &[WeekBar], last: usize) -> Option<DoseSpread> {
         weeks::dose(weeks, last)
     }
 }
 
 /// A pain score reported for an exercise.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PainScore {
     /// The day.
     pub date: NaiveDate,
@@ -294,6 +307,7 @@ pub struct PainScore {
 
 /// How a lift's strength moved between two dates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StrengthTrend {
     /// The lift.
     pub exercise: String,
@@ -312,6 +326,7 @@ pub struct StrengthTrend {
 
 /// A table of text cells with a header row.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TextTable {
     /// The header cells.
     #[serde(default)]
@@ -367,6 +382,6 @@ mod tests {
         let back: ReportData =
             serde_json::from_str(r#"{"title":"t","generated_on":"2026-01-02"}"#).unwrap();
         assert_eq!(back, ReportData::empty("t", d(2026, 1, 2)));
-        assert_eq!(back.dose_band, DoseBand::default());
+        assert_eq!(back.dose_band, MinutesBand::default());
     }
 }

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::scale::{self, plottable};
-use super::{Spread, WeekBar, WeeklyDose};
+use super::{DoseSpread, Spread, WeekBar};
 
 /// At most this many weeks (about 60 years) are laid out; older ones are left out.
 const MAX_SLOTS: i64 = 3_200;
@@ -217,14 +217,14 @@ fn spread(values: impl Iterator<Item = f64> + Clone) -> Spread {
     }
 }
 
-/// See [`WeeklyDose::from_weeks`].
-pub(crate) fn dose(weeks: &[WeekBar], last: usize) -> Option<WeeklyDose> {
+/// See [`DoseSpread::from_weeks`].
+pub(crate) fn dose(weeks: &[WeekBar], last: usize) -> Option<DoseSpread> {
     let (slots, _) = slots(weeks);
     if slots.is_empty() || last == 0 {
         return None;
     }
     let recent = &slots[slots.len().saturating_sub(last)..];
-    Some(WeeklyDose {
+    Some(DoseSpread {
         weeks: recent.len() as u32,
         minutes: spread(recent.iter().map(|s| s.minutes)),
         sessions: spread(recent.iter().map(|s| s.sessions)),

@@ -17,8 +17,19 @@ use serde::Serialize;
 use super::merge::MergeReport;
 use crate::{Error, Result};
 
+/// A file in the folder that was merged, and what it changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct MergedFile {
+    /// The file.
+    pub path: PathBuf,
+    /// What merging it changed.
+    pub report: MergeReport,
+}
+
 /// A file in the folder that was not merged, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FileWarning {
     /// The file.
     pub path: PathBuf,
@@ -28,9 +39,10 @@ pub struct FileWarning {
 
 /// What a folder sync did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SyncReport {
     /// Files merged, with what each changed.
-    pub merged: Vec<(PathBuf, MergeReport)>,
+    pub merged: Vec<MergedFile>,
     /// Files already merged in their current state.
     pub unchanged: Vec<PathBuf>,
     /// Files skipped, with the reason.

@@ -51,6 +51,7 @@ pub fn decide(incoming_hlc: &str, incoming_line: &[u8], local: Option<(&str, &[u
 
 /// What a merge did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MergeReport {
     /// The device that wrote the file.
     pub device_id: String,
@@ -67,7 +68,17 @@ pub struct MergeReport {
     /// Of `added` and `updated`, how many were deletions.
     pub deletions: u64,
     /// Per table: rows added or updated.
-    pub changed_by_table: Vec<(String, u64)>,
+    pub changed_by_table: Vec<TableRows>,
+}
+
+/// A number of rows of one table.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct TableRows {
+    /// The table's name, as in the export file.
+    pub table: String,
+    /// How many rows.
+    pub rows: u64,
 }
 
 impl MergeReport {
@@ -296,9 +307,12 @@ fn merge_rows(
         ticker.tick(report.rows_read)?;
     }
     ticker.done(report.rows_read)?;
-    let mut by_table: Vec<(String, u64)> = changed
+    let mut by_table: Vec<TableRows> = changed
         .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
+        .map(|(table, rows)| TableRows {
+            table: table.to_owned(),
+            rows,
+        })
         .collect();
     by_table.sort();
     report.changed_by_table = by_table;

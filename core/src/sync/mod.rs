@@ -14,6 +14,6 @@ pub mod merge;
 pub(crate) mod tables;
 
 pub use error::SyncError;
-pub use folder::{FileWarning, SyncReport};
+pub use folder::{FileWarning, MergedFile, SyncReport};
 pub use format::{FORMAT_VERSION, Header, Passphrase, TableHeader};
-pub use merge::{Action, MergeReport, decide};
+pub use merge::{Action, MergeReport, TableRows, decide};
