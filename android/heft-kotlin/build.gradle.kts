@@ -50,6 +50,8 @@ dependencies {
 val rustInputs = files(
     workspace.resolve("Cargo.toml"),
     workspace.resolve("Cargo.lock"),
+    // LIBSQLITE3_FLAGS: the SQLite every workspace build compiles.
+    workspace.resolve(".cargo/config.toml"),
     fileTree(workspace.resolve("core")) { exclude("benches/**", "examples/**") },
     fileTree(workspace.resolve("bindings")) { exclude("kotlin-tests/**", "tests/**", "*.md") },
 )

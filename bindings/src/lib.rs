@@ -36,6 +36,10 @@ use parking_lot::Mutex;
 pub use heft_core::ffi::{HeftError, IsoDate};
 
 mod progress;
+// The Rust tests of the facade live inside the crate: its crate types are
+// cdylib and staticlib only (see Cargo.toml), so tests/ cannot link it.
+#[cfg(test)]
+mod store_tests;
 
 use progress::Listener;
 pub use progress::{ProgressError, ProgressListener};

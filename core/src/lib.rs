@@ -11,6 +11,7 @@
 pub mod analytics;
 pub mod catalog;
 pub mod clock;
+mod embedded;
 pub mod error;
 #[cfg(feature = "uniffi")]
 pub mod ffi;

@@ -9,11 +9,12 @@ pub mod matching;
 
 use serde::Deserialize;
 
+use crate::embedded::{self, deflated};
 use crate::model::{Equipment, Exercise, Measure, Muscle, Pattern};
 use crate::{Error, Result};
 
-/// The built-in catalog as shipped.
-const CATALOG_TOML: &str = include_str!("../../data/exercises.toml");
+/// The built-in catalog as shipped (`core/data/exercises.toml`, deflated).
+const CATALOG: &[u8] = deflated!("exercises.toml");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -50,8 +51,8 @@ pub struct BuiltinCatalog {
 
 /// Reads the embedded catalog.
 pub fn builtin() -> Result<BuiltinCatalog> {
-    let file: CatalogFile =
-        toml::from_str(CATALOG_TOML).map_err(|e| Error::Catalog(e.to_string()))?;
+    let text = embedded::text(CATALOG).map_err(Error::Catalog)?;
+    let file: CatalogFile = toml::from_str(&text).map_err(|e| Error::Catalog(e.to_string()))?;
     let exercises = file
         .exercise
         .into_iter()

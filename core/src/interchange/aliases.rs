@@ -13,9 +13,10 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::catalog::matching::normalize;
+use crate::embedded::{self, deflated};
 
-/// The table as shipped.
-const ALIASES_TOML: &str = include_str!("../../data/import_aliases.toml");
+/// The table as shipped (`core/data/import_aliases.toml`, deflated).
+const ALIASES: &[u8] = deflated!("import_aliases.toml");
 
 /// The parsed table: catalog id by normalized key and by run-together words.
 #[derive(Debug, Default)]
@@ -59,7 +60,11 @@ impl Table {
 /// The embedded table, parsed on first use; empty if it does not parse.
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| Table::parse(ALIASES_TOML).unwrap_or_default())
+    TABLE.get_or_init(|| {
+        embedded::text(ALIASES)
+            .and_then(|text| Table::parse(&text))
+            .unwrap_or_default()
+    })
 }
 
 /// The built-in exercise id another app's exercise name stands for, if known.
@@ -76,7 +81,8 @@ mod tests {
 
     /// Every (name, id) pair in the embedded file.
     fn entries() -> Vec<(String, String)> {
-        let raw: HashMap<String, String> = toml::from_str(ALIASES_TOML).unwrap();
+        let raw: HashMap<String, String> =
+            toml::from_str(&embedded::text(ALIASES).unwrap()).unwrap();
         let mut entries: Vec<_> = raw.into_iter().collect();
         entries.sort();
         entries
@@ -84,7 +90,7 @@ mod tests {
 
     #[test]
     fn the_embedded_table_parses() {
-        let table = Table::parse(ALIASES_TOML).unwrap();
+        let table = Table::parse(&embedded::text(ALIASES).unwrap()).unwrap();
         assert!(table.by_key.len() >= 500, "only {}", table.by_key.len());
     }
 

@@ -1,35 +1,32 @@
 //! The built-in programs, embedded from core/data/programs.
 
 use super::program::{ExerciseLookup, Program, ProgramError};
+use crate::embedded::{self, deflated};
 
-/// Id and file text of every built-in program, in the order they are listed.
-pub const BUILTIN_PROGRAMS: &[(&str, &str)] = &[
-    ("liftmor", include_str!("../../data/programs/liftmor.toml")),
-    (
-        "lisa-heavy",
-        include_str!("../../data/programs/lisa-heavy.toml"),
-    ),
-    (
-        "lisa-moderate",
-        include_str!("../../data/programs/lisa-moderate.toml"),
-    ),
-    (
-        "minimum-dose",
-        include_str!("../../data/programs/minimum-dose.toml"),
-    ),
-    (
-        "foundation",
-        include_str!("../../data/programs/foundation.toml"),
-    ),
+/// Id and file of every built-in program, in the order they are listed. The
+/// file (`core/data/programs/<id>.toml`) is deflated; [`source`] gives its
+/// text.
+pub const BUILTIN_PROGRAMS: &[(&str, &[u8])] = &[
+    ("liftmor", deflated!("programs/liftmor.toml")),
+    ("lisa-heavy", deflated!("programs/lisa-heavy.toml")),
+    ("lisa-moderate", deflated!("programs/lisa-moderate.toml")),
+    ("minimum-dose", deflated!("programs/minimum-dose.toml")),
+    ("foundation", deflated!("programs/foundation.toml")),
     (
         "runner-strength",
-        include_str!("../../data/programs/runner-strength.toml"),
+        deflated!("programs/runner-strength.toml"),
     ),
-    (
-        "linear-5x5",
-        include_str!("../../data/programs/linear-5x5.toml"),
-    ),
+    ("linear-5x5", deflated!("programs/linear-5x5.toml")),
 ];
+
+/// The TOML text of a program file from [`BUILTIN_PROGRAMS`].
+pub fn source(file: &[u8]) -> Result<String, ProgramError> {
+    embedded::text(file).map_err(|message| ProgramError {
+        line: None,
+        field: "file".to_owned(),
+        message,
+    })
+}
 
 /// Parses every built-in program against the exercises given.
 pub fn builtin_programs(
@@ -37,7 +34,11 @@ pub fn builtin_programs(
 ) -> Result<Vec<Program>, (String, ProgramError)> {
     BUILTIN_PROGRAMS
         .iter()
-        .map(|(id, text)| Program::from_toml(text, exercises).map_err(|e| ((*id).to_owned(), e)))
+        .map(|(id, file)| {
+            source(file)
+                .and_then(|text| Program::from_toml(&text, exercises))
+                .map_err(|e| ((*id).to_owned(), e))
+        })
         .collect()
 }
 

@@ -182,6 +182,55 @@ fn move_aside(path: &Path, now_ms: i64) -> Result<Error> {
 mod tests {
     use super::*;
 
+    /// Every build in the workspace links SQLite compiled with the options
+    /// of .cargo/config.toml; a build without them (cargo run from outside
+    /// the workspace) would test another SQLite than the phone ships.
+    #[test]
+    fn sqlite_is_built_with_the_workspace_options() {
+        let conn = Connection::open_in_memory().unwrap();
+        let options: Vec<String> = conn
+            .prepare("PRAGMA compile_options")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for left_out in [
+            "ENABLE_FTS3",
+            "ENABLE_FTS5",
+            "ENABLE_RTREE",
+            "ENABLE_DBSTAT_VTAB",
+            "ENABLE_COLUMN_METADATA",
+            "ENABLE_STAT4",
+            "SOUNDEX",
+            "ENABLE_LOAD_EXTENSION",
+        ] {
+            assert!(
+                !options.iter().any(|o| o == left_out),
+                "{left_out} in {options:?}"
+            );
+        }
+        for omitted in [
+            "OMIT_LOAD_EXTENSION",
+            "OMIT_DEPRECATED",
+            "OMIT_SHARED_CACHE",
+            "OMIT_PROGRESS_CALLBACK",
+            "OMIT_DECLTYPE",
+        ] {
+            assert!(
+                options.iter().any(|o| o == omitted),
+                "no {omitted} in {options:?}"
+            );
+        }
+        // What Heft does use stays: JSON (json_each in queries).
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM json_each('[1, 2, 3]')", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(n, 3);
+    }
+
     #[test]
     fn a_new_database_gets_schema_catalog_and_device() {
         let dir = tempfile::tempdir().unwrap();

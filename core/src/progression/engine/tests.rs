@@ -1143,8 +1143,9 @@ mod robustness {
             low_bone in any::<bool>(),
         ) {
             let cat = catalog::builtin().unwrap();
-            let (_, text) = BUILTIN_PROGRAMS[which];
-            let program = Program::from_toml(text, &cat.exercises).unwrap();
+            let (_, file) = BUILTIN_PROGRAMS[which];
+            let text = crate::progression::builtin::source(file).unwrap();
+            let program = Program::from_toml(&text, &cat.exercises).unwrap();
             let today = d("2026-11-26");
             let mut run = RunState::new(&program.id, d("2020-01-01"));
             run.phase = phase;

@@ -10,10 +10,10 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use crate::{HeftError, HeftStore, ProgressError, ProgressListener};
 use heft_core::model::{Effort, Load, SetInput, Weight, WeightUnit};
 use heft_core::validate::{Field, Problem, ValidationError};
 use heft_core::{CsvImportOptions, Error, HistoryQuery, LogTime};
-use heft_ffi::{HeftError, HeftStore, ProgressError, ProgressListener};
 
 fn store() -> (tempfile::TempDir, Arc<HeftStore>) {
     let dir = tempfile::tempdir().unwrap();
