@@ -5,10 +5,12 @@
 //          called through JNA direct mapping (as uniffi's code calls), no
 //          uniffi machinery at all;
 //   status heft_ffi_bare_status(Status()): the bare call plus a fresh JNA
-//          structure shaped like uniffi's call status, as every uniffi
-//          call passes one;
+//          structure shaped like uniffi's call status, as uniffi's own
+//          Kotlin passes one with every call;
 //   noop   ffiNoop(): an exported uniffi function that does nothing (call
-//          status, error check, the generated wrapper);
+//          status, error check, the generated wrapper), through the
+//          generated Kotlin as scripts/bindings rewrites it (one call
+//          status per thread, bindings/src/bin/uniffi-bindgen/call_status.rs);
 //   echo   ffiEchoSet(set, LogTime.Now): the arguments of logSet lifted and
 //          a SetInput lowered back, without a database: the traffic of one
 //          logSet call;
@@ -40,7 +42,7 @@ open class Buf : Structure() {
     class ByValue : Buf(), Structure.ByValue
 }
 
-/** A structure shaped like uniffi's call status, made anew for every call as uniffi does. */
+/** A structure shaped like uniffi's call status, made anew for every call as uniffi's own Kotlin does. */
 @Structure.FieldOrder("code", "error_buf")
 class Status : Structure() {
     @JvmField var code: Byte = 0
