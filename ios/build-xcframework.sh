@@ -20,6 +20,8 @@
 #
 # Written for the bash 3.2 that macOS ships.
 set -euo pipefail
+# Relative paths given on the command line are the caller's.
+caller=$(pwd)
 cd "$(dirname "$0")/.."
 
 kit=ios/HeftKit
@@ -58,6 +60,15 @@ stage_headers() {
     local header='^[[:space:]]*header[[:space:]]+"([^"]+)"'
     local end='^\}[[:space:]]*$'
     [ -f "$include/module.modulemap" ] || die "no module.modulemap in $include"
+    # OUT_DIR is replaced: refuse one that holds anything but staged headers.
+    if [ -e "$out" ]; then
+        local entry
+        for entry in "$out"/*; do
+            [ -e "$entry" ] || continue
+            [ -f "$entry/module.modulemap" ] ||
+                die "$out is not a staged headers directory (it holds $(basename "$entry")); not replacing it"
+        done
+    fi
     rm -rf "$out"
     mkdir -p "$out"
     while IFS= read -r line || [ -n "$line" ]; do
@@ -109,7 +120,8 @@ while [ $# -gt 0 ]; do
             ;;
         --stage-headers)
             [ $# -eq 3 ] || usage
-            stage_headers "$2" "$3"
+            absolute() { case $1 in /*) echo "$1" ;; *) echo "$caller/$1" ;; esac; }
+            stage_headers "$(absolute "$2")" "$(absolute "$3")"
             exit 0
             ;;
         *) usage ;;

@@ -57,14 +57,22 @@ val rustInputs = files(
 )
 
 /**
- * PATH with Cargo's bin directory first: Android Studio started from the
- * desktop does not get the PATH of a login shell, where rustup puts cargo.
+ * Cargo's bin directory: Android Studio started from the desktop does not
+ * get the PATH of a login shell, where rustup puts cargo.
  */
-val cargoPath: String = listOfNotNull(
-    providers.environmentVariable("CARGO_HOME").orNull?.let { "$it/bin" }
-        ?: providers.systemProperty("user.home").orNull?.let { "$it/.cargo/bin" },
-    providers.environmentVariable("PATH").orNull,
-).joinToString(File.pathSeparator)
+val cargoBin: String? = providers.environmentVariable("CARGO_HOME").orNull?.let { "$it/bin" }
+    ?: providers.systemProperty("user.home").orNull?.let { "$it/.cargo/bin" }
+
+/** PATH with Cargo's bin directory first, for the commands the tasks run. */
+val cargoPath: String = listOfNotNull(cargoBin, providers.environmentVariable("PATH").orNull)
+    .joinToString(File.pathSeparator)
+
+/**
+ * The cargo command by its full path where rustup put it: Gradle looks up
+ * an Exec task's executable on its own PATH, not on the task's environment.
+ */
+val cargo: String = cargoBin?.let { File(it, "cargo") }?.takeIf { it.canExecute() }?.absolutePath
+    ?: "cargo"
 
 /** libheft_ffi.so for every ABI, in the jniLibs layout (`<abi>/libheft_ffi.so`). */
 val cargoNdk = tasks.register<CargoTask>("cargoNdk") {
@@ -76,7 +84,7 @@ val cargoNdk = tasks.register<CargoTask>("cargoNdk") {
     ndkPath.set(androidComponents.sdkComponents.ndkDirectory.map { it.asFile.absolutePath })
     workingDir(workspace)
     environment("PATH", cargoPath)
-    executable("cargo")
+    executable(cargo)
     args("ndk")
     abis.forEach { args("--target", it) }
     args("--platform", heftMinSdk.toString(), "--output-dir", outputDirectory.get().asFile.absolutePath)
@@ -131,9 +139,12 @@ abstract class CargoTask : Exec() {
     @get:OutputDirectory
     abstract val outputDirectory: DirectoryProperty
 
-    /** The NDK for cargo-ndk, passed as ANDROID_NDK_HOME when set. */
-    @get:Input
-    @get:Optional
+    /**
+     * The NDK for cargo-ndk, passed as ANDROID_NDK_HOME when set. Internal:
+     * an absolute path would make the build-cache key machine-specific; the
+     * NDK version is part of the build script already.
+     */
+    @get:Internal
     abstract val ndkPath: Property<String>
 
     override fun exec() {

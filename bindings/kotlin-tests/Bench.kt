@@ -11,6 +11,8 @@
 //          status, error check, the generated wrapper), through the
 //          generated Kotlin as scripts/bindings rewrites it (one call
 //          status per thread, bindings/src/bin/uniffi-bindgen/call_status.rs);
+//   text   ffiEchoText(id): a string lifted and lowered back, as the many
+//          methods taking an id or a path pass one;
 //   echo   ffiEchoSet(set, LogTime.Now): the arguments of logSet lifted and
 //          a SetInput lowered back, without a database: the traffic of one
 //          logSet call;
@@ -23,6 +25,7 @@ package app.heft.bench
 
 import app.heft.core.HeftStore
 import app.heft.core.ffiEchoSet
+import app.heft.core.ffiEchoText
 import app.heft.core.ffiLogSetsInRust
 import app.heft.core.ffiNoop
 import app.heft.core.model.LogTime
@@ -82,6 +85,7 @@ fun main(args: Array<String>) {
         "bare" to { Bare.heft_ffi_bare_noop() },
         "status" to { Bare.heft_ffi_bare_status(Status()) },
         "noop" to { ffiNoop() },
+        "text" to { ffiEchoText("back-squat") },
         "echo" to { ffiEchoSet(set, LogTime.Now) },
     )
     // Warm-up: let the JIT compile every path before anything is timed.

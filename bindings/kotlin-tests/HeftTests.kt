@@ -9,6 +9,7 @@ package app.heft.tests
 import app.heft.core.HeftStore
 import app.heft.core.ProgressListener
 import app.heft.core.ffiEchoSet
+import app.heft.core.ffiEchoText
 import app.heft.core.ffiLogSetsInRust
 import app.heft.core.ffiNoop
 import app.heft.core.model.*
@@ -571,10 +572,11 @@ val tests = listOf(
         store.close()
     },
 
-    Test("benchmark probes: no-op, echo and Rust-side logging") {
+    Test("benchmark probes: no-op, echoes and Rust-side logging") {
         ffiNoop()
         val echoed = ffiEchoSet(squat(102.5), LogTime.Now)
         checkEq(squat(102.5), echoed, "echo")
+        checkEq("back-squat ✓", ffiEchoText("back-squat ✓"), "echo text")
         newStore().use { store ->
             check(ffiLogSetsInRust(store, squat(), 3u) >= 0.0) { "seconds" }
             checkEq(3, store.history(HistoryQuery(null, null, null, null)).sumOf { it.sets.size }, "sets")

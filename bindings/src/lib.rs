@@ -490,6 +490,13 @@ pub fn ffi_echo_set(input: SetInput, at: LogTime) -> SetInput {
     input
 }
 
+/// Lifts a string and lowers it back: the traffic of the many methods that
+/// take an id or a path, for the FFI benchmark.
+#[uniffi::export]
+pub fn ffi_echo_text(text: String) -> String {
+    text
+}
+
 /// Most sets [`ffi_log_sets_in_rust`] logs in one call.
 const MAX_BENCH_SETS: u32 = 100_000;
 

@@ -134,7 +134,6 @@ fn complete_weeks(weeks: &[WeekBar], today: NaiveDate) -> &[WeekBar] {
     &weeks[..done]
 }
 
-/// Kilograms in the person's unit, to the gram (or hundredth of a pound).
 fn formula_note(s: &E1rmSeries) -> String {
     format!(
         "Estimated one-repetition maximum: the best set of each session, by the {} formula, \

@@ -11,13 +11,13 @@
 //! The rewrite changes only how the status travels, not what it means:
 //! - the native functions take the status as a `Pointer` (the C signature
 //!   is `RustCallStatus *` either way, so the ABI is unchanged);
-//! - each thread keeps one status structure with automatic reads and writes
-//!   off; before a call its code byte is set to success, after the call
-//!   only that byte is read, and the whole structure is read (and the
-//!   generated error check runs) only when Rust reported an error;
-//! - a call made while the thread's status is in use (Rust calling a Kotlin
-//!   callback that calls Rust again) gets a fresh status, as before, so the
-//!   outer call's status is never overwritten.
+//! - each thread keeps a stack of status structures with automatic reads
+//!   and writes off, one per level of nesting (a call lowers its arguments,
+//!   which may allocate Rust buffers, and Rust may call a Kotlin callback
+//!   that calls Rust again, while the call's own status waits); before a
+//!   call its code byte is set to success, after the call only that byte is
+//!   read, and the whole structure is read (and the generated error check
+//!   runs) only when Rust reported an error.
 //!
 //! Every edit must find the exact text it replaces, with the expected
 //! count; when uniffi's template changes, generation fails with a message
@@ -36,43 +36,42 @@ private inline fun <U, E: kotlin.Exception> uniffiRustCallWithError(errorHandler
 }
 ";
 
-/// The replacement: a per-thread status passed as a pointer.
+/// The replacement: per-thread statuses passed as pointers.
 const CALL_WITH_ERROR_REUSED: &str = "\
 // Rewritten by Heft's uniffi-bindgen (bindings/src/bin/uniffi-bindgen/call_status.rs):
-// one call status per thread, passed as a pointer, read back only on error.
-private class UniffiCallStatusSlot {
-    val status = UniffiRustCallStatus().also { it.setAutoSynch(false) }
-    val pointer: Pointer = status.getPointer()
-    var busy = false
+// call statuses reused per thread, passed as pointers, read back only on error.
+private class UniffiCallStatusStack {
+    // One status per level of nesting: a call's arguments are lowered, and
+    // Rust may call back into Kotlin, while its own status waits.
+    private val statuses = ArrayList<UniffiRustCallStatus>()
+    var depth = 0
+
+    fun push(): UniffiRustCallStatus {
+        if (depth == statuses.size) {
+            statuses.add(UniffiRustCallStatus().also { it.setAutoSynch(false) })
+        }
+        return statuses[depth++]
+    }
 }
 
-private val uniffiCallStatusSlot: ThreadLocal<UniffiCallStatusSlot> =
-    ThreadLocal.withInitial { UniffiCallStatusSlot() }
+private val uniffiCallStatusStack: ThreadLocal<UniffiCallStatusStack> =
+    ThreadLocal.withInitial { UniffiCallStatusStack() }
 
 private inline fun <U, E: kotlin.Exception> uniffiRustCallWithError(errorHandler: UniffiRustCallStatusErrorHandler<E>, callback: (Pointer) -> U): U {
-    val slot = uniffiCallStatusSlot.get()
-    if (slot.busy) {
-        // Called from a callback of another call on this thread, whose
-        // status is still waiting for Rust's answer: use a fresh one.
-        val status = UniffiRustCallStatus()
-        status.write()
-        val return_value = callback(status.getPointer())
-        status.read()
-        uniffiCheckCallStatus(errorHandler, status)
-        return return_value
-    }
-    slot.busy = true
+    val stack = uniffiCallStatusStack.get()
+    val status = stack.push()
     try {
+        val pointer = status.getPointer()
         // `code` is the structure's first field, at offset 0.
-        slot.pointer.setByte(0, UNIFFI_CALL_SUCCESS)
-        val return_value = callback(slot.pointer)
-        if (slot.pointer.getByte(0) != UNIFFI_CALL_SUCCESS) {
-            slot.status.read()
-            uniffiCheckCallStatus(errorHandler, slot.status)
+        pointer.setByte(0, UNIFFI_CALL_SUCCESS)
+        val return_value = callback(pointer)
+        if (pointer.getByte(0) != UNIFFI_CALL_SUCCESS) {
+            status.read()
+            uniffiCheckCallStatus(errorHandler, status)
         }
         return return_value
     } finally {
-        slot.busy = false
+        stack.depth--
     }
 }
 ";
@@ -110,8 +109,27 @@ impl fmt::Display for TemplateChanged {
 
 impl std::error::Error for TemplateChanged {}
 
+/// The first line of the replacement, by which a rewritten file is known.
+const MARKER: &str = "// Rewritten by Heft's uniffi-bindgen";
+
+/// Async exports pass the status to their completion functions in a way
+/// this rewrite does not handle; Heft has none.
+const ASYNC_HELPER: &str = "uniffiRustCallAsync";
+
 /// Rewrites one generated Kotlin file; see the module documentation.
 pub fn rewrite(kotlin: &str) -> Result<String, TemplateChanged> {
+    if kotlin.contains(MARKER) {
+        return Err(TemplateChanged {
+            edit: "already rewritten",
+            found: 1,
+        });
+    }
+    if kotlin.contains(ASYNC_HELPER) {
+        return Err(TemplateChanged {
+            edit: "async exports (not handled)",
+            found: kotlin.matches(ASYNC_HELPER).count(),
+        });
+    }
     let once = |text: &str, edit: &'static str| match kotlin.matches(text).count() {
         1 => Ok(()),
         found => Err(TemplateChanged { edit, found }),
@@ -125,10 +143,20 @@ pub fn rewrite(kotlin: &str) -> Result<String, TemplateChanged> {
             found: 0,
         });
     }
-    Ok(kotlin
+    let out = kotlin
         .replace(CALL_WITH_ERROR, CALL_WITH_ERROR_REUSED)
         .replace(CALL, CALL_REUSED)
-        .replace(NATIVE_PARAM, NATIVE_PARAM_POINTER))
+        .replace(NATIVE_PARAM, NATIVE_PARAM_POINTER);
+    // A status parameter written some other way would now be handed a
+    // pointer where it expects a structure: refuse rather than compile.
+    let left = out.matches("uniffi_out_err: UniffiRustCallStatus").count();
+    if left > 0 {
+        return Err(TemplateChanged {
+            edit: "native status parameters in another form",
+            found: left,
+        });
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -158,7 +186,7 @@ mod tests {
     fn both_helpers_are_replaced() -> Result<(), TemplateChanged> {
         let out = rewrite(&generated())?;
         assert!(out.contains(CALL_REUSED));
-        assert!(out.contains("ThreadLocal.withInitial { UniffiCallStatusSlot() }"));
+        assert!(out.contains("ThreadLocal.withInitial { UniffiCallStatusStack() }"));
         assert!(!out.contains("var status = UniffiRustCallStatus()\n    val return_value"));
         Ok(())
     }
@@ -194,6 +222,26 @@ mod tests {
             rewrite(&no_natives).map_err(|e| e.edit),
             Err("native status parameters")
         );
+    }
+
+    #[test]
+    fn a_rewritten_file_or_async_exports_are_refused() -> Result<(), TemplateChanged> {
+        let once = rewrite(&generated())?;
+        assert_eq!(rewrite(&once).map_err(|e| e.edit), Err("already rewritten"));
+        let with_async = format!("{}\nfun uniffiRustCallAsync() {{}}\n", generated());
+        assert_eq!(
+            rewrite(&with_async).map_err(|e| e.edit),
+            Err("async exports (not handled)")
+        );
+        let other_form = format!(
+            "{}\n    external fun c(uniffi_out_err: UniffiRustCallStatus)\n",
+            generated()
+        );
+        assert_eq!(
+            rewrite(&other_form).map_err(|e| e.edit),
+            Err("native status parameters in another form")
+        );
+        Ok(())
     }
 
     #[test]

@@ -39,7 +39,8 @@ fn main() -> ExitCode {
 
 /// Rewrites every `.kt` file under `dir`; returns how many there were.
 /// All files are checked before any is written, so a refused template
-/// leaves the directory as uniffi wrote it.
+/// leaves the directory as uniffi wrote it; each file is replaced by a
+/// rename, so none is ever left half written.
 fn rewrite_dir(dir: &Path) -> Result<usize, String> {
     let mut files = Vec::new();
     collect_kotlin(dir, &mut files)?;
@@ -51,7 +52,11 @@ fn rewrite_dir(dir: &Path) -> Result<usize, String> {
         rewritten.push(out);
     }
     for (file, text) in files.iter().zip(rewritten) {
-        std::fs::write(file, text).map_err(|e| format!("{}: cannot write: {e}", file.display()))?;
+        let mut tmp = file.clone().into_os_string();
+        tmp.push(".tmp");
+        std::fs::write(&tmp, text)
+            .and_then(|()| std::fs::rename(&tmp, file))
+            .map_err(|e| format!("{}: cannot write: {e}", file.display()))?;
     }
     Ok(files.len())
 }
@@ -60,10 +65,11 @@ fn collect_kotlin(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| format!("{}: cannot list: {e}", dir.display()))?;
     for entry in entries {
-        let path = entry
-            .map_err(|e| format!("{}: cannot list: {e}", dir.display()))?
-            .path();
-        if path.is_dir() {
+        let entry = entry.map_err(|e| format!("{}: cannot list: {e}", dir.display()))?;
+        let path = entry.path();
+        // The entry's own type: a symbolic link to a directory is not followed.
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir {
             collect_kotlin(&path, files)?;
         } else if path.extension().is_some_and(|ext| ext == "kt") {
             files.push(path);
