@@ -1204,18 +1204,16 @@ fn stats_and_e1rm_give_the_weeks_and_the_series() {
     assert!(text.contains("This week (2026-W46"), "{text}");
     assert!(text.contains("Records in the last 28 days"), "{text}");
 
-    let e = json(
-        &db.path,
-        &[
-            "--date",
-            "2026-11-12",
-            "e1rm",
-            "back",
-            "squat",
-            "--since",
-            "2026-11-02",
-        ],
-    );
+    let e1rm = [
+        "--date",
+        "2026-11-12",
+        "e1rm",
+        "back",
+        "squat",
+        "--since",
+        "2026-11-02",
+    ];
+    let e = json(&db.path, &e1rm);
     let points: Vec<f64> = e["series"]["points"]
         .as_array()
         .unwrap()
@@ -1232,18 +1230,7 @@ fn stats_and_e1rm_give_the_weeks_and_the_series() {
     // Today's best (105) against the best within 28 days of the 2nd (105 too:
     // the window reaches today).
     assert_eq!(e["retention"]["percent"], 100.0);
-    let text = ok(
-        &db.path,
-        &[
-            "--date",
-            "2026-11-12",
-            "e1rm",
-            "back",
-            "squat",
-            "--since",
-            "2026-11-02",
-        ],
-    );
+    let text = ok(&db.path, &e1rm);
     assert!(text.contains("129.5 kg"), "{text}");
     assert!(
         text.contains("Latest 129.5 kg on 2026-11-09: 100% of 129.5 kg on 2026-11-09"),

@@ -44,6 +44,7 @@ fn main() -> ExitCode {
 fn rewrite_dir(dir: &Path) -> Result<usize, String> {
     let mut files = Vec::new();
     collect_kotlin(dir, &mut files)?;
+    files.sort();
     let mut rewritten = Vec::with_capacity(files.len());
     for file in &files {
         let text = std::fs::read_to_string(file)
@@ -75,6 +76,5 @@ fn collect_kotlin(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
             files.push(path);
         }
     }
-    files.sort();
     Ok(())
 }
