@@ -725,6 +725,10 @@ impl<'a> Import<'a> {
             impact,
             pain: set.pain,
             note,
+            // Other apps record none of these.
+            role: None,
+            effort_source: None,
+            band: None,
         }
     }
 

@@ -607,6 +607,9 @@ mod tests {
                         impact,
                         pain,
                         note,
+                        role: None,
+                        effort_source: None,
+                        band: None,
                     }
                 },
             );

@@ -20,6 +20,8 @@ pub use measurement::{
 pub use names::UnknownName;
 pub use profile::{BoneStatus, FractureHistory, Profile, ProfileUpdate, Sex};
 pub use quantity::{Distance, DistanceUnit, Quantity, Unit, Weight, WeightUnit, format_milli};
-pub use set::{Effort, Impact, Load, SetEntry, SetInput, SetKind, SetTarget};
+pub use set::{
+    Effort, EffortSource, Impact, Load, SetEntry, SetInput, SetKind, SetRole, SetTarget,
+};
 pub use time::Timestamp;
 pub use workout::{Workout, WorkoutLog};

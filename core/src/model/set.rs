@@ -23,6 +23,42 @@ named_enum!(SetKind, "set kind" {
     Warmup => "warmup", Working => "working", Drop => "drop", Failure => "failure",
 });
 
+/// What a set was for in the session the program planned. Free logging
+/// leaves it unknown (`None`); [`SetKind`] still says whether the person
+/// marked a warm-up.
+///
+/// The role decides what a set may count for: technique and warm-up sets
+/// never count as heavy or hard, nor as evidence for records or the
+/// estimated 1RM (docs/ANALYTICS.md, "Which sets count").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum SetRole {
+    /// Learning the movement at light loads (a familiarization phase or the
+    /// engine's ramp): practice, not loading.
+    Technique,
+    /// A planned warm-up before the working sets.
+    Warmup,
+    /// A planned working set.
+    Working,
+}
+named_enum!(SetRole, "set role" {
+    Technique => "technique", Warmup => "warmup", Working => "working",
+});
+
+/// Where a set's effort came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum EffortSource {
+    /// The person said how hard it was.
+    Logged,
+    /// The set was logged as prescribed, so it carries the plan's target:
+    /// an assumption, weaker evidence than a logged effort.
+    Prescribed,
+}
+named_enum!(EffortSource, "effort source" {
+    Logged => "logged", Prescribed => "prescribed",
+});
+
 /// How hard a set was, on the scale the person used.
 /// JSON: `{"scale": "rir", "value": 2.0}` or `{"scale": "rpe", "value": 8.5}`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -107,6 +143,19 @@ pub struct SetInput {
     /// Free text.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub note: Option<String>,
+    /// What the set was for in the planned session; `None` when logged freely.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub role: Option<SetRole>,
+    /// Where `effort` came from; `None` with an effort means the person gave it
+    /// (sets logged before sources were recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub effort_source: Option<EffortSource>,
+    /// The elastic band used, by the name in the person's band list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub band: Option<String>,
 }
 
 impl SetInput {
@@ -134,6 +183,26 @@ impl SetInput {
             impact: None,
             pain: None,
             note: None,
+            role: None,
+            effort_source: None,
+            band: None,
+        }
+    }
+
+    /// Whether the set is preparation (a warm-up by kind or by role, or
+    /// technique practice): it never counts as heavy, hard, or as evidence
+    /// for records and the estimated 1RM.
+    pub fn is_preparation(&self) -> bool {
+        self.kind == SetKind::Warmup
+            || matches!(self.role, Some(SetRole::Warmup | SetRole::Technique))
+    }
+
+    /// The effort the person reported, if they reported one (not the plan's
+    /// target carried by a set logged as prescribed).
+    pub fn logged_effort(&self) -> Option<Effort> {
+        match self.effort_source {
+            Some(EffortSource::Prescribed) => None,
+            _ => self.effort,
         }
     }
 }

@@ -128,7 +128,7 @@ pub fn workout(row: &Row<'_>) -> Result<Workout> {
 pub const SET_COLUMNS: &str = "s.id, s.workout_id, e.name, s.position, s.performed_at_ms, s.offset_min, s.exercise_id, \
      s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, s.duration_ms, s.distance_milli, \
      s.distance_unit, s.landings, s.drop_height_cm, s.pain, s.note, s.target_weight_milli, s.target_weight_unit, \
-     s.target_reps, s.target_rir";
+     s.target_reps, s.target_rir, s.role, s.effort_source, s.band";
 
 fn weight_unit(text: Option<String>) -> Result<WeightUnit> {
     let text = text.ok_or_else(|| bad("set_entry", "weight_unit", "missing"))?;
@@ -218,6 +218,15 @@ pub fn set_entry(row: &Row<'_>) -> Result<SetEntry> {
             impact,
             pain: row.get(19)?,
             note: row.get(20)?,
+            role: row
+                .get::<_, Option<String>>(25)?
+                .map(|r| parsed(T, "role", r))
+                .transpose()?,
+            effort_source: row
+                .get::<_, Option<String>>(26)?
+                .map(|r| parsed(T, "effort_source", r))
+                .transpose()?,
+            band: row.get(27)?,
         },
     })
 }
@@ -275,7 +284,8 @@ impl<'a> SetColumns<'a> {
                      weight_milli = :weight_milli, weight_unit = :weight_unit, reps = :reps, rir = :rir,
                      rpe = :rpe, duration_ms = :duration_ms, distance_milli = :distance_milli,
                      distance_unit = :distance_unit, landings = :landings, drop_height_cm = :drop_height_cm,
-                     pain = :pain, note = :note, hlc = :hlc
+                     pain = :pain, note = :note, role = :role, effort_source = :effort_source,
+                     band = :band, hlc = :hlc
                  WHERE id = :id AND deleted = 0",
             )?
             .execute(named_params! {
@@ -284,7 +294,8 @@ impl<'a> SetColumns<'a> {
                 ":rir": self.rir, ":rpe": self.rpe, ":duration_ms": i.duration_ms,
                 ":distance_milli": self.distance_milli, ":distance_unit": self.distance_unit,
                 ":landings": i.impact.map(|x| x.landings), ":drop_height_cm": i.impact.and_then(|x| x.drop_height_cm),
-                ":pain": i.pain, ":note": i.note, ":hlc": hlc,
+                ":pain": i.pain, ":note": i.note, ":role": i.role.map(|r| r.as_str()),
+                ":effort_source": i.effort_source.map(|e| e.as_str()), ":band": i.band, ":hlc": hlc,
             })?)
     }
 
@@ -302,10 +313,11 @@ impl<'a> SetColumns<'a> {
         conn.prepare_cached(
             "INSERT INTO set_entry (id, workout_id, exercise_id, position, performed_at_ms, offset_min, kind,
                  load_type, weight_milli, weight_unit, reps, rir, rpe, duration_ms, distance_milli, distance_unit,
-                 landings, drop_height_cm, pain, note, hlc, deleted)
+                 landings, drop_height_cm, pain, note, role, effort_source, band, hlc, deleted)
              VALUES (:id, :workout_id, :exercise_id, :position, :at_ms, :offset, :kind, :load_type,
                  :weight_milli, :weight_unit, :reps, :rir, :rpe, :duration_ms, :distance_milli,
-                 :distance_unit, :landings, :drop_height_cm, :pain, :note, :hlc, 0)",
+                 :distance_unit, :landings, :drop_height_cm, :pain, :note, :role, :effort_source, :band,
+                 :hlc, 0)",
         )?
         .execute(named_params! {
             ":id": id, ":workout_id": workout_id, ":exercise_id": i.exercise_id, ":position": position,
@@ -314,7 +326,8 @@ impl<'a> SetColumns<'a> {
             ":reps": i.reps, ":rir": self.rir, ":rpe": self.rpe, ":duration_ms": i.duration_ms,
             ":distance_milli": self.distance_milli, ":distance_unit": self.distance_unit,
             ":landings": i.impact.map(|x| x.landings), ":drop_height_cm": i.impact.and_then(|x| x.drop_height_cm),
-            ":pain": i.pain, ":note": i.note, ":hlc": hlc,
+            ":pain": i.pain, ":note": i.note, ":role": i.role.map(|r| r.as_str()),
+            ":effort_source": i.effort_source.map(|e| e.as_str()), ":band": i.band, ":hlc": hlc,
         })?;
         Ok(())
     }

@@ -14,7 +14,7 @@ use std::marker::PhantomData;
 use rusqlite::types::ValueRef;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
-use crate::model::{Equipment, Measure, Muscle, Pattern, SetKind};
+use crate::model::{EffortSource, Equipment, Measure, Muscle, Pattern, SetKind, SetRole};
 use crate::progression::RunState;
 use crate::validate;
 
@@ -214,6 +214,9 @@ pub(crate) static TABLES: &[Table] = &[
             opt("target_weight_unit", WEIGHT_UNITS),
             opt("target_reps", Kind::Int(0, validate::MAX_REPS as i64)),
             opt("target_rir", EFFORT),
+            opt("role", Kind::Name(SetRole::NAMES)),
+            opt("effort_source", Kind::Name(EffortSource::NAMES)),
+            opt("band", Kind::Text(NAME)),
         ],
         filter: "",
     },
