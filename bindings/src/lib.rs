@@ -27,9 +27,10 @@ use heft_core::progression::Program;
 use heft_core::report::ReportData;
 use heft_core::sync::{MergeReport, Passphrase, SyncReport};
 use heft_core::{
-    CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, ExerciseHit, ExportSummary,
-    FinishWorkout, Finished, Heft, HistoryQuery, LogTime, LoggedSets, NewMeasurement, ProgramRun,
-    ProgramStatus, ProgramSummary, StartedProgram, Strength, SyncStatus, Today, Trend, UndoOutcome,
+    CheckedLog, CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, ExerciseHit,
+    ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LogTime, LoggedSets,
+    NewMeasurement, ProgramRun, ProgramStatus, ProgramSummary, StartedProgram, Strength,
+    SyncStatus, Today, Trend, UndoOutcome,
 };
 use parking_lot::Mutex;
 
@@ -196,6 +197,18 @@ impl HeftStore {
     /// Logs several sets at once, in order, in one transaction.
     pub fn log_sets(&self, inputs: Vec<SetInput>, at: LogTime) -> Result<LoggedSets> {
         Ok(self.heft()?.log_sets(&inputs, at)?)
+    }
+
+    /// Logs sets the person entered, with what today's plan knows of them
+    /// (role, planned landings) and checked for slips; with warnings and
+    /// without `confirmed` nothing is saved and the warnings come back.
+    pub fn log_checked(
+        &self,
+        inputs: Vec<SetInput>,
+        at: LogTime,
+        confirmed: bool,
+    ) -> Result<CheckedLog> {
+        Ok(self.heft()?.log_checked(&inputs, at, confirmed)?)
     }
 
     /// Replaces what a logged set holds.

@@ -108,6 +108,11 @@ pub enum Command {
         /// Drop height of the landings in cm.
         #[arg(long, value_name = "CM", requires = "landings")]
         drop_cm: Option<f64>,
+        /// Log even when a set looks like a slip (a load under the bar, load
+        /// and reps swapped, the other unit); without it Heft asks, or with no
+        /// terminal saves nothing and exits with code 2.
+        #[arg(long, short = 'y')]
+        yes: bool,
     },
     /// Start a workout now (logging starts one by itself when needed).
     Start {

@@ -7,6 +7,7 @@ use heft_core::grammar::{self, SetSpec};
 use heft_core::model::{
     Equipment, Impact, NewExercise, Profile, ProfileUpdate, SetInput, WeightUnit,
 };
+use heft_core::plausibility::LogWarning;
 use heft_core::progression::loading::{Loadout, PlateStock};
 use heft_core::progression::strength::Formula;
 use heft_core::{Error, FinishWorkout, Heft, HistoryQuery, LogTime, LoggedSets};
@@ -14,7 +15,7 @@ use heft_core::{Error, FinishWorkout, Heft, HistoryQuery, LogTime, LoggedSets};
 use crate::args::{
     Cli, Command, ExercisesCommand, NewExerciseArgs, ProfileArgs, ProgramCommand, UnitArg,
 };
-use crate::{program_view, render, stats_view, transfer, when};
+use crate::{confirm, program_view, render, stats_view, transfer, when};
 
 use crate::args::MeasuresCommand;
 use crate::measures_view;
@@ -30,6 +31,8 @@ pub enum CliError {
     Usage(String),
     /// A file's content was refused; names the file.
     File(PathBuf, Error),
+    /// Sets looked like slips and nobody confirmed them: nothing was saved.
+    Unconfirmed(usize),
 }
 
 impl From<Error> for CliError {
@@ -44,6 +47,12 @@ impl std::fmt::Display for CliError {
             CliError::Core(e) => write!(f, "{e}"),
             CliError::Usage(m) => f.write_str(m),
             CliError::File(path, e) => write!(f, "{}: {e}", path.display()),
+            CliError::Unconfirmed(n) => write!(
+                f,
+                "nothing saved: {} looked like {}; correct the set, or pass --yes to log it as typed",
+                if *n == 1 { "a set" } else { "sets" },
+                if *n == 1 { "a slip" } else { "slips" }
+            ),
         }
     }
 }
@@ -65,7 +74,7 @@ impl CliError {
                 | Error::NoProgram
                 | Error::NeedsLoad { .. },
             ) => ExitCode::from(2),
-            CliError::File(..) => ExitCode::from(2),
+            CliError::File(..) | CliError::Unconfirmed(_) => ExitCode::from(2),
             CliError::Core(_) => ExitCode::from(1),
         }
     }
@@ -132,6 +141,7 @@ pub fn run(cli: Cli) -> Outcome {
             pain,
             landings,
             drop_cm,
+            yes,
         } => {
             if words.is_empty() {
                 let mut input = heft.next_planned_set(at)?;
@@ -144,7 +154,7 @@ pub fn run(cli: Cli) -> Outcome {
                     });
                 }
                 let logged = heft.log_sets(&[input], at)?;
-                return report_logged(&heft, &logged, json);
+                return report_logged(&heft, &logged, &[], json);
             }
             let (name, specs) = split_log_words(&words)?;
             let exercise = heft.find_exercise(&name)?;
@@ -162,8 +172,19 @@ pub fn run(cli: Cli) -> Outcome {
                 };
                 inputs.extend(std::iter::repeat_n(input, spec.count as usize));
             }
-            let logged = heft.log_sets(&inputs, at)?;
-            report_logged(&heft, &logged, json)?;
+            let mut checked = heft.log_checked(&inputs, at, yes)?;
+            if checked.logged.is_none() && !json && confirm::ask(&name, &checked.warnings) {
+                checked = heft.log_checked(&inputs, at, true)?;
+            }
+            match &checked.logged {
+                Some(logged) => report_logged(&heft, logged, &checked.warnings, json)?,
+                None => {
+                    if json {
+                        render::print_json(&checked);
+                    }
+                    return Err(CliError::Unconfirmed(checked.warnings.len()));
+                }
+            }
         }
         Command::Start { name } => {
             let name = name.join(" ");
@@ -361,7 +382,7 @@ pub fn run(cli: Cli) -> Outcome {
 /// After a log: the sets and the workout so far, then any record they set.
 /// The sets are saved by then, so a failure to check records is a warning,
 /// not an error.
-fn report_logged(heft: &Heft, logged: &LoggedSets, json: bool) -> Outcome {
+fn report_logged(heft: &Heft, logged: &LoggedSets, warnings: &[LogWarning], json: bool) -> Outcome {
     let ids: Vec<String> = logged.sets.iter().map(|s| s.id.clone()).collect();
     let records = match heft.new_records(&ids) {
         Ok(r) => Some(r),
@@ -377,14 +398,20 @@ fn report_logged(heft: &Heft, logged: &LoggedSets, json: bool) -> Outcome {
             #[serde(flatten)]
             logged: &'a LoggedSets,
             new_records: Option<&'a [heft_core::analytics::Record]>,
+            /// Slips confirmed with --yes.
+            warnings: &'a [LogWarning],
         }
         render::print_json(&Logged {
             logged,
             new_records: records.as_deref(),
+            warnings,
         });
         return Ok(());
     }
     let records = records.unwrap_or_default();
+    for w in warnings {
+        eprintln!("logged anyway: {}", w.text);
+    }
     let workout = heft.workout_log(&logged.workout.id)?;
     render::logged(logged, &workout, false);
     stats_view::new_records(&records, heft.profile()?.unit);

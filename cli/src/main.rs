@@ -6,6 +6,7 @@
 
 mod args;
 mod commands;
+mod confirm;
 mod measures_view;
 mod program_view;
 mod render;

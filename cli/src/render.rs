@@ -334,6 +334,7 @@ pub fn error(err: &CliError, json: bool) {
     if json {
         let (kind, field, suggestions) = match err {
             CliError::Usage(_) => ("usage", None, None),
+            CliError::Unconfirmed(_) => ("needs_confirmation", None, None),
             CliError::File(_, e) => (error_kind(e), e.field(), None),
             CliError::Core(e) => (
                 error_kind(e),

@@ -116,9 +116,11 @@ fn json_history_has_the_documented_shape() {
     assert_eq!(
         keys(set),
         [
+            "band",
             "distance",
             "duration_ms",
             "effort",
+            "effort_source",
             "exercise_id",
             "exercise_name",
             "id",
@@ -130,11 +132,16 @@ fn json_history_has_the_documented_shape() {
             "performed_at",
             "position",
             "reps",
+            "role",
             "target",
             "workout_id"
         ]
     );
     assert_eq!(set["exercise_id"], "deadlift");
+    // Typed freely, with no program: the effort is the person's, no role.
+    assert_eq!(set["effort_source"], "logged");
+    assert_eq!(set["role"], Value::Null);
+    assert_eq!(set["band"], Value::Null);
     assert_eq!(
         set["load"],
         serde_json::json!({"type": "weight", "weight": {"value": 120.0, "unit": "kg"}})
@@ -452,6 +459,7 @@ fn a_program_session_from_plan_to_finish() {
             "percent_1rm",
             "reps",
             "rir",
+            "role",
             "timed"
         ]
     );

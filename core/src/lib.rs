@@ -20,6 +20,7 @@ mod heft;
 pub mod hlc;
 pub mod interchange;
 pub mod model;
+pub mod plausibility;
 pub mod progress;
 pub mod progression;
 pub mod report;
@@ -28,8 +29,8 @@ pub mod sync;
 pub mod validate;
 
 pub use error::{Error, Result};
-pub use heft::Strength;
 pub use heft::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
+pub use heft::{CheckedLog, Strength};
 pub use heft::{
     CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, DeviceSeen, ExerciseHit,
     ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LiftStatus, LogTime, LoggedSets,

@@ -50,6 +50,8 @@ pub enum Field {
     DropHeight,
     Pain,
     Note,
+    /// The elastic band of a set.
+    Band,
     Name,
     Alias,
     Date,
@@ -86,6 +88,7 @@ impl Field {
             Field::DropHeight => "drop_height",
             Field::Pain => "pain",
             Field::Note => "note",
+            Field::Band => "band",
             Field::Name => "name",
             Field::Alias => "alias",
             Field::Date => "date",
@@ -410,6 +413,9 @@ pub fn set_values(input: &SetInput) -> Check {
     }
     if let Some(note) = &input.note {
         text(Field::Note, note, MAX_NOTE_CHARS)?;
+    }
+    if let Some(band) = &input.band {
+        name(Field::Band, band)?;
     }
     Ok(())
 }

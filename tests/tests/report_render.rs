@@ -303,6 +303,16 @@ fn year() -> ReportData {
                 first_date: first.date,
                 latest: last.value,
                 latest_date: last.date,
+                first_set: Some(heft_core::report::SetBasis {
+                    load: first.value * 0.85,
+                    reps: 5,
+                    rir: Some(2.0),
+                }),
+                latest_set: Some(heft_core::report::SetBasis {
+                    load: last.value * 0.85,
+                    reps: 5,
+                    rir: None,
+                }),
             }
         })
         .collect();

@@ -13,15 +13,18 @@ use super::input::AnalyticsSet;
 use super::sessions::sessions;
 use super::strength::E1rmHistory;
 use super::week::Week;
-use crate::model::{Muscle, SetKind};
+use crate::model::Muscle;
 use crate::progression::plan::{DOSE_LIMIT, DOSE_MAX, DOSE_MIN, DoseLevel};
 use crate::progression::strength::Formula;
 
 /// A set is heavy at this fraction of the exercise's e1RM at the time or above
 /// (LIFTMOR lifted at 80-85% 1RM).
 pub const HEAVY_FRACTION: f64 = 0.8;
-/// A set is heavy at this many reps in reserve or fewer, whatever the load. [design]
-pub const HEAVY_RIR: f64 = 2.0;
+/// A set is heavy by effort when its reps plus reps in reserve are at most
+/// this: the RPE chart puts such a set at 78.6% of 1RM or more (8 reps to
+/// failure), the 80% line within the one-rep error of RIR ratings
+/// (Zourdos 2016). 5 reps at RIR 3 is heavy, 10 reps at RIR 2 is not. [design]
+pub const HEAVY_REPS_TO_FAILURE: f64 = 8.0;
 /// Heavy axial sets that make a workout a heavy axial session (one LIFTMOR
 /// lift is 5 sets of 5). [design]
 pub const HEAVY_SETS_PER_SESSION: u32 = 5;
@@ -133,14 +136,21 @@ pub struct WeekStats {
     pub bone: BoneWeek,
 }
 
-/// Heavy for the bone dose: a working or failure set of an axial exercise at
-/// [`HEAVY_FRACTION`] of `reference` (the e1RM at the time) or more, or at
-/// [`HEAVY_RIR`] reps in reserve or fewer.
+/// Heavy for the bone dose: a working or failure set of an axial exercise,
+/// not a warm-up or technique practice ([`AnalyticsSet::is_work`]), at
+/// [`HEAVY_FRACTION`] of `reference` (the e1RM at the time, from working
+/// sets only) or more, or with reps plus RIR at most
+/// [`HEAVY_REPS_TO_FAILURE`].
 pub fn is_heavy_axial(s: &AnalyticsSet, reference: Option<f64>) -> bool {
-    if !s.exercise.axial || !matches!(s.kind, SetKind::Working | SetKind::Failure) {
+    if !s.exercise.axial || !s.is_work() {
         return false;
     }
-    let by_effort = s.rir.is_some_and(|r| (0.0..=HEAVY_RIR).contains(&r));
+    let by_effort = match (s.reps, s.rir) {
+        (Some(reps), Some(rir)) if reps > 0 && rir >= 0.0 => {
+            f64::from(reps) + rir <= HEAVY_REPS_TO_FAILURE
+        }
+        _ => false,
+    };
     let by_load = match (s.external_kg(), reference) {
         (Some(kg), Some(e)) => e > 0.0 && kg >= HEAVY_FRACTION * e,
         _ => false,
@@ -254,6 +264,7 @@ pub fn weekly(
 mod tests {
     use super::super::input::fixtures::*;
     use super::*;
+    use crate::model::SetKind;
 
     #[test]
     fn band_edges() {

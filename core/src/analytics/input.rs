@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::week::Week;
 use crate::model::{
-    Exercise, Load, Measure, Muscle, Pattern, SetEntry, SetKind, Timestamp, Workout,
+    Exercise, Load, Measure, Muscle, Pattern, SetEntry, SetKind, SetRole, Timestamp, Workout,
 };
 use crate::progression::history::PastSet;
 use crate::progression::strength::{self, Formula};
@@ -78,6 +78,9 @@ pub struct AnalyticsSet {
     pub exercise: Arc<SetExercise>,
     /// Warm-up, working, drop or failure.
     pub kind: SetKind,
+    /// What the set was for in a planned session (technique, warm-up,
+    /// working); `None` when logged freely.
+    pub role: Option<SetRole>,
     /// Load in kg: the external weight, or for body-weight exercises the
     /// added load (negative: assistance); `None` when nothing was recorded.
     /// Pounds are converted with the exact factor 0.45359237.
@@ -123,6 +126,7 @@ impl AnalyticsSet {
             week: Week::of(date),
             exercise,
             kind: SetKind::Working,
+            role: None,
             load_kg: None,
             bodyweight: false,
             reps: None,
@@ -146,6 +150,7 @@ impl AnalyticsSet {
             week: Week::of(date),
             exercise,
             kind: entry.input.kind,
+            role: entry.input.role,
             load_kg,
             bodyweight,
             reps: entry.input.reps,
@@ -165,9 +170,12 @@ impl AnalyticsSet {
         self.exercise.pattern != Pattern::Cardio
     }
 
-    /// A working or failure set: what records, e1RM and hard sets count.
+    /// A working or failure set that is not preparation (a planned warm-up
+    /// or technique practice): what records, e1RM, hard and heavy sets count
+    /// (docs/ANALYTICS.md, "Which sets count").
     pub fn is_work(&self) -> bool {
         matches!(self.kind, SetKind::Working | SetKind::Failure)
+            && !matches!(self.role, Some(SetRole::Technique | SetRole::Warmup))
     }
 
     /// The external load in kg when it is one and positive (not body weight).

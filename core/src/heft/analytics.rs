@@ -38,7 +38,7 @@ const AHEAD_DAYS: u64 = 7;
 /// The columns every analytics read selects, in the order [`Reader`] decodes them.
 const COLUMNS: &str = "s.id, s.workout_id, w.started_at_ms, w.offset_min, w.finished_at_ms, w.duration_s, \
      s.performed_at_ms, s.offset_min, s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, \
-     s.duration_ms, s.landings, e.id, e.name, e.pattern, e.measure, e.muscles, e.axial, e.impact";
+     s.duration_ms, s.landings, e.id, e.name, e.pattern, e.measure, e.muscles, e.axial, e.impact, s.role";
 
 /// Which live sets to read.
 enum Filter<'a> {
@@ -72,6 +72,7 @@ impl Filter<'_> {
                 "SELECT {COLUMNS} FROM set_entry s JOIN workout w ON w.id = s.workout_id \
                  JOIN exercise e ON e.id = s.exercise_id \
                  WHERE s.exercise_id = ?1 AND s.kind IN ('working', 'failure') AND s.load_type = 'weight' \
+                   AND (s.role IS NULL OR s.role = 'working') \
                    AND s.reps BETWEEN 1 AND {max} AND {live} ORDER BY s.performed_at_ms",
                 max = input::MAX_E1RM_REPS
             ),
@@ -231,6 +232,13 @@ impl Reader {
             kind: text(row, 8, T, "kind")?
                 .parse()
                 .map_err(|e: crate::model::UnknownName| bad(T, "kind", e))?,
+            role: row
+                .get::<_, Option<String>>(24)?
+                .map(|r| {
+                    r.parse()
+                        .map_err(|e: crate::model::UnknownName| bad(T, "role", e))
+                })
+                .transpose()?,
             load_kg,
             bodyweight,
             reps: row.get(12)?,

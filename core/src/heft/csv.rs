@@ -725,10 +725,10 @@ impl<'a> Import<'a> {
             impact,
             pain: set.pain,
             note,
-            // Other apps record none of these.
-            role: None,
-            effort_source: None,
-            band: None,
+            // Only Heft's own layout records these.
+            role: set.role,
+            effort_source: set.effort_source,
+            band: set.band.clone(),
         }
     }
 

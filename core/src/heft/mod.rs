@@ -6,6 +6,7 @@
 //! and stamps are ordered even when two processes share the file.
 
 mod analytics;
+mod checked_log;
 mod csv;
 mod exercises;
 mod logbook;
@@ -29,6 +30,7 @@ use crate::store::{self, meta_get, meta_set};
 use crate::{Error, Result};
 
 pub use analytics::Strength;
+pub use checked_log::CheckedLog;
 pub use csv::{CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, SkippedRow};
 pub use exercises::ExerciseHit;
 pub use logbook::{FinishWorkout, HistoryQuery, LogTime, LoggedSets};

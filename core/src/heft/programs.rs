@@ -13,7 +13,7 @@ use super::profile::read_profile;
 use super::undo::{self, Inverse};
 use super::{Heft, Stamper};
 use crate::catalog;
-use crate::model::{Load, SetInput, SetKind, Unit, WeightUnit, Workout};
+use crate::model::{Effort, EffortSource, Load, SetInput, SetKind, Unit, WeightUnit, Workout};
 use crate::progression::builtin::builtin_programs;
 use crate::progression::engine::{self, LiftChange, PlanInput, SEED_MAX_DAYS};
 use crate::progression::plan::{PhasePosition, PlannedLoad, SessionPlan, Why};
@@ -284,12 +284,14 @@ fn plan_history(
     let ids = serde_json::to_string(&ids).map_err(|e| Error::Conflict(e.to_string()))?;
     let sql = "
         SELECT w.id, w.started_at_ms, w.offset_min, w.finished_at_ms, w.duration_s, w.run_id,
-               s.exercise_id, s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, s.pain, s.duration_ms
+               s.exercise_id, s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, s.pain, s.duration_ms,
+               s.effort_source
         FROM workout w JOIN set_entry s ON s.workout_id = w.id
         WHERE w.deleted = 0 AND s.deleted = 0 AND w.started_at_ms >= ?1 AND w.started_at_ms < ?2
         UNION ALL
         SELECT w.id, w.started_at_ms, w.offset_min, w.finished_at_ms, w.duration_s, w.run_id,
-               s.exercise_id, s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, s.pain, s.duration_ms
+               s.exercise_id, s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, s.pain, s.duration_ms,
+               s.effort_source
         FROM set_entry s JOIN workout w ON s.workout_id = w.id
         WHERE s.exercise_id IN (SELECT value FROM json_each(?4)) AND s.performed_at_ms >= ?3 AND s.performed_at_ms < ?1
           AND w.deleted = 0 AND s.deleted = 0 AND w.started_at_ms < ?1
@@ -321,8 +323,10 @@ fn plan_history(
             }
             _ => None,
         };
-        let rir: Option<f64> = r.get(12)?;
-        let rpe: Option<f64> = r.get(13)?;
+        // Only effort the person reported (as `PastWorkout::from` reads it).
+        let prescribed = r.get::<_, Option<String>>(16)?.as_deref() == Some("prescribed");
+        let rir: Option<f64> = r.get::<_, Option<f64>>(12)?.filter(|_| !prescribed);
+        let rpe: Option<f64> = r.get::<_, Option<f64>>(13)?.filter(|_| !prescribed);
         let set = PastSet {
             exercise_id: r.get(6)?,
             kind: rows::parsed("set_entry", "kind", r.get::<_, String>(7)?)?,
@@ -398,19 +402,24 @@ impl PlanContext {
             athlete: &self.athlete,
             exercises: &self.exercises,
             history: &self.history,
+            session: None,
             today,
         }
     }
 
-    fn plan(&self, today: NaiveDate) -> Result<SessionPlan> {
-        engine::plan(&self.input(today))
-            .ok_or_else(|| Error::Conflict("the program has no session to plan".into()))
+    /// The plan for `today`; `session` is what is logged of it so far.
+    fn plan(&self, today: NaiveDate, session: Option<&PastWorkout>) -> Result<SessionPlan> {
+        engine::plan(&PlanInput {
+            session,
+            ..self.input(today)
+        })
+        .ok_or_else(|| Error::Conflict("the program has no session to plan".into()))
     }
 }
 
 /// The workout a session on `date` is being logged into: that date's open
 /// workout. A finished one that did not count was not a program session.
-fn session_workout(conn: &Connection, date: NaiveDate) -> Result<Option<(String, Vec<PastSet>)>> {
+fn session_workout(conn: &Connection, date: NaiveDate) -> Result<Option<(String, PastWorkout)>> {
     let from = day_ms(date) - 86_400_000;
     let to = day_ms(date) + 2 * 86_400_000;
     let mut stmt = conn.prepare_cached(
@@ -425,8 +434,7 @@ fn session_workout(conn: &Connection, date: NaiveDate) -> Result<Option<(String,
     for (id, ms, offset) in candidates {
         if crate::model::Timestamp::from_parts(ms, offset).map(|t| t.local_date()) == Some(date) {
             let log = super::logbook::sets_of_workout(conn, &id)?;
-            let sets = PastWorkout::from(&log).sets;
-            return Ok(Some((id, sets)));
+            return Ok(Some((id, PastWorkout::from(&log))));
         }
     }
     Ok(None)
@@ -599,7 +607,7 @@ impl Heft {
         self.read(|conn| {
             let session = session_workout(conn, today)?.map(|(id, _)| id);
             let ctx = Context::read(conn, today, session.as_deref())?;
-            let plan = ctx.plan(today)?;
+            let plan = ctx.plan(today, None)?;
             let unit = ctx.athlete.unit;
             let lifts = ctx
                 .run
@@ -635,10 +643,13 @@ impl Heft {
         self.read(|conn| {
             let session = session_workout(conn, date)?;
             let ctx = Context::read(conn, date, session.as_ref().map(|(id, _)| id.as_str()))?;
-            let plan = ctx.plan(date)?;
+            let plan = ctx.plan(date, session.as_ref().map(|(_, w)| w))?;
             let (done, next) = progress(
                 &plan,
-                session.as_ref().map(|(_, s)| s.as_slice()).unwrap_or(&[]),
+                session
+                    .as_ref()
+                    .map(|(_, w)| w.sets.as_slice())
+                    .unwrap_or(&[]),
             );
             Ok(Today {
                 plan,
@@ -649,8 +660,9 @@ impl Heft {
         })
     }
 
-    /// Logs the next planned set of the session as done as prescribed (the
-    /// low end of the reps, no effort rating).
+    /// Logs the next planned set of the session as done as prescribed: the
+    /// low end of the reps, the planned effort (marked as prescribed, not
+    /// reported), the planned landings, and the set's role in the plan.
     pub fn log_next(&self, at: super::LogTime) -> Result<super::LoggedSets> {
         let input = self.next_planned_set(at)?;
         self.log_sets(&[input], at)
@@ -675,6 +687,12 @@ impl Heft {
         })?;
         let mut input = SetInput::new(&ex.exercise_id);
         input.kind = set.kind;
+        input.role = Some(set.role);
+        // Done as prescribed: the plan's effort target, marked as assumed.
+        if let Some(rir) = set.rir {
+            input.effort = Some(Effort::Rir(rir));
+            input.effort_source = Some(EffortSource::Prescribed);
+        }
         input.load = match set.load {
             PlannedLoad::None => Load::None,
             PlannedLoad::Weight { weight } => Load::Weight { weight },
@@ -755,7 +773,7 @@ fn count_session(
     let Ok(ctx) = Context::read(tx, date, Some(&workout.id)) else {
         return Ok(None);
     };
-    let plan = ctx.plan(date)?;
+    let plan = ctx.plan(date, None)?;
     let log = super::logbook::sets_of_workout(tx, &workout.id)?;
     let done = PastWorkout::from(&log);
     let planned_ids: Vec<&str> = plan

@@ -260,6 +260,9 @@ impl FitNotes {
             target: None,
             performed_at: None,
             superset: None,
+            role: None,
+            effort_source: None,
+            band: None,
         })
     }
 }

@@ -1,6 +1,7 @@
 //! Heft's own CSV layout (`heft export-csv --layout heft`), one row per set:
 //!
-//! `workout_id,workout_name,workout_started_at,workout_finished_at,workout_duration_s,workout_note,set_id,position,performed_at,exercise_id,exercise,kind,load_type,weight,weight_unit,reps,rir,rpe,duration_s,distance,distance_unit,landings,drop_height_cm,pain,note,target_weight,target_weight_unit,target_reps,target_rir`
+//! `workout_id,workout_name,workout_started_at,workout_finished_at,workout_duration_s,workout_note,set_id,position,performed_at,exercise_id,exercise,kind,load_type,weight,weight_unit,reps,rir,rpe,duration_s,distance,distance_unit,landings,drop_height_cm,pain,note,target_weight,target_weight_unit,target_reps,target_rir,role,effort_source,band`
+//! (`role`, `effort_source` and `band` since schema 6; files without them read as before)
 //!
 //! Columns are found by name. Times are RFC 3339 with an offset
 //! ([`CsvTime::Exact`]). `kind` is warmup|working|drop|failure; `load_type`
@@ -59,6 +60,9 @@ pub(crate) struct HeftLayout {
     target_weight_unit: Option<Col>,
     target_reps: Option<Col>,
     target_rir: Option<Col>,
+    role: Option<Col>,
+    effort_source: Option<Col>,
+    band: Option<Col>,
 }
 
 /// `true` when the header is Heft's layout.
@@ -118,6 +122,9 @@ impl HeftLayout {
             target_weight_unit: f("target_weight_unit"),
             target_reps: f("target_reps"),
             target_rir: f("target_rir"),
+            role: f("role"),
+            effort_source: f("effort_source"),
+            band: f("band"),
         })
     }
 
@@ -312,8 +319,24 @@ impl HeftLayout {
             target,
             performed_at,
             superset: None,
+            role: named(&self.role, row)?,
+            effort_source: named(&self.effort_source, row)?,
+            band: self.band.as_ref().and_then(|c| name_text(row.get(c))),
         })
     }
+}
+
+/// An optional column holding one of an enum's names; empty is `None`.
+fn named<T: std::str::FromStr<Err = crate::model::UnknownName>>(
+    col: &Option<Col>,
+    row: &Row<'_>,
+) -> Result<Option<T>, String> {
+    let Some(c) = col else { return Ok(None) };
+    let v = row.get(c).trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    v.parse().map(Some).map_err(|e| format!("{}: {e}", c.name))
 }
 
 #[cfg(test)]
@@ -322,7 +345,7 @@ mod tests {
     use crate::model::{Distance, DistanceUnit, WeightUnit};
     use chrono::DateTime;
 
-    const HEADER: &str = "workout_id,workout_name,workout_started_at,workout_finished_at,workout_duration_s,workout_note,set_id,position,performed_at,exercise_id,exercise,kind,load_type,weight,weight_unit,reps,rir,rpe,duration_s,distance,distance_unit,landings,drop_height_cm,pain,note,target_weight,target_weight_unit,target_reps,target_rir";
+    const HEADER: &str = "workout_id,workout_name,workout_started_at,workout_finished_at,workout_duration_s,workout_note,set_id,position,performed_at,exercise_id,exercise,kind,load_type,weight,weight_unit,reps,rir,rpe,duration_s,distance,distance_unit,landings,drop_height_cm,pain,note,target_weight,target_weight_unit,target_reps,target_rir,role,effort_source,band";
 
     fn heft() -> HeftLayout {
         HeftLayout::new(&Header::new(HEADER.split(',').map(String::from).collect())).unwrap()

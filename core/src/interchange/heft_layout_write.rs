@@ -44,7 +44,7 @@ pub struct ExportSet<'a> {
 }
 
 /// Heft's own CSV header, in column order.
-pub const HEFT_HEADER: [&str; 29] = [
+pub const HEFT_HEADER: [&str; 32] = [
     "workout_id",
     "workout_name",
     "workout_started_at",
@@ -74,6 +74,9 @@ pub const HEFT_HEADER: [&str; 29] = [
     "target_weight_unit",
     "target_reps",
     "target_rir",
+    "role",
+    "effort_source",
+    "band",
 ];
 
 /// Which layout a writer writes, with what it needs to remember.
@@ -139,7 +142,7 @@ fn write_error(e: csv::Error) -> CsvError {
 }
 
 /// The cells of one Heft-layout row, in the order of [`HEFT_HEADER`].
-fn heft_record(row: &ExportSet<'_>) -> [String; 29] {
+fn heft_record(row: &ExportSet<'_>) -> [String; 32] {
     let workout = row.workout;
     let set = row.set;
     let input = &set.input;
@@ -197,6 +200,17 @@ fn heft_record(row: &ExportSet<'_>) -> [String; 29] {
         symbol(target_weight.map(|w| w.unit())),
         number(target.and_then(|t| t.reps)),
         target.and_then(|t| t.rir).map(decimal).unwrap_or_default(),
+        input
+            .role
+            .map(|r| r.as_str())
+            .unwrap_or_default()
+            .to_owned(),
+        input
+            .effort_source
+            .map(|e| e.as_str())
+            .unwrap_or_default()
+            .to_owned(),
+        text(input.band.as_deref()),
     ]
 }
 
@@ -250,7 +264,7 @@ mod tests {
     use crate::interchange::escape::restore;
     use crate::model::{Distance, DistanceUnit, Impact, SetInput, SetTarget, Weight};
 
-    const HEADER: &str = "workout_id,workout_name,workout_started_at,workout_finished_at,workout_duration_s,workout_note,set_id,position,performed_at,exercise_id,exercise,kind,load_type,weight,weight_unit,reps,rir,rpe,duration_s,distance,distance_unit,landings,drop_height_cm,pain,note,target_weight,target_weight_unit,target_reps,target_rir";
+    const HEADER: &str = "workout_id,workout_name,workout_started_at,workout_finished_at,workout_duration_s,workout_note,set_id,position,performed_at,exercise_id,exercise,kind,load_type,weight,weight_unit,reps,rir,rpe,duration_s,distance,distance_unit,landings,drop_height_cm,pain,note,target_weight,target_weight_unit,target_reps,target_rir,role,effort_source,band";
 
     fn at(text: &str) -> Timestamp {
         Timestamp(DateTime::parse_from_rfc3339(text).unwrap())

@@ -177,6 +177,9 @@ impl Hevy {
             target: None,
             performed_at: None,
             superset,
+            role: None,
+            effort_source: None,
+            band: None,
         })
     }
 }

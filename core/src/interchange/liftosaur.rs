@@ -186,6 +186,9 @@ impl Liftosaur {
             target,
             performed_at,
             superset: None,
+            role: None,
+            effort_source: None,
+            band: None,
         })
     }
 }

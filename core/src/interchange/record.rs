@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
-use crate::model::{Distance, Effort, Load, SetKind, SetTarget, Weight};
+use crate::model::{Distance, Effort, EffortSource, Load, SetKind, SetRole, SetTarget, Weight};
 
 /// The app a CSV file came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -145,6 +145,12 @@ pub struct CsvSet {
     pub performed_at: Option<CsvTime>,
     /// Superset group id as the app wrote it (Hevy; "0" is a real id).
     pub superset: Option<String>,
+    /// The set's role in a planned session (Heft layout).
+    pub role: Option<SetRole>,
+    /// Where the effort came from (Heft layout).
+    pub effort_source: Option<EffortSource>,
+    /// The band used (Heft layout).
+    pub band: Option<String>,
 }
 
 /// One record of a file: a set, or a row that is not one.

@@ -695,6 +695,9 @@ impl Strong {
             target: None,
             performed_at: None,
             superset: None,
+            role: None,
+            effort_source: None,
+            band: None,
         })
     }
 }

@@ -478,6 +478,9 @@ fn one_set(
             target: None,
             performed_at: None,
             superset: None,
+            role: None,
+            effort_source: None,
+            band: None,
         })
     })();
     CsvRow::from_result(line, result)

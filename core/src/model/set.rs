@@ -144,16 +144,16 @@ pub struct SetInput {
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub note: Option<String>,
     /// What the set was for in the planned session; `None` when logged freely.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub role: Option<SetRole>,
     /// Where `effort` came from; `None` with an effort means the person gave it
     /// (sets logged before sources were recorded).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub effort_source: Option<EffortSource>,
     /// The elastic band used, by the name in the person's band list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub band: Option<String>,
 }

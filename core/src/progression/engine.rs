@@ -16,7 +16,9 @@ use super::program::{Day, ExerciseLookup, Intensity, PhaseKind, Program, RepRang
 use super::safety;
 use super::state::{LiftState, Ramp, RampReason, RunState};
 use super::strength::{self, Formula};
-use crate::model::{Equipment, Exercise, Measure, Pattern, SetKind, Unit, Weight, WeightUnit};
+use crate::model::{
+    Equipment, Exercise, Measure, Pattern, SetKind, SetRole, Unit, Weight, WeightUnit,
+};
 
 mod estimate;
 mod guards;
@@ -82,6 +84,10 @@ pub struct PlanInput<'a> {
     pub exercises: &'a dyn ExerciseLookup,
     /// Past workouts, oldest first, not including the session being planned.
     pub history: &'a [PastWorkout],
+    /// The sets already logged of the session being planned. They never
+    /// change the plan; they count toward this week's minutes, so `today`
+    /// and `stats` report the same week.
+    pub session: Option<&'a PastWorkout>,
     /// The day to plan for.
     pub today: NaiveDate,
 }
@@ -321,8 +327,13 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
         .filter(|w| w.date >= monday && w.date <= input.today)
         .map(|w| lifting_minutes(w, input.exercises))
         .sum();
-    let logged = logged.round() as u32;
-    let with_session = logged + estimated_minutes;
+    // The session's sets so far count as logged (as in `stats`); the
+    // session adds what its estimate has left beyond them.
+    let so_far = input
+        .session
+        .map_or(0.0, |w| lifting_minutes(w, input.exercises));
+    let with_session = (logged + so_far.max(f64::from(estimated_minutes))).round() as u32;
+    let logged = (logged + so_far).round() as u32;
     let level = DoseLevel::of(with_session);
     match level {
         DoseLevel::Above => warnings.push(Warning {

@@ -62,7 +62,9 @@ impl From<&WorkoutLog> for PastWorkout {
                         Load::None => None,
                     },
                     reps: s.input.reps,
-                    rir: s.input.effort.map(|e| e.rir()),
+                    // Only what the person reported: a set logged as prescribed
+                    // carries the target, which says nothing new about the lift.
+                    rir: s.input.logged_effort().map(|e| e.rir()),
                     pain: s.input.pain,
                     seconds: s.input.duration_ms.map(|ms| ms / 1000),
                 })

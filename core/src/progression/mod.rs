@@ -15,6 +15,7 @@ pub mod loading;
 pub mod plan;
 pub mod program;
 pub mod safety;
+pub mod session;
 pub mod state;
 pub mod strength;
 

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::program::{PhaseKind, RepRange, Rule};
-use crate::model::{SetKind, Weight};
+use crate::model::{SetKind, SetRole, Weight};
 
 /// The session to do, as `heft today --json` prints it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -94,6 +94,9 @@ pub struct Swap {
 pub struct PlannedSet {
     /// Warm-up or working.
     pub kind: SetKind,
+    /// What the set is for: technique practice, warm-up or working; a set
+    /// logged from the plan carries it.
+    pub role: SetRole,
     /// What to lift.
     pub load: PlannedLoad,
     /// Reps to do; seconds when `timed`.
@@ -208,9 +211,11 @@ pub enum WarningCode {
 pub struct WeeklyDose {
     /// Monday of the week.
     pub week_of: NaiveDate,
-    /// Minutes already logged this week (before today's session).
+    /// Minutes of lifting logged this week, counted as `heft stats` counts
+    /// them, including the sets of today's session logged so far.
     pub logged: u32,
-    /// Logged plus this session's estimate.
+    /// The week with this session: what was logged before it plus the
+    /// session's estimate, or its logged sets if they already took longer.
     pub with_session: u32,
     /// Where that puts the week.
     pub level: DoseLevel,

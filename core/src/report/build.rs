@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 
 use super::{
     ClinicianSummary, DoseSpread, LineSeries, MeasureChart, MinutesBand, PainScore, Point,
-    RecordRow, RefBand, ReportData, StrengthTrend, TextTable, Tone, WeekBar,
+    RecordRow, RefBand, ReportData, SetBasis, StrengthTrend, TextTable, Tone, WeekBar,
 };
-use crate::analytics::{Charts, E1rmSeries, Record, RecordKind, RecordUnit, WeekStats};
+use crate::analytics::{Charts, E1rmPoint, E1rmSeries, Record, RecordKind, RecordUnit, WeekStats};
 use crate::heft::{Band, BandStatus};
 use crate::model::{
     MeasureKind, MeasureUnit, Measurement, Profile, Site, Unit, WeightUnit, trim_number,
@@ -168,7 +168,17 @@ fn strength_trend(s: &E1rmSeries, unit: WeightUnit) -> Option<StrengthTrend> {
         first_date: first.date,
         latest: unit.of_kg(latest.e1rm_kg),
         latest_date: latest.date,
+        first_set: Some(basis(first, unit)),
+        latest_set: Some(basis(latest, unit)),
     })
+}
+
+fn basis(p: &E1rmPoint, unit: WeightUnit) -> SetBasis {
+    SetBasis {
+        load: unit.of_kg(p.weight_kg),
+        reps: p.reps,
+        rir: p.rir,
+    }
 }
 
 /// Warnings about the weekly dose over the last [`RECENT_WEEKS`] weeks with

@@ -9,8 +9,8 @@ use super::scale::{self, plottable};
 use super::svg::{self, BarOptions};
 use super::weeks::{self, Calendar, Grain};
 use super::{
-    ClinicianSummary, DoseSpread, LineSeries, MeasureChart, RecordRow, ReportData, Spread,
-    TextTable,
+    ClinicianSummary, DoseSpread, LineSeries, MeasureChart, RecordRow, ReportData, SetBasis,
+    Spread, TextTable,
 };
 
 /// Text made safe to put in HTML or SVG, in an element or a quoted
@@ -601,15 +601,29 @@ fn clinician(out: &mut String, data: &ReportData, cal: &Calendar) {
             } else {
                 "\u{2014}".to_owned()
             };
+            // Which working set each figure rests on, so a reader can judge it.
+            let basis = |b: &Option<SetBasis>| match b {
+                Some(b) => format!(
+                    "<br><small>from {} &times; {}{}</small>",
+                    esc(&scale::value_unit(b.load, &t.unit)),
+                    b.reps,
+                    b.rir
+                        .map(|r| format!(" @ RIR {}", scale::value(r)))
+                        .unwrap_or_default()
+                ),
+                None => String::new(),
+            };
             w!(
                 out,
-                "<tr><td>{}</td><td class=\"num\">{}<br><small>{}</small></td>\
-                 <td class=\"num\">{}<br><small>{}</small></td><td class=\"num\">{}</td></tr>",
+                "<tr><td>{}</td><td class=\"num\">{}<br><small>{}</small>{}</td>\
+                 <td class=\"num\">{}<br><small>{}</small>{}</td><td class=\"num\">{}</td></tr>",
                 esc(&t.exercise),
                 esc(&scale::value_unit(t.first, &t.unit)),
                 scale::date(t.first_date),
+                basis(&t.first_set),
                 esc(&scale::value_unit(t.latest, &t.unit)),
                 scale::date(t.latest_date),
+                basis(&t.latest_set),
                 pct
             );
         }
@@ -882,6 +896,12 @@ mod tests {
                 first_date: d(2026, 1, 1),
                 latest: 2.0,
                 latest_date: d(2026, 2, 1),
+                first_set: Some(SetBasis {
+                    load: 1.0,
+                    reps: 5,
+                    rir: Some(2.0),
+                }),
+                latest_set: None,
             }],
             function_tests: TextTable {
                 columns: vec![evil.into()],
@@ -1062,6 +1082,12 @@ mod tests {
             first_date: d(2026, 1, 1),
             latest: f64::NAN,
             latest_date: d(2026, 2, 1),
+            first_set: Some(SetBasis {
+                load: f64::INFINITY,
+                reps: 5,
+                rir: Some(f64::NAN),
+            }),
+            latest_set: None,
         }];
         let html = render_html(&data);
         for bad in ["NaN", "inf"] {

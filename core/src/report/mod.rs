@@ -322,6 +322,25 @@ pub struct StrengthTrend {
     pub latest: f64,
     /// Its date.
     pub latest_date: NaiveDate,
+    /// The working set the first value rests on.
+    #[serde(default)]
+    pub first_set: Option<SetBasis>,
+    /// The working set the latest value rests on.
+    #[serde(default)]
+    pub latest_set: Option<SetBasis>,
+}
+
+/// The set a strength figure was estimated from, so a reader can judge it
+/// (technique and warm-up sets never are).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SetBasis {
+    /// The load, in the report's unit.
+    pub load: f64,
+    /// Reps done.
+    pub reps: u32,
+    /// Reps in reserve, when known.
+    pub rir: Option<f64>,
 }
 
 /// A table of text cells with a header row.

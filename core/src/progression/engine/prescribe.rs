@@ -441,8 +441,19 @@ pub(super) fn plan_slot(
     }
 
     let timed = exercise.measure == Measure::Time;
+    // Learning the movement (a familiarization phase, the engine's ramp or a
+    // technique slot) is practice, not loading: such sets never count as
+    // heavy or as strength evidence (docs/ANALYTICS.md).
+    let practice = pos.ramp.is_some()
+        || pos.phase.kind == PhaseKind::Familiarization
+        || target == Target::Technique;
     let set = PlannedSet {
         kind: SetKind::Working,
+        role: if practice {
+            SetRole::Technique
+        } else {
+            SetRole::Working
+        },
         load,
         reps,
         timed,
@@ -461,6 +472,7 @@ pub(super) fn plan_slot(
                 .filter_map(|w| {
                     Some(PlannedSet {
                         kind: SetKind::Warmup,
+                        role: SetRole::Warmup,
                         load: PlannedLoad::Weight {
                             weight: weight(w.load, unit)?,
                         },

@@ -147,6 +147,7 @@ impl Case {
             athlete: &self.athlete,
             exercises: &self.exercises,
             history: &self.history,
+            session: None,
             today: self.today,
         }
     }

@@ -1,0 +1,149 @@
+//! Logging a set the person typed, in the context of today's plan: the
+//! sets take what the plan knows about them ([`session::fill_from_plan`])
+//! and are checked for slips ([`plausibility::check`]) before anything is
+//! written.
+
+use serde::Serialize;
+
+use super::{Heft, LogTime, LoggedSets};
+use crate::model::{Load, SetInput, SetRole, Unit};
+use crate::plausibility::{self, LogWarning, SetContext};
+use crate::progression::athlete::Athlete;
+use crate::progression::plan::SessionPlan;
+use crate::progression::session;
+use crate::{Error, Result};
+
+/// Days back that make up a lift's recent working weight. [design]
+const RECENT_WORKING_DAYS: i64 = 90;
+
+/// The result of [`Heft::log_checked`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct CheckedLog {
+    /// The sets as saved; `None` when warnings wait for a confirmation.
+    pub logged: Option<LoggedSets>,
+    /// What looked like a slip. When `logged` is `None`, nothing was saved:
+    /// log again with `confirmed` (or the suggested sets).
+    pub warnings: Vec<LogWarning>,
+}
+
+impl Heft {
+    /// Logs sets the person entered. Each set first takes what today's plan
+    /// knows of it (its role, planned landings, where its effort came from);
+    /// then the sets are checked for slips (a load under the bar, load and
+    /// reps swapped, the other unit), never questioning a load the plan
+    /// prescribes. With warnings and without `confirmed`, nothing is saved
+    /// and the warnings come back; otherwise the sets are logged as
+    /// [`Heft::log_sets`] does, warnings included in the result.
+    pub fn log_checked(
+        &self,
+        inputs: &[SetInput],
+        at: LogTime,
+        confirmed: bool,
+    ) -> Result<CheckedLog> {
+        let date = at.date(self.now());
+        let plan = self.plan_if_any(date)?;
+        let profile = self.profile()?;
+        let athlete = Athlete::from_profile(&profile, date);
+        let bar_kg = athlete.loadout.bar * athlete.loadout.unit.base_factor();
+        let mut sets = inputs.to_vec();
+        let mut warnings = Vec::new();
+        // Working loads entered earlier in this call: (exercise, kg).
+        let mut entered: Vec<(String, f64)> = Vec::new();
+        for (i, input) in sets.iter_mut().enumerate() {
+            session::fill_from_plan(plan.as_ref(), input);
+            if !matches!(input.load, Load::Weight { .. }) {
+                continue;
+            }
+            let exercise = self.exercise(&input.exercise_id)?;
+            let planned = session::planned_loads(plan.as_ref(), &input.exercise_id);
+            // Sets earlier in the same entry count as recent: a ramp typed
+            // in one go is judged set by set against what came before.
+            let stored = self.recent_working_kg(&input.exercise_id, date)?;
+            let earlier = entered
+                .iter()
+                .filter(|(id, _)| *id == input.exercise_id)
+                .map(|(_, kg)| *kg)
+                .reduce(f64::max);
+            let recent_kg = match (stored, earlier) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
+            warnings.extend(plausibility::check(
+                i,
+                input,
+                SetContext {
+                    exercise: &exercise,
+                    bar_kg,
+                    recent_kg,
+                    planned: &planned,
+                },
+            ));
+            if let Load::Weight { weight } = input.load
+                && !input.is_preparation()
+            {
+                entered.push((input.exercise_id.clone(), weight.base()));
+            }
+        }
+        if !warnings.is_empty() && !confirmed {
+            return Ok(CheckedLog {
+                logged: None,
+                warnings,
+            });
+        }
+        let logged = self.log_sets(&sets, at)?;
+        Ok(CheckedLog {
+            logged: Some(logged),
+            warnings,
+        })
+    }
+
+    /// Today's plan when a program is running and has a session to plan.
+    fn plan_if_any(&self, date: chrono::NaiveDate) -> Result<Option<SessionPlan>> {
+        match self.today(date) {
+            Ok(t) => Ok(Some(t.plan)),
+            Err(Error::NoProgram | Error::Conflict(_)) => Ok(None),
+            // A program that no longer loads must not stop a person logging.
+            Err(Error::Program(_) | Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The heaviest working set of `exercise_id` in the [`RECENT_WORKING_DAYS`]
+    /// up to `date`, kg; warm-ups and technique practice left out.
+    fn recent_working_kg(&self, exercise_id: &str, date: chrono::NaiveDate) -> Result<Option<f64>> {
+        const DAY: i64 = 86_400_000;
+        // UTC day bounds one day wider each side: any local offset is inside.
+        let midnight = date
+            .and_time(chrono::NaiveTime::MIN)
+            .and_utc()
+            .timestamp_millis();
+        let until = midnight + 2 * DAY;
+        let from = midnight - (RECENT_WORKING_DAYS + 1) * DAY;
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT weight_milli, weight_unit FROM set_entry
+                 WHERE exercise_id = ?1 AND deleted = 0 AND load_type = 'weight'
+                   AND kind IN ('working', 'failure')
+                   AND (role IS NULL OR role = ?4)
+                   AND performed_at_ms >= ?2 AND performed_at_ms < ?3",
+            )?;
+            let mut rows = stmt.query((exercise_id, from, until, SetRole::Working.as_str()))?;
+            let mut best: Option<f64> = None;
+            while let Some(r) = rows.next()? {
+                let milli: Option<i64> = r.get(0)?;
+                let unit: Option<String> = r.get(1)?;
+                let (Some(milli), Some(unit)) = (
+                    milli,
+                    unit.as_deref()
+                        .and_then(crate::model::WeightUnit::from_symbol),
+                ) else {
+                    continue;
+                };
+                let kg = milli as f64 / 1000.0 * unit.base_factor();
+                best = Some(best.map_or(kg, |b: f64| b.max(kg)));
+            }
+            Ok(best)
+        })
+    }
+}

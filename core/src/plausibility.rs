@@ -1,0 +1,327 @@
+//! Plausibility of a set before it is saved: typing slips that the set
+//! notation accepts but no lifter means.
+//!
+//! A check never refuses: it returns a [`LogWarning`] that the person
+//! confirms or corrects (the CLI asks or wants `--yes`; an app shows the
+//! warning with "log anyway"). Loads that today's plan prescribes for the
+//! exercise are never questioned, however they compare with the past (a
+//! program's own ramp, from the empty bar up, is not a slip). The checks
+//! are pure: the caller reads the plan, the bar and recent loads.
+
+use serde::Serialize;
+
+use crate::model::{Equipment, Exercise, Load, SetInput, Unit, Weight, WeightUnit};
+
+/// Reps above this with a load at most this many units look like load and
+/// reps typed the wrong way round (`5x100` for `100x5`). [design]
+const SWAP_MIN_REPS: u32 = 30;
+
+/// As typed, the load must be at least this far (as a ratio, either way)
+/// from the recent working weight before a unit slip is suspected: a load
+/// meant in the other unit and within [`UNIT_NEAR`] of the recent weight is
+/// 2.2 / 1.25 = 1.76 times off or more. [design]
+const UNIT_FAR: f64 = 1.75;
+/// ...and read in the other unit it must be this close to it. [design]
+const UNIT_NEAR: f64 = 1.25;
+
+/// Why a set may be a slip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum LogWarningCode {
+    /// A barbell load lighter than the empty bar.
+    BelowBar,
+    /// Load and reps look typed the wrong way round.
+    LooksSwapped,
+    /// The load fits the recent working weight only in the other unit.
+    OtherUnit,
+}
+
+/// A set that looks like a slip, with what was probably meant.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct LogWarning {
+    /// Stable code for the shells.
+    pub code: LogWarningCode,
+    /// Index of the set in the list given (0-based).
+    pub set: u32,
+    /// The sentence, naming the exercise and the values.
+    pub text: String,
+    /// The set as it was probably meant, when there is one guess.
+    pub suggestion: Option<SetInput>,
+}
+
+/// What the checks of one set know besides the set.
+#[derive(Debug, Clone, Copy)]
+pub struct SetContext<'a> {
+    /// The set's exercise.
+    pub exercise: &'a Exercise,
+    /// The empty bar, kg (from the person's loadout).
+    pub bar_kg: f64,
+    /// The recent working weight of the exercise, kg: the heaviest working
+    /// set of its last weeks, `None` when there is none.
+    pub recent_kg: Option<f64>,
+    /// Loads today's plan prescribes for the exercise (warm-ups included).
+    pub planned: &'a [Weight],
+}
+
+/// The warnings for set number `index`, `input`, in `context`.
+pub fn check(index: usize, input: &SetInput, context: SetContext<'_>) -> Vec<LogWarning> {
+    let Load::Weight { weight } = input.load else {
+        return Vec::new();
+    };
+    if context
+        .planned
+        .iter()
+        .any(|p| (p.base() - weight.base()).abs() < 1e-6)
+    {
+        return Vec::new();
+    }
+    let name = &context.exercise.name;
+    let unit = weight.unit();
+    let set = u32::try_from(index).unwrap_or(u32::MAX);
+    let mut out = Vec::new();
+    let kg = weight.base();
+    // Typed the wrong way round: many reps with a load a rep count could be.
+    if let Some(reps) = input.reps
+        && reps > SWAP_MIN_REPS
+        && weight.value().fract() == 0.0
+        && (1.0..=f64::from(SWAP_MIN_REPS)).contains(&weight.value())
+        && let Some(load) = Weight::new(f64::from(reps), unit)
+    {
+        let swapped = SetInput {
+            load: Load::Weight { weight: load },
+            reps: Some(weight.value() as u32),
+            ..input.clone()
+        };
+        out.push(LogWarning {
+            code: LogWarningCode::LooksSwapped,
+            set,
+            text: format!(
+                "{name}: {} for {reps} reps looks like load and reps the wrong way round; did you mean {} x {}?",
+                show(weight),
+                show(load),
+                weight.value()
+            ),
+            suggestion: Some(swapped),
+        });
+        return out;
+    }
+    let barbell = matches!(
+        context.exercise.equipment,
+        Equipment::Barbell | Equipment::TrapBar
+    );
+    if barbell && kg + 1e-9 < context.bar_kg {
+        out.push(LogWarning {
+            code: LogWarningCode::BelowBar,
+            set,
+            text: format!(
+                "{name}: {} is lighter than the empty bar ({}); a barbell load includes the bar.",
+                show(weight),
+                show(Weight::new(context.bar_kg / unit.base_factor(), unit).unwrap_or(weight)),
+            ),
+            suggestion: None,
+        });
+    }
+    if let Some(recent) = context.recent_kg.filter(|r| *r > 0.0) {
+        let other = match unit {
+            WeightUnit::Kg => WeightUnit::Lb,
+            WeightUnit::Lb => WeightUnit::Kg,
+        };
+        let as_typed = kg / recent;
+        let as_other = weight.value() * other.base_factor() / recent;
+        let far = as_typed >= UNIT_FAR || as_typed <= 1.0 / UNIT_FAR;
+        let near = as_other <= UNIT_NEAR && as_other >= 1.0 / UNIT_NEAR;
+        if far
+            && near
+            && let Some(meant) = Weight::new(weight.value(), other)
+        {
+            out.push(LogWarning {
+                code: LogWarningCode::OtherUnit,
+                set,
+                text: format!(
+                    "{name}: {} is {} times your recent working weight ({}); did you mean {}?",
+                    show(weight),
+                    round1(as_typed),
+                    show(Weight::new(recent / unit.base_factor(), unit).unwrap_or(weight)),
+                    show(meant)
+                ),
+                suggestion: Some(SetInput {
+                    load: Load::Weight { weight: meant },
+                    ..input.clone()
+                }),
+            });
+        }
+    }
+    out
+}
+
+fn show(w: Weight) -> String {
+    format!(
+        "{} {}",
+        crate::model::format_milli(w.milli()),
+        w.unit().symbol()
+    )
+}
+
+fn round1(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog;
+
+    fn exercise(id: &str) -> Exercise {
+        catalog::builtin()
+            .expect("catalog")
+            .exercises
+            .iter()
+            .find(|e| e.id == id)
+            .cloned()
+            .expect("exercise")
+    }
+
+    fn set(ex: &Exercise, kg: f64, unit: WeightUnit, reps: u32) -> SetInput {
+        SetInput {
+            load: Load::Weight {
+                weight: Weight::new(kg, unit).expect("weight"),
+            },
+            reps: Some(reps),
+            ..SetInput::new(&ex.id)
+        }
+    }
+
+    fn ctx<'a>(ex: &'a Exercise, recent: Option<f64>, planned: &'a [Weight]) -> SetContext<'a> {
+        SetContext {
+            exercise: ex,
+            bar_kg: 20.0,
+            recent_kg: recent,
+            planned,
+        }
+    }
+
+    #[test]
+    fn swapped_load_and_reps_suggest_the_other_way_round() {
+        let squat = exercise("back-squat");
+        let w = check(
+            0,
+            &set(&squat, 5.0, WeightUnit::Kg, 100),
+            ctx(&squat, None, &[]),
+        );
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].code, LogWarningCode::LooksSwapped);
+        assert!(
+            w[0].text.contains("did you mean 100 kg x 5"),
+            "{}",
+            w[0].text
+        );
+        let s = w[0].suggestion.as_ref().expect("suggestion");
+        assert_eq!(s.reps, Some(5));
+        assert_eq!(s.load, set(&squat, 100.0, WeightUnit::Kg, 5).load);
+    }
+
+    #[test]
+    fn a_barbell_load_under_the_bar_is_questioned_but_not_a_dumbbell() {
+        let squat = exercise("back-squat");
+        let w = check(
+            2,
+            &set(&squat, 15.0, WeightUnit::Kg, 5),
+            ctx(&squat, None, &[]),
+        );
+        assert_eq!(w.len(), 1);
+        assert_eq!((w[0].code, w[0].set), (LogWarningCode::BelowBar, 2));
+        assert!(w[0].text.contains("empty bar (20 kg)"), "{}", w[0].text);
+        let curl = exercise("dumbbell-curl");
+        assert!(
+            check(
+                0,
+                &set(&curl, 15.0, WeightUnit::Kg, 5),
+                ctx(&curl, None, &[])
+            )
+            .is_empty()
+        );
+        // The bar itself is fine.
+        assert!(
+            check(
+                0,
+                &set(&squat, 20.0, WeightUnit::Kg, 5),
+                ctx(&squat, None, &[])
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn pounds_typed_into_a_kg_profile_ask_about_the_unit() {
+        let bench = exercise("bench-press");
+        // Recent 71.44 kg (157.5 lb); 135 typed as kg is 1.9x, as lb 0.86x.
+        let w = check(
+            0,
+            &set(&bench, 135.0, WeightUnit::Kg, 5),
+            ctx(&bench, Some(71.44), &[]),
+        );
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].code, LogWarningCode::OtherUnit);
+        assert!(w[0].text.contains("did you mean 135 lb?"), "{}", w[0].text);
+        // And the other way: 60 lb typed by someone who lifts 60 kg.
+        let w = check(
+            0,
+            &set(&bench, 60.0, WeightUnit::Lb, 5),
+            ctx(&bench, Some(60.0), &[]),
+        );
+        assert_eq!(w.first().map(|w| w.code), Some(LogWarningCode::OtherUnit));
+        // A real step up is not a unit slip: 80 kg after 70 kg.
+        assert!(
+            check(
+                0,
+                &set(&bench, 80.0, WeightUnit::Kg, 5),
+                ctx(&bench, Some(70.0), &[])
+            )
+            .is_empty()
+        );
+        // Far from recent in both units (a new lifter's history): no guess.
+        assert!(
+            check(
+                0,
+                &set(&bench, 300.0, WeightUnit::Kg, 1),
+                ctx(&bench, Some(40.0), &[])
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_load_the_plan_prescribes_is_never_questioned() {
+        let squat = exercise("back-squat");
+        let bar = [Weight::new(20.0, WeightUnit::Kg).expect("w")];
+        // The plan says 20 kg although the lifter squatted 60 kg lately.
+        let planned_ok = check(
+            0,
+            &set(&squat, 20.0, WeightUnit::Kg, 5),
+            ctx(&squat, Some(60.0), &bar),
+        );
+        assert!(planned_ok.is_empty());
+        // Off the plan, the same load is judged.
+        let judged = check(
+            0,
+            &set(&squat, 10.0, WeightUnit::Kg, 5),
+            ctx(&squat, Some(60.0), &bar),
+        );
+        assert_eq!(judged[0].code, LogWarningCode::BelowBar);
+    }
+
+    #[test]
+    fn sets_without_a_weight_are_not_judged() {
+        let plank = exercise("plank");
+        let mut s = SetInput::new(&plank.id);
+        s.duration_ms = Some(60_000);
+        assert!(check(0, &s, ctx(&plank, None, &[])).is_empty());
+    }
+}
