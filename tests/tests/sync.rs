@@ -536,6 +536,14 @@ fn apply(d: &Device, op: &Op) {
 /// Three devices act; every few steps one device imports another's current
 /// export. Returns the devices and every file written along the way.
 fn history(steps: &[(usize, Op, Option<usize>)]) -> (Vec<Device>, Vec<Vec<u8>>) {
+    history_with(steps, &|_, h| export(h))
+}
+
+/// [`history`] with device `i`'s files written by `export_of(i, heft)`.
+fn history_with(
+    steps: &[(usize, Op, Option<usize>)],
+    export_of: &dyn Fn(usize, &Heft) -> Vec<u8>,
+) -> (Vec<Device>, Vec<Vec<u8>>) {
     let devices: Vec<Device> = [
         "2026-01-05T18:00:00+01:00",
         "2026-01-05T17:10:00+00:00",
@@ -549,13 +557,13 @@ fn history(steps: &[(usize, Op, Option<usize>)]) -> (Vec<Device>, Vec<Vec<u8>>) 
         let d = &devices[who % 3];
         apply(d, op);
         if let Some(from) = pull {
-            let file = export(&devices[from % 3].heft);
+            let file = export_of(from % 3, &devices[from % 3].heft);
             import(&d.heft, &file).unwrap();
             files.push(file);
         }
     }
-    for d in &devices {
-        files.push(export(&d.heft));
+    for (i, d) in devices.iter().enumerate() {
+        files.push(export_of(i, &d.heft));
     }
     (devices, files)
 }
@@ -712,9 +720,37 @@ fn a_v1_export_imports_and_exports_back_to_the_same_rows() {
         report.deletions, 1,
         "the deleted set travels as a tombstone"
     );
-    // Exported again by another device, the rows are byte-for-byte the same.
+    // Exported again by another device, the rows are the same: the golden
+    // file is of minor 0 (no minor in its header), so the columns minor 1
+    // added are null, and every other value is byte-for-byte the same.
     let again = export(&b.heft);
-    assert_eq!(body_of(&again), body_of(&golden));
+    let (old_header, old_rows) = parts(&golden);
+    let (new_header, new_rows) = parts(&again);
+    assert_eq!(old_header.get("minor"), None);
+    assert_eq!(new_header["minor"], 1);
+    assert_eq!(old_rows.len(), new_rows.len());
+    for (old, new) in old_rows.iter().zip(&new_rows) {
+        assert_eq!(old.as_array().unwrap()[..4], new.as_array().unwrap()[..4]);
+        let table = old[0].as_str().unwrap();
+        let names = |h: &serde_json::Value| {
+            h["tables"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|t| t["name"] == table)
+                .unwrap()["columns"]
+                .as_array()
+                .unwrap()
+                .clone()
+        };
+        let (old_names, new_names) = (names(&old_header), names(&new_header));
+        for (i, name) in new_names.iter().enumerate() {
+            let was = old_names.iter().position(|n| n == name);
+            let expected = was.map_or(serde_json::Value::Null, |j| old[4][j].clone());
+            assert_eq!(new[4][i], expected, "{table}.{name}");
+        }
+        assert!(old_names.iter().all(|n| new_names.contains(n)));
+    }
     // What the rows mean survives too.
     let live = sets(&b.heft);
     assert_eq!(live.len(), 1);
@@ -982,4 +1018,427 @@ fn a_measurement_with_a_value_out_of_its_range_is_refused() {
     // The untouched file merges.
     import(&b.heft, &export(&a.heft)).unwrap();
     assert_eq!(b.heft.measurements(None).unwrap().len(), 1);
+}
+
+// ---- Format versions: a newer minor is merged and passed on, a newer major refused ----
+
+/// A value of a made-up newer column: `key`, `hlc`, column -> `Some(value)`
+/// to set, `None` to leave as it is (null in a column the file lacked).
+type NewerValue<'a> = &'a dyn Fn(&str, &str, &str) -> Option<serde_json::Value>;
+
+/// `file` as a writer of format minor `minor` (`None`: no minor in the
+/// header, as builds before minors wrote) would write it: `columns` added to
+/// `set_entry` with values from `value`, and `heart_rate` rows (a table no
+/// build knows) appended.
+fn newer_file(
+    file: &[u8],
+    minor: Option<u32>,
+    columns: &[&str],
+    value: NewerValue<'_>,
+    heart_rate: usize,
+) -> Vec<u8> {
+    use serde_json::json;
+    let (mut header, mut lines) = parts(file);
+    match minor {
+        Some(m) => header["minor"] = json!(m),
+        None => {
+            header.as_object_mut().unwrap().remove("minor");
+        }
+    }
+    let tables = header["tables"].as_array_mut().unwrap();
+    let sets = tables
+        .iter_mut()
+        .find(|t| t["name"] == "set_entry")
+        .unwrap();
+    for c in columns {
+        let names = sets["columns"].as_array_mut().unwrap();
+        if !names.iter().any(|n| n == c) {
+            names.push(json!(c));
+            for l in lines.iter_mut().filter(|l| l[0] == "set_entry") {
+                l[4].as_array_mut().unwrap().push(serde_json::Value::Null);
+            }
+        }
+    }
+    let names = sets["columns"].as_array().unwrap().clone();
+    for l in lines.iter_mut().filter(|l| l[0] == "set_entry") {
+        let (key, hlc) = (
+            l[1].as_str().unwrap().to_owned(),
+            l[2].as_str().unwrap().to_owned(),
+        );
+        for c in columns {
+            if let Some(v) = value(&key, &hlc, c) {
+                let at = names.iter().position(|n| n == c).unwrap();
+                l[4][at] = v;
+            }
+        }
+    }
+    if heart_rate > 0 {
+        tables.push(json!({"name": "heart_rate", "columns": ["at_ms", "bpm"], "rows": heart_rate}));
+        let device = header["device_id"].as_str().unwrap().to_owned();
+        for i in 0..heart_rate {
+            let hlc = format!("{:012x}0000{device}", 1_767_632_400_000u64 + i as u64);
+            lines.push(json!([
+                "heart_rate",
+                format!("hr{i}"),
+                hlc,
+                0,
+                [1_767_632_400_000u64, 120 + i]
+            ]));
+        }
+    }
+    rebuild(&header, &lines)
+}
+
+/// `file` as a made-up minor 2 writes it: every set with `tempo` "3-1-1",
+/// and `heart_rate` rows.
+fn minor_2(file: &[u8], heart_rate: usize) -> Vec<u8> {
+    newer_file(
+        file,
+        Some(2),
+        &["tempo"],
+        &|_, _, _| Some(serde_json::json!("3-1-1")),
+        heart_rate,
+    )
+}
+
+/// The value of `set_entry.column` of set `id` in `file`: `None` when the
+/// file has no such column or the value is null.
+fn set_value(file: &[u8], id: &str, column_name: &str) -> Option<serde_json::Value> {
+    let (header, lines) = parts(file);
+    let names = header["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "set_entry")
+        .unwrap()["columns"]
+        .clone();
+    let at = names
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|n| n == column_name)?;
+    let line = lines
+        .iter()
+        .find(|l| l[0] == "set_entry" && l[1] == id)
+        .unwrap();
+    Some(line[4][at].clone()).filter(|v| !v.is_null())
+}
+
+fn one_set_device() -> (Device, String) {
+    let a = device(START);
+    let s = a
+        .heft
+        .log_set(squat(&a.heft, 100.0, 5), LogTime::Now)
+        .unwrap();
+    (a, s.id)
+}
+
+#[test]
+fn a_file_of_a_newer_minor_is_merged_its_columns_passed_on_and_its_tables_skipped() {
+    use heft_core::sync::TableRows;
+    let (a, id) = one_set_device();
+    let file = minor_2(&export(&a.heft), 2);
+    let b = device(START);
+    let r = import(&b.heft, &file).unwrap();
+    let skipped = vec![TableRows {
+        table: "heart_rate".into(),
+        rows: 2,
+    }];
+    assert_eq!(r.skipped_tables, skipped);
+    let lines = body_of(&file).lines().count() as u64;
+    assert_eq!((r.rows_read, r.added), (lines, lines - 2));
+    // What B knows of the set it understands.
+    assert_eq!(sets(&b.heft), sets(&a.heft));
+    // B's own file passes `tempo` on, declaring the minor it comes from, and
+    // leaves the skipped table to A's file.
+    let from_b = export(&b.heft);
+    let (header, _) = parts(&from_b);
+    assert_eq!(
+        (header["version"].clone(), header["minor"].clone()),
+        (1.into(), 2.into())
+    );
+    let set_columns = &header["tables"].as_array().unwrap()[5];
+    assert_eq!(set_columns["name"], "set_entry");
+    assert_eq!(
+        set_columns["columns"].as_array().unwrap().last().unwrap(),
+        "tempo"
+    );
+    assert!(
+        header["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["name"] != "heart_rate")
+    );
+    assert_eq!(set_value(&from_b, &id, "tempo"), Some("3-1-1".into()));
+    // A third device of this build reads B's file the same way and passes
+    // it on again; the two hold the same data and the same hash.
+    let c = device(START);
+    let rc = import(&c.heft, &from_b).unwrap();
+    assert!(rc.skipped_tables.is_empty());
+    assert_eq!(
+        set_value(&export(&c.heft), &id, "tempo"),
+        Some("3-1-1".into())
+    );
+    assert_eq!(
+        c.heft.content_hash().unwrap(),
+        b.heft.content_hash().unwrap()
+    );
+    // The same file again: nothing changes, the table is still reported.
+    let again = import(&b.heft, &file).unwrap();
+    assert_eq!((again.added, again.updated), (0, 0));
+    assert_eq!(again.unchanged, lines - 2);
+    assert_eq!(again.skipped_tables, skipped);
+    // The status tells which minor this build writes.
+    assert_eq!(b.heft.sync_status().unwrap().format_minor, 1);
+}
+
+#[test]
+fn an_older_device_that_edits_a_row_keeps_the_newer_devices_values() {
+    // A runs a made-up newer Heft (minor 2): its sets carry `tempo`.
+    let (a, id) = one_set_device();
+    let b = device(START);
+    import(&b.heft, &minor_2(&export(&a.heft), 0)).unwrap();
+    // B (this build) edits the set's note and reps.
+    b.clock.advance(TimeDelta::minutes(5));
+    let edited = SetInput {
+        note: Some("felt easy".into()),
+        ..squat(&b.heft, 100.0, 6)
+    };
+    b.heft.edit_set(&id, edited).unwrap();
+    let from_b = export(&b.heft);
+    assert_eq!(set_value(&from_b, &id, "tempo"), Some("3-1-1".into()));
+    assert_eq!(set_value(&from_b, &id, "note"), Some("felt easy".into()));
+    // A merges B's file: B's edit wins, and A's tempo is still there.
+    let r = import(&a.heft, &from_b).unwrap();
+    assert_eq!(r.updated, 1);
+    let from_a = minor_2_as_written_by(&a, &id, Some("3-1-1".into()));
+    assert_eq!(set_value(&from_a, &id, "tempo"), Some("3-1-1".into()));
+    assert_eq!(set_value(&from_a, &id, "note"), Some("felt easy".into()));
+    assert_eq!(sets(&a.heft), vec![(id.clone(), Some(6))]);
+
+    // A later clears tempo in an edit of its own: its newer row wins on B,
+    // and with it the stored value goes (the whole row is replaced).
+    a.clock.advance(TimeDelta::minutes(10));
+    a.heft.edit_set(&id, squat(&a.heft, 100.0, 4)).unwrap();
+    let cleared = minor_2_as_written_by(&a, &id, None);
+    import(&b.heft, &cleared).unwrap();
+    let from_b = export(&b.heft);
+    assert_eq!(set_value(&from_b, &id, "tempo"), None);
+    let (header, _) = parts(&from_b);
+    assert_eq!(header["minor"], 1, "nothing of minor 2 is left to pass on");
+    assert_eq!(sets(&b.heft), vec![(id, Some(4))]);
+}
+
+/// A's file as the newer build writes it, `tempo` of set `id` as given.
+fn minor_2_as_written_by(a: &Device, id: &str, tempo: Option<serde_json::Value>) -> Vec<u8> {
+    let tempo = tempo.unwrap_or(serde_json::Value::Null);
+    newer_file(
+        &export(&a.heft),
+        Some(2),
+        &["tempo"],
+        &|key, _, _| (key == id).then(|| tempo.clone()),
+        0,
+    )
+}
+
+#[test]
+fn values_of_newer_columns_are_data_the_content_hash_covers() {
+    let (a, _) = one_set_device();
+    let file = export(&a.heft);
+    let tempo = |t: &'static str| {
+        newer_file(
+            &file,
+            Some(2),
+            &["tempo"],
+            &move |_, _, _| Some(t.into()),
+            0,
+        )
+    };
+    let slow = fresh_with(&[&tempo("3-1-1")]).content_hash().unwrap();
+    let fast = fresh_with(&[&tempo("1-0-1")]).content_hash().unwrap();
+    let none = fresh_with(&[&file]).content_hash().unwrap();
+    assert_ne!(slow, fast);
+    assert_ne!(slow, none);
+    assert_eq!(none, a.heft.content_hash().unwrap());
+    // Deterministic: the same data, by another path, gives the same hash.
+    let relayed = export(&fresh_with(&[&tempo("3-1-1")]));
+    assert_eq!(fresh_with(&[&relayed]).content_hash().unwrap(), slow);
+}
+
+#[test]
+fn a_newer_major_version_is_refused_with_a_message_to_update_heft() {
+    let (a, _) = one_set_device();
+    let (mut header, lines) = parts(&minor_2(&export(&a.heft), 1));
+    header["version"] = 2.into();
+    header["minor"] = 0.into();
+    let b = device(START);
+    let e = expect_sync_error(&b.heft, &rebuild(&header, &lines));
+    assert!(
+        matches!(
+            e,
+            SyncError::UnsupportedVersion {
+                found: 2,
+                supported: 1
+            }
+        ),
+        "{e}"
+    );
+    assert!(e.to_string().contains("update Heft on this device"), "{e}");
+}
+
+#[test]
+fn an_unknown_column_or_table_of_this_or_an_older_minor_is_damage() {
+    let (a, _) = one_set_device();
+    let file = export(&a.heft);
+    let b = device(START);
+    for minor in [None, Some(0), Some(1)] {
+        let column = newer_file(&file, minor, &["tempo"], &|_, _, _| Some("3-1-1".into()), 0);
+        match expect_sync_error(&b.heft, &column) {
+            SyncError::UnknownColumn { table, column } => {
+                assert_eq!((table.as_str(), column.as_str()), ("set_entry", "tempo"));
+            }
+            other => panic!("minor {minor:?}: {other}"),
+        }
+        let table = newer_file(&file, minor, &[], &|_, _, _| None, 1);
+        match expect_sync_error(&b.heft, &table) {
+            SyncError::UnknownColumn { table, column } => {
+                assert_eq!((table.as_str(), column.as_str()), ("heart_rate", "*"));
+            }
+            other => panic!("minor {minor:?}: {other}"),
+        }
+    }
+    // Without the unknown parts, a file without a minor reads as minor 0.
+    let plain = newer_file(&file, None, &[], &|_, _, _| None, 0);
+    assert_eq!(import(&b.heft, &plain).unwrap().skipped_tables, vec![]);
+}
+
+#[test]
+fn hostile_values_of_a_newer_minor_are_refused() {
+    use serde_json::json;
+    let (a, _) = one_set_device();
+    let file = export(&a.heft);
+    let b = device(START);
+    let one = |v: serde_json::Value| {
+        newer_file(
+            &file,
+            Some(2),
+            &["tempo"],
+            &move |_, _, _| Some(v.clone()),
+            0,
+        )
+    };
+    for bad in [
+        json!({"a": 1}),
+        json!([1, 2]),
+        json!(true),
+        json!("x".repeat(5000)),
+    ] {
+        match expect_sync_error(&b.heft, &one(bad.clone())) {
+            SyncError::BadRow { table, field, .. } => {
+                assert_eq!(
+                    (table.as_str(), field.as_str()),
+                    ("set_entry", "tempo"),
+                    "{bad}"
+                );
+            }
+            other => panic!("{bad}: {other}"),
+        }
+    }
+    // Too many columns of a newer version, in one file or across files.
+    let names: Vec<String> = (0..17).map(|i| format!("c{i:02}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let many = newer_file(&file, Some(2), &names, &|_, _, _| Some(1.into()), 0);
+    assert!(matches!(
+        expect_sync_error(&b.heft, &many),
+        SyncError::Corrupt(_)
+    ));
+    let first = newer_file(&file, Some(2), &names[..10], &|_, _, _| Some(1.into()), 0);
+    import(&b.heft, &first).unwrap();
+    let c = device(START);
+    c.heft
+        .log_set(squat(&c.heft, 50.0, 5), LogTime::Now)
+        .unwrap();
+    let second = newer_file(
+        &export(&c.heft),
+        Some(3),
+        &names[7..],
+        &|_, _, _| Some(1.into()),
+        0,
+    );
+    assert!(matches!(
+        expect_sync_error(&b.heft, &second),
+        SyncError::Corrupt(_)
+    ));
+    // A name no version would use.
+    let odd = newer_file(&file, Some(2), &["Tempo!"], &|_, _, _| Some(1.into()), 0);
+    assert!(matches!(
+        expect_sync_error(&b.heft, &odd),
+        SyncError::UnknownColumn { .. }
+    ));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// Device 0 runs a made-up newer Heft (minor 2): every set version it
+    /// writes carries `tempo`, and its files a `heart_rate` table. The other
+    /// two keep and pass on `tempo`; the merge laws still hold.
+    #[test]
+    fn merging_with_a_device_of_a_newer_minor_keeps_the_laws(steps in steps()) {
+        let newer = |i: usize, h: &Heft, heart_rate: usize| -> Vec<u8> {
+            let file = export(h);
+            if i != 0 {
+                return file;
+            }
+            let me = h.device_id().to_owned();
+            let own = rows_of(&file, "set_entry").iter().any(|r| r.1.ends_with(&me));
+            let columns: &[&str] = if own { &["tempo"] } else { &[] };
+            newer_file(&file, Some(2), columns, &|_, hlc, _| {
+                hlc.ends_with(&me).then(|| format!("t{}", &hlc[..16]).into())
+            }, heart_rate)
+        };
+        let newer_of = |i: usize, h: &Heft| newer(i, h, 1);
+        let (devices, files) = history_with(&steps, &newer_of);
+        let finals: Vec<&[u8]> = files[files.len() - 3..].iter().map(|f| &f[..]).collect();
+        let (x, y, z) = (finals[0], finals[1], finals[2]);
+
+        let once = fresh_with(&[x]);
+        let h1 = once.content_hash().unwrap();
+        let again = import(&once, x).unwrap();
+        prop_assert_eq!(again.added + again.updated, 0);
+        prop_assert_eq!(once.content_hash().unwrap(), h1);
+
+        let orders: [[&[u8]; 3]; 6] = [[x, y, z], [x, z, y], [y, x, z], [y, z, x], [z, x, y], [z, y, x]];
+        let hashes: Vec<String> = orders.iter().map(|o| fresh_with(o).content_hash().unwrap()).collect();
+        for h in &hashes {
+            prop_assert_eq!(h, &hashes[0]);
+        }
+        let xy = export(&fresh_with(&[x, y]));
+        let yz = export(&fresh_with(&[y, z]));
+        prop_assert_eq!(fresh_with(&[&xy, z]).content_hash().unwrap(), fresh_with(&[x, &yz]).content_hash().unwrap());
+
+        for (i, d) in devices.iter().enumerate() {
+            for f in files.iter().rev() {
+                import(&d.heft, f).unwrap();
+            }
+            for f in &finals {
+                import(&d.heft, f).unwrap();
+            }
+            // Device 0's data is what its (newer) file says, but for the
+            // table only it knows (which its content hash covers).
+            let (header, _) = parts(&newer(i, &d.heft, 0));
+            prop_assert_eq!(header["content_sha256"].as_str().unwrap(), hashes[0].as_str());
+        }
+
+        // Every set version device 0 wrote still carries its tempo.
+        let merged = export(&fresh_with(&[x, y, z]));
+        let me = devices[0].heft.device_id().to_owned();
+        for (id, hlc, _) in rows_of(&merged, "set_entry") {
+            let expected = hlc.ends_with(&me).then(|| serde_json::Value::from(format!("t{}", &hlc[..16])));
+            if expected.is_some() {
+                prop_assert_eq!(set_value(&merged, &id, "tempo"), expected);
+            }
+        }
+    }
 }

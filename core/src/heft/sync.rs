@@ -60,8 +60,10 @@ pub struct SyncStatus {
     pub device_id: String,
     /// Schema version.
     pub schema_version: u32,
-    /// Export format version this build writes.
+    /// Export format (major) version this build writes.
     pub format_version: u32,
+    /// Export format minor version this build writes.
+    pub format_minor: u32,
     /// SHA-256 over every synced row: equal on devices that hold the same data.
     pub content_hash: String,
     /// Rows per synced table.
@@ -228,6 +230,7 @@ impl Heft {
                 device_id: self.device_id.clone(),
                 schema_version: SCHEMA_VERSION,
                 format_version: format::FORMAT_VERSION,
+                format_minor: format::FORMAT_MINOR,
                 content_hash: format::content_hash(conn)?,
                 tables,
                 devices,
@@ -348,18 +351,31 @@ fn seen_key(dir: &Path, file: &Path) -> String {
 }
 
 /// The report of merging a file whose content was merged before: every row
-/// unchanged.
+/// unchanged, but those of tables of a newer version, skipped as before.
 fn already_merged(header: &format::Header, progress: &dyn Progress) -> Result<MergeReport> {
     let rows = header
         .tables
         .iter()
         .fold(0u64, |sum, t| sum.saturating_add(t.rows));
     crate::progress::Ticker::new(progress, rows).done(rows)?;
+    let skipped_tables: Vec<TableRows> = header
+        .tables
+        .iter()
+        .filter(|t| crate::sync::tables::table(&t.name).is_none())
+        .map(|t| TableRows {
+            table: t.name.clone(),
+            rows: t.rows,
+        })
+        .collect();
+    let skipped = skipped_tables
+        .iter()
+        .fold(0u64, |sum, t| sum.saturating_add(t.rows));
     Ok(MergeReport {
         device_id: header.device_id.clone(),
         created_at: header.created_at.clone(),
         rows_read: rows,
-        unchanged: rows,
+        unchanged: rows.saturating_sub(skipped),
+        skipped_tables,
         ..MergeReport::default()
     })
 }

@@ -28,18 +28,22 @@ pub enum SyncError {
     /// The file's checksums or structure do not match.
     #[error("the file is damaged: {0}")]
     Corrupt(String),
-    /// The file was written in a newer format.
+    /// The file was written in a newer major version of the format, which
+    /// this build cannot read: the person should update Heft here.
     #[error(
-        "export format version {found} is newer than this Heft reads ({supported}); update Heft"
+        "the file was written by a newer Heft (export format {found}; this Heft reads format {supported}): update Heft on this device to merge it"
     )]
     UnsupportedVersion {
-        /// Version in the file.
+        /// Major version in the file.
         found: u32,
-        /// Newest version this build reads.
+        /// Newest major version this build reads.
         supported: u32,
     },
-    /// The file has a table or column this build does not know: a newer Heft made it.
-    #[error("the file has {table}.{column}, which this Heft does not know; update Heft")]
+    /// The file has a table or column that its own format version does not
+    /// have (those of a newer minor version are accepted): it is damaged.
+    #[error(
+        "the file has {table}.{column}, which its format version does not have; the file is damaged"
+    )]
     UnknownColumn {
         /// Table name.
         table: String,

@@ -18,13 +18,26 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::error::SyncError;
-use super::tables::{Cells, TABLES, Table, Text, flag_at, text_at, write_line};
+use super::tables::{
+    Cells, MAX_NEWER_COLUMNS, TABLES, Table, Text, flag_at, is_newer_name, newer_names,
+    newer_values, text_at, write_line,
+};
+use crate::store::meta_get;
 use crate::{Error, Result};
 
 /// The `format` field of every header.
 pub const FORMAT_NAME: &str = "heft-export";
-/// The version this build writes and the newest it reads.
+/// The major version this build writes and the newest it reads; a newer
+/// major is refused.
 pub const FORMAT_VERSION: u32 = 1;
+/// The minor version this build writes (1: a set's role, effort source and
+/// band). Files of any minor of [`FORMAT_VERSION`] are read; the columns and
+/// tables of a newer minor are kept and passed on, or skipped
+/// (docs/FORMATS.md, "Versions").
+pub const FORMAT_MINOR: u32 = 1;
+/// The `meta` key holding the newest minor version whose columns this
+/// database keeps in `newer_columns`.
+pub(crate) const NEWER_MINOR_KEY: &str = "newer_format_minor";
 /// How an age-encrypted file starts.
 const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
 /// Longest header line.
@@ -42,8 +55,13 @@ pub const MAX_CONTENT_BYTES: u64 = 8 << 30;
 pub struct Header {
     /// Always [`FORMAT_NAME`].
     pub format: String,
-    /// Format version ([`FORMAT_VERSION`] when written by this build).
+    /// Format major version ([`FORMAT_VERSION`] when written by this build).
     pub version: u32,
+    /// Format minor version: the newest minor whose columns the file may
+    /// carry ([`FORMAT_MINOR`], or a newer minor whose columns the writer
+    /// passes on). Absent in files of builds before minors: 0.
+    #[serde(default)]
+    pub minor: u32,
     /// Id of the device that wrote the file.
     pub device_id: String,
     /// When it was written (RFC 3339 with offset).
@@ -73,21 +91,57 @@ pub struct TableHeader {
     pub rows: u64,
 }
 
+/// The columns of a newer minor version that rows of `table` keep in
+/// `newer_columns`, sorted by name: the ones an export lists after the
+/// table's own columns.
+pub(crate) fn newer_columns_of(conn: &Connection, table: &Table) -> Result<Vec<String>> {
+    let filter = if table.filter.is_empty() {
+        String::new()
+    } else {
+        format!(" AND {}", table.filter)
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT newer_columns FROM {} WHERE newer_columns IS NOT NULL{filter}",
+        table.name
+    ))?;
+    let mut rows = stmt.query([])?;
+    let mut names = std::collections::BTreeSet::new();
+    while let Some(row) = rows.next()? {
+        names.extend(newer_names(text_at(row, 0)?));
+    }
+    // A later build that learns a column moves its values out of
+    // `newer_columns` when it migrates; should one remain, the column's
+    // own value is the one that travels.
+    names.retain(|n| is_newer_name(n) && !table.columns.iter().any(|c| c.name == n));
+    Ok(names.into_iter().collect())
+}
+
 /// Calls `f` with every synced row, table by table in [`TABLES`] order and
-/// by key within a table, as the line the export writes.
+/// by key within a table, as the line the export writes: the table's
+/// columns, then those of newer versions its rows keep. Returns the latter
+/// per table.
 pub(crate) fn for_each_line(
     conn: &Connection,
     mut f: impl FnMut(&'static Table, &[u8]) -> Result<()>,
-) -> Result<()> {
+) -> Result<Vec<Vec<String>>> {
     let mut line = Vec::with_capacity(512);
+    let mut all_newer = Vec::with_capacity(TABLES.len());
     for table in TABLES {
+        let newer = newer_columns_of(conn, table)?;
         let mut stmt = conn.prepare(&table.select_sql(false))?;
         let mut rows = stmt.query([])?;
         let n = table.columns.len();
         while let Some(row) = rows.next()? {
-            let values = (1..=n)
+            let mut values = (1..=n)
                 .map(|i| row.get_ref(i))
                 .collect::<rusqlite::Result<Vec<_>>>()?;
+            let kept = if newer.is_empty() {
+                Vec::new()
+            } else {
+                let stored: Option<String> = row.get(n + 3)?;
+                newer_values(stored.as_deref(), &newer)
+            };
+            values.extend(kept.iter().map(rusqlite::types::ValueRef::from));
             line.clear();
             write_line(
                 table,
@@ -99,8 +153,23 @@ pub(crate) fn for_each_line(
             );
             f(table, &line)?;
         }
+        all_newer.push(newer);
     }
-    Ok(())
+    Ok(all_newer)
+}
+
+/// The minor version an export declares: this build's, or the newest minor
+/// merged when the export passes on columns of a newer one (so that a
+/// reader of this build's minor still reads them as newer columns, not as
+/// damage).
+fn minor_to_write(conn: &Connection, newer: &[Vec<String>]) -> Result<u32> {
+    if newer.iter().all(Vec::is_empty) {
+        return Ok(FORMAT_MINOR);
+    }
+    let seen = meta_get(conn, NEWER_MINOR_KEY)?
+        .and_then(|m| m.parse::<u32>().ok())
+        .unwrap_or(0);
+    Ok(seen.max(FORMAT_MINOR + 1))
 }
 
 /// SHA-256 over every synced row as exported: equal on two devices exactly
@@ -142,7 +211,7 @@ pub(crate) fn write_export(
     let mut gz = GzEncoder::new(Vec::new(), Compression::new(6));
     let mut content = Sha256::new();
     let mut counts = vec![0u64; TABLES.len()];
-    for_each_line(conn, |table, line| {
+    let newer = for_each_line(conn, |table, line| {
         content.update(line);
         content.update(b"\n");
         if let Some(i) = TABLES.iter().position(|t| t.name == table.name)
@@ -160,15 +229,22 @@ pub(crate) fn write_export(
     let header = Header {
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,
+        minor: minor_to_write(conn, &newer)?,
         device_id: device_id.into(),
         created_at: created_at.into(),
         schema_version,
         tables: TABLES
             .iter()
             .zip(&counts)
-            .map(|(t, &rows)| TableHeader {
+            .zip(&newer)
+            .map(|((t, &rows), newer)| TableHeader {
                 name: t.name.into(),
-                columns: t.columns.iter().map(|c| c.name.to_owned()).collect(),
+                columns: t
+                    .columns
+                    .iter()
+                    .map(|c| c.name.to_owned())
+                    .chain(newer.iter().cloned())
+                    .collect(),
                 rows,
             })
             .collect(),
@@ -313,7 +389,10 @@ pub(crate) fn open_export<'a>(
     if header.format != FORMAT_NAME {
         return Err(SyncError::NotAnExport);
     }
-    if header.version > FORMAT_VERSION || header.version == 0 {
+    if header.version == 0 {
+        return Err(SyncError::Corrupt("format version 0 does not exist".into()));
+    }
+    if header.version > FORMAT_VERSION {
         return Err(SyncError::UnsupportedVersion {
             found: header.version,
             supported: FORMAT_VERSION,
@@ -349,21 +428,52 @@ pub(crate) fn open_export<'a>(
     })
 }
 
+/// Checks the header's tables against this build's. A table or column
+/// this build does not know is accepted only from a newer minor version
+/// (its rows are skipped, its values kept); in a file of this build's minor
+/// or an older one it can only be damage.
 fn check_tables(header: &Header) -> Result<(), SyncError> {
+    let newer = header.minor > FORMAT_MINOR;
+    let unknown = |table: &str, column: &str| SyncError::UnknownColumn {
+        table: table.chars().take(40).collect(),
+        column: column.chars().take(40).collect(),
+    };
+    let mut names = std::collections::HashSet::new();
     for th in &header.tables {
+        if !names.insert(th.name.as_str()) {
+            return Err(SyncError::Corrupt(format!(
+                "the header lists table {} twice",
+                th.name.chars().take(40).collect::<String>()
+            )));
+        }
         let Some(table) = super::tables::table(&th.name) else {
-            return Err(SyncError::UnknownColumn {
-                table: th.name.chars().take(40).collect(),
-                column: "*".into(),
-            });
-        };
-        for c in &th.columns {
-            if !table.columns.iter().any(|k| k.name == c) {
-                return Err(SyncError::UnknownColumn {
-                    table: table.name.into(),
-                    column: c.chars().take(40).collect(),
-                });
+            if newer && is_newer_name(&th.name) {
+                continue;
             }
+            return Err(unknown(&th.name, "*"));
+        };
+        let mut columns = std::collections::HashSet::new();
+        let mut unknown_columns = 0;
+        for c in &th.columns {
+            if !columns.insert(c.as_str()) || c == table.key || c == "hlc" || c == "deleted" {
+                return Err(SyncError::Corrupt(format!(
+                    "the header lists column {}.{} twice",
+                    table.name,
+                    c.chars().take(40).collect::<String>()
+                )));
+            }
+            if !table.columns.iter().any(|k| k.name == c) {
+                if !newer || !is_newer_name(c) {
+                    return Err(unknown(table.name, c));
+                }
+                unknown_columns += 1;
+            }
+        }
+        if unknown_columns > MAX_NEWER_COLUMNS {
+            return Err(SyncError::Corrupt(format!(
+                "table {} has {unknown_columns} columns of a newer version; at most {MAX_NEWER_COLUMNS} are kept",
+                table.name
+            )));
         }
         for known in table.columns {
             if !known.nullable && !th.columns.iter().any(|c| c == known.name) {

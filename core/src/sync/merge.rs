@@ -15,10 +15,14 @@ use rusqlite::{CachedStatement, Transaction, params_from_iter};
 use serde::Serialize;
 
 use super::error::SyncError;
-use super::format::ExportReader;
-use super::tables::{Cell, Table, check_value, flag_at, table, text_at, write_line};
+use super::format::{ExportReader, FORMAT_MINOR, NEWER_MINOR_KEY, newer_columns_of};
+use super::tables::{
+    Cell, MAX_NEWER_COLUMNS, Table, check_value, finish_newer, flag_at, push_newer_value, table,
+    text_at, write_line,
+};
 use crate::hlc::Hlc;
 use crate::progress::{Progress, Ticker};
+use crate::store::{meta_get, meta_set};
 use crate::{Error, Result};
 
 /// What to do with one incoming row.
@@ -69,6 +73,10 @@ pub struct MergeReport {
     pub deletions: u64,
     /// Per table: rows added or updated.
     pub changed_by_table: Vec<TableRows>,
+    /// Tables of a newer minor version of the format that this build does
+    /// not know, with their rows in the file: skipped (they reach other
+    /// devices from their author's own file). Counted in `rows_read`.
+    pub skipped_tables: Vec<TableRows>,
 }
 
 /// A number of rows of one table.
@@ -101,7 +109,7 @@ pub(crate) fn merge(
 }
 
 /// How one table of a file maps onto ours.
-struct Layout<'tx> {
+struct Layout<'tx, 'h> {
     table: &'static Table,
     /// Our column index -> position in the file's value array.
     map: Vec<Option<usize>>,
@@ -109,6 +117,9 @@ struct Layout<'tx> {
     select: CachedStatement<'tx>,
     /// [`Table::upsert_sql`].
     upsert: CachedStatement<'tx>,
+    /// Columns of a newer minor version: name and position in the file's
+    /// value array, sorted by name (the order of the stored object).
+    newer: Vec<(&'h str, usize)>,
 }
 
 /// How far ahead of this device's clock an incoming stamp may be (clocks
@@ -130,22 +141,54 @@ fn merge_rows(
         .iter()
         .fold(0u64, |sum, t| sum.saturating_add(t.rows));
     // Per table in the file: the table, our column index -> position in the
-    // file's value array, and its two statements (prepared once, not per row).
-    let mut layouts: Vec<Layout<'_>> = Vec::new();
-    for th in &reader.header.tables {
-        if let Some(t) = table(&th.name) {
-            let map = t
-                .columns
-                .iter()
-                .map(|c| th.columns.iter().position(|x| x == c.name))
-                .collect();
-            layouts.push(Layout {
-                table: t,
-                map,
-                select: tx.prepare_cached(&t.select_sql(true))?,
-                upsert: tx.prepare_cached(&t.upsert_sql())?,
+    // file's value array, its two statements (prepared once, not per row) and
+    // the columns of a newer minor version. The header was checked: a table
+    // or column this build does not know comes from a newer minor.
+    let header = reader.header.clone();
+    let mut layouts: Vec<Layout<'_, '_>> = Vec::new();
+    let mut skipped: Vec<TableRows> = Vec::new();
+    for th in &header.tables {
+        let Some(t) = table(&th.name) else {
+            skipped.push(TableRows {
+                table: th.name.clone(),
+                rows: 0,
             });
+            continue;
+        };
+        let map = t
+            .columns
+            .iter()
+            .map(|c| th.columns.iter().position(|x| x == c.name))
+            .collect();
+        let mut newer: Vec<(&str, usize)> = th
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !t.columns.iter().any(|k| k.name == *c))
+            .map(|(i, c)| (c.as_str(), i))
+            .collect();
+        newer.sort_unstable();
+        if !newer.is_empty() {
+            // Kept columns of every file merged are written back out
+            // together: their number stays within what a reader accepts.
+            let mut all: std::collections::BTreeSet<String> =
+                newer_columns_of(tx, t)?.into_iter().collect();
+            all.extend(newer.iter().map(|(c, _)| (*c).to_owned()));
+            if all.len() > MAX_NEWER_COLUMNS {
+                return Err(Error::Sync(SyncError::Corrupt(format!(
+                    "table {} would keep {} columns of newer versions; at most {MAX_NEWER_COLUMNS} are kept",
+                    t.name,
+                    all.len()
+                ))));
+            }
         }
+        layouts.push(Layout {
+            table: t,
+            map,
+            select: tx.prepare_cached(&t.select_sql(true))?,
+            upsert: tx.prepare_cached(&t.upsert_sql())?,
+            newer,
+        });
     }
     // Rows come table by table: the previous row's table is the likely one.
     let mut current = 0;
@@ -161,6 +204,7 @@ fn merge_rows(
     let mut ticker = Ticker::new(progress, total);
     let mut local_line = Vec::with_capacity(512);
     let mut incoming_line = Vec::with_capacity(512);
+    let mut newer_buf = Vec::new();
     let null = Cell::Null;
     while let Some((row_no, (tname, key, hlc, deleted, values))) =
         reader.next_row().map_err(Error::Sync)?
@@ -176,7 +220,18 @@ fn merge_rows(
         if layouts.get(current).is_none_or(|l| l.table.name != &*tname) {
             match layouts.iter().position(|l| l.table.name == &*tname) {
                 Some(i) => current = i,
-                None => return Err(bad(&tname, "", "a table the header does not list".into())),
+                None => match skipped.iter_mut().find(|s| s.table == *tname) {
+                    // A table of a newer minor version: not ours to check or keep.
+                    Some(s) => {
+                        s.rows += 1;
+                        report.rows_read += 1;
+                        ticker.tick(report.rows_read)?;
+                        continue;
+                    }
+                    None => {
+                        return Err(bad(&tname, "", "a table the header does not list".into()));
+                    }
+                },
             }
         }
         let Some(Layout {
@@ -184,6 +239,7 @@ fn merge_rows(
             map,
             select,
             upsert,
+            newer: newer_columns,
         }) = layouts.get_mut(current)
         else {
             return Err(bad(&tname, "", "a table the header does not list".into()));
@@ -228,6 +284,14 @@ fn merge_rows(
             let v = at.and_then(|i| values.0.get(i)).unwrap_or(&null);
             row.push(check_value(column, v).map_err(|reason| bad(t.name, column.name, reason))?);
         }
+        // The values of a newer minor's columns, as the object this row keeps.
+        newer_buf.clear();
+        for (name, at) in newer_columns.iter() {
+            let v = values.0.get(*at).unwrap_or(&null);
+            push_newer_value(&mut newer_buf, name, v)
+                .map_err(|reason| bad(t.name, name, reason))?;
+        }
+        let incoming_newer = finish_newer(&mut newer_buf);
         if t.name == "exercise" && is_builtin(tx, &key)? {
             return Err(bad(t.name, "id", "the id of a built-in exercise".into()));
         }
@@ -238,10 +302,13 @@ fn merge_rows(
                 Some(local) => {
                     let n = t.columns.len();
                     let local_hlc = text_at(local, n + 1)?;
+                    let local_newer: Option<&str> =
+                        local.get_ref(n + 3)?.as_str_or_null().ok().flatten();
                     if local_hlc != &*hlc {
                         // Different stamps: the lines do not matter.
                         decide(&hlc, &[], Some((local_hlc, &[])))
                     } else if flag_at(local, n + 2)? == deleted
+                        && local_newer == incoming_newer
                         && row
                             .iter()
                             .enumerate()
@@ -259,6 +326,9 @@ fn merge_rows(
                             row.iter().copied(),
                             &mut incoming_line,
                         );
+                        // The kept values of newer columns, in their one
+                        // canonical form, are part of the row's content.
+                        incoming_line.extend_from_slice(incoming_newer.unwrap_or("").as_bytes());
                         let local_values = (1..=n)
                             .map(|i| local.get_ref(i))
                             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -271,6 +341,7 @@ fn merge_rows(
                             local_values,
                             &mut local_line,
                         );
+                        local_line.extend_from_slice(local_newer.unwrap_or("").as_bytes());
                         decide(&hlc, &incoming_line, Some((local_hlc, &local_line)))
                     }
                 }
@@ -284,6 +355,7 @@ fn merge_rows(
                     .chain([
                         ValueRef::Text(hlc.as_bytes()),
                         ValueRef::Integer(i64::from(deleted)),
+                        incoming_newer.map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes())),
                     ])
                     .map(ToSqlOutput::Borrowed);
                 upsert.execute(params_from_iter(params))?;
@@ -316,6 +388,17 @@ fn merge_rows(
         .collect();
     by_table.sort();
     report.changed_by_table = by_table;
+    report.skipped_tables = skipped;
+    let keeps_newer = layouts.iter().any(|l| !l.newer.is_empty());
+    if header.minor > FORMAT_MINOR && keeps_newer && report.changed() {
+        // Exports that pass on these columns declare their minor version.
+        let seen = meta_get(tx, NEWER_MINOR_KEY)?
+            .and_then(|m| m.parse::<u32>().ok())
+            .unwrap_or(0);
+        if header.minor > seen {
+            meta_set(tx, NEWER_MINOR_KEY, &header.minor.to_string())?;
+        }
+    }
     if report.changed() {
         revive_parents(tx)?;
         check_references(tx)?;

@@ -15,5 +15,5 @@ pub(crate) mod tables;
 
 pub use error::SyncError;
 pub use folder::{FileWarning, MergedFile, SyncReport};
-pub use format::{FORMAT_VERSION, Header, Passphrase, TableHeader};
+pub use format::{FORMAT_MINOR, FORMAT_VERSION, Header, Passphrase, TableHeader};
 pub use merge::{Action, MergeReport, TableRows, decide};

@@ -237,17 +237,120 @@ pub(crate) static TABLES: &[Table] = &[
     },
 ];
 
+/// Most columns of a newer minor version kept per table: a newer version
+/// adds a few; a file with many more is hostile.
+pub(crate) const MAX_NEWER_COLUMNS: usize = 16;
+/// Longest name of a newer column or table, in bytes.
+pub(crate) const MAX_NEWER_NAME: usize = 64;
+/// Longest text value of a newer column, in bytes.
+pub(crate) const MAX_NEWER_TEXT: usize = 4096;
+/// Longest `newer_columns` object of one row, in bytes.
+pub(crate) const MAX_NEWER_ROW_BYTES: usize = 16 * 1024;
+
+/// Whether `name` can name a column or table of a newer version: a
+/// lowercase letter, then lowercase letters, digits and `_`, as every name
+/// of the format so far.
+pub(crate) fn is_newer_name(name: &str) -> bool {
+    name.len() <= MAX_NEWER_NAME
+        && name.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Adds one incoming value of a newer column to the `newer_columns` object
+/// being built in `out` (names must come in ascending order, so equal
+/// values give equal text on every device). Null is left out: an absent
+/// value and null are the same. Only null, numbers and text up to
+/// [`MAX_NEWER_TEXT`] bytes are kept; the error says why a value is not.
+pub(crate) fn push_newer_value(
+    out: &mut Vec<u8>,
+    name: &str,
+    value: &Cell<'_>,
+) -> Result<(), String> {
+    let start = out.len();
+    out.push(if out.is_empty() { b'{' } else { b',' });
+    push_json_str(out, name);
+    out.push(b':');
+    match value {
+        Cell::Null => {
+            out.truncate(start);
+            return Ok(());
+        }
+        Cell::Int(n) => {
+            let _ = std::io::Write::write_fmt(out, format_args!("{n}"));
+        }
+        Cell::Real(x) if x.is_finite() => push_json_real(out, *x),
+        Cell::Text(s) if s.len() <= MAX_NEWER_TEXT => push_json_str(out, s),
+        Cell::Text(_) => {
+            out.truncate(start);
+            return Err(format!(
+                "a value of a newer version longer than {MAX_NEWER_TEXT} bytes"
+            ));
+        }
+        Cell::Real(_) | Cell::BigInt(_) | Cell::Other => {
+            out.truncate(start);
+            return Err("a value of a newer version must be null, a 64-bit number or text".into());
+        }
+    }
+    if out.len() + 1 > MAX_NEWER_ROW_BYTES {
+        return Err(format!(
+            "the values of newer versions in this row exceed {MAX_NEWER_ROW_BYTES} bytes"
+        ));
+    }
+    Ok(())
+}
+
+/// Closes an object built by [`push_newer_value`]: its text, or `None`
+/// when it holds no value.
+pub(crate) fn finish_newer(out: &mut Vec<u8>) -> Option<&str> {
+    if out.is_empty() {
+        return None;
+    }
+    out.push(b'}');
+    std::str::from_utf8(out).ok()
+}
+
+/// The names in a stored `newer_columns` object (none when it is not one).
+pub(crate) fn newer_names(stored: &str) -> Vec<String> {
+    serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(stored)
+        .map(|m| m.into_iter().map(|(k, _)| k).collect())
+        .unwrap_or_default()
+}
+
+/// The values of `names` in a stored `newer_columns` object, in that order;
+/// null for a name it lacks.
+pub(crate) fn newer_values(stored: Option<&str>, names: &[String]) -> Vec<rusqlite::types::Value> {
+    use rusqlite::types::Value;
+    let map = stored
+        .and_then(|s| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(s).ok())
+        .unwrap_or_default();
+    names
+        .iter()
+        .map(|name| match map.get(name) {
+            Some(serde_json::Value::Number(n)) => match (n.as_i64(), n.as_f64()) {
+                (Some(i), _) => Value::Integer(i),
+                (None, Some(x)) => Value::Real(x),
+                (None, None) => Value::Null,
+            },
+            Some(serde_json::Value::String(s)) => Value::Text(s.clone()),
+            _ => Value::Null,
+        })
+        .collect()
+}
+
 /// The table named `name`.
 pub(crate) fn table(name: &str) -> Option<&'static Table> {
     TABLES.iter().find(|t| t.name == name)
 }
 
 impl Table {
-    /// `SELECT key, columns..., hlc, deleted FROM table`, with the travel filter.
+    /// `SELECT key, columns..., hlc, deleted, newer_columns FROM table`,
+    /// with the travel filter.
     pub fn select_sql(&self, by_key: bool) -> String {
         let cols: Vec<&str> = self.columns.iter().map(|c| c.name).collect();
         let mut sql = format!(
-            "SELECT {}, {}, hlc, deleted FROM {}",
+            "SELECT {}, {}, hlc, deleted, newer_columns FROM {}",
             self.key,
             cols.join(", "),
             self.name
@@ -269,14 +372,19 @@ impl Table {
         sql
     }
 
-    /// `INSERT ... ON CONFLICT DO UPDATE` of a whole row.
+    /// `INSERT ... ON CONFLICT DO UPDATE` of a whole row, the values of
+    /// newer columns included: a row that wins replaces them too.
     pub fn upsert_sql(&self) -> String {
         let cols: Vec<&str> = self.columns.iter().map(|c| c.name).collect();
-        let all = format!("{}, {}, hlc, deleted", self.key, cols.join(", "));
-        let params: Vec<String> = (1..=cols.len() + 3).map(|i| format!("?{i}")).collect();
+        let all = format!(
+            "{}, {}, hlc, deleted, newer_columns",
+            self.key,
+            cols.join(", ")
+        );
+        let params: Vec<String> = (1..=cols.len() + 4).map(|i| format!("?{i}")).collect();
         let sets: Vec<String> = cols
             .iter()
-            .chain(["hlc", "deleted"].iter())
+            .chain(["hlc", "deleted", "newer_columns"].iter())
             .map(|c| format!("{c} = excluded.{c}"))
             .collect();
         format!(
@@ -619,6 +727,8 @@ mod tests {
                     || (t.name == "exercise" && name == "builtin")
                     // What a CSV import read for the row: local.
                     || (matches!(t.name, "workout" | "set_entry") && name == "import_digest")
+                    // Travels too, as the columns it names.
+                    || name == "newer_columns"
                     || t.columns.iter().any(|c| c.name == name);
                 assert!(listed, "{}.{name} is not synced", t.name);
             }
@@ -694,6 +804,85 @@ mod tests {
             nullable: false,
         };
         assert!(check(&date, json!("2026-02-30")).is_err());
+    }
+
+    /// The `newer_columns` object built from `(name, JSON value)` pairs.
+    fn newer(pairs: &[(&str, JsonValue)]) -> Result<Option<String>, String> {
+        let mut out = Vec::new();
+        for (name, v) in pairs {
+            let text = v.to_string();
+            let cell: Cell<'_> = serde_json::from_str(&text).unwrap();
+            push_newer_value(&mut out, name, &cell)?;
+        }
+        Ok(finish_newer(&mut out).map(str::to_owned))
+    }
+
+    #[test]
+    fn values_of_newer_columns_are_kept_as_canonical_scalars() {
+        use rusqlite::types::Value;
+        let kept = newer(&[
+            ("bar_speed", json!(0.5)),
+            ("cadence", JsonValue::Null),
+            ("reps_in_tank", json!(2)),
+            ("tempo", json!("3-1-1\"0")),
+            ("whole", json!(2.0)),
+        ])
+        .unwrap()
+        .unwrap();
+        // Null is left out; a whole real stays a real.
+        assert_eq!(
+            kept,
+            r#"{"bar_speed":0.5,"reps_in_tank":2,"tempo":"3-1-1\"0","whole":2.0}"#
+        );
+        let names: Vec<String> = ["cadence", "reps_in_tank", "tempo", "whole"]
+            .map(String::from)
+            .into();
+        assert_eq!(
+            newer_values(Some(&kept), &names),
+            [
+                Value::Null,
+                Value::Integer(2),
+                Value::Text("3-1-1\"0".into()),
+                Value::Real(2.0)
+            ]
+        );
+        assert_eq!(
+            newer_names(&kept),
+            ["bar_speed", "reps_in_tank", "tempo", "whole"]
+        );
+        // Only nulls: nothing to keep.
+        assert_eq!(newer(&[("tempo", JsonValue::Null)]).unwrap(), None);
+        // Not scalars, or too large: refused.
+        for bad in [json!(true), json!([1]), json!({"a": 1}), json!(u64::MAX)] {
+            assert!(newer(&[("x", bad.clone())]).is_err(), "{bad}");
+        }
+        let long = "x".repeat(MAX_NEWER_TEXT + 1);
+        assert!(newer(&[("x", json!(long))]).unwrap_err().contains("longer"));
+        let fits = "x".repeat(MAX_NEWER_TEXT);
+        let many: Vec<(String, JsonValue)> = (0..5)
+            .map(|i| (format!("c{i}"), json!(fits.clone())))
+            .collect();
+        let many: Vec<(&str, JsonValue)> =
+            many.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
+        assert!(newer(&many).unwrap_err().contains("exceed"));
+    }
+
+    #[test]
+    fn names_of_newer_columns_and_tables_are_plain() {
+        assert!(is_newer_name("tempo"));
+        assert!(is_newer_name("heart_rate2"));
+        for bad in [
+            "",
+            "Tempo",
+            "2x",
+            "_x",
+            "a-b",
+            "a b",
+            "a\"",
+            &"x".repeat(65),
+        ] {
+            assert!(!is_newer_name(bad), "{bad}");
+        }
     }
 
     #[test]
