@@ -286,8 +286,12 @@ fn fixture_data_reads_back(name: &str) {
     assert!(!custom.builtin && custom.axial);
 
     let mut history = heft.history(&HistoryQuery::default()).unwrap();
-    // v4.db and v5.db add imported workouts, checked by their own tests.
+    // v4.db and v5.db add imported workouts, v6.db one of 2026-11-25,
+    // checked by their own tests.
     history.retain(|w| !matches!(w.workout.name.as_deref(), Some("Morning" | "Push")));
+    history.retain(|w| {
+        w.workout.started_at.local_date() != NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    });
     let written: Vec<Vec<String>> = history
         .iter()
         .map(|w| {
@@ -375,4 +379,93 @@ fn a_failing_upgrade_leaves_the_file_as_it_was() {
         .query_row("SELECT x FROM exercise", [], |r| r.get(0))
         .unwrap();
     assert_eq!(kept, 42);
+}
+
+/// The sets v6.db adds to v5.db (see fixtures/db/README.md): what a set was
+/// for, where its effort came from, and a band.
+fn v6_sets() -> Vec<heft_core::model::SetInput> {
+    use heft_core::model::{Effort, EffortSource, Load, SetInput, SetKind, SetRole, Weight};
+    let lb = |v: f64| Load::Weight {
+        weight: Weight::new(v, WeightUnit::Lb).unwrap(),
+    };
+    vec![
+        SetInput {
+            kind: SetKind::Warmup,
+            load: lb(45.0),
+            reps: Some(5),
+            role: Some(SetRole::Warmup),
+            ..SetInput::new("deadlift")
+        },
+        SetInput {
+            load: lb(65.0),
+            reps: Some(5),
+            role: Some(SetRole::Technique),
+            ..SetInput::new("deadlift")
+        },
+        SetInput {
+            load: lb(135.0),
+            reps: Some(5),
+            effort: Some(Effort::Rir(2.5)),
+            effort_source: Some(EffortSource::Prescribed),
+            role: Some(SetRole::Working),
+            ..SetInput::new("back-squat")
+        },
+        SetInput {
+            load: Load::None,
+            reps: Some(15),
+            effort: Some(Effort::Rpe(8.0)),
+            effort_source: Some(EffortSource::Logged),
+            band: Some("red".into()),
+            ..SetInput::new("band-row")
+        },
+    ]
+}
+
+/// Writes tests/fixtures/db/v6.db from v5.db with the schema-6 build. Run
+/// once, by hand, when schema 6 was released:
+/// `HEFT_WRITE_FIXTURE=v6 cargo test -p heft-tests --test migrations write_v6_fixture -- --ignored`.
+#[test]
+#[ignore = "writes a frozen fixture; run by hand only"]
+fn write_v6_fixture() {
+    if std::env::var("HEFT_WRITE_FIXTURE").as_deref() != Ok("v6") {
+        return;
+    }
+    use heft_core::clock::ManualClock;
+    let target = fixture_dir().join("v6.db");
+    assert!(!target.exists(), "v6.db is frozen; never rewrite it");
+    let (_dir, path) = copy_fixture("v5.db");
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap();
+    {
+        let heft = Heft::open_with_clock(&path, std::sync::Arc::new(ManualClock::new(at))).unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        heft.log_sets(&v6_sets(), heft_core::LogTime::OnDate(day))
+            .unwrap();
+    }
+    let c = Connection::open(&path).unwrap();
+    c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    c.execute_batch("VACUUM").unwrap();
+    drop(c);
+    std::fs::copy(&path, &target).unwrap();
+}
+
+#[test]
+fn v6_data_reads_back_with_roles_effort_sources_and_bands() {
+    fixture_data_reads_back("v6.db");
+    let (_dir, path) = copy_fixture("v6.db");
+    let heft = Heft::open(&path).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let history = heft
+        .history(&HistoryQuery {
+            since: Some(day),
+            until: Some(day),
+            ..HistoryQuery::default()
+        })
+        .unwrap();
+    assert_eq!(history.len(), 1, "{history:?}");
+    let read: Vec<_> = history[0].sets.iter().map(|s| s.input.clone()).collect();
+    assert_eq!(read, v6_sets());
+    // Technique practice and the warm-up are not strength evidence: the
+    // deadlift has no e1RM from them.
+    let series = heft.e1rm_series("deadlift").unwrap();
+    assert!(series.points.iter().all(|p| p.date != day), "{series:?}");
 }

@@ -281,14 +281,28 @@ mod tests {
     #[test]
     fn heavy_by_load_or_effort() {
         let t = at(d(2026, 11, 24), 18, 0, 1);
-        let s = set(squat(), "w", t).kg(100.0).reps(5).rir(3.0);
+        let s = set(squat(), "w", t).kg(100.0).reps(5).rir(4.0);
         assert!(is_heavy_axial(&s, Some(125.0)), "100 is 80% of 125");
         assert!(!is_heavy_axial(&s, Some(125.1)));
         assert!(!is_heavy_axial(&s, None));
         assert!(
-            is_heavy_axial(&s.clone().rir(2.0), None),
-            "RIR 2 is heavy whatever the load"
+            is_heavy_axial(&s.clone().rir(3.0), None),
+            "5 reps at RIR 3: 8 reps to failure, 78.6% on the chart"
         );
+        assert!(
+            !is_heavy_axial(&s.clone().reps(10).rir(2.0), None),
+            "10 reps at RIR 2 is about 69%: not heavy, whatever the effort"
+        );
+        assert!(is_heavy_axial(&s.clone().reps(8).rir(0.0), None));
+        // Technique practice and planned warm-ups never are, even near failure
+        // or against an e1RM estimated from light sets.
+        let mut practice = s.clone().rir(2.0);
+        practice.role = Some(crate::model::SetRole::Technique);
+        assert!(!is_heavy_axial(&practice, Some(25.0)));
+        practice.role = Some(crate::model::SetRole::Warmup);
+        assert!(!is_heavy_axial(&practice, Some(25.0)));
+        practice.role = Some(crate::model::SetRole::Working);
+        assert!(is_heavy_axial(&practice, Some(25.0)));
         assert!(!is_heavy_axial(
             &s.clone().rir(2.0).kind(SetKind::Warmup),
             None
@@ -421,12 +435,13 @@ mod tests {
 
     #[test]
     fn lighter_sets_are_not_heavy() {
-        // 93 kg is under 80% of 116.67 (93.33): the Monday session is not heavy.
+        // 93 kg is under 80% of 116.67 (93.33), and at RIR 4 five reps are
+        // 9 to failure: the Monday session is not heavy.
         let sets: Vec<AnalyticsSet> = two_weeks()
             .into_iter()
             .map(|s| {
                 if s.workout_id.as_ref() == "w1" && s.exercise.id == "back-squat" {
-                    s.kg(93.0)
+                    s.kg(93.0).rir(4.0)
                 } else {
                     s
                 }

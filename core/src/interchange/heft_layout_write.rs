@@ -262,7 +262,9 @@ mod tests {
 
     use super::*;
     use crate::interchange::escape::restore;
-    use crate::model::{Distance, DistanceUnit, Impact, SetInput, SetTarget, Weight};
+    use crate::model::{
+        Distance, DistanceUnit, EffortSource, Impact, SetInput, SetRole, SetTarget, Weight,
+    };
 
     const HEADER: &str = "workout_id,workout_name,workout_started_at,workout_finished_at,workout_duration_s,workout_note,set_id,position,performed_at,exercise_id,exercise,kind,load_type,weight,weight_unit,reps,rir,rpe,duration_s,distance,distance_unit,landings,drop_height_cm,pain,note,target_weight,target_weight_unit,target_reps,target_rir,role,effort_source,band";
 
@@ -338,6 +340,9 @@ mod tests {
     fn barbell_set_with_target() {
         let mut i = input(Load::Weight { weight: kg(102.5) }, Some(5));
         i.effort = Some(Effort::Rir(2.0));
+        i.effort_source = Some(EffortSource::Logged);
+        i.role = Some(SetRole::Working);
+        i.band = Some("red, heavy".into());
         let mut s = set(i);
         s.target = Some(SetTarget {
             weight: Some(kg(100.0)),
@@ -346,7 +351,7 @@ mod tests {
         });
         assert_eq!(
             one(&workout(), s),
-            "w1,Day A,2026-11-24T18:30:00+01:00,2026-11-24T19:35:40+01:00,,,s1,3,2026-11-24T18:40:00+01:00,squat,Squat (Barbell),working,weight,102.5,kg,5,2,,,,,,,,,100,kg,5,2.5"
+            "w1,Day A,2026-11-24T18:30:00+01:00,2026-11-24T19:35:40+01:00,,,s1,3,2026-11-24T18:40:00+01:00,squat,Squat (Barbell),working,weight,102.5,kg,5,2,,,,,,,,,100,kg,5,2.5,working,logged,\"red, heavy\""
         );
     }
 
@@ -388,7 +393,7 @@ mod tests {
             drop_height_cm: Some(30.5),
         });
         jumps.pain = Some(2);
-        assert!(one(&w, set(jumps)).ends_with(",none,,,,,,,,,30,30.5,2,,,,,"));
+        assert!(one(&w, set(jumps)).ends_with(",none,,,,,,,,,30,30.5,2,,,,,,,,"));
     }
 
     #[test]
@@ -461,7 +466,7 @@ mod tests {
         let line = one(&w, s);
         assert_eq!(
             line,
-            "w1,'=1+1,2026-11-24T18:30:00+01:00,2026-11-24T19:35:40+01:00,,''already quoted,s1,3,2026-11-24T18:40:00+01:00,-id,'-Dip,working,bodyweight,-20,kg,5,,,,,,,,,'\tTAB,,,,"
+            "w1,'=1+1,2026-11-24T18:30:00+01:00,2026-11-24T19:35:40+01:00,,''already quoted,s1,3,2026-11-24T18:40:00+01:00,-id,'-Dip,working,bodyweight,-20,kg,5,,,,,,,,,'\tTAB,,,,,,,"
         );
     }
 
