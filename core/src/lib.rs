@@ -29,6 +29,7 @@ pub mod validate;
 
 pub use error::{Error, Result};
 pub use heft::Strength;
+pub use heft::UnitDecision;
 pub use heft::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use heft::{
     CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, DeviceSeen, ExerciseHit,

@@ -29,7 +29,9 @@ use crate::store::{self, meta_get, meta_set};
 use crate::{Error, Result};
 
 pub use analytics::Strength;
-pub use csv::{CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, SkippedRow};
+pub use csv::{
+    CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, SkippedRow, UnitDecision,
+};
 pub use exercises::ExerciseHit;
 pub use logbook::{FinishWorkout, HistoryQuery, LogTime, LoggedSets};
 pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
