@@ -225,7 +225,14 @@ impl Heft {
         if decision.is_some() {
             reader.get_mut().get_mut().stop_recording();
         }
-        let verdict = match self.import_rows(&mut reader, size, opts, progress, decision.clone(), profile_unit)? {
+        let verdict = match self.import_rows(
+            &mut reader,
+            size,
+            opts,
+            progress,
+            decision.clone(),
+            profile_unit,
+        )? {
             Pass::Done(report) => return Ok(report),
             Pass::Again(verdict) => verdict,
         };
@@ -243,7 +250,14 @@ impl Heft {
             BufReader::with_capacity(64 * 1024, Tape::new(input, false)),
             &read,
         )?;
-        match self.import_rows(&mut reader, size, opts, progress, Some(Some(verdict)), profile_unit)? {
+        match self.import_rows(
+            &mut reader,
+            size,
+            opts,
+            progress,
+            Some(Some(verdict)),
+            profile_unit,
+        )? {
             Pass::Done(report) => Ok(report),
             Pass::Again(_) => Err(Error::Conflict(
                 "the file changed while it was imported".to_owned(),

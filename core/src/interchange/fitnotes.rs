@@ -79,7 +79,9 @@ impl FitNotes {
             }
         };
         let unit_named = !matches!(unit, UnitFrom::Fixed(_))
-            || header.find(&["Weight (kgs)", "Weight (kg)", "Weight (lbs)", "Weight (lb)"]).is_some();
+            || header
+                .find(&["Weight (kgs)", "Weight (kg)", "Weight (lbs)", "Weight (lb)"])
+                .is_some();
         Ok(FitNotes {
             unit_named,
             date: need(header, LAYOUT, &["Date"])?,

@@ -30,19 +30,21 @@
 //!   pounds they are ordinary.
 //!
 //! [`UnitEvidence`] collects these while the file is read, in constant
-//! memory; [`UnitEvidence::verdict`] weighs them. Strong evidence on one
-//! side only decides; evidence on both sides, weak evidence against the
-//! profile's unit, or many loads that tell nothing stop the import. Weak
-//! evidence for the profile's unit, or too few loads to judge, keep the
-//! profile's unit.
+//! memory; [`UnitEvidence::verdict`] weighs them. Evidence from few loads
+//! (under 20 barbell loads, say) is weak. Strong evidence on one side only
+//! decides; weak evidence for the profile's unit keeps it; evidence on both
+//! sides, weak evidence against the profile's unit, or loads that tell
+//! nothing (however many) stop the import: the caller must give the unit.
 
 use crate::model::WeightUnit;
 use crate::progression::strength::{Formula, e1rm};
 
 /// Kilograms in a pound.
 const KG_PER_LB: f64 = 0.453_592_37;
-/// Fewer weighted sets than this tell too little: the profile's unit is kept.
+/// Fewer loads than this make a share too rough to count.
 const FEW_LOADS: u64 = 20;
+/// Barbell loads needed for the plates to be strong evidence.
+const BAR_LOADS: u64 = 20;
 /// Sets beyond a strength level needed to count (one could be a typo).
 const HEAVY_SETS: u32 = 2;
 
@@ -265,10 +267,10 @@ impl UnitEvidence {
         let mut votes = Vec::new();
         // Barbell plates.
         let (n, odd) = (self.bar_fives, self.bar_odd_fives);
-        if n >= 5 {
+        if n > 0 {
             let odd_pct = pct(odd, n);
             let landmark_pct = pct(self.bar_landmarks, self.bar_loads);
-            let strong = n >= 20;
+            let strong = n >= BAR_LOADS;
             if odd * 10 >= n * 6 && self.bar_landmarks * 100 >= self.bar_loads * 15 {
                 let reason = format!(
                     "barbell loads fit a 45 lb bar and pound plates ({odd_pct}% of {n} end in 5, {landmark_pct}% are 45/95/135/185/225/… steps)"
@@ -308,8 +310,18 @@ impl UnitEvidence {
         }
         // Converted values.
         for (unit, hits, other, example) in [
-            (WeightUnit::Lb, self.from_kg, self.from_lb, "154.32 lb = 70 kg"),
-            (WeightUnit::Kg, self.from_lb, self.from_kg, "61.23 kg = 135 lb"),
+            (
+                WeightUnit::Lb,
+                self.from_kg,
+                self.from_lb,
+                "154.32 lb = 70 kg",
+            ),
+            (
+                WeightUnit::Kg,
+                self.from_lb,
+                self.from_kg,
+                "61.23 kg = 135 lb",
+            ),
         ] {
             if hits >= 2 && hits * 2 >= self.fine && other * 4 <= hits {
                 let entered = match unit {
@@ -374,7 +386,13 @@ impl UnitEvidence {
         let lb = side(WeightUnit::Lb).count();
         let join = |u: WeightUnit, plain: bool| {
             side(u)
-                .map(|v| if plain { v.plain.as_str() } else { v.reason.as_str() })
+                .map(|v| {
+                    if plain {
+                        v.plain.as_str()
+                    } else {
+                        v.reason.as_str()
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -382,7 +400,10 @@ impl UnitEvidence {
             WeightUnit::Kg => "kg",
             WeightUnit::Lb => "lb",
         };
-        if kg > 0 && lb > 0 {
+        let strong = |u: WeightUnit| side(u).any(|v| v.strong);
+        // A hint from few loads gives way to strong evidence the other way;
+        // strong evidence both ways, or hints both ways, settle nothing.
+        if kg > 0 && lb > 0 && strong(WeightUnit::Kg) == strong(WeightUnit::Lb) {
             return UnitVerdict::Unclear {
                 reason: format!(
                     "the loads point both ways: to lb ({}), and to kg ({})",
@@ -391,7 +412,7 @@ impl UnitEvidence {
                 ),
             };
         }
-        let leaning = if kg > 0 {
+        let leaning = if kg > 0 && (lb == 0 || strong(WeightUnit::Kg)) {
             Some(WeightUnit::Kg)
         } else if lb > 0 {
             Some(WeightUnit::Lb)
@@ -399,13 +420,17 @@ impl UnitEvidence {
             None
         };
         match leaning {
-            Some(u) if side(u).any(|v| v.strong) => UnitVerdict::Decided {
+            Some(u) if strong(u) => UnitVerdict::Decided {
                 unit: u,
                 basis: UnitBasis::Values,
                 reason: format!(
                     "no unit in the file: weights read as {}{}: {}",
                     name(u),
-                    if u == profile { ", the profile's unit" } else { "" },
+                    if u == profile {
+                        ", the profile's unit"
+                    } else {
+                        ""
+                    },
                     join(u, false)
                 ),
             },
@@ -426,13 +451,12 @@ impl UnitEvidence {
                     name(profile)
                 ),
             },
-            None if self.loads < FEW_LOADS => UnitVerdict::Decided {
+            None if self.loads == 0 => UnitVerdict::Decided {
                 unit: profile,
                 basis: UnitBasis::Profile,
                 reason: format!(
-                    "no unit in the file: weights read as {}, the profile's unit ({} loads are too few to tell kg from lb)",
-                    name(profile),
-                    self.loads
+                    "no unit in the file: weights read as {}, the profile's unit (no set has a weight)",
+                    name(profile)
                 ),
             },
             None => UnitVerdict::Unclear {
@@ -508,7 +532,14 @@ mod tests {
         (0..sessions)
             .flat_map(|i| {
                 let top = 185.0 + 10.0 * (i % 5) as f64;
-                [bar(45.0), bar(95.0), bar(135.0), bar(top), bar(top), bar(top)]
+                [
+                    bar(45.0),
+                    bar(95.0),
+                    bar(135.0),
+                    bar(top),
+                    bar(top),
+                    bar(top),
+                ]
             })
             .collect()
     }
@@ -545,7 +576,8 @@ mod tests {
             assert!(reason(&v).contains("45 lb bar"), "{v:?}");
         }
         assert!(
-            reason(&e.verdict(WeightUnit::Kg)).starts_with("no unit in the file: weights read as lb:")
+            reason(&e.verdict(WeightUnit::Kg))
+                .starts_with("no unit in the file: weights read as lb:")
         );
     }
 
@@ -571,7 +603,9 @@ mod tests {
     #[test]
     fn implausible_kilograms_read_as_pounds() {
         // Whole multiples of 10 only: the plates alone lean to kg...
-        let mut samples: Vec<LoadSample> = (0..30).map(|i| other(50.0 + f64::from(i % 3) * 10.0)).collect();
+        let mut samples: Vec<LoadSample> = (0..30)
+            .map(|i| other(50.0 + f64::from(i % 3) * 10.0))
+            .collect();
         // ...but a 330 x 8 deadlift and a 200 x 9 bench press are not kg.
         samples.extend([
             lift(Lift::Deadlift, 330.0, 8),
@@ -580,13 +614,17 @@ mod tests {
             lift(Lift::BenchPress, 200.0, 9),
         ]);
         let v = evidence(&samples).verdict(WeightUnit::Kg);
-        assert_eq!(decided(&v), Some((WeightUnit::Lb, UnitBasis::Values)), "{v:?}");
+        assert_eq!(
+            decided(&v),
+            Some((WeightUnit::Lb, UnitBasis::Values)),
+            "{v:?}"
+        );
         assert!(reason(&v).contains("deadlift"), "{v:?}");
         assert!(reason(&v).contains("an estimated 418 kg"), "{v:?}");
         assert!(reason(&v).contains("an estimated 260 kg"), "{v:?}");
         // One such set may be a typo: it is not enough.
         let one = evidence(&[lift(Lift::Deadlift, 330.0, 8)]);
-        assert_eq!(one.votes().len(), 0);
+        assert!(one.votes().iter().all(|v| v.unit == WeightUnit::Kg));
         // Ordinary kilogram strength says nothing.
         let fine = evidence(&[
             lift(Lift::Deadlift, 180.0, 5),
@@ -594,7 +632,7 @@ mod tests {
             lift(Lift::Squat, 140.0, 5),
             lift(Lift::Squat, 140.0, 5),
         ]);
-        assert!(fine.votes().is_empty());
+        assert!(fine.votes().iter().all(|v| v.unit == WeightUnit::Kg));
     }
 
     #[test]
@@ -605,7 +643,11 @@ mod tests {
             .map(other)
             .collect();
         let v = evidence(&lb).verdict(WeightUnit::Kg);
-        assert_eq!(decided(&v), Some((WeightUnit::Lb, UnitBasis::Values)), "{v:?}");
+        assert_eq!(
+            decided(&v),
+            Some((WeightUnit::Lb, UnitBasis::Values)),
+            "{v:?}"
+        );
         assert!(reason(&v).contains("round kg converted"), "{v:?}");
         // 12.5, 65, 97.5, 67.5, 62.5 lb exported in kg.
         let kg: Vec<LoadSample> = [5.67, 29.48, 44.23, 30.62, 28.35]
@@ -613,7 +655,11 @@ mod tests {
             .map(other)
             .collect();
         let v = evidence(&kg).verdict(WeightUnit::Lb);
-        assert_eq!(decided(&v), Some((WeightUnit::Kg, UnitBasis::Values)), "{v:?}");
+        assert_eq!(
+            decided(&v),
+            Some((WeightUnit::Kg, UnitBasis::Values)),
+            "{v:?}"
+        );
     }
 
     #[test]
@@ -625,24 +671,38 @@ mod tests {
             panic!("{v:?}")
         };
         assert!(reason.contains("both ways"), "{reason}");
-        assert!(reason.contains("to lb (") && reason.contains("to kg ("), "{reason}");
+        assert!(
+            reason.contains("to lb (") && reason.contains("to kg ("),
+            "{reason}"
+        );
     }
 
     #[test]
-    fn values_that_fit_both_keep_a_few_loads_in_the_profile_unit_and_refuse_many() {
+    fn values_that_fit_both_units_are_refused_however_few_or_many() {
         // 50, 60, 70 on machines: multiples of 5 fit either unit.
-        let few: Vec<LoadSample> = (0..5).map(|i| other(50.0 + 10.0 * f64::from(i % 3))).collect();
-        for profile in [WeightUnit::Kg, WeightUnit::Lb] {
-            let v = evidence(&few).verdict(profile);
-            assert_eq!(decided(&v), Some((profile, UnitBasis::Profile)), "{v:?}");
-            assert!(reason(&v).contains("the profile's unit"), "{v:?}");
+        for n in [3, 200] {
+            let loads: Vec<LoadSample> = (0..n)
+                .map(|i| other(50.0 + 10.0 * f64::from(i % 3)))
+                .collect();
+            for profile in [WeightUnit::Kg, WeightUnit::Lb] {
+                let v = evidence(&loads).verdict(profile);
+                assert!(
+                    matches!(&v, UnitVerdict::Unclear { reason } if reason.contains(&format!("its {n} loads"))),
+                    "{v:?}"
+                );
+            }
         }
-        let many: Vec<LoadSample> = (0..200).map(|i| other(50.0 + 10.0 * f64::from(i % 3))).collect();
-        let v = evidence(&many).verdict(WeightUnit::Kg);
-        assert!(
-            matches!(&v, UnitVerdict::Unclear { reason } if reason.contains("200 loads")),
-            "{v:?}"
+        // A single barbell load of 100 is a hint of kg (a pound bar makes
+        // loads ending in 5): enough to keep a kg profile, not to override lb.
+        let one = evidence(&[bar(100.0)]);
+        assert_eq!(
+            decided(&one.verdict(WeightUnit::Kg)),
+            Some((WeightUnit::Kg, UnitBasis::Profile))
         );
+        assert!(matches!(
+            one.verdict(WeightUnit::Lb),
+            UnitVerdict::Unclear { .. }
+        ));
     }
 
     #[test]
@@ -663,7 +723,12 @@ mod tests {
 
     #[test]
     fn nothing_but_zeros_and_blanks_is_no_evidence() {
-        let e = evidence(&[other(0.0), other(-5.0), other(f64::NAN), other(f64::INFINITY)]);
+        let e = evidence(&[
+            other(0.0),
+            other(-5.0),
+            other(f64::NAN),
+            other(f64::INFINITY),
+        ]);
         assert_eq!(e.loads(), 0);
         assert_eq!(
             decided(&e.verdict(WeightUnit::Lb)),
@@ -691,7 +756,10 @@ mod tests {
         assert_eq!(Lift::of_catalog_id("deadlift"), Some(Lift::Deadlift));
         assert_eq!(Lift::of_catalog_id("back-squat"), Some(Lift::Squat));
         assert_eq!(Lift::of_catalog_id("bench-press"), Some(Lift::BenchPress));
-        assert_eq!(Lift::of_catalog_id("overhead-press"), Some(Lift::OverheadPress));
+        assert_eq!(
+            Lift::of_catalog_id("overhead-press"),
+            Some(Lift::OverheadPress)
+        );
         assert_eq!(Lift::of_catalog_id("rack-pull"), None);
         assert_eq!(Lift::of_catalog_id("leg-press"), None);
     }
