@@ -245,3 +245,91 @@ fn every_fixture_without_a_unit_is_read_in_its_unit_or_refused() {
     }
     assert_eq!(unitless.len(), FIXTURES_UNITLESS.len(), "{unitless:?}");
 }
+
+/// The loads of a file as the detector sees them: numbers without their
+/// unit, each with its exercise resolved as an import resolves it.
+/// `None` for a file that names no unit.
+fn samples_of(h: &Heft, path: &Path) -> Option<(Vec<LoadSample>, Option<WeightUnit>)> {
+    let file = std::fs::File::open(path).unwrap();
+    let reader = CsvReader::new(BufReader::new(file), &ReadOptions::default()).unwrap();
+    if !reader.names_weight_unit() {
+        return None;
+    }
+    let exercises = h.exercises().unwrap();
+    let mut known: HashMap<String, Option<Exercise>> = HashMap::new();
+    let mut samples = Vec::new();
+    let mut units = std::collections::HashSet::new();
+    for row in reader {
+        let CsvRow::Set(set) = row.unwrap() else {
+            continue;
+        };
+        let CsvLoad::Weight(Some(w)) = set.load else {
+            continue;
+        };
+        if w.milli() <= 0 {
+            continue;
+        }
+        units.insert(w.unit());
+        let exercise = known
+            .entry(set.exercise.clone())
+            .or_insert_with(|| {
+                catalog_id_for(&set.exercise)
+                    .and_then(|id| exercises.iter().find(|e| e.id == id).cloned())
+                    .or_else(|| h.find_exercise(&set.exercise).ok())
+            })
+            .clone();
+        let barbell = exercise.as_ref().map_or_else(
+            || set.exercise.to_lowercase().contains("barbell"),
+            |e| e.equipment == Equipment::Barbell,
+        );
+        samples.push(LoadSample {
+            value: w.milli() as f64 / 1000.0,
+            reps: set.reps,
+            barbell,
+            lift: exercise.as_ref().and_then(|e| Lift::of_catalog_id(&e.id)),
+        });
+    }
+    let unit = (units.len() == 1).then(|| units.into_iter().next().unwrap());
+    Some((samples, unit))
+}
+
+#[test]
+fn the_detector_tells_the_unit_of_every_real_export_that_names_it() {
+    let Some(dir) = real_exports() else {
+        eprintln!("real exports not found (set HEFT_REAL_EXPORTS): skipped");
+        return;
+    };
+    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).unwrap();
+    let h = heft(KG);
+    let mut checked = 0;
+    for line in manifest.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let file = line.split('\t').nth(1).unwrap();
+        let Some((samples, unit)) = samples_of(&h, &dir.join(file)) else {
+            continue;
+        };
+        // The file's own unit, hidden from the detector.
+        let Some(truth) = unit else {
+            panic!("{file}: weights in more than one unit");
+        };
+        let mut evidence = UnitEvidence::default();
+        for s in &samples {
+            evidence.add(s);
+        }
+        for profile in [KG, LB] {
+            let v = evidence.verdict(profile);
+            eprintln!("{file} ({profile:?} profile, truly {truth:?}): {v:?}");
+            match &v {
+                UnitVerdict::Decided { unit, basis, .. } => {
+                    assert_eq!(*unit, truth, "{file}: {v:?}");
+                    if samples.len() >= 500 {
+                        assert_eq!(*basis, UnitBasis::Values, "{file}: {v:?}");
+                    }
+                }
+                // Only a file too small to judge may be refused.
+                UnitVerdict::Unclear { .. } => assert!(samples.len() < 100, "{file}: {v:?}"),
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 7);
+}

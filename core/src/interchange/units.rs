@@ -478,6 +478,8 @@ fn trim(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Unit;
+    use proptest::prelude::*;
 
     fn bar(value: f64) -> LoadSample {
         LoadSample {
@@ -762,5 +764,143 @@ mod tests {
         );
         assert_eq!(Lift::of_catalog_id("rack-pull"), None);
         assert_eq!(Lift::of_catalog_id("leg-press"), None);
+    }
+
+    /// A lifter's log: per session, each lift's working load in kg
+    /// (from `start`, up by the fraction `gain` over all sessions, with
+    /// `wobble` for bad days), and a dumbbell accessory.
+    #[derive(Debug, Clone)]
+    struct Lifter {
+        start: [f64; 4],
+        gain: f64,
+        sessions: u32,
+        wobble: Vec<f64>,
+        dumbbell: f64,
+    }
+
+    fn lifter() -> impl Strategy<Value = Lifter> {
+        (
+            (
+                40.0..140.0f64,
+                30.0..100.0f64,
+                50.0..160.0f64,
+                20.0..60.0f64,
+            ),
+            0.0..0.6f64,
+            30u32..90,
+            proptest::collection::vec(0.85..1.05f64, 16),
+            6.0..30.0f64,
+        )
+            .prop_map(
+                |((sq, be, dl, oh), gain, sessions, wobble, dumbbell)| Lifter {
+                    start: [sq, be, dl, oh],
+                    gain,
+                    sessions,
+                    wobble,
+                    dumbbell,
+                },
+            )
+    }
+
+    const LIFTS: [Lift; 4] = [
+        Lift::Squat,
+        Lift::BenchPress,
+        Lift::Deadlift,
+        Lift::OverheadPress,
+    ];
+
+    /// The log loaded with plates: `bar` plus pairs stepping by `side`
+    /// (per side) from a working load in kg converted by `per_kg`;
+    /// dumbbells stepping by `db`.
+    fn plates(l: &Lifter, bar: f64, side: f64, per_kg: f64, db: f64) -> Vec<LoadSample> {
+        let load = |kg: f64| {
+            let x = (kg * per_kg - bar).max(0.0) / 2.0;
+            bar + 2.0 * (x / side).round() * side
+        };
+        let mut out = Vec::new();
+        for s in 0..l.sessions {
+            let w = l
+                .wobble
+                .get(s as usize % l.wobble.len())
+                .copied()
+                .unwrap_or(1.0);
+            for (i, lift) in LIFTS.iter().enumerate() {
+                let grown = 1.0 + l.gain * f64::from(s) / f64::from(l.sessions);
+                let work = l.start.get(i).copied().unwrap_or(60.0) * grown * w;
+                // The empty bar, half, then three working sets.
+                for (kg, reps) in [(0.0, 10), (work * 0.5, 5), (work, 5), (work, 5), (work, 5)] {
+                    out.push(lift_or_bar(*lift, load(kg), reps));
+                }
+            }
+            let grown = 1.0 + l.gain * f64::from(s) / f64::from(l.sessions);
+            let d = (l.dumbbell * grown * per_kg / db).round() * db;
+            out.extend([other(d), other(d), other(d)]);
+        }
+        out
+    }
+
+    fn lift_or_bar(lift: Lift, value: f64, reps: u32) -> LoadSample {
+        LoadSample {
+            value,
+            reps: Some(reps),
+            barbell: true,
+            lift: Some(lift),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// The same lifter reads as lb when loading pound plates (45 lb bar,
+        /// 5 lb a side, 5 lb dumbbell steps), whatever the profile, and
+        /// never as lb when loading the same weights with kilogram plates
+        /// (20 kg bar, 2.5 kg a side, 2 kg dumbbell steps): as kg, or
+        /// refused when the dumbbells are too few to tell (barbell loads in
+        /// 2.5 kg steps a side fit both units).
+        #[test]
+        fn the_verdict_follows_the_plates(l in lifter(), profile_lb in any::<bool>()) {
+            let profile = if profile_lb { WeightUnit::Lb } else { WeightUnit::Kg };
+            let lb = evidence(&plates(&l, 45.0, 5.0, 1.0 / KG_PER_LB, 5.0)).verdict(profile);
+            prop_assert_eq!(decided(&lb), Some((WeightUnit::Lb, UnitBasis::Values)), "{:?}", lb);
+            let kg = evidence(&plates(&l, 20.0, 2.5, 1.0, 2.0)).verdict(profile);
+            if let Some((unit, _)) = decided(&kg) {
+                prop_assert_eq!(unit, WeightUnit::Kg, "{:?}", kg);
+            }
+            // Kilogram plates 5 kg a side (totals in 10 kg steps) are kg.
+            let tens = evidence(&plates(&l, 20.0, 5.0, 1.0, 2.0)).verdict(profile);
+            prop_assert_eq!(decided(&tens), Some((WeightUnit::Kg, UnitBasis::Values)), "{:?}", tens);
+        }
+
+        /// Whatever the values, the verdict is never a unit the evidence
+        /// does not point to, and a refusal never quotes a load.
+        #[test]
+        fn a_decision_by_the_values_has_a_reason_and_a_refusal_quotes_no_load(
+            values in proptest::collection::vec((1u32..2000, any::<bool>(), 1u32..12), 0..300),
+        ) {
+            let samples: Vec<LoadSample> = values
+                .iter()
+                .map(|&(centi, barbell, reps)| LoadSample {
+                    value: f64::from(centi * 25) / 100.0,
+                    reps: Some(reps),
+                    barbell,
+                    lift: barbell.then_some(Lift::Deadlift),
+                })
+                .collect();
+            let e = evidence(&samples);
+            for profile in [WeightUnit::Kg, WeightUnit::Lb] {
+                match e.verdict(profile) {
+                    UnitVerdict::Decided { unit, basis, reason } => {
+                        prop_assert!(reason.starts_with("no unit in the file: weights read as"));
+                        prop_assert!(reason.contains(unit.symbol()));
+                        if basis == UnitBasis::Profile {
+                            prop_assert_eq!(unit, profile);
+                        }
+                    }
+                    UnitVerdict::Unclear { reason } => {
+                        prop_assert!(!reason.contains(" x "), "{}", reason);
+                    }
+                }
+            }
+        }
     }
 }
