@@ -192,11 +192,7 @@ struct Vote {
 }
 
 fn pct(part: u64, whole: u64) -> u64 {
-    if whole == 0 {
-        0
-    } else {
-        (part * 100 + whole / 2) / whole
-    }
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
 }
 
 /// Whether `x` lies within `tol` of a multiple of `step`.
