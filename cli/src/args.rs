@@ -198,7 +198,7 @@ pub enum Command {
         /// The app that wrote it; sniffed from the header when absent.
         #[arg(long, value_enum)]
         from: Option<CsvSourceArg>,
-        /// Unit of weights when the file names none [default: the profile's unit].
+        /// Unit of weights when the file names none [default: told from the loads (plate steps, strength); the import stops and asks when they cannot tell].
         #[arg(long, value_enum)]
         unit: Option<UnitArg>,
         /// Show what would be imported without writing anything.

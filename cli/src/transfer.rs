@@ -282,6 +282,9 @@ fn print_csv_report(file: &Path, r: &CsvImportReport) {
             r.skipped.len() - SKIPS_SHOWN
         );
     }
+    if let Some(d) = &r.weight_unit {
+        println!("Unit: {}.", d.reason);
+    }
     if r.dry_run {
         println!("Nothing was written (--dry-run).");
     }

@@ -1380,3 +1380,111 @@ fn a_closed_pipe_ends_quietly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// A Strong export with no unit column: `sessions` workouts of `rows`
+/// (exercise, weight, reps) each.
+fn strong_without_unit(
+    dir: &Path,
+    name: &str,
+    sessions: u32,
+    rows: &[(&str, f64, u32)],
+) -> PathBuf {
+    let mut text = String::from(
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes\n",
+    );
+    for s in 0..sessions {
+        for (i, (exercise, weight, reps)) in rows.iter().enumerate() {
+            text.push_str(&format!(
+                "2024-{:02}-{:02} 18:00:00,\"Day\",\"{exercise}\",{},{weight},{reps},0,0,\"\",\"\"\n",
+                1 + s / 28,
+                1 + s % 28,
+                i + 1
+            ));
+        }
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn import_csv_dry_run_names_the_unit_it_reads_a_file_without_one_in() {
+    let d = db();
+    let file = strong_without_unit(
+        d._dir.path(),
+        "pounds.csv",
+        30,
+        &[
+            ("Bench Press (Barbell)", 45.0, 10),
+            ("Bench Press (Barbell)", 135.0, 8),
+            ("Bench Press (Barbell)", 185.0, 5),
+            ("Deadlift (Barbell)", 225.0, 5),
+            ("Deadlift (Barbell)", 315.0, 5),
+        ],
+    );
+    let f = file.to_str().unwrap();
+    // The profile is in kg; the plates say lb.
+    let out = ok(&d.path, &["import-csv", "--dry-run", f]);
+    assert!(
+        out.contains("Unit: no unit in the file: weights read as lb:"),
+        "{out}"
+    );
+    assert!(out.contains("45 lb bar"), "{out}");
+    assert!(out.contains("Nothing was written"), "{out}");
+    let report = json(&d.path, &["import-csv", "--dry-run", f]);
+    assert_eq!(report["weight_unit"]["unit"], "lb", "{report}");
+    assert_eq!(report["weight_unit"]["basis"], "values", "{report}");
+    let history = ok(&d.path, &["history"]);
+    assert!(
+        history.contains("No workouts yet"),
+        "a dry run wrote: {history}"
+    );
+    // A file that names its unit has nothing to decide.
+    let hevy = json(
+        &d.path,
+        &[
+            "import-csv",
+            "--dry-run",
+            fixture("hevy_kg.csv").to_str().unwrap(),
+        ],
+    );
+    assert!(hevy["weight_unit"].is_null(), "{hevy}");
+}
+
+#[test]
+fn import_csv_refuses_a_file_whose_loads_fit_both_units_until_given_one() {
+    let d = db();
+    let file = strong_without_unit(
+        d._dir.path(),
+        "machines.csv",
+        25,
+        &[
+            ("Leg Press", 100.0, 10),
+            ("Lat Pulldown", 50.0, 10),
+            ("Seated Row (Machine)", 60.0, 10),
+        ],
+    );
+    let f = file.to_str().unwrap();
+    let (code, err) = fails(&d.path, &["import-csv", f]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("machines.csv"), "{err}");
+    assert!(err.contains("--unit kg or --unit lb"), "{err}");
+    assert!(err.contains("75 loads"), "{err}");
+    let (code, err) = fails(&d.path, &["--json", "import-csv", f]);
+    assert_eq!(code, 2);
+    let body: Value = serde_json::from_str(err.trim()).unwrap();
+    assert_eq!(body["error"]["field"], "unit", "{body}");
+    let history = ok(&d.path, &["history"]);
+    assert!(
+        history.contains("No workouts yet"),
+        "a refusal wrote: {history}"
+    );
+
+    let report = json(&d.path, &["import-csv", "--unit", "lb", f]);
+    assert_eq!(report["added"], 75, "{report}");
+    assert_eq!(report["weight_unit"]["unit"], "lb", "{report}");
+    assert_eq!(report["weight_unit"]["basis"], "given", "{report}");
+    let history = ok(&d.path, &["history"]);
+    assert!(history.contains("100lbx10"), "{history}");
+    assert!(!history.contains("kg"), "{history}");
+}

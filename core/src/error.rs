@@ -162,6 +162,7 @@ impl Error {
             Error::UnknownExercise { .. } => Some("exercise"),
             Error::Program(e) => Some(e.field.as_str()),
             Error::NeedsLoad { .. } => Some("weight"),
+            Error::Csv(e) => e.field(),
             _ => None,
         }
     }

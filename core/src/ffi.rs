@@ -367,6 +367,8 @@ impl From<CsvError> for HeftError {
             | CsvError::MissingColumn { .. }
             | CsvError::Malformed { .. }
             | CsvError::TooLarge { .. } => HeftError::input("file", e),
+            // The app asks the person for the unit and imports again with it.
+            CsvError::UnitUnclear { .. } => HeftError::input("unit", e),
         }
     }
 }

@@ -29,6 +29,7 @@ pub mod sync;
 pub mod validate;
 
 pub use error::{Error, Result};
+pub use heft::UnitDecision;
 pub use heft::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use heft::{CheckedLog, Strength};
 pub use heft::{

@@ -24,8 +24,8 @@ use super::logbook::workout_by_id;
 use crate::catalog::matching::{Matcher, Resolution, normalize};
 use crate::clock::Clock;
 use crate::interchange::{
-    CsvLoad, CsvReader, CsvRow, CsvSet, CsvTime, CsvWorkout, CsvWriter, ExportSet, ReadOptions,
-    Source, catalog_id_for,
+    CsvError, CsvLoad, CsvReader, CsvRow, CsvSet, CsvTime, CsvWorkout, CsvWriter, ExportSet, Lift,
+    LoadSample, ReadOptions, Source, UnitBasis, UnitEvidence, UnitVerdict, catalog_id_for,
 };
 use crate::model::{
     Equipment, Exercise, Impact, Load, Measure, Pattern, SetEntry, SetInput, Timestamp, Unit,
@@ -54,10 +54,24 @@ const MAX_SKIPS_LISTED: usize = 1000;
 pub struct CsvImportOptions {
     /// The app that wrote it; `None` to recognise it from the header.
     pub source: Option<Source>,
-    /// Unit of weights in files that name none; `None` for the profile's unit.
+    /// Unit of weights in files that name none. `None`: told from the
+    /// loads (see [`UnitEvidence`]), else the profile's unit; when the loads
+    /// do not settle it the import fails with [`CsvError::UnitUnclear`].
     pub unit: Option<WeightUnit>,
     /// Read and check everything, report, and write nothing.
     pub dry_run: bool,
+}
+
+/// The unit a file's weights were read in, for a file that names none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct UnitDecision {
+    /// The unit.
+    pub unit: WeightUnit,
+    /// Who decided: the caller, the loads, or the profile.
+    pub basis: UnitBasis,
+    /// Why, for a person ("no unit in the file: weights read as lb: ...").
+    pub reason: String,
 }
 
 /// A row that was not imported.
@@ -107,6 +121,9 @@ pub struct CsvImportReport {
     pub values_moved_to_notes: u64,
     /// Whether nothing was written.
     pub dry_run: bool,
+    /// For a file that names no unit for its weights: the unit they were
+    /// read in and why. `None` when the file names it.
+    pub weight_unit: Option<UnitDecision>,
 }
 
 /// Column layouts of `export_csv`.
@@ -132,22 +149,37 @@ pub struct CsvExportSummary {
 impl Heft {
     /// Imports a CSV export of another app (or Heft's own layout) in one
     /// transaction. Progress counts bytes of the file.
+    ///
+    /// A file that names no unit for its weights is read in
+    /// `opts.unit`, or else in the unit its loads show (the report's
+    /// `weight_unit` says which and why); when they do not settle it, the
+    /// import fails with [`CsvError::UnitUnclear`] and changes nothing. Such
+    /// a file may be read twice (progress then starts over).
     pub fn import_csv(
         &self,
         path: &Path,
         opts: &CsvImportOptions,
         progress: &dyn Progress,
     ) -> Result<CsvImportReport> {
+        let open = || -> Result<Box<dyn Read>> {
+            let file = std::fs::File::open(path).map_err(|source| Error::Io {
+                context: format!("opening {}", path.display()),
+                source,
+            })?;
+            Ok(Box::new(file))
+        };
         let file = std::fs::File::open(path).map_err(|source| Error::Io {
             context: format!("opening {}", path.display()),
             source,
         })?;
         let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-        self.import_csv_from(Box::new(file), size, opts, progress)
+        self.import_csv_input(Box::new(file), size, Some(&open), opts, progress)
     }
 
     /// [`Heft::import_csv`] from any reader; `size` in bytes (0 if unknown)
-    /// is for progress only.
+    /// is for progress only. A file that names no unit for its weights is
+    /// held in memory to be read a second time if its loads turn out to be
+    /// in the other unit than the one first assumed.
     pub fn import_csv_from(
         &self,
         input: Box<dyn Read + '_>,
@@ -155,22 +187,111 @@ impl Heft {
         opts: &CsvImportOptions,
         progress: &dyn Progress,
     ) -> Result<CsvImportReport> {
-        let unit = match opts.unit {
-            Some(u) => u,
-            None => self.profile()?.unit,
-        };
+        self.import_csv_input(input, size, None, opts, progress)
+    }
+
+    /// The import; `reopen` opens the file again for a second reading
+    /// (without it, the bytes are kept while it is not known to be needed).
+    fn import_csv_input<'i>(
+        &self,
+        input: Box<dyn Read + 'i>,
+        size: u64,
+        reopen: Option<&dyn Fn() -> Result<Box<dyn Read>>>,
+        opts: &CsvImportOptions,
+        progress: &dyn Progress,
+    ) -> Result<CsvImportReport> {
+        let profile_unit = self.profile()?.unit;
+        let first_unit = opts.unit.unwrap_or(profile_unit);
         let read = ReadOptions {
             source: opts.source,
-            default_unit: unit,
+            default_unit: first_unit,
         };
-        let mut reader = CsvReader::new(BufReader::with_capacity(64 * 1024, input), &read)?;
+        let tape = Tape::new(input, reopen.is_none());
+        let mut reader = CsvReader::new(BufReader::with_capacity(64 * 1024, tape), &read)?;
+        let named = reader.names_weight_unit();
+        let decision = match (named, opts.unit) {
+            (true, _) => Some(None),
+            (false, Some(unit)) => Some(Some(UnitDecision {
+                unit,
+                basis: UnitBasis::Given,
+                reason: format!(
+                    "no unit in the file: weights read as {}, as the import was told",
+                    unit.symbol()
+                ),
+            })),
+            // Told by the loads, once read.
+            (false, None) => None,
+        };
+        if decision.is_some() {
+            reader.get_mut().get_mut().stop_recording();
+        }
+        let verdict = match self.import_rows(
+            &mut reader,
+            size,
+            opts,
+            progress,
+            decision.clone(),
+            profile_unit,
+        )? {
+            Pass::Done(report) => return Ok(report),
+            Pass::Again(verdict) => verdict,
+        };
+        // The loads are in the other unit: read the file again in it.
+        let input: Box<dyn Read + 'i> = match reopen {
+            Some(open) => open()?,
+            None => Box::new(std::io::Cursor::new(reader.get_mut().get_mut().take())),
+        };
+        drop(reader);
+        let read = ReadOptions {
+            source: opts.source,
+            default_unit: verdict.unit,
+        };
+        let mut reader = CsvReader::new(
+            BufReader::with_capacity(64 * 1024, Tape::new(input, false)),
+            &read,
+        )?;
+        match self.import_rows(
+            &mut reader,
+            size,
+            opts,
+            progress,
+            Some(Some(verdict)),
+            profile_unit,
+        )? {
+            Pass::Done(report) => Ok(report),
+            Pass::Again(_) => Err(Error::Conflict(
+                "the file changed while it was imported".to_owned(),
+            )),
+        }
+    }
+
+    /// One reading of the file into the database, in one transaction.
+    /// `decision` is the unit decision if already made (`Some(None)`: the
+    /// file names its unit); else the loads are weighed as they are read,
+    /// in the unit the reader assumed, and the transaction is kept only if
+    /// they are in that unit.
+    fn import_rows<R: Read>(
+        &self,
+        reader: &mut CsvReader<R>,
+        size: u64,
+        opts: &CsvImportOptions,
+        progress: &dyn Progress,
+        decision: Option<Option<UnitDecision>>,
+        profile_unit: WeightUnit,
+    ) -> Result<Pass> {
         let now = self.now();
         let clock = self.clock();
         let exercises = self.exercises()?;
-        self.write_or_discard(opts.dry_run, |tx, stamp| {
+        let assumed = opts.unit.unwrap_or(profile_unit);
+        let mut again: Option<UnitDecision> = None;
+        let result = self.write_or_discard(opts.dry_run, |tx, stamp| {
             crate::store::with_bulk_cache(tx, || {
                 let mut import = Import::new(tx, &exercises, reader.source(), clock, now);
                 import.report.dry_run = opts.dry_run;
+                match &decision {
+                    Some(d) => import.report.weight_unit = d.clone(),
+                    None => import.evidence = Some(UnitEvidence::default()),
+                }
                 let mut ticker = Ticker::new(progress, size);
                 while let Some(row) = reader.next() {
                     let row = row?;
@@ -191,6 +312,30 @@ impl Heft {
                     ticker.tick(reader.bytes_read())?;
                 }
                 ticker.done(reader.bytes_read().max(size))?;
+                if let Some(evidence) = import.evidence.take() {
+                    match evidence.verdict(profile_unit) {
+                        UnitVerdict::Unclear { reason } => {
+                            return Err(CsvError::UnitUnclear { reason }.into());
+                        }
+                        UnitVerdict::Decided {
+                            unit,
+                            basis,
+                            reason,
+                        } => {
+                            let d = UnitDecision {
+                                unit,
+                                basis,
+                                reason,
+                            };
+                            if unit != assumed {
+                                // Undo this reading (an error rolls back).
+                                again = Some(d);
+                                return Err(Error::Cancelled);
+                            }
+                            import.report.weight_unit = Some(d);
+                        }
+                    }
+                }
                 import.report.repaired = reader.repaired();
                 let changed = import.report.added + import.report.updated > 0
                     || !import.report.new_exercises.is_empty();
@@ -200,7 +345,11 @@ impl Heft {
                 }
                 Ok(import.report)
             })
-        })
+        });
+        match (result, again) {
+            (Err(_), Some(d)) => Ok(Pass::Again(d)),
+            (result, _) => result.map(Pass::Done),
+        }
     }
 
     /// Writes every live set, oldest workout first, as CSV in `layout`.
@@ -252,6 +401,54 @@ impl Heft {
             writer.finish()?;
             Ok(summary)
         })
+    }
+}
+
+/// What one reading of a file came to.
+enum Pass {
+    /// The import (or the dry run) is done.
+    Done(CsvImportReport),
+    /// The loads are in the other unit than assumed: nothing was kept, read
+    /// the file again in this one.
+    Again(UnitDecision),
+}
+
+/// The bytes under a CSV reader, kept (while `recording`) so that the file
+/// can be read a second time when it cannot be opened again.
+struct Tape<'a> {
+    inner: Box<dyn Read + 'a>,
+    recording: bool,
+    kept: Vec<u8>,
+}
+
+impl<'a> Tape<'a> {
+    fn new(inner: Box<dyn Read + 'a>, recording: bool) -> Self {
+        Tape {
+            inner,
+            recording,
+            kept: Vec::new(),
+        }
+    }
+
+    /// Stops keeping bytes and frees those kept.
+    fn stop_recording(&mut self) {
+        self.recording = false;
+        self.kept = Vec::new();
+    }
+
+    /// The bytes kept so far.
+    fn take(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.kept)
+    }
+}
+
+impl Read for Tape<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if self.recording {
+            self.kept.extend_from_slice(buf.get(..n).unwrap_or(&[]));
+        }
+        Ok(n)
     }
 }
 
@@ -310,6 +507,8 @@ struct Import<'a> {
     workouts: HashMap<WorkoutKey, SeenWorkout>,
     /// Scratch space for digests.
     digest_buf: Vec<u8>,
+    /// What the loads say about their unit, for a file that names none.
+    evidence: Option<UnitEvidence>,
     report: CsvImportReport,
 }
 
@@ -389,6 +588,7 @@ impl<'a> Import<'a> {
             current: None,
             workouts: HashMap::new(),
             digest_buf: Vec::with_capacity(256),
+            evidence: None,
             report: CsvImportReport {
                 source: source.as_str().to_owned(),
                 ..CsvImportReport::default()
@@ -433,6 +633,16 @@ impl<'a> Import<'a> {
     /// Imports one set.
     fn set(&mut self, set: &CsvSet, stamp: &mut dyn FnMut() -> String) -> Result<(), RowError> {
         let exercise = self.exercise(set, stamp)?;
+        if let Some(evidence) = self.evidence.as_mut()
+            && let CsvLoad::Weight(Some(w)) = set.load
+        {
+            evidence.add(&LoadSample {
+                value: w.milli() as f64 / 1000.0,
+                reps: set.reps,
+                barbell: exercise.equipment == Equipment::Barbell,
+                lift: Lift::of_catalog_id(&exercise.id),
+            });
+        }
         let Some(placed) = self.workout(&set.workout, stamp)? else {
             // The workout was deleted here; the import respects that.
             self.report.unchanged += 1;

@@ -31,7 +31,9 @@ use crate::{Error, Result};
 
 pub use analytics::Strength;
 pub use checked_log::CheckedLog;
-pub use csv::{CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, SkippedRow};
+pub use csv::{
+    CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, SkippedRow, UnitDecision,
+};
 pub use exercises::ExerciseHit;
 pub use logbook::{FinishWorkout, HistoryQuery, LogTime, LoggedSets};
 pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};

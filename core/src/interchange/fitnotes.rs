@@ -50,6 +50,8 @@ pub(crate) struct FitNotes {
     columns: usize,
     default_unit: WeightUnit,
     default_distance: DistanceUnit,
+    /// Whether the header names the unit of weights.
+    unit_named: bool,
     last_unit: Option<WeightUnit>,
     repaired: u64,
     counter: SetCounter,
@@ -76,7 +78,12 @@ impl FitNotes {
                 None => (c, UnitFrom::Fixed(opts.default_unit)),
             }
         };
+        let unit_named = !matches!(unit, UnitFrom::Fixed(_))
+            || header
+                .find(&["Weight (kgs)", "Weight (kg)", "Weight (lbs)", "Weight (lb)"])
+                .is_some();
         Ok(FitNotes {
+            unit_named,
             date: need(header, LAYOUT, &["Date"])?,
             exercise: need(header, LAYOUT, &["Exercise"])?,
             category: header.find(&["Category"]),
@@ -97,6 +104,11 @@ impl FitNotes {
             repaired: 0,
             counter: SetCounter::default(),
         })
+    }
+
+    /// Whether the header names the unit of weights.
+    pub(crate) fn names_weight_unit(&self) -> bool {
+        self.unit_named
     }
 
     /// Rows recovered from unquoted commas so far.

@@ -84,6 +84,14 @@ impl Liftosaur {
         })
     }
 
+    /// Whether the file names the unit of the weights lifted (a file
+    /// without weights has none to name).
+    pub(crate) fn names_weight_unit(&self) -> bool {
+        self.completed_weight
+            .as_ref()
+            .is_none_or(|(_, unit)| unit.is_some())
+    }
+
     /// Reads one row into a set or a skip.
     pub(crate) fn read(&mut self, row: &Row<'_>, out: &mut VecDeque<CsvRow>) {
         out.push_back(CsvRow::from_result(row.line, self.set(row)));

@@ -20,6 +20,7 @@ mod record;
 mod strong;
 mod strong_layout;
 mod stronglifts;
+mod units;
 
 pub use aliases::catalog_id_for;
 pub use escape::{defuse, restore};
@@ -27,3 +28,4 @@ pub use heft_layout_write::{CsvWriter, ExportSet, HEFT_HEADER};
 pub use reader::{CsvReader, MAX_RECORD_BYTES, ReadOptions, sniff};
 pub use record::{CsvError, CsvLoad, CsvRow, CsvSet, CsvTime, CsvWorkout, Source};
 pub use strong_layout::{STRONG_HEADER, duration_text};
+pub use units::{Lift, LoadSample, UnitBasis, UnitEvidence, UnitVerdict};

@@ -262,6 +262,15 @@ impl Layout {
             _ => 0,
         }
     }
+
+    fn names_weight_unit(&self) -> bool {
+        match self {
+            Layout::Strong(l) => l.names_weight_unit(),
+            Layout::FitNotes(l) => l.names_weight_unit(),
+            Layout::Liftosaur(l) => l.names_weight_unit(),
+            Layout::Hevy(_) | Layout::StrongLifts(_) | Layout::Heft(_) => true,
+        }
+    }
 }
 
 /// Where the guard is in the CSV grammar (the same states as csv-core's
@@ -496,6 +505,19 @@ impl<R: Read> CsvReader<R> {
     /// unquoted commas).
     pub fn repaired(&self) -> u64 {
         self.layout.repaired()
+    }
+
+    /// Whether the file names the unit of its weights (in a column's name,
+    /// a unit column or per value). When it does not, every weight is in
+    /// [`ReadOptions::default_unit`]: see [`super::UnitEvidence`] for
+    /// telling the unit from the values.
+    pub fn names_weight_unit(&self) -> bool {
+        self.layout.names_weight_unit()
+    }
+
+    /// The underlying reader.
+    pub fn get_mut(&mut self) -> &mut R {
+        &mut self.csv.get_mut().inner
     }
 
     /// Bytes read from the underlying reader so far (for a progress bar;

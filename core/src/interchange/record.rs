@@ -214,7 +214,27 @@ pub enum CsvError {
         /// The limit.
         limit: u64,
     },
+    /// The file names no unit for its weights and their values do not
+    /// tell kilograms from pounds: the caller must give the unit.
+    #[error(
+        "the file names no weight unit and its loads do not settle it: {reason}; give the unit (--unit kg or --unit lb)"
+    )]
+    UnitUnclear {
+        /// What the loads say (no weight from the file: it goes into logs).
+        reason: String,
+    },
     /// The file could not be read.
     #[error("reading the file: {0}")]
     Io(String),
+}
+
+impl CsvError {
+    /// The input a person can change to fix the error, if one is at fault
+    /// other than the file itself (`unit` for [`CsvError::UnitUnclear`]).
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            CsvError::UnitUnclear { .. } => Some("unit"),
+            _ => None,
+        }
+    }
 }

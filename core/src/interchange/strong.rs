@@ -336,6 +336,9 @@ pub(crate) struct Strong {
     workout_notes: Option<Col>,
     default_unit: WeightUnit,
     default_distance: DistanceUnit,
+    /// Whether the header names the unit of weights (in a column's name or
+    /// a unit column); if not, they are in the default unit.
+    unit_named: bool,
     last_unit: Option<WeightUnit>,
     counter: SetCounter,
     /// The last date cell read and what it says (a workout's rows repeat it).
@@ -394,6 +397,8 @@ impl Strong {
             (_, Some(c)) => WeightUnitFrom::Column(c),
             _ => WeightUnitFrom::Fixed(opts.default_unit),
         };
+        let unit_named =
+            matches!(weight_hint, Some(Hint::Weight(_))) || found.col(Field::WeightUnit).is_some();
         let default_distance = match opts.default_unit {
             WeightUnit::Kg => DistanceUnit::Km,
             WeightUnit::Lb => DistanceUnit::Mi,
@@ -428,6 +433,7 @@ impl Strong {
             workout_notes: found.col(Field::WorkoutNotes),
             default_unit: opts.default_unit,
             default_distance,
+            unit_named,
             last_unit: None,
             counter: SetCounter::default(),
             last_date: None,
@@ -550,6 +556,11 @@ impl Strong {
             }
             Self::build(&found, opts).ok()
         })
+    }
+
+    /// Whether the file names the unit of its weights.
+    pub(crate) fn names_weight_unit(&self) -> bool {
+        self.unit_named
     }
 
     /// Reads one row into a set, a rest-timer skip, or a skip with reason.
