@@ -27,9 +27,10 @@ use heft_core::progression::Program;
 use heft_core::report::ReportData;
 use heft_core::sync::{MergeReport, Passphrase, SyncReport};
 use heft_core::{
-    CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, ExerciseHit, ExportSummary,
-    FinishWorkout, Finished, Heft, HistoryQuery, LogTime, LoggedSets, NewMeasurement, ProgramRun,
-    ProgramStatus, ProgramSummary, StartedProgram, Strength, SyncStatus, Today, Trend, UndoOutcome,
+    CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, EarlierOpenWorkout,
+    ExerciseHit, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LogTime, LoggedSets,
+    NewMeasurement, ProgramRun, ProgramStatus, ProgramSummary, StartedProgram, Strength,
+    SyncStatus, Today, Trend, UndoOutcome,
 };
 use parking_lot::Mutex;
 
@@ -186,6 +187,11 @@ impl HeftStore {
     /// The workout open now, if any.
     pub fn open_workout(&self) -> Result<Option<Workout>> {
         Ok(self.heft()?.open_workout()?)
+    }
+
+    /// A workout still open from an earlier day, and what logging at `at` does to it.
+    pub fn earlier_open_workout(&self, at: LogTime) -> Result<Option<EarlierOpenWorkout>> {
+        Ok(self.heft()?.earlier_open_workout(at)?)
     }
 
     /// Logs one set into the workout it belongs to.

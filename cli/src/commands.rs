@@ -30,6 +30,32 @@ pub enum CliError {
     Usage(String),
     /// A file's content was refused; names the file.
     File(PathBuf, Error),
+    /// An error with what to type to get past it (CLI commands, which the
+    /// core's messages never name).
+    Hinted(Box<CliError>, String),
+}
+
+impl CliError {
+    /// This error with a hint after it.
+    pub fn hint(self, hint: impl Into<String>) -> CliError {
+        CliError::Hinted(Box::new(self), hint.into())
+    }
+
+    /// The error without its hint.
+    pub fn inner(&self) -> &CliError {
+        match self {
+            CliError::Hinted(e, _) => e.inner(),
+            other => other,
+        }
+    }
+
+    /// The hint, if any.
+    pub fn hint_text(&self) -> Option<&str> {
+        match self {
+            CliError::Hinted(_, h) => Some(h),
+            _ => None,
+        }
+    }
 }
 
 impl From<Error> for CliError {
@@ -44,6 +70,7 @@ impl std::fmt::Display for CliError {
             CliError::Core(e) => write!(f, "{e}"),
             CliError::Usage(m) => f.write_str(m),
             CliError::File(path, e) => write!(f, "{}: {e}", path.display()),
+            CliError::Hinted(e, _) => write!(f, "{e}"),
         }
     }
 }
@@ -51,12 +78,14 @@ impl std::fmt::Display for CliError {
 impl CliError {
     /// 2 for input the person can fix, 1 for everything else.
     pub fn exit_code(&self) -> ExitCode {
-        match self {
+        match self.inner() {
             CliError::Usage(_)
             | CliError::Core(
                 Error::InvalidInput(_)
                 | Error::Grammar(_)
                 | Error::UnknownExercise { .. }
+                | Error::UnknownProgram { .. }
+                | Error::NoOpenWorkout { .. }
                 | Error::NotFound { .. }
                 | Error::AmbiguousId { .. }
                 | Error::Conflict(_)
@@ -66,7 +95,7 @@ impl CliError {
                 | Error::NeedsLoad { .. },
             ) => ExitCode::from(2),
             CliError::File(..) => ExitCode::from(2),
-            CliError::Core(_) => ExitCode::from(1),
+            CliError::Core(_) | CliError::Hinted(..) => ExitCode::from(1),
         }
     }
 }
@@ -86,8 +115,35 @@ fn default_db() -> Result<PathBuf, CliError> {
         })
 }
 
-/// Runs a command.
+/// Runs a command; errors the person can get past say what to type.
 pub fn run(cli: Cli) -> Outcome {
+    run_command(cli).map_err(add_hint)
+}
+
+/// The CLI's hint for a core error that has none yet.
+fn add_hint(err: CliError) -> CliError {
+    let CliError::Core(e) = &err else {
+        return err;
+    };
+    let hint = match e {
+        Error::NoProgram => {
+            "start one with `heft program start ID`; `heft program list` shows them".to_string()
+        }
+        Error::UnknownProgram { .. } => "`heft program list` shows the programs".to_string(),
+        Error::NeedsLoad { exercise } => format!(
+            "log what you lifted with its reps and RIR, e.g. `heft log {} 60x5@2`",
+            exercise.to_lowercase()
+        ),
+        Error::UnknownExercise { query, .. } => {
+            let query = query.clone();
+            return unknown_exercise_hint(err, &query);
+        }
+        _ => return err,
+    };
+    err.hint(hint)
+}
+
+fn run_command(cli: Cli) -> Outcome {
     let path = match cli.db.clone() {
         Some(p) => p,
         None => default_db()?,
@@ -134,7 +190,12 @@ pub fn run(cli: Cli) -> Outcome {
             drop_cm,
         } => {
             if words.is_empty() {
-                let mut input = heft.next_planned_set(at)?;
+                let mut input = heft.next_planned_set(at).map_err(|e| match e {
+                    Error::Conflict(_) => {
+                        CliError::Core(e).hint("`heft finish` closes the session")
+                    }
+                    e => e.into(),
+                })?;
                 input.note = note;
                 input.pain = pain;
                 if let Some(n) = landings {
@@ -147,7 +208,16 @@ pub fn run(cli: Cli) -> Outcome {
                 return report_logged(&heft, &logged, json);
             }
             let (name, specs) = split_log_words(&words)?;
-            let exercise = heft.find_exercise(&name)?;
+            let exercise = match heft.find_exercise(&name) {
+                Ok(e) => e,
+                Err(e @ Error::UnknownExercise { .. }) => {
+                    return Err(match spaced_set(&words) {
+                        Some(spaced) => spaced,
+                        None => unknown_exercise_hint(CliError::Core(e), &name),
+                    });
+                }
+                Err(e) => return Err(e.into()),
+            };
             let unit = heft.profile()?.unit;
             let mut inputs = Vec::new();
             for spec in specs.iter().map(|s| s.fit_to(exercise.measure)) {
@@ -162,7 +232,9 @@ pub fn run(cli: Cli) -> Outcome {
                 };
                 inputs.extend(std::iter::repeat_n(input, spec.count as usize));
             }
-            let logged = heft.log_sets(&inputs, at)?;
+            let logged = heft
+                .log_sets(&inputs, at)
+                .map_err(|e| bare_number_hint(e, &words, &name))?;
             report_logged(&heft, &logged, json)?;
         }
         Command::Start { name } => {
@@ -184,12 +256,14 @@ pub fn run(cli: Cli) -> Outcome {
                 LogTime::Now => (None, None),
                 LogTime::OnDate(d) => (None, Some(d)),
             };
-            let finished = heft.finish(FinishWorkout {
-                workout_id: None,
-                at,
-                duration_s,
-                on,
-            })?;
+            let finished = heft
+                .finish(FinishWorkout {
+                    workout_id: None,
+                    at,
+                    duration_s,
+                    on,
+                })
+                .map_err(finish_hint)?;
             let log = heft.workout_log(&finished.workout.id)?;
             render::finished(&log, finished.session.as_ref(), json);
         }
@@ -437,13 +511,85 @@ fn split_log_words(words: &[String]) -> Result<(String, Vec<SetSpec>), CliError>
             return Ok((words[..start].join(" "), specs));
         }
     }
+    if let Some(spaced) = spaced_set(words) {
+        return Err(spaced);
+    }
     // Nothing parsed: report why the last word is not a set.
     match words.last().map(|w| grammar::parse(w)) {
+        // Only words: the exercise with no set after it.
+        Some(Err(_)) if words.iter().all(|w| !w.chars().any(|c| c.is_ascii_digit())) => Err(usage(
+            format!("no set after the exercise '{}'", words.join(" ")),
+        )
+        .hint(format!(
+            "write the sets after it, e.g. `heft log {} 100x5` (weight x reps)",
+            words.join(" ")
+        ))),
         Some(Err(e)) => Err(CliError::Core(e.into())),
-        _ => Err(usage(
-            "give an exercise and at least one set, e.g. heft log squat 100x5",
-        )),
+        _ => Err(usage("give an exercise and at least one set")
+            .hint("e.g. `heft log squat 100x5` (weight x reps)")),
     }
+}
+
+/// `heft log squat 100 x 5`: a set written with spaces in it. The error
+/// with the command as probably meant, when a tail of two or more words
+/// reads as one set once joined and words are left for the exercise.
+fn spaced_set(words: &[String]) -> Option<CliError> {
+    (1..words.len().saturating_sub(1)).find_map(|start| {
+        let joined = words[start..].concat();
+        grammar::parse(&joined).is_ok().then(|| {
+            usage(format!(
+                "a set is one word, without spaces: '{}'",
+                words[start..].join(" ")
+            ))
+            .hint(format!(
+                "did you mean `heft log {} {joined}`?",
+                words[..start].join(" ")
+            ))
+        })
+    })
+}
+
+/// `heft log squat 100`: a bare number is read as reps, so a weighted
+/// exercise says its weight is missing; show the weight x reps form.
+fn bare_number_hint(e: Error, words: &[String], name: &str) -> CliError {
+    let bare = words
+        .iter()
+        .skip(name.split_whitespace().count())
+        .find(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    match (&e, bare) {
+        (Error::InvalidInput(v), Some(n)) if v.field == heft_core::validate::Field::Weight => {
+            CliError::Core(e).hint(format!(
+                "'{n}' alone is {n} reps with no weight; did you mean `heft log {name} {n}x5` ({n} x 5 reps)?"
+            ))
+        }
+        _ => CliError::Core(e),
+    }
+}
+
+/// What to do when `finish` finds nothing to finish.
+fn finish_hint(e: Error) -> CliError {
+    let hint = match &e {
+        Error::NoOpenWorkout { on: None, .. } => {
+            "a workout starts with its first set (`heft log squat 100x5`) and `heft finish` closes it; \
+             for another day's workout, name the day: `heft --date YYYY-MM-DD finish`"
+                .to_string()
+        }
+        Error::NoOpenWorkout { on: Some(d), latest: Some(_) } => {
+            format!("`heft history --since {d} --until {d}` shows it")
+        }
+        Error::NoOpenWorkout { on: Some(_), latest: None } => {
+            "`heft history` lists the days with workouts".to_string()
+        }
+        _ => return CliError::Core(e),
+    };
+    CliError::Core(e).hint(hint)
+}
+
+/// Where to look when an exercise name is unknown.
+fn unknown_exercise_hint(err: CliError, name: &str) -> CliError {
+    err.hint(format!(
+        "`heft exercises {name}` searches the catalog; `heft exercises add \"{name}\"` adds it as your own"
+    ))
 }
 
 fn weight_unit(u: UnitArg) -> WeightUnit {

@@ -332,22 +332,26 @@ pub fn undone(o: &UndoOutcome, json: bool) {
 /// Prints an error to stderr: a sentence, or JSON with `--json`.
 pub fn error(err: &CliError, json: bool) {
     if json {
-        let (kind, field, suggestions) = match err {
-            CliError::Usage(_) => ("usage", None, None),
+        let (kind, field, suggestions) = match err.inner() {
+            CliError::Usage(_) | CliError::Hinted(..) => ("usage", None, None),
             CliError::File(_, e) => (error_kind(e), e.field(), None),
             CliError::Core(e) => (
                 error_kind(e),
                 e.field(),
                 match e {
-                    Error::UnknownExercise { suggestions, .. } => Some(suggestions.clone()),
+                    Error::UnknownExercise { suggestions, .. }
+                    | Error::UnknownProgram { suggestions, .. } => Some(suggestions.clone()),
                     _ => None,
                 },
             ),
         };
-        let body = json!({ "error": { "kind": kind, "field": field, "message": err.to_string(), "suggestions": suggestions } });
+        let body = json!({ "error": { "kind": kind, "field": field, "message": err.to_string(), "suggestions": suggestions, "hint": err.hint_text() } });
         eprintln!("{body}");
     } else {
         eprintln!("error: {err}");
+        if let Some(hint) = err.hint_text() {
+            eprintln!("hint: {hint}");
+        }
     }
 }
 
@@ -355,6 +359,8 @@ fn error_kind(e: &Error) -> &'static str {
     match e {
         Error::InvalidInput(_) | Error::Grammar(_) => "invalid_input",
         Error::UnknownExercise { .. } => "unknown_exercise",
+        // Kept as before the variants had their own messages (docs/CLI.md).
+        Error::UnknownProgram { .. } | Error::NoOpenWorkout { .. } => "not_found",
         Error::NotFound { .. } => "not_found",
         Error::AmbiguousId { .. } => "ambiguous_id",
         Error::Conflict(_) => "conflict",

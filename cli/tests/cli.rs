@@ -203,7 +203,7 @@ fn finish_records_the_given_duration() {
     assert_eq!(done["title"], "Heavy day");
     let (code, err) = fails(&db.path, &["finish"]);
     assert_eq!(code, 2);
-    assert!(err.contains("no open workout"), "{err}");
+    assert!(err.contains("error: no workout is open"), "{err}");
 }
 
 #[test]
@@ -1371,4 +1371,162 @@ fn a_closed_pipe_ends_quietly() {
     let out = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
+}
+
+/// The local date of the newest workout, as history shows it.
+fn latest_workout_date(db: &Path) -> String {
+    json(db, &["history", "-n", "1"])[0]["started_at"]
+        .as_str()
+        .unwrap()[..10]
+        .to_owned()
+}
+
+#[test]
+fn finishing_twice_or_an_empty_day_says_what_is_wrong_and_what_to_do() {
+    let db = db();
+    let p = &db.path;
+    let (code, err) = fails(p, &["finish"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: no workout is open, and none has been logged yet\n\
+         hint: a workout starts with its first set (`heft log squat 100x5`) and `heft finish` closes it; \
+         for another day's workout, name the day: `heft --date YYYY-MM-DD finish`\n"
+    );
+    ok(p, &["log", "squat", "100x5"]);
+    ok(p, &["finish"]);
+    let day = latest_workout_date(p);
+    let (code, err) = fails(p, &["finish"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(&format!(
+            "error: no workout is open: the latest one, started on {day}, is already finished\n"
+        )),
+        "{err}"
+    );
+    let (code, err) = fails(p, &["--date", &day, "finish"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        format!(
+            "error: no workout of {day} is open: it is already finished\n\
+             hint: `heft history --since {day} --until {day}` shows it\n"
+        )
+    );
+    let (code, err) = fails(p, &["--date", "2026-11-16", "finish"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: no workout was logged on 2026-11-16\nhint: `heft history` lists the days with workouts\n"
+    );
+    // Scripts keep the kind they had.
+    let out = heft(p, &["--json", "finish"]);
+    assert_eq!(out.status.code(), Some(2));
+    let e: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(e["error"]["kind"], "not_found");
+    assert!(e["error"]["hint"].as_str().unwrap().contains("heft log"));
+}
+
+#[test]
+fn slips_in_set_notation_are_answered_with_the_command_meant() {
+    let db = db();
+    let p = &db.path;
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["log", "squat", "100", "x", "5"],
+            "error: a set is one word, without spaces: '100 x 5'\n\
+             hint: did you mean `heft log squat 100x5`?\n",
+        ),
+        (
+            &["log", "back", "squat", "100", "x5"],
+            "error: a set is one word, without spaces: '100 x5'\n\
+             hint: did you mean `heft log back squat 100x5`?\n",
+        ),
+        (
+            &["log", "squat", "100x", "5"],
+            "error: a set is one word, without spaces: '100x 5'\n\
+             hint: did you mean `heft log squat 100x5`?\n",
+        ),
+        (
+            &["log", "squat", "100"],
+            "error: weight is required: Back Squat is done with a weight (0 for an empty machine)\n\
+             hint: '100' alone is 100 reps with no weight; did you mean `heft log squat 100x5` (100 x 5 reps)?\n",
+        ),
+        (
+            &["log", "squat"],
+            "error: no set after the exercise 'squat'\n\
+             hint: write the sets after it, e.g. `heft log squat 100x5` (weight x reps)\n",
+        ),
+        (
+            &["log", "zzqqxx", "100x5"],
+            "error: unknown exercise 'zzqqxx'\n\
+             hint: `heft exercises zzqqxx` searches the catalog; `heft exercises add \"zzqqxx\"` adds it as your own\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let (code, err) = fails(p, args);
+        assert_eq!(code, 2, "{args:?}");
+        assert_eq!(&err, expected, "{args:?}");
+    }
+    assert_eq!(
+        json(p, &["history"]),
+        serde_json::json!([]),
+        "nothing written"
+    );
+}
+
+#[test]
+fn zero_reps_on_a_lift_is_refused_naming_the_field() {
+    let db = db();
+    let p = &db.path;
+    for (args, exercise) in [
+        (&["log", "squat", "100x0"][..], "Back Squat"),
+        (&["log", "pull-up", "bwx0"][..], "Pull-Up"),
+    ] {
+        let (code, err) = fails(p, args);
+        assert_eq!(code, 2);
+        assert_eq!(
+            err,
+            format!(
+                "error: reps must be at least 1: a set of {exercise} is counted in reps \
+                 (write a missed attempt as a failure set, f:100x0)\n"
+            )
+        );
+    }
+    let out = heft(p, &["--json", "log", "squat", "100x0"]);
+    let e: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(e["error"]["field"], "reps");
+    assert_eq!(e["error"]["kind"], "invalid_input");
+    assert_eq!(json(p, &["history"]), serde_json::json!([]));
+    // A missed attempt and a timed hold are still fine.
+    let logged = json(p, &["log", "squat", "f:100x0"]);
+    assert_eq!(logged["sets"][0]["reps"], 0);
+    let hold = json(p, &["log", "plank", "60s"]);
+    assert_eq!(hold["sets"][0]["duration_ms"], 60_000);
+}
+
+#[test]
+fn an_unknown_program_id_suggests_the_close_one() {
+    let db = db();
+    let (code, err) = fails(&db.path, &["program", "start", "liftmr"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: no program with id 'liftmr'; did you mean liftmor"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("\nhint: `heft program list` shows the programs\n"),
+        "{err}"
+    );
+    let out = heft(&db.path, &["--json", "program", "start", "liftmr"]);
+    let e: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(e["error"]["kind"], "not_found");
+    assert_eq!(e["error"]["suggestions"][0], "liftmor");
+    let (code, err) = fails(&db.path, &["today"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: no program is running; start one first\n\
+         hint: start one with `heft program start ID`; `heft program list` shows them\n"
+    );
 }

@@ -31,10 +31,10 @@ pub use error::{Error, Result};
 pub use heft::Strength;
 pub use heft::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use heft::{
-    CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, DeviceSeen, ExerciseHit,
-    ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LiftStatus, LogTime, LoggedSets,
-    NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary, Progress, SessionResult,
-    SkippedRow, StartedProgram, SyncStatus, TableCount, Today, UndoOutcome,
+    CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, DeviceSeen, EarlierOpenWorkout,
+    ExerciseHit, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LiftStatus, LogTime,
+    LoggedSets, NextLog, NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary, Progress,
+    SessionResult, SkippedRow, StartedProgram, SyncStatus, TableCount, Today, UndoOutcome,
 };
 
 // The FFI namespace of core's records (bindings/README.md): the derives

@@ -31,7 +31,7 @@ use crate::{Error, Result};
 pub use analytics::Strength;
 pub use csv::{CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, SkippedRow};
 pub use exercises::ExerciseHit;
-pub use logbook::{FinishWorkout, HistoryQuery, LogTime, LoggedSets};
+pub use logbook::{EarlierOpenWorkout, FinishWorkout, HistoryQuery, LogTime, LoggedSets, NextLog};
 pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use programs::{
     Finished, LiftStatus, NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary,
