@@ -205,7 +205,13 @@ fn run_command(cli: Cli) -> Outcome {
                     });
                 }
                 let logged = heft.log_sets(&[input], at)?;
-                return report_logged(&heft, &logged, json);
+                report_logged(&heft, &logged, json)?;
+                if !json {
+                    // What comes next, so the person need not ask `today`.
+                    let today = heft.today(day(at, &heft))?;
+                    println!("{}", program_view::next_line(&today));
+                }
+                return Ok(());
             }
             let (name, specs) = split_log_words(&words)?;
             let exercise = match heft.find_exercise(&name) {
@@ -265,7 +271,12 @@ fn run_command(cli: Cli) -> Outcome {
                 })
                 .map_err(finish_hint)?;
             let log = heft.workout_log(&finished.workout.id)?;
-            render::finished(&log, finished.session.as_ref(), json);
+            let exercises = if json || finished.session.is_none() {
+                Vec::new()
+            } else {
+                heft.exercises()?
+            };
+            render::finished(&log, finished.session.as_ref(), &exercises, json);
         }
         Command::History {
             exercise,

@@ -15,6 +15,16 @@ use serde_json::json;
 
 use crate::commands::CliError;
 
+/// "1 set", "3 sets": a count with its noun in the right number.
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Characters of a set id shown in tables (the random tail of a UUIDv7).
 const SHORT_ID: usize = 8;
 
@@ -45,7 +55,7 @@ pub(crate) fn table() -> Table {
 fn set_text(s: &SetEntry) -> String {
     let mut text = SetSpec::from_input(&s.input).to_string();
     if let Some(i) = s.input.impact {
-        text.push_str(&format!(" [{} landings", i.landings));
+        text.push_str(&format!(" [{}", count(i.landings, "landing", "landings")));
         if let Some(h) = i.drop_height_cm {
             text.push_str(&format!(" from {h} cm"));
         }
@@ -232,15 +242,14 @@ pub fn logged(logged: &LoggedSets, workout: &WorkoutLog, json: bool) {
     if json {
         return print_json(logged);
     }
-    let n = logged.sets.len();
     let verb = if logged.started_workout {
         "Started"
     } else {
         "Added to"
     };
     println!(
-        "Saved {n} set{}. {verb} {}.",
-        if n == 1 { "" } else { "s" },
+        "Saved {}. {verb} {}.",
+        count(logged.sets.len() as u64, "set", "sets"),
         workout.title
     );
     print_workout(workout);
@@ -259,7 +268,12 @@ pub fn started(w: &Workout, json: bool) {
 }
 
 /// `heft finish`: the workout, and what the program session changed.
-pub fn finished(log: &WorkoutLog, session: Option<&SessionResult>, json: bool) {
+pub fn finished(
+    log: &WorkoutLog,
+    session: Option<&SessionResult>,
+    exercises: &[Exercise],
+    json: bool,
+) {
     if json {
         let mut value = serde_json::to_value(log).unwrap_or_default();
         if let Some(map) = value.as_object_mut() {
@@ -273,7 +287,20 @@ pub fn finished(log: &WorkoutLog, session: Option<&SessionResult>, json: bool) {
     println!("Finished.");
     print_workout(log);
     if let Some(s) = session {
-        crate::program_view::session_result(s);
+        let name = |id: &str| {
+            log.sets
+                .iter()
+                .find(|x| x.input.exercise_id == id)
+                .map(|x| x.exercise_name.clone())
+                .or_else(|| {
+                    exercises
+                        .iter()
+                        .find(|e| e.id == id)
+                        .map(|e| e.name.clone())
+                })
+                .unwrap_or_else(|| id.to_owned())
+        };
+        crate::program_view::session_result(s, &name);
     }
 }
 

@@ -1530,3 +1530,158 @@ fn an_unknown_program_id_suggests_the_close_one() {
          hint: start one with `heft program start ID`; `heft program list` shows them\n"
     );
 }
+
+const MY_SQUAT: &str = "format = 1\nid = \"my-squat\"\nname = \"My squat\"\nsummary = \"Squats.\"\n\
+    source = \"me\"\nsessions_per_week = 2\nsession_minutes = 20\n\n[[phases]]\nid = \"main\"\n\
+    name = \"Main\"\nkind = \"training\"\nweeks = 4\n\n[[phases.days]]\nname = \"A\"\n\n\
+    [[phases.days.slots]]\nexercise = \"back-squat\"\nsets = 3\nreps = 5\nrir = 2\nrule = \"linear\"\n";
+
+/// A database running `my-squat` (one lift, 3x5 at RIR 2) from 2025-03-10.
+fn my_squat(p: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("my-squat.toml");
+    std::fs::write(&file, MY_SQUAT).unwrap();
+    ok(p, &["program", "import", file.to_str().unwrap()]);
+    ok(p, &["--date", "2025-03-10", "program", "start", "my-squat"]);
+    dir
+}
+
+#[test]
+fn finish_names_each_lift_and_says_what_the_next_session_is() {
+    let db = db();
+    let p = &db.path;
+    ok(p, &["--date", "2025-03-03", "log", "squat", "3x100x5@2"]);
+    ok(p, &["--date", "2025-03-03", "finish"]);
+    let _dir = my_squat(p);
+    ok(p, &["--date", "2025-03-10", "log", "squat", "3x100x5@2"]);
+    let out = ok(p, &["--date", "2025-03-10", "finish"]);
+    let tail: Vec<&str> = out.lines().rev().take(3).collect();
+    assert_eq!(tail[2], "Session 1 of the program counted.", "{out}");
+    assert!(
+        tail[1].starts_with("    · Back Squat: ") && tail[1].contains("+5 kg"),
+        "{out}"
+    );
+    assert_eq!(tail[0], "Next session: Main, session 2 of 8.", "{out}");
+    let status = ok(p, &["--date", "2025-03-12", "program", "status"]);
+    assert!(
+        status.starts_with(
+            "My squat since 2025-03-10: 1 session done. Next: Main, session 2 of 8, from 2025-03-12."
+        ),
+        "{status}"
+    );
+    let today = ok(p, &["--date", "2025-03-12", "today"]);
+    assert!(
+        today.starts_with("My squat · session 2 · Main, session 2 of 8 · day A · 2025-03-12\n"),
+        "{today}"
+    );
+    let stopped = ok(p, &["--date", "2025-03-12", "program", "stop"]);
+    assert_eq!(stopped, "Stopped my-squat after 1 session.\n");
+}
+
+#[test]
+fn today_never_promises_a_plain_log_it_then_refuses() {
+    let db = db();
+    let p = &db.path;
+    let _dir = my_squat(p);
+    // No estimate yet: the first set is "work up", which `heft log` alone refuses.
+    let today = ok(p, &["--date", "2025-03-10", "today"]);
+    let next = today.lines().last().unwrap();
+    assert_eq!(
+        next,
+        "Next: Back Squat set 1: work up from 20 kg x 5 reps, 2 in reserve (RPE 8)  \
+         (work up to it, then log the weight you used: `heft log back squat WEIGHTx5@2`)"
+    );
+    assert!(!today.contains("logs it as prescribed"), "{today}");
+    let (code, err) = fails(p, &["--date", "2025-03-10", "log"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: the next set of Back Squat has no load yet: work up to a weight that fits the RIR target and log it with that weight\n\
+         hint: log what you lifted with its reps and RIR, e.g. `heft log back squat 60x5@2`\n"
+    );
+    // The plan holds still during the session: the next set is still found by working up.
+    ok(
+        p,
+        &["--date", "2025-03-10", "log", "back", "squat", "80x5@2"],
+    );
+    let today = ok(p, &["--date", "2025-03-10", "today"]);
+    assert!(
+        today
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("Next: Back Squat set 2: work up from"),
+        "{today}"
+    );
+    ok(
+        p,
+        &["--date", "2025-03-10", "log", "back", "squat", "2x80x5@2"],
+    );
+    assert_eq!(
+        ok(p, &["--date", "2025-03-10", "today"])
+            .lines()
+            .last()
+            .unwrap(),
+        "Every set is logged: `heft finish` closes the session and counts it."
+    );
+    let (code, err) = fails(p, &["--date", "2025-03-10", "log"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: every set of today's session is logged; finish the workout to count it\n\
+         hint: `heft finish` closes the session\n"
+    );
+}
+
+#[test]
+fn a_plain_log_says_what_comes_next() {
+    let db = db();
+    let p = &db.path;
+    ok(p, &["--date", "2025-03-03", "program", "start", "liftmor"]);
+    let logged = ok(p, &["--date", "2025-03-03", "log"]);
+    assert!(logged.starts_with("Saved 1 set. Started"), "{logged}");
+    assert_eq!(
+        logged.lines().last().unwrap(),
+        "Next: Deadlift set 2: 20 kg x 5 reps  (`heft log` logs it as prescribed)"
+    );
+    for _ in 0..10 {
+        ok(p, &["--date", "2025-03-03", "log"]);
+    }
+    let logged = ok(p, &["--date", "2025-03-03", "log"]);
+    assert_eq!(
+        logged.lines().last().unwrap(),
+        "Every set is logged: `heft finish` closes the session and counts it."
+    );
+    let json_log = json(p, &["--date", "2025-03-03", "undo"]);
+    assert!(json_log["undone"].is_string());
+}
+
+#[test]
+fn counts_read_one_set_and_two_sets() {
+    let db = db();
+    let p = &db.path;
+    let dir = tempfile::tempdir().unwrap();
+    assert!(ok(p, &["log", "squat", "100x5"]).starts_with("Saved 1 set. "));
+    assert!(ok(p, &["log", "squat", "2x100x5"]).starts_with("Saved 2 sets. "));
+    let shown = ok(p, &["program", "show", "liftmor"]);
+    assert!(
+        shown.contains("2 sessions a week, at least 2 days apart"),
+        "{shown}"
+    );
+    assert!(!shown.contains(" 1 weeks"), "{shown}");
+    let out = dir.path().join("one.csv");
+    ok(p, &["log", "--at", "2025-01-01 10:00", "bench", "60x5"]);
+    let one = dir.path().join("one.heft");
+    let wrote = ok(p, &["export", "--out", one.to_str().unwrap()]);
+    assert!(wrote.contains(", 4 sets)"), "{wrote}");
+    let other = db_in(dir.path(), "other.db");
+    ok(&other, &["log", "squat", "100x1"]);
+    let csv = ok(&other, &["export-csv", "--out", out.to_str().unwrap()]);
+    assert!(csv.ends_with("(1 set, 1 workout).\n"), "{csv}");
+    let jumps = ok(&other, &["log", "box jump", "bwx5", "--landings", "1"]);
+    assert!(jumps.contains("[1 landing]"), "{jumps}");
+}
+
+fn db_in(dir: &Path, name: &str) -> PathBuf {
+    dir.join(name)
+}
