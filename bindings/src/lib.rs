@@ -189,6 +189,11 @@ impl HeftStore {
         Ok(self.heft()?.open_workout()?)
     }
 
+    /// The program run in progress, if any.
+    pub fn running_program(&self) -> Result<Option<ProgramRun>> {
+        Ok(self.heft()?.running_program()?)
+    }
+
     /// A workout still open from an earlier day, and what logging at `at` does to it.
     pub fn earlier_open_workout(&self, at: LogTime) -> Result<Option<EarlierOpenWorkout>> {
         Ok(self.heft()?.earlier_open_workout(at)?)

@@ -325,10 +325,14 @@ pub enum ProgramCommand {
         /// Program id.
         id: String,
     },
-    /// Start a program today (or on --date); ends the one in progress.
+    /// Start a program today (or on --date). A program in progress ends:
+    /// in a terminal you are asked first; elsewhere (or with --json) pass --yes.
     Start {
         /// Program id.
         id: String,
+        /// End the program in progress without asking.
+        #[arg(long, short)]
+        yes: bool,
     },
     /// Where the program in progress stands.
     Status,

@@ -1,5 +1,6 @@
 //! Running a parsed command against the core.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -487,7 +488,26 @@ fn program(heft: &Heft, cmd: ProgramCommand, on: chrono::NaiveDate, json: bool) 
         ProgramCommand::Show { id } => {
             program_view::program(&heft.program(&id)?, &heft.exercises()?, json)
         }
-        ProgramCommand::Start { id } => {
+        ProgramCommand::Start { id, yes } => {
+            if !yes && let Some(run) = heft.running_program()? {
+                let what = format!(
+                    "{} is in progress (since {}, {} done); starting {id} ends it",
+                    run.program_id,
+                    run.started_on,
+                    render::count(run.state.sessions_done, "session", "sessions"),
+                );
+                let interactive =
+                    !json && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+                if !interactive {
+                    return Err(CliError::Core(Error::Conflict(what)).hint(format!(
+                        "pass --yes to start it anyway: `heft program start {id} --yes`"
+                    )));
+                }
+                if !confirm(&format!("{what}. Start {id}? [y/N] "))? {
+                    println!("Nothing changed: {} goes on.", run.program_id);
+                    return Ok(());
+                }
+            }
             program_view::program_started(&heft.start_program(&id, on)?, json)
         }
         ProgramCommand::Status => program_view::program_status(&heft.program_status(on)?, json),
@@ -510,6 +530,21 @@ fn program(heft: &Heft, cmd: ProgramCommand, on: chrono::NaiveDate, json: bool) 
         }
     }
     Ok(())
+}
+
+/// Asks a yes/no question on the terminal; true only for "y" or "yes".
+fn confirm(question: &str) -> Result<bool, CliError> {
+    use std::io::Write;
+    eprint!("{question}");
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    std::io::stdin()
+        .read_line(&mut answer)
+        .map_err(|source| Error::Io {
+            context: "reading the answer".into(),
+            source,
+        })?;
+    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
 }
 
 /// Splits `log` arguments into the exercise name (leading words) and the

@@ -1685,3 +1685,91 @@ fn counts_read_one_set_and_two_sets() {
 fn db_in(dir: &Path, name: &str) -> PathBuf {
     dir.join(name)
 }
+
+#[test]
+fn starting_a_program_while_another_runs_asks_or_needs_yes() {
+    let db = db();
+    let p = &db.path;
+    ok(p, &["--date", "2025-03-03", "program", "start", "liftmor"]);
+    let (code, err) = fails(
+        p,
+        &["--date", "2025-03-04", "program", "start", "linear-5x5"],
+    );
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: liftmor is in progress (since 2025-03-03, 0 sessions done); starting linear-5x5 ends it\n\
+         hint: pass --yes to start it anyway: `heft program start linear-5x5 --yes`\n"
+    );
+    let out = heft(
+        p,
+        &[
+            "--json",
+            "--date",
+            "2025-03-04",
+            "program",
+            "start",
+            "linear-5x5",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let e: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(e["error"]["kind"], "conflict");
+    assert!(e["error"]["hint"].as_str().unwrap().contains("--yes"));
+    let status = json(p, &["--date", "2025-03-04", "program", "status"]);
+    assert_eq!(status["run"]["program_id"], "liftmor", "nothing changed");
+
+    // On a terminal the question is asked; "n" keeps the program, "y" starts the new one.
+    let on_terminal = |answer: &str| -> Option<String> {
+        let cmd = format!(
+            "{} --db {} --date 2025-03-04 program start linear-5x5",
+            env!("CARGO_BIN_EXE_heft"),
+            p.display()
+        );
+        let mut child = Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .env_remove("HEFT_DB")
+            .spawn()
+            .ok()?;
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{answer}\n").as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        Some(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    if let Some(said) = on_terminal("n") {
+        assert!(
+            said.contains(
+                "liftmor is in progress (since 2025-03-03, 0 sessions done); starting linear-5x5 ends it. Start linear-5x5? [y/N] "
+            ) && said.contains("Nothing changed: liftmor goes on."),
+            "{said}"
+        );
+        let status = json(p, &["--date", "2025-03-04", "program", "status"]);
+        assert_eq!(status["run"]["program_id"], "liftmor");
+        let said = on_terminal("y").unwrap();
+        assert!(
+            said.contains("Started Linear 5 x 5 on 2025-03-04."),
+            "{said}"
+        );
+        let status = json(p, &["--date", "2025-03-04", "program", "status"]);
+        assert_eq!(status["run"]["program_id"], "linear-5x5");
+    }
+    let started = json(
+        p,
+        &[
+            "--date",
+            "2025-03-05",
+            "program",
+            "start",
+            "liftmor",
+            "--yes",
+        ],
+    );
+    assert_eq!(started["run"]["program_id"], "liftmor");
+}

@@ -597,6 +597,11 @@ impl Heft {
         })
     }
 
+    /// The run in progress, if any (to ask before [`Heft::start_program`] ends it).
+    pub fn running_program(&self) -> Result<Option<ProgramRun>> {
+        self.read(active_run)
+    }
+
     /// Ends the run in progress on `on`.
     pub fn stop_program(&self, on: NaiveDate) -> Result<ProgramRun> {
         check_date(on, self.now().date_naive())?;
