@@ -10,7 +10,7 @@ use heft_core::model::{
 };
 use heft_core::progression::loading::{Loadout, PlateStock};
 use heft_core::progression::strength::Formula;
-use heft_core::{Error, FinishWorkout, Heft, HistoryQuery, LogTime, LoggedSets};
+use heft_core::{Error, FinishWorkout, Heft, HistoryQuery, LogTime, LoggedSets, NextLog};
 
 use crate::args::{
     Cli, Command, ExercisesCommand, NewExerciseArgs, ProfileArgs, ProgramCommand, UnitArg,
@@ -190,6 +190,9 @@ fn run_command(cli: Cli) -> Outcome {
             landings,
             drop_cm,
         } => {
+            if !json {
+                earlier_open_note(&heft, at)?;
+            }
             if words.is_empty() {
                 let mut input = heft.next_planned_set(at).map_err(|e| match e {
                     Error::Conflict(_) => {
@@ -340,6 +343,9 @@ fn run_command(cli: Cli) -> Outcome {
         }
         Command::Program(cmd) => program(&heft, cmd, day(at, &heft), json)?,
         Command::Today => {
+            if !json {
+                earlier_open_note(&heft, at)?;
+            }
             let today = heft.today(day(at, &heft))?;
             program_view::today(&today, json);
         }
@@ -474,6 +480,43 @@ fn report_logged(heft: &Heft, logged: &LoggedSets, json: bool) -> Outcome {
     let workout = heft.workout_log(&logged.workout.id)?;
     render::logged(logged, &workout, false);
     stats_view::new_records(&records, heft.profile()?.unit);
+    Ok(())
+}
+
+/// Before `log` and `today`: a workout left open on an earlier day, and
+/// what logging now does to it (core decides; see docs/ARCHITECTURE.md,
+/// "Choosing the workout"). On stderr, so output stays what it was.
+fn earlier_open_note(heft: &Heft, at: LogTime) -> Outcome {
+    let Some(open) = heft.earlier_open_workout(at)? else {
+        return Ok(());
+    };
+    let w = &open.workout;
+    let day = w.started_at.local_date();
+    let what = format!(
+        "note: {} of {} ({}) is still open",
+        w.title(),
+        w.started_at.0.format("%a %Y-%m-%d %H:%M"),
+        render::count(open.sets, "set", "sets"),
+    );
+    match open.next_log {
+        NextLog::JoinsIt => eprintln!(
+            "{what}: its last set was less than 3 hours ago, so sets logged now join it, \
+             not today's session. `heft finish` closes it first."
+        ),
+        NextLog::ClosesIt => {
+            let program = if heft.running_program()?.is_some() {
+                " and never counts for your program"
+            } else {
+                ""
+            };
+            eprintln!(
+                "{what}. The next set logged closes it at its last set ({}){program}; \
+                 `heft --date {day} finish` closes it now and counts it.",
+                open.last_set_at.0.format("%H:%M"),
+            );
+        }
+        NextLog::LeavesIt => {}
+    }
     Ok(())
 }
 

@@ -1773,3 +1773,68 @@ fn starting_a_program_while_another_runs_asks_or_needs_yes() {
     );
     assert_eq!(started["run"]["program_id"], "liftmor");
 }
+
+#[test]
+fn a_workout_left_open_yesterday_is_mentioned_before_it_is_closed_uncounted() {
+    let setup = || {
+        let db = db();
+        ok(
+            &db.path,
+            &["--date", "yesterday", "program", "start", "liftmor"],
+        );
+        ok(&db.path, &["--date", "yesterday", "log"]);
+        ok(&db.path, &["--date", "yesterday", "log"]);
+        db
+    };
+    let note = |day: &str| {
+        format!(
+            "note: Afternoon workout of {} 12:00 (2 sets) is still open. The next set logged closes it \
+             at its last set (12:00) and never counts for your program; `heft --date {day} finish` \
+             closes it now and counts it.\n",
+            chrono_day(day)
+        )
+    };
+
+    // `today` says so; finishing that day counts the session and the note goes.
+    let db = setup();
+    let p = &db.path;
+    let day = latest_workout_date(p);
+    let out = heft(p, &["today"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), note(&day));
+    let finished = json(p, &["--date", &day, "finish"]);
+    assert_eq!(finished["session"]["session_number"], 1);
+    let out = heft(p, &["today"]);
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
+
+    // `log` says so, then does what it said: closes it, uncounted.
+    let db = setup();
+    let p = &db.path;
+    let out = heft(p, &["log", "squat", "100x5"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), note(&day));
+    let history = json(p, &["history"]);
+    assert_eq!(
+        history.as_array().unwrap().len(),
+        2,
+        "a new workout started"
+    );
+    assert!(
+        history[1]["finished_at"].is_string(),
+        "yesterday's was closed"
+    );
+    let status = json(p, &["program", "status"]);
+    assert_eq!(
+        status["run"]["state"]["sessions_done"], 0,
+        "and not counted"
+    );
+    // Scripts get the JSON alone.
+    let out = heft(p, &["--json", "today"]);
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
+}
+
+/// "Sun 2026-12-06" for "2026-12-06".
+fn chrono_day(day: &str) -> String {
+    let d: chrono::NaiveDate = day.parse().unwrap();
+    d.format("%a %Y-%m-%d").to_string()
+}
