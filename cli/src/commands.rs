@@ -186,6 +186,7 @@ fn run_command(cli: Cli) -> Outcome {
         Command::Log {
             words,
             note,
+            note_all,
             pain,
             landings,
             drop_cm,
@@ -200,7 +201,7 @@ fn run_command(cli: Cli) -> Outcome {
                     }
                     e => e.into(),
                 })?;
-                input.note = note;
+                input.note = note.or(note_all);
                 input.pain = pain;
                 if let Some(n) = landings {
                     input.impact = Some(Impact {
@@ -232,7 +233,7 @@ fn run_command(cli: Cli) -> Outcome {
             let mut inputs = Vec::new();
             for spec in specs.iter().map(|s| s.fit_to(exercise.measure)) {
                 let input = SetInput {
-                    note: note.clone(),
+                    note: note_all.clone(),
                     pain,
                     impact: landings.map(|n| Impact {
                         landings: n,
@@ -241,6 +242,9 @@ fn run_command(cli: Cli) -> Outcome {
                     ..spec.to_input(&exercise.id, unit)
                 };
                 inputs.extend(std::iter::repeat_n(input, spec.count as usize));
+            }
+            if let (Some(text), Some(last)) = (&note, inputs.last_mut()) {
+                last.note = Some(text.clone());
             }
             let logged = heft
                 .log_sets(&inputs, at)
@@ -287,6 +291,7 @@ fn run_command(cli: Cli) -> Outcome {
             since,
             until,
             limit,
+            compact,
         } => {
             let now = heft.now();
             let exercise_id = exercise
@@ -308,7 +313,7 @@ fn run_command(cli: Cli) -> Outcome {
                     .map_err(usage)?,
                 limit: Some(limit),
             };
-            render::history(&heft.history(&query)?, json);
+            render::history(&heft.history(&query)?, compact, json);
         }
         Command::Edit {
             id,

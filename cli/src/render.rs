@@ -25,6 +25,22 @@ pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
     }
 }
 
+/// Characters of a note shown in a table row (the whole note is in `--json`).
+pub const NOTE_CHARS: usize = 30;
+
+/// Width that tables and lines keep to, so an 80-column terminal shows them whole.
+pub const WIDTH: usize = 80;
+
+/// `text` cut to `max` characters, ending in "…" when cut.
+pub fn ellipsize(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 /// Characters of a set id shown in tables (the random tail of a UUIDv7).
 const SHORT_ID: usize = 8;
 
@@ -72,7 +88,7 @@ fn extras(s: &SetEntry) -> String {
     if let Some(n) = &s.input.note {
         parts.push(n.clone());
     }
-    parts.join("; ")
+    ellipsize(&parts.join("; "), NOTE_CHARS)
 }
 
 fn workout_heading(w: &Workout) -> String {
@@ -305,7 +321,7 @@ pub fn finished(
 }
 
 /// `heft history`.
-pub fn history(logs: &[WorkoutLog], json: bool) {
+pub fn history(logs: &[WorkoutLog], compact: bool, json: bool) {
     if json {
         return print_json(logs);
     }
@@ -314,10 +330,51 @@ pub fn history(logs: &[WorkoutLog], json: bool) {
         return;
     }
     for (i, log) in logs.iter().enumerate() {
+        if compact {
+            print_compact(log);
+            continue;
+        }
         if i > 0 {
             println!();
         }
         print_workout(log);
+    }
+}
+
+/// A workout in a few lines: its heading, then each exercise with its sets
+/// in notation, runs of equal sets counted ("5x47.5kgx5@3").
+fn print_compact(log: &WorkoutLog) {
+    println!("{}", workout_heading(&log.workout));
+    // Exercises in the order first done; a set joins the run before it
+    // when it is the same set of the same exercise.
+    let mut groups: Vec<(&str, Vec<SetSpec>)> = Vec::new();
+    for s in &log.sets {
+        let spec = SetSpec::from_input(&s.input);
+        let at = match groups.iter().position(|(n, _)| *n == s.exercise_name) {
+            Some(i) => i,
+            None => {
+                groups.push((&s.exercise_name, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        let runs = &mut groups[at].1;
+        match runs.last_mut() {
+            Some(last) if SetSpec { count: 1, ..*last } == spec => last.count += 1,
+            _ => runs.push(spec),
+        }
+    }
+    let width = groups
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (name, runs) in &groups {
+        let sets: Vec<String> = runs.iter().map(|r| r.to_string()).collect();
+        let line = format!("  {name:<width$}  {}", sets.join(" "));
+        println!("{}", ellipsize(&line, WIDTH));
+    }
+    if log.sets.is_empty() {
+        println!("  (no sets)");
     }
 }
 

@@ -1838,3 +1838,234 @@ fn chrono_day(day: &str) -> String {
     let d: chrono::NaiveDate = day.parse().unwrap();
     d.format("%a %Y-%m-%d").to_string()
 }
+
+#[test]
+fn note_goes_on_the_last_set_and_note_all_on_every_set() {
+    let db = db();
+    let p = &db.path;
+    let logged = json(
+        p,
+        &["log", "squat", "w:60x5", "3x100x5", "--note", "grindy"],
+    );
+    let notes: Vec<&Value> = logged["sets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["note"])
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            &Value::Null,
+            &Value::Null,
+            &Value::Null,
+            &serde_json::json!("grindy")
+        ]
+    );
+    let logged = json(p, &["log", "bench", "2x60x8", "--note-all", "paused"]);
+    assert!(
+        logged["sets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["note"] == "paused")
+    );
+    let (code, err) = fails(
+        p,
+        &["log", "bench", "60x8", "--note", "a", "--note-all", "b"],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("'--note <TEXT>' cannot be used with '--note-all <TEXT>'"),
+        "{err}"
+    );
+    let help = ok(p, &["log", "--help"]);
+    assert!(help.contains("A note on the last set logged"), "{help}");
+    assert!(help.contains("A note on every set logged"), "{help}");
+}
+
+#[test]
+fn help_fits_an_80_column_terminal() {
+    for args in [
+        &["log", "--help"][..],
+        &["measure", "--help"],
+        &["measures", "--help"],
+        &["--help"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_heft"))
+            .args(args)
+            .env("COLUMNS", "80")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{args:?}: {} columns: {line}",
+                line.chars().count()
+            );
+        }
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_heft"))
+        .args(["log", "--help"])
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The notation block comes through as written, one entry a line.
+    for line in [
+        "  100kgx5, 225lbx5 with an explicit unit\n",
+        "  bw+10x8, bw-20x6 added load; assistance\n",
+        "  400m, 5km/25min  a distance, optionally with its time\n",
+        "  f:100x0          a missed attempt: 0 reps only on a failure set\n",
+    ] {
+        assert!(text.contains(line), "{line:?} in\n{text}");
+    }
+}
+
+fn assert_fits_80(text: &str) {
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}\n{text}",
+            line.chars().count()
+        );
+    }
+}
+
+#[test]
+fn measures_fit_80_columns_with_the_band_below_each_series() {
+    let d = db();
+    let p = &d.path;
+    ok(p, &["profile", "--birth-year", "1957", "--sex", "female"]);
+    for (date, v) in [
+        ("2024-03-01", "-2.0"),
+        ("2025-03-01", "-1.9"),
+        ("2026-03-01", "-1.8"),
+    ] {
+        ok(
+            p,
+            &[
+                "measure",
+                "t_score",
+                v,
+                "--site",
+                "lumbar_spine",
+                "--date",
+                date,
+            ],
+        );
+    }
+    ok(
+        p,
+        &[
+            "measure",
+            "grip",
+            "31",
+            "--site",
+            "left",
+            "--date",
+            "2026-03-01",
+        ],
+    );
+    ok(
+        p,
+        &[
+            "measure",
+            "grip",
+            "29",
+            "--site",
+            "left",
+            "--date",
+            "2026-03-02",
+        ],
+    );
+    let long = "after breakfast, clothes on, the usual scale at the gym by the door";
+    ok(p, &["measure", "body_weight", "72.5", "--note", long]);
+    let table = ok(p, &["measures"]);
+    assert_fits_80(&table);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Measure                 Latest   Date        Change"
+    );
+    let t = lines
+        .iter()
+        .position(|l| l.starts_with("t_score (lumbar_spine)"))
+        .unwrap();
+    assert_eq!(
+        lines[t],
+        "t_score (lumbar_spine)  -1.8     2026-03-01  +0.1 (within DXA precision)"
+    );
+    assert_eq!(
+        lines[t + 1],
+        "    +0.2 (within DXA precision) since 2024-03-01"
+    );
+    assert!(lines[t + 2].starts_with("    osteopenia"), "{table}");
+    let grip = lines
+        .iter()
+        .position(|l| l.starts_with("grip (left)"))
+        .unwrap();
+    assert_eq!(
+        lines[grip],
+        "grip (left)             29 kg    2026-03-02  -2 kg (-6.5%)"
+    );
+    assert_eq!(
+        lines[grip + 1],
+        "    not low (cut-off 16 kg for women) [EWGSOP2]"
+    );
+    // Notes are cut with an ellipsis in the list; JSON keeps them whole.
+    let list = ok(p, &["measures", "--kind", "body_weight"]);
+    assert_fits_80(&list);
+    assert!(list.contains("after breakfast, clothes on, …"), "{list}");
+    let all = json(p, &["measures", "--kind", "body_weight"]);
+    assert_eq!(all["measurements"][0]["note"], long);
+}
+
+#[test]
+fn history_cuts_long_notes_and_has_a_compact_view() {
+    let db = db();
+    let p = &db.path;
+    let long = "this is a very long note that would widen every single row of the table";
+    ok(
+        p,
+        &[
+            "--at",
+            "2026-11-20 18:00",
+            "log",
+            "deadlift",
+            "w:20x5",
+            "5x47.5x5@3",
+            "--note",
+            long,
+        ],
+    );
+    ok(
+        p,
+        &[
+            "--at",
+            "2026-11-20 18:20",
+            "log",
+            "squat",
+            "100x5",
+            "100x5",
+            "102.5x5",
+        ],
+    );
+    ok(p, &["--at", "2026-11-20 18:40", "log", "deadlift", "50x3"]);
+    let table = ok(p, &["history"]);
+    assert_fits_80(&table);
+    assert!(
+        table.contains("  this is a very long note that… "),
+        "{table}"
+    );
+    let compact = ok(p, &["history", "--compact"]);
+    let lines: Vec<&str> = compact.lines().collect();
+    assert_eq!(lines.len(), 3, "{compact}");
+    assert!(lines[0].starts_with("Fri 2026-11-20 "), "{compact}");
+    assert_eq!(lines[1], "  Deadlift    w:20kgx5 5x47.5kgx5@3 50kgx3");
+    assert_eq!(lines[2], "  Back Squat  2x100kgx5 102.5kgx5");
+    // --json is the same shape with or without it.
+    assert_eq!(json(p, &["history", "--compact"]), json(p, &["history"]));
+    assert_eq!(json(p, &["history"])[0]["sets"][5]["note"], long);
+}
