@@ -145,11 +145,19 @@ fn add_hint(err: CliError) -> CliError {
 }
 
 fn run_command(cli: Cli) -> Outcome {
-    let path = match cli.db.clone() {
-        Some(p) => p,
-        None => default_db()?,
+    let (path, default) = match cli.db.clone() {
+        Some(p) => (p, false),
+        None => (default_db()?, true),
     };
+    let new = default && !path.exists();
     let heft = Heft::open(&path)?;
+    if new {
+        // Once: the next run finds the file.
+        eprintln!(
+            "Created a new database at {} (--db PATH or HEFT_DB choose another).",
+            path.display()
+        );
+    }
     let json = cli.json;
     let at = when::log_time(cli.date.as_deref(), cli.at.as_deref(), heft.now()).map_err(usage)?;
     match cli.command {

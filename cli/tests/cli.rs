@@ -2069,3 +2069,35 @@ fn history_cuts_long_notes_and_has_a_compact_view() {
     assert_eq!(json(p, &["history", "--compact"]), json(p, &["history"]));
     assert_eq!(json(p, &["history"])[0]["sets"][5]["note"], long);
 }
+
+#[test]
+fn a_new_default_database_is_announced_once() {
+    let home = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_heft"))
+            .args(args)
+            .env_remove("HEFT_DB")
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .output()
+            .unwrap()
+    };
+    let path = home.path().join("data/heft/heft.db");
+    let first = run(&["log", "squat", "100x5"]);
+    assert!(first.status.success());
+    assert_eq!(
+        String::from_utf8(first.stderr).unwrap(),
+        format!(
+            "Created a new database at {} (--db PATH or HEFT_DB choose another).\n",
+            path.display()
+        )
+    );
+    assert!(path.exists());
+    let second = run(&["history"]);
+    assert!(second.status.success());
+    assert_eq!(String::from_utf8(second.stderr).unwrap(), "");
+    // A database named with --db is the person's choice: nothing to announce.
+    let chosen = home.path().join("chosen.db");
+    let out = run(&["--db", chosen.to_str().unwrap(), "history"]);
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
+}
