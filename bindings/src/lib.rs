@@ -27,8 +27,8 @@ use heft_core::progression::Program;
 use heft_core::report::ReportData;
 use heft_core::sync::{MergeReport, Passphrase, SyncReport};
 use heft_core::{
-    CheckedLog, CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, ExerciseHit,
-    ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LogTime, LoggedSets,
+    CheckedLog, CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, EarlierOpenWorkout,
+    ExerciseHit, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LogTime, LoggedSets,
     NewMeasurement, ProgramRun, ProgramStatus, ProgramSummary, StartedProgram, Strength,
     SyncStatus, Today, Trend, UndoOutcome,
 };
@@ -187,6 +187,16 @@ impl HeftStore {
     /// The workout open now, if any.
     pub fn open_workout(&self) -> Result<Option<Workout>> {
         Ok(self.heft()?.open_workout()?)
+    }
+
+    /// The program run in progress, if any.
+    pub fn running_program(&self) -> Result<Option<ProgramRun>> {
+        Ok(self.heft()?.running_program()?)
+    }
+
+    /// A workout still open from an earlier day, and what logging at `at` does to it.
+    pub fn earlier_open_workout(&self, at: LogTime) -> Result<Option<EarlierOpenWorkout>> {
+        Ok(self.heft()?.earlier_open_workout(at)?)
     }
 
     /// Logs one set into the workout it belongs to.

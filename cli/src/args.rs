@@ -4,18 +4,28 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+// Preformatted: every line fits an 80-column terminal, so clap never
+// rewraps it (a test checks the width).
 const SET_HELP: &str = "\
-SET NOTATION
-  100x5        100 in your profile unit, 5 reps       100kgx5, 225lbx5   explicit unit
-  100x5@2      2 reps in reserve (RIR)                 100x5@rpe8         RPE 8 (half steps: @rpe8.5)
-  3x100x5      three sets of 100x5                     102,5x5            decimal comma
-  bwx10        body weight, 10 reps                    bw+10x8, bw-20x6   added load, assistance
-  60s, 2min, 1:30   a timed set                        20kgx60s           weighted hold (unit needed)
-  400m, 5km/25min   a distance, optionally with time  2x40kgx50m         loaded carry
-  12r          12 reps, no load (bands)                3x12r              three sets of 12 reps
-  w:60x5  d:80x8  f:bwx12    warm-up, drop and failure sets
+SET NOTATION (one word per set: 100x5, not 100 x 5)
+  100x5            100 in your profile unit, 5 reps
+  100kgx5, 225lbx5 with an explicit unit
+  100x5@2          2 reps in reserve (RIR)
+  100x5@rpe8       RPE 8 (half steps: @rpe8.5)
+  3x100x5          three sets of 100x5
+  102,5x5          decimal comma
+  bwx10            body weight, 10 reps
+  bw+10x8, bw-20x6 added load; assistance
+  60s, 2min, 1:30  a timed set
+  20kgx60s         a weighted hold (the unit is needed)
+  400m, 5km/25min  a distance, optionally with its time
+  2x40kgx50m       two loaded carries
+  12r, 3x12r       12 reps with no load (bands); three such sets
+  w:60x5           a warm-up set (d:80x8 a drop set, f:bwx12 to failure)
+  f:100x0          a missed attempt: 0 reps only on a failure set
 
-  In AxB, A is a count when B has a unit (3x60s = three 60 s holds), else a load.
+  In AxB, A is a count when B has a unit (3x60s = three 60 s holds),
+  else a load (100x5 = 100 for 5 reps).
 
 EXAMPLES
   heft log back squat w:60x5 3x100x5@2
@@ -27,13 +37,18 @@ const MEASURE_HELP: &str = "\
 KINDS (unit; sites)
   body_weight       kg or lb (a bare number is in your profile unit)
   lean_mass         kg or lb
-  visceral_fat      g (DXA visceral fat mass) or level (a scale's 1-59 rating): give the unit, e.g. 9level
-  bmd               g/cm2; --site lumbar_spine, femoral_neck or total_hip (required)
+  visceral_fat      g (DXA visceral fat mass) or level (a scale's 1-59
+                    rating): give the unit, e.g. 9level
+  bmd               g/cm2; --site lumbar_spine, femoral_neck or total_hip
+                    (required)
   t_score, z_score  no unit (sd); --site as for bmd (required)
   grip              kg or lb; --site left or right (optional)
-  chair_stand_30s   stands in 30 s        five_chair_stand   seconds for 5 stands
-  timed_up_and_go   seconds               gait_speed         m/s
-  steps             steps in a day        running_minutes    minutes in a week
+  chair_stand_30s   stands in 30 s
+  five_chair_stand  seconds for 5 stands
+  timed_up_and_go   seconds
+  gait_speed        m/s
+  steps             steps in a day
+  running_minutes   minutes in a week
 
   The value may carry its unit: 72.5, 72,5, 72.5kg, 160lb, \"160 lb\", -1.8.
 
@@ -96,9 +111,12 @@ pub enum Command {
         /// The exercise name (any number of words) followed by one or more sets.
         #[arg(value_name = "EXERCISE SET")]
         words: Vec<String>,
-        /// A note for these sets.
-        #[arg(long)]
+        /// A note on the last set logged (`3x100x5 --note "grindy"` notes the third).
+        #[arg(long, conflicts_with = "note_all", value_name = "TEXT")]
         note: Option<String>,
+        /// A note on every set logged.
+        #[arg(long, value_name = "TEXT")]
+        note_all: Option<String>,
         /// Pain during these sets, 0-10.
         #[arg(long, value_name = "0-10")]
         pain: Option<u8>,
@@ -139,6 +157,10 @@ pub enum Command {
         /// At most this many workouts.
         #[arg(long, short = 'n', default_value_t = 10)]
         limit: u32,
+        /// One line per exercise, equal sets counted ("Deadlift  5x47.5kgx5@3");
+        /// no ids or notes. `--json` is the same either way.
+        #[arg(long, short)]
+        compact: bool,
     },
     /// Change a set: `heft edit <set-id> <set>` (id as shown by history).
     Edit {
@@ -330,10 +352,14 @@ pub enum ProgramCommand {
         /// Program id.
         id: String,
     },
-    /// Start a program today (or on --date); ends the one in progress.
+    /// Start a program today (or on --date). A program in progress ends:
+    /// in a terminal you are asked first; elsewhere (or with --json) pass --yes.
     Start {
         /// Program id.
         id: String,
+        /// End the program in progress without asking.
+        #[arg(long, short)]
+        yes: bool,
     },
     /// Where the program in progress stands.
     Status,

@@ -1,5 +1,6 @@
 //! Running a parsed command against the core.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -10,7 +11,7 @@ use heft_core::model::{
 use heft_core::plausibility::LogWarning;
 use heft_core::progression::loading::{Loadout, PlateStock};
 use heft_core::progression::strength::Formula;
-use heft_core::{Error, FinishWorkout, Heft, HistoryQuery, LogTime, LoggedSets};
+use heft_core::{Error, FinishWorkout, Heft, HistoryQuery, LogTime, LoggedSets, NextLog};
 
 use crate::args::{
     Cli, Command, ExercisesCommand, NewExerciseArgs, ProfileArgs, ProgramCommand, UnitArg,
@@ -33,6 +34,32 @@ pub enum CliError {
     File(PathBuf, Error),
     /// Sets looked like slips and nobody confirmed them: nothing was saved.
     Unconfirmed(usize),
+    /// An error with what to type to get past it (CLI commands, which the
+    /// core's messages never name).
+    Hinted(Box<CliError>, String),
+}
+
+impl CliError {
+    /// This error with a hint after it.
+    pub fn hint(self, hint: impl Into<String>) -> CliError {
+        CliError::Hinted(Box::new(self), hint.into())
+    }
+
+    /// The error without its hint.
+    pub fn inner(&self) -> &CliError {
+        match self {
+            CliError::Hinted(e, _) => e.inner(),
+            other => other,
+        }
+    }
+
+    /// The hint, if any.
+    pub fn hint_text(&self) -> Option<&str> {
+        match self {
+            CliError::Hinted(_, h) => Some(h),
+            _ => None,
+        }
+    }
 }
 
 impl From<Error> for CliError {
@@ -53,6 +80,7 @@ impl std::fmt::Display for CliError {
                 if *n == 1 { "a set" } else { "sets" },
                 if *n == 1 { "a slip" } else { "slips" }
             ),
+            CliError::Hinted(e, _) => write!(f, "{e}"),
         }
     }
 }
@@ -60,12 +88,14 @@ impl std::fmt::Display for CliError {
 impl CliError {
     /// 2 for input the person can fix, 1 for everything else.
     pub fn exit_code(&self) -> ExitCode {
-        match self {
+        match self.inner() {
             CliError::Usage(_)
             | CliError::Core(
                 Error::InvalidInput(_)
                 | Error::Grammar(_)
                 | Error::UnknownExercise { .. }
+                | Error::UnknownProgram { .. }
+                | Error::NoOpenWorkout { .. }
                 | Error::NotFound { .. }
                 | Error::AmbiguousId { .. }
                 | Error::Conflict(_)
@@ -75,7 +105,7 @@ impl CliError {
                 | Error::NeedsLoad { .. },
             ) => ExitCode::from(2),
             CliError::File(..) | CliError::Unconfirmed(_) => ExitCode::from(2),
-            CliError::Core(_) => ExitCode::from(1),
+            CliError::Core(_) | CliError::Hinted(..) => ExitCode::from(1),
         }
     }
 }
@@ -95,13 +125,48 @@ fn default_db() -> Result<PathBuf, CliError> {
         })
 }
 
-/// Runs a command.
+/// Runs a command; errors the person can get past say what to type.
 pub fn run(cli: Cli) -> Outcome {
-    let path = match cli.db.clone() {
-        Some(p) => p,
-        None => default_db()?,
+    run_command(cli).map_err(add_hint)
+}
+
+/// The CLI's hint for a core error that has none yet.
+fn add_hint(err: CliError) -> CliError {
+    let CliError::Core(e) = &err else {
+        return err;
     };
+    let hint = match e {
+        Error::NoProgram => {
+            "start one with `heft program start ID`; `heft program list` shows them".to_string()
+        }
+        Error::UnknownProgram { .. } => "`heft program list` shows the programs".to_string(),
+        Error::NeedsLoad { exercise } => format!(
+            "log what you lifted with its reps and RIR, e.g. `heft log {} 60x5@2`",
+            exercise.to_lowercase()
+        ),
+        Error::UnknownExercise { query, .. } => {
+            let query = query.clone();
+            return unknown_exercise_hint(err, &query);
+        }
+        _ => return err,
+    };
+    err.hint(hint)
+}
+
+fn run_command(cli: Cli) -> Outcome {
+    let (path, default) = match cli.db.clone() {
+        Some(p) => (p, false),
+        None => (default_db()?, true),
+    };
+    let new = default && !path.exists();
     let heft = Heft::open(&path)?;
+    if new {
+        // Once: the next run finds the file.
+        eprintln!(
+            "Created a new database at {} (--db PATH or HEFT_DB choose another).",
+            path.display()
+        );
+    }
     let json = cli.json;
     let at = when::log_time(cli.date.as_deref(), cli.at.as_deref(), heft.now()).map_err(usage)?;
     match cli.command {
@@ -138,14 +203,23 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Log {
             words,
             note,
+            note_all,
             pain,
             landings,
             drop_cm,
             yes,
         } => {
+            if !json {
+                earlier_open_note(&heft, at)?;
+            }
             if words.is_empty() {
-                let mut input = heft.next_planned_set(at)?;
-                input.note = note;
+                let mut input = heft.next_planned_set(at).map_err(|e| match e {
+                    Error::Conflict(_) => {
+                        CliError::Core(e).hint("`heft finish` closes the session")
+                    }
+                    e => e.into(),
+                })?;
+                input.note = note.or(note_all);
                 input.pain = pain;
                 if let Some(n) = landings {
                     input.impact = Some(Impact {
@@ -154,15 +228,30 @@ pub fn run(cli: Cli) -> Outcome {
                     });
                 }
                 let logged = heft.log_sets(&[input], at)?;
-                return report_logged(&heft, &logged, &[], json);
+                report_logged(&heft, &logged, &[], json)?;
+                if !json {
+                    // What comes next, so the person need not ask `today`.
+                    let today = heft.today(day(at, &heft))?;
+                    println!("{}", program_view::next_line(&today));
+                }
+                return Ok(());
             }
             let (name, specs) = split_log_words(&words)?;
-            let exercise = heft.find_exercise(&name)?;
+            let exercise = match heft.find_exercise(&name) {
+                Ok(e) => e,
+                Err(e @ Error::UnknownExercise { .. }) => {
+                    return Err(match spaced_set(&words) {
+                        Some(spaced) => spaced,
+                        None => unknown_exercise_hint(CliError::Core(e), &name),
+                    });
+                }
+                Err(e) => return Err(e.into()),
+            };
             let unit = heft.profile()?.unit;
             let mut inputs = Vec::new();
             for spec in specs.iter().map(|s| s.fit_to(exercise.measure)) {
                 let input = SetInput {
-                    note: note.clone(),
+                    note: note_all.clone(),
                     pain,
                     impact: landings.map(|n| Impact {
                         landings: n,
@@ -172,7 +261,12 @@ pub fn run(cli: Cli) -> Outcome {
                 };
                 inputs.extend(std::iter::repeat_n(input, spec.count as usize));
             }
-            let mut checked = heft.log_checked(&inputs, at, yes)?;
+            if let (Some(text), Some(last)) = (&note, inputs.last_mut()) {
+                last.note = Some(text.clone());
+            }
+            let mut checked = heft
+                .log_checked(&inputs, at, yes)
+                .map_err(|e| bare_number_hint(e, &words, &name))?;
             if checked.logged.is_none() && !json && confirm::ask(&name, &checked.warnings) {
                 checked = heft.log_checked(&inputs, at, true)?;
             }
@@ -205,20 +299,28 @@ pub fn run(cli: Cli) -> Outcome {
                 LogTime::Now => (None, None),
                 LogTime::OnDate(d) => (None, Some(d)),
             };
-            let finished = heft.finish(FinishWorkout {
-                workout_id: None,
-                at,
-                duration_s,
-                on,
-            })?;
+            let finished = heft
+                .finish(FinishWorkout {
+                    workout_id: None,
+                    at,
+                    duration_s,
+                    on,
+                })
+                .map_err(finish_hint)?;
             let log = heft.workout_log(&finished.workout.id)?;
-            render::finished(&log, finished.session.as_ref(), json);
+            let exercises = if json || finished.session.is_none() {
+                Vec::new()
+            } else {
+                heft.exercises()?
+            };
+            render::finished(&log, finished.session.as_ref(), &exercises, json);
         }
         Command::History {
             exercise,
             since,
             until,
             limit,
+            compact,
         } => {
             let now = heft.now();
             let exercise_id = exercise
@@ -240,7 +342,7 @@ pub fn run(cli: Cli) -> Outcome {
                     .map_err(usage)?,
                 limit: Some(limit),
             };
-            render::history(&heft.history(&query)?, json);
+            render::history(&heft.history(&query)?, compact, json);
         }
         Command::Edit {
             id,
@@ -275,6 +377,9 @@ pub fn run(cli: Cli) -> Outcome {
         }
         Command::Program(cmd) => program(&heft, cmd, day(at, &heft), json)?,
         Command::Today => {
+            if !json {
+                earlier_open_note(&heft, at)?;
+            }
             let today = heft.today(day(at, &heft))?;
             program_view::today(&today, json);
         }
@@ -418,6 +523,43 @@ fn report_logged(heft: &Heft, logged: &LoggedSets, warnings: &[LogWarning], json
     Ok(())
 }
 
+/// Before `log` and `today`: a workout left open on an earlier day, and
+/// what logging now does to it (core decides; see docs/ARCHITECTURE.md,
+/// "Choosing the workout"). On stderr, so output stays what it was.
+fn earlier_open_note(heft: &Heft, at: LogTime) -> Outcome {
+    let Some(open) = heft.earlier_open_workout(at)? else {
+        return Ok(());
+    };
+    let w = &open.workout;
+    let day = w.started_at.local_date();
+    let what = format!(
+        "note: {} of {} ({}) is still open",
+        w.title(),
+        w.started_at.0.format("%a %Y-%m-%d %H:%M"),
+        render::count(open.sets, "set", "sets"),
+    );
+    match open.next_log {
+        NextLog::JoinsIt => eprintln!(
+            "{what}: its last set was less than 3 hours ago, so sets logged now join it, \
+             not today's session. `heft finish` closes it first."
+        ),
+        NextLog::ClosesIt => {
+            let program = if heft.running_program()?.is_some() {
+                " and never counts for your program"
+            } else {
+                ""
+            };
+            eprintln!(
+                "{what}. The next set logged closes it at its last set ({}){program}; \
+                 `heft --date {day} finish` closes it now and counts it.",
+                open.last_set_at.0.format("%H:%M"),
+            );
+        }
+        NextLog::LeavesIt => {}
+    }
+    Ok(())
+}
+
 /// The local day a command is about: --date, the day of --at, or today.
 fn day(at: LogTime, heft: &Heft) -> chrono::NaiveDate {
     at.date(heft.now())
@@ -429,7 +571,26 @@ fn program(heft: &Heft, cmd: ProgramCommand, on: chrono::NaiveDate, json: bool) 
         ProgramCommand::Show { id } => {
             program_view::program(&heft.program(&id)?, &heft.exercises()?, json)
         }
-        ProgramCommand::Start { id } => {
+        ProgramCommand::Start { id, yes } => {
+            if !yes && let Some(run) = heft.running_program()? {
+                let what = format!(
+                    "{} is in progress (since {}, {} done); starting {id} ends it",
+                    run.program_id,
+                    run.started_on,
+                    render::count(run.state.sessions_done, "session", "sessions"),
+                );
+                let interactive =
+                    !json && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+                if !interactive {
+                    return Err(CliError::Core(Error::Conflict(what)).hint(format!(
+                        "pass --yes to start it anyway: `heft program start {id} --yes`"
+                    )));
+                }
+                if !confirm(&format!("{what}. Start {id}? [y/N] "))? {
+                    println!("Nothing changed: {} goes on.", run.program_id);
+                    return Ok(());
+                }
+            }
             program_view::program_started(&heft.start_program(&id, on)?, json)
         }
         ProgramCommand::Status => program_view::program_status(&heft.program_status(on)?, json),
@@ -454,6 +615,21 @@ fn program(heft: &Heft, cmd: ProgramCommand, on: chrono::NaiveDate, json: bool) 
     Ok(())
 }
 
+/// Asks a yes/no question on the terminal; true only for "y" or "yes".
+fn confirm(question: &str) -> Result<bool, CliError> {
+    use std::io::Write;
+    eprint!("{question}");
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    std::io::stdin()
+        .read_line(&mut answer)
+        .map_err(|source| Error::Io {
+            context: "reading the answer".into(),
+            source,
+        })?;
+    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
+}
+
 /// Splits `log` arguments into the exercise name (leading words) and the
 /// sets (the longest tail in which every word is a set).
 fn split_log_words(words: &[String]) -> Result<(String, Vec<SetSpec>), CliError> {
@@ -464,13 +640,85 @@ fn split_log_words(words: &[String]) -> Result<(String, Vec<SetSpec>), CliError>
             return Ok((words[..start].join(" "), specs));
         }
     }
+    if let Some(spaced) = spaced_set(words) {
+        return Err(spaced);
+    }
     // Nothing parsed: report why the last word is not a set.
     match words.last().map(|w| grammar::parse(w)) {
+        // Only words: the exercise with no set after it.
+        Some(Err(_)) if words.iter().all(|w| !w.chars().any(|c| c.is_ascii_digit())) => Err(usage(
+            format!("no set after the exercise '{}'", words.join(" ")),
+        )
+        .hint(format!(
+            "write the sets after it, e.g. `heft log {} 100x5` (weight x reps)",
+            words.join(" ")
+        ))),
         Some(Err(e)) => Err(CliError::Core(e.into())),
-        _ => Err(usage(
-            "give an exercise and at least one set, e.g. heft log squat 100x5",
-        )),
+        _ => Err(usage("give an exercise and at least one set")
+            .hint("e.g. `heft log squat 100x5` (weight x reps)")),
     }
+}
+
+/// `heft log squat 100 x 5`: a set written with spaces in it. The error
+/// with the command as probably meant, when a tail of two or more words
+/// reads as one set once joined and words are left for the exercise.
+fn spaced_set(words: &[String]) -> Option<CliError> {
+    (1..words.len().saturating_sub(1)).find_map(|start| {
+        let joined = words[start..].concat();
+        grammar::parse(&joined).is_ok().then(|| {
+            usage(format!(
+                "a set is one word, without spaces: '{}'",
+                words[start..].join(" ")
+            ))
+            .hint(format!(
+                "did you mean `heft log {} {joined}`?",
+                words[..start].join(" ")
+            ))
+        })
+    })
+}
+
+/// `heft log squat 100`: a bare number is read as reps, so a weighted
+/// exercise says its weight is missing; show the weight x reps form.
+fn bare_number_hint(e: Error, words: &[String], name: &str) -> CliError {
+    let bare = words
+        .iter()
+        .skip(name.split_whitespace().count())
+        .find(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    match (&e, bare) {
+        (Error::InvalidInput(v), Some(n)) if v.field == heft_core::validate::Field::Weight => {
+            CliError::Core(e).hint(format!(
+                "'{n}' alone is {n} reps with no weight; did you mean `heft log {name} {n}x5` ({n} x 5 reps)?"
+            ))
+        }
+        _ => CliError::Core(e),
+    }
+}
+
+/// What to do when `finish` finds nothing to finish.
+fn finish_hint(e: Error) -> CliError {
+    let hint = match &e {
+        Error::NoOpenWorkout { on: None, .. } => {
+            "a workout starts with its first set (`heft log squat 100x5`) and `heft finish` closes it; \
+             for another day's workout, name the day: `heft --date YYYY-MM-DD finish`"
+                .to_string()
+        }
+        Error::NoOpenWorkout { on: Some(d), latest: Some(_) } => {
+            format!("`heft history --since {d} --until {d}` shows it")
+        }
+        Error::NoOpenWorkout { on: Some(_), latest: None } => {
+            "`heft history` lists the days with workouts".to_string()
+        }
+        _ => return CliError::Core(e),
+    };
+    CliError::Core(e).hint(hint)
+}
+
+/// Where to look when an exercise name is unknown.
+fn unknown_exercise_hint(err: CliError, name: &str) -> CliError {
+    err.hint(format!(
+        "`heft exercises {name}` searches the catalog; `heft exercises add \"{name}\"` adds it as your own"
+    ))
 }
 
 fn weight_unit(u: UnitArg) -> WeightUnit {

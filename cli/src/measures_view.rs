@@ -1,12 +1,11 @@
 //! Printing measurements and their trends: the latest value, how it
 //! changed, and the reference band beside it.
 
-use comfy_table::Cell;
 use heft_core::model::{MeasureUnit, Measurement, trim_number};
 use heft_core::{Band, Change, DxaCall, Trend};
 use serde_json::json;
 
-use crate::render::{print_json, short_id, table};
+use crate::render::{NOTE_CHARS, WIDTH, ellipsize, print_json, short_id, table};
 
 /// A signed change with its unit: "+2 kg", "-0.3", "+1 level".
 fn signed(value: f64, unit: MeasureUnit) -> String {
@@ -94,39 +93,67 @@ pub fn measures(trends: &[Trend], list: &[Measurement], show_list: bool, json: b
         println!("No measurements yet. Record one with: heft measure grip 31 --site left");
         return;
     }
-    let mut t = table();
-    t.set_header([
-        "Measure",
-        "Site",
-        "Latest",
-        "Date",
-        "Change",
-        "Since first",
-        "Band",
-    ]);
-    for tr in trends {
-        let since_prev = tr
-            .since_previous
-            .as_ref()
-            .map(|c| change_text(c, tr.unit))
-            .unwrap_or_default();
-        let since_first = match (&tr.since_first, tr.count) {
-            (Some(c), n) if n > 2 => {
-                format!("{} since {}", change_text(c, tr.unit), date(&tr.first))
+    // One line per series with its latest value and change, then the
+    // change since the first and the band indented below it: the whole
+    // row in one line was over 170 columns.
+    let rows: Vec<[String; 4]> = trends
+        .iter()
+        .map(|tr| {
+            let name = match tr.latest.site {
+                Some(s) => format!("{} ({s})", tr.kind),
+                None => tr.kind.to_string(),
+            };
+            let since_prev = tr
+                .since_previous
+                .as_ref()
+                .map(|c| change_text(c, tr.unit))
+                .unwrap_or_default();
+            [name, tr.latest.value_text(), date(&tr.latest), since_prev]
+        })
+        .collect();
+    let header = ["Measure", "Latest", "Date", "Change"];
+    let widths: Vec<usize> = (0..3)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([header[i].len()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: [&str; 4]| {
+        let text = format!(
+            "{:<w0$}  {:<w1$}  {:<w2$}  {}",
+            cells[0],
+            cells[1],
+            cells[2],
+            cells[3],
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2]
+        );
+        println!("{}", ellipsize(text.trim_end(), WIDTH));
+    };
+    line(header);
+    for (tr, row) in trends.iter().zip(&rows) {
+        line([&row[0], &row[1], &row[2], &row[3]]);
+        let mut below = Vec::new();
+        if let (Some(c), true) = (&tr.since_first, tr.count > 2) {
+            below.push(format!(
+                "{} since {}",
+                change_text(c, tr.unit),
+                date(&tr.first)
+            ));
+        }
+        if let Some(b) = &tr.band {
+            below.push(band_text(b));
+        }
+        for text in below {
+            for l in wrap(&text, WIDTH - 4) {
+                println!("    {l}");
             }
-            _ => String::new(),
-        };
-        t.add_row([
-            Cell::new(tr.kind),
-            Cell::new(site_text(&tr.latest)),
-            Cell::new(tr.latest.value_text()),
-            Cell::new(date(&tr.latest)),
-            Cell::new(since_prev),
-            Cell::new(since_first),
-            Cell::new(tr.band.as_ref().map(band_text).unwrap_or_default()),
-        ]);
+        }
     }
-    println!("{t}");
     if !show_list {
         return;
     }
@@ -139,10 +166,30 @@ pub fn measures(trends: &[Trend], list: &[Measurement], show_list: bool, json: b
             site_text(m),
             m.value_text(),
             short_id(&m.id).to_owned(),
-            m.note.clone().unwrap_or_default(),
+            ellipsize(m.note.as_deref().unwrap_or_default(), NOTE_CHARS),
         ]);
     }
     println!("{l}");
+}
+
+/// Words of `text` in lines of at most `width` characters (a longer word
+/// gets a line of its own).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
 }
 
 /// `heft measures delete`.

@@ -2,11 +2,13 @@
 
 use comfy_table::Cell;
 use heft_core::model::{Exercise, SetKind, Unit, format_milli};
-use heft_core::progression::plan::{DOSE_MAX, DOSE_MIN, DoseLevel, PlannedLoad, PlannedSet, Why};
+use heft_core::progression::plan::{
+    DOSE_MAX, DOSE_MIN, DoseLevel, PhasePosition, PlannedLoad, PlannedSet, Why,
+};
 use heft_core::progression::program::{Intensity, Program};
 use heft_core::{ProgramRun, ProgramStatus, ProgramSummary, SessionResult, StartedProgram, Today};
 
-use crate::render::{print_json, table};
+use crate::render::{count, print_json, table};
 
 fn why_line(w: &Why) -> String {
     if w.heuristic {
@@ -33,6 +35,8 @@ fn load_text(load: &PlannedLoad) -> String {
 fn set_text(s: &PlannedSet) -> String {
     let reps = if s.timed {
         format!("{} s", s.reps)
+    } else if s.reps.min == s.reps.max {
+        count(s.reps.min, "rep", "reps")
     } else {
         format!("{} reps", s.reps)
     };
@@ -53,9 +57,52 @@ fn set_text(s: &PlannedSet) -> String {
         text.push_str(&format!(", {}% of e1RM", trim(p)));
     }
     if let Some(l) = s.landings {
-        text.push_str(&format!(", {l} drop landings"));
+        text.push_str(&format!(", {}", count(l, "drop landing", "drop landings")));
     }
     text
+}
+
+/// "HiRIT 5 x 5, session 2 of 60": where a session sits in its phase.
+fn phase_text(p: &PhasePosition) -> String {
+    format!("{}, session {} of {}", p.name, p.session, p.sessions)
+}
+
+/// The line after `today` and a plain `heft log`: the next set and how to
+/// log it, or that the session is complete.
+pub fn next_line(t: &Today) -> String {
+    let Some(n) = t.next else {
+        return "Every set is logged: `heft finish` closes the session and counts it.".into();
+    };
+    let Some(ex) = t.plan.exercises.get(n.exercise) else {
+        return String::new();
+    };
+    let list = if n.warmup { &ex.warmups } else { &ex.sets };
+    let Some(s) = list.get(n.index) else {
+        return String::new();
+    };
+    let kind = if s.kind == SetKind::Warmup {
+        "warm-up"
+    } else {
+        "set"
+    };
+    let how = match s.load {
+        // `heft log` alone refuses these (needs_load): the person picks the weight.
+        PlannedLoad::FindLoad { .. } => {
+            let effort = s.rir.map(|r| format!("@{}", trim(r))).unwrap_or_default();
+            format!(
+                "work up to it, then log the weight you used: `heft log {} WEIGHTx{}{effort}`",
+                ex.exercise_name.to_lowercase(),
+                s.reps.min
+            )
+        }
+        _ => "`heft log` logs it as prescribed".into(),
+    };
+    format!(
+        "Next: {} {kind} {}: {}  ({how})",
+        ex.exercise_name,
+        n.index + 1,
+        set_text(s)
+    )
 }
 
 fn trim(x: f64) -> String {
@@ -74,12 +121,10 @@ pub fn today(t: &Today, json: bool) {
     }
     let p = &t.plan;
     println!(
-        "{} · session {} · {} {}/{} · day {} · {}",
+        "{} · session {} · {} · day {} · {}",
         p.program_name,
         p.session_number,
-        p.phase.name,
-        p.phase.session,
-        p.phase.sessions,
+        phase_text(&p.phase),
         p.day,
         p.date
     );
@@ -130,27 +175,7 @@ pub fn today(t: &Today, json: bool) {
             println!("{}", why_line(w));
         }
     }
-    match t.next {
-        Some(n) => {
-            if let Some(ex) = p.exercises.get(n.exercise) {
-                let list = if n.warmup { &ex.warmups } else { &ex.sets };
-                if let Some(s) = list.get(n.index) {
-                    let kind = if s.kind == SetKind::Warmup {
-                        "warm-up"
-                    } else {
-                        "set"
-                    };
-                    println!(
-                        "\nNext: {} {kind} {}: {}  (`heft log` logs it as prescribed)",
-                        ex.exercise_name,
-                        n.index + 1,
-                        set_text(s)
-                    );
-                }
-            }
-        }
-        None => println!("\nEvery set is logged: `heft finish` to close the session."),
-    }
+    println!("\n{}", next_line(t));
 }
 
 /// `heft program list`.
@@ -198,8 +223,10 @@ pub fn program(p: &Program, exercises: &[Exercise], json: bool) {
     println!("{}", p.summary);
     println!("Source: {}", p.source);
     println!(
-        "{} sessions a week, at least {} days apart, about {} min each.",
-        p.sessions_per_week, p.min_days_between, p.session_minutes
+        "{} a week, at least {} apart, about {} min each.",
+        count(p.sessions_per_week, "session", "sessions"),
+        count(p.min_days_between, "day", "days"),
+        p.session_minutes
     );
     for (i, phase) in p.phases.iter().enumerate() {
         let repeat = if i == p.repeat_from && p.phases.len() > 1 {
@@ -248,13 +275,11 @@ pub fn program_status(s: &ProgramStatus, json: bool) {
         return print_json(s);
     }
     println!(
-        "{} since {}: {} sessions done. Next: {} {}/{}, from {}.",
+        "{} since {}: {} done. Next: {}, from {}.",
         s.program.name,
         s.run.started_on,
-        s.run.state.sessions_done,
-        s.next_phase.name,
-        s.next_phase.session,
-        s.next_phase.sessions,
+        count(s.run.state.sessions_done, "session", "sessions"),
+        phase_text(&s.next_phase),
         s.next_on
     );
     if s.lifts.is_empty() {
@@ -299,18 +324,27 @@ pub fn program_stopped(r: &ProgramRun, json: bool) {
         return print_json(r);
     }
     println!(
-        "Stopped {} after {} sessions.",
-        r.program_id, r.state.sessions_done
+        "Stopped {} after {}.",
+        r.program_id,
+        count(r.state.sessions_done, "session", "sessions")
     );
 }
 
-/// What a finished session changed, after `heft finish`.
-pub fn session_result(s: &SessionResult) {
+/// What a finished session changed, after `heft finish`; `name` gives an
+/// exercise's name from its id.
+pub fn session_result(s: &SessionResult, name: &dyn Fn(&str) -> String) {
     println!("Session {} of the program counted.", s.session_number);
     for c in &s.changes {
-        println!("{}", why_line(&c.why));
+        let text = format!("{}: {}", name(&c.exercise_id), c.why.text);
+        println!(
+            "{}",
+            why_line(&Why {
+                text,
+                heuristic: c.why.heuristic
+            })
+        );
     }
     if let Some(next) = &s.next_phase {
-        println!("Next: {} {}/{}.", next.name, next.session, next.sessions);
+        println!("Next session: {}.", phase_text(next));
     }
 }

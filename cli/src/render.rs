@@ -15,6 +15,32 @@ use serde_json::json;
 
 use crate::commands::CliError;
 
+/// "1 set", "3 sets": a count with its noun in the right number.
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Characters of a note shown in a table row (the whole note is in `--json`).
+pub const NOTE_CHARS: usize = 30;
+
+/// Width that tables and lines keep to, so an 80-column terminal shows them whole.
+pub const WIDTH: usize = 80;
+
+/// `text` cut to `max` characters, ending in "…" when cut.
+pub fn ellipsize(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 /// Characters of a set id shown in tables (the random tail of a UUIDv7).
 const SHORT_ID: usize = 8;
 
@@ -45,7 +71,7 @@ pub(crate) fn table() -> Table {
 fn set_text(s: &SetEntry) -> String {
     let mut text = SetSpec::from_input(&s.input).to_string();
     if let Some(i) = s.input.impact {
-        text.push_str(&format!(" [{} landings", i.landings));
+        text.push_str(&format!(" [{}", count(i.landings, "landing", "landings")));
         if let Some(h) = i.drop_height_cm {
             text.push_str(&format!(" from {h} cm"));
         }
@@ -62,7 +88,7 @@ fn extras(s: &SetEntry) -> String {
     if let Some(n) = &s.input.note {
         parts.push(n.clone());
     }
-    parts.join("; ")
+    ellipsize(&parts.join("; "), NOTE_CHARS)
 }
 
 fn workout_heading(w: &Workout) -> String {
@@ -232,15 +258,14 @@ pub fn logged(logged: &LoggedSets, workout: &WorkoutLog, json: bool) {
     if json {
         return print_json(logged);
     }
-    let n = logged.sets.len();
     let verb = if logged.started_workout {
         "Started"
     } else {
         "Added to"
     };
     println!(
-        "Saved {n} set{}. {verb} {}.",
-        if n == 1 { "" } else { "s" },
+        "Saved {}. {verb} {}.",
+        count(logged.sets.len() as u64, "set", "sets"),
         workout.title
     );
     print_workout(workout);
@@ -259,7 +284,12 @@ pub fn started(w: &Workout, json: bool) {
 }
 
 /// `heft finish`: the workout, and what the program session changed.
-pub fn finished(log: &WorkoutLog, session: Option<&SessionResult>, json: bool) {
+pub fn finished(
+    log: &WorkoutLog,
+    session: Option<&SessionResult>,
+    exercises: &[Exercise],
+    json: bool,
+) {
     if json {
         let mut value = serde_json::to_value(log).unwrap_or_default();
         if let Some(map) = value.as_object_mut() {
@@ -273,12 +303,25 @@ pub fn finished(log: &WorkoutLog, session: Option<&SessionResult>, json: bool) {
     println!("Finished.");
     print_workout(log);
     if let Some(s) = session {
-        crate::program_view::session_result(s);
+        let name = |id: &str| {
+            log.sets
+                .iter()
+                .find(|x| x.input.exercise_id == id)
+                .map(|x| x.exercise_name.clone())
+                .or_else(|| {
+                    exercises
+                        .iter()
+                        .find(|e| e.id == id)
+                        .map(|e| e.name.clone())
+                })
+                .unwrap_or_else(|| id.to_owned())
+        };
+        crate::program_view::session_result(s, &name);
     }
 }
 
 /// `heft history`.
-pub fn history(logs: &[WorkoutLog], json: bool) {
+pub fn history(logs: &[WorkoutLog], compact: bool, json: bool) {
     if json {
         return print_json(logs);
     }
@@ -287,10 +330,51 @@ pub fn history(logs: &[WorkoutLog], json: bool) {
         return;
     }
     for (i, log) in logs.iter().enumerate() {
+        if compact {
+            print_compact(log);
+            continue;
+        }
         if i > 0 {
             println!();
         }
         print_workout(log);
+    }
+}
+
+/// A workout in a few lines: its heading, then each exercise with its sets
+/// in notation, runs of equal sets counted ("5x47.5kgx5@3").
+fn print_compact(log: &WorkoutLog) {
+    println!("{}", workout_heading(&log.workout));
+    // Exercises in the order first done; a set joins the run before it
+    // when it is the same set of the same exercise.
+    let mut groups: Vec<(&str, Vec<SetSpec>)> = Vec::new();
+    for s in &log.sets {
+        let spec = SetSpec::from_input(&s.input);
+        let at = match groups.iter().position(|(n, _)| *n == s.exercise_name) {
+            Some(i) => i,
+            None => {
+                groups.push((&s.exercise_name, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        let runs = &mut groups[at].1;
+        match runs.last_mut() {
+            Some(last) if SetSpec { count: 1, ..*last } == spec => last.count += 1,
+            _ => runs.push(spec),
+        }
+    }
+    let width = groups
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (name, runs) in &groups {
+        let sets: Vec<String> = runs.iter().map(|r| r.to_string()).collect();
+        let line = format!("  {name:<width$}  {}", sets.join(" "));
+        println!("{}", ellipsize(&line, WIDTH));
+    }
+    if log.sets.is_empty() {
+        println!("  (no sets)");
     }
 }
 
@@ -332,23 +416,27 @@ pub fn undone(o: &UndoOutcome, json: bool) {
 /// Prints an error to stderr: a sentence, or JSON with `--json`.
 pub fn error(err: &CliError, json: bool) {
     if json {
-        let (kind, field, suggestions) = match err {
-            CliError::Usage(_) => ("usage", None, None),
+        let (kind, field, suggestions) = match err.inner() {
+            CliError::Usage(_) | CliError::Hinted(..) => ("usage", None, None),
             CliError::Unconfirmed(_) => ("needs_confirmation", None, None),
             CliError::File(_, e) => (error_kind(e), e.field(), None),
             CliError::Core(e) => (
                 error_kind(e),
                 e.field(),
                 match e {
-                    Error::UnknownExercise { suggestions, .. } => Some(suggestions.clone()),
+                    Error::UnknownExercise { suggestions, .. }
+                    | Error::UnknownProgram { suggestions, .. } => Some(suggestions.clone()),
                     _ => None,
                 },
             ),
         };
-        let body = json!({ "error": { "kind": kind, "field": field, "message": err.to_string(), "suggestions": suggestions } });
+        let body = json!({ "error": { "kind": kind, "field": field, "message": err.to_string(), "suggestions": suggestions, "hint": err.hint_text() } });
         eprintln!("{body}");
     } else {
         eprintln!("error: {err}");
+        if let Some(hint) = err.hint_text() {
+            eprintln!("hint: {hint}");
+        }
     }
 }
 
@@ -356,6 +444,8 @@ fn error_kind(e: &Error) -> &'static str {
     match e {
         Error::InvalidInput(_) | Error::Grammar(_) => "invalid_input",
         Error::UnknownExercise { .. } => "unknown_exercise",
+        // Kept as before the variants had their own messages (docs/CLI.md).
+        Error::UnknownProgram { .. } | Error::NoOpenWorkout { .. } => "not_found",
         Error::NotFound { .. } => "not_found",
         Error::AmbiguousId { .. } => "ambiguous_id",
         Error::Conflict(_) => "conflict",

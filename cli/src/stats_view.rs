@@ -12,7 +12,7 @@ use heft_core::model::{Unit, WeightUnit, trim_number};
 use heft_core::report::RecordRow;
 use serde_json::json;
 
-use crate::render::{print_json, table};
+use crate::render::{count, print_json, table};
 
 /// Kilograms in `unit`, as text with the unit, to 0.01 as in records:
 /// "102.5 kg", "220.46 lb".
@@ -22,11 +22,7 @@ fn load(kg: f64, unit: WeightUnit) -> String {
 
 /// "1 day", "3 days".
 fn days(n: u32) -> String {
-    if n == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{n} days")
-    }
+    count(n, "day", "days")
 }
 
 fn yes(b: bool) -> &'static str {
@@ -67,8 +63,8 @@ pub fn stats(s: &Stats, unit: WeightUnit, json: bool) {
     println!("{line}.");
     if w.estimated_sessions > 0 {
         println!(
-            "  Minutes of {} session(s) without a recorded length are estimated from sets and rest.",
-            w.estimated_sessions
+            "  Minutes of {} without a recorded length are estimated from sets and rest.",
+            count(w.estimated_sessions, "session", "sessions")
         );
     }
     if !w.hard_sets_by_muscle.is_empty() {
@@ -122,15 +118,15 @@ pub fn stats(s: &Stats, unit: WeightUnit, json: bool) {
 
     let a = &s.adherence;
     let mut parts = vec![format!(
-        "{} week{} in a row with 2+ sessions (longest {})",
-        a.streak.current_weeks,
-        if a.streak.current_weeks == 1 { "" } else { "s" },
+        "{} in a row with 2+ sessions (longest {})",
+        count(a.streak.current_weeks, "week", "weeks"),
         a.streak.longest_weeks
     )];
     if let (Some(planned), Some(pct)) = (a.planned_last_4_weeks, a.percent_of_plan) {
         parts.push(format!(
-            "{} of {planned} planned sessions in the last 4 weeks ({pct:.0}%)",
-            a.sessions_last_4_weeks
+            "{} of {} in the last 4 weeks ({pct:.0}%)",
+            a.sessions_last_4_weeks,
+            count(planned, "planned session", "planned sessions")
         ));
     }
     if let (Some(last), Some(n)) = (a.gaps.last_session, a.gaps.current_days) {

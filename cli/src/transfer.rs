@@ -13,7 +13,7 @@ use serde_json::json;
 
 use crate::args::{CsvLayoutArg, CsvSourceArg};
 use crate::commands::CliError;
-use crate::render::print_json;
+use crate::render::{count, print_json};
 
 /// A terminal progress bar; silent when stderr is not a terminal or with --json.
 pub struct Bar(Option<ProgressBar>);
@@ -96,8 +96,10 @@ pub fn export(
         .map_or(0, |t| t.rows);
     let total: u64 = summary.rows.iter().map(|t| t.rows).sum();
     println!(
-        "Wrote {} ({total} rows, {sets} sets{}).",
+        "Wrote {} ({}, {}{}).",
         path.display(),
+        count(total, "row", "rows"),
+        count(sets, "set", "sets"),
         if summary.encrypted { ", encrypted" } else { "" }
     );
     Ok(())
@@ -124,14 +126,14 @@ pub fn import(
 
 fn merge_line(file: &Path, r: &MergeReport) -> String {
     format!(
-        "Merged {}: {} rows read, {} added, {} updated, {} unchanged{}.",
+        "Merged {}: {} read, {} added, {} updated, {} unchanged{}.",
         file.display(),
-        r.rows_read,
+        count(r.rows_read, "row", "rows"),
         r.added,
         r.updated,
         r.unchanged,
         if r.deletions > 0 {
-            format!(" ({} deletions)", r.deletions)
+            format!(" ({})", count(r.deletions, "deletion", "deletions"))
         } else {
             String::new()
         }
@@ -187,8 +189,10 @@ pub fn status(heft: &Heft, json: bool) -> Result<(), CliError> {
     println!("Content hash  {}", s.content_hash);
     for t in &s.tables {
         println!(
-            "  {:<12} {:>8} rows, {} deleted",
-            t.table, t.live, t.deleted
+            "  {:<12} {:>13}, {} deleted",
+            t.table,
+            count(t.live, "row", "rows"),
+            t.deleted
         );
     }
     if s.devices.is_empty() {
@@ -249,21 +253,21 @@ fn print_csv_report(file: &Path, r: &CsvImportReport) {
         "Imported"
     };
     println!(
-        "{verb} {} ({} export): {} rows read, {} sets: {} added, {} updated, {} unchanged; {} skipped.",
+        "{verb} {} ({} export): {} read, {}: {} added, {} updated, {} unchanged; {} skipped.",
         file.display(),
         r.source,
-        r.rows_read,
-        r.sets_read,
+        count(r.rows_read, "row", "rows"),
+        count(r.sets_read, "set", "sets"),
         r.added,
         r.updated,
         r.unchanged,
-        r.skipped.len()
+        r.skipped_count
     );
     println!("Workouts: {} ({} new).", r.workouts, r.workouts_added);
     if r.repaired > 0 {
         println!(
-            "Repaired {} row(s) whose exercise name held an unquoted comma.",
-            r.repaired
+            "Repaired {} whose exercise name held an unquoted comma.",
+            count(r.repaired, "row", "rows")
         );
     }
     if !r.new_exercises.is_empty() {
@@ -314,10 +318,10 @@ pub fn export_csv(
                     print_json(&json!({ "path": path, "sets": s.sets, "workouts": s.workouts }));
                 } else {
                     println!(
-                        "Wrote {} ({} sets, {} workouts).",
+                        "Wrote {} ({}, {}).",
                         path.display(),
-                        s.sets,
-                        s.workouts
+                        count(s.sets, "set", "sets"),
+                        count(s.workouts, "workout", "workouts")
                     );
                 }
             }

@@ -210,7 +210,7 @@ fn finish_records_the_given_duration() {
     assert_eq!(done["title"], "Heavy day");
     let (code, err) = fails(&db.path, &["finish"]);
     assert_eq!(code, 2);
-    assert!(err.contains("no open workout"), "{err}");
+    assert!(err.contains("error: no workout is open"), "{err}");
 }
 
 #[test]
@@ -1487,4 +1487,733 @@ fn import_csv_refuses_a_file_whose_loads_fit_both_units_until_given_one() {
     let history = ok(&d.path, &["history"]);
     assert!(history.contains("100lbx10"), "{history}");
     assert!(!history.contains("kg"), "{history}");
+}
+
+/// The local date of the newest workout, as history shows it.
+fn latest_workout_date(db: &Path) -> String {
+    json(db, &["history", "-n", "1"])[0]["started_at"]
+        .as_str()
+        .unwrap()[..10]
+        .to_owned()
+}
+
+#[test]
+fn finishing_twice_or_an_empty_day_says_what_is_wrong_and_what_to_do() {
+    let db = db();
+    let p = &db.path;
+    let (code, err) = fails(p, &["finish"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: no workout is open, and none has been logged yet\n\
+         hint: a workout starts with its first set (`heft log squat 100x5`) and `heft finish` closes it; \
+         for another day's workout, name the day: `heft --date YYYY-MM-DD finish`\n"
+    );
+    ok(p, &["log", "squat", "100x5"]);
+    ok(p, &["finish"]);
+    let day = latest_workout_date(p);
+    let (code, err) = fails(p, &["finish"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(&format!(
+            "error: no workout is open: the latest one, started on {day}, is already finished\n"
+        )),
+        "{err}"
+    );
+    let (code, err) = fails(p, &["--date", &day, "finish"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        format!(
+            "error: no workout of {day} is open: it is already finished\n\
+             hint: `heft history --since {day} --until {day}` shows it\n"
+        )
+    );
+    let (code, err) = fails(p, &["--date", "2026-11-16", "finish"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: no workout was logged on 2026-11-16\nhint: `heft history` lists the days with workouts\n"
+    );
+    // Scripts keep the kind they had.
+    let out = heft(p, &["--json", "finish"]);
+    assert_eq!(out.status.code(), Some(2));
+    let e: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(e["error"]["kind"], "not_found");
+    assert!(e["error"]["hint"].as_str().unwrap().contains("heft log"));
+}
+
+#[test]
+fn slips_in_set_notation_are_answered_with_the_command_meant() {
+    let db = db();
+    let p = &db.path;
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["log", "squat", "100", "x", "5"],
+            "error: a set is one word, without spaces: '100 x 5'\n\
+             hint: did you mean `heft log squat 100x5`?\n",
+        ),
+        (
+            &["log", "back", "squat", "100", "x5"],
+            "error: a set is one word, without spaces: '100 x5'\n\
+             hint: did you mean `heft log back squat 100x5`?\n",
+        ),
+        (
+            &["log", "squat", "100x", "5"],
+            "error: a set is one word, without spaces: '100x 5'\n\
+             hint: did you mean `heft log squat 100x5`?\n",
+        ),
+        (
+            &["log", "squat", "100"],
+            "error: weight is required: Back Squat is done with a weight (0 for an empty machine)\n\
+             hint: '100' alone is 100 reps with no weight; did you mean `heft log squat 100x5` (100 x 5 reps)?\n",
+        ),
+        (
+            &["log", "squat"],
+            "error: no set after the exercise 'squat'\n\
+             hint: write the sets after it, e.g. `heft log squat 100x5` (weight x reps)\n",
+        ),
+        (
+            &["log", "zzqqxx", "100x5"],
+            "error: unknown exercise 'zzqqxx'\n\
+             hint: `heft exercises zzqqxx` searches the catalog; `heft exercises add \"zzqqxx\"` adds it as your own\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let (code, err) = fails(p, args);
+        assert_eq!(code, 2, "{args:?}");
+        assert_eq!(&err, expected, "{args:?}");
+    }
+    assert_eq!(
+        json(p, &["history"]),
+        serde_json::json!([]),
+        "nothing written"
+    );
+}
+
+#[test]
+fn zero_reps_on_a_lift_is_refused_naming_the_field() {
+    let db = db();
+    let p = &db.path;
+    for (args, exercise) in [
+        (&["log", "squat", "100x0"][..], "Back Squat"),
+        (&["log", "pull-up", "bwx0"][..], "Pull-Up"),
+    ] {
+        let (code, err) = fails(p, args);
+        assert_eq!(code, 2);
+        assert_eq!(
+            err,
+            format!(
+                "error: reps must be at least 1: a set of {exercise} is counted in reps \
+                 (write a missed attempt as a failure set, f:100x0)\n"
+            )
+        );
+    }
+    let out = heft(p, &["--json", "log", "squat", "100x0"]);
+    let e: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(e["error"]["field"], "reps");
+    assert_eq!(e["error"]["kind"], "invalid_input");
+    assert_eq!(json(p, &["history"]), serde_json::json!([]));
+    // A missed attempt and a timed hold are still fine.
+    let logged = json(p, &["log", "squat", "f:100x0"]);
+    assert_eq!(logged["sets"][0]["reps"], 0);
+    let hold = json(p, &["log", "plank", "60s"]);
+    assert_eq!(hold["sets"][0]["duration_ms"], 60_000);
+}
+
+#[test]
+fn an_unknown_program_id_suggests_the_close_one() {
+    let db = db();
+    let (code, err) = fails(&db.path, &["program", "start", "liftmr"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: no program with id 'liftmr'; did you mean liftmor"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("\nhint: `heft program list` shows the programs\n"),
+        "{err}"
+    );
+    let out = heft(&db.path, &["--json", "program", "start", "liftmr"]);
+    let e: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(e["error"]["kind"], "not_found");
+    assert_eq!(e["error"]["suggestions"][0], "liftmor");
+    let (code, err) = fails(&db.path, &["today"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: no program is running; start one first\n\
+         hint: start one with `heft program start ID`; `heft program list` shows them\n"
+    );
+}
+
+const MY_SQUAT: &str = "format = 1\nid = \"my-squat\"\nname = \"My squat\"\nsummary = \"Squats.\"\n\
+    source = \"me\"\nsessions_per_week = 2\nsession_minutes = 20\n\n[[phases]]\nid = \"main\"\n\
+    name = \"Main\"\nkind = \"training\"\nweeks = 4\n\n[[phases.days]]\nname = \"A\"\n\n\
+    [[phases.days.slots]]\nexercise = \"back-squat\"\nsets = 3\nreps = 5\nrir = 2\nrule = \"linear\"\n";
+
+/// A database running `my-squat` (one lift, 3x5 at RIR 2) from 2025-03-10.
+fn my_squat(p: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("my-squat.toml");
+    std::fs::write(&file, MY_SQUAT).unwrap();
+    ok(p, &["program", "import", file.to_str().unwrap()]);
+    ok(p, &["--date", "2025-03-10", "program", "start", "my-squat"]);
+    dir
+}
+
+#[test]
+fn finish_names_each_lift_and_says_what_the_next_session_is() {
+    let db = db();
+    let p = &db.path;
+    ok(p, &["--date", "2025-03-03", "log", "squat", "3x100x5@2"]);
+    ok(p, &["--date", "2025-03-03", "finish"]);
+    let _dir = my_squat(p);
+    ok(p, &["--date", "2025-03-10", "log", "squat", "3x100x5@2"]);
+    let out = ok(p, &["--date", "2025-03-10", "finish"]);
+    let tail: Vec<&str> = out.lines().rev().take(3).collect();
+    assert_eq!(tail[2], "Session 1 of the program counted.", "{out}");
+    assert!(
+        tail[1].starts_with("    · Back Squat: ") && tail[1].contains("+5 kg"),
+        "{out}"
+    );
+    assert_eq!(tail[0], "Next session: Main, session 2 of 8.", "{out}");
+    let status = ok(p, &["--date", "2025-03-12", "program", "status"]);
+    assert!(
+        status.starts_with(
+            "My squat since 2025-03-10: 1 session done. Next: Main, session 2 of 8, from 2025-03-12."
+        ),
+        "{status}"
+    );
+    let today = ok(p, &["--date", "2025-03-12", "today"]);
+    assert!(
+        today.starts_with("My squat · session 2 · Main, session 2 of 8 · day A · 2025-03-12\n"),
+        "{today}"
+    );
+    let stopped = ok(p, &["--date", "2025-03-12", "program", "stop"]);
+    assert_eq!(stopped, "Stopped my-squat after 1 session.\n");
+}
+
+#[test]
+fn today_never_promises_a_plain_log_it_then_refuses() {
+    let db = db();
+    let p = &db.path;
+    let _dir = my_squat(p);
+    // No estimate yet: the first set is "work up", which `heft log` alone refuses.
+    let today = ok(p, &["--date", "2025-03-10", "today"]);
+    let next = today.lines().last().unwrap();
+    assert_eq!(
+        next,
+        "Next: Back Squat set 1: work up from 20 kg x 5 reps, 2 in reserve (RPE 8)  \
+         (work up to it, then log the weight you used: `heft log back squat WEIGHTx5@2`)"
+    );
+    assert!(!today.contains("logs it as prescribed"), "{today}");
+    let (code, err) = fails(p, &["--date", "2025-03-10", "log"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: the next set of Back Squat has no load yet: work up to a weight that fits the RIR target and log it with that weight\n\
+         hint: log what you lifted with its reps and RIR, e.g. `heft log back squat 60x5@2`\n"
+    );
+    // The plan holds still during the session: the next set is still found by working up.
+    ok(
+        p,
+        &["--date", "2025-03-10", "log", "back", "squat", "80x5@2"],
+    );
+    let today = ok(p, &["--date", "2025-03-10", "today"]);
+    assert!(
+        today
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("Next: Back Squat set 2: work up from"),
+        "{today}"
+    );
+    ok(
+        p,
+        &["--date", "2025-03-10", "log", "back", "squat", "2x80x5@2"],
+    );
+    assert_eq!(
+        ok(p, &["--date", "2025-03-10", "today"])
+            .lines()
+            .last()
+            .unwrap(),
+        "Every set is logged: `heft finish` closes the session and counts it."
+    );
+    let (code, err) = fails(p, &["--date", "2025-03-10", "log"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: every set of today's session is logged; finish the workout to count it\n\
+         hint: `heft finish` closes the session\n"
+    );
+}
+
+#[test]
+fn a_plain_log_says_what_comes_next() {
+    let db = db();
+    let p = &db.path;
+    ok(p, &["--date", "2025-03-03", "program", "start", "liftmor"]);
+    let logged = ok(p, &["--date", "2025-03-03", "log"]);
+    assert!(logged.starts_with("Saved 1 set. Started"), "{logged}");
+    assert_eq!(
+        logged.lines().last().unwrap(),
+        "Next: Deadlift set 2: 20 kg x 5 reps  (`heft log` logs it as prescribed)"
+    );
+    for _ in 0..10 {
+        ok(p, &["--date", "2025-03-03", "log"]);
+    }
+    let logged = ok(p, &["--date", "2025-03-03", "log"]);
+    assert_eq!(
+        logged.lines().last().unwrap(),
+        "Every set is logged: `heft finish` closes the session and counts it."
+    );
+    let json_log = json(p, &["--date", "2025-03-03", "undo"]);
+    assert!(json_log["undone"].is_string());
+}
+
+#[test]
+fn counts_read_one_set_and_two_sets() {
+    let db = db();
+    let p = &db.path;
+    let dir = tempfile::tempdir().unwrap();
+    assert!(ok(p, &["log", "squat", "100x5"]).starts_with("Saved 1 set. "));
+    assert!(ok(p, &["log", "squat", "2x100x5"]).starts_with("Saved 2 sets. "));
+    let shown = ok(p, &["program", "show", "liftmor"]);
+    assert!(
+        shown.contains("2 sessions a week, at least 2 days apart"),
+        "{shown}"
+    );
+    assert!(!shown.contains(" 1 weeks"), "{shown}");
+    let out = dir.path().join("one.csv");
+    ok(p, &["log", "--at", "2025-01-01 10:00", "bench", "60x5"]);
+    let one = dir.path().join("one.heft");
+    let wrote = ok(p, &["export", "--out", one.to_str().unwrap()]);
+    assert!(wrote.contains(", 4 sets)"), "{wrote}");
+    let other = db_in(dir.path(), "other.db");
+    ok(&other, &["log", "squat", "100x1"]);
+    let csv = ok(&other, &["export-csv", "--out", out.to_str().unwrap()]);
+    assert!(csv.ends_with("(1 set, 1 workout).\n"), "{csv}");
+    let jumps = ok(&other, &["log", "box jump", "bwx5", "--landings", "1"]);
+    assert!(jumps.contains("[1 landing]"), "{jumps}");
+}
+
+fn db_in(dir: &Path, name: &str) -> PathBuf {
+    dir.join(name)
+}
+
+#[test]
+fn starting_a_program_while_another_runs_asks_or_needs_yes() {
+    let db = db();
+    let p = &db.path;
+    ok(p, &["--date", "2025-03-03", "program", "start", "liftmor"]);
+    let (code, err) = fails(
+        p,
+        &["--date", "2025-03-04", "program", "start", "linear-5x5"],
+    );
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: liftmor is in progress (since 2025-03-03, 0 sessions done); starting linear-5x5 ends it\n\
+         hint: pass --yes to start it anyway: `heft program start linear-5x5 --yes`\n"
+    );
+    let out = heft(
+        p,
+        &[
+            "--json",
+            "--date",
+            "2025-03-04",
+            "program",
+            "start",
+            "linear-5x5",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let e: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(e["error"]["kind"], "conflict");
+    assert!(e["error"]["hint"].as_str().unwrap().contains("--yes"));
+    let status = json(p, &["--date", "2025-03-04", "program", "status"]);
+    assert_eq!(status["run"]["program_id"], "liftmor", "nothing changed");
+
+    // On a terminal the question is asked; "n" keeps the program, "y" starts the new one.
+    let on_terminal = |answer: &str| -> Option<String> {
+        let cmd = format!(
+            "{} --db {} --date 2025-03-04 program start linear-5x5",
+            env!("CARGO_BIN_EXE_heft"),
+            p.display()
+        );
+        let mut child = Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .env_remove("HEFT_DB")
+            .spawn()
+            .ok()?;
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{answer}\n").as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        Some(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    if let Some(said) = on_terminal("n") {
+        assert!(
+            said.contains(
+                "liftmor is in progress (since 2025-03-03, 0 sessions done); starting linear-5x5 ends it. Start linear-5x5? [y/N] "
+            ) && said.contains("Nothing changed: liftmor goes on."),
+            "{said}"
+        );
+        let status = json(p, &["--date", "2025-03-04", "program", "status"]);
+        assert_eq!(status["run"]["program_id"], "liftmor");
+        let said = on_terminal("y").unwrap();
+        assert!(
+            said.contains("Started Linear 5 x 5 on 2025-03-04."),
+            "{said}"
+        );
+        let status = json(p, &["--date", "2025-03-04", "program", "status"]);
+        assert_eq!(status["run"]["program_id"], "linear-5x5");
+    }
+    let started = json(
+        p,
+        &[
+            "--date",
+            "2025-03-05",
+            "program",
+            "start",
+            "liftmor",
+            "--yes",
+        ],
+    );
+    assert_eq!(started["run"]["program_id"], "liftmor");
+}
+
+#[test]
+fn a_workout_left_open_yesterday_is_mentioned_before_it_is_closed_uncounted() {
+    let setup = || {
+        let db = db();
+        ok(
+            &db.path,
+            &["--date", "yesterday", "program", "start", "liftmor"],
+        );
+        ok(&db.path, &["--date", "yesterday", "log"]);
+        ok(&db.path, &["--date", "yesterday", "log"]);
+        db
+    };
+    let note = |day: &str| {
+        format!(
+            "note: Afternoon workout of {} 12:00 (2 sets) is still open. The next set logged closes it \
+             at its last set (12:00) and never counts for your program; `heft --date {day} finish` \
+             closes it now and counts it.\n",
+            chrono_day(day)
+        )
+    };
+
+    // `today` says so; finishing that day counts the session and the note goes.
+    let db = setup();
+    let p = &db.path;
+    let day = latest_workout_date(p);
+    let out = heft(p, &["today"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), note(&day));
+    let finished = json(p, &["--date", &day, "finish"]);
+    assert_eq!(finished["session"]["session_number"], 1);
+    let out = heft(p, &["today"]);
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
+
+    // `log` says so, then does what it said: closes it, uncounted.
+    let db = setup();
+    let p = &db.path;
+    let out = heft(p, &["log", "squat", "100x5"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), note(&day));
+    let history = json(p, &["history"]);
+    assert_eq!(
+        history.as_array().unwrap().len(),
+        2,
+        "a new workout started"
+    );
+    assert!(
+        history[1]["finished_at"].is_string(),
+        "yesterday's was closed"
+    );
+    let status = json(p, &["program", "status"]);
+    assert_eq!(
+        status["run"]["state"]["sessions_done"], 0,
+        "and not counted"
+    );
+    // Scripts get the JSON alone.
+    let out = heft(p, &["--json", "today"]);
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
+}
+
+/// "Sun 2026-12-06" for "2026-12-06".
+fn chrono_day(day: &str) -> String {
+    let d: chrono::NaiveDate = day.parse().unwrap();
+    d.format("%a %Y-%m-%d").to_string()
+}
+
+#[test]
+fn note_goes_on_the_last_set_and_note_all_on_every_set() {
+    let db = db();
+    let p = &db.path;
+    let logged = json(
+        p,
+        &["log", "squat", "w:60x5", "3x100x5", "--note", "grindy"],
+    );
+    let notes: Vec<&Value> = logged["sets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["note"])
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            &Value::Null,
+            &Value::Null,
+            &Value::Null,
+            &serde_json::json!("grindy")
+        ]
+    );
+    let logged = json(p, &["log", "bench", "2x60x8", "--note-all", "paused"]);
+    assert!(
+        logged["sets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["note"] == "paused")
+    );
+    let (code, err) = fails(
+        p,
+        &["log", "bench", "60x8", "--note", "a", "--note-all", "b"],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("'--note <TEXT>' cannot be used with '--note-all <TEXT>'"),
+        "{err}"
+    );
+    let help = ok(p, &["log", "--help"]);
+    assert!(help.contains("A note on the last set logged"), "{help}");
+    assert!(help.contains("A note on every set logged"), "{help}");
+}
+
+#[test]
+fn help_fits_an_80_column_terminal() {
+    for args in [
+        &["log", "--help"][..],
+        &["measure", "--help"],
+        &["measures", "--help"],
+        &["--help"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_heft"))
+            .args(args)
+            .env("COLUMNS", "80")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{args:?}: {} columns: {line}",
+                line.chars().count()
+            );
+        }
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_heft"))
+        .args(["log", "--help"])
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The notation block comes through as written, one entry a line.
+    for line in [
+        "  100kgx5, 225lbx5 with an explicit unit\n",
+        "  bw+10x8, bw-20x6 added load; assistance\n",
+        "  400m, 5km/25min  a distance, optionally with its time\n",
+        "  f:100x0          a missed attempt: 0 reps only on a failure set\n",
+    ] {
+        assert!(text.contains(line), "{line:?} in\n{text}");
+    }
+}
+
+fn assert_fits_80(text: &str) {
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}\n{text}",
+            line.chars().count()
+        );
+    }
+}
+
+#[test]
+fn measures_fit_80_columns_with_the_band_below_each_series() {
+    let d = db();
+    let p = &d.path;
+    ok(p, &["profile", "--birth-year", "1957", "--sex", "female"]);
+    for (date, v) in [
+        ("2024-03-01", "-2.0"),
+        ("2025-03-01", "-1.9"),
+        ("2026-03-01", "-1.8"),
+    ] {
+        ok(
+            p,
+            &[
+                "measure",
+                "t_score",
+                v,
+                "--site",
+                "lumbar_spine",
+                "--date",
+                date,
+            ],
+        );
+    }
+    ok(
+        p,
+        &[
+            "measure",
+            "grip",
+            "31",
+            "--site",
+            "left",
+            "--date",
+            "2026-03-01",
+        ],
+    );
+    ok(
+        p,
+        &[
+            "measure",
+            "grip",
+            "29",
+            "--site",
+            "left",
+            "--date",
+            "2026-03-02",
+        ],
+    );
+    let long = "after breakfast, clothes on, the usual scale at the gym by the door";
+    ok(p, &["measure", "body_weight", "72.5", "--note", long]);
+    let table = ok(p, &["measures"]);
+    assert_fits_80(&table);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Measure                 Latest   Date        Change"
+    );
+    let t = lines
+        .iter()
+        .position(|l| l.starts_with("t_score (lumbar_spine)"))
+        .unwrap();
+    assert_eq!(
+        lines[t],
+        "t_score (lumbar_spine)  -1.8     2026-03-01  +0.1 (within DXA precision)"
+    );
+    assert_eq!(
+        lines[t + 1],
+        "    +0.2 (within DXA precision) since 2024-03-01"
+    );
+    assert!(lines[t + 2].starts_with("    osteopenia"), "{table}");
+    let grip = lines
+        .iter()
+        .position(|l| l.starts_with("grip (left)"))
+        .unwrap();
+    assert_eq!(
+        lines[grip],
+        "grip (left)             29 kg    2026-03-02  -2 kg (-6.5%)"
+    );
+    assert_eq!(
+        lines[grip + 1],
+        "    not low (cut-off 16 kg for women) [EWGSOP2]"
+    );
+    // Notes are cut with an ellipsis in the list; JSON keeps them whole.
+    let list = ok(p, &["measures", "--kind", "body_weight"]);
+    assert_fits_80(&list);
+    assert!(list.contains("after breakfast, clothes on, …"), "{list}");
+    let all = json(p, &["measures", "--kind", "body_weight"]);
+    assert_eq!(all["measurements"][0]["note"], long);
+}
+
+#[test]
+fn history_cuts_long_notes_and_has_a_compact_view() {
+    let db = db();
+    let p = &db.path;
+    let long = "this is a very long note that would widen every single row of the table";
+    ok(
+        p,
+        &[
+            "--at",
+            "2026-11-20 18:00",
+            "log",
+            "deadlift",
+            "w:20x5",
+            "5x47.5x5@3",
+            "--note",
+            long,
+        ],
+    );
+    ok(
+        p,
+        &[
+            "--at",
+            "2026-11-20 18:20",
+            "log",
+            "squat",
+            "100x5",
+            "100x5",
+            "102.5x5",
+        ],
+    );
+    ok(p, &["--at", "2026-11-20 18:40", "log", "deadlift", "50x3"]);
+    let table = ok(p, &["history"]);
+    assert_fits_80(&table);
+    assert!(
+        table.contains("  this is a very long note that… "),
+        "{table}"
+    );
+    let compact = ok(p, &["history", "--compact"]);
+    let lines: Vec<&str> = compact.lines().collect();
+    assert_eq!(lines.len(), 3, "{compact}");
+    assert!(lines[0].starts_with("Fri 2026-11-20 "), "{compact}");
+    assert_eq!(lines[1], "  Deadlift    w:20kgx5 5x47.5kgx5@3 50kgx3");
+    assert_eq!(lines[2], "  Back Squat  2x100kgx5 102.5kgx5");
+    // --json is the same shape with or without it.
+    assert_eq!(json(p, &["history", "--compact"]), json(p, &["history"]));
+    assert_eq!(json(p, &["history"])[0]["sets"][5]["note"], long);
+}
+
+#[test]
+fn a_new_default_database_is_announced_once() {
+    let home = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_heft"))
+            .args(args)
+            .env_remove("HEFT_DB")
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .output()
+            .unwrap()
+    };
+    let path = home.path().join("data/heft/heft.db");
+    let first = run(&["log", "squat", "100x5"]);
+    assert!(first.status.success());
+    assert_eq!(
+        String::from_utf8(first.stderr).unwrap(),
+        format!(
+            "Created a new database at {} (--db PATH or HEFT_DB choose another).\n",
+            path.display()
+        )
+    );
+    assert!(path.exists());
+    let second = run(&["history"]);
+    assert!(second.status.success());
+    assert_eq!(String::from_utf8(second.stderr).unwrap(), "");
+    // A database named with --db is the person's choice: nothing to announce.
+    let chosen = home.path().join("chosen.db");
+    let out = run(&["--db", chosen.to_str().unwrap(), "history"]);
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
 }

@@ -8,6 +8,8 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 use crate::grammar::GrammarError;
 use crate::validate::ValidationError;
 
@@ -43,6 +45,25 @@ pub enum Error {
         id: String,
     },
 
+    /// No program has this id; carries the closest ids.
+    #[error("no program with id '{id}'{}", suggestion_text(.suggestions))]
+    UnknownProgram {
+        /// The id as typed.
+        id: String,
+        /// Ids of the closest programs, best first (may be empty).
+        suggestions: Vec<String>,
+    },
+
+    /// A workout was to be finished but none is open (on the date given).
+    #[error("{}", no_open_workout_text(*.on, *.latest))]
+    NoOpenWorkout {
+        /// The local date asked for, if one was.
+        on: Option<NaiveDate>,
+        /// The local start date of the newest workout (of `on`, when given),
+        /// which is finished; `None` when there is none.
+        latest: Option<NaiveDate>,
+    },
+
     /// An id fragment matched more than one row.
     #[error("'{fragment}' matches {count} {entity}s; give more of the id")]
     AmbiguousId {
@@ -63,7 +84,7 @@ pub enum Error {
     Program(#[from] crate::progression::ProgramError),
 
     /// A plan was asked for but no program is running.
-    #[error("no program is running; start one with `heft program start NAME`")]
+    #[error("no program is running; start one first")]
     NoProgram,
 
     /// The next planned set has no load yet: the person works up to one and
@@ -153,6 +174,17 @@ fn suggestion_text(suggestions: &[String]) -> String {
     }
 }
 
+fn no_open_workout_text(on: Option<NaiveDate>, latest: Option<NaiveDate>) -> String {
+    match (on, latest) {
+        (None, None) => "no workout is open, and none has been logged yet".into(),
+        (None, Some(d)) => {
+            format!("no workout is open: the latest one, started on {d}, is already finished")
+        }
+        (Some(d), None) => format!("no workout was logged on {d}"),
+        (Some(d), Some(_)) => format!("no workout of {d} is open: it is already finished"),
+    }
+}
+
 impl Error {
     /// The field an input error is about, if it is one.
     pub fn field(&self) -> Option<&str> {
@@ -160,6 +192,7 @@ impl Error {
             Error::InvalidInput(e) => Some(e.field.as_str()),
             Error::Grammar(_) => Some("set"),
             Error::UnknownExercise { .. } => Some("exercise"),
+            Error::UnknownProgram { .. } => Some("program"),
             Error::Program(e) => Some(e.field.as_str()),
             Error::NeedsLoad { .. } => Some("weight"),
             Error::Csv(e) => e.field(),

@@ -280,6 +280,14 @@ impl From<Error> for HeftError {
                 entity: entity.into(),
                 id,
             },
+            Error::UnknownProgram { id, .. } => HeftError::NotFound {
+                entity: "program".into(),
+                id,
+            },
+            Error::NoOpenWorkout { on, .. } => HeftError::NotFound {
+                entity: "open workout".into(),
+                id: on.map(|d| d.to_string()).unwrap_or_default(),
+            },
             Error::NoProgram => HeftError::NotFound {
                 entity: "running program".into(),
                 id: String::new(),

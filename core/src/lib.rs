@@ -33,10 +33,10 @@ pub use heft::UnitDecision;
 pub use heft::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use heft::{CheckedLog, Strength};
 pub use heft::{
-    CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, DeviceSeen, ExerciseHit,
-    ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LiftStatus, LogTime, LoggedSets,
-    NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary, Progress, SessionResult,
-    SkippedRow, StartedProgram, SyncStatus, TableCount, Today, UndoOutcome,
+    CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, DeviceSeen, EarlierOpenWorkout,
+    ExerciseHit, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LiftStatus, LogTime,
+    LoggedSets, NextLog, NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary, Progress,
+    SessionResult, SkippedRow, StartedProgram, SyncStatus, TableCount, Today, UndoOutcome,
 };
 
 // The FFI namespace of core's records (bindings/README.md): the derives

@@ -9,7 +9,7 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 
-use crate::model::{Effort, Exercise, Load, Measure, SetInput, Unit, Weight, WeightUnit};
+use crate::model::{Effort, Exercise, Load, Measure, SetInput, SetKind, Unit, Weight, WeightUnit};
 
 /// Heaviest load accepted for a set, in kilograms.
 pub const MAX_LOAD_KG: f64 = 1000.0;
@@ -432,6 +432,18 @@ fn fits_measure(input: &SetInput, exercise: &Exercise) -> Check {
                 format!("is required: {name} is counted in reps"),
             )
         }
+        // Zero reps of a lift is a slip (100x0 for 100x10), except on a
+        // failure set, which is how a missed attempt is written.
+        Measure::WeightReps | Measure::BodyweightReps | Measure::Reps
+            if input.reps == Some(0) && input.kind != SetKind::Failure =>
+        {
+            wrong(
+                Field::Reps,
+                format!(
+                    "must be at least 1: a set of {name} is counted in reps (write a missed attempt as a failure set, f:100x0)"
+                ),
+            )
+        }
         Measure::WeightReps if matches!(input.load, Load::None) => wrong(
             Field::Weight,
             format!("is required: {name} is done with a weight (0 for an empty machine)"),
@@ -826,12 +838,26 @@ mod tests {
             set(
                 &SetInput {
                     reps: Some(0),
+                    kind: SetKind::Failure,
                     ..good()
                 },
                 &ex
             )
             .is_ok(),
-            "a missed attempt is 0 reps"
+            "a missed attempt is a failure set of 0 reps"
+        );
+        let zero = set(
+            &SetInput {
+                reps: Some(0),
+                ..good()
+            },
+            &ex,
+        )
+        .unwrap_err();
+        assert_eq!(zero.field, Field::Reps);
+        assert!(
+            zero.to_string().starts_with("reps must be at least 1"),
+            "{zero}"
         );
         assert!(
             set(

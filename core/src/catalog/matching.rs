@@ -91,6 +91,33 @@ fn singular(word: &str) -> String {
     }
 }
 
+/// The candidates closest to a typed name, best first, by the same scores
+/// and floor as exercise suggestions: up to three keys of `candidates`, each
+/// a key (an id) with the names it may be typed as (the id itself, a title).
+/// For lookups that never guess, such as program ids: a person confirms.
+pub fn suggest<'c>(query: &str, candidates: &[(&'c str, Vec<&str>)]) -> Vec<&'c str> {
+    let q = normalize(query);
+    if q.words.is_empty() {
+        return Vec::new();
+    }
+    let mut ranked: Vec<(f64, &'c str)> = candidates
+        .iter()
+        .map(|(key, names)| {
+            let score = names
+                .iter()
+                .map(|n| {
+                    let n = normalize(n);
+                    Matcher::raw_typo_score(&q, &n).max(Matcher::search_score(&q, &n))
+                })
+                .fold(0.0, f64::max);
+            (score, *key)
+        })
+        .filter(|(score, _)| *score >= SUGGEST_FLOOR)
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    ranked.into_iter().take(3).map(|(_, key)| key).collect()
+}
+
 /// How a typed name was resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Resolution<'a> {
@@ -434,6 +461,22 @@ mod tests {
             .map(|h| h.exercise.name.as_str())
             .collect();
         assert_eq!(&names[..2], ["Bench Press", "Dumbbell Bench Press"]);
+    }
+
+    #[test]
+    fn suggestions_for_ids_come_from_the_same_scores() {
+        let programs = [
+            (
+                "liftmor",
+                vec!["liftmor", "LIFTMOR: heavy lifting for bone"],
+            ),
+            ("linear-5x5", vec!["linear-5x5", "Linear 5 x 5"]),
+            ("lisa-heavy", vec!["lisa-heavy", "LISA heavy"]),
+        ];
+        assert_eq!(suggest("liftmr", &programs).first(), Some(&"liftmor"));
+        assert_eq!(suggest("linear", &programs).first(), Some(&"linear-5x5"));
+        assert!(suggest("zzzzqqq", &programs).is_empty());
+        assert!(suggest("", &programs).is_empty());
     }
 
     proptest! {

@@ -337,7 +337,7 @@ impl Heft {
         };
         let per_week = match self.program(&run.program_id) {
             Ok(p) => Some(p.sessions_per_week),
-            Err(Error::NotFound { .. } | Error::Program(_)) => None,
+            Err(Error::NotFound { .. } | Error::UnknownProgram { .. } | Error::Program(_)) => None,
             Err(e) => return Err(e),
         };
         Ok(ProgramFacts {

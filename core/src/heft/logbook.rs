@@ -77,6 +77,34 @@ pub struct FinishWorkout {
     pub on: Option<NaiveDate>,
 }
 
+/// A workout left open on an earlier day (see [`Heft::earlier_open_workout`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct EarlierOpenWorkout {
+    /// The workout.
+    pub workout: Workout,
+    /// How many live sets it holds.
+    pub sets: u32,
+    /// Its last set (its start when it has none).
+    pub last_set_at: Timestamp,
+    /// What a set logged at the time asked about does to it.
+    pub next_log: NextLog,
+}
+
+/// What logging a set does to a workout left open on an earlier day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum NextLog {
+    /// The set joins it: its last set is at most [`SESSION_GAP`] before.
+    JoinsIt,
+    /// It is closed at its last set (not counted as a program session) and
+    /// the set starts a new workout.
+    ClosesIt,
+    /// It stays open (a backdated set goes to the workout of its own time).
+    LeavesIt,
+}
+
 /// Which workouts to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -120,6 +148,42 @@ impl Heft {
     /// The workout open now, if any.
     pub fn open_workout(&self) -> Result<Option<Workout>> {
         self.read(newest_open_workout)
+    }
+
+    /// A workout still open from a day before the day of `at`, and what
+    /// logging at `at` will do to it, so a person can be told before a set
+    /// lands in yesterday's workout or that workout is closed uncounted.
+    pub fn earlier_open_workout(&self, at: LogTime) -> Result<Option<EarlierOpenWorkout>> {
+        let now = self.now();
+        let t = resolve_time(at, now)?;
+        let day = at.date(now);
+        self.read(|conn| {
+            let Some(w) = newest_open_workout(conn)? else {
+                return Ok(None);
+            };
+            if w.started_at.local_date() >= day || w.started_at.0 > t.0 {
+                return Ok(None);
+            }
+            let last_set_at = last_activity(conn, &w)?;
+            let sets: u32 = conn
+                .prepare_cached(
+                    "SELECT count(*) FROM set_entry WHERE workout_id = ?1 AND deleted = 0",
+                )?
+                .query_row([&w.id], |r| r.get(0))?;
+            let near = t.0.signed_duration_since(last_set_at.0) <= SESSION_GAP;
+            let next_log = match (at, near) {
+                (LogTime::OnDate(_), _) => NextLog::LeavesIt,
+                (_, true) => NextLog::JoinsIt,
+                (LogTime::Now, false) => NextLog::ClosesIt,
+                (LogTime::At(_), false) => NextLog::LeavesIt,
+            };
+            Ok(Some(EarlierOpenWorkout {
+                workout: w,
+                sets,
+                last_set_at,
+                next_log,
+            }))
+        })
     }
 
     /// Logs one set; see [`Heft::log_sets`].
@@ -557,14 +621,24 @@ pub(super) fn close_workout(
     let now = stamp.now();
     let workout = match (&finish.workout_id, finish.on) {
         (Some(id), _) => workout_by_id(tx, id)?,
-        (None, Some(date)) => open_workout_on(tx, date)?.ok_or_else(|| Error::NotFound {
-            entity: "open workout on",
-            id: date.to_string(),
-        })?,
-        (None, None) => newest_open_workout(tx)?.ok_or_else(|| Error::NotFound {
-            entity: "open workout",
-            id: String::new(),
-        })?,
+        (None, Some(date)) => match open_workout_on(tx, date)? {
+            Some(w) => w,
+            None => {
+                return Err(Error::NoOpenWorkout {
+                    on: Some(date),
+                    latest: any_workout_on(tx, date)?.then_some(date),
+                });
+            }
+        },
+        (None, None) => match newest_open_workout(tx)? {
+            Some(w) => w,
+            None => {
+                return Err(Error::NoOpenWorkout {
+                    on: None,
+                    latest: newest_workout(tx)?.map(|w| w.started_at.local_date()),
+                });
+            }
+        },
     };
     let end = match finish.at {
         Some(at) => {
@@ -612,6 +686,31 @@ pub(super) fn close_workout(
     ))
 }
 
+/// The most recently started live workout, open or not.
+fn newest_workout(conn: &Connection) -> Result<Option<Workout>> {
+    let sql = format!(
+        "SELECT {WORKOUT_COLUMNS} FROM workout WHERE deleted = 0 ORDER BY started_at_ms DESC LIMIT 1"
+    );
+    conn.prepare_cached(&sql)?
+        .query_and_then([], rows::workout)?
+        .next()
+        .transpose()
+}
+
+/// Whether a live workout started on local date `date`.
+fn any_workout_on(conn: &Connection, date: NaiveDate) -> Result<bool> {
+    let day_start = date.and_time(NaiveTime::MIN).and_utc().timestamp_millis();
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM workout WHERE deleted = 0
+               AND started_at_ms + offset_min * 60000 >= ?1 AND started_at_ms + offset_min * 60000 < ?1 + 86400000
+             LIMIT 1",
+        )?
+        .query_row([day_start], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
 /// The newest open workout whose local start date is `date`.
 fn open_workout_on(conn: &Connection, date: NaiveDate) -> Result<Option<Workout>> {
     let from = date.and_time(NaiveTime::MIN).and_utc().timestamp_millis() - 86_400_000;
@@ -655,6 +754,74 @@ mod tests {
         let clock = Arc::new(ManualClock::new(DateTime::parse_from_rfc3339(NOW).unwrap()));
         let h = Heft::open_in_memory(clock.clone()).unwrap();
         (clock, h)
+    }
+
+    #[test]
+    fn finishing_with_nothing_open_says_why() {
+        let (clock, h) = manual();
+        let none = h.finish_workout(FinishWorkout::default()).unwrap_err();
+        assert_eq!(
+            none.to_string(),
+            "no workout is open, and none has been logged yet"
+        );
+        h.log_sets(&sets("back-squat", "100x5"), LogTime::Now)
+            .unwrap();
+        let started = h.open_workout().unwrap().unwrap().started_at.local_date();
+        h.finish_workout(FinishWorkout::default()).unwrap();
+        clock.advance(TimeDelta::minutes(5));
+        let again = h.finish_workout(FinishWorkout::default()).unwrap_err();
+        assert_eq!(
+            again.to_string(),
+            format!(
+                "no workout is open: the latest one, started on {started}, is already finished"
+            )
+        );
+        let on = |d: NaiveDate| FinishWorkout {
+            on: Some(d),
+            ..Default::default()
+        };
+        assert_eq!(
+            h.finish_workout(on(started)).unwrap_err().to_string(),
+            format!("no workout of {started} is open: it is already finished")
+        );
+        let empty = started.pred_opt().unwrap();
+        assert_eq!(
+            h.finish_workout(on(empty)).unwrap_err().to_string(),
+            format!("no workout was logged on {empty}")
+        );
+    }
+
+    #[test]
+    fn a_workout_left_open_on_an_earlier_day_is_reported_with_what_logging_does() {
+        let (clock, h) = manual();
+        assert_eq!(h.earlier_open_workout(LogTime::Now).unwrap(), None);
+        clock.advance(TimeDelta::minutes(4 * 60 + 30)); // 22:30
+        let now = h.now();
+        h.log_sets(&sets("back-squat", "3x100x5"), LogTime::Now)
+            .unwrap();
+        assert_eq!(
+            h.earlier_open_workout(LogTime::Now).unwrap(),
+            None,
+            "today's own workout is not from an earlier day"
+        );
+        // Past midnight within the gap the next set joins it ...
+        clock.advance(TimeDelta::hours(2));
+        let within = h.earlier_open_workout(LogTime::Now).unwrap().unwrap();
+        assert_eq!(within.sets, 3);
+        assert_eq!(within.next_log, NextLog::JoinsIt);
+        // ... a day later it is closed at its last set when the next set comes.
+        clock.advance(TimeDelta::hours(20));
+        let later = h.earlier_open_workout(LogTime::Now).unwrap().unwrap();
+        assert_eq!(later.next_log, NextLog::ClosesIt);
+        assert_eq!(later.last_set_at.0, now);
+        let day = LogTime::OnDate(h.now().date_naive());
+        assert_eq!(
+            h.earlier_open_workout(day).unwrap().unwrap().next_log,
+            NextLog::LeavesIt
+        );
+        h.log_sets(&sets("back-squat", "100x5"), LogTime::Now)
+            .unwrap();
+        assert_eq!(h.earlier_open_workout(LogTime::Now).unwrap(), None);
     }
 
     #[test]
@@ -863,7 +1030,7 @@ mod tests {
         assert!(h.open_workout().unwrap().is_none());
         assert!(matches!(
             h.finish_workout(FinishWorkout::default()),
-            Err(Error::NotFound { .. })
+            Err(Error::NoOpenWorkout { .. })
         ));
         h.undo().unwrap();
         assert_eq!(h.open_workout().unwrap().map(|o| o.id), Some(w.id.clone()));

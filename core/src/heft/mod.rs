@@ -35,7 +35,7 @@ pub use csv::{
     CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, SkippedRow, UnitDecision,
 };
 pub use exercises::ExerciseHit;
-pub use logbook::{FinishWorkout, HistoryQuery, LogTime, LoggedSets};
+pub use logbook::{EarlierOpenWorkout, FinishWorkout, HistoryQuery, LogTime, LoggedSets, NextLog};
 pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use programs::{
     Finished, LiftStatus, NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary,

@@ -245,11 +245,31 @@ fn load_program(conn: &Connection, id: &str, exercises: &ExerciseIndex) -> Resul
         .prepare_cached("SELECT source FROM program WHERE id = ?1 AND deleted = 0")?
         .query_row([id], |r| r.get(0))
         .optional()?;
-    let source = source.ok_or_else(|| Error::NotFound {
-        entity: "program",
-        id: id.to_owned(),
-    })?;
+    let Some(source) = source else {
+        return Err(unknown_program(conn, id)?);
+    };
     Ok(Program::from_toml(&source, exercises)?)
+}
+
+/// The error for an id no program has, with the closest ids.
+fn unknown_program(conn: &Connection, id: &str) -> Result<Error> {
+    let custom: Vec<String> = conn
+        .prepare_cached("SELECT id FROM program WHERE deleted = 0")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut candidates: Vec<(&str, Vec<&str>)> = builtins()?
+        .iter()
+        .map(|p| (p.id.as_str(), vec![p.id.as_str(), p.name.as_str()]))
+        .collect();
+    candidates.extend(custom.iter().map(|c| (c.as_str(), vec![c.as_str()])));
+    let suggestions = crate::catalog::matching::suggest(id, &candidates)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    Ok(Error::UnknownProgram {
+        id: id.chars().take(60).collect(),
+        suggestions,
+    })
 }
 
 /// Local midnight of `date` as UTC ms, widened by a day each side so that
@@ -585,6 +605,11 @@ impl Heft {
         })
     }
 
+    /// The run in progress, if any (to ask before [`Heft::start_program`] ends it).
+    pub fn running_program(&self) -> Result<Option<ProgramRun>> {
+        self.read(active_run)
+    }
+
     /// Ends the run in progress on `on`.
     pub fn stop_program(&self, on: NaiveDate) -> Result<ProgramRun> {
         check_date(on, self.now().date_naive())?;
@@ -675,7 +700,7 @@ impl Heft {
         let today = self.today(date)?;
         let next = today.next.ok_or_else(|| {
             Error::Conflict(
-                "every set of today's session is logged; finish it with `heft finish`".into(),
+                "every set of today's session is logged; finish the workout to count it".into(),
             )
         })?;
         let ex = today.plan.exercises.get(next.exercise).ok_or_else(|| {
@@ -983,7 +1008,7 @@ mod tests {
         assert!(done.workout.finished_at.is_some());
         assert!(matches!(
             h.today(d("2026-11-18")),
-            Err(Error::NotFound { .. })
+            Err(Error::UnknownProgram { .. })
         ));
     }
 
@@ -1023,7 +1048,10 @@ mod tests {
         h.undo().unwrap();
         assert_eq!(h.program("mine").unwrap().name, "Mine");
         h.undo().unwrap();
-        assert!(matches!(h.program("mine"), Err(Error::NotFound { .. })));
+        assert!(matches!(
+            h.program("mine"),
+            Err(Error::UnknownProgram { .. })
+        ));
         let huge = "#".repeat(super::MAX_PROGRAM_BYTES + 1);
         assert_eq!(
             h.import_program(&huge).unwrap_err().field(),
