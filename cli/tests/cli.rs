@@ -2217,3 +2217,215 @@ fn a_new_default_database_is_announced_once() {
     let out = run(&["--db", chosen.to_str().unwrap(), "history"]);
     assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
 }
+
+/// Logs every set of the day's planned session with plain `heft log`, then
+/// finishes it; returns how many sets were logged.
+fn log_planned_session(p: &Path, date: &str) -> usize {
+    let mut n = 0;
+    loop {
+        let out = heft(p, &["--date", date, "log"]);
+        if !out.status.success() {
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains("every set of today's session is logged"),
+                "{date}: {err}"
+            );
+            break;
+        }
+        n += 1;
+        assert!(n < 40, "{date}: the session never ends");
+    }
+    ok(p, &["--date", date, "finish"]);
+    n
+}
+
+fn start_liftmor(p: &Path, on: &str) {
+    ok(
+        p,
+        &[
+            "profile",
+            "--birth-year",
+            "1958",
+            "--sex",
+            "female",
+            "--bone-status",
+            "osteopenia",
+        ],
+    );
+    ok(p, &["--date", on, "program", "start", "liftmor"]);
+}
+
+#[test]
+fn technique_sets_logged_from_the_plan_are_not_heavy_hard_or_strength_evidence() {
+    let db = db();
+    let p = &db.path;
+    start_liftmor(p, "2026-11-02");
+    for date in ["2026-11-02", "2026-11-05"] {
+        assert_eq!(log_planned_session(p, date), 12, "3 x 4 technique sets");
+    }
+    // Every set carries its role; technique sets have no effort to carry.
+    let h = json(p, &["--date", "2026-11-05", "history"]);
+    for w in h.as_array().unwrap() {
+        for s in w["sets"].as_array().unwrap() {
+            assert_eq!(s["role"], "technique", "{s}");
+            assert_eq!(s["effort"], Value::Null, "{s}");
+        }
+    }
+    // A week of empty-bar practice: no heavy or hard sets, no LIFTMOR
+    // pattern, but the planned landings of the jumping chin-ups count.
+    let stats = json(p, &["--date", "2026-11-05", "stats"]);
+    let week = &stats["this_week"];
+    assert_eq!(week["hard_sets"], 0, "{week}");
+    assert_eq!(week["bone"]["heavy_axial_sets"], 0, "{week}");
+    assert_eq!(week["bone"]["meets_liftmor"], false, "{week}");
+    assert_eq!(week["bone"]["landings"], 30, "{week}");
+    // Nor is it evidence of strength: no e1RM and no records from it.
+    let e1rm = json(p, &["--date", "2026-11-05", "e1rm", "deadlift"]);
+    assert_eq!(e1rm["series"]["points"], serde_json::json!([]), "{e1rm}");
+    let records = json(p, &["--date", "2026-11-05", "records"]);
+    assert_eq!(records, serde_json::json!([]), "{records}");
+}
+
+#[test]
+fn a_typed_set_of_a_planned_exercise_takes_its_role_and_planned_landings() {
+    let db = db();
+    let p = &db.path;
+    start_liftmor(p, "2026-11-02");
+    // Typed in set notation, without --landings: the plan's 5 landings.
+    ok(
+        p,
+        &[
+            "--date",
+            "2026-11-02",
+            "log",
+            "jumping",
+            "chin",
+            "up",
+            "bwx5",
+        ],
+    );
+    // With --landings, the person's count wins; with an effort, it is theirs.
+    ok(
+        p,
+        &[
+            "--date",
+            "2026-11-02",
+            "log",
+            "jumping",
+            "chin",
+            "up",
+            "bwx5@3",
+            "--landings",
+            "3",
+        ],
+    );
+    // An exercise the plan does not hold is logged freely: no role.
+    ok(p, &["--date", "2026-11-02", "log", "plank", "60s"]);
+    let sets = &json(p, &["--date", "2026-11-02", "history"])[0]["sets"];
+    assert_eq!(sets[0]["impact"]["landings"], 5, "{sets}");
+    assert_eq!(sets[0]["role"], "technique");
+    assert_eq!(sets[1]["impact"]["landings"], 3, "{sets}");
+    assert_eq!(sets[1]["effort_source"], "logged");
+    assert_eq!(sets[2]["role"], Value::Null);
+    let stats = json(p, &["--date", "2026-11-02", "stats"]);
+    assert_eq!(stats["this_week"]["bone"]["landings"], 8);
+}
+
+#[test]
+fn today_and_stats_count_this_weeks_minutes_alike() {
+    let db = db();
+    let p = &db.path;
+    start_liftmor(p, "2026-11-02");
+    let minutes = |date: &str| {
+        let today = json(p, &["--date", date, "today"]);
+        let stats = json(p, &["--date", date, "stats"]);
+        (
+            today["plan"]["dose"]["logged"].as_u64().unwrap(),
+            stats["this_week"]["lifting_minutes"].as_u64().unwrap(),
+        )
+    };
+    // Half a session logged, still open.
+    for _ in 0..6 {
+        ok(p, &["--date", "2026-11-02", "log"]);
+    }
+    let (today, stats) = minutes("2026-11-02");
+    assert!(today > 0);
+    assert_eq!(today, stats, "half a session");
+    // Finished with a length, then a second workout the same day.
+    ok(p, &["--date", "2026-11-02", "finish", "--duration", "35m"]);
+    ok(
+        p,
+        &[
+            "--at",
+            "2026-11-02 18:00",
+            "log",
+            "goblet",
+            "squat",
+            "3x16x10@2",
+        ],
+    );
+    let (today, stats) = minutes("2026-11-02");
+    assert_eq!(today, stats, "a finished session and an open workout");
+    assert!(today > 35, "{today}");
+}
+
+#[test]
+fn slips_are_questioned_and_saved_only_when_confirmed() {
+    let db = db();
+    let p = &db.path;
+    ok(p, &["--date", "2026-11-01", "log", "bench", "3x71.44x5"]);
+    // Load and reps the wrong way round.
+    let (code, err) = fails(p, &["--date", "2026-11-03", "log", "squat", "5x100"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "warning: Back Squat: 5 kg for 100 reps looks like load and reps the wrong way round; did you mean 100 kg x 5?"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("heft log squat 100kgx5"), "{err}");
+    assert!(err.contains("nothing saved"), "{err}");
+    // Pounds typed into a kg profile.
+    let (code, err) = fails(p, &["--date", "2026-11-03", "log", "bench", "135x5"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("Bench Press: 135 kg is 1.9 times your recent working weight (71.44 kg); did you mean 135 lb?"),
+        "{err}"
+    );
+    // With --json: the warnings on stdout, a typed error on stderr.
+    let out = heft(
+        p,
+        &["--json", "--date", "2026-11-03", "log", "squat", "15x5"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let body: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(body["logged"], Value::Null);
+    assert_eq!(body["warnings"][0]["code"], "below_bar", "{body}");
+    assert_eq!(body["warnings"][0]["set"], 0);
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["error"]["kind"], "needs_confirmation");
+    // Nothing was saved by any of them.
+    assert_eq!(json(p, &["history"]).as_array().unwrap().len(), 1);
+    // Confirmed: saved, and the warning goes with the result.
+    let logged = json(
+        p,
+        &["--date", "2026-11-03", "log", "squat", "15x5", "--yes"],
+    );
+    assert_eq!(logged["warnings"][0]["code"], "below_bar");
+    assert_eq!(logged["sets"].as_array().unwrap().len(), 1);
+    // A real step up, and a ramp typed in one go, are not slips.
+    ok(p, &["--date", "2026-11-04", "log", "bench", "75x5"]);
+    ok(
+        p,
+        &[
+            "--date",
+            "2026-11-04",
+            "log",
+            "deadlift",
+            "60x5",
+            "100x5",
+            "140x3",
+            "180x1",
+        ],
+    );
+}

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::input::AnalyticsSet;
 use super::week::Week;
-use crate::model::{Pattern, SetKind};
+use crate::model::Pattern;
 
 /// Sessions a week needs to count toward a streak (WHO: strength work on
 /// two or more days a week).
@@ -163,7 +163,7 @@ pub struct PatternSpacing {
 /// Hard for the 48 h rule, as the engine's guard counts it: any set but a
 /// warm-up, with at most 12 reps, at RIR <= 3 or unknown.
 fn hard_for_spacing(s: &AnalyticsSet) -> bool {
-    s.kind != SetKind::Warmup && s.reps.is_some_and(|r| r <= 12) && s.rir.is_none_or(|r| r <= 3.0)
+    !s.is_preparation() && s.reps.is_some_and(|r| r <= 12) && s.rir.is_none_or(|r| r <= 3.0)
 }
 
 /// Rest between hard sessions of each paced pattern whose sessions started
@@ -245,6 +245,7 @@ pub struct Adherence {
 mod tests {
     use super::super::input::fixtures::*;
     use super::*;
+    use crate::model::SetKind;
 
     #[test]
     fn streaks_by_hand() {

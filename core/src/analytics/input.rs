@@ -174,8 +174,14 @@ impl AnalyticsSet {
     /// or technique practice): what records, e1RM, hard and heavy sets count
     /// (docs/ANALYTICS.md, "Which sets count").
     pub fn is_work(&self) -> bool {
-        matches!(self.kind, SetKind::Working | SetKind::Failure)
-            && !matches!(self.role, Some(SetRole::Technique | SetRole::Warmup))
+        matches!(self.kind, SetKind::Working | SetKind::Failure) && !self.is_preparation()
+    }
+
+    /// A warm-up (by kind or planned role) or technique practice: never
+    /// heavy, hard, or strength evidence.
+    pub fn is_preparation(&self) -> bool {
+        self.kind == SetKind::Warmup
+            || matches!(self.role, Some(SetRole::Technique | SetRole::Warmup))
     }
 
     /// The external load in kg when it is one and positive (not body weight).

@@ -167,7 +167,8 @@ impl RecordBook {
         if s.exercise.pattern == Pattern::Cardio {
             return;
         }
-        let counts_volume = matches!(s.kind, SetKind::Working | SetKind::Failure | SetKind::Drop);
+        let counts_volume = !s.is_preparation()
+            && matches!(s.kind, SetKind::Working | SetKind::Failure | SetKind::Drop);
         if !counts_volume {
             return;
         }
