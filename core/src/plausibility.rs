@@ -131,7 +131,7 @@ pub fn check(index: usize, input: &SetInput, context: SetContext<'_>) -> Vec<Log
         let as_typed = kg / recent;
         let as_other = weight.value() * other.base_factor() / recent;
         let far = as_typed >= UNIT_FAR || as_typed <= 1.0 / UNIT_FAR;
-        let near = as_other <= UNIT_NEAR && as_other >= 1.0 / UNIT_NEAR;
+        let near = (1.0 / UNIT_NEAR..=UNIT_NEAR).contains(&as_other);
         if far
             && near
             && let Some(meant) = Weight::new(weight.value(), other)
