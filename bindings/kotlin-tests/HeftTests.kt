@@ -264,8 +264,14 @@ val tests = listOf(
             for (d in listOf(21L, 14L, 7L)) store.logSets(listOf(squat(100.0), squat(100.0)), LogTime.OnDate(daysAgo(store, d)))
             store.finishWorkout(FinishWorkout(null, null, null, null))
             val today = storeToday(store)
+            checkEq(null, store.runningProgram(), "no program running yet")
+            // A backdated workout was left open: logging now closes it at its last set.
+            val earlier = store.earlierOpenWorkout(LogTime.Now)
+            checkEq(NextLog.CLOSES_IT, earlier?.nextLog, "an earlier open workout")
+            checkEq(2u, earlier?.sets, "its sets")
             val started = store.startProgram("kotlin-test", today)
             checkEq("kotlin-test", started.program.id, "started")
+            checkEq("kotlin-test", store.runningProgram()?.programId, "running program")
             checkEq("kotlin-test", store.programStatus(today).program.id, "status")
             val plan = store.today(today)
             checkEq("back-squat", plan.plan.exercises.first().exerciseId, "plan's first exercise")
@@ -277,6 +283,20 @@ val tests = listOf(
             check(done.workout.finishedAt != null) { "finished" }
             checkEq("kotlin-test", store.stopProgram(today).programId, "stopped")
             expectThrows<HeftException.NotFound>("unknown program") { store.startProgram("no-such-program", today) }
+        }
+    },
+
+    Test("log checked: a slip comes back as a warning, nothing saved until confirmed") {
+        newStore().use { store ->
+            val swapped = squat(5.0, 100u)
+            val first = store.logChecked(listOf(swapped), LogTime.Now, false)
+            checkEq(null, first.logged, "nothing saved")
+            checkEq(LogWarningCode.LOOKS_SWAPPED, first.warnings.single().code, "warning code")
+            checkEq(5u, first.warnings.single().suggestion?.reps, "suggested reps")
+            checkEq(0, store.history(HistoryQuery(null, null, null, null)).size, "history still empty")
+            val confirmed = store.logChecked(listOf(swapped), LogTime.Now, true)
+            checkEq(1, confirmed.logged?.sets?.size, "saved when confirmed")
+            checkEq(EffortSource.LOGGED, confirmed.logged?.sets?.single()?.input?.effortSource, "typed effort is the person's")
         }
     },
 
