@@ -392,6 +392,47 @@ fn encrypted_exports_need_the_right_passphrase() {
     ));
 }
 
+/// An encrypted file whose scrypt work factor was edited upwards (2^23 would
+/// take about 8 GiB and a minute to try) is refused before any scrypt work.
+#[test]
+fn an_edited_scrypt_work_factor_is_refused_at_once() {
+    let a = busy_device();
+    let mut pass = Passphrase::new("correct horse battery staple").unwrap();
+    pass.work_factor = Some(10);
+    let mut file = Vec::new();
+    a.heft.export_to(&mut file, Some(&pass)).unwrap();
+    // The age header's scrypt stanza ends with the work factor: "-> scrypt SALT 10".
+    let text = String::from_utf8_lossy(&file[..200]).into_owned();
+    let at = text.find("-> scrypt ").unwrap();
+    let end = at + text[at..].find('\n').unwrap();
+    assert!(text[at..end].ends_with(" 10"), "{}", &text[at..end]);
+    let b = device(START);
+    let before = b.heft.content_hash().unwrap();
+    for factor in ["20", "23", "40"] {
+        let mut edited = file[..end - 2].to_vec();
+        edited.extend_from_slice(factor.as_bytes());
+        edited.extend_from_slice(&file[end..]);
+        let started = std::time::Instant::now();
+        let e = b
+            .heft
+            .import_from(Box::new(&edited[..]), Some(&pass), &NoProgress)
+            .unwrap_err();
+        // A generous bound that still proves no 2^20+ scrypt ran.
+        assert!(
+            started.elapsed().as_secs() < 5,
+            "{factor}: {:?}",
+            started.elapsed()
+        );
+        let msg = e.to_string();
+        assert!(msg.contains(&format!("work factor of {factor}")), "{msg}");
+        assert!(msg.contains("reads at most 19"), "{msg}");
+    }
+    assert_eq!(b.heft.content_hash().unwrap(), before);
+    // Heft itself writes a fixed factor, within what it reads.
+    assert_eq!(heft_core::sync::WRITE_WORK_FACTOR, 18);
+    const { assert!(heft_core::sync::WRITE_WORK_FACTOR <= heft_core::sync::MAX_WORK_FACTOR) };
+}
+
 struct CancelAfter(u64, std::sync::atomic::AtomicU64);
 impl Progress for CancelAfter {
     fn update(&self, done: u64, _total: u64) {

@@ -95,7 +95,9 @@ impl SyncError {
             | age::DecryptError::InvalidMac
             | age::DecryptError::KeyDecryptionFailed => SyncError::WrongPassphrase,
             age::DecryptError::ExcessiveWork { required, .. } => SyncError::Corrupt(format!(
-                "the file asks for an scrypt work factor of {required}, more than this device allows"
+                "the file asks for an scrypt work factor of {required}; Heft writes {} and reads at most {}, so the file was not written by Heft or was altered",
+                super::format::WRITE_WORK_FACTOR,
+                super::format::MAX_WORK_FACTOR
             )),
             age::DecryptError::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
                 SyncError::Truncated("the encrypted file ends early".into())

@@ -38,6 +38,17 @@ pub const FORMAT_MINOR: u32 = 1;
 /// The `meta` key holding the newest minor version whose columns this
 /// database keeps in `newer_columns`.
 pub(crate) const NEWER_MINOR_KEY: &str = "newer_format_minor";
+/// The scrypt work factor (log2 N) Heft encrypts with: 2^18 x 1 KiB = 256 MiB
+/// of memory and about a second on a phone, fixed rather than measured on
+/// the writing device so that every reader knows what to expect.
+pub const WRITE_WORK_FACTOR: u8 = 18;
+/// The highest work factor a reader accepts: what Heft writes, and one step
+/// above it for files of earlier builds, which let age pick a factor by the
+/// writing device's speed. A file asking for more (an edited header can ask
+/// for 2^23 and gigabytes) is refused before any scrypt work is done, so a
+/// wrong or hostile file costs at most one decryption attempt at 2^19
+/// (512 MiB, a few seconds).
+pub const MAX_WORK_FACTOR: u8 = 19;
 /// How an age-encrypted file starts.
 const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
 /// Longest header line.
@@ -267,9 +278,11 @@ pub(crate) fn write_export(
         None => write(out).map_err(|e| io_error("writing the export", e))?,
         Some(p) => {
             let mut recipient = age::scrypt::Recipient::new(p.secret());
-            if let Some(f) = p.work_factor {
-                recipient.set_work_factor(f);
-            }
+            recipient.set_work_factor(
+                p.work_factor
+                    .unwrap_or(WRITE_WORK_FACTOR)
+                    .clamp(1, MAX_WORK_FACTOR),
+            );
             let encryptor =
                 age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
                     .map_err(|e| Error::Sync(SyncError::Encryption(e.to_string())))?;
@@ -288,8 +301,9 @@ pub(crate) fn write_export(
 #[derive(Clone)]
 pub struct Passphrase {
     text: String,
-    /// scrypt work factor (log2 N) for encryption; `None` lets age pick one
-    /// that takes about a second on this machine. Tests lower it.
+    /// scrypt work factor (log2 N) for encryption; `None` writes
+    /// [`WRITE_WORK_FACTOR`]. Tests lower it; nothing raises it above
+    /// [`MAX_WORK_FACTOR`], which readers refuse.
     pub work_factor: Option<u8>,
 }
 
@@ -360,7 +374,8 @@ pub(crate) fn open_export<'a>(
         if !decryptor.is_scrypt() {
             return Err(SyncError::NotAnExport);
         }
-        let identity = age::scrypt::Identity::new(p.secret());
+        let mut identity = age::scrypt::Identity::new(p.secret());
+        identity.set_max_work_factor(MAX_WORK_FACTOR);
         let reader = decryptor
             .decrypt(std::iter::once(&identity as &dyn age::Identity))
             .map_err(SyncError::decrypt)?;

@@ -15,5 +15,8 @@ pub(crate) mod tables;
 
 pub use error::SyncError;
 pub use folder::{FileWarning, MergedFile, SyncReport};
-pub use format::{FORMAT_MINOR, FORMAT_VERSION, Header, Passphrase, TableHeader};
+pub use format::{
+    FORMAT_MINOR, FORMAT_VERSION, Header, MAX_WORK_FACTOR, Passphrase, TableHeader,
+    WRITE_WORK_FACTOR,
+};
 pub use merge::{Action, MergeReport, TableRows, decide};
