@@ -512,6 +512,71 @@ fn a_sync_folder_converges_and_skips_foreign_and_partial_files() {
     no_temporaries(dir.path());
 }
 
+#[test]
+fn a_refused_file_is_skipped_until_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = busy_device();
+    let bad = dir.path().join("ffff.heft");
+    let own = {
+        let mut v = Vec::new();
+        a.heft.export_to(&mut v, None).unwrap();
+        v
+    };
+    // A file cut short: refused for its content.
+    std::fs::write(&bad, &own[..own.len() / 2]).unwrap();
+    let b = device("2026-01-06T07:00:00+01:00");
+    let first = b.heft.sync_folder(dir.path(), None, &NoProgress).unwrap();
+    let reason = &first
+        .warnings
+        .iter()
+        .find(|w| w.path == bad)
+        .unwrap()
+        .reason;
+    assert!(!reason.starts_with("skipped"), "{reason}");
+    // The next sync does not read it again, and says why.
+    let second = b.heft.sync_folder(dir.path(), None, &NoProgress).unwrap();
+    let skipped = &second
+        .warnings
+        .iter()
+        .find(|w| w.path == bad)
+        .unwrap()
+        .reason;
+    assert!(
+        skipped.starts_with("skipped: refused before and unchanged since (")
+            && skipped.contains(reason.as_str()),
+        "{skipped}"
+    );
+    // Once the whole file has arrived, it is read and merged.
+    std::fs::write(&bad, &own).unwrap();
+    let third = b.heft.sync_folder(dir.path(), None, &NoProgress).unwrap();
+    assert!(third.warnings.iter().all(|w| w.path != bad), "{third:?}");
+    assert_eq!(third.merged.len(), 1);
+    // A file that needs a passphrase is not remembered as refused: with the
+    // passphrase it merges at once.
+    let mut pass = Passphrase::new("pass phrase").unwrap();
+    pass.work_factor = Some(10);
+    let sealed = dir.path().join("eeee.heft");
+    let c = device("2026-01-07T07:00:00+01:00");
+    c.heft
+        .log_set(squat(&c.heft, 80.0, 5), LogTime::Now)
+        .unwrap();
+    let mut v = Vec::new();
+    c.heft.export_to(&mut v, Some(&pass)).unwrap();
+    std::fs::write(&sealed, &v).unwrap();
+    let without = b.heft.sync_folder(dir.path(), None, &NoProgress).unwrap();
+    assert!(
+        without
+            .warnings
+            .iter()
+            .any(|w| w.path == sealed && !w.reason.starts_with("skipped"))
+    );
+    let with = b
+        .heft
+        .sync_folder(dir.path(), Some(&pass), &NoProgress)
+        .unwrap();
+    assert!(with.merged.iter().any(|m| m.path == sealed), "{with:?}");
+}
+
 fn no_temporaries(dir: &Path) {
     for e in std::fs::read_dir(dir).unwrap() {
         let name = e.unwrap().file_name().into_string().unwrap();

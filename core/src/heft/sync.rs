@@ -255,6 +255,8 @@ impl Heft {
             });
         }
         let own = folder::file_name(&self.device_id);
+        // A sync or export killed mid-write left its temporary behind.
+        folder::remove_stale_temporaries(dir, &own);
         let mut report = SyncReport::default();
         let candidates = folder::candidates(dir, &own)?;
         self.forget_gone_files(dir, &candidates)?;
@@ -266,11 +268,32 @@ impl Heft {
                 report.unchanged.push(path);
                 continue;
             }
+            // A file refused before is not read again until its bytes change:
+            // a bad or hostile file must not cost minutes on every sync.
+            let refused_key = refused_key(dir, &path);
+            let digest = file_digest(&path);
+            if let Some(digest) = &digest
+                && let Some(earlier) = self.read(|c| meta_get(c, &refused_key))?
+                && let Some((d, reason)) = earlier.split_once('\t')
+                && d == digest
+            {
+                report.warnings.push(FileWarning {
+                    path,
+                    reason: format!(
+                        "skipped: refused before and unchanged since ({reason}); it is read again when the file changes"
+                    ),
+                });
+                continue;
+            }
             match self.import_file(&path, passphrase, progress) {
                 Ok(merged) => {
-                    if let Some(print) = &print {
-                        self.write(|tx, _| meta_set(tx, &seen_key, print))?;
-                    }
+                    self.write(|tx, _| {
+                        if let Some(print) = &print {
+                            meta_set(tx, &seen_key, print)?;
+                        }
+                        tx.execute("DELETE FROM meta WHERE key = ?1", [&refused_key])?;
+                        Ok(())
+                    })?;
                     if merged.changed() {
                         report.merged.push(MergedFile {
                             path,
@@ -281,10 +304,24 @@ impl Heft {
                     }
                 }
                 Err(Error::Cancelled) => return Err(Error::Cancelled),
-                Err(e) => report.warnings.push(FileWarning {
-                    path,
-                    reason: e.to_string(),
-                }),
+                Err(e) => {
+                    let reason = e.to_string();
+                    // Only the file's content is remembered as refused: a
+                    // missing or wrong passphrase, or a read that failed,
+                    // may go differently next time.
+                    let content = matches!(&e, Error::Sync(s) if !matches!(
+                        s,
+                        SyncError::NeedsPassphrase
+                            | SyncError::WrongPassphrase
+                            | SyncError::EmptyPassphrase
+                            | SyncError::Read(_)
+                    ));
+                    if content && let Some(digest) = &digest {
+                        let value = format!("{digest}\t{reason}");
+                        self.write(|tx, _| meta_set(tx, &refused_key, &value))?;
+                    }
+                    report.warnings.push(FileWarning { path, reason });
+                }
             }
         }
         let hash = self.content_hash()?;
@@ -314,18 +351,21 @@ impl Heft {
     /// Drops what was remembered about files of `dir` that are gone, so the
     /// memory of a folder does not grow with every file it ever held.
     fn forget_gone_files(&self, dir: &Path, present: &[PathBuf]) -> Result<()> {
-        let prefix = seen_key(dir, Path::new(""));
-        let keep: std::collections::HashSet<String> =
-            present.iter().map(|p| seen_key(dir, p)).collect();
+        let kinds: [fn(&Path, &Path) -> String; 2] = [seen_key, refused_key];
         self.write(|tx, _| {
-            let keys: Vec<String> = {
-                let mut stmt =
-                    tx.prepare("SELECT key FROM meta WHERE substr(key, 1, length(?1)) = ?1")?;
-                stmt.query_map([&prefix], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?
-            };
-            for key in keys.iter().filter(|k| !keep.contains(*k)) {
-                tx.execute("DELETE FROM meta WHERE key = ?1", [key])?;
+            for key_of in kinds {
+                let prefix = key_of(dir, Path::new(""));
+                let keep: std::collections::HashSet<String> =
+                    present.iter().map(|p| key_of(dir, p)).collect();
+                let keys: Vec<String> = {
+                    let mut stmt =
+                        tx.prepare("SELECT key FROM meta WHERE substr(key, 1, length(?1)) = ?1")?;
+                    stmt.query_map([&prefix], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?
+                };
+                for key in keys.iter().filter(|k| !keep.contains(*k)) {
+                    tx.execute("DELETE FROM meta WHERE key = ?1", [key])?;
+                }
             }
             Ok(())
         })
@@ -342,6 +382,25 @@ impl Heft {
 }
 
 /// The `meta` key remembering the state of a file in a sync folder.
+/// The meta key remembering that a file of a sync folder was refused: its
+/// SHA-256 and the reason.
+fn refused_key(dir: &Path, file: &Path) -> String {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!("refused:{}/{name}", dir.display())
+}
+
+/// SHA-256 of a file's bytes, read in a stream; `None` when it cannot be read.
+fn file_digest(path: &Path) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut hasher = Sha256::new();
+    std::io::copy(&mut file, &mut hasher).ok()?;
+    Some(crate::sync::format::hex(&hasher.finalize()))
+}
+
 fn seen_key(dir: &Path, file: &Path) -> String {
     let name = file
         .file_name()

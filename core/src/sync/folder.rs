@@ -81,6 +81,46 @@ pub(crate) fn candidates(dir: &Path, own: &str) -> Result<Vec<PathBuf>> {
 }
 
 /// Size and modification time of a file: a cheap "has it changed" token.
+/// Temporaries older than this are left over from a write that was killed.
+const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes this device's temporaries in `dir` (`.<own>.tmp-<pid>`) left by a
+/// write that was killed before its rename: an hour old or more, so a write
+/// still running in another process of this device keeps its file. Returns
+/// how many were removed; a file that cannot be removed is left for the
+/// next run.
+pub(crate) fn remove_stale_temporaries(dir: &Path, own: &str) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let prefix = format!(".{own}.tmp-");
+    let now = std::time::SystemTime::now();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(pid) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age >= STALE_TEMPORARY);
+        if old
+            && entry.file_type().is_ok_and(|t| t.is_file())
+            && fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 pub(crate) fn fingerprint(path: &Path) -> Option<String> {
     let meta = fs::metadata(path).ok()?;
     let modified = meta
@@ -159,6 +199,45 @@ mod tests {
             .map(|p| p.file_name().unwrap().to_str().unwrap().to_owned())
             .collect();
         assert_eq!(names, ["a.heft", "b.heft"]);
+    }
+
+    #[test]
+    fn stale_temporaries_of_this_device_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = [
+            ".mine.heft.tmp-123",   // stale: removed
+            ".mine.heft.tmp-456",   // fresh: another write may be running
+            ".other.heft.tmp-123",  // another device's
+            ".mine.heft.tmp-notes", // not a temporary of ours
+            "mine.heft",
+        ];
+        for name in names {
+            fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        for name in names.iter().filter(|n| **n != ".mine.heft.tmp-456") {
+            File::options()
+                .write(true)
+                .open(dir.path().join(name))
+                .unwrap()
+                .set_modified(old)
+                .unwrap();
+        }
+        assert_eq!(remove_stale_temporaries(dir.path(), "mine.heft"), 1);
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".mine.heft.tmp-456",
+                ".mine.heft.tmp-notes",
+                ".other.heft.tmp-123",
+                "mine.heft"
+            ]
+        );
     }
 
     #[test]
