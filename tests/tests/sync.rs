@@ -282,6 +282,89 @@ fn bad_files_get_clear_errors_and_change_nothing() {
 }
 
 #[test]
+fn a_flipped_bit_in_the_header_is_found() {
+    let a = busy_device();
+    let good = export(&a.heft);
+    let newline = good.iter().position(|&b| b == b'\n').unwrap();
+    let text = std::str::from_utf8(&good[..newline]).unwrap();
+    let id = a.heft.device_id();
+    let at = text.find(id).unwrap() + 3;
+    let b = device(START);
+    let before = b.heft.content_hash().unwrap();
+    // One bit of the device id, then one of a row count.
+    let count = text.find("\"rows\":").unwrap() + "\"rows\":".len();
+    for pos in [at, count] {
+        let mut flipped = good.clone();
+        flipped[pos] ^= 0x01;
+        let e = expect_sync_error(&b.heft, &flipped);
+        assert!(
+            e.to_string().contains("the header checksum does not match"),
+            "{pos}: {e}"
+        );
+    }
+    assert_eq!(b.heft.content_hash().unwrap(), before);
+    import(&b.heft, &good).unwrap();
+}
+
+/// A small file whose gzip body inflates to far more rows than its header
+/// declares (about 200 MB of valid-looking lines in well under 1 MB) is
+/// refused after the declared rows, not after reading them all.
+#[test]
+fn a_compression_bomb_fails_fast() {
+    use std::io::Write;
+    let a = device(START);
+    a.heft
+        .log_set(squat(&a.heft, 100.0, 5), LogTime::Now)
+        .unwrap();
+    let good = export(&a.heft);
+    let newline = good.iter().position(|&b| b == b'\n').unwrap();
+    let body = body_of(&good);
+    let set_line = body
+        .lines()
+        .find(|l| l.starts_with("[\"set_entry\""))
+        .unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(body.as_bytes()).unwrap();
+    let copy = format!("{set_line}\n").repeat(10_000);
+    for _ in 0..(200_000_000 / copy.len()) {
+        gz.write_all(copy.as_bytes()).unwrap();
+    }
+    let bomb_body = gz.finish().unwrap();
+    assert!(bomb_body.len() < 3_000_000, "{}", bomb_body.len());
+    let mut header: serde_json::Value = serde_json::from_slice(&good[..newline]).unwrap();
+    use sha2::Digest;
+    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+    header["body_bytes"] = serde_json::json!(bomb_body.len());
+    header["body_sha256"] = serde_json::json!(hex(&sha2::Sha256::digest(&bomb_body)));
+    header.as_object_mut().unwrap().remove("header_sha256");
+    let b = device(START);
+    let dir = tempfile::tempdir().unwrap();
+    for declared_bytes in [true, false] {
+        let mut h = header.clone();
+        if !declared_bytes {
+            // As a file of an earlier build: only the row counts bound it.
+            h.as_object_mut().unwrap().remove("content_bytes");
+        }
+        let mut file = serde_json::to_vec(&h).unwrap();
+        file.push(b'\n');
+        file.extend_from_slice(&bomb_body);
+        let path = dir.path().join("bomb.heft");
+        std::fs::write(&path, &file).unwrap();
+        let started = std::time::Instant::now();
+        let e = b.heft.import_file(&path, None, &NoProgress).unwrap_err();
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        let text = e.to_string();
+        let expected = if declared_bytes {
+            "the body is longer than the"
+        } else {
+            "the body has more rows than the"
+        };
+        assert!(text.contains(expected), "{text}");
+    }
+    assert_eq!(b.heft.history(&HistoryQuery::default()).unwrap().len(), 0);
+}
+
+#[test]
 fn a_row_with_an_invalid_value_names_row_table_and_field() {
     // Build a file by hand with a set whose reps are negative.
     let a = device(START);
@@ -350,6 +433,10 @@ fn rebuild(header: &serde_json::Value, lines: &[serde_json::Value]) -> Vec<u8> {
     header["body_bytes"] = serde_json::json!(body.len());
     header["body_sha256"] = serde_json::json!(hex(&sha2::Sha256::digest(&body)));
     header["content_sha256"] = serde_json::json!(hex(&sha2::Sha256::digest(&content)));
+    header["content_bytes"] = serde_json::json!(content.len());
+    // An edited header no longer matches its checksum: leave it out, as
+    // files of earlier builds do.
+    header.as_object_mut().unwrap().remove("header_sha256");
     let mut file = serde_json::to_vec(&header).unwrap();
     file.push(b'\n');
     file.extend_from_slice(&body);

@@ -137,11 +137,30 @@ impl Heft {
         passphrase: Option<&Passphrase>,
         progress: &dyn Progress,
     ) -> Result<MergeReport> {
-        let file = std::fs::File::open(path).map_err(|source| Error::Io {
-            context: format!("opening {}", path.display()),
-            source,
-        })?;
-        self.import_from(Box::new(file), passphrase, progress)
+        let open = || {
+            std::fs::File::open(path).map_err(|source| Error::Io {
+                context: format!("opening {}", path.display()),
+                source,
+            })
+        };
+        // A plain file is read and verified whole before the merge takes the
+        // write lock, so a damaged or hostile file (a compression bomb)
+        // never blocks logging while it is read. Content merged before is
+        // only checked by its compressed body, under the lock, as always.
+        // An encrypted file is verified as it is merged: decrypting twice
+        // would double the scrypt cost, and only the person's own devices
+        // know the passphrase.
+        let mut head = [0u8; format::AGE_MAGIC.len()];
+        let n = std::io::Read::read(&mut open()?, &mut head).unwrap_or(0);
+        if !head[..n].starts_with(format::AGE_MAGIC) {
+            let mut reader = format::open_export(Box::new(open()?), None).map_err(Error::Sync)?;
+            let merged_key = format!("merged:{}", reader.header.device_id);
+            let merged = self.read(|c| meta_get(c, &merged_key))?;
+            if merged.as_deref() != Some(reader.header.content_sha256.as_str()) {
+                reader.verify_rows().map_err(Error::Sync)?;
+            }
+        }
+        self.import_from(Box::new(open()?), passphrase, progress)
     }
 
     /// Merges an export read from `input`; see [`Heft::import_file`].
@@ -381,7 +400,6 @@ impl Heft {
     }
 }
 
-/// The `meta` key remembering the state of a file in a sync folder.
 /// The meta key remembering that a file of a sync folder was refused: its
 /// SHA-256 and the reason.
 fn refused_key(dir: &Path, file: &Path) -> String {
@@ -401,6 +419,7 @@ fn file_digest(path: &Path) -> Option<String> {
     Some(crate::sync::format::hex(&hasher.finalize()))
 }
 
+/// The `meta` key remembering the state of a file in a sync folder.
 fn seen_key(dir: &Path, file: &Path) -> String {
     let name = file
         .file_name()

@@ -50,7 +50,7 @@ pub const WRITE_WORK_FACTOR: u8 = 18;
 /// (512 MiB, a few seconds).
 pub const MAX_WORK_FACTOR: u8 = 19;
 /// How an age-encrypted file starts.
-const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
+pub(crate) const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
 /// Longest header line.
 pub const MAX_HEADER_BYTES: usize = 64 * 1024;
 /// Longest row line (a custom program's source is the largest value).
@@ -58,8 +58,9 @@ pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 /// Largest compressed body accepted (many decades of training are a few
 /// hundred megabytes at most).
 pub const MAX_BODY_BYTES: u64 = 1 << 30;
-/// Largest decompressed body accepted (guards against compression bombs).
-pub const MAX_CONTENT_BYTES: u64 = 8 << 30;
+/// Largest decompressed body accepted (guards against compression bombs):
+/// ten years of training is about 100 MB.
+pub const MAX_CONTENT_BYTES: u64 = 2 << 30;
 
 /// The first line of an export.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,6 +90,39 @@ pub struct Header {
     pub body_sha256: String,
     /// SHA-256 of the decompressed body: the writer's content hash.
     pub content_sha256: String,
+    /// Length of the decompressed body in bytes: a reader stops as soon as
+    /// the body grows past it (a compression bomb fails fast). Absent in
+    /// files of earlier builds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_bytes: Option<u64>,
+    /// SHA-256 of the header line as written with this field's value set to
+    /// 64 zeros: a flipped bit anywhere in the header (a device id, a row
+    /// count) is found before anything is read. Absent in files of earlier
+    /// builds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_sha256: Option<String>,
+}
+
+/// The placeholder the header checksum is computed over.
+const HEADER_HASH_PLACEHOLDER: &str =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Where the value of `"header_sha256"` sits in a header line, if it does.
+fn header_hash_span(line: &[u8]) -> Option<std::ops::Range<usize>> {
+    const KEY: &[u8] = b"\"header_sha256\":\"";
+    let at = line.windows(KEY.len()).position(|w| w == KEY)? + KEY.len();
+    let end = at + 64;
+    (line.get(at..end)?.iter().all(u8::is_ascii_hexdigit) && line.get(end) == Some(&b'"'))
+        .then_some(at..end)
+}
+
+/// The header checksum of a header line (its own value taken as zeros).
+fn header_hash(line: &[u8], span: std::ops::Range<usize>) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(&line[..span.start]);
+    hasher.update(HEADER_HASH_PLACEHOLDER.as_bytes());
+    hasher.update(&line[span.end..]);
+    hex(&hasher.finalize())
 }
 
 /// One table in a header.
@@ -221,10 +255,12 @@ pub(crate) fn write_export(
 ) -> Result<Written> {
     let mut gz = GzEncoder::new(Vec::new(), Compression::new(6));
     let mut content = Sha256::new();
+    let mut content_bytes = 0u64;
     let mut counts = vec![0u64; TABLES.len()];
     let newer = for_each_line(conn, |table, line| {
         content.update(line);
         content.update(b"\n");
+        content_bytes += line.len() as u64 + 1;
         if let Some(i) = TABLES.iter().position(|t| t.name == table.name)
             && let Some(c) = counts.get_mut(i)
         {
@@ -263,12 +299,19 @@ pub(crate) fn write_export(
         body_bytes: body.len() as u64,
         body_sha256: hex(&Sha256::digest(&body)),
         content_sha256: hex(&content.finalize()),
+        content_bytes: Some(content_bytes),
+        header_sha256: Some(HEADER_HASH_PLACEHOLDER.into()),
     };
     let mut head = serde_json::to_vec(&header).map_err(|e| Error::BadRow {
         table: "meta",
         column: "header",
         reason: e.to_string(),
     })?;
+    // The checksum covers the line with its own value as zeros.
+    if let Some(span) = header_hash_span(&head) {
+        let sum = header_hash(&head, span.clone());
+        head.splice(span, sum.bytes());
+    }
     head.push(b'\n');
     let write = |out: &mut dyn Write| -> io::Result<()> {
         out.write_all(&head)?;
@@ -352,6 +395,8 @@ pub(crate) struct ExportReader<'a> {
     pub rows_read: u64,
     /// Rows read so far per header table.
     rows_by_table: Vec<u64>,
+    /// Rows the header declares, all tables together.
+    rows_declared: u64,
     content: Sha256,
     content_bytes: u64,
 }
@@ -404,6 +449,12 @@ pub(crate) fn open_export<'a>(
     if header.format != FORMAT_NAME {
         return Err(SyncError::NotAnExport);
     }
+    if header.content_bytes.is_some_and(|n| n > MAX_CONTENT_BYTES) {
+        return Err(SyncError::TooLarge {
+            what: "the decompressed body",
+            limit: MAX_CONTENT_BYTES,
+        });
+    }
     if header.version == 0 {
         return Err(SyncError::Corrupt("format version 0 does not exist".into()));
     }
@@ -412,6 +463,19 @@ pub(crate) fn open_export<'a>(
             found: header.version,
             supported: FORMAT_VERSION,
         });
+    }
+    // After the version: a newer major version may sum its header otherwise,
+    // and "update Heft" is the useful message then.
+    if let Some(declared) = &header.header_sha256 {
+        let line = &head[..head.len() - 1];
+        match header_hash_span(line) {
+            Some(span) if header_hash(line, span.clone()) == *declared => {}
+            _ => {
+                return Err(SyncError::Corrupt(
+                    "the header checksum does not match: the header was altered or damaged".into(),
+                ));
+            }
+        }
     }
     if header.compression != "gzip" {
         return Err(SyncError::Corrupt(format!(
@@ -433,6 +497,10 @@ pub(crate) fn open_export<'a>(
         bytes: 0,
     };
     Ok(ExportReader {
+        rows_declared: header
+            .tables
+            .iter()
+            .fold(0u64, |sum, t| sum.saturating_add(t.rows)),
         rows_by_table: vec![0; header.tables.len()],
         header,
         lines: BufReader::with_capacity(64 * 1024, GzDecoder::new(hashed)),
@@ -526,6 +594,21 @@ impl ExportReader<'_> {
                 limit: MAX_CONTENT_BYTES,
             });
         }
+        // Fail as soon as the body outgrows what the header declares, not
+        // after reading gigabytes of a compression bomb.
+        if let Some(declared) = self.header.content_bytes
+            && self.content_bytes > declared
+        {
+            return Err(SyncError::Corrupt(format!(
+                "the body is longer than the {declared} bytes the header declares"
+            )));
+        }
+        if self.rows_read >= self.rows_declared {
+            return Err(SyncError::Corrupt(format!(
+                "the body has more rows than the {} the header declares",
+                self.rows_declared
+            )));
+        }
         let row_no = self.rows_read + 1;
         if self.line.last() != Some(&b'\n') {
             return Err(if self.line.len() > MAX_LINE_BYTES {
@@ -552,6 +635,14 @@ impl ExportReader<'_> {
             *n += 1;
         }
         Ok(Some((row_no, row)))
+    }
+
+    /// Reads every row to the end without storing anything: sizes, row
+    /// counts and both checksums checked, so a file can be verified whole
+    /// before a merge takes the write lock.
+    pub fn verify_rows(&mut self) -> Result<(), SyncError> {
+        while self.next_row()?.is_some() {}
+        Ok(())
     }
 
     /// Reads the compressed body without decompressing it and checks its
