@@ -267,7 +267,8 @@ fn run_command(cli: Cli) -> Outcome {
             let mut checked = heft
                 .log_checked(&inputs, at, yes)
                 .map_err(|e| bare_number_hint(e, &words, &name))?;
-            if checked.logged.is_none() && !json && confirm::ask(&name, &checked.warnings) {
+            if checked.logged.is_none() && !json && confirm::ask(&name, &inputs, &checked.warnings)
+            {
                 checked = heft.log_checked(&inputs, at, true)?;
             }
             match &checked.logged {

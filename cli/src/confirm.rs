@@ -7,21 +7,35 @@
 use std::io::{BufRead, IsTerminal, Write};
 
 use heft_core::grammar::SetSpec;
+use heft_core::model::SetInput;
 use heft_core::plausibility::LogWarning;
 
-/// Shows `warnings` for sets of `exercise` on stderr; on a terminal asks
-/// whether to log anyway and returns the answer (no terminal: `false`).
-pub fn ask(exercise: &str, warnings: &[LogWarning]) -> bool {
+/// Shows `warnings` about `inputs` (sets of `exercise`) on stderr, each once,
+/// then the whole command as it was probably meant; on a terminal asks
+/// whether to log as typed anyway and returns the answer (no terminal:
+/// `false`).
+pub fn ask(exercise: &str, inputs: &[SetInput], warnings: &[LogWarning]) -> bool {
     let mut err = std::io::stderr();
+    let mut shown: Vec<(&str, usize)> = Vec::new();
     for w in warnings {
-        let _ = writeln!(err, "warning: {}", w.text);
-        if let Some(s) = &w.suggestion {
-            let _ = writeln!(
-                err,
-                "  to log that instead: heft log {exercise} {}",
-                SetSpec::from_input(s)
-            );
+        match shown.iter_mut().find(|(t, _)| *t == w.text) {
+            Some((_, n)) => *n += 1,
+            None => shown.push((&w.text, 1)),
         }
+    }
+    for (text, n) in &shown {
+        let times = if *n > 1 {
+            format!(" ({n} sets)")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(err, "warning: {text}{times}");
+    }
+    if let Some(words) = corrected(inputs, warnings) {
+        let _ = writeln!(
+            err,
+            "  to log that instead: heft log {exercise} {words} (with the same options)"
+        );
     }
     if !(std::io::stdin().is_terminal() && err.is_terminal()) {
         return false;
@@ -33,4 +47,33 @@ pub fn ask(exercise: &str, warnings: &[LogWarning]) -> bool {
         return false;
     }
     matches!(answer.trim(), "y" | "Y" | "yes" | "Yes")
+}
+
+/// Every set of the command in set notation with the suggestions applied,
+/// equal neighbours counted (`3x100kgx5`); `None` when no warning has one.
+fn corrected(inputs: &[SetInput], warnings: &[LogWarning]) -> Option<String> {
+    let mut sets = inputs.to_vec();
+    let mut any = false;
+    for w in warnings {
+        if let (Some(s), Some(slot)) = (&w.suggestion, sets.get_mut(w.set as usize)) {
+            *slot = s.clone();
+            any = true;
+        }
+    }
+    if !any {
+        return None;
+    }
+    let mut runs: Vec<SetSpec> = Vec::new();
+    for spec in sets.iter().map(SetSpec::from_input) {
+        match runs.last_mut() {
+            Some(last) if SetSpec { count: 1, ..*last } == spec => last.count += 1,
+            _ => runs.push(spec),
+        }
+    }
+    Some(
+        runs.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }

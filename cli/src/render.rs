@@ -7,7 +7,9 @@ use std::path::Path;
 
 use comfy_table::{Cell, Table, presets::NOTHING};
 use heft_core::grammar::SetSpec;
-use heft_core::model::{Exercise, Profile, SetEntry, Unit, Workout, WorkoutLog, format_milli};
+use heft_core::model::{
+    EffortSource, Exercise, Profile, SetEntry, SetRole, Unit, Workout, WorkoutLog, format_milli,
+};
 use heft_core::progression::loading::Loadout;
 use heft_core::{Error, ExerciseHit, LoggedSets, SessionResult, UndoOutcome};
 use serde::Serialize;
@@ -70,6 +72,13 @@ pub(crate) fn table() -> Table {
 /// A set as typed, plus its extras.
 fn set_text(s: &SetEntry) -> String {
     let mut text = SetSpec::from_input(&s.input).to_string();
+    // The plan's RIR stored by a plain `heft log` is an assumption, not a rating.
+    if s.input.effort_source == Some(EffortSource::Prescribed) {
+        text.push_str(" (as prescribed)");
+    }
+    if s.input.role == Some(SetRole::Technique) {
+        text.push_str(" (technique)");
+    }
     if let Some(i) = s.input.impact {
         text.push_str(&format!(" [{}", count(i.landings, "landing", "landings")));
         if let Some(h) = i.drop_height_cm {

@@ -112,7 +112,7 @@ pub fn stats(s: &Stats, unit: WeightUnit, json: bool) {
             b.weeks_meeting_liftmor
         ),
         _ => println!(
-            "Bone: no heavy axial load yet (a spine-loading lift such as a squat, deadlift, overhead press or carry at 80% of e1RM or RIR 2 or less)."
+            "Bone: no heavy axial load yet (a spine-loading lift such as a squat, deadlift, overhead press or carry at 80% of its e1RM, or with reps + RIR of 8 or less)."
         ),
     }
 

@@ -1358,7 +1358,8 @@ fn a_closed_pipe_ends_quietly() {
             .map(|k| format!("{}x5", 20 + day * 100 + k))
             .collect();
         let date = format!("2026-10-{:02}", day + 1);
-        let mut args = vec!["--date", &date, "log", "back", "squat"];
+        // Up to 819 kg: past any record, so confirmed with --yes.
+        let mut args = vec!["--date", &date, "log", "--yes", "back", "squat"];
         args.extend(sets.iter().map(String::as_str));
         ok(&db.path, &args);
     }
@@ -2321,14 +2322,28 @@ fn a_typed_set_of_a_planned_exercise_takes_its_role_and_planned_landings() {
     );
     // An exercise the plan does not hold is logged freely: no role.
     ok(p, &["--date", "2026-11-02", "log", "plank", "60s"]);
+    // Landings go with the reps done: one per jumping chin-up.
+    ok(
+        p,
+        &[
+            "--date",
+            "2026-11-02",
+            "log",
+            "jumping",
+            "chin",
+            "up",
+            "bwx2",
+        ],
+    );
     let sets = &json(p, &["--date", "2026-11-02", "history"])[0]["sets"];
     assert_eq!(sets[0]["impact"]["landings"], 5, "{sets}");
     assert_eq!(sets[0]["role"], "technique");
     assert_eq!(sets[1]["impact"]["landings"], 3, "{sets}");
     assert_eq!(sets[1]["effort_source"], "logged");
     assert_eq!(sets[2]["role"], Value::Null);
+    assert_eq!(sets[3]["impact"]["landings"], 2, "{sets}");
     let stats = json(p, &["--date", "2026-11-02", "stats"]);
-    assert_eq!(stats["this_week"]["bone"]["landings"], 8);
+    assert_eq!(stats["this_week"]["bone"]["landings"], 10);
 }
 
 #[test]
@@ -2428,4 +2443,107 @@ fn slips_are_questioned_and_saved_only_when_confirmed() {
             "180x1",
         ],
     );
+}
+
+#[test]
+fn an_edit_keeps_the_role_and_effort_source_of_a_planned_set() {
+    let db = db();
+    let p = &db.path;
+    start_liftmor(p, "2026-11-02");
+    ok(p, &["--date", "2026-11-02", "log"]);
+    let set = &json(p, &["--date", "2026-11-02", "history"])[0]["sets"][0];
+    assert_eq!(set["role"], "technique");
+    let id = set["id"].as_str().unwrap().to_owned();
+    // Fixing the reps in set notation keeps it technique practice: still no
+    // e1RM from the empty bar.
+    ok(p, &["--date", "2026-11-02", "edit", &id, "20x4"]);
+    let set = &json(p, &["--date", "2026-11-02", "history"])[0]["sets"][0];
+    assert_eq!(
+        (set["reps"].as_u64(), set["role"].as_str()),
+        (Some(4), Some("technique"))
+    );
+    let e1rm = json(p, &["--date", "2026-11-02", "e1rm", "deadlift"]);
+    assert_eq!(e1rm["series"]["points"], serde_json::json!([]), "{e1rm}");
+    let history = ok(p, &["--date", "2026-11-02", "history"]);
+    assert!(history.contains("20kgx4 (technique)"), "{history}");
+}
+
+#[test]
+fn a_first_session_is_judged_against_its_plan_and_light_sets_are_never_questioned() {
+    let db = db();
+    let p = &db.path;
+    start_liftmor(p, "2026-11-02");
+    // The plan says 20 kg; 45 is what a person thinking in pounds types.
+    let (code, err) = fails(p, &["--date", "2026-11-02", "log", "deadlift", "3x45x5"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("warning: Deadlift: 45 kg is 2.3 times your recent working weight (20 kg); did you mean 45 lb? (3 sets)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("to log that instead: heft log deadlift 3x45lbx5 (with the same options)"),
+        "{err}"
+    );
+    // In a lb profile, warm-ups and a light day far under the usual load
+    // are not slips.
+    let lb = self::db();
+    let q = &lb.path;
+    ok(q, &["init", "--unit", "lb"]);
+    ok(q, &["--date", "2026-11-02", "log", "deadlift", "3x300x5"]);
+    ok(
+        q,
+        &[
+            "--date",
+            "2026-11-05",
+            "log",
+            "deadlift",
+            "w:135x5",
+            "w:225x3",
+            "3x305x5",
+        ],
+    );
+    ok(q, &["--date", "2026-11-07", "log", "deadlift", "3x135x5"]);
+    // Beyond any record: questioned, with the likely unit.
+    let (code, err) = fails(p, &["--date", "2026-11-02", "log", "squat", "1000x5"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("1000 kg is more than anyone has lifted this way"),
+        "{err}"
+    );
+    assert!(err.contains("heft log squat 1000lbx5"), "{err}");
+}
+
+#[test]
+fn a_prescribed_effort_is_shown_as_prescribed_and_is_not_strength_evidence() {
+    let db = db();
+    let p = &db.path;
+    // A custom program with a working slot at RIR 2 from the first session.
+    let program = db._dir.path().join("squat.toml");
+    std::fs::write(
+        &program,
+        "format = 1\nid = \"squat-test\"\nname = \"Squat test\"\nsummary = \"Squats.\"\nsource = \"A test.\"\n\
+         sessions_per_week = 2\nmin_days_between = 2\nsession_minutes = 20\n\n[[phases]]\nid = \"main\"\n\
+         name = \"Main\"\nkind = \"training\"\nweeks = 4\n\n[[phases.days]]\nname = \"A\"\n\n\
+         [[phases.days.slots]]\nexercise = \"back-squat\"\nsets = 2\nreps = 5\nrir = 2\nrule = \"linear\"\n",
+    )
+    .unwrap();
+    ok(p, &["--date", "2026-10-20", "log", "squat", "2x60x5@2"]);
+    ok(p, &["program", "import", program.to_str().unwrap()]);
+    ok(
+        p,
+        &["--date", "2026-11-02", "program", "start", "squat-test"],
+    );
+    log_planned_session(p, "2026-11-02");
+    let sets = &json(p, &["--date", "2026-11-02", "history"])[0]["sets"];
+    let last = sets.as_array().unwrap().last().unwrap();
+    assert_eq!(last["role"], "working", "{last}");
+    assert_eq!(last["effort_source"], "prescribed", "{last}");
+    assert!(!last["effort"].is_null(), "{last}");
+    let history = ok(p, &["--date", "2026-11-02", "history"]);
+    assert!(history.contains("(as prescribed)"), "{history}");
+    // The e1RM of that session rests on the reps alone, not on an assumed RIR.
+    let e1rm = json(p, &["--date", "2026-11-02", "e1rm", "squat"]);
+    let points = e1rm["series"]["points"].as_array().unwrap();
+    let today = points.iter().find(|x| x["date"] == "2026-11-02").unwrap();
+    assert_eq!(today["rir"], Value::Null, "{today}");
 }

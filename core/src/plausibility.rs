@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Equipment, Exercise, Load, SetInput, Unit, Weight, WeightUnit};
+use crate::model::{Equipment, Exercise, Load, Pattern, SetInput, Unit, Weight, WeightUnit};
 
 /// Reps above this with a load at most this many units look like load and
 /// reps typed the wrong way round (`5x100` for `100x5`). [design]
@@ -35,6 +35,8 @@ pub enum LogWarningCode {
     LooksSwapped,
     /// The load fits the recent working weight only in the other unit.
     OtherUnit,
+    /// More than anyone has lifted with this equipment.
+    BeyondRecords,
 }
 
 /// A set that looks like a slip, with what was probably meant.
@@ -107,11 +109,7 @@ pub fn check(index: usize, input: &SetInput, context: SetContext<'_>) -> Vec<Log
         });
         return out;
     }
-    let barbell = matches!(
-        context.exercise.equipment,
-        Equipment::Barbell | Equipment::TrapBar
-    );
-    if barbell && kg + 1e-9 < context.bar_kg {
+    if loads_a_whole_bar(context.exercise) && kg + 1e-9 < context.bar_kg {
         out.push(LogWarning {
             code: LogWarningCode::BelowBar,
             set,
@@ -123,14 +121,50 @@ pub fn check(index: usize, input: &SetInput, context: SetContext<'_>) -> Vec<Log
             suggestion: None,
         });
     }
-    if let Some(recent) = context.recent_kg.filter(|r| *r > 0.0) {
-        let other = match unit {
-            WeightUnit::Kg => WeightUnit::Lb,
-            WeightUnit::Lb => WeightUnit::Kg,
-        };
+    let other = match unit {
+        WeightUnit::Kg => WeightUnit::Lb,
+        WeightUnit::Lb => WeightUnit::Kg,
+    };
+    if let Some(ceiling) = record_ceiling_kg(context.exercise)
+        && kg > ceiling
+    {
+        out.push(LogWarning {
+            code: LogWarningCode::BeyondRecords,
+            set,
+            text: format!(
+                "{name}: {} is more than anyone has lifted this way; check the number and its unit.",
+                show(weight)
+            ),
+            // Pounds typed as kilograms is the likely slip; the other way
+            // round makes the load heavier still.
+            suggestion: (unit == WeightUnit::Kg)
+                .then(|| Weight::new(weight.value(), other))
+                .flatten()
+                .filter(|w| w.base() <= ceiling)
+                .map(|w| SetInput {
+                    load: Load::Weight { weight: w },
+                    ..input.clone()
+                }),
+        });
+        return out;
+    }
+    // The reference: the heaviest of the recent working sets and of today's
+    // planned loads, so a first session is judged against its plan.
+    let planned_max = context
+        .planned
+        .iter()
+        .map(|w| w.base())
+        .fold(None, |m: Option<f64>, w| Some(m.map_or(w, |m| m.max(w))));
+    let reference = match (context.recent_kg, planned_max) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    if let Some(recent) = reference.filter(|r| *r > 0.0) {
         let as_typed = kg / recent;
         let as_other = weight.value() * other.base_factor() / recent;
-        let far = as_typed >= UNIT_FAR || as_typed <= 1.0 / UNIT_FAR;
+        // Only heavier than usual: lighter loads are warm-ups, light days
+        // and back-off sets, which nobody should have to confirm.
+        let far = as_typed >= UNIT_FAR;
         let near = (1.0 / UNIT_NEAR..=UNIT_NEAR).contains(&as_other);
         if far
             && near
@@ -154,6 +188,34 @@ pub fn check(index: usize, input: &SetInput, context: SetContext<'_>) -> Vec<Log
         }
     }
     out
+}
+
+/// Whether the exercise's load includes a whole bar on the person's rack:
+/// compound barbell and trap-bar lifts. Curls may use a fixed or EZ bar, and
+/// landmine and T-bar work loads one end of a bar resting on the floor.
+fn loads_a_whole_bar(e: &Exercise) -> bool {
+    matches!(e.equipment, Equipment::Barbell | Equipment::TrapBar)
+        && (e.axial
+            || matches!(
+                e.pattern,
+                Pattern::Squat | Pattern::Hinge | Pattern::Lunge | Pattern::Push
+            ))
+        && !e.id.starts_with("landmine")
+        && !e.id.starts_with("t-bar")
+}
+
+/// More than anyone has lifted with this equipment, kg: the heaviest
+/// deadlift on record is 501 kg; a dumbbell or kettlebell of 150 kg is past
+/// any strongman's. Machines, sleds and plates have no ceiling here (a leg
+/// press can carry more than any free weight). [design]
+fn record_ceiling_kg(e: &Exercise) -> Option<f64> {
+    match e.equipment {
+        Equipment::Barbell | Equipment::TrapBar | Equipment::SmithMachine | Equipment::EzBar => {
+            Some(505.0)
+        }
+        Equipment::Dumbbell | Equipment::Kettlebell => Some(150.0),
+        _ => None,
+    }
 }
 
 fn show(w: Weight) -> String {
@@ -238,15 +300,12 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert_eq!((w[0].code, w[0].set), (LogWarningCode::BelowBar, 2));
         assert!(w[0].text.contains("empty bar (20 kg)"), "{}", w[0].text);
-        let curl = exercise("dumbbell-curl");
-        assert!(
-            check(
-                0,
-                &set(&curl, 15.0, WeightUnit::Kg, 5),
-                ctx(&curl, None, &[])
-            )
-            .is_empty()
-        );
+        // Curls may use a fixed or EZ bar; a landmine loads one end of a bar.
+        for id in ["dumbbell-curl", "barbell-curl", "landmine-press"] {
+            let e = exercise(id);
+            let w = check(0, &set(&e, 15.0, WeightUnit::Kg, 5), ctx(&e, None, &[]));
+            assert!(w.is_empty(), "{id}: {w:?}");
+        }
         // The bar itself is fine.
         assert!(
             check(
@@ -270,13 +329,28 @@ mod tests {
         assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!(w[0].code, LogWarningCode::OtherUnit);
         assert!(w[0].text.contains("did you mean 135 lb?"), "{}", w[0].text);
-        // And the other way: 60 lb typed by someone who lifts 60 kg.
+        // The other way, 135 typed in a lb profile by someone who benches
+        // 300 lb (136 kg) reads as 135 lb, 0.45 of it: lighter loads
+        // (warm-ups, light days) are never questioned.
         let w = check(
             0,
-            &set(&bench, 60.0, WeightUnit::Lb, 5),
-            ctx(&bench, Some(60.0), &[]),
+            &set(&bench, 135.0, WeightUnit::Lb, 5),
+            ctx(&bench, Some(136.0), &[]),
         );
-        assert_eq!(w.first().map(|w| w.code), Some(LogWarningCode::OtherUnit));
+        assert!(w.is_empty(), "{w:?}");
+        // A first session is judged against its plan: 45 typed where the
+        // plan says 20 kg reads as 45 lb = 20.4 kg.
+        let planned = [Weight::new(20.0, WeightUnit::Kg).expect("w")];
+        let w = check(
+            0,
+            &set(&bench, 45.0, WeightUnit::Kg, 5),
+            ctx(&bench, None, &planned),
+        );
+        assert_eq!(
+            w.first().map(|w| w.code),
+            Some(LogWarningCode::OtherUnit),
+            "{w:?}"
+        );
         // A real step up is not a unit slip: 80 kg after 70 kg.
         assert!(
             check(
@@ -292,6 +366,41 @@ mod tests {
                 0,
                 &set(&bench, 300.0, WeightUnit::Kg, 1),
                 ctx(&bench, Some(40.0), &[])
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_load_beyond_any_record_is_questioned_with_the_likely_unit() {
+        let squat = exercise("back-squat");
+        let w = check(
+            0,
+            &set(&squat, 1000.0, WeightUnit::Kg, 5),
+            ctx(&squat, None, &[]),
+        );
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].code, LogWarningCode::BeyondRecords);
+        // 1000 lb is 453.6 kg: possible, so that is the suggestion.
+        let s = w[0].suggestion.as_ref().expect("suggestion");
+        assert_eq!(s.load, set(&squat, 1000.0, WeightUnit::Lb, 5).load);
+        // In pounds, no lighter reading exists.
+        let w = check(
+            0,
+            &set(&squat, 1200.0, WeightUnit::Lb, 1),
+            ctx(&squat, None, &[]),
+        );
+        assert_eq!(
+            (w[0].code, w[0].suggestion.is_none()),
+            (LogWarningCode::BeyondRecords, true)
+        );
+        // A heavy leg press is not beyond anything.
+        let press = exercise("leg-press");
+        assert!(
+            check(
+                0,
+                &set(&press, 600.0, WeightUnit::Kg, 10),
+                ctx(&press, Some(550.0), &[])
             )
             .is_empty()
         );

@@ -93,8 +93,9 @@ pub struct MuscleSets {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BoneWeek {
-    /// Heavy sets of axially loading exercises: working or failure sets at
-    /// 80% or more of the e1RM at the time, or at RIR 2 or less.
+    /// Heavy sets of axially loading exercises ([`is_heavy_axial`]): work
+    /// sets at 80% or more of the e1RM at the time, or with reps + RIR of 8
+    /// or less.
     pub heavy_axial_sets: u32,
     /// Days with a workout holding >= 5 heavy axial sets.
     pub heavy_axial_sessions: u32,

@@ -89,7 +89,8 @@ pub struct AnalyticsSet {
     pub bodyweight: bool,
     /// Reps done.
     pub reps: Option<u32>,
-    /// Reps in reserve; RPE is converted as RIR = 10 - RPE.
+    /// Reps in reserve the person reported (not a plan's target stored by
+    /// logging as prescribed); RPE is converted as RIR = 10 - RPE.
     pub rir: Option<f64>,
     /// Seconds, for timed sets.
     pub duration_s: Option<u32>,
@@ -154,7 +155,7 @@ impl AnalyticsSet {
             load_kg,
             bodyweight,
             reps: entry.input.reps,
-            rir: entry.input.effort.map(|e| e.rir()),
+            rir: entry.input.logged_effort().map(|e| e.rir()),
             duration_s: entry.input.duration_ms.map(|ms| ms / 1000),
             landings: entry.input.impact.map(|i| i.landings),
         }

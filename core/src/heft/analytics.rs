@@ -38,7 +38,8 @@ const AHEAD_DAYS: u64 = 7;
 /// The columns every analytics read selects, in the order [`Reader`] decodes them.
 const COLUMNS: &str = "s.id, s.workout_id, w.started_at_ms, w.offset_min, w.finished_at_ms, w.duration_s, \
      s.performed_at_ms, s.offset_min, s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, \
-     s.duration_ms, s.landings, e.id, e.name, e.pattern, e.measure, e.muscles, e.axial, e.impact, s.role";
+     s.duration_ms, s.landings, e.id, e.name, e.pattern, e.measure, e.muscles, e.axial, e.impact, s.role, \
+     s.effort_source";
 
 /// Which live sets to read.
 enum Filter<'a> {
@@ -219,6 +220,11 @@ impl Reader {
             (None, None) => None,
             (Some(_), Some(_)) => return Err(bad(T, "rpe", "both rir and rpe set")),
         };
+        // Only what the person reported ([`SetInput::logged_effort`]): the
+        // plan's target stored by logging as prescribed would make every
+        // figure confirm the plan.
+        let prescribed = matches!(row.get_ref(25)?, ValueRef::Text(b"prescribed"));
+        let rir = rir.filter(|_| !prescribed);
         let date = performed_at.local_date();
         Ok(AnalyticsSet {
             set_id: row.get(0)?,

@@ -52,10 +52,12 @@ impl Heft {
         let mut entered: Vec<(String, f64)> = Vec::new();
         for (i, input) in sets.iter_mut().enumerate() {
             session::fill_from_plan(plan.as_ref(), input);
+            let exercise = self.exercise(&input.exercise_id)?;
+            // A set that cannot be saved at all is an error before it is a slip.
+            crate::validate::set(input, &exercise)?;
             if !matches!(input.load, Load::Weight { .. }) {
                 continue;
             }
-            let exercise = self.exercise(&input.exercise_id)?;
             let planned = session::planned_loads(plan.as_ref(), &input.exercise_id);
             // Sets earlier in the same entry count as recent: a ramp typed
             // in one go is judged set by set against what came before.

@@ -267,10 +267,13 @@ impl Heft {
     }
 
     /// Replaces what was entered for set `id` (exercise, load, reps, ...).
+    /// What the new input does not restate (role, effort source, band) is
+    /// kept ([`SetInput::edited`]).
     pub fn edit_set(&self, id: &str, input: SetInput) -> Result<SetEntry> {
         let input = clean_input(&input);
         self.write(|tx, stamp| {
             let before = set_by_id(tx, id)?;
+            let input = before.input.edited(input);
             let exercise = exercise_by_id(tx, &input.exercise_id)?;
             validate::set(&input, &exercise)?;
             SetColumns::new(&input).update(tx, id, &stamp.next())?;

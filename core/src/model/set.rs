@@ -197,6 +197,31 @@ impl SetInput {
             || matches!(self.role, Some(SetRole::Warmup | SetRole::Technique))
     }
 
+    /// The set after an edit to `self` that gave `new`: what the edit does
+    /// not restate is kept. An edit made in set notation cannot state a
+    /// role, an effort source or a band, and must not drop them: a
+    /// technique set edited to fix its reps is still technique practice.
+    /// An effort that changed is the person's own; a band stays only on the
+    /// same exercise.
+    pub fn edited(&self, new: SetInput) -> SetInput {
+        let effort_source = match (new.effort_source, new.effort) {
+            (Some(source), _) => Some(source),
+            (None, None) => None,
+            (None, effort) if effort == self.effort => self.effort_source,
+            (None, Some(_)) => Some(EffortSource::Logged),
+        };
+        let same_exercise = new.exercise_id == self.exercise_id;
+        SetInput {
+            role: new.role.or(self.role),
+            effort_source,
+            band: new
+                .band
+                .clone()
+                .or_else(|| self.band.clone().filter(|_| same_exercise)),
+            ..new
+        }
+    }
+
     /// The effort the person reported, if they reported one (not the plan's
     /// target carried by a set logged as prescribed).
     pub fn logged_effort(&self) -> Option<Effort> {
@@ -239,4 +264,45 @@ pub struct SetTarget {
     pub reps: Option<u32>,
     /// Reps in reserve prescribed.
     pub rir: Option<f64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edit_keeps_what_it_does_not_restate() {
+        let before = SetInput {
+            role: Some(SetRole::Technique),
+            effort: Some(Effort::Rir(2.5)),
+            effort_source: Some(EffortSource::Prescribed),
+            band: Some("red".into()),
+            reps: Some(5),
+            ..SetInput::new("band-row")
+        };
+        // Reps fixed in set notation: role, source and band stay.
+        let fixed = before.edited(SetInput {
+            reps: Some(4),
+            effort: Some(Effort::Rir(2.5)),
+            ..SetInput::new("band-row")
+        });
+        assert_eq!(fixed.reps, Some(4));
+        assert_eq!(fixed.role, Some(SetRole::Technique));
+        assert_eq!(fixed.effort_source, Some(EffortSource::Prescribed));
+        assert_eq!(fixed.band.as_deref(), Some("red"));
+        // A new effort is the person's; no effort has no source.
+        let rated = before.edited(SetInput {
+            effort: Some(Effort::Rpe(8.0)),
+            ..SetInput::new("band-row")
+        });
+        assert_eq!(rated.effort_source, Some(EffortSource::Logged));
+        assert_eq!(before.edited(SetInput::new("band-row")).effort_source, None);
+        // Another exercise: the band does not follow; a stated band wins.
+        assert_eq!(before.edited(SetInput::new("deadlift")).band, None);
+        let green = before.edited(SetInput {
+            band: Some("green".into()),
+            ..SetInput::new("band-row")
+        });
+        assert_eq!(green.band.as_deref(), Some("green"));
+    }
 }

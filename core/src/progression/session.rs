@@ -34,10 +34,18 @@ pub fn fill_from_plan(plan: Option<&SessionPlan>, input: &mut SetInput) {
     }
     if input.impact.is_none()
         && input.kind != SetKind::Warmup
-        && let Some(landings) = ex.sets.first().and_then(|s| s.landings)
+        && let Some(planned) = ex.sets.first()
+        && let Some(landings) = planned.landings
     {
+        // Landings go with the reps done: the plan's landings per rep (one
+        // per jumping chin-up), times the reps of this set.
+        let per_rep = f64::from(landings) / f64::from(planned.reps.min.max(1));
+        let landings = match input.reps {
+            Some(reps) if !planned.timed => (f64::from(reps) * per_rep).round() as u32,
+            _ => u32::from(landings),
+        };
         input.impact = Some(Impact {
-            landings: u32::from(landings),
+            landings,
             drop_height_cm: None,
         });
     }

@@ -441,12 +441,11 @@ pub(super) fn plan_slot(
     }
 
     let timed = exercise.measure == Measure::Time;
-    // Learning the movement (a familiarization phase, the engine's ramp or a
-    // technique slot) is practice, not loading: such sets never count as
-    // heavy or as strength evidence (docs/ANALYTICS.md).
-    let practice = pos.ramp.is_some()
-        || pos.phase.kind == PhaseKind::Familiarization
-        || target == Target::Technique;
+    // Learning the movement (a familiarization phase or the engine's ramp) is
+    // practice, not loading: such sets never count as heavy or as strength
+    // evidence (docs/ANALYTICS.md). A technique-intensity slot of a training
+    // phase (LIFTMOR's jumping chin-ups at body weight) is work.
+    let practice = pos.ramp.is_some() || pos.phase.kind == PhaseKind::Familiarization;
     let set = PlannedSet {
         kind: SetKind::Working,
         role: if practice {
