@@ -102,7 +102,8 @@ impl CliError {
                 | Error::NothingToUndo
                 | Error::Program(_)
                 | Error::NoProgram
-                | Error::NeedsLoad { .. },
+                | Error::NeedsLoad { .. }
+                | Error::NotHeftDatabase { .. },
             ) => ExitCode::from(2),
             CliError::File(..) | CliError::Unconfirmed(_) => ExitCode::from(2),
             CliError::Core(_) | CliError::Hinted(..) => ExitCode::from(1),

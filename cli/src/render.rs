@@ -464,6 +464,7 @@ fn error_kind(e: &Error) -> &'static str {
         Error::NeedsLoad { .. } => "needs_load",
         Error::Corrupt { .. } => "corrupt",
         Error::IncompatibleVersion { .. } => "incompatible_version",
+        Error::NotHeftDatabase { .. } => "not_heft_database",
         Error::Io { .. } => "io",
         Error::Sync(_) => "invalid_export",
         Error::Csv(_) => "invalid_csv",

@@ -327,11 +327,13 @@ fn heft_db_environment_variable_selects_the_database() {
 #[test]
 fn a_damaged_database_is_moved_aside_and_reported() {
     let db = db();
-    std::fs::write(
-        &db.path,
-        b"not a database at all, but somebody's file".repeat(100),
-    )
-    .unwrap();
+    ok(&db.path, &["log", "squat", "100x5"]);
+    // Damage the schema page behind SQLite's header.
+    let mut bytes = std::fs::read(&db.path).unwrap();
+    for b in &mut bytes[100..4096] {
+        *b = 0xA5;
+    }
+    std::fs::write(&db.path, &bytes).unwrap();
     let (code, err) = fails(&db.path, &["history"]);
     assert_eq!(code, 1);
     assert!(
@@ -339,6 +341,28 @@ fn a_damaged_database_is_moved_aside_and_reported() {
         "{err}"
     );
     ok(&db.path, &["history"]);
+}
+
+#[test]
+fn a_file_that_is_not_a_heft_database_is_refused_untouched() {
+    let db = db();
+    let text = b"Date,Workout Name,Exercise Name\n2024-01-01,Legs,Squat\n";
+    std::fs::write(&db.path, text).unwrap();
+    let (code, err) = fails(&db.path, &["history"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("is not a Heft database (not an SQLite file); it was left untouched"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&db.path).unwrap(), text);
+    let names: Vec<String> = std::fs::read_dir(db._dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["heft.db"], "nothing renamed or added");
+    let (_, err) = fails(&db.path, &["--json", "history"]);
+    let body: Value = serde_json::from_str(err.trim()).unwrap();
+    assert_eq!(body["error"]["kind"], "not_heft_database");
 }
 
 #[test]

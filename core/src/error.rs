@@ -125,6 +125,17 @@ pub enum Error {
         moved_to: PathBuf,
     },
 
+    /// An existing file that is not a Heft database (a CSV, an export,
+    /// another app's SQLite file) was given as the database: refused, and
+    /// left exactly as it was.
+    #[error("{path} is not a Heft database ({reason}); it was left untouched")]
+    NotHeftDatabase {
+        /// The file.
+        path: PathBuf,
+        /// What it is instead.
+        reason: String,
+    },
+
     /// The database was written by a newer Heft than this one.
     #[error(
         "the database has schema version {found}, newer than this Heft understands ({supported}); update Heft"

@@ -306,6 +306,10 @@ impl From<Error> for HeftError {
             Error::IncompatibleVersion { found, supported } => {
                 HeftError::IncompatibleVersion { found, supported }
             }
+            Error::NotHeftDatabase { .. } => HeftError::InvalidInput {
+                field: "file".into(),
+                reason: e.to_string(),
+            },
             Error::Io { .. } => HeftError::Io {
                 reason: e.to_string(),
             },

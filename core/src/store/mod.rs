@@ -77,6 +77,7 @@ pub fn open(path: &Path, now_ms: i64) -> Result<Connection> {
             source,
         })?;
     }
+    check_identity(path)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -96,12 +97,76 @@ pub fn open_in_memory(now_ms: i64) -> Result<Connection> {
     Ok(conn)
 }
 
+/// `PRAGMA application_id` of every Heft database: "Heft" in ASCII, so a
+/// Heft file can be told from any other SQLite file.
+pub const APPLICATION_ID: i32 = 0x4865_6674;
+
+/// Refuses, untouched, an existing file that is not a Heft database: not
+/// SQLite at all (a CSV or an export named by mistake), or another app's
+/// SQLite file (another application id, or tables but no Heft schema).
+/// Opening such a file would have converted it to WAL and added Heft's
+/// tables, or moved it aside as "damaged". An empty or new file, and a Heft
+/// database of a build before the application id, pass.
+fn check_identity(path: &Path) -> Result<()> {
+    let not_heft = |reason: &str| Error::NotHeftDatabase {
+        path: path.to_path_buf(),
+        reason: reason.into(),
+    };
+    let mut head = [0u8; 16];
+    let n = match std::fs::File::open(path) {
+        Ok(mut f) => std::io::Read::read(&mut f, &mut head).unwrap_or(0),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(Error::Io {
+                context: format!("opening {}", path.display()),
+                source,
+            });
+        }
+    };
+    if n == 0 {
+        return Ok(());
+    }
+    if &head[..n] != b"SQLite format 3\0" {
+        return Err(not_heft("not an SQLite file"));
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    if app == APPLICATION_ID {
+        return Ok(());
+    }
+    if app != 0 {
+        return Err(not_heft("an SQLite file of another application"));
+    }
+    // Before the application id: a Heft database has its schema version and
+    // its own tables; an empty file has neither.
+    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let tables: u32 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )?;
+    let heft_tables: u32 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'set_entry', 'workout')",
+        [],
+        |r| r.get(0),
+    )?;
+    match (version, tables) {
+        (0, 0) => Ok(()),
+        (v, _) if v >= 1 && heft_tables == 3 => Ok(()),
+        _ => Err(not_heft("an SQLite file without Heft's tables")),
+    }
+}
+
 fn prepare(conn: &mut Connection, now_ms: i64) -> Result<()> {
     // Refuse a newer database before any pragma that writes (WAL would convert it).
     migrations::checked_version(conn)?;
     configure(conn)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     migrations::migrate(&tx)?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     seed(&tx, now_ms)?;
     tx.commit()?;
     Ok(())
@@ -232,6 +297,68 @@ mod tests {
     }
 
     #[test]
+    fn files_that_are_not_heft_databases_are_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let listing = |d: &Path| {
+            let mut v: Vec<String> = std::fs::read_dir(d)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().into_string().unwrap())
+                .collect();
+            v.sort();
+            v
+        };
+        // Another app's SQLite file.
+        let other = dir.path().join("notes.db");
+        {
+            let c = Connection::open(&other).unwrap();
+            c.execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('x');")
+                .unwrap();
+        }
+        // One with an application id of its own.
+        let tagged = dir.path().join("tagged.db");
+        {
+            let c = Connection::open(&tagged).unwrap();
+            c.pragma_update(None, "application_id", 0x1234).unwrap();
+            c.execute_batch("CREATE TABLE t (x)").unwrap();
+        }
+        // A CSV given as the database.
+        let csv = dir.path().join("strong.csv");
+        std::fs::write(&csv, "Date,Workout Name\n2024-01-01,Legs\n").unwrap();
+        let before: Vec<(PathBuf, Vec<u8>)> = [&other, &tagged, &csv]
+            .iter()
+            .map(|p| (p.to_path_buf(), std::fs::read(p).unwrap()))
+            .collect();
+        let files = listing(dir.path());
+        for (path, bytes) in &before {
+            let e = open(path, 0).unwrap_err();
+            assert!(matches!(e, Error::NotHeftDatabase { .. }), "{e}");
+            assert!(e.to_string().contains("left untouched"), "{e}");
+            assert_eq!(&std::fs::read(path).unwrap(), bytes, "{}", path.display());
+        }
+        // No WAL, no journal, nothing moved aside.
+        assert_eq!(listing(dir.path()), files);
+        // A Heft database gets the id; an empty file becomes one.
+        let heft = dir.path().join("heft.db");
+        drop(open(&heft, 0).unwrap());
+        let id: i32 = Connection::open(&heft)
+            .unwrap()
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .unwrap();
+        assert_eq!(id, APPLICATION_ID);
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, b"").unwrap();
+        drop(open(&empty, 0).unwrap());
+        // A Heft database of a build before the id opens and gets it.
+        let old = dir.path().join("old.db");
+        drop(open(&old, 0).unwrap());
+        Connection::open(&old)
+            .unwrap()
+            .pragma_update(None, "application_id", 0)
+            .unwrap();
+        drop(open(&old, 0).unwrap());
+    }
+
+    #[test]
     fn a_new_database_gets_schema_catalog_and_device() {
         let dir = tempfile::tempdir().unwrap();
         let conn = open(&dir.path().join("heft.db"), 1_000).unwrap();
@@ -289,8 +416,16 @@ mod tests {
     fn a_damaged_file_is_moved_aside_not_deleted() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("heft.db");
-        let garbage = b"this is not a database, but it is somebody's file".repeat(200);
+        drop(open(&path, 41).unwrap());
+        // A Heft database whose schema page is damaged behind the header.
+        let mut garbage = std::fs::read(&path).unwrap();
+        for b in &mut garbage[100..4096] {
+            *b = 0xA5;
+        }
         std::fs::write(&path, &garbage).unwrap();
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
         match open(&path, 42) {
             Err(Error::Corrupt { moved_to, .. }) => {
                 assert_eq!(std::fs::read(&moved_to).unwrap(), garbage);
