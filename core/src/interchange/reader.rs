@@ -406,6 +406,15 @@ pub struct CsvReader<R: Read> {
     source: Source,
     queue: VecDeque<CsvRow>,
     done: bool,
+    /// The header's fields and delimiter, to explain rows that do not fit.
+    shape: Shape,
+}
+
+/// What every row should look like: the header's field count and delimiter.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    fields: usize,
+    delim: u8,
 }
 
 impl<R: Read> std::fmt::Debug for CsvReader<R> {
@@ -462,6 +471,10 @@ impl<R: Read> CsvReader<R> {
             Err(e) => return Err(map_csv_error(e, csv.get_ref())),
         };
         let header = Header::new(header);
+        let shape = Shape {
+            fields: header.len(),
+            delim,
+        };
         let mut queue = VecDeque::new();
 
         let (source, layout) = match opts.source.or_else(|| sniff_header(&header)) {
@@ -493,6 +506,7 @@ impl<R: Read> CsvReader<R> {
             source,
             queue,
             done: false,
+            shape,
         })
     }
 
@@ -540,7 +554,13 @@ impl<R: Read> Iterator for CsvReader<R> {
             }
             match next_record(&mut self.csv, &mut self.record) {
                 Ok(Some(line)) => {
-                    if let Err(e) = process(&self.record, line, &mut self.layout, &mut self.queue) {
+                    if let Err(e) = process(
+                        &self.record,
+                        line,
+                        self.shape,
+                        &mut self.layout,
+                        &mut self.queue,
+                    ) {
                         self.done = true;
                         return Some(Err(e));
                     }
@@ -578,6 +598,7 @@ fn next_record<R: Read>(
 fn process(
     record: &csv::ByteRecord,
     line: u64,
+    shape: Shape,
     layout: &mut Layout,
     out: &mut VecDeque<CsvRow>,
 ) -> Result<(), CsvError> {
@@ -591,6 +612,13 @@ fn process(
     if fields.iter().all(|f| f.trim().is_empty()) {
         return Ok(());
     }
+    // A row with a single field where the header has several was written
+    // with another delimiter (or pasted from elsewhere): say so, rather than
+    // letting the layout read its empty columns as some other kind of row.
+    if let Some(reason) = misfit(&fields, shape) {
+        out.push_back(CsvRow::Skip { line, reason });
+        return Ok(());
+    }
     layout.read(
         &Row {
             line,
@@ -599,6 +627,32 @@ fn process(
         out,
     );
     Ok(())
+}
+
+/// Why a row cannot be read as the header's layout, when it has one field
+/// where the header has several.
+fn misfit(fields: &[&str], shape: Shape) -> Option<String> {
+    if shape.fields < 3 || fields.len() != 1 {
+        return None;
+    }
+    let name = |d: u8| match d {
+        b'\t' => "tab".to_string(),
+        d => format!("'{}'", d as char),
+    };
+    let other = [b',', b';', b'\t']
+        .into_iter()
+        .filter(|&d| d != shape.delim)
+        .max_by_key(|&d| fields[0].bytes().filter(|&b| b == d).count())
+        .filter(|&d| fields[0].bytes().any(|b| b == d));
+    Some(match other {
+        Some(d) => format!(
+            "1 field where the header has {}: the row is separated by {} where the header uses {}",
+            shape.fields,
+            name(d),
+            name(shape.delim)
+        ),
+        None => format!("1 field where the header has {}", shape.fields),
+    })
 }
 
 fn not_utf8(line: u64, field: usize) -> CsvError {
@@ -765,6 +819,35 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(sniff(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn a_row_in_another_delimiter_is_skipped_with_the_true_reason() {
+        let shape = Shape {
+            fields: 12,
+            delim: b',',
+        };
+        assert_eq!(
+            misfit(&["2024-01-01 10:00:00;Legs;Squat;1;100;5"], shape).as_deref(),
+            Some(
+                "1 field where the header has 12: the row is separated by ';' where the header uses ','"
+            )
+        );
+        assert_eq!(
+            misfit(&["stray text"], shape).as_deref(),
+            Some("1 field where the header has 12")
+        );
+        assert_eq!(misfit(&["a", "b"], shape), None);
+        assert_eq!(
+            misfit(
+                &["a"],
+                Shape {
+                    fields: 2,
+                    delim: b','
+                }
+            ),
+            None
+        );
     }
 
     #[test]
