@@ -265,6 +265,7 @@ val tests = listOf(
             store.finishWorkout(FinishWorkout(null, null, null, null))
             val today = storeToday(store)
             checkEq(null, store.runningProgram(), "no program running yet")
+            checkEq(null, store.takeSetAsideNotice(), "no damaged database was set aside")
             // A backdated workout was left open: logging now closes it at its last set.
             val earlier = store.earlierOpenWorkout(LogTime.Now)
             checkEq(NextLog.CLOSES_IT, earlier?.nextLog, "an earlier open workout")

@@ -189,6 +189,15 @@ impl HeftStore {
         Ok(self.heft()?.open_workout()?)
     }
 
+    /// The damaged database set aside when this one was created in its
+    /// place, once: show it to the person, then it is forgotten.
+    pub fn take_set_aside_notice(&self) -> Result<Option<String>> {
+        Ok(self
+            .heft()?
+            .take_set_aside_notice()?
+            .map(|p| p.to_string_lossy().into_owned()))
+    }
+
     /// The program run in progress, if any.
     pub fn running_program(&self) -> Result<Option<ProgramRun>> {
         Ok(self.heft()?.running_program()?)

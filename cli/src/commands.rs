@@ -161,6 +161,14 @@ fn run_command(cli: Cli) -> Outcome {
     };
     let new = default && !path.exists();
     let heft = Heft::open(&path)?;
+    if let Some(aside) = heft.take_set_aside_notice()? {
+        eprintln!(
+            "NOTE: this is a new, empty database. The one before it was damaged and was set aside, \
+             untouched, as {}. Your history is in that file and in your exports and sync folder: \
+             `heft import FILE` or `heft sync FOLDER` brings it back.",
+            aside.display()
+        );
+    }
     if new {
         // Once: the next run finds the file.
         eprintln!(

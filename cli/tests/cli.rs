@@ -340,7 +340,16 @@ fn a_damaged_database_is_moved_aside_and_reported() {
         err.contains("is damaged") && err.contains(".corrupt-"),
         "{err}"
     );
-    ok(&db.path, &["history"]);
+    // The next command starts a new database and says so, once.
+    let out = heft(&db.path, &["history"]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("NOTE: this is a new, empty database") && err.contains("heft.db.corrupt-"),
+        "{err}"
+    );
+    let out = heft(&db.path, &["history"]);
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), "", "said once");
 }
 
 #[test]

@@ -188,6 +188,21 @@ impl Heft {
         })
     }
 
+    /// The damaged database that was set aside (`<path>.corrupt-<ms>`) when
+    /// this one was created in its place, once: the first call after that
+    /// returns it and forgets it, so a shell says it loudly one time.
+    pub fn take_set_aside_notice(&self) -> Result<Option<PathBuf>> {
+        let key = store::SET_ASIDE_KEY;
+        if self.read(|c| meta_get(c, key))?.is_none() {
+            return Ok(None);
+        }
+        self.write(|tx, _| {
+            let path = meta_get(tx, key)?;
+            tx.execute("DELETE FROM meta WHERE key = ?1", [key])?;
+            Ok(path.map(PathBuf::from))
+        })
+    }
+
     /// This device's id (32 hex digits).
     pub fn device_id(&self) -> &str {
         &self.device_id

@@ -78,6 +78,10 @@ pub fn open(path: &Path, now_ms: i64) -> Result<Connection> {
         })?;
     }
     check_identity(path)?;
+    // A new database beside a damaged one that was set aside: the person
+    // must hear of it, or their history would seem simply gone.
+    let fresh = std::fs::metadata(path).map_or(true, |m| m.len() == 0);
+    let set_aside = if fresh { newest_set_aside(path) } else { None };
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -86,8 +90,37 @@ pub fn open(path: &Path, now_ms: i64) -> Result<Connection> {
         .and_then(|mut conn| prepare(&mut conn, now_ms).map(|()| conn));
     match result {
         Err(e) if is_corruption(&e) => Err(move_aside(path, now_ms)?),
+        Ok(conn) => {
+            if let Some(aside) = set_aside {
+                meta_set(&conn, SET_ASIDE_KEY, &aside.to_string_lossy())?;
+            }
+            Ok(conn)
+        }
         other => other,
     }
+}
+
+/// The `meta` key holding the damaged database this one replaced, until the
+/// person has been told ([`crate::Heft::take_set_aside_notice`]).
+pub(crate) const SET_ASIDE_KEY: &str = "set_aside_damaged";
+
+/// The newest `<name>.corrupt-<ms>` beside `path`, if any.
+fn newest_set_aside(path: &Path) -> Option<PathBuf> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let prefix = format!("{}.corrupt-", path.file_name()?.to_string_lossy());
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let ms: i64 = name.strip_prefix(&prefix)?.parse().ok()?;
+            Some((ms, e.path()))
+        })
+        .max_by_key(|(ms, _)| *ms)
+        .map(|(_, p)| p)
 }
 
 /// Opens a private in-memory database (tests, previews).
@@ -434,6 +467,15 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(!path.exists());
-        open(&path, 43).expect("a fresh database is created on the next open");
+        let conn = open(&path, 43).expect("a fresh database is created on the next open");
+        // ...which remembers the damaged file until the person is told.
+        let aside = meta_get(&conn, SET_ASIDE_KEY).unwrap().expect("remembered");
+        assert!(aside.ends_with("heft.db.corrupt-42"), "{aside}");
+        drop(conn);
+        let again = open(&path, 44).unwrap();
+        assert!(
+            meta_get(&again, SET_ASIDE_KEY).unwrap().is_some(),
+            "kept until told"
+        );
     }
 }
