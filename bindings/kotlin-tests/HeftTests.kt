@@ -547,9 +547,23 @@ val tests = listOf(
         a.closeStore()
         a.close()
         newStore(dir).use { b -> checkEq(1, b.history(HistoryQuery(null, null, null, null)).size, "data survives") }
-        val bad = File(dir, "bad.db").apply { writeText("this is not a database, just some text that is long enough") }
+        val text = "this is not a database, just some text that is long enough"
+        val notHeft = File(dir, "notes.db").apply { writeText(text) }
+        val refused = expectThrows<HeftException.InvalidInput>("not a Heft database") { HeftStore.open(notHeft.path) }
+        checkEq("file", refused.field, "the field of a file that is not a Heft database")
+        checkEq(text, notHeft.readText(), "left untouched")
+        // A Heft database damaged behind SQLite's header is moved aside.
+        val bad = File(dir, "bad.db")
+        HeftStore.open(bad.path).use { it.logSet(squat(), LogTime.Now); it.closeStore() }
+        val bytes = bad.readBytes()
+        for (i in 100 until 4096) bytes[i] = 0xA5.toByte()
+        bad.writeBytes(bytes)
         expectThrows<HeftException.Corrupt>("damaged file") { HeftStore.open(bad.path) }
         check(dir.listFiles()!!.any { it.name.startsWith("bad.db.corrupt-") }) { "moved aside, not deleted" }
+        HeftStore.open(bad.path).use { fresh ->
+            check(fresh.takeSetAsideNotice()?.contains("bad.db.corrupt-") == true) { "the new database says where the damaged one is" }
+            checkEq(null, fresh.takeSetAsideNotice(), "said once")
+        }
     },
 
     Test("two threads share one store safely") {
