@@ -158,9 +158,21 @@ fn e1rm_line(s: &E1rmSeries, unit: WeightUnit) -> LineSeries {
     }
 }
 
+/// Reps within this many of the latest set make an earlier set comparable
+/// to it: an e1RM from 3 reps and one from 10 differ by the formula's error
+/// alone. [design]
+const COMPARABLE_REPS: u32 = 2;
+
 fn strength_trend(s: &E1rmSeries, unit: WeightUnit) -> Option<StrengthTrend> {
-    let first = s.points.first()?;
     let latest = s.points.last()?;
+    // The baseline: the first session whose best set is comparable to the
+    // latest one (work sets only, so never the technique weeks), else the
+    // first session.
+    let earlier = &s.points[..s.points.len() - 1];
+    let first = earlier
+        .iter()
+        .find(|p| p.reps.abs_diff(latest.reps) <= COMPARABLE_REPS)
+        .or(s.points.first())?;
     Some(StrengthTrend {
         exercise: s.name.clone(),
         unit: unit.symbol().to_owned(),
@@ -594,6 +606,7 @@ fn measure_table(input: &ReportInput<'_>, group: MeasureGroup) -> TextTable {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::progression::strength::Formula;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -608,6 +621,40 @@ mod tests {
             heavy_axial_sets: 0,
             landings: 0,
         }
+    }
+
+    #[test]
+    fn a_strength_change_is_measured_from_a_comparable_set() {
+        let point = |day: u32, kg: f64, reps: u32| crate::analytics::E1rmPoint {
+            date: d(2026, 3, day),
+            workout_id: format!("w{day}"),
+            set_id: format!("s{day}"),
+            e1rm_kg: kg * (1.0 + f64::from(reps) / 30.0),
+            weight_kg: kg,
+            reps,
+            rir: None,
+        };
+        let series = E1rmSeries {
+            exercise_id: "deadlift".into(),
+            name: "Deadlift".into(),
+            formula: Formula::Epley,
+            formula_name: "Epley".into(),
+            // A set of 12 first, then fives.
+            points: vec![point(2, 40.0, 12), point(9, 50.0, 5), point(30, 60.0, 5)],
+        };
+        let t = strength_trend(&series, WeightUnit::Kg).unwrap();
+        assert_eq!(t.first_date, d(2026, 3, 9), "the first comparable set");
+        assert_eq!(t.first_set.map(|b| (b.load, b.reps)), Some((50.0, 5)));
+        assert_eq!(t.latest_set.map(|b| (b.load, b.reps)), Some((60.0, 5)));
+        // Nothing comparable: the first session.
+        let only = E1rmSeries {
+            points: vec![point(2, 40.0, 12), point(30, 60.0, 3)],
+            ..series
+        };
+        assert_eq!(
+            strength_trend(&only, WeightUnit::Kg).unwrap().first_date,
+            d(2026, 3, 2)
+        );
     }
 
     #[test]
