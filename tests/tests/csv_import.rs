@@ -327,6 +327,15 @@ fn strong_csv_round_trip_keeps_every_set_and_its_numbers() {
         r
     };
     assert_eq!(kg(&copied), kg(&original), "225 lb comes back as 102.06 kg");
+    // Text defused for spreadsheets (a note starting with `=`) reads back
+    // exactly, without the `'` the writer put in front.
+    let notes = |v: &[SetEntry]| {
+        let mut n: Vec<String> = v.iter().filter_map(|s| s.input.note.clone()).collect();
+        n.sort();
+        n
+    };
+    assert!(notes(&original).iter().any(|n| n.starts_with('=')));
+    assert_eq!(notes(&copied), notes(&original));
 }
 
 #[test]

@@ -32,12 +32,31 @@ pub fn restore(text: &str) -> &str {
     text.strip_prefix('\'').unwrap_or(text)
 }
 
+/// [`restore`] for files that may come from another app: the leading `'` is
+/// stripped only where [`defuse`] would have put it (before a formula start
+/// or another `'`), so a name that really starts with `'` (`'Tis`) stays
+/// whole while Heft's own Strong-layout export reads back exactly.
+pub fn restore_defused(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(TRIGGERS) => rest,
+        _ => text,
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn defused_text_from_any_file_reads_back_and_real_quotes_stay() {
+        for text in ["=SUM(A1)", "-Dip", "'quoted", "@x", "plain", "'Tis"] {
+            assert_eq!(restore_defused(&defuse(text)), text, "{text}");
+        }
+        assert_eq!(restore_defused("'Tis the season"), "'Tis the season");
+    }
 
     #[test]
     fn formula_starts_get_a_quote() {

@@ -367,7 +367,9 @@ pub(crate) fn rpe(col: &str, v: &str) -> Result<Option<Effort>, String> {
 
 /// A name cell: trimmed and cut to [`MAX_NAME_CHARS`].
 pub(crate) fn name(v: &str) -> String {
-    truncate_chars(v.trim(), MAX_NAME_CHARS).to_string()
+    // Heft's own Strong-layout export defuses formula starts with a `'`.
+    let v = super::escape::restore_defused(v.trim());
+    truncate_chars(v, MAX_NAME_CHARS).to_string()
 }
 
 /// An optional name: empty is `None`.
@@ -379,7 +381,7 @@ pub(crate) fn opt_name(v: &str) -> Option<String> {
 /// A note cell: trimmed; empty is `None`. Notes are not cut (a record is at
 /// most 1 MiB; the importer enforces the note limit).
 pub(crate) fn note(v: &str) -> Option<String> {
-    let t = v.trim();
+    let t = super::escape::restore_defused(v.trim());
     (!t.is_empty()).then(|| t.to_string())
 }
 
