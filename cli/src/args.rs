@@ -456,6 +456,9 @@ pub struct ProfileArgs {
     /// Minutes of running in a typical week.
     #[arg(long, value_name = "MIN")]
     pub running_min: Option<u16>,
+    /// Your elastic bands, light to heavy, e.g. yellow,red,green,blue; "none" for none.
+    #[arg(long, value_name = "LIST")]
+    pub bands: Option<String>,
     /// Formula for estimated 1RMs: epley or brzycki.
     #[arg(long, value_name = "NAME")]
     pub formula: Option<String>,

@@ -68,6 +68,15 @@ pub const GROUND_OUT_RIR: f64 = 0.5;
 pub const ROUGH_MAX_REPS: f64 = 20.0;
 /// Most reps in reserve of a set that refines an estimate (RPE 7).
 pub const CALIBRATION_RIR: f64 = 3.0;
+/// Logged reps in reserve this far above the target are spare reps: load or
+/// reps go up (LISA: "load goes up when the person can do more reps than
+/// prescribed"). [design: the margin; RIR is judged to about a rep near failure]
+pub const EASY_RIR: f64 = 2.0;
+/// In a practice phase, a lift logged this far above the planned reserve
+/// moves up within the phase. [design]
+pub const PRACTICE_EASY_RIR: f64 = 3.0;
+/// Reps a band step spans: LISA's 10 to 18 before a stronger band. [design]
+pub const BAND_STEP_SPAN: f64 = 1.8;
 /// Tolerance when comparing a lifted load with the prescribed one (rounding, unit conversion).
 const LOAD_TOLERANCE: f64 = 0.99;
 

@@ -103,6 +103,34 @@ pub(super) fn state_key<'a>(slot: &'a Slot, exercise: &'a Exercise) -> &'a str {
     }
 }
 
+/// The band to use for a band exercise: the one the rep target is for (as
+/// last logged, or as the rule stepped to), else the lightest on the
+/// person's list; says how to log it, and what to do without a list.
+pub(super) fn band_for(
+    lift: &LiftState,
+    exercise: &Exercise,
+    athlete: &Athlete,
+    why: &mut Vec<Why>,
+) -> Option<String> {
+    if exercise.equipment != Equipment::Band || is_weighted(exercise) {
+        return None;
+    }
+    if athlete.bands.is_empty() {
+        why.push(Why::heuristic(
+            "No bands in your profile: use a band with which the last rep is hard. List your bands in the profile, light to heavy, and log the band with each set (e.g. 12r@band:red): the plan then names the next one.",
+        ));
+        return lift.band.clone();
+    }
+    if let Some(b) = &lift.band {
+        return Some(b.clone());
+    }
+    let first = athlete.bands.first()?;
+    why.push(Why::heuristic(format!(
+        "The {first} band, the lightest on your list, until a band is logged; log the band with each set (e.g. 12r@band:{first})."
+    )));
+    Some(first.clone())
+}
+
 /// The intensity a slot has in this session, after ramp, phase and safety.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Target {
@@ -181,6 +209,7 @@ pub(super) fn plan_slot(
     if let Some(change) = &lift.last_change {
         why.push(change.clone());
     }
+    let band = band_for(&lift, exercise, athlete, &mut why);
 
     // Before familiarization, and again in a return ramp after months off
     // (SCIENCE.md: repeat familiarisation).
@@ -464,6 +493,7 @@ pub(super) fn plan_slot(
         landings: slot
             .landings
             .filter(|_| exercise.impact && !athlete.limit_impact),
+        band: band.clone(),
     };
     let warmups = match (rounded_unit, target) {
         (Some(v), Target::Percent(..) | Target::Rir(..)) => {
@@ -484,6 +514,7 @@ pub(super) fn plan_slot(
                         rir: None,
                         percent_1rm: None,
                         landings: None,
+                        band: None,
                     })
                 })
                 .collect()

@@ -100,6 +100,7 @@ fn set(id: &str, kg: f64, reps: u32, rir: Option<f64>) -> PastSet {
         rir,
         pain: None,
         seconds: None,
+        band: None,
     }
 }
 
@@ -1171,6 +1172,7 @@ mod robustness {
                         rir,
                         pain: Some(6),
                         seconds: Some(reps),
+                        band: None,
                     }))
                     .collect();
                 let _ = advance(&case.input(), &PastWorkout { id: "w".into(), date: today, minutes: Some(kg), sets });
