@@ -1180,3 +1180,5 @@ mod robustness {
         }
     }
 }
+
+mod effort;
