@@ -494,8 +494,12 @@ pub fn advance_planned(
             update_estimate(&mut lift, &sets, planned_rir, input.athlete, done.date);
         }
         if training && lift.load_for.as_deref() != Some(slot_key(slot).as_str()) {
-            // A new slot: its rule starts from the plan's load, not the old counts.
-            lift.reps = None;
+            // A new slot: its rule starts from the plan's load, not the old
+            // counts; with nothing to load the reps done go on, up to its top.
+            lift.reps = lift
+                .reps
+                .filter(|_| !numbers::is_weighted(exercise))
+                .map(|r| r.min(rep_range(slot, exercise).1));
             lift.stalls = 0;
             lift.good_streak = 0;
         }

@@ -96,7 +96,7 @@ pub(super) fn choose<'a>(
 /// The key a lift's state is kept under: rules that move through variations
 /// keep one state for the slot, the others one per exercise done.
 pub(super) fn state_key<'a>(slot: &'a Slot, exercise: &'a Exercise) -> &'a str {
-    if slot.rule == Rule::RepsThenHarder {
+    if slot.rule == Rule::RepsThenHarder || !slot.harder.is_empty() {
         &slot.exercise
     } else {
         &exercise.id
@@ -233,9 +233,18 @@ pub(super) fn plan_slot(
     // in; a new block with other reps or intensity starts from the estimate.
     let key = slot_key(slot);
     let owned = lift.load_for.as_deref() == Some(key.as_str());
+    // With nothing to load, the reps are the progress: they follow the
+    // exercise from slot to slot, up to the new slot's top.
+    // A lighter week asks for no more than the slot's own reps.
+    let unloaded_deload = pos.phase.kind == PhaseKind::Deload && !is_weighted(exercise);
+    let unloaded = (training || unloaded_deload) && !is_weighted(exercise);
     if pos.ramp.is_none()
-        && owned
-        && let Some(r) = lift.reps
+        && (owned || unloaded)
+        && let Some(r) = lift.reps.map(|r| match () {
+            () if unloaded_deload => r.min(slot.reps.max),
+            () if owned => r,
+            () => r.min(rep_range(slot, exercise).1),
+        })
     {
         // A rep target may sit under the slot's (after a big step) or over it
         // (before one); see `apply_rule`.

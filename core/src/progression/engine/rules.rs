@@ -37,8 +37,18 @@ pub(super) fn without_load(
     done: &[&PastSet],
     complete: bool,
     athlete: &Athlete,
+    planned_rir: Option<f64>,
 ) -> Why {
-    climb(lift, slot, exercise, done, complete, athlete, None)
+    climb(
+        lift,
+        slot,
+        exercise,
+        done,
+        complete,
+        athlete,
+        planned_rir,
+        None,
+    )
 }
 
 /// The rep (or second) target of a slot that moves by reps, and the range
@@ -97,6 +107,7 @@ pub(super) fn climb(
     done: &[&PastSet],
     complete: bool,
     athlete: &Athlete,
+    planned_rir: Option<f64>,
     variations: Option<&dyn ExerciseLookup>,
 ) -> Why {
     let timed = exercise.measure == Measure::Time;
@@ -139,7 +150,7 @@ pub(super) fn climb(
     // A reserve logged well above the target's easiest end: spare reps.
     let easiest = match slot.intensity {
         Intensity::Rir { max, .. } => Some(max),
-        _ => None,
+        _ => planned_rir,
     };
     let logged = logged_rir(done).filter(|_| !timed);
     let spare = match (logged, easiest) {
@@ -153,13 +164,28 @@ pub(super) fn climb(
         _ => String::new(),
     };
     let reached = fewest.saturating_add(spare);
-    if reached < u32::from(top) {
+    // What the person said each round had left: never ask for more. [design]
+    let said = done
+        .iter()
+        .filter_map(|s| Some(amount(s, exercise) + s.rir?.max(0.0).floor() as u32))
+        .min()
+        .filter(|_| !timed);
+    if reached < u32::from(top) && fewest < u32::from(top) {
         let mut next = u32::from(r.saturating_add(step)).max(reached);
         if fewest > u32::from(r) {
             next = next.max(fewest + 1);
         }
+        if let Some(c) = said {
+            next = next.min(c.max(u32::from(r)));
+        }
         let next = next.min(u32::from(top)) as u16;
         lift.reps = Some(next);
+        if next == r {
+            return Why::fact(format!(
+                "Last time {shown}, the last round at RIR {}: {r}{unit} again next time.",
+                num(logged.unwrap_or(0.0))
+            ));
+        }
         return Why::fact(format!(
             "Last time {shown}{effort}: {next}{unit} next time (top of the range {top})."
         ));
@@ -193,9 +219,13 @@ pub(super) fn climb(
             _ if athlete.bands.is_empty() => format!(
                 "{done_text}: next time a stronger band, back to {bottom}{unit}. With your bands in the profile, light to heavy, the plan names it."
             ),
-            Some(b) if athlete.bands.last().map(String::as_str) == Some(b) => format!(
-                "{done_text}: the {b} band is the heaviest on your list, so next time a slower lowering (3-4 s) with it, back to {bottom}{unit}; a stronger band added to the list would be named here."
-            ),
+            Some(b) if athlete.bands.last().map(String::as_str) == Some(b) => {
+                // Nothing the log records is harder: the reps stay at the top.
+                lift.reps = Some(top);
+                format!(
+                    "{done_text}: the {b} band is the heaviest on your list, so keep {top}{unit} and make it harder with a slower lowering (3-4 s); a stronger band added to the list would be named here."
+                )
+            }
             Some(b) => {
                 format!("{done_text}: next time a band stronger than {b}, back to {bottom}{unit}.")
             }
@@ -210,8 +240,10 @@ pub(super) fn climb(
     } else {
         "a slower lowering (3-4 s), a pause, or a harder variation"
     };
+    // A harder way the log does not record: the reps stay at the top.
+    lift.reps = Some(top);
     Why::heuristic(format!(
-        "{done_text}: next time make it harder with {how}, back to {bottom}{unit}."
+        "{done_text}: keep {top}{unit} and make it harder with {how}."
     ))
 }
 
@@ -228,6 +260,7 @@ pub(super) fn practice_step(
     exercise: &Exercise,
     done: &[&PastSet],
     athlete: &Athlete,
+    lookup: &dyn ExerciseLookup,
 ) -> Option<Why> {
     let first = ex.sets.first()?;
     let planned = first.rir?;
@@ -287,6 +320,15 @@ pub(super) fn practice_step(
             show_kg(t, unit),
             show_kg(to, unit)
         )));
+    }
+    if exercise.equipment != Equipment::Band && !is_weighted(exercise) {
+        // Body weight: the slot's next harder variation, when it has one.
+        let next = slot.harder.get(usize::from(lift.variation))?;
+        lift.variation = lift.variation.saturating_add(1);
+        let name = lookup
+            .exercise(next)
+            .map_or(next.as_str(), |e| e.name.as_str());
+        return Some(Why::heuristic(format!("{easy}: next time {name}.")));
     }
     if exercise.equipment == Equipment::Band && !is_weighted(exercise) {
         let next = next_band(athlete, lift.band.as_deref())?.clone();
@@ -368,7 +410,7 @@ pub(super) fn apply_rule(
         // rule; a load earned before stays for after. A lift far easier
         // than planned still moves up in a practice phase.
         return if first.role == SetRole::Technique {
-            practice_step(lift, ex, slot, exercise, done, athlete)
+            practice_step(lift, ex, slot, exercise, done, athlete, lookup)
         } else {
             None
         };
@@ -557,7 +599,9 @@ pub(super) fn apply_rule(
         Rule::Hold => None,
         Rule::Autoregulated => {
             let Some(b) = base else {
-                return Some(without_load(lift, slot, exercise, done, complete, athlete));
+                return Some(without_load(
+                    lift, slot, exercise, done, complete, athlete, first.rir,
+                ));
             };
             let easy = last_rir.is_some_and(|r| r >= first.rir.unwrap_or(0.0) + 2.0);
             if success && easy {
@@ -566,7 +610,7 @@ pub(super) fn apply_rule(
                     lift,
                     b,
                     format!(
-                        "Last time {summary} with {} in reserve, easier than planned",
+                        "Last time {summary} at RIR {} logged, easier than planned",
                         num(last_rir.unwrap_or(0.0))
                     ),
                 ));
@@ -582,7 +626,9 @@ pub(super) fn apply_rule(
         }
         Rule::Linear => {
             let Some(b) = base else {
-                return Some(without_load(lift, slot, exercise, done, complete, athlete));
+                return Some(without_load(
+                    lift, slot, exercise, done, complete, athlete, first.rir,
+                ));
             };
             if !success {
                 return Some(stall(lift, Some(b), short));
@@ -609,7 +655,9 @@ pub(super) fn apply_rule(
         }
         Rule::Double => {
             let Some(b) = base else {
-                return Some(without_load(lift, slot, exercise, done, complete, athlete));
+                return Some(without_load(
+                    lift, slot, exercise, done, complete, athlete, first.rir,
+                ));
             };
             let fewest = done.iter().filter_map(|s| s.reps).min().unwrap_or(0);
             let top = lift.reps.unwrap_or(slot.reps.min).max(slot.reps.max);
@@ -631,14 +679,21 @@ pub(super) fn apply_rule(
                     (Some(l), Some(p)) if l >= p + EASY_RIR => (l - p).floor() as u16,
                     _ => 0,
                 };
+                // Up to the top, or to the extra rep a too-big step waits for.
                 let next = (fewest as u16 + 1)
                     .max(fewest as u16 + spare)
-                    .clamp(slot.reps.min, slot.reps.max);
+                    .clamp(slot.reps.min, top);
                 lift.reps = Some(next);
                 lift.load_kg = Some(b);
                 lift.stalls = 0;
+                let effort = match (last_rir, first.rir) {
+                    (Some(l), Some(p)) if spare > 0 => {
+                        format!(", RIR {} logged where {} was planned", num(l), num(p))
+                    }
+                    _ => String::new(),
+                };
                 return Some(Why::fact(format!(
-                    "Last time {} reps at {}: same load, aim for {next} reps (top of range {}).",
+                    "Last time {} reps at {}{effort}: same load, aim for {next} reps (top of range {}).",
                     reps_done(done),
                     show_kg(b, unit),
                     slot.reps.max
@@ -648,7 +703,9 @@ pub(super) fn apply_rule(
         }
         Rule::TwoForTwo => {
             let Some(b) = base else {
-                return Some(without_load(lift, slot, exercise, done, complete, athlete));
+                return Some(without_load(
+                    lift, slot, exercise, done, complete, athlete, first.rir,
+                ));
             };
             let over = done.last().and_then(|s| s.reps).unwrap_or(0) >= u32::from(target_reps) + 2;
             if success && over {
@@ -679,7 +736,9 @@ pub(super) fn apply_rule(
         }
         Rule::RepsOver => {
             let Some(b) = base else {
-                return Some(without_load(lift, slot, exercise, done, complete, athlete));
+                return Some(without_load(
+                    lift, slot, exercise, done, complete, athlete, first.rir,
+                ));
             };
             let last = done.last().and_then(|s| s.reps).unwrap_or(0);
             // A reserve logged well above the plan's says the same (LISA).
@@ -723,6 +782,7 @@ pub(super) fn apply_rule(
             done,
             complete,
             athlete,
+            first.rir,
             Some(lookup),
         )),
     }

@@ -502,7 +502,7 @@ rule = "reps_then_harder""#;
     );
     let reps = |n| PastSet {
         kg: None,
-        ..set("wall-push-up", 0.0, n, Some(1.0))
+        ..set("wall-push-up", 0.0, n, Some(2.0))
     };
     case.finish(vec![reps(10), reps(10), reps(10)]);
     assert_eq!(case.run.lifts["wall-push-up"].reps, Some(12));

@@ -166,10 +166,20 @@ fn a_logged_reserve_well_above_the_target_raises_the_reps() {
         text.contains("RIR 6") && text.contains("10, 10, 10"),
         "{text}"
     );
-    // Within the target it is the protocol's +2.
+    // Within the target it is +2, but never past what the rounds had left.
     next_day(&mut case);
-    case.finish(rows([14, 14, 14], Some(1.0), Some("yellow")));
+    case.finish(rows([14, 14, 14], Some(2.0), Some("yellow")));
     assert_eq!(case.run.lifts["band-row"].reps, Some(16));
+    next_day(&mut case);
+    case.run.lifts.get_mut("band-row").unwrap().reps = Some(14);
+    case.finish(rows([14, 14, 14], Some(1.0), Some("yellow")));
+    assert_eq!(case.run.lifts["band-row"].reps, Some(15));
+    // The last round at RIR 0: the same reps again.
+    next_day(&mut case);
+    let adv = case.finish(rows([15, 15, 15], Some(0.0), Some("yellow")));
+    assert_eq!(case.run.lifts["band-row"].reps, Some(15));
+    assert!(adv.changes[0].why.text.contains("RIR 0"));
+    case.run.lifts.get_mut("band-row").unwrap().reps = Some(16);
     // Spare reps that reach the top take the step.
     next_day(&mut case);
     case.finish(rows([16, 16, 16], Some(5.0), Some("yellow")));
@@ -205,7 +215,7 @@ fn without_a_band_list_the_plan_says_so_and_the_reps_still_restart() {
 }
 
 #[test]
-fn at_the_heaviest_band_the_lowering_slows_and_the_reps_restart() {
+fn at_the_heaviest_band_the_lowering_slows_and_the_reps_stay() {
     let mut case = band_case(
         BAND_ROW,
         &["yellow", "red"],
@@ -217,7 +227,8 @@ fn at_the_heaviest_band_the_lowering_slows_and_the_reps_restart() {
     );
     let adv = case.finish(rows([18, 18, 18], None, Some("red")));
     let lift = &case.run.lifts["band-row"];
-    assert_eq!((lift.band.as_deref(), lift.reps), (Some("red"), Some(10)));
+    // A slower lowering is not recorded in the log: nothing says it was taken.
+    assert_eq!((lift.band.as_deref(), lift.reps), (Some("red"), Some(18)));
     assert!(adv.changes[0].why.text.contains("heaviest on your list"));
 }
 
