@@ -439,7 +439,14 @@ fn check(year: &Year) -> Findings {
                 ));
             }
         }
-        for pair in list.windows(2) {
+        // A planned lighter week's band is not a step: compare the weeks
+        // around it.
+        let steady: Vec<&Entry> = list
+            .iter()
+            .copied()
+            .filter(|e| e.phase_kind != PhaseKind::Deload)
+            .collect();
+        for pair in steady.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             // A harder step: a heavier band or a harder variation.
             let band_up = matches!((a.band_rank(), b.band_rank()), (Some(x), Some(y)) if y > x);

@@ -209,7 +209,21 @@ pub(super) fn plan_slot(
     if let Some(change) = &lift.last_change {
         why.push(change.clone());
     }
-    let band = band_for(&lift, exercise, athlete, &mut why);
+    let mut band = band_for(&lift, exercise, athlete, &mut why);
+    // A planned lighter week with a band: the band before it on the list, at
+    // the slot's reps; at the lightest band, no more reps than the target.
+    // [design]
+    let deload_phase = pos.phase.kind == PhaseKind::Deload && pos.ramp.is_none();
+    let lighter = band
+        .as_deref()
+        .filter(|_| deload_phase)
+        .and_then(|b| previous_band(athlete, b));
+    if let (Some(l), Some(b)) = (lighter, &band) {
+        why.push(Why::fact(format!(
+            "Planned lighter week: the {l} band, one lighter than the {b}."
+        )));
+        band = Some(l.clone());
+    }
 
     // Before familiarization, and again in a return ramp after months off
     // (SCIENCE.md: repeat familiarisation).
@@ -235,10 +249,10 @@ pub(super) fn plan_slot(
     let owned = lift.load_for.as_deref() == Some(key.as_str());
     // With nothing to load, the reps are the progress: they follow the
     // exercise from slot to slot, up to the new slot's top.
-    // A lighter week asks for no more than the slot's own reps.
-    let unloaded_deload = pos.phase.kind == PhaseKind::Deload && !is_weighted(exercise);
+    let unloaded_deload = deload_phase && lighter.is_none() && band.is_some();
     let unloaded = (training || unloaded_deload) && !is_weighted(exercise);
     if pos.ramp.is_none()
+        && lighter.is_none()
         && (owned || unloaded)
         && let Some(r) = lift.reps.map(|r| match () {
             () if unloaded_deload => r.min(slot.reps.max),

@@ -80,6 +80,12 @@ pub(super) fn next_band<'a>(athlete: &'a Athlete, band: Option<&str>) -> Option<
     athlete.bands.get(at + 1)
 }
 
+/// The band before `band` in the person's list, light to heavy.
+pub(super) fn previous_band<'a>(athlete: &'a Athlete, band: &str) -> Option<&'a String> {
+    let at = athlete.bands.iter().position(|b| b == band)?;
+    athlete.bands.get(at.checked_sub(1)?)
+}
+
 /// " with the red band", when a band is known.
 pub(super) fn with_band(band: Option<&str>) -> String {
     band.map(|b| format!(" with the {b} band"))
@@ -133,8 +139,15 @@ pub(super) fn climb(
     );
     if !complete || fewest < u32::from(r) {
         lift.stalls = lift.stalls.saturating_add(1);
-        let next = u16::try_from(fewest).unwrap_or(u16::MAX);
-        if next >= 1 && next < r {
+        // Down to what was reached: not under the range's bottom where the
+        // range is the progression (a variation's), else not under 3 reps.
+        let floor = if variations.is_some() {
+            bottom
+        } else {
+            MIN_REPS.min(bottom)
+        };
+        let next = u16::try_from(fewest).unwrap_or(u16::MAX).max(floor);
+        if next < r {
             // Never keep asking for what the rounds did not reach.
             lift.reps = Some(next);
             return Why::fact(format!(
@@ -195,7 +208,7 @@ pub(super) fn climb(
     let done_text = if spare > 0 {
         format!("Last time {shown}{effort}, the top of the range ({top}) within reach")
     } else {
-        format!("Last time {shown}, the top of the range ({top}) on every round")
+        format!("Last time {shown}, the top of the range: {top}{unit} on every round")
     };
     if let Some(lookup) = variations
         && let Some(next) = slot.harder.get(usize::from(lift.variation))
@@ -250,7 +263,7 @@ pub(super) fn climb(
 /// Practice phases (familiarization, ramps) teach the estimate, not the
 /// rule; but a lift logged far easier than planned (reported reserve 3 or
 /// more above the target on every set) moves up within the phase: a load one
-/// step heavier (the estimate was low, and the low-bone-mass cap follows the
+/// step heavier, at most 10% (the estimate was low, and the low-bone-mass cap follows the
 /// estimate), or the next band. [design, from LISA's "load goes up when the
 /// person can do more reps than prescribed"]
 pub(super) fn practice_step(
@@ -299,7 +312,9 @@ pub(super) fn practice_step(
             athlete.loadout.increase(exercise.equipment, v, v * inc),
             unit,
         );
-        if to <= t + 1e-9 {
+        // One step, and not a jump (at most 10%): subjective reserve far
+        // from failure is judged loosely (SCIENCE.md).
+        if to <= t + 1e-9 || to > t * (1.0 + MAX_JUMP) + 1e-9 {
             return None;
         }
         // The plan takes this share of the estimate: the estimate that puts
@@ -393,7 +408,8 @@ pub(super) fn apply_rule(
             .map(|t| format!(" at {}", show_kg(t, unit)))
             .unwrap_or_default()
     );
-    if exercise.equipment == Equipment::Band {
+    // A planned lighter week's band is not the one the target is for.
+    if exercise.equipment == Equipment::Band && (training || first.role == SetRole::Technique) {
         // The band used, as logged (else the one planned): a step is known
         // to have been taken only when the sets say so.
         let used = done

@@ -126,25 +126,46 @@ fn the_band_used_is_read_from_the_sets() {
 
 #[test]
 fn rounds_short_of_the_target_set_it_to_what_every_round_reached() {
+    // A band done in a double-progression slot: down to what was reached.
+    let slot = r#"exercise = "band-row"
+sets = 3
+reps = [8, 12]
+rpe = [6, 7]
+rule = "double""#;
     let mut case = band_case(
-        BAND_ROW,
+        slot,
         &["yellow", "red"],
         LiftState {
-            reps: Some(10),
+            reps: Some(8),
             band: Some("red".into()),
             ..LiftState::default()
         },
     );
-    let adv = case.finish(rows([10, 9, 8], Some(0.0), Some("red")));
-    assert_eq!(case.run.lifts["band-row"].reps, Some(8));
+    let adv = case.finish(rows([8, 7, 6], Some(0.0), Some("red")));
+    assert_eq!(case.run.lifts["band-row"].reps, Some(6));
     assert!(
         adv.changes[0]
             .why
             .text
-            .contains("10, 9, 8 reps with the red band")
+            .contains("8, 7, 6 reps with the red band")
     );
     next_day(&mut case);
-    assert_eq!(case.plan().exercises[0].sets[0].reps.min, 8);
+    assert_eq!(case.plan().exercises[0].sets[0].reps.min, 6);
+    // In a variation slot the range is the progression: not under its bottom.
+    let mut case = band_case(
+        BAND_ROW,
+        &["yellow", "red"],
+        LiftState {
+            reps: Some(12),
+            band: Some("red".into()),
+            ..LiftState::default()
+        },
+    );
+    case.finish(rows([12, 11, 10], Some(0.0), Some("red")));
+    assert_eq!(case.run.lifts["band-row"].reps, Some(10));
+    next_day(&mut case);
+    case.finish(rows([10, 9, 8], Some(0.0), Some("red")));
+    assert_eq!(case.run.lifts["band-row"].reps, Some(10));
 }
 
 #[test]
@@ -457,4 +478,41 @@ rule = "double""#;
     case.finish(rows([15, 15, 15], Some(3.0), Some("yellow")));
     let lift = &case.run.lifts["band-row"];
     assert_eq!((lift.band.as_deref(), lift.reps), (Some("red"), Some(8)));
+}
+
+#[test]
+fn a_lighter_week_uses_the_band_before_and_comes_back() {
+    let slot = r#"exercise = "band-row"
+sets = 3
+reps = 12
+percent = 60
+rule = "reps_over""#;
+    let mut program = one_slot(slot);
+    program.phases[0].kind = PhaseKind::Deload;
+    let mut case = Case::new(
+        program,
+        run_with(
+            "band-row",
+            LiftState {
+                reps: Some(8),
+                band: Some("red".into()),
+                ..LiftState::default()
+            },
+            Some("2026-11-23"),
+        ),
+        with_bands(&["yellow", "red"]),
+    )
+    .own("band-row");
+    let p = case.plan();
+    let s = &p.exercises[0].sets[0];
+    assert_eq!((s.band.as_deref(), s.reps.min), (Some("yellow"), 12));
+    case.finish(vec![band_set("band-row", 12, Some(3.0), Some("yellow")); 3]);
+    // The target stays with the red band.
+    let lift = &case.run.lifts["band-row"];
+    assert_eq!((lift.band.as_deref(), lift.reps), (Some("red"), Some(8)));
+    // At the lightest band, no more reps than the target.
+    case.run.lifts.get_mut("band-row").unwrap().band = Some("yellow".into());
+    case.today = d("2026-11-29");
+    let s = &case.plan().exercises[0].sets[0];
+    assert_eq!((s.band.as_deref(), s.reps.min), (Some("yellow"), 8));
 }
