@@ -39,16 +39,12 @@ pub(super) fn without_load(
     athlete: &Athlete,
     planned_rir: Option<f64>,
 ) -> Why {
-    climb(
-        lift,
-        slot,
-        exercise,
-        done,
+    let logged = Logged {
+        sets: done,
         complete,
-        athlete,
         planned_rir,
-        None,
-    )
+    };
+    climb(lift, slot, exercise, logged, athlete, None)
 }
 
 /// The rep (or second) target of a slot that moves by reps, and the range
@@ -97,6 +93,17 @@ pub(super) fn logged_rir(done: &[&PastSet]) -> Option<f64> {
     done.iter().filter_map(|s| s.rir).reduce(f64::min)
 }
 
+/// A session's sets of one lift as a rule reads them.
+#[derive(Clone, Copy)]
+pub(super) struct Logged<'a> {
+    /// The working sets done.
+    pub sets: &'a [&'a PastSet],
+    /// Every planned set was done.
+    pub complete: bool,
+    /// The plan's RIR for them.
+    pub planned_rir: Option<f64>,
+}
+
 /// Reps (or seconds) climb to the top of the range, by 2 with harder
 /// variations to come (LISA MIT) and by 1 (5 s) otherwise, at least to one
 /// more than every round did and to what a logged reserve well above the
@@ -110,12 +117,15 @@ pub(super) fn climb(
     lift: &mut LiftState,
     slot: &Slot,
     exercise: &Exercise,
-    done: &[&PastSet],
-    complete: bool,
+    logged: Logged,
     athlete: &Athlete,
-    planned_rir: Option<f64>,
     variations: Option<&dyn ExerciseLookup>,
 ) -> Why {
+    let Logged {
+        sets: done,
+        complete,
+        planned_rir,
+    } = logged;
     let timed = exercise.measure == Measure::Time;
     let unit = if timed { " s" } else { " reps" };
     let (bottom, top) = rep_range(slot, exercise);
@@ -795,10 +805,12 @@ pub(super) fn apply_rule(
             lift,
             slot,
             exercise,
-            done,
-            complete,
+            Logged {
+                sets: done,
+                complete,
+                planned_rir: first.rir,
+            },
             athlete,
-            first.rir,
             Some(lookup),
         )),
     }
