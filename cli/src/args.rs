@@ -21,6 +21,7 @@ SET NOTATION (one word per set: 100x5, not 100 x 5)
   400m, 5km/25min  a distance, optionally with its time
   2x40kgx50m       two loaded carries
   12r, 3x12r       12 reps with no load (bands); three such sets
+  3x12r@band:red   the band used, by its name in heft profile --bands
   w:60x5           a warm-up set (d:80x8 a drop set, f:bwx12 to failure)
   f:100x0          a missed attempt: 0 reps only on a failure set
 
@@ -456,6 +457,9 @@ pub struct ProfileArgs {
     /// Minutes of running in a typical week.
     #[arg(long, value_name = "MIN")]
     pub running_min: Option<u16>,
+    /// Your elastic bands, light to heavy, e.g. yellow,red,green,blue; "none" for none.
+    #[arg(long, value_name = "LIST")]
+    pub bands: Option<String>,
     /// Formula for estimated 1RMs: epley or brzycki.
     #[arg(long, value_name = "NAME")]
     pub formula: Option<String>,

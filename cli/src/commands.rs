@@ -258,7 +258,7 @@ fn run_command(cli: Cli) -> Outcome {
             };
             let unit = heft.profile()?.unit;
             let mut inputs = Vec::new();
-            for spec in specs.iter().map(|s| s.fit_to(exercise.measure)) {
+            for spec in specs.iter().map(|s| s.clone().fit_to(exercise.measure)) {
                 let input = SetInput {
                     note: note_all.clone(),
                     pain,
@@ -818,6 +818,10 @@ fn profile_update(args: ProfileArgs, current: &Profile) -> Result<ProfileUpdate,
         micro_plates,
         equipment,
         running_min_week: args.running_min,
+        bands: args.bands.as_deref().map(|list| match list {
+            "none" => Vec::new(),
+            list => list.split(',').map(str::to_owned).collect(),
+        }),
         formula: match args.formula.as_deref().map(str::to_lowercase).as_deref() {
             None => None,
             Some("epley") => Some(Formula::Epley),

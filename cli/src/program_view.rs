@@ -46,6 +46,9 @@ fn set_text(s: &PlannedSet) -> String {
     } else {
         format!("{load} x {reps}")
     };
+    if let Some(b) = &s.band {
+        text.push_str(&format!(", {b} band"));
+    }
     if let Some(r) = s.rir {
         text.push_str(&format!(
             ", {} in reserve (RPE {})",

@@ -211,6 +211,10 @@ pub fn profile(p: &Profile, json: bool) {
         "running".to_string(),
         show(p.running_min_week.map(|m| format!("{m} min/week"))),
     ]);
+    t.add_row(vec![
+        "bands".to_string(),
+        show(p.bands.as_ref().map(|b| b.join(", "))),
+    ]);
     println!("{t}");
 }
 
@@ -368,7 +372,14 @@ fn print_compact(log: &WorkoutLog) {
         };
         let runs = &mut groups[at].1;
         match runs.last_mut() {
-            Some(last) if SetSpec { count: 1, ..*last } == spec => last.count += 1,
+            Some(last)
+                if SetSpec {
+                    count: 1,
+                    ..last.clone()
+                } == spec =>
+            {
+                last.count += 1
+            }
             _ => runs.push(spec),
         }
     }

@@ -2580,3 +2580,60 @@ fn a_prescribed_effort_is_shown_as_prescribed_and_is_not_strength_evidence() {
     let today = points.iter().find(|x| x["date"] == "2026-11-02").unwrap();
     assert_eq!(today["rir"], Value::Null, "{today}");
 }
+
+#[test]
+fn bands_in_the_profile_name_the_band_of_a_band_set_and_the_log_records_it() {
+    let db = db();
+    let p = &db.path;
+    let profile = json(
+        p,
+        &[
+            "profile",
+            "--bands",
+            "Yellow,red,green",
+            "--equipment",
+            "band",
+        ],
+    );
+    assert_eq!(
+        profile["bands"],
+        serde_json::json!(["yellow", "red", "green"])
+    );
+    let (code, err) = fails(p, &["profile", "--bands", "red,red"]);
+    assert_eq!(code, 2, "{err}");
+    ok(
+        p,
+        &["--date", "2025-03-03", "program", "start", "lisa-moderate"],
+    );
+    let today = json(p, &["--date", "2025-03-03", "today"]);
+    let band_row = today["plan"]["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["exercise_id"] == "band-row")
+        .unwrap()
+        .clone();
+    assert_eq!(band_row["sets"][0]["band"], "yellow");
+    // Other sets carry no band field at all.
+    assert!(
+        today["plan"]["exercises"][0]["sets"][0]
+            .get("band")
+            .is_none()
+    );
+    let text = ok(p, &["--date", "2025-03-03", "today"]);
+    assert!(text.contains("yellow band"), "{text}");
+    let logged = json(
+        p,
+        &[
+            "--date",
+            "2025-03-03",
+            "log",
+            "band",
+            "row",
+            "10r@5@band:red",
+        ],
+    );
+    assert_eq!(logged["sets"][0]["band"], "red", "{logged}");
+    let history = ok(p, &["history"]);
+    assert!(history.contains("10r@5@band:red"), "{history}");
+}

@@ -7,7 +7,7 @@
 //! the way it would be typed.
 //!
 //! ```text
-//! set      = [kind ":"] [count "x"] body ["@" effort]
+//! set      = [kind ":"] [count "x"] body ["@" effort] ["@band:" name]
 //! kind     = "w" | "d" | "f"                      warm-up, drop, failure (working if absent)
 //! body     = load "x" rest | standalone
 //! load     = number [unit] | "bw" [("+" | "-") number [unit]]
@@ -17,6 +17,7 @@
 //! distance = number ("m" | "km" | "mi")
 //! effort   = number (RIR) | "rir" number | "rpe" number
 //! unit     = "kg" | "lb" | "lbs"
+//! name     = letters, digits and "-"             a band from the profile's list
 //! ```
 //!
 //! `AxB` is read as *count x body* when B stands alone (it has a unit, such as
@@ -24,6 +25,10 @@
 //! one-minute holds; otherwise A is a load and B its reps (`100x5`). A load
 //! for a timed set therefore carries its unit (`20kgx60s`). Separators may be
 //! `x`, `X`, `×` or `*`; a decimal comma is accepted (`102,5x5`).
+//!
+//! The elastic band of a set follows as one more `@` part, `3x12r@band:red`
+//! or `12r@1@band:green` (effort and band in either order); it is written
+//! after the effort.
 
 use std::fmt;
 
@@ -60,7 +65,7 @@ pub enum LoadSpec {
 }
 
 /// One token of the notation, read.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SetSpec {
     /// How many identical sets (1 to [`MAX_COUNT`]).
     pub count: u32,
@@ -76,6 +81,9 @@ pub struct SetSpec {
     pub distance: Option<Distance>,
     /// Effort rating.
     pub effort: Option<Effort>,
+    /// The elastic band used, by name (lower case).
+    #[serde(default)]
+    pub band: Option<String>,
 }
 
 /// A token could not be read; says where and what was expected.
@@ -103,11 +111,27 @@ fn parse_inner(s: &str) -> Parsed<SetSpec> {
         return Err("empty; write a set such as 100x5".into());
     }
     let lower: String = s.to_lowercase().replace(['×', '*', 'X'], "x");
-    let (kind, rest) = split_kind(&lower)?;
-    let (body, effort) = match rest.split_once('@') {
-        Some((b, e)) => (b, Some(parse_effort(e)?)),
-        None => (rest, None),
-    };
+    let mut parts = lower.split('@');
+    let head = parts.next().unwrap_or_default();
+    let (mut effort, mut band) = (None, None);
+    for part in parts {
+        if let Some(name) = part.strip_prefix("band:") {
+            if band.is_some() {
+                return Err("two bands; write one, e.g. 12r@band:red".into());
+            }
+            band = Some(
+                crate::model::band_name(name)
+                    .filter(|_| !name.trim().is_empty() && name.trim() == name)
+                    .ok_or_else(|| format!("'{name}' is not a band name; write e.g. @band:red"))?,
+            );
+        } else {
+            if effort.is_some() {
+                return Err("two efforts; write one, e.g. @2 or @rpe8".into());
+            }
+            effort = Some(parse_effort(part)?);
+        }
+    }
+    let (kind, body) = split_kind(head)?;
     if body.is_empty() {
         return Err("nothing before '@'".into());
     }
@@ -120,6 +144,7 @@ fn parse_inner(s: &str) -> Parsed<SetSpec> {
         duration_ms: None,
         distance: None,
         effort,
+        band,
     };
     match parts.as_slice() {
         [one] => standalone(one, true, &mut spec)?,
@@ -425,6 +450,7 @@ impl SetSpec {
             duration_ms: input.duration_ms,
             distance: input.distance,
             effort: input.effort,
+            band: input.band.clone(),
         }
     }
 
@@ -497,6 +523,7 @@ impl SetSpec {
             effort: self.effort,
             duration_ms: self.duration_ms,
             distance: self.distance,
+            band: self.band.clone(),
             ..SetInput::new(exercise_id)
         }
     }
@@ -564,9 +591,13 @@ impl fmt::Display for SetSpec {
             f.write_str(&format_duration(ms))?;
         }
         match self.effort {
+            None => {}
+            Some(Effort::Rir(v)) => write!(f, "@{}", format_milli((v * 1000.0).round() as i64))?,
+            Some(Effort::Rpe(v)) => write!(f, "@rpe{}", format_milli((v * 1000.0).round() as i64))?,
+        }
+        match &self.band {
             None => Ok(()),
-            Some(Effort::Rir(v)) => write!(f, "@{}", format_milli((v * 1000.0).round() as i64)),
-            Some(Effort::Rpe(v)) => write!(f, "@rpe{}", format_milli((v * 1000.0).round() as i64)),
+            Some(b) => write!(f, "@band:{b}"),
         }
     }
 }
@@ -763,6 +794,36 @@ mod tests {
         assert_eq!(back.to_string(), "bw+10lbx8@1");
     }
 
+    #[test]
+    fn reads_the_band_of_a_set() {
+        let s = parse("3x12r@band:red").unwrap();
+        assert_eq!(
+            (s.count, s.reps, s.band.as_deref(), s.effort),
+            (3, Some(12), Some("red"), None)
+        );
+        // Effort and band in either order; the canonical spelling puts the band last.
+        for text in ["12r@2@band:Green", "12r@band:green@2", "12R@BAND:GREEN@2"] {
+            let s = parse(text).unwrap();
+            assert_eq!(s.band.as_deref(), Some("green"), "{text}");
+            assert_eq!(s.effort, Some(Effort::Rir(2.0)), "{text}");
+            assert_eq!(s.to_string(), "12r@2@band:green");
+        }
+        assert_eq!(canon("w:bwx10@band:light-blue"), "w:bwx10@band:light-blue");
+        let input = parse("10r@band:red")
+            .unwrap()
+            .to_input("band-row", WeightUnit::Kg);
+        assert_eq!(input.band.as_deref(), Some("red"));
+        assert_eq!(SetSpec::from_input(&input).to_string(), "10r@band:red");
+        for bad in [
+            "12r@band:",
+            "12r@band:red@band:blue",
+            "12r@band:red band",
+            "12r@2@3",
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+
     fn arb_unit() -> impl Strategy<Value = Option<WeightUnit>> {
         prop_oneof![
             Just(None),
@@ -789,8 +850,9 @@ mod tests {
             dunit in prop::sample::select(vec![DistanceUnit::M, DistanceUnit::Km, DistanceUnit::Mi]),
             with_time in any::<bool>(),
             effort in prop::option::of(prop_oneof![arb_half().prop_map(Effort::Rir), arb_half().prop_map(|v| Effort::Rpe(v.max(1.0)))]),
+            band in prop::option::of("[a-z0-9][a-z0-9-]{0,12}"),
         ) -> SetSpec {
-            let mut s = SetSpec { count, kind, load: LoadSpec::None, reps: None, duration_ms: None, distance: None, effort };
+            let mut s = SetSpec { count, kind, load: LoadSpec::None, reps: None, duration_ms: None, distance: None, effort, band };
             let distance = Some(Distance::from_milli(dist, dunit));
             match shape {
                 0 => { s.load = LoadSpec::Weight { milli, unit }; s.reps = Some(reps); }

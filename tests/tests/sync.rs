@@ -1635,3 +1635,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_band_list_syncs_as_a_profile_field() {
+    let a = device("2026-02-01T09:00:00+00:00");
+    a.heft
+        .update_profile(&ProfileUpdate {
+            bands: Some(vec!["yellow".into(), "red".into(), "green".into()]),
+            ..ProfileUpdate::default()
+        })
+        .unwrap();
+    let b = device("2026-02-01T10:00:00+00:00");
+    b.heft
+        .update_profile(&ProfileUpdate {
+            birth_year: Some(1958),
+            ..ProfileUpdate::default()
+        })
+        .unwrap();
+    import(&b.heft, &export(&a.heft)).unwrap();
+    let p = b.heft.profile().unwrap();
+    assert_eq!(
+        (p.bands.unwrap(), p.birth_year),
+        (
+            vec!["yellow".into(), "red".into(), "green".into()],
+            Some(1958)
+        )
+    );
+}

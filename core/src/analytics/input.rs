@@ -232,6 +232,7 @@ impl AnalyticsSet {
             rir: self.rir,
             pain: None,
             seconds: self.duration_s,
+            band: None,
         }
     }
 

@@ -53,6 +53,7 @@ pub(crate) fn check_profile(conn: &Connection, this_year: i32) -> Result<()> {
             birth_year: p.birth_year,
             loadout: p.loadout,
             running_min_week: p.running_min_week,
+            bands: p.bands,
             ..Default::default()
         },
         this_year,

@@ -4,7 +4,9 @@
 use chrono::Datelike;
 
 use super::Heft;
-use crate::model::{Equipment, Profile, ProfileUpdate, Unit, WeightUnit};
+use crate::model::{
+    Equipment, MAX_BAND_NAME, MAX_BANDS, Profile, ProfileUpdate, Unit, WeightUnit, band_name,
+};
 use crate::progression::strength::Formula;
 use crate::store::rows::parsed;
 use crate::validate::{EARLIEST_YEAR, Field, Problem, ValidationError};
@@ -22,6 +24,12 @@ impl Heft {
     /// Changes the given fields of the profile.
     pub fn update_profile(&self, update: &ProfileUpdate) -> Result<Profile> {
         check_values(update, self.now().year())?;
+        let bands = update.bands.as_ref().map(|list| {
+            list.iter()
+                .filter_map(|b| band_name(b))
+                .collect::<Vec<_>>()
+                .join(",")
+        });
         if let Some(loadout) = &update.loadout
             && loadout.unit != update.unit.unwrap_or(self.profile()?.unit)
         {
@@ -37,7 +45,7 @@ impl Heft {
             Some(l) => Some(serde_json::to_string(l).map_err(|e| Error::Conflict(e.to_string()))?),
             None => None,
         };
-        let fields: [(&str, Option<String>); 10] = [
+        let fields: [(&str, Option<String>); 11] = [
             ("unit", update.unit.map(|u| u.symbol().to_owned())),
             ("birth_year", update.birth_year.map(|y| y.to_string())),
             ("sex", update.sex.map(|s| s.as_str().to_owned())),
@@ -65,6 +73,7 @@ impl Heft {
                 update.running_min_week.map(|m| m.to_string()),
             ),
             ("formula", update.formula.map(|f| f.name().to_lowercase())),
+            ("bands", bands),
         ];
         self.write(|tx, stamp| {
             for (field, value) in &fields {
@@ -105,6 +114,9 @@ pub(crate) fn check_values(update: &ProfileUpdate, this_year: i32) -> Result<()>
             },
         })?;
     }
+    if let Some(list) = &update.bands {
+        check_bands(list)?;
+    }
     if let Some(m) = update.running_min_week
         && m > MAX_RUNNING_MIN_WEEK
     {
@@ -116,6 +128,34 @@ pub(crate) fn check_values(update: &ProfileUpdate, this_year: i32) -> Result<()>
             },
         }
         .into());
+    }
+    Ok(())
+}
+
+/// A band list: names of letters, digits and '-', each once, at most [`MAX_BANDS`].
+fn check_bands(list: &[String]) -> Result<()> {
+    let bad = |expected: String| -> Error {
+        ValidationError {
+            field: Field::Band,
+            problem: Problem::Malformed { expected },
+        }
+        .into()
+    };
+    if list.len() > MAX_BANDS {
+        return Err(bad(format!("at most {MAX_BANDS} bands")));
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for b in list {
+        let Some(name) = band_name(b) else {
+            return Err(bad(format!(
+                "band names of letters, digits and '-' (up to {MAX_BAND_NAME}), not '{}'",
+                b.trim()
+            )));
+        };
+        if seen.contains(&name) {
+            return Err(bad(format!("each band once ('{name}' twice)")));
+        }
+        seen.push(name);
     }
     Ok(())
 }
@@ -164,6 +204,14 @@ pub(crate) fn read_profile(conn: &rusqlite::Connection) -> Result<Profile> {
                     other => return Err(bad(format!("formula '{other}'"))),
                 })
             }
+            "bands" => {
+                let list: Vec<String> = value
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| band_name(s).ok_or_else(|| bad(format!("band '{s}'"))))
+                    .collect::<Result<_>>()?;
+                profile.bands = (!list.is_empty()).then_some(list);
+            }
             // Fields from a newer version are kept in the table and ignored here.
             _ => {}
         }
@@ -196,6 +244,29 @@ mod tests {
             (p.unit, p.bone_status, p.birth_year),
             (WeightUnit::Lb, Some(BoneStatus::Osteopenia), Some(1958))
         );
+    }
+
+    #[test]
+    fn keeps_bands_light_to_heavy_and_refuses_bad_names() {
+        let h = heft();
+        let bands = |list: &[&str]| ProfileUpdate {
+            bands: Some(list.iter().map(|s| (*s).to_owned()).collect()),
+            ..Default::default()
+        };
+        let p = h
+            .update_profile(&bands(&["Yellow", " red", "green", "blue"]))
+            .unwrap();
+        assert_eq!(
+            p.bands.unwrap(),
+            ["yellow", "red", "green", "blue"].map(String::from)
+        );
+        for bad in [&["red", "RED"][..], &["red band"], &["a,b"], &[""]] {
+            let e = h.update_profile(&bands(bad)).unwrap_err();
+            assert_eq!(e.field(), Some("band"), "{bad:?}");
+        }
+        assert_eq!(h.profile().unwrap().bands.unwrap().len(), 4);
+        // An empty list clears them.
+        assert_eq!(h.update_profile(&bands(&[])).unwrap().bands, None);
     }
 
     #[test]

@@ -305,13 +305,13 @@ fn plan_history(
     let sql = "
         SELECT w.id, w.started_at_ms, w.offset_min, w.finished_at_ms, w.duration_s, w.run_id,
                s.exercise_id, s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, s.pain, s.duration_ms,
-               s.effort_source
+               s.effort_source, s.band
         FROM workout w JOIN set_entry s ON s.workout_id = w.id
         WHERE w.deleted = 0 AND s.deleted = 0 AND w.started_at_ms >= ?1 AND w.started_at_ms < ?2
         UNION ALL
         SELECT w.id, w.started_at_ms, w.offset_min, w.finished_at_ms, w.duration_s, w.run_id,
                s.exercise_id, s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, s.pain, s.duration_ms,
-               s.effort_source
+               s.effort_source, s.band
         FROM set_entry s JOIN workout w ON s.workout_id = w.id
         WHERE s.exercise_id IN (SELECT value FROM json_each(?4)) AND s.performed_at_ms >= ?3 AND s.performed_at_ms < ?1
           AND w.deleted = 0 AND s.deleted = 0 AND w.started_at_ms < ?1
@@ -355,6 +355,7 @@ fn plan_history(
             rir: rir.or(rpe.map(|p| 10.0 - p)),
             pain: r.get(14)?,
             seconds: r.get::<_, Option<u32>>(15)?.map(|ms| ms / 1000),
+            band: r.get(17)?,
         };
         match out.last_mut() {
             Some(w) if w.id == id => w.sets.push(set),
@@ -733,6 +734,7 @@ impl Heft {
         } else {
             input.reps = Some(u32::from(set.reps.min));
         }
+        input.band = set.band.clone();
         if let Some(landings) = set.landings {
             input.impact = Some(crate::model::Impact {
                 landings: u32::from(landings),

@@ -18,7 +18,9 @@ pub use measurement::{
     value_text,
 };
 pub use names::UnknownName;
-pub use profile::{BoneStatus, FractureHistory, Profile, ProfileUpdate, Sex};
+pub use profile::{
+    BoneStatus, FractureHistory, MAX_BAND_NAME, MAX_BANDS, Profile, ProfileUpdate, Sex, band_name,
+};
 pub use quantity::{Distance, DistanceUnit, Quantity, Unit, Weight, WeightUnit, format_milli};
 pub use set::{
     Effort, EffortSource, Impact, Load, SetEntry, SetInput, SetKind, SetRole, SetTarget,

@@ -71,6 +71,10 @@ pub struct Profile {
     pub running_min_week: Option<u16>,
     /// Formula for estimated 1RMs; Epley when unset.
     pub formula: Option<Formula>,
+    /// The person's elastic bands by name, light to heavy; `None` when not given.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub bands: Option<Vec<String>>,
 }
 
 impl Default for Profile {
@@ -86,6 +90,7 @@ impl Default for Profile {
             equipment: None,
             running_min_week: None,
             formula: None,
+            bands: None,
         }
     }
 }
@@ -124,4 +129,24 @@ pub struct ProfileUpdate {
     /// Formula for estimated 1RMs.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub formula: Option<Formula>,
+    /// The person's elastic bands, light to heavy (an empty list clears them).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub bands: Option<Vec<String>>,
+}
+
+/// Most bands a profile lists.
+pub const MAX_BANDS: usize = 12;
+/// Longest band name, in characters.
+pub const MAX_BAND_NAME: usize = 24;
+
+/// A band name as stored: lower case, trimmed. `None` when it is not a name:
+/// letters, digits and '-' only (so it reads back from `12r@band:red`).
+pub fn band_name(s: &str) -> Option<String> {
+    let name = s.trim().to_lowercase();
+    let ok = !name.is_empty()
+        && name.chars().count() <= MAX_BAND_NAME
+        && name.chars().any(char::is_alphanumeric)
+        && name.chars().all(|c| c.is_alphanumeric() || c == '-');
+    ok.then_some(name)
 }

@@ -33,6 +33,9 @@ pub struct Athlete {
     pub running_min_week: Option<u16>,
     /// Formula for e1RM.
     pub formula: Formula,
+    /// Elastic bands by name, light to heavy; empty when not given.
+    #[serde(default)]
+    pub bands: Vec<String>,
 }
 
 impl Athlete {
@@ -69,6 +72,7 @@ impl Athlete {
             equipment: profile.equipment.clone(),
             running_min_week: profile.running_min_week,
             formula: profile.formula.unwrap_or(Formula::Epley),
+            bands: profile.bands.clone().unwrap_or_default(),
         }
     }
 

@@ -68,6 +68,15 @@ pub const GROUND_OUT_RIR: f64 = 0.5;
 pub const ROUGH_MAX_REPS: f64 = 20.0;
 /// Most reps in reserve of a set that refines an estimate (RPE 7).
 pub const CALIBRATION_RIR: f64 = 3.0;
+/// Logged reps in reserve this far above the target are spare reps: load or
+/// reps go up (LISA: "load goes up when the person can do more reps than
+/// prescribed"). [design: the margin; RIR is judged to about a rep near failure]
+pub const EASY_RIR: f64 = 2.0;
+/// In a practice phase, a lift logged this far above the planned reserve
+/// moves up within the phase. [design]
+pub const PRACTICE_EASY_RIR: f64 = 3.0;
+/// Reps a band step spans: LISA's 10 to 18 before a stronger band. [design]
+pub const BAND_STEP_SPAN: f64 = 1.8;
 /// Tolerance when comparing a lifted load with the prescribed one (rounding, unit conversion).
 const LOAD_TOLERANCE: f64 = 0.99;
 
@@ -485,8 +494,12 @@ pub fn advance_planned(
             update_estimate(&mut lift, &sets, planned_rir, input.athlete, done.date);
         }
         if training && lift.load_for.as_deref() != Some(slot_key(slot).as_str()) {
-            // A new slot: its rule starts from the plan's load, not the old counts.
-            lift.reps = None;
+            // A new slot: its rule starts from the plan's load, not the old
+            // counts; with nothing to load the reps done go on, up to its top.
+            lift.reps = lift
+                .reps
+                .filter(|_| !numbers::is_weighted(exercise))
+                .map(|r| r.min(rep_range(slot, exercise).1));
             lift.stalls = 0;
             lift.good_streak = 0;
         }

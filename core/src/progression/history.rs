@@ -35,6 +35,9 @@ pub struct PastSet {
     pub pain: Option<u8>,
     /// Seconds, for timed sets.
     pub seconds: Option<u32>,
+    /// The elastic band used, by name, when logged.
+    #[serde(default)]
+    pub band: Option<String>,
 }
 
 impl PastSet {
@@ -67,6 +70,7 @@ impl From<&WorkoutLog> for PastWorkout {
                     rir: s.input.logged_effort().map(|e| e.rir()),
                     pain: s.input.pain,
                     seconds: s.input.duration_ms.map(|ms| ms / 1000),
+                    band: s.input.band.clone(),
                 })
                 .collect(),
         }

@@ -109,6 +109,10 @@ pub struct PlannedSet {
     pub percent_1rm: Option<f64>,
     /// Drop landings in the set, for jumps.
     pub landings: Option<u16>,
+    /// The elastic band to use, by its name in the person's band list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub band: Option<String>,
 }
 
 /// The load of a planned set.

@@ -3,7 +3,7 @@
 
 use super::athlete::Athlete;
 use super::program::ExerciseLookup;
-use crate::model::Exercise;
+use crate::model::{Exercise, Measure};
 
 /// Safe stand-ins named in the guidelines, tried in order before any
 /// catalog search. [design: the pairs follow Too Fit To Fracture's examples]
@@ -82,9 +82,12 @@ pub fn replacement<'a>(
     {
         return Some(e);
     }
+    // A drill or a body-weight exercise is never replaced by a loaded lift.
+    let loaded = |e: &Exercise| matches!(e.measure, Measure::WeightReps | Measure::WeightDistance);
     exercises
         .all()
         .filter(|e| e.id != exercise.id && e.pattern == exercise.pattern && allowed(e, athlete))
+        .filter(|e| loaded(exercise) || !loaded(e))
         // The first best in catalog order, so the choice is stable.
         .min_by_key(|e| {
             let shared = e
@@ -153,6 +156,26 @@ mod tests {
         }
         let fine = athlete(Some(BoneStatus::Normal), None);
         assert!(unsafe_reason(idx.exercise("crunch").unwrap(), &fine).is_none());
+    }
+
+    #[test]
+    fn a_drill_is_never_swapped_for_a_loaded_lift() {
+        let idx = index();
+        let mut a = athlete(Some(BoneStatus::Osteopenia), None);
+        // A broomstick is equipment everyone has: the drill needs nothing listed.
+        a.equipment = Some(vec![Equipment::Barbell, Equipment::Dumbbell]);
+        let drill = idx.exercise("hip-hinge-drill").unwrap();
+        assert!(allowed(drill, &a));
+        // And a stand-in for an unloaded exercise is unloaded too.
+        a.equipment = Some(vec![Equipment::Barbell]);
+        let mut bridge = idx.exercise("glute-bridge").unwrap().clone();
+        bridge.equipment = Equipment::Other;
+        let r = replacement(&bridge, &a, &idx).unwrap();
+        assert!(
+            !matches!(r.measure, Measure::WeightReps | Measure::WeightDistance),
+            "{}",
+            r.id
+        );
     }
 
     #[test]

@@ -77,6 +77,8 @@ pub struct LiftState {
     pub reps: Option<u16>,
     /// Index into the slot's harder variations (0 = the slot's exercise).
     pub variation: u8,
+    /// The elastic band the rep target is for, by name, for band exercises.
+    pub band: Option<String>,
     /// Sessions in a row that met the two-for-two condition.
     pub good_streak: u8,
     /// Sessions in a row without progress.

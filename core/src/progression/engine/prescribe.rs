@@ -96,11 +96,39 @@ pub(super) fn choose<'a>(
 /// The key a lift's state is kept under: rules that move through variations
 /// keep one state for the slot, the others one per exercise done.
 pub(super) fn state_key<'a>(slot: &'a Slot, exercise: &'a Exercise) -> &'a str {
-    if slot.rule == Rule::RepsThenHarder {
+    if slot.rule == Rule::RepsThenHarder || !slot.harder.is_empty() {
         &slot.exercise
     } else {
         &exercise.id
     }
+}
+
+/// The band to use for a band exercise: the one the rep target is for (as
+/// last logged, or as the rule stepped to), else the lightest on the
+/// person's list; says how to log it, and what to do without a list.
+pub(super) fn band_for(
+    lift: &LiftState,
+    exercise: &Exercise,
+    athlete: &Athlete,
+    why: &mut Vec<Why>,
+) -> Option<String> {
+    if exercise.equipment != Equipment::Band || is_weighted(exercise) {
+        return None;
+    }
+    if athlete.bands.is_empty() {
+        why.push(Why::heuristic(
+            "No bands in your profile: use a band with which the last rep is hard. List your bands in the profile, light to heavy, and log the band with each set (e.g. 12r@band:red): the plan then names the next one.",
+        ));
+        return lift.band.clone();
+    }
+    if let Some(b) = &lift.band {
+        return Some(b.clone());
+    }
+    let first = athlete.bands.first()?;
+    why.push(Why::heuristic(format!(
+        "The {first} band, the lightest on your list, until a band is logged; log the band with each set (e.g. 12r@band:{first})."
+    )));
+    Some(first.clone())
 }
 
 /// The intensity a slot has in this session, after ramp, phase and safety.
@@ -181,6 +209,21 @@ pub(super) fn plan_slot(
     if let Some(change) = &lift.last_change {
         why.push(change.clone());
     }
+    let mut band = band_for(&lift, exercise, athlete, &mut why);
+    // A planned lighter week with a band: the band before it on the list, at
+    // the slot's reps; at the lightest band, no more reps than the target.
+    // [design]
+    let deload_phase = pos.phase.kind == PhaseKind::Deload && pos.ramp.is_none();
+    let lighter = band
+        .as_deref()
+        .filter(|_| deload_phase)
+        .and_then(|b| previous_band(athlete, b));
+    if let (Some(l), Some(b)) = (lighter, &band) {
+        why.push(Why::fact(format!(
+            "Planned lighter week: the {l} band, one lighter than the {b}."
+        )));
+        band = Some(l.clone());
+    }
 
     // Before familiarization, and again in a return ramp after months off
     // (SCIENCE.md: repeat familiarisation).
@@ -204,9 +247,18 @@ pub(super) fn plan_slot(
     // in; a new block with other reps or intensity starts from the estimate.
     let key = slot_key(slot);
     let owned = lift.load_for.as_deref() == Some(key.as_str());
+    // With nothing to load, the reps are the progress: they follow the
+    // exercise from slot to slot, up to the new slot's top.
+    let unloaded_deload = deload_phase && lighter.is_none() && band.is_some();
+    let unloaded = (training || unloaded_deload) && !is_weighted(exercise);
     if pos.ramp.is_none()
-        && owned
-        && let Some(r) = lift.reps
+        && lighter.is_none()
+        && (owned || unloaded)
+        && let Some(r) = lift.reps.map(|r| match () {
+            () if unloaded_deload => r.min(slot.reps.max),
+            () if owned => r,
+            () => r.min(rep_range(slot, exercise).1),
+        })
     {
         // A rep target may sit under the slot's (after a big step) or over it
         // (before one); see `apply_rule`.
@@ -463,6 +515,7 @@ pub(super) fn plan_slot(
         landings: slot
             .landings
             .filter(|_| exercise.impact && !athlete.limit_impact),
+        band: band.clone(),
     };
     let warmups = match (rounded_unit, target) {
         (Some(v), Target::Percent(..) | Target::Rir(..)) => {
@@ -483,6 +536,7 @@ pub(super) fn plan_slot(
                         rir: None,
                         percent_1rm: None,
                         landings: None,
+                        band: None,
                     })
                 })
                 .collect()

@@ -29,47 +29,340 @@ pub(super) fn amount(s: &PastSet, exercise: &Exercise) -> u32 {
 }
 
 /// Progress for a slot with no load to move (body weight, bands, holds):
-/// reps (or seconds) climb to the top of the range, two past a fixed
-/// number, then the plan asks for a harder way to do it. [design]
+/// see [`climb`], without harder variations.
 pub(super) fn without_load(
     lift: &mut LiftState,
     slot: &Slot,
     exercise: &Exercise,
     done: &[&PastSet],
     complete: bool,
+    athlete: &Athlete,
+    planned_rir: Option<f64>,
 ) -> Why {
+    let logged = Logged {
+        sets: done,
+        complete,
+        planned_rir,
+    };
+    climb(lift, slot, exercise, logged, athlete, None)
+}
+
+/// The rep (or second) target of a slot that moves by reps, and the range
+/// it climbs: a fixed number climbs two past it; a band climbs to at least
+/// 1.8 times the bottom, LISA's 10 to 18, so that the next band starts near
+/// the bottom again. [design]
+pub(super) fn rep_range(slot: &Slot, exercise: &Exercise) -> (u16, u16) {
     let timed = exercise.measure == Measure::Time;
-    let unit = if timed { " s" } else { " reps" };
-    let step = if timed { 5 } else { 1 };
-    let top = if slot.reps.min == slot.reps.max {
+    let bottom = slot.reps.min;
+    let mut top = if slot.reps.min == slot.reps.max {
         slot.reps
             .max
             .saturating_add(if timed { 5 * EXTRA_REPS } else { EXTRA_REPS })
     } else {
         slot.reps.max
     };
-    let r = lift.reps.unwrap_or(slot.reps.min);
-    let fewest = done.iter().map(|s| amount(s, exercise)).min().unwrap_or(0);
+    if exercise.equipment == Equipment::Band && !timed {
+        top = top.max((f64::from(bottom) * BAND_STEP_SPAN).ceil() as u16);
+    }
+    (bottom, top)
+}
+
+/// The band after `band` in the person's list, light to heavy.
+pub(super) fn next_band<'a>(athlete: &'a Athlete, band: Option<&str>) -> Option<&'a String> {
+    let at = athlete
+        .bands
+        .iter()
+        .position(|b| Some(b.as_str()) == band)?;
+    athlete.bands.get(at + 1)
+}
+
+/// The band before `band` in the person's list, light to heavy.
+pub(super) fn previous_band<'a>(athlete: &'a Athlete, band: &str) -> Option<&'a String> {
+    let at = athlete.bands.iter().position(|b| b == band)?;
+    athlete.bands.get(at.checked_sub(1)?)
+}
+
+/// " with the red band", when a band is known.
+pub(super) fn with_band(band: Option<&str>) -> String {
+    band.map(|b| format!(" with the {b} band"))
+        .unwrap_or_default()
+}
+
+/// The lowest effort the person reported on these sets (never the plan's).
+pub(super) fn logged_rir(done: &[&PastSet]) -> Option<f64> {
+    done.iter().filter_map(|s| s.rir).reduce(f64::min)
+}
+
+/// A session's sets of one lift as a rule reads them.
+#[derive(Clone, Copy)]
+pub(super) struct Logged<'a> {
+    /// The working sets done.
+    pub sets: &'a [&'a PastSet],
+    /// Every planned set was done.
+    pub complete: bool,
+    /// The plan's RIR for them.
+    pub planned_rir: Option<f64>,
+}
+
+/// Reps (or seconds) climb to the top of the range, by 2 with harder
+/// variations to come (LISA MIT) and by 1 (5 s) otherwise, at least to one
+/// more than every round did and to what a logged reserve well above the
+/// target says was possible ("load goes up when the person can do more reps
+/// than prescribed", LISA). At the top on every round: the next harder
+/// variation, else the next band on the person's list, else a harder way to
+/// do it; every harder step starts again at the bottom of the range. Rounds
+/// short of the target set the target to what every round reached. [design
+/// within the protocol: the step sizes and the reserve margin]
+pub(super) fn climb(
+    lift: &mut LiftState,
+    slot: &Slot,
+    exercise: &Exercise,
+    logged: Logged,
+    athlete: &Athlete,
+    variations: Option<&dyn ExerciseLookup>,
+) -> Why {
+    let Logged {
+        sets: done,
+        complete,
+        planned_rir,
+    } = logged;
+    let timed = exercise.measure == Measure::Time;
+    let unit = if timed { " s" } else { " reps" };
+    let (bottom, top) = rep_range(slot, exercise);
+    let step: u16 = match (timed, variations.is_some()) {
+        (true, _) => 5,
+        (false, true) => 2,
+        (false, false) => 1,
+    };
+    let r = lift.reps.unwrap_or(bottom);
+    let amounts: Vec<u32> = done.iter().map(|s| amount(s, exercise)).collect();
+    let fewest = amounts.iter().copied().min().unwrap_or(0);
+    let band = lift.band.clone();
+    let shown = format!(
+        "{}{unit}{}",
+        amounts
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        with_band(band.as_deref())
+    );
     if !complete || fewest < u32::from(r) {
         lift.stalls = lift.stalls.saturating_add(1);
+        // Down to what was reached: not under the range's bottom where the
+        // range is the progression (a variation's), else not under 3 reps.
+        let floor = if variations.is_some() {
+            bottom
+        } else {
+            MIN_REPS.min(bottom)
+        };
+        let next = u16::try_from(fewest).unwrap_or(u16::MAX).max(floor);
+        if next < r {
+            // Never keep asking for what the rounds did not reach.
+            lift.reps = Some(next);
+            return Why::fact(format!(
+                "Last time {shown}, under the {r}{unit} planned: {next}{unit} next time, what every round reached, building back up."
+            ));
+        }
+        lift.reps = Some(r);
         return Why::heuristic(format!(
-            "Not every set reached {r}{unit}: same again next time."
+            "Last time {shown}: not every round reached {r}{unit}, same again next time."
         ));
     }
     lift.stalls = 0;
-    if r < top {
-        let next = r.saturating_add(step).min(top);
-        lift.reps = Some(next);
-        return Why::fact(format!("{r}{unit} on every set: {next} next time."));
-    }
-    let how = match exercise.equipment {
-        Equipment::Band => "a stronger band",
-        _ if timed => "a harder position (longer lever, one support less)",
-        _ => "a slower lowering (3-4 s), a pause, or a harder variation",
+    // A reserve logged well above the target's easiest end: spare reps.
+    let easiest = match slot.intensity {
+        Intensity::Rir { max, .. } => Some(max),
+        _ => planned_rir,
     };
+    let logged = logged_rir(done).filter(|_| !timed);
+    let spare = match (logged, easiest) {
+        (Some(l), Some(t)) if l - t >= EASY_RIR => (l - t).floor() as u32,
+        _ => 0,
+    };
+    let effort = match (logged, easiest) {
+        (Some(l), Some(t)) if spare > 0 => {
+            format!(" at RIR {} (target {} or less)", num(l), num(t))
+        }
+        _ => String::new(),
+    };
+    let reached = fewest.saturating_add(spare);
+    // What the person said each round had left: never ask for more. [design]
+    let said = done
+        .iter()
+        .filter_map(|s| Some(amount(s, exercise) + s.rir?.max(0.0).floor() as u32))
+        .min()
+        .filter(|_| !timed);
+    if reached < u32::from(top) && fewest < u32::from(top) {
+        let mut next = u32::from(r.saturating_add(step)).max(reached);
+        if fewest > u32::from(r) {
+            next = next.max(fewest + 1);
+        }
+        if let Some(c) = said {
+            next = next.min(c.max(u32::from(r)));
+        }
+        let next = next.min(u32::from(top)) as u16;
+        lift.reps = Some(next);
+        if next == r {
+            return Why::fact(format!(
+                "Last time {shown}, the last round at RIR {}: {r}{unit} again next time.",
+                num(logged.unwrap_or(0.0))
+            ));
+        }
+        return Why::fact(format!(
+            "Last time {shown}{effort}: {next}{unit} next time (top of the range {top})."
+        ));
+    }
+    // The top of the range: a harder step, and the reps start again at the bottom.
+    lift.reps = Some(bottom);
+    let done_text = if spare > 0 {
+        format!("Last time {shown}{effort}, the top of the range ({top}) within reach")
+    } else {
+        format!("Last time {shown}, the top of the range: {top}{unit} on every round")
+    };
+    if let Some(lookup) = variations
+        && let Some(next) = slot.harder.get(usize::from(lift.variation))
+    {
+        lift.variation = lift.variation.saturating_add(1);
+        let name = lookup
+            .exercise(next)
+            .map_or(next.as_str(), |e| e.name.as_str());
+        return Why::fact(format!(
+            "{done_text}: next time {name}, back to {bottom}{unit} (LISA: reps climb, then a harder variation)."
+        ));
+    }
+    if exercise.equipment == Equipment::Band {
+        if let Some(next) = next_band(athlete, band.as_deref()) {
+            lift.band = Some(next.clone());
+            return Why::fact(format!(
+                "{done_text}: next time the {next} band, back to {bottom}{unit} (LISA: 10 to 18 reps, then a stronger band)."
+            ));
+        }
+        let why = match band.as_deref() {
+            _ if athlete.bands.is_empty() => format!(
+                "{done_text}: next time a stronger band, back to {bottom}{unit}. With your bands in the profile, light to heavy, the plan names it."
+            ),
+            Some(b) if athlete.bands.last().map(String::as_str) == Some(b) => {
+                // Nothing the log records is harder: the reps stay at the top.
+                lift.reps = Some(top);
+                format!(
+                    "{done_text}: the {b} band is the heaviest on your list, so keep {top}{unit} and make it harder with a slower lowering (3-4 s); a stronger band added to the list would be named here."
+                )
+            }
+            Some(b) => {
+                format!("{done_text}: next time a band stronger than {b}, back to {bottom}{unit}.")
+            }
+            None => format!("{done_text}: next time a stronger band, back to {bottom}{unit}."),
+        };
+        return Why::heuristic(why);
+    }
+    let how = if timed {
+        "a harder position (longer lever, one support less)"
+    } else if is_weighted(exercise) {
+        "a little more load"
+    } else {
+        "a slower lowering (3-4 s), a pause, or a harder variation"
+    };
+    // A harder way the log does not record: the reps stay at the top.
+    lift.reps = Some(top);
     Why::heuristic(format!(
-        "{top}{unit} on every set: keep them and make it harder with {how}."
+        "{done_text}: keep {top}{unit} and make it harder with {how}."
     ))
+}
+
+/// Practice phases (familiarization, ramps) teach the estimate, not the
+/// rule; but a lift logged far easier than planned (reported reserve 3 or
+/// more above the target on every set) moves up within the phase: a load one
+/// step heavier, at most 10% (the estimate was low, and the low-bone-mass cap follows the
+/// estimate), or the next band. [design, from LISA's "load goes up when the
+/// person can do more reps than prescribed"]
+pub(super) fn practice_step(
+    lift: &mut LiftState,
+    ex: &ExercisePlan,
+    slot: &Slot,
+    exercise: &Exercise,
+    done: &[&PastSet],
+    athlete: &Athlete,
+    lookup: &dyn ExerciseLookup,
+) -> Option<Why> {
+    let first = ex.sets.first()?;
+    let planned = first.rir?;
+    if done.len() < ex.sets.len()
+        || done.iter().any(|s| s.rir.is_none())
+        || done
+            .iter()
+            .any(|s| amount(s, exercise) < u32::from(first.reps.min))
+    {
+        return None;
+    }
+    let logged = logged_rir(done)?;
+    if logged < planned + PRACTICE_EASY_RIR {
+        return None;
+    }
+    let easy = format!(
+        "Last time {}x{}{} at RIR {} where {} was planned, far easier",
+        done.len(),
+        first.reps.min,
+        with_band(lift.band.as_deref()),
+        num(logged),
+        num(planned)
+    );
+    if let (Some(t), Some(pct)) = (first.load.weight().map(|w| w.base()), first.percent_1rm) {
+        if done
+            .iter()
+            .any(|s| s.kg.unwrap_or(0.0) < t * LOAD_TOLERANCE)
+            || pct <= 0.0
+        {
+            return None;
+        }
+        let unit = athlete.unit;
+        let inc = increment_fraction(slot, exercise, athlete);
+        let v = to_unit(t, unit);
+        let to = to_kg(
+            athlete.loadout.increase(exercise.equipment, v, v * inc),
+            unit,
+        );
+        // One step, and not a jump (at most 10%): subjective reserve far
+        // from failure is judged loosely (SCIENCE.md).
+        if to <= t + 1e-9 || to > t * (1.0 + MAX_JUMP) + 1e-9 {
+            return None;
+        }
+        // The plan takes this share of the estimate: the estimate that puts
+        // the next load one step up.
+        let needed = to / (pct / 100.0);
+        if lift.e1rm_kg.is_some_and(|e| e >= needed) {
+            return None;
+        }
+        lift.e1rm_kg = Some(needed);
+        lift.e1rm_source = Some(format!(
+            "raised: {} x {} at RIR {} was far easier than planned",
+            show_kg(t, unit),
+            first.reps.min,
+            num(logged)
+        ));
+        return Some(Why::heuristic(format!(
+            "{easy} at {}: next time one step heavier, about {}.",
+            show_kg(t, unit),
+            show_kg(to, unit)
+        )));
+    }
+    if exercise.equipment != Equipment::Band && !is_weighted(exercise) {
+        // Body weight: the slot's next harder variation, when it has one.
+        let next = slot.harder.get(usize::from(lift.variation))?;
+        lift.variation = lift.variation.saturating_add(1);
+        let name = lookup
+            .exercise(next)
+            .map_or(next.as_str(), |e| e.name.as_str());
+        return Some(Why::heuristic(format!("{easy}: next time {name}.")));
+    }
+    if exercise.equipment == Equipment::Band && !is_weighted(exercise) {
+        let next = next_band(athlete, lift.band.as_deref())?.clone();
+        lift.band = Some(next.clone());
+        return Some(Why::heuristic(format!(
+            "{easy}: next time the {next} band."
+        )));
+    }
+    None
 }
 
 /// After missed reps, pain or a deload the load may not rise by the estimate alone.
@@ -125,10 +418,28 @@ pub(super) fn apply_rule(
             .map(|t| format!(" at {}", show_kg(t, unit)))
             .unwrap_or_default()
     );
+    // A planned lighter week's band is not the one the target is for.
+    if exercise.equipment == Equipment::Band && (training || first.role == SetRole::Technique) {
+        // The band used, as logged (else the one planned): a step is known
+        // to have been taken only when the sets say so.
+        let used = done
+            .iter()
+            .rev()
+            .find_map(|s| s.band.clone())
+            .or_else(|| first.band.clone());
+        if used.is_some() {
+            lift.band = used;
+        }
+    }
     if !training {
         // Familiarization and deload sessions teach the estimate, not the
-        // rule; a load earned before stays for after.
-        return None;
+        // rule; a load earned before stays for after. A lift far easier
+        // than planned still moves up in a practice phase.
+        return if first.role == SetRole::Technique {
+            practice_step(lift, ex, slot, exercise, done, athlete, lookup)
+        } else {
+            None
+        };
     }
     let base = target_kg.or(lift.load_kg);
     let increase = |base: f64| {
@@ -314,7 +625,9 @@ pub(super) fn apply_rule(
         Rule::Hold => None,
         Rule::Autoregulated => {
             let Some(b) = base else {
-                return Some(without_load(lift, slot, exercise, done, complete));
+                return Some(without_load(
+                    lift, slot, exercise, done, complete, athlete, first.rir,
+                ));
             };
             let easy = last_rir.is_some_and(|r| r >= first.rir.unwrap_or(0.0) + 2.0);
             if success && easy {
@@ -323,7 +636,7 @@ pub(super) fn apply_rule(
                     lift,
                     b,
                     format!(
-                        "Last time {summary} with {} in reserve, easier than planned",
+                        "Last time {summary} at RIR {} logged, easier than planned",
                         num(last_rir.unwrap_or(0.0))
                     ),
                 ));
@@ -339,7 +652,9 @@ pub(super) fn apply_rule(
         }
         Rule::Linear => {
             let Some(b) = base else {
-                return Some(without_load(lift, slot, exercise, done, complete));
+                return Some(without_load(
+                    lift, slot, exercise, done, complete, athlete, first.rir,
+                ));
             };
             if !success {
                 return Some(stall(lift, Some(b), short));
@@ -366,7 +681,9 @@ pub(super) fn apply_rule(
         }
         Rule::Double => {
             let Some(b) = base else {
-                return Some(without_load(lift, slot, exercise, done, complete));
+                return Some(without_load(
+                    lift, slot, exercise, done, complete, athlete, first.rir,
+                ));
             };
             let fewest = done.iter().filter_map(|s| s.reps).min().unwrap_or(0);
             let top = lift.reps.unwrap_or(slot.reps.min).max(slot.reps.max);
@@ -383,12 +700,26 @@ pub(super) fn apply_rule(
                 return Some(why);
             }
             if success {
-                let next = (fewest as u16 + 1).clamp(slot.reps.min, slot.reps.max);
+                // A reserve logged well above the plan's: the reps it leaves.
+                let spare = match (last_rir, first.rir) {
+                    (Some(l), Some(p)) if l >= p + EASY_RIR => (l - p).floor() as u16,
+                    _ => 0,
+                };
+                // Up to the top, or to the extra rep a too-big step waits for.
+                let next = (fewest as u16 + 1)
+                    .max(fewest as u16 + spare)
+                    .clamp(slot.reps.min, top);
                 lift.reps = Some(next);
                 lift.load_kg = Some(b);
                 lift.stalls = 0;
+                let effort = match (last_rir, first.rir) {
+                    (Some(l), Some(p)) if spare > 0 => {
+                        format!(", RIR {} logged where {} was planned", num(l), num(p))
+                    }
+                    _ => String::new(),
+                };
                 return Some(Why::fact(format!(
-                    "Last time {} reps at {}: same load, aim for {next} reps (top of range {}).",
+                    "Last time {} reps at {}{effort}: same load, aim for {next} reps (top of range {}).",
                     reps_done(done),
                     show_kg(b, unit),
                     slot.reps.max
@@ -398,7 +729,9 @@ pub(super) fn apply_rule(
         }
         Rule::TwoForTwo => {
             let Some(b) = base else {
-                return Some(without_load(lift, slot, exercise, done, complete));
+                return Some(without_load(
+                    lift, slot, exercise, done, complete, athlete, first.rir,
+                ));
             };
             let over = done.last().and_then(|s| s.reps).unwrap_or(0) >= u32::from(target_reps) + 2;
             if success && over {
@@ -429,9 +762,25 @@ pub(super) fn apply_rule(
         }
         Rule::RepsOver => {
             let Some(b) = base else {
-                return Some(without_load(lift, slot, exercise, done, complete));
+                return Some(without_load(
+                    lift, slot, exercise, done, complete, athlete, first.rir,
+                ));
             };
             let last = done.last().and_then(|s| s.reps).unwrap_or(0);
+            // A reserve logged well above the plan's says the same (LISA).
+            if let (true, Some(l), Some(p)) = (success, last_rir, first.rir)
+                && l >= p + EASY_RIR
+            {
+                return Some(raise(
+                    lift,
+                    b,
+                    format!(
+                        "Last time {summary}, RIR {} logged on the last set where {} was planned: more reps than prescribed were possible (LISA)",
+                        num(l),
+                        num(p)
+                    ),
+                ));
+            }
             if success && last > u32::from(slot.reps.max.max(target_reps)) {
                 return Some(raise(
                     lift,
@@ -452,46 +801,17 @@ pub(super) fn apply_rule(
             }
             Some(stall(lift, Some(b), short))
         }
-        Rule::RepsThenHarder => {
-            let r = lift.reps.unwrap_or(slot.reps.min);
-            let fewest = done.iter().map(|s| amount(s, exercise)).min().unwrap_or(0);
-            if complete && fewest >= u32::from(r) {
-                if r >= slot.reps.max {
-                    let level = usize::from(lift.variation);
-                    if let Some(next) = slot.harder.get(level) {
-                        lift.variation = lift.variation.saturating_add(1);
-                        lift.reps = Some(slot.reps.min);
-                        let name = lookup
-                            .exercise(next)
-                            .map_or(next.as_str(), |e| e.name.as_str());
-                        return Some(Why::fact(format!(
-                            "{} reps on every round: next time {name}, back to {} reps.",
-                            slot.reps.max, slot.reps.min
-                        )));
-                    }
-                    lift.reps = Some(slot.reps.max);
-                    let how = match exercise.equipment {
-                        Equipment::Band => "a stronger band",
-                        Equipment::Bodyweight => {
-                            "a slower lowering (3-4 s) or a pause at the hardest point"
-                        }
-                        _ => "a little more load",
-                    };
-                    return Some(Why::heuristic(format!(
-                        "{} reps on every round: keep the reps and make it harder with {how}.",
-                        slot.reps.max
-                    )));
-                }
-                let next = r.saturating_add(2).min(slot.reps.max);
-                lift.reps = Some(next);
-                return Some(Why::heuristic(format!(
-                    "{r} reps on every round: {next} next time."
-                )));
-            }
-            lift.reps = Some(r);
-            Some(Why::heuristic(format!(
-                "Not every round reached {r} reps: same again."
-            )))
-        }
+        Rule::RepsThenHarder => Some(climb(
+            lift,
+            slot,
+            exercise,
+            Logged {
+                sets: done,
+                complete,
+                planned_rir: first.rir,
+            },
+            athlete,
+            Some(lookup),
+        )),
     }
 }

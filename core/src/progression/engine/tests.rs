@@ -100,6 +100,7 @@ fn set(id: &str, kg: f64, reps: u32, rir: Option<f64>) -> PastSet {
         rir,
         pain: None,
         seconds: None,
+        band: None,
     }
 }
 
@@ -501,7 +502,7 @@ rule = "reps_then_harder""#;
     );
     let reps = |n| PastSet {
         kg: None,
-        ..set("wall-push-up", 0.0, n, Some(1.0))
+        ..set("wall-push-up", 0.0, n, Some(2.0))
     };
     case.finish(vec![reps(10), reps(10), reps(10)]);
     assert_eq!(case.run.lifts["wall-push-up"].reps, Some(12));
@@ -1171,6 +1172,7 @@ mod robustness {
                         rir,
                         pain: Some(6),
                         seconds: Some(reps),
+                        band: None,
                     }))
                     .collect();
                 let _ = advance(&case.input(), &PastWorkout { id: "w".into(), date: today, minutes: Some(kg), sets });
@@ -1178,3 +1180,5 @@ mod robustness {
         }
     }
 }
+
+mod effort;
