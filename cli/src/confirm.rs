@@ -65,17 +65,7 @@ fn corrected(inputs: &[SetInput], warnings: &[LogWarning]) -> Option<String> {
     }
     let mut runs: Vec<SetSpec> = Vec::new();
     for spec in sets.iter().map(SetSpec::from_input) {
-        match runs.last_mut() {
-            Some(last)
-                if SetSpec {
-                    count: 1,
-                    ..last.clone()
-                } == spec =>
-            {
-                last.count += 1
-            }
-            _ => runs.push(spec),
-        }
+        crate::render::push_run(&mut runs, spec);
     }
     Some(
         runs.iter()

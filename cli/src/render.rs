@@ -370,18 +370,7 @@ fn print_compact(log: &WorkoutLog) {
                 groups.len() - 1
             }
         };
-        let runs = &mut groups[at].1;
-        match runs.last_mut() {
-            Some(last)
-                if SetSpec {
-                    count: 1,
-                    ..last.clone()
-                } == spec =>
-            {
-                last.count += 1
-            }
-            _ => runs.push(spec),
-        }
+        push_run(&mut groups[at].1, spec);
     }
     let width = groups
         .iter()
@@ -481,5 +470,21 @@ fn error_kind(e: &Error) -> &'static str {
         Error::Csv(_) => "invalid_csv",
         Error::Cancelled => "cancelled",
         Error::Catalog(_) | Error::Sqlite(_) | Error::BadRow { .. } => "internal",
+    }
+}
+
+/// Adds a set to runs of equal sets: counted into the last run when it is
+/// the same set ("3x100kgx5"), else a run of its own.
+pub fn push_run(runs: &mut Vec<SetSpec>, spec: SetSpec) {
+    match runs.last_mut() {
+        Some(last)
+            if SetSpec {
+                count: 1,
+                ..last.clone()
+            } == spec =>
+        {
+            last.count += 1
+        }
+        _ => runs.push(spec),
     }
 }

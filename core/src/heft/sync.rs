@@ -403,11 +403,7 @@ impl Heft {
 /// The meta key remembering that a file of a sync folder was refused: its
 /// SHA-256 and the reason.
 fn refused_key(dir: &Path, file: &Path) -> String {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    format!("refused:{}/{name}", dir.display())
+    folder_key("refused", dir, file)
 }
 
 /// SHA-256 of a file's bytes, read in a stream; `None` when it cannot be read.
@@ -421,11 +417,16 @@ fn file_digest(path: &Path) -> Option<String> {
 
 /// The `meta` key remembering the state of a file in a sync folder.
 fn seen_key(dir: &Path, file: &Path) -> String {
+    folder_key("seen", dir, file)
+}
+
+/// `<kind>:<folder>/<file name>`: a `meta` key about a file of a sync folder.
+fn folder_key(kind: &str, dir: &Path, file: &Path) -> String {
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    format!("seen:{}/{name}", dir.display())
+    format!("{kind}:{}/{name}", dir.display())
 }
 
 /// The report of merging a file whose content was merged before: every row
