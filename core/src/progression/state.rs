@@ -26,6 +26,10 @@ pub struct RunState {
     pub ramp: Option<Ramp>,
     /// Technique phase passed: heavy loads are allowed.
     pub familiarized: bool,
+    /// No lifting was logged before the run: sets are never planned to
+    /// failure (SCIENCE.md, safety). Absent in states written before it: false.
+    #[serde(default)]
+    pub new_lifter: bool,
     /// Per exercise id.
     pub lifts: BTreeMap<String, LiftState>,
 }
@@ -107,6 +111,7 @@ impl RunState {
             last_session_on: None,
             ramp: None,
             familiarized: false,
+            new_lifter: false,
             lifts: BTreeMap::new(),
         }
     }

@@ -163,7 +163,7 @@ pub(super) fn apply_rule(
                 return Some(Why::heuristic(format!(
                     "Pain {p}/10 on {}: load down {} ({}); if it persists, swap for {alt}.",
                     exercise.name,
-                    pct(DELOAD_FRACTION),
+                    pct_cut(1.0 - to / b),
                     step(b, to)
                 )));
             }
@@ -204,9 +204,10 @@ pub(super) fn apply_rule(
                         "{what}; {STALL_SESSIONS} sessions without progress, already at the lightest load: fewer sets or an easier variation until it moves."
                     ));
                 }
+                // The reason says the cut as made (rounded down to the equipment).
                 return Why::heuristic(format!(
                     "{what}; {STALL_SESSIONS} sessions without progress: deload {} ({}) and build back up.",
-                    pct(DELOAD_FRACTION),
+                    pct_cut(1.0 - to / b),
                     step(b, to)
                 ));
             }
@@ -224,6 +225,12 @@ pub(super) fn apply_rule(
         format!("Last time {summary}: not every rep was done")
     };
     let last_rir = done.last().and_then(|s| s.rir);
+    let percent_slot = matches!(slot.intensity, Intensity::Percent { .. });
+    if percent_slot && success && training {
+        // Every rep at the load: a recovery in a percentage slot is over and
+        // the band's bottom leads the load back up (10% a session at most).
+        lift.recovering = false;
+    }
     // Adds load, or a rep first when the next step the equipment makes is
     // too big a jump (SCIENCE.md: increases of 2-10%). [design]
     let raise = |lift: &mut LiftState, b: f64, cause: String| -> Why {
@@ -235,6 +242,14 @@ pub(super) fn apply_rule(
             lift.stalls = 0;
             lift.recovering = false;
         };
+        if percent_slot {
+            // A percentage slot progresses load, never reps: the plan keeps
+            // the step inside the band and within 10% a session.
+            progress(lift);
+            lift.load_kg = Some(to);
+            lift.reps = None;
+            return Why::fact(format!("{cause}: {}.", step(b, to)));
+        }
         if r < slot.reps.min {
             // After a big step taken with fewer reps: build the reps back first.
             let next = r.saturating_add(1);
@@ -345,6 +360,15 @@ pub(super) fn apply_rule(
                 return Some(stall(lift, Some(b), short));
             }
             if let Some(r) = last_rir.filter(|r| *r <= GROUND_OUT_RIR) {
+                if percent_slot {
+                    // The estimate took the hard set in; the band's top
+                    // follows it. Not a stall: every rep was done.
+                    lift.load_kg = Some(b);
+                    return Some(Why::fact(format!(
+                        "Last time {summary}: all reps, the last set ground out (RIR {}): same load, the estimate sets the band.",
+                        num(r)
+                    )));
+                }
                 return Some(stall(
                     lift,
                     Some(b),
@@ -353,6 +377,17 @@ pub(super) fn apply_rule(
                         num(r)
                     ),
                 ));
+            }
+            if percent_slot && let Some(r) = last_rir.filter(|r| *r < PERCENT_RAISE_RIR) {
+                // Gradually: a step only when the last set had room for it;
+                // closer than that the estimate moves the band. [design]
+                lift.load_kg = Some(b);
+                lift.stalls = 0;
+                return Some(Why::fact(format!(
+                    "Last time {summary}, all reps done, last set at RIR {}: same load until the last set leaves {} in reserve.",
+                    num(r),
+                    num(PERCENT_RAISE_RIR)
+                )));
             }
             let effort = match last_rir {
                 Some(r) => format!(", last set at RIR {}", num(r)),
