@@ -112,14 +112,24 @@ pub fn start(
     let mut run = RunState::new(&program.id, today);
     let mut why = Vec::new();
     let weekly = u32::from(program.session_minutes) * u32::from(program.sessions_per_week);
-    if weekly > DOSE_LIMIT {
-        why.push(Why::fact(format!(
-            "This program plans about {weekly} min of lifting a week: above {DOSE_LIMIT} min the benefit seen in cohorts is gone. Consider fewer sessions or a shorter program."
-        )));
-    } else if weekly > DOSE_MAX {
-        why.push(Why::fact(format!(
-            "This program plans about {weekly} min of lifting a week, above the 40-{DOSE_MAX} min where the benefit peaks."
-        )));
+    // Said once, here: a program that runs above the band on purpose is not
+    // warned about it every week (Momma 2022).
+    match (&program.above_band, weekly) {
+        (Some(reason), w) if w > DOSE_MAX => why.push(Why::fact(format!(
+            "This program plans about {w} min of lifting a week, above the 40-{DOSE_MAX} min band where the benefit peaks{}: {reason}",
+            if w > DOSE_LIMIT {
+                format!(" (above {DOSE_LIMIT} min the cohorts saw it gone)")
+            } else {
+                String::new()
+            }
+        ))),
+        (None, w) if w > DOSE_LIMIT => why.push(Why::fact(format!(
+            "This program plans about {w} min of lifting a week, above the 40-{DOSE_MAX} min band: above {DOSE_LIMIT} min the benefit seen in cohorts is gone. Consider fewer sessions or a shorter program."
+        ))),
+        (None, w) if w > DOSE_MAX => why.push(Why::fact(format!(
+            "This program plans about {w} min of lifting a week, above the 40-{DOSE_MAX} min band where the benefit peaks."
+        ))),
+        _ => {}
     }
     let last_lift = history
         .iter()
@@ -345,7 +355,20 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
     let with_session = (logged + so_far.max(f64::from(estimated_minutes))).round() as u32;
     let logged = (logged + so_far).round() as u32;
     let level = DoseLevel::of(with_session);
-    match level {
+    // A program that said at the start why it runs above the band is held
+    // to its own week (the larger of its stated minutes and this session's
+    // estimate per session, plus 10%), not warned every week. [design]
+    let own_week = program.above_band.as_ref().map(|_| {
+        let stated = u32::from(program.session_minutes) * u32::from(program.sessions_per_week);
+        let planned = estimated_minutes * u32::from(program.sessions_per_week);
+        (f64::from(stated.max(planned)) * 1.1).round() as u32
+    });
+    let warn_level = match own_week {
+        Some(own) if with_session <= own => DoseLevel::InBand,
+        Some(own) if with_session <= DOSE_LIMIT.max(own) => DoseLevel::Above,
+        _ => level,
+    };
+    match warn_level {
         DoseLevel::Above => warnings.push(Warning {
             code: WarningCode::DoseHigh,
             text: format!(
