@@ -502,6 +502,9 @@ pub fn advance_planned(
             .and_then(|s| s.load.weight())
         {
             lift.last_target_kg = Some(w.base());
+            if training {
+                lift.last_working_kg = Some(w.base());
+            }
         } else if ex
             .sets
             .first()

@@ -74,6 +74,9 @@ pub struct LiftState {
     /// The working load last prescribed, in kg; a rise by the estimate is
     /// limited from it.
     pub last_target_kg: Option<f64>,
+    /// The first working set's load of the last training session (not a
+    /// planned lighter week): what a lighter week eases off.
+    pub last_working_kg: Option<f64>,
     /// The slot (exercise, reps, intensity) the working load and rep target
     /// were earned in; another slot starts from the estimate.
     pub load_for: Option<String>,

@@ -231,9 +231,12 @@ pub(super) fn plan_slot(
     // Loads reduced for safety or rest round down, never up.
     let mut round_down = layoff < 1.0 || deload;
     let mut capped = false;
-    // The working load a lighter week eases off: the rule's (a lighter
-    // session does not lower it further), else the last one lifted.
-    let last_working = lift.load_kg.or(lift.last_target_kg);
+    // The working load a lighter week eases off: the last training load
+    // (the lower of it and the rule's), not the lighter week's own.
+    let last_working = match (lift.load_kg, lift.last_working_kg) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
     // Sets are planned to failure only for healthy people with lifting
     // behind them (SCIENCE.md: not for novices or low bone mass).
     let no_failure = athlete.low_bone_mass || input.run.new_lifter;
@@ -335,17 +338,15 @@ pub(super) fn plan_slot(
             Target::Rir(lo, hi) => {
                 let mid = (lo + hi) / 2.0;
                 planned_rir = Some(mid);
-                // Never heavier than the slot's own reps at the hardest end
-                // of the target; reps a rule adds at that load state the
-                // reserve they leave. A step taken with fewer reps was sized
-                // at one in reserve. A rep range: its rep target at the
-                // hardest end (the estimate follows the reps done).
+                // Never closer to failure than the target's hard end, and
+                // never than one rep in reserve (no set to failure is
+                // planned here), at the slot's own reps (a rep range: its
+                // rep target); reps a rule adds at that load, or a step
+                // taken with fewer, state the reserve they leave.
                 let ceiling_at = if slot.reps.min != slot.reps.max {
-                    (top, lo)
-                } else if top < slot.reps.min {
                     (top, lo.min(1.0))
                 } else {
-                    (slot.reps.min, lo)
+                    (slot.reps.min.min(top), lo.min(1.0))
                 };
                 ceiling = e1rm.map(|e| load_at(e, ceiling_at.0, ceiling_at.1));
                 let own_load = training && owned && slot.rule != Rule::Autoregulated;

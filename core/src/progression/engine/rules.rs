@@ -88,6 +88,28 @@ pub(super) fn at_lightest(ex: &ExercisePlan, exercise: &Exercise, athlete: &Athl
         .is_some_and(|w| (w.value() - light).abs() < 1e-9 && w.unit() == athlete.unit)
 }
 
+/// A percentage slot holding its load: progress while the session raised
+/// the estimate (the band follows it), else a session without progress
+/// toward the stall rule.
+fn band_hold(
+    lift: &mut LiftState,
+    input: &PlanInput,
+    exercise: &Exercise,
+    what: String,
+    stall: impl Fn(&mut LiftState, Option<f64>, String) -> Why,
+) -> Why {
+    let before = input.run.lifts.get(&exercise.id).and_then(|l| l.e1rm_kg);
+    let rose = matches!((before, lift.e1rm_kg), (Some(b), Some(a)) if a > b * 1.002);
+    let base = lift.load_kg;
+    if rose {
+        lift.stalls = 0;
+        return Why::fact(format!(
+            "{what}; the estimate rose, and the load follows it in the band."
+        ));
+    }
+    stall(lift, base, what)
+}
+
 /// Applies the slot's rule to a lift after a session and says why.
 pub(super) fn apply_rule(
     lift: &mut LiftState,
@@ -262,10 +284,11 @@ pub(super) fn apply_rule(
             ));
         }
         let jump = if b > 0.0 { (to - b) / b } else { 0.0 };
-        // A step the estimate says would be a maximal set waits for reps too.
+        // A step the estimate says would leave less than one rep in reserve
+        // (the plan's ceiling) waits for reps too.
         let beyond = lift
             .e1rm_kg
-            .is_some_and(|e| to > load_at(e, slot.reps.min, 0.0) + 1e-9);
+            .is_some_and(|e| to > load_at(e, slot.reps.min, 1.0) + 1e-9);
         if (jump > MAX_JUMP || beyond) && r >= slot.reps.max + EXTRA_REPS {
             // The extra reps are done and the step is still big: take it with
             // the reps the estimate allows at one in reserve, if that is a
@@ -293,6 +316,17 @@ pub(super) fn apply_rule(
             ));
         }
         if (jump > MAX_JUMP || beyond) && r < slot.reps.max + EXTRA_REPS {
+            // Another rep at this load must still leave one in reserve.
+            if lift
+                .e1rm_kg
+                .is_some_and(|e| b > load_at(e, r.saturating_add(1), 1.0) + 1e-9)
+            {
+                lift.load_kg = Some(b);
+                return Why::heuristic(format!(
+                    "{cause}. {} is too big a step and another rep here would be near failure: same load; smaller steps (fractional plates, lighter dumbbells) would let it move.",
+                    step(b, to)
+                ));
+            }
             progress(lift);
             lift.load_kg = Some(b);
             lift.reps = Some(r.saturating_add(1));
@@ -361,13 +395,13 @@ pub(super) fn apply_rule(
             }
             if let Some(r) = last_rir.filter(|r| *r <= GROUND_OUT_RIR) {
                 if percent_slot {
-                    // The estimate took the hard set in; the band's top
-                    // follows it. Not a stall: every rep was done.
-                    lift.load_kg = Some(b);
-                    return Some(Why::fact(format!(
-                        "Last time {summary}: all reps, the last set ground out (RIR {}): same load, the estimate sets the band.",
+                    // The estimate took the hard set in and sets the band.
+                    let what = format!(
+                        "Last time {summary}: all reps, the last set ground out (RIR {}): same load",
                         num(r)
-                    )));
+                    );
+                    lift.load_kg = Some(b);
+                    return Some(band_hold(lift, input, exercise, what, stall));
                 }
                 return Some(stall(
                     lift,
@@ -380,14 +414,15 @@ pub(super) fn apply_rule(
             }
             if percent_slot && let Some(r) = last_rir.filter(|r| *r < PERCENT_RAISE_RIR) {
                 // Gradually: a step only when the last set had room for it;
-                // closer than that the estimate moves the band. [design]
-                lift.load_kg = Some(b);
-                lift.stalls = 0;
-                return Some(Why::fact(format!(
-                    "Last time {summary}, all reps done, last set at RIR {}: same load until the last set leaves {} in reserve.",
+                // closer than that the estimate moves the band, and three
+                // sessions without it rising are a stall. [design]
+                let what = format!(
+                    "Last time {summary}, all reps done, last set at RIR {}: same load until the last set leaves {} in reserve",
                     num(r),
                     num(PERCENT_RAISE_RIR)
-                )));
+                );
+                lift.load_kg = Some(b);
+                return Some(band_hold(lift, input, exercise, what, stall));
             }
             let effort = match last_rir {
                 Some(r) => format!(", last set at RIR {}", num(r)),
