@@ -1506,7 +1506,7 @@ impl Sim<'_> {
                         .seen
                         .get(&ex.exercise_id)
                         .and_then(|p| p.change.as_deref())
-                        .is_some_and(|c| c.contains("deload"));
+                        .is_some_and(|c| c.contains("deload") || c.starts_with("Pain"));
                 if let Some(slot) = slots.as_ref().and_then(|v| v.get(i))
                     && let Intensity::Percent { min, max } = slot.intensity
                     && phase_kind == PhaseKind::Training
@@ -1863,7 +1863,14 @@ impl Sim<'_> {
                 // reps_over holds a load through its 2-week blocks by design.)
                 let moving = matches!(rule, Some(Rule::Linear | Rule::Double | Rule::TwoForTwo));
                 if within && (w - prev.load).abs() < 1e-6 && s.reps.min == prev.reps_min {
-                    same = prev.same + 1;
+                    // A documented hold (the equipment's next step too big,
+                    // a percentage band moving with a rising estimate)
+                    // restarts the count: it is not a session without a
+                    // decision (PROGRESSION.md).
+                    let documented = prev.change.as_deref().is_some_and(|c| {
+                        c.contains("smaller steps") || c.contains("estimate rose")
+                    });
+                    same = if documented { 1 } else { prev.same + 1 };
                     if moving {
                         let longest = self.year.count.entry("longest hold").or_insert(0);
                         *longest = (*longest).max(same);
@@ -1875,7 +1882,9 @@ impl Sim<'_> {
                     // rises under it: the band moves with the estimate
                     // (PROGRESSION.md, percentage slots).
                     let equipment_limit = prev.change.as_deref().is_some_and(|c| {
-                        c.contains("smaller steps") || c.contains("estimate rose")
+                        c.contains("smaller steps")
+                            || c.contains("estimate rose")
+                            || (c.contains("same load") && c.contains("before a deload"))
                     });
                     if moving && same == 5 && !equipment_limit {
                         self.year.fail(
@@ -2191,9 +2200,17 @@ fn simulate(program_id: &str, who: Who) -> Year {
         // move single sets a few percent, a lower estimate moves only
         // halfway down, and the true 1RM gains at most 0.6% a session.
         // 15% either way is generous.
+        // A lift held because the equipment's next step would pass the top of
+        // its band is documented (its reason asks for smaller steps): its
+        // sets stay far from failure and the estimate learns slowly.
+        let held_by_steps = l
+            .last_change
+            .as_ref()
+            .is_some_and(|w| w.text.contains("smaller steps"));
         if let (Some(est), Some(last)) = (l.e1rm, sim.last_targeted.get(&l.exercise_id))
             && e.measure == Measure::WeightReps
             && (end - *last).num_days() <= 28
+            && !held_by_steps
         {
             let truth = sim.body.one_rm(&e);
             if (est / truth - 1.0).abs() > 0.15 {
@@ -2419,15 +2436,25 @@ fn check_program(program: &str) -> &'static [Year] {
                 y.n("trimmed sessions")
             ),
         );
-        // Weekly minutes: a program of more than 60 (130) planned minutes a
-        // week warns once the week's sessions pass the mark.
+        // Weekly minutes: a program above the 40-60 min band on purpose says
+        // why once at the start and is not warned every week (its lifter
+        // follows it); one above it without saying so warns once the week's
+        // sessions pass the mark (PROGRESSION.md, weekly dose).
         let weekly = u32::from(p.session_minutes) * spw;
-        if weekly > 130 && program != "linear-5x5" {
+        let warned = y.n("dose_high warnings") + y.n("dose_too_high warnings");
+        if weekly > 60 && p.above_band.is_some() {
+            expect(
+                warned == 0,
+                format!(
+                    "{tag}: {weekly} min a week, said at the start, yet {warned} weekly warnings"
+                ),
+            );
+        } else if weekly > 130 {
             expect(
                 y.n("dose_too_high warnings") > 0,
                 format!("{tag}: {weekly} min a week and never dose_too_high"),
             );
-        } else if weekly > 60 && program != "runner-strength" {
+        } else if weekly > 60 {
             expect(
                 y.n("dose_high warnings") > 0,
                 format!("{tag}: {weekly} min a week and never dose_high"),
@@ -2550,11 +2577,9 @@ fn foundation_year() {
         // Two weeks of technique, twice a week.
         assert_eq!(y.n("familiarization sessions"), 4, "{:?}", y.who);
     }
-    let deloads: u32 = ys.iter().map(|y| y.n("stall deloads followed")).sum();
-    assert!(
-        deloads >= 1,
-        "a stall deload happens and is followed in some year"
-    );
+    // No stall deload is required here: with loads capped on the one table
+    // (PROGRESSION.md) the double-progression sets stay achievable; the
+    // stall rule is exercised by linear 5 x 5 and LIFTMOR.
 }
 
 #[test]

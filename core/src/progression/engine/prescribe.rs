@@ -245,6 +245,13 @@ pub(super) fn plan_slot(
     let mut ceiling: Option<f64> = None;
     // The heaviest this session may be after the last one, in kg.
     let mut jump_most: Option<f64> = None;
+    // The most a load may rise from `prev` kg in one session: 10%, or one
+    // smallest step of the equipment when that alone is more.
+    let jump_limit = |prev: f64| {
+        let p = to_unit(prev, unit);
+        let step = athlete.loadout.smallest_step(exercise.equipment, p);
+        to_kg((p * (1.0 + MAX_JUMP)).max(p + step), unit)
+    };
     if weighted {
         let heavy_target = match target {
             Target::Technique => false,
@@ -301,7 +308,7 @@ pub(super) fn plan_slot(
                     let last = lift.last_target_kg.unwrap_or(l);
                     let floor = e1rm
                         .filter(|_| !held_back(&lift))
-                        .map_or(0.0, |e| (e * fraction).min(last * (1.0 + MAX_JUMP)));
+                        .map_or(0.0, |e| (e * fraction).min(jump_limit(last)));
                     let mut l = (l * layoff).max(floor);
                     // And its top a ceiling: the load waits for the estimate.
                     if let Some(e) = e1rm
@@ -343,10 +350,13 @@ pub(super) fn plan_slot(
                 // planned here), at the slot's own reps (a rep range: its
                 // rep target); reps a rule adds at that load, or a step
                 // taken with fewer, state the reserve they leave.
-                let ceiling_at = if slot.reps.min != slot.reps.max {
-                    (top, lo.min(1.0))
+                // Familiarization (a ramp, a light phase) keeps its own
+                // target; the no-failure rule holds at the reps asked for.
+                let hardest = if training { lo.min(1.0) } else { lo };
+                let ceiling_at = if slot.reps.min != slot.reps.max || no_failure {
+                    (top, hardest)
                 } else {
-                    (slot.reps.min.min(top), lo.min(1.0))
+                    (slot.reps.min.min(top), hardest)
                 };
                 ceiling = e1rm.map(|e| load_at(e, ceiling_at.0, ceiling_at.1));
                 let own_load = training && owned && slot.rule != Rule::Autoregulated;
@@ -355,9 +365,9 @@ pub(super) fn plan_slot(
                     // estimate has outgrown the rule's load (at most 10% over
                     // the last load), unless the lift is held back.
                     let last = lift.last_target_kg.unwrap_or(l);
-                    let floor = e1rm.filter(|_| !held_back(&lift)).map_or(0.0, |e| {
-                        load_at(e, reps.max, hi).min(last * (1.0 + MAX_JUMP))
-                    });
+                    let floor = e1rm
+                        .filter(|_| !held_back(&lift))
+                        .map_or(0.0, |e| load_at(e, reps.max, hi).min(jump_limit(last)));
                     if floor > l * layoff + 1e-9 {
                         why.push(Why::fact(format!(
                             "The estimate has outgrown the load: {} reps with {} in reserve is about {} of it.",
@@ -375,7 +385,7 @@ pub(super) fn plan_slot(
                         from_estimate.min(l * layoff)
                     } else {
                         from_estimate
-                            .min(lift.last_target_kg.unwrap_or(l) * (1.0 + MAX_JUMP))
+                            .min(jump_limit(lift.last_target_kg.unwrap_or(l)))
                             .max(l * layoff)
                     });
                 } else if let Some(e) = e1rm {
@@ -435,10 +445,7 @@ pub(super) fn plan_slot(
             && target != Target::Technique
             && let (Some(l), Some(prev)) = (load_kg, lift.last_target_kg)
         {
-            let loadout = &athlete.loadout;
-            let p = to_unit(prev, unit);
-            let step = loadout.smallest_step(exercise.equipment, p);
-            let most = to_kg((p * (1.0 + MAX_JUMP)).max(p + step), unit);
+            let most = jump_limit(prev);
             jump_most = Some(most);
             if l > most + 1e-9 {
                 load_kg = Some(most);

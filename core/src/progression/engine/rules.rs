@@ -88,9 +88,9 @@ pub(super) fn at_lightest(ex: &ExercisePlan, exercise: &Exercise, athlete: &Athl
         .is_some_and(|w| (w.value() - light).abs() < 1e-9 && w.unit() == athlete.unit)
 }
 
-/// A percentage slot holding its load: progress while the session raised
-/// the estimate (the band follows it), else a session without progress
-/// toward the stall rule.
+/// A percentage slot holding its load: while the session raised the
+/// estimate the band follows it (no stall, though earlier misses still
+/// count); else a session without progress toward the stall rule.
 fn band_hold(
     lift: &mut LiftState,
     input: &PlanInput,
@@ -102,7 +102,7 @@ fn band_hold(
     let rose = matches!((before, lift.e1rm_kg), (Some(b), Some(a)) if a > b * 1.002);
     let base = lift.load_kg;
     if rose {
-        lift.stalls = 0;
+        // Not a stall, not a reset either: missed reps still count.
         return Why::fact(format!(
             "{what}; the estimate rose, and the load follows it in the band."
         ));
@@ -365,7 +365,13 @@ pub(super) fn apply_rule(
             let Some(b) = base else {
                 return Some(without_load(lift, slot, exercise, done, complete));
             };
-            let easy = last_rir.is_some_and(|r| r >= first.rir.unwrap_or(0.0) + 2.0);
+            // Easier than the slot's target (the plan states the chart's
+            // RIR at its load, which may already be easy).
+            let aim = match slot.intensity {
+                Intensity::Rir { min, max } => (min + max) / 2.0,
+                _ => first.rir.unwrap_or(0.0),
+            };
+            let easy = last_rir.is_some_and(|r| r >= aim + 2.0);
             if success && easy {
                 // Much easier than planned: the estimate lags, the load moves anyway.
                 return Some(raise(
@@ -423,6 +429,27 @@ pub(super) fn apply_rule(
                 );
                 lift.load_kg = Some(b);
                 return Some(band_hold(lift, input, exercise, what, stall));
+            }
+            if percent_slot && let Intensity::Percent { max, .. } = slot.intensity {
+                // The next step the equipment makes past the band's top on
+                // the estimate: it waits (the plan would hold it anyway).
+                let no_failure = athlete.low_bone_mass || input.run.new_lifter;
+                let floor_rir = if no_failure { PERCENT_RIR_FLOOR } else { 0.0 };
+                let chart = load_at(1.0, slot.reps.min, floor_rir);
+                let top = if max / 100.0 < chart {
+                    (max / 100.0 + PERCENT_ROUNDING).min(chart)
+                } else {
+                    chart
+                };
+                let to = increase(b);
+                if lift.e1rm_kg.is_some_and(|e| to > e * top + 1e-9) {
+                    lift.load_kg = Some(b);
+                    return Some(Why::heuristic(format!(
+                        "Last time {summary}, all reps done: {} would pass the band's top ({}) on the estimate: same load until it grows; smaller steps (fractional plates, lighter dumbbells) would let it move sooner.",
+                        step(b, to),
+                        pct(top)
+                    )));
+                }
             }
             let effort = match last_rir {
                 Some(r) => format!(", last set at RIR {}", num(r)),
