@@ -604,17 +604,15 @@ impl Sim {
                 });
                 let tol = TABLE_TOLERANCE + half_step;
                 if p > want + tol || p < least - tol {
-                    {
-                        self.report.fail(
-                            "table",
-                            format!(
-                                "{tag}: {} {}x{} at RIR {rir} planned at {p}% (table {want:.1}%)",
-                                ex.exercise_id,
-                                ex.sets.len(),
-                                s.reps
-                            ),
-                        );
-                    }
+                    self.report.fail(
+                        "table",
+                        format!(
+                            "{tag}: {} {}x{} at RIR {rir} planned at {p}% (table {want:.1}%)",
+                            ex.exercise_id,
+                            ex.sets.len(),
+                            s.reps
+                        ),
+                    );
                 }
                 if p > 100.0 && !at_lightest {
                     self.report
@@ -820,7 +818,7 @@ impl Sim {
                     lo
                 } else if hi > lo {
                     ((avail - target).floor().max(0.0) as u32).clamp(lo, hi)
-                } else if ex.rule == heft_core::progression::program::Rule::RepsOver && i + 1 == n {
+                } else if ex.rule == Rule::RepsOver && i + 1 == n {
                     let extra = (avail - f64::from(lo) - 1.0).floor();
                     lo + extra.clamp(0.0, 4.0) as u32
                 } else {
@@ -1112,5 +1110,4 @@ fn lifter_model_is_its_own() {
         let f = share_for_reps(who, r80);
         assert!((f - 0.80).abs() < 1e-6);
     }
-    let _ = Rule::Linear;
 }
