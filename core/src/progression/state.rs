@@ -26,6 +26,10 @@ pub struct RunState {
     pub ramp: Option<Ramp>,
     /// Technique phase passed: heavy loads are allowed.
     pub familiarized: bool,
+    /// No lifting was logged before the run: sets are never planned to
+    /// failure (SCIENCE.md, safety). Absent in states written before it: false.
+    #[serde(default)]
+    pub new_lifter: bool,
     /// Per exercise id.
     pub lifts: BTreeMap<String, LiftState>,
 }
@@ -70,6 +74,9 @@ pub struct LiftState {
     /// The working load last prescribed, in kg; a rise by the estimate is
     /// limited from it.
     pub last_target_kg: Option<f64>,
+    /// The first working set's load of the last training session (not a
+    /// planned lighter week): what a lighter week eases off.
+    pub last_working_kg: Option<f64>,
     /// The slot (exercise, reps, intensity) the working load and rep target
     /// were earned in; another slot starts from the estimate.
     pub load_for: Option<String>,
@@ -109,6 +116,7 @@ impl RunState {
             last_session_on: None,
             ramp: None,
             familiarized: false,
+            new_lifter: false,
             lifts: BTreeMap::new(),
         }
     }
