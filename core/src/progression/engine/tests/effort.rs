@@ -308,7 +308,7 @@ rule = "reps_over""#;
         one_slot(slot),
         run_with(
             "machine-chest-press",
-            lift(36.0, Some(25.0)),
+            lift(36.9, Some(25.0)),
             Some("2026-11-23"),
         ),
         athlete(66, None),
