@@ -337,8 +337,12 @@ rule = "reps_over""#;
     let at = first_load(&p);
     let reps = u32::from(p.exercises[0].sets[0].reps.min);
     case.finish(vec![set("machine-chest-press", at, reps, None); 3]);
+    // (The plan keeps a percentage slot's load inside its band, so the
+    // state follows the load lifted; an assumed effort raises nothing.)
     let after = &case.run.lifts["machine-chest-press"];
-    assert_eq!((after.load_kg, after.reps), (before.load_kg, before.reps));
+    assert!(after.load_kg <= before.load_kg, "{after:?}");
+    assert!(after.load_kg.unwrap() <= at + 1e-9, "{after:?}");
+    assert_eq!(after.reps, before.reps);
 }
 
 #[test]
@@ -350,13 +354,20 @@ rpe = [6, 7]
 rule = "double""#;
     let mut case = Case::new(
         one_slot(slot),
-        run_with("goblet-squat", lift(40.0, Some(16.0)), Some("2026-11-23")),
+        run_with("goblet-squat", lift(24.0, Some(16.0)), Some("2026-11-23")),
         athlete(66, None),
     )
     .own("goblet-squat");
-    // Planned RIR 3.5; logged 7: 3 spare reps.
-    case.finish(vec![set("goblet-squat", 16.0, 8, Some(7.0)); 3]);
-    assert_eq!(case.run.lifts["goblet-squat"].reps, Some(11));
+    // Logged at the planned load with RIR 7, far above the plan's reserve:
+    // the spare reps show up as a higher rep target, not a stall.
+    let p = case.plan();
+    let at = first_load(&p);
+    let planned = p.exercises[0].sets[0].rir.unwrap();
+    assert!(planned <= 5.0, "{planned}");
+    let adv = case.finish(vec![set("goblet-squat", at, 8, Some(7.0)); 3]);
+    let reps = case.run.lifts["goblet-squat"].reps.unwrap_or(8);
+    assert!(reps > 8, "{:?}", adv.changes);
+    assert!(reps <= 8 + (7.0 - planned).floor() as u16, "{reps}");
 }
 
 /// A familiarization phase of one slot, then training.
@@ -412,9 +423,10 @@ rule = "autoregulated""#;
     let p = case.plan();
     assert_eq!(p.phase.kind, PhaseKind::Familiarization);
     let before = first_load(&p);
-    let adv = case.finish(vec![set("leg-press", before, 15, Some(9.0))]);
+    // Far easier than the plan's reserve at that load (the chart's, 6.5).
+    let adv = case.finish(vec![set("leg-press", before, 15, Some(10.0))]);
     assert!(
-        adv.changes[0].why.text.contains("RIR 9"),
+        adv.changes[0].why.text.contains("RIR 10"),
         "{:?}",
         adv.changes
     );
