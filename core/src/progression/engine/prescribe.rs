@@ -249,8 +249,10 @@ pub(super) fn plan_slot(
     let owned = lift.load_for.as_deref() == Some(key.as_str());
     // With nothing to load, the reps are the progress: they follow the
     // exercise from slot to slot, up to the new slot's top. A percentage
-    // slot progresses load, never reps.
-    let percent_slot = matches!(slot.intensity, Intensity::Percent { .. });
+    // slot of a loaded exercise progresses load, never reps; a band or
+    // body-weight exercise has only its reps to progress.
+    let percent_slot =
+        matches!(slot.intensity, Intensity::Percent { .. }) && is_weighted(exercise);
     let unloaded_deload = deload_phase && lighter.is_none() && band.is_some();
     let unloaded = (training || unloaded_deload) && !is_weighted(exercise);
     if pos.ramp.is_none()
