@@ -81,6 +81,14 @@ pub const CALIBRATION_RIR: f64 = 3.0;
 /// reps go up (LISA: "load goes up when the person can do more reps than
 /// prescribed"). [design: the margin; RIR is judged to about a rep near failure]
 pub const EASY_RIR: f64 = 2.0;
+/// The least reserve a set that tests a lower-bound estimate stops at
+/// (`LiftState::probe`): the load is a step past what the chart can vouch
+/// for, so it keeps a rep more than the no-failure floor. [design]
+pub const PROBE_STOP_RIR: f64 = 2.0;
+/// The largest step a probe takes, as a share of the load. [design: a 5 kg
+/// stack step on a light load is 33-50%, which reports far from failure
+/// cannot vouch for]
+pub const PROBE_MAX_JUMP: f64 = 0.25;
 /// In a practice phase, a lift logged this far above the planned reserve
 /// moves up within the phase. [design]
 pub const PRACTICE_EASY_RIR: f64 = 3.0;

@@ -102,6 +102,13 @@ pub struct LiftState {
     /// Even the lightest load of its equipment was near the person's limit:
     /// the slot uses an alternative with lighter steps.
     pub lightest_too_heavy: bool,
+    /// The last session was logged far easier than planned, with more in
+    /// reserve than the chart reads reliably (past RIR 3): an estimate from
+    /// such sets is only a lower bound, so the rule's one step up is taken
+    /// even where that bound would hold it, with the planned reserve as the
+    /// set's stop. Without this, easy sets keep a low estimate and the low
+    /// estimate keeps the sets easy. [design]
+    pub probe: bool,
 }
 
 impl RunState {

@@ -247,12 +247,15 @@ pub(super) fn plan_slot(
     // in; a new block with other reps or intensity starts from the estimate.
     let key = slot_key(slot);
     let owned = lift.load_for.as_deref() == Some(key.as_str());
+    // The rule's step up after sets logged far easier than planned: the
+    // estimate from them is a lower bound, so it does not hold the step
+    // back (the jump limit still does). See `LiftState::probe`.
+    let probe = lift.probe && owned && pos.ramp.is_none() && pos.phase.kind == PhaseKind::Training;
     // With nothing to load, the reps are the progress: they follow the
     // exercise from slot to slot, up to the new slot's top. A percentage
     // slot of a loaded exercise progresses load, never reps; a band or
     // body-weight exercise has only its reps to progress.
-    let percent_slot =
-        matches!(slot.intensity, Intensity::Percent { .. }) && is_weighted(exercise);
+    let percent_slot = matches!(slot.intensity, Intensity::Percent { .. }) && is_weighted(exercise);
     let unloaded_deload = deload_phase && lighter.is_none() && band.is_some();
     let unloaded = (training || unloaded_deload) && !is_weighted(exercise);
     if pos.ramp.is_none()
@@ -366,6 +369,7 @@ pub(super) fn plan_slot(
                     let mut l = (l * layoff).max(floor);
                     // And its top a ceiling: the load waits for the estimate.
                     if let Some(e) = e1rm
+                        && !probe
                         && l > e * most
                     {
                         l = e * most;
@@ -457,6 +461,9 @@ pub(super) fn plan_slot(
                 }
             }
         }
+        if probe {
+            ceiling = None;
+        }
         // A deload carries into a new block: its first load is no heavier
         // than the deloaded one, so the cut is the one the reason stated.
         if training
@@ -544,6 +551,7 @@ pub(super) fn plan_slot(
             // all, whatever rounding or a whole plate step would give.
             if let Some(e) = e1rm
                 && target != Target::Technique
+                && !probe
             {
                 let most = to_unit(load_at(e, top, 0.0), unit);
                 if value > most + 1e-9 {
@@ -591,7 +599,22 @@ pub(super) fn plan_slot(
         (PlannedLoad::None, None)
     };
     let mut percent = None;
-    if let (Some(v), Some(e)) = (rounded_unit, e1rm) {
+    if probe && let (Some(v), Some(r)) = (rounded_unit, planned_rir) {
+        // A program's own reserve target stands; a percentage slot's is the
+        // chart's, which a lower bound cannot give.
+        let r = match target {
+            Target::Percent(..) => r.max(PROBE_STOP_RIR),
+            _ => r,
+        };
+        planned_rir = Some(r);
+        // A lower-bound estimate gives no true percentage or chart reserve
+        // for this load: the set stops at the target's reserve instead.
+        why.push(Why::heuristic(format!(
+            "The last sets were logged with more in reserve than the chart reads reliably, so the estimate is a lower bound: {} tests it. Stop each set at RIR {} even if that comes before {top} reps; the estimate follows what you log.",
+            show_kg(to_kg(v, unit), unit),
+            num(r)
+        )));
+    } else if let (Some(v), Some(e)) = (rounded_unit, e1rm) {
         let fraction = to_kg(v, unit) / e;
         percent = Some((fraction * 1000.0).round() / 10.0);
         // One table: a set of fixed reps states the reps in reserve the

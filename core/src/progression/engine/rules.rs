@@ -423,6 +423,8 @@ pub(super) fn apply_rule(
     let target_reps = first.reps.min;
     let pain = done.iter().filter_map(|s| s.pain).max();
     lift.pain = pain.filter(|p| *p >= PAIN_HOLD);
+    // A probe is for the session after the one that earned it.
+    lift.probe = false;
     let load_ok = |s: &&PastSet| match target_kg {
         Some(t) => s.kg.unwrap_or(0.0) >= t * LOAD_TOLERANCE,
         None => true,
@@ -575,6 +577,34 @@ pub(super) fn apply_rule(
             lift.stalls = 0;
             lift.recovering = false;
         };
+        if percent_slot && let Intensity::Percent { max, .. } = slot.intensity {
+            // The next step the equipment makes past the band's top on the
+            // estimate waits (the plan would hold it anyway), unless the
+            // estimate is only a lower bound (`LiftState::probe`).
+            let no_failure = athlete.low_bone_mass || input.run.new_lifter;
+            let floor_rir = if no_failure { PERCENT_RIR_FLOOR } else { 0.0 };
+            let chart = load_at(1.0, slot.reps.min, floor_rir);
+            let top = if max / 100.0 < chart {
+                (max / 100.0 + PERCENT_ROUNDING).min(chart)
+            } else {
+                chart
+            };
+            // A probe past a lower-bound estimate only for those the
+            // no-failure rule does not cover, and only a modest step: loose
+            // reports far from failure are as often too high as too low.
+            lift.probe = lift.probe && !no_failure && to <= b * (1.0 + PROBE_MAX_JUMP) + 1e-9;
+            if !lift.probe && lift.e1rm_kg.is_some_and(|e| to > e * top + 1e-9) {
+                lift.load_kg = Some(b);
+                return Why::heuristic(format!(
+                    "{cause}. {} would pass the band's top ({}) on the estimate: same load until it grows; smaller steps (fractional plates, lighter dumbbells) would let it move sooner.",
+                    step(b, to),
+                    pct(top)
+                ));
+            }
+        }
+        if !percent_slot {
+            lift.probe = false;
+        }
         if percent_slot {
             // A percentage slot progresses load, never reps: the plan keeps
             // the step inside the band and within 10% a session.
@@ -687,6 +717,7 @@ pub(super) fn apply_rule(
             let easy = last_rir.is_some_and(|r| r >= aim + 2.0);
             if success && easy {
                 // Much easier than planned: the estimate lags, the load moves anyway.
+                lift.probe = last_rir.is_some_and(|r| r > CALIBRATION_RIR);
                 return Some(raise(
                     lift,
                     b,
@@ -744,27 +775,6 @@ pub(super) fn apply_rule(
                 );
                 lift.load_kg = Some(b);
                 return Some(band_hold(lift, input, exercise, what, stall));
-            }
-            if percent_slot && let Intensity::Percent { max, .. } = slot.intensity {
-                // The next step the equipment makes past the band's top on
-                // the estimate: it waits (the plan would hold it anyway).
-                let no_failure = athlete.low_bone_mass || input.run.new_lifter;
-                let floor_rir = if no_failure { PERCENT_RIR_FLOOR } else { 0.0 };
-                let chart = load_at(1.0, slot.reps.min, floor_rir);
-                let top = if max / 100.0 < chart {
-                    (max / 100.0 + PERCENT_ROUNDING).min(chart)
-                } else {
-                    chart
-                };
-                let to = increase(b);
-                if lift.e1rm_kg.is_some_and(|e| to > e * top + 1e-9) {
-                    lift.load_kg = Some(b);
-                    return Some(Why::heuristic(format!(
-                        "Last time {summary}, all reps done: {} would pass the band's top ({}) on the estimate: same load until it grows; smaller steps (fractional plates, lighter dumbbells) would let it move sooner.",
-                        step(b, to),
-                        pct(top)
-                    )));
-                }
             }
             let effort = match last_rir {
                 Some(r) => format!(", last set at RIR {}", num(r)),
@@ -865,16 +875,33 @@ pub(super) fn apply_rule(
             };
             let last = done.last().and_then(|s| s.reps).unwrap_or(0);
             // A reserve logged well above the plan's says the same (LISA).
-            if let (true, Some(l), Some(p)) = (success, last_rir, first.rir)
+            // In a percentage slot the plan may have stated an easy reserve
+            // at a load held low by the estimate: the slot's own target (its
+            // bottom percentage on the chart, not past the no-failure
+            // floor) is what "more than prescribed" is measured against.
+            let aim = match slot.intensity {
+                Intensity::Percent { min, .. } => first.rir.map(|p| {
+                    p.min(half_step(rir_at(min / 100.0, target_reps)).max(PERCENT_RIR_FLOOR))
+                }),
+                _ => first.rir,
+            };
+            if let (true, Some(l), Some(p)) = (success, last_rir, aim)
                 && l >= p + EASY_RIR
             {
+                lift.probe = l > CALIBRATION_RIR;
+                let planned = first.rir.unwrap_or(p);
+                let target = if p < planned - 1e-9 {
+                    format!(" (the slot's target is RIR {})", num(p))
+                } else {
+                    String::new()
+                };
                 return Some(raise(
                     lift,
                     b,
                     format!(
-                        "Last time {summary}, RIR {} logged on the last set where {} was planned: more reps than prescribed were possible (LISA)",
+                        "Last time {summary}, RIR {} logged on the last set where {} was planned{target}: more reps than prescribed were possible (LISA)",
                         num(l),
-                        num(p)
+                        num(planned)
                     ),
                 ));
             }
