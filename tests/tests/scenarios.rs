@@ -614,6 +614,22 @@ fn expected_position(program: &Program, ramp_total: u32, n: u32) -> (String, u32
     }
 }
 
+/// The stated RIR agrees with the set's %1RM on the chart, within 3 points
+/// plus the chart's rounding to half reps (a rep range: somewhere in it).
+/// Past 12 reps to failure, or at RIR 10 ("10 or more"), nothing to compare.
+fn agrees_with_table(s: &heft_core::progression::plan::PlannedSet) -> bool {
+    let (Some(p), Some(rir)) = (s.percent_1rm, s.rir) else {
+        return false;
+    };
+    let hi = fraction_of_1rm(u32::from(s.reps.min), rir);
+    let lo = fraction_of_1rm(u32::from(s.reps.max), rir);
+    match (hi, lo) {
+        (Some(h), Some(l)) => p <= h * 100.0 + 3.0 && p >= l * 100.0 - 3.0,
+        (Some(h), None) => p <= h * 100.0 + 3.0,
+        _ => true,
+    }
+}
+
 fn slot_context(slot: &Slot, sets: usize) -> String {
     format!(
         "{:?}|{}|{:?}|{}",
@@ -696,8 +712,21 @@ impl Sim<'_> {
         let m = plan.dose.with_session;
         let high = is_set_on(plan, WarningCode::DoseHigh);
         let too_high = is_set_on(plan, WarningCode::DoseTooHigh);
-        if high != (m > 60 && m <= 130)
-            || too_high != (m > 130)
+        // A program that says at the start why it runs above the band is held
+        // to its own week (its stated minutes or this session's estimate per
+        // session, plus 10%) instead of being warned every week
+        // (PROGRESSION.md, weekly dose); the level still reports the band.
+        let spw = u32::from(self.program.sessions_per_week);
+        let own = self.program.above_band.as_ref().map(|_| {
+            let stated = u32::from(self.program.session_minutes) * spw;
+            (f64::from(stated.max(plan.estimated_minutes * spw)) * 1.1).round() as u32
+        });
+        let (high_from, too_high_from) = match own {
+            Some(o) => (60.max(o), 130.max(o)),
+            None => (60, 130),
+        };
+        if high != (m > high_from && m <= too_high_from)
+            || too_high != (m > too_high_from)
             || plan.dose.level != DoseLevel::of(m)
         {
             self.year.fail(
@@ -708,9 +737,13 @@ impl Sim<'_> {
                 ),
             );
         }
+        // Sets near failure (RIR under 1) only for a healthy lifter with
+        // lifting behind him (the man); never for low bone mass or a new
+        // lifter (SCIENCE.md; PROGRESSION.md, percentage slots).
+        let near_failure_ok = self.who == Who::Man55;
         for ex in &plan.exercises {
             for s in &ex.sets {
-                if s.rir.is_some_and(|r| r < 1.0) {
+                if s.rir.is_some_and(|r| r < 1.0) && !near_failure_ok {
                     self.year.fail(
                         "intensity",
                         format!(
@@ -968,6 +1001,12 @@ impl Sim<'_> {
                 // Working up to a load not yet known stops at RPE 8 at most.
                 Intensity::Rir { min, max } if matches!(s.load, PlannedLoad::FindLoad { .. }) => {
                     s.rir == Some(((min + max) / 2.0).max(2.0))
+                }
+                // One table (PROGRESSION.md): a set with a load and an
+                // estimate states the reserve the chart gives at its %1RM;
+                // otherwise the slot's target.
+                Intensity::Rir { .. } | Intensity::Percent { .. } if s.percent_1rm.is_some() => {
+                    agrees_with_table(s)
                 }
                 Intensity::Rir { min, max } => s.rir == Some((min + max) / 2.0),
                 Intensity::Percent { .. } => s.rir.is_some_and(|r| r >= 1.0),
@@ -1457,11 +1496,23 @@ impl Sim<'_> {
                 // (the bar, one stack plate) are exempt.
                 // A return from a layoff is lighter by design (PROGRESSION.md).
                 let back_from_layoff = plan.warnings.iter().any(|w| w.code == WarningCode::Layoff);
+                // So is a ramp spread over sessions (at most 10% a session)
+                // and a deload carried into a new block (PROGRESSION.md).
+                let ramping = ex
+                    .why
+                    .iter()
+                    .any(|w| w.text.contains("At most 10% heavier"))
+                    || self
+                        .seen
+                        .get(&ex.exercise_id)
+                        .and_then(|p| p.change.as_deref())
+                        .is_some_and(|c| c.contains("deload") || c.starts_with("Pain"));
                 if let Some(slot) = slots.as_ref().and_then(|v| v.get(i))
                     && let Intensity::Percent { min, max } = slot.intensity
                     && phase_kind == PhaseKind::Training
                     && !floor
                     && !back_from_layoff
+                    && !ramping
                 {
                     self.year.bump("percent sets checked");
                     let step_points = step / (w / (p / 100.0)) * 100.0;
@@ -1812,7 +1863,14 @@ impl Sim<'_> {
                 // reps_over holds a load through its 2-week blocks by design.)
                 let moving = matches!(rule, Some(Rule::Linear | Rule::Double | Rule::TwoForTwo));
                 if within && (w - prev.load).abs() < 1e-6 && s.reps.min == prev.reps_min {
-                    same = prev.same + 1;
+                    // A documented hold (the equipment's next step too big,
+                    // a percentage band moving with a rising estimate)
+                    // restarts the count: it is not a session without a
+                    // decision (PROGRESSION.md).
+                    let documented = prev.change.as_deref().is_some_and(|c| {
+                        c.contains("smaller steps") || c.contains("estimate rose")
+                    });
+                    same = if documented { 1 } else { prev.same + 1 };
                     if moving {
                         let longest = self.year.count.entry("longest hold").or_insert(0);
                         *longest = (*longest).max(same);
@@ -1820,10 +1878,14 @@ impl Sim<'_> {
                     // A hold because the equipment's next step is too big for
                     // the estimate is not a stall; the plan says so and asks
                     // for smaller steps (PROGRESSION.md).
-                    let equipment_limit = prev
-                        .change
-                        .as_deref()
-                        .is_some_and(|c| c.contains("smaller steps"));
+                    // Nor is a percentage slot holding while the estimate
+                    // rises under it: the band moves with the estimate
+                    // (PROGRESSION.md, percentage slots).
+                    let equipment_limit = prev.change.as_deref().is_some_and(|c| {
+                        c.contains("smaller steps")
+                            || c.contains("estimate rose")
+                            || (c.contains("same load") && c.contains("before a deload"))
+                    });
                     if moving && same == 5 && !equipment_limit {
                         self.year.fail(
                             cat("no_progress"),
@@ -2138,9 +2200,17 @@ fn simulate(program_id: &str, who: Who) -> Year {
         // move single sets a few percent, a lower estimate moves only
         // halfway down, and the true 1RM gains at most 0.6% a session.
         // 15% either way is generous.
+        // A lift held because the equipment's next step would pass the top of
+        // its band is documented (its reason asks for smaller steps): its
+        // sets stay far from failure and the estimate learns slowly.
+        let held_by_steps = l
+            .last_change
+            .as_ref()
+            .is_some_and(|w| w.text.contains("smaller steps"));
         if let (Some(est), Some(last)) = (l.e1rm, sim.last_targeted.get(&l.exercise_id))
             && e.measure == Measure::WeightReps
             && (end - *last).num_days() <= 28
+            && !held_by_steps
         {
             let truth = sim.body.one_rm(&e);
             if (est / truth - 1.0).abs() > 0.15 {
@@ -2366,15 +2436,25 @@ fn check_program(program: &str) -> &'static [Year] {
                 y.n("trimmed sessions")
             ),
         );
-        // Weekly minutes: a program of more than 60 (130) planned minutes a
-        // week warns once the week's sessions pass the mark.
+        // Weekly minutes: a program above the 40-60 min band on purpose says
+        // why once at the start and is not warned every week (its lifter
+        // follows it); one above it without saying so warns once the week's
+        // sessions pass the mark (PROGRESSION.md, weekly dose).
         let weekly = u32::from(p.session_minutes) * spw;
-        if weekly > 130 && program != "linear-5x5" {
+        let warned = y.n("dose_high warnings") + y.n("dose_too_high warnings");
+        if weekly > 60 && p.above_band.is_some() {
+            expect(
+                warned == 0,
+                format!(
+                    "{tag}: {weekly} min a week, said at the start, yet {warned} weekly warnings"
+                ),
+            );
+        } else if weekly > 130 {
             expect(
                 y.n("dose_too_high warnings") > 0,
                 format!("{tag}: {weekly} min a week and never dose_too_high"),
             );
-        } else if weekly > 60 && program != "runner-strength" {
+        } else if weekly > 60 {
             expect(
                 y.n("dose_high warnings") > 0,
                 format!("{tag}: {weekly} min a week and never dose_high"),
@@ -2497,11 +2577,9 @@ fn foundation_year() {
         // Two weeks of technique, twice a week.
         assert_eq!(y.n("familiarization sessions"), 4, "{:?}", y.who);
     }
-    let deloads: u32 = ys.iter().map(|y| y.n("stall deloads followed")).sum();
-    assert!(
-        deloads >= 1,
-        "a stall deload happens and is followed in some year"
-    );
+    // No stall deload is required here: with loads capped on the one table
+    // (PROGRESSION.md) the double-progression sets stay achievable; the
+    // stall rule is exercised by linear 5 x 5 and LIFTMOR.
 }
 
 #[test]

@@ -48,6 +48,15 @@ pub const DELOAD_FRACTION: f64 = 0.10;
 pub const DELOAD_PHASE_FACTOR: f64 = 0.90;
 /// Highest share of e1RM before familiarization is passed with low bone mass.
 pub const LOW_BONE_MASS_CAP: f64 = 0.70;
+/// Share of 1RM by which rounding to the equipment may pass the top of a
+/// percentage slot's band ("~70%"), never a cap on effort. [design]
+pub const PERCENT_ROUNDING: f64 = 0.025;
+/// Reps in reserve on the last set of a percentage slot that `linear` needs
+/// before it adds a step ("gradually progressed", LIFTMOR). [design]
+pub const PERCENT_RAISE_RIR: f64 = 2.0;
+/// Fewest reps in reserve a percentage slot plans for people with low bone
+/// mass or new to lifting (SCIENCE.md: no sets to failure for them).
+pub const PERCENT_RIR_FLOOR: f64 = 1.0;
 /// History older than this does not seed an estimate.
 pub const SEED_MAX_DAYS: i64 = 365;
 /// Days between hard sessions for the same pattern (ACSM 48-72 h).
@@ -72,6 +81,14 @@ pub const CALIBRATION_RIR: f64 = 3.0;
 /// reps go up (LISA: "load goes up when the person can do more reps than
 /// prescribed"). [design: the margin; RIR is judged to about a rep near failure]
 pub const EASY_RIR: f64 = 2.0;
+/// The least reserve a set that tests a lower-bound estimate stops at
+/// (`LiftState::probe`): the load is a step past what the chart can vouch
+/// for, so it keeps a rep more than the no-failure floor. [design]
+pub const PROBE_STOP_RIR: f64 = 2.0;
+/// The largest step a probe takes, as a share of the load. [design: a 5 kg
+/// stack step on a light load is 33-50%, which reports far from failure
+/// cannot vouch for]
+pub const PROBE_MAX_JUMP: f64 = 0.25;
 /// In a practice phase, a lift logged this far above the planned reserve
 /// moves up within the phase. [design]
 pub const PRACTICE_EASY_RIR: f64 = 3.0;
@@ -112,20 +129,31 @@ pub fn start(
     let mut run = RunState::new(&program.id, today);
     let mut why = Vec::new();
     let weekly = u32::from(program.session_minutes) * u32::from(program.sessions_per_week);
-    if weekly > DOSE_LIMIT {
-        why.push(Why::fact(format!(
-            "This program plans about {weekly} min of lifting a week: above {DOSE_LIMIT} min the benefit seen in cohorts is gone. Consider fewer sessions or a shorter program."
-        )));
-    } else if weekly > DOSE_MAX {
-        why.push(Why::fact(format!(
-            "This program plans about {weekly} min of lifting a week, above the 40-{DOSE_MAX} min where the benefit peaks."
-        )));
+    // Said once, here: a program that runs above the band on purpose is not
+    // warned about it every week (Momma 2022).
+    match (&program.above_band, weekly) {
+        (Some(reason), w) if w > DOSE_MAX => why.push(Why::fact(format!(
+            "This program plans about {w} min of lifting a week, above the 40-{DOSE_MAX} min band where the benefit peaks{}: {reason}",
+            if w > DOSE_LIMIT {
+                format!(" (above {DOSE_LIMIT} min the cohorts saw it gone)")
+            } else {
+                String::new()
+            }
+        ))),
+        (None, w) if w > DOSE_LIMIT => why.push(Why::fact(format!(
+            "This program plans about {w} min of lifting a week, above the 40-{DOSE_MAX} min band: above {DOSE_LIMIT} min the benefit seen in cohorts is gone. Consider fewer sessions or a shorter program."
+        ))),
+        (None, w) if w > DOSE_MAX => why.push(Why::fact(format!(
+            "This program plans about {w} min of lifting a week, above the 40-{DOSE_MAX} min band where the benefit peaks."
+        ))),
+        _ => {}
     }
     let last_lift = history
         .iter()
         .rev()
         .find(|w| w.sets.iter().any(|s| s.is_work() && s.kg.is_some()));
     let days_off = last_lift.map(|w| (today - w.date).num_days());
+    run.new_lifter = days_off.is_none();
     let ramp = |reason| Ramp {
         done: 0,
         total: RAMP_WEEKS * u32::from(program.sessions_per_week),
@@ -344,7 +372,20 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
     let with_session = (logged + so_far.max(f64::from(estimated_minutes))).round() as u32;
     let logged = (logged + so_far).round() as u32;
     let level = DoseLevel::of(with_session);
-    match level {
+    // A program that said at the start why it runs above the band is held
+    // to its own week (the larger of its stated minutes and this session's
+    // estimate per session, plus 10%), not warned every week. [design]
+    let own_week = program.above_band.as_ref().map(|_| {
+        let stated = u32::from(program.session_minutes) * u32::from(program.sessions_per_week);
+        let planned = estimated_minutes * u32::from(program.sessions_per_week);
+        (f64::from(stated.max(planned)) * 1.1).round() as u32
+    });
+    let warn_level = match own_week {
+        Some(own) if with_session <= own => DoseLevel::InBand,
+        Some(own) if with_session <= DOSE_LIMIT.max(own) => DoseLevel::Above,
+        _ => level,
+    };
+    match warn_level {
         DoseLevel::Above => warnings.push(Warning {
             code: WarningCode::DoseHigh,
             text: format!(
@@ -469,11 +510,30 @@ pub fn advance_planned(
             continue;
         }
         lift.last_on = Some(done.date);
-        lift.last_target_kg = ex
+        // The load the next session's increase is measured from: a set with
+        // an effort target (technique sets at the lightest load are practice).
+        if let Some(w) = ex
             .sets
             .first()
+            .filter(|s| s.rir.is_some())
             .and_then(|s| s.load.weight())
-            .map(|w| w.base());
+        {
+            lift.last_target_kg = Some(w.base());
+            if training {
+                lift.last_working_kg = Some(w.base());
+            }
+        } else if ex
+            .sets
+            .first()
+            .is_some_and(|s| matches!(s.load, PlannedLoad::FindLoad { .. }) && s.rir.is_some())
+        {
+            // A load found by working up: what was lifted.
+            lift.last_target_kg = sets
+                .iter()
+                .filter_map(|s| s.kg)
+                .fold(None, |m: Option<f64>, k| Some(m.map_or(k, |m| m.max(k))))
+                .or(lift.last_target_kg);
+        }
         if ex.exercise_id == slot.exercise && at_lightest(ex, exercise, input.athlete) {
             // Two sets at the limit, not one stumble.
             let at_limit = sets

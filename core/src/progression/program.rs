@@ -36,6 +36,10 @@ pub struct Program {
     pub heavy: bool,
     /// When weekly running minutes exceed this, working sets are trimmed by one.
     pub trim_above_running_min: Option<u16>,
+    /// Why the program runs above the 40-60 min/week band and how to stay
+    /// in it: said once at the start, instead of a warning every week.
+    #[serde(default)]
+    pub above_band: Option<String>,
     /// The phases in order.
     pub phases: Vec<Phase>,
     /// Index of the phase to go back to after the last one.
@@ -307,6 +311,7 @@ struct ProgramFile {
     #[serde(default)]
     heavy: bool,
     trim_above_running_min: Option<Spanned<u16>>,
+    above_band: Option<Spanned<String>>,
     repeat_from: Option<Spanned<String>>,
     phases: Spanned<Vec<Spanned<PhaseFile>>>,
 }
@@ -579,6 +584,10 @@ impl Checker<'_> {
             session_minutes,
             heavy: f.heavy,
             trim_above_running_min,
+            above_band: f
+                .above_band
+                .map(|t| self.text(t, "above_band"))
+                .transpose()?,
             phases,
             repeat_from,
         })

@@ -26,6 +26,10 @@ pub struct RunState {
     pub ramp: Option<Ramp>,
     /// Technique phase passed: heavy loads are allowed.
     pub familiarized: bool,
+    /// No lifting was logged before the run: sets are never planned to
+    /// failure (SCIENCE.md, safety). Absent in states written before it: false.
+    #[serde(default)]
+    pub new_lifter: bool,
     /// Per exercise id.
     pub lifts: BTreeMap<String, LiftState>,
 }
@@ -70,6 +74,9 @@ pub struct LiftState {
     /// The working load last prescribed, in kg; a rise by the estimate is
     /// limited from it.
     pub last_target_kg: Option<f64>,
+    /// The first working set's load of the last training session (not a
+    /// planned lighter week): what a lighter week eases off.
+    pub last_working_kg: Option<f64>,
     /// The slot (exercise, reps, intensity) the working load and rep target
     /// were earned in; another slot starts from the estimate.
     pub load_for: Option<String>,
@@ -95,6 +102,13 @@ pub struct LiftState {
     /// Even the lightest load of its equipment was near the person's limit:
     /// the slot uses an alternative with lighter steps.
     pub lightest_too_heavy: bool,
+    /// The last session was logged far easier than planned, with more in
+    /// reserve than the chart reads reliably (past RIR 3): an estimate from
+    /// such sets is only a lower bound, so the rule's one step up is taken
+    /// even where that bound would hold it, with the planned reserve as the
+    /// set's stop. Without this, easy sets keep a low estimate and the low
+    /// estimate keeps the sets easy. [design]
+    pub probe: bool,
 }
 
 impl RunState {
@@ -109,6 +123,7 @@ impl RunState {
             last_session_on: None,
             ramp: None,
             familiarized: false,
+            new_lifter: false,
             lifts: BTreeMap::new(),
         }
     }

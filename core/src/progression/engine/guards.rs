@@ -20,19 +20,23 @@ pub(super) fn lifting_minutes(w: &PastWorkout, lookup: &dyn ExerciseLookup) -> f
     }
 }
 
-/// Minutes: tempo 2 s up, 2 s down per rep, rest between sets, half a minute to set up. [design]
+/// Minutes: tempo 2 s up, 2 s down per rep, the prescribed rest between
+/// working sets, warm-ups at 3 s a rep plus 25 s, half a minute to set up
+/// each exercise. [design]
 pub(super) fn estimate_minutes(exercises: &[ExercisePlan]) -> u32 {
     let mut seconds = 0.0;
     for e in exercises {
         seconds += 30.0;
+        // A warm-up set: quick reps and a plate change, no full rest.
         for w in &e.warmups {
-            seconds += f64::from(w.reps.max) * 3.0 + 30.0;
+            seconds += f64::from(w.reps.max) * 3.0 + 25.0;
         }
         for (i, s) in e.sets.iter().enumerate() {
+            // The reps asked for (a range's target is its bottom).
             seconds += if s.timed {
-                f64::from(s.reps.max)
+                f64::from(s.reps.min)
             } else {
-                f64::from(s.reps.max) * 4.0
+                f64::from(s.reps.min) * 4.0
             };
             if i + 1 < e.sets.len() {
                 seconds += f64::from(e.rest_s);

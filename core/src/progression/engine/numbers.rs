@@ -90,3 +90,11 @@ pub(super) fn rir_at(fraction: f64, reps: u16) -> f64 {
 pub(super) fn pct(fraction: f64) -> String {
     format!("{:.0}%", fraction * 100.0)
 }
+
+/// A cut as it was made, to the nearest whole percent (at least 1% when
+/// there is one), so the reason says what the load did.
+pub(super) fn pct_cut(fraction: f64) -> String {
+    let p = (fraction * 100.0).round();
+    let p = if fraction > 1e-9 { p.max(1.0) } else { p };
+    format!("{p:.0}%")
+}

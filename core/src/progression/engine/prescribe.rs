@@ -247,12 +247,20 @@ pub(super) fn plan_slot(
     // in; a new block with other reps or intensity starts from the estimate.
     let key = slot_key(slot);
     let owned = lift.load_for.as_deref() == Some(key.as_str());
+    // The rule's step up after sets logged far easier than planned: the
+    // estimate from them is a lower bound, so it does not hold the step
+    // back (the jump limit still does). See `LiftState::probe`.
+    let probe = lift.probe && owned && pos.ramp.is_none() && pos.phase.kind == PhaseKind::Training;
     // With nothing to load, the reps are the progress: they follow the
-    // exercise from slot to slot, up to the new slot's top.
+    // exercise from slot to slot, up to the new slot's top. A percentage
+    // slot of a loaded exercise progresses load, never reps; a band or
+    // body-weight exercise has only its reps to progress.
+    let percent_slot = matches!(slot.intensity, Intensity::Percent { .. }) && is_weighted(exercise);
     let unloaded_deload = deload_phase && lighter.is_none() && band.is_some();
     let unloaded = (training || unloaded_deload) && !is_weighted(exercise);
     if pos.ramp.is_none()
         && lighter.is_none()
+        && !percent_slot
         && (owned || unloaded)
         && let Some(r) = lift.reps.map(|r| match () {
             () if unloaded_deload => r.min(slot.reps.max),
@@ -280,6 +288,27 @@ pub(super) fn plan_slot(
     // Loads reduced for safety or rest round down, never up.
     let mut round_down = layoff < 1.0 || deload;
     let mut capped = false;
+    // The working load a lighter week eases off: the last training load
+    // (the lower of it and the rule's), not the lighter week's own.
+    let last_working = match (lift.load_kg, lift.last_working_kg) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    // Sets are planned to failure only for healthy people with lifting
+    // behind them (SCIENCE.md: not for novices or low bone mass).
+    let no_failure = athlete.low_bone_mass || input.run.new_lifter;
+    // The heaviest the set may be on the one table, in kg: a percentage
+    // slot's top, or its reps at the effort target.
+    let mut ceiling: Option<f64> = None;
+    // The heaviest this session may be after the last one, in kg.
+    let mut jump_most: Option<f64> = None;
+    // The most a load may rise from `prev` kg in one session: 10%, or one
+    // smallest step of the equipment when that alone is more.
+    let jump_limit = |prev: f64| {
+        let p = to_unit(prev, unit);
+        let step = athlete.loadout.smallest_step(exercise.equipment, p);
+        to_kg((p * (1.0 + MAX_JUMP)).max(p + step), unit)
+    };
     if weighted {
         let heavy_target = match target {
             Target::Technique => false,
@@ -315,25 +344,39 @@ pub(super) fn plan_slot(
                 ));
             }
             Target::Percent(lo, hi) => {
-                let fraction = lo / 100.0;
-                // The chart puts some percentages at failure; the plan never
-                // asks for failure (SCIENCE.md: not for novices or osteoporosis).
-                planned_rir = Some(half_step(rir_at(fraction, top)).max(1.0));
+                // The band on the one table: never past its top, and never
+                // to failure for those the no-failure rule covers.
+                let floor_rir = if no_failure { PERCENT_RIR_FLOOR } else { 0.0 };
+                let chart_cap = load_at(1.0, top, floor_rir);
+                let most = (hi / 100.0).min(chart_cap);
+                let fraction = (lo / 100.0).min(most);
+                // Rounding may pass the program's top by a little (its
+                // percentages are approximate), never a cap on effort.
+                let slack = if hi / 100.0 < chart_cap {
+                    PERCENT_ROUNDING.min(chart_cap - hi / 100.0)
+                } else {
+                    0.0
+                };
+                ceiling = e1rm.map(|e| e * (most + slack));
+                planned_rir = Some(half_step(rir_at(fraction, top)).max(floor_rir));
                 if let (Some(l), true) = (lift.load_kg, training && owned) {
                     // The band's bottom is a floor once the estimate has
                     // grown past the rule's load, unless the lift is held back.
                     let last = lift.last_target_kg.unwrap_or(l);
                     let floor = e1rm
                         .filter(|_| !held_back(&lift))
-                        .map_or(0.0, |e| (e * fraction).min(last * (1.0 + MAX_JUMP)));
+                        .map_or(0.0, |e| (e * fraction).min(jump_limit(last)));
                     let mut l = (l * layoff).max(floor);
-                    // And its top (+5 points) a ceiling once the estimate has
-                    // fallen under the rule's load.
+                    // And its top a ceiling: the load waits for the estimate.
                     if let Some(e) = e1rm
-                        && l > e * (hi + 5.0) / 100.0
+                        && !probe
+                        && l > e * most
                     {
-                        l = e * hi / 100.0;
-                        round_down = true;
+                        l = e * most;
+                        why.push(Why::fact(format!(
+                            "At the top of the band ({} of the estimated 1RM): the load rises as the estimate does.",
+                            pct(most)
+                        )));
                     }
                     load_kg = Some(l);
                 } else if let Some(e) = e1rm {
@@ -348,13 +391,50 @@ pub(super) fn plan_slot(
                     find = true;
                     planned_rir = Some(planned_rir.unwrap_or(3.0).max(3.0));
                 }
+                if fraction < lo / 100.0 - 1e-9 {
+                    why.push(Why::fact(format!(
+                        "{top} reps at {} of 1RM is a set to failure on the chart; with low bone mass or new to lifting the plan stops one rep short: at most {} (RIR {}).",
+                        pct(lo / 100.0),
+                        pct(most),
+                        num(floor_rir)
+                    )));
+                }
             }
             Target::Rir(lo, hi) => {
                 let mid = (lo + hi) / 2.0;
                 planned_rir = Some(mid);
+                // Never closer to failure than the target's hard end, and
+                // never than one rep in reserve (no set to failure is
+                // planned here), at the slot's own reps (a rep range: its
+                // rep target); reps a rule adds at that load, or a step
+                // taken with fewer, state the reserve they leave.
+                // Familiarization (a ramp, a light phase) keeps its own
+                // target; the no-failure rule holds at the reps asked for.
+                let hardest = if training { lo.min(1.0) } else { lo };
+                let ceiling_at = if slot.reps.min != slot.reps.max || no_failure {
+                    (top, hardest)
+                } else {
+                    (slot.reps.min.min(top), hardest)
+                };
+                ceiling = e1rm.map(|e| load_at(e, ceiling_at.0, ceiling_at.1));
                 let own_load = training && owned && slot.rule != Rule::Autoregulated;
                 if let (Some(l), true) = (lift.load_kg, own_load) {
-                    load_kg = Some(l * layoff);
+                    // The easiest end of the target is a floor once the
+                    // estimate has outgrown the rule's load (at most 10% over
+                    // the last load), unless the lift is held back.
+                    let last = lift.last_target_kg.unwrap_or(l);
+                    let floor = e1rm
+                        .filter(|_| !held_back(&lift))
+                        .map_or(0.0, |e| load_at(e, reps.max, hi).min(jump_limit(last)));
+                    if floor > l * layoff + 1e-9 {
+                        why.push(Why::fact(format!(
+                            "The estimate has outgrown the load: {} reps with {} in reserve is about {} of it.",
+                            reps.max,
+                            num(hi),
+                            pct(load_at(1.0, reps.max, hi))
+                        )));
+                    }
+                    load_kg = Some((l * layoff).max(floor));
                 } else if let (Some(e), Some(l), true) = (e1rm, lift.load_kg, training && owned) {
                     // Autoregulated: the estimate's load, but not below a load
                     // that proved too easy, and not above one that was missed.
@@ -363,7 +443,7 @@ pub(super) fn plan_slot(
                         from_estimate.min(l * layoff)
                     } else {
                         from_estimate
-                            .min(lift.last_target_kg.unwrap_or(l) * (1.0 + MAX_JUMP))
+                            .min(jump_limit(lift.last_target_kg.unwrap_or(l)))
                             .max(l * layoff)
                     });
                 } else if let Some(e) = e1rm {
@@ -381,6 +461,20 @@ pub(super) fn plan_slot(
                 }
             }
         }
+        if probe {
+            ceiling = None;
+        }
+        // A deload carries into a new block: its first load is no heavier
+        // than the deloaded one, so the cut is the one the reason stated.
+        if training
+            && !owned
+            && lift.recovering
+            && let (Some(l), Some(d)) = (load_kg, lift.load_kg)
+            && l > d * layoff
+        {
+            load_kg = Some(d * layoff);
+            round_down = true;
+        }
         // Back after time off: below the load last lifted, whatever the slot.
         if layoff < 1.0
             && let (Some(l), Some(prev)) = (load_kg, lift.last_target_kg.or(lift.load_kg))
@@ -396,9 +490,32 @@ pub(super) fn plan_slot(
                 load_kg = Some(e * LOW_BONE_MASS_CAP);
             }
         }
+        // A planned lighter week: the phase's own easier target, at most 90%
+        // of the last working load (the reason states the cut after rounding).
         if deload && let Some(l) = load_kg {
-            load_kg = Some(l * DELOAD_PHASE_FACTOR);
-            why.push(Why::fact("Planned lighter week: 90% of this week's target load, easier than the weeks around it."));
+            load_kg = Some(match last_working {
+                Some(prev) => l.min(prev * DELOAD_PHASE_FACTOR),
+                None => l * DELOAD_PHASE_FACTOR,
+            });
+        }
+        // No increase above 10% from one session to the next (or one
+        // smallest step of the equipment, when that alone is more): a bigger
+        // ramp is spread over sessions. [design]
+        if !find
+            && !deload
+            && target != Target::Technique
+            && let (Some(l), Some(prev)) = (load_kg, lift.last_target_kg)
+        {
+            let most = jump_limit(prev);
+            jump_most = Some(most);
+            if l > most + 1e-9 {
+                load_kg = Some(most);
+                round_down = true;
+                why.push(Why::heuristic(format!(
+                    "At most 10% heavier than last time ({}): the rest of the way over the next sessions.",
+                    show_kg(prev, unit)
+                )));
+            }
         }
         if find {
             why.push(Why::fact(format!(
@@ -422,10 +539,19 @@ pub(super) fn plan_slot(
             } else {
                 loadout.round(equipment, to_unit(kg, unit))
             };
+            // Rounding does not carry a load past the top of its band or
+            // past the largest step from last time.
+            for c in [ceiling, jump_most].into_iter().flatten() {
+                let c = to_unit(c, unit);
+                if value > c + 1e-9 {
+                    value = loadout.decrease(equipment, c, 0.0);
+                }
+            }
             // Never more than the estimate says can be done for the reps at
             // all, whatever rounding or a whole plate step would give.
             if let Some(e) = e1rm
                 && target != Target::Technique
+                && !probe
             {
                 let most = to_unit(load_at(e, top, 0.0), unit);
                 if value > most + 1e-9 {
@@ -433,7 +559,7 @@ pub(super) fn plan_slot(
                 }
             }
             // A planned lighter week is lighter than the load it eases off.
-            if deload && let Some(l) = lift.load_kg.filter(|_| owned) {
+            if deload && let Some(l) = last_working {
                 let before = to_unit(l, unit);
                 if value >= before - 1e-9 {
                     value = loadout.decrease(
@@ -442,6 +568,15 @@ pub(super) fn plan_slot(
                         0.0,
                     );
                 }
+                why.push(Why::fact(format!(
+                    "Planned lighter week: {} under the last working load ({}), easier than the weeks around it.",
+                    pct_cut(1.0 - value / before),
+                    show_kg(l, unit)
+                )));
+            } else if deload {
+                why.push(Why::fact(
+                    "Planned lighter week: the phase's easier target, 90% of its load.",
+                ));
             }
             match weight(value, unit) {
                 Some(w) => (PlannedLoad::Weight { weight: w }, Some(value)),
@@ -464,12 +599,56 @@ pub(super) fn plan_slot(
         (PlannedLoad::None, None)
     };
     let mut percent = None;
-    if let (Some(v), Some(e)) = (rounded_unit, e1rm) {
+    if probe && let (Some(v), Some(r)) = (rounded_unit, planned_rir) {
+        // A program's own reserve target stands; a percentage slot's is the
+        // chart's, which a lower bound cannot give.
+        let r = match target {
+            Target::Percent(..) => r.max(PROBE_STOP_RIR),
+            _ => r,
+        };
+        planned_rir = Some(r);
+        // A lower-bound estimate gives no true percentage or chart reserve
+        // for this load: the set stops at the target's reserve instead.
+        why.push(Why::heuristic(format!(
+            "The last sets were logged with more in reserve than the chart reads reliably, so the estimate is a lower bound: {} tests it. Stop each set at RIR {} even if that comes before {top} reps; the estimate follows what you log.",
+            show_kg(to_kg(v, unit), unit),
+            num(r)
+        )));
+    } else if let (Some(v), Some(e)) = (rounded_unit, e1rm) {
         let fraction = to_kg(v, unit) / e;
         percent = Some((fraction * 1000.0).round() / 10.0);
-        // Under the cap the load is lighter than the target's: say what it is.
-        if capped {
-            planned_rir = Some(half_step(rir_at(fraction, top)).max(1.0));
+        // One table: a set of fixed reps states the reps in reserve the
+        // chart gives at its load (after caps, ramps and rounding).
+        let fixed = reps.min == reps.max;
+        if fixed && matches!(target, Target::Percent(..) | Target::Rir(..)) {
+            planned_rir = Some(half_step(rir_at(fraction, top)));
+        } else if let (Some(r), Target::Rir(..)) = (planned_rir, target) {
+            // A range: stop at the target, unless the rep target already
+            // leaves less at this load, or even its top leaves more (a
+            // capped step, a held-back lift).
+            let at_min = half_step(rir_at(fraction, reps.min));
+            let at_top = half_step(rir_at(fraction, reps.max));
+            if at_min < r {
+                planned_rir = Some(at_min);
+            } else if at_top > r {
+                planned_rir = Some(at_top);
+            }
+        }
+        if capped
+            && fraction > LOW_BONE_MASS_CAP + 0.005
+            && lightest(&athlete.loadout, exercise.equipment).is_some_and(|l| v <= l + 1e-9)
+        {
+            let lighter = allowed_alternatives(slot, athlete, input.exercises)
+                .find(|e| e.equipment != exercise.equipment && is_weighted(e))
+                .map_or_else(
+                    || "lighter equipment".to_owned(),
+                    |e| format!("{} ({})", e.name, e.equipment),
+                );
+            why.push(Why::fact(format!(
+                "The lightest load your equipment makes ({}) is {} of the estimated 1RM, over the 70% cap: {lighter} allows lighter loads.",
+                show_kg(to_kg(v, unit), unit),
+                pct(fraction)
+            )));
         }
     }
     if target != Target::Technique && !weighted {

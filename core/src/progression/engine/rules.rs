@@ -381,6 +381,28 @@ pub(super) fn at_lightest(ex: &ExercisePlan, exercise: &Exercise, athlete: &Athl
         .is_some_and(|w| (w.value() - light).abs() < 1e-9 && w.unit() == athlete.unit)
 }
 
+/// A percentage slot holding its load: while the session raised the
+/// estimate the band follows it (no stall, though earlier misses still
+/// count); else a session without progress toward the stall rule.
+fn band_hold(
+    lift: &mut LiftState,
+    input: &PlanInput,
+    exercise: &Exercise,
+    what: String,
+    stall: impl Fn(&mut LiftState, Option<f64>, String) -> Why,
+) -> Why {
+    let before = input.run.lifts.get(&exercise.id).and_then(|l| l.e1rm_kg);
+    let rose = matches!((before, lift.e1rm_kg), (Some(b), Some(a)) if a > b * 1.002);
+    let base = lift.load_kg;
+    if rose {
+        // Not a stall, not a reset either: missed reps still count.
+        return Why::fact(format!(
+            "{what}; the estimate rose, and the load follows it in the band."
+        ));
+    }
+    stall(lift, base, what)
+}
+
 /// Applies the slot's rule to a lift after a session and says why.
 pub(super) fn apply_rule(
     lift: &mut LiftState,
@@ -401,6 +423,8 @@ pub(super) fn apply_rule(
     let target_reps = first.reps.min;
     let pain = done.iter().filter_map(|s| s.pain).max();
     lift.pain = pain.filter(|p| *p >= PAIN_HOLD);
+    // A probe is for the session after the one that earned it.
+    lift.probe = false;
     let load_ok = |s: &&PastSet| match target_kg {
         Some(t) => s.kg.unwrap_or(0.0) >= t * LOAD_TOLERANCE,
         None => true,
@@ -474,7 +498,7 @@ pub(super) fn apply_rule(
                 return Some(Why::heuristic(format!(
                     "Pain {p}/10 on {}: load down {} ({}); if it persists, swap for {alt}.",
                     exercise.name,
-                    pct(DELOAD_FRACTION),
+                    pct_cut(1.0 - to / b),
                     step(b, to)
                 )));
             }
@@ -515,9 +539,10 @@ pub(super) fn apply_rule(
                         "{what}; {STALL_SESSIONS} sessions without progress, already at the lightest load: fewer sets or an easier variation until it moves."
                     ));
                 }
+                // The reason says the cut as made (rounded down to the equipment).
                 return Why::heuristic(format!(
                     "{what}; {STALL_SESSIONS} sessions without progress: deload {} ({}) and build back up.",
-                    pct(DELOAD_FRACTION),
+                    pct_cut(1.0 - to / b),
                     step(b, to)
                 ));
             }
@@ -535,6 +560,12 @@ pub(super) fn apply_rule(
         format!("Last time {summary}: not every rep was done")
     };
     let last_rir = done.last().and_then(|s| s.rir);
+    let percent_slot = matches!(slot.intensity, Intensity::Percent { .. });
+    if percent_slot && success && training {
+        // Every rep at the load: a recovery in a percentage slot is over and
+        // the band's bottom leads the load back up (10% a session at most).
+        lift.recovering = false;
+    }
     // Adds load, or a rep first when the next step the equipment makes is
     // too big a jump (SCIENCE.md: increases of 2-10%). [design]
     let raise = |lift: &mut LiftState, b: f64, cause: String| -> Why {
@@ -546,6 +577,42 @@ pub(super) fn apply_rule(
             lift.stalls = 0;
             lift.recovering = false;
         };
+        if percent_slot && let Intensity::Percent { max, .. } = slot.intensity {
+            // The next step the equipment makes past the band's top on the
+            // estimate waits (the plan would hold it anyway), unless the
+            // estimate is only a lower bound (`LiftState::probe`).
+            let no_failure = athlete.low_bone_mass || input.run.new_lifter;
+            let floor_rir = if no_failure { PERCENT_RIR_FLOOR } else { 0.0 };
+            let chart = load_at(1.0, slot.reps.min, floor_rir);
+            let top = if max / 100.0 < chart {
+                (max / 100.0 + PERCENT_ROUNDING).min(chart)
+            } else {
+                chart
+            };
+            // A probe past a lower-bound estimate only for those the
+            // no-failure rule does not cover, and only a modest step: loose
+            // reports far from failure are as often too high as too low.
+            lift.probe = lift.probe && !no_failure && to <= b * (1.0 + PROBE_MAX_JUMP) + 1e-9;
+            if !lift.probe && lift.e1rm_kg.is_some_and(|e| to > e * top + 1e-9) {
+                lift.load_kg = Some(b);
+                return Why::heuristic(format!(
+                    "{cause}. {} would pass the band's top ({}) on the estimate: same load until it grows; smaller steps (fractional plates, lighter dumbbells) would let it move sooner.",
+                    step(b, to),
+                    pct(top)
+                ));
+            }
+        }
+        if !percent_slot {
+            lift.probe = false;
+        }
+        if percent_slot {
+            // A percentage slot progresses load, never reps: the plan keeps
+            // the step inside the band and within 10% a session.
+            progress(lift);
+            lift.load_kg = Some(to);
+            lift.reps = None;
+            return Why::fact(format!("{cause}: {}.", step(b, to)));
+        }
         if r < slot.reps.min {
             // After a big step taken with fewer reps: build the reps back first.
             let next = r.saturating_add(1);
@@ -558,10 +625,11 @@ pub(super) fn apply_rule(
             ));
         }
         let jump = if b > 0.0 { (to - b) / b } else { 0.0 };
-        // A step the estimate says would be a maximal set waits for reps too.
+        // A step the estimate says would leave less than one rep in reserve
+        // (the plan's ceiling) waits for reps too.
         let beyond = lift
             .e1rm_kg
-            .is_some_and(|e| to > load_at(e, slot.reps.min, 0.0) + 1e-9);
+            .is_some_and(|e| to > load_at(e, slot.reps.min, 1.0) + 1e-9);
         if (jump > MAX_JUMP || beyond) && r >= slot.reps.max + EXTRA_REPS {
             // The extra reps are done and the step is still big: take it with
             // the reps the estimate allows at one in reserve, if that is a
@@ -589,6 +657,17 @@ pub(super) fn apply_rule(
             ));
         }
         if (jump > MAX_JUMP || beyond) && r < slot.reps.max + EXTRA_REPS {
+            // Another rep at this load must still leave one in reserve.
+            if lift
+                .e1rm_kg
+                .is_some_and(|e| b > load_at(e, r.saturating_add(1), 1.0) + 1e-9)
+            {
+                lift.load_kg = Some(b);
+                return Why::heuristic(format!(
+                    "{cause}. {} is too big a step and another rep here would be near failure: same load; smaller steps (fractional plates, lighter dumbbells) would let it move.",
+                    step(b, to)
+                ));
+            }
             progress(lift);
             lift.load_kg = Some(b);
             lift.reps = Some(r.saturating_add(1));
@@ -629,9 +708,16 @@ pub(super) fn apply_rule(
                     lift, slot, exercise, done, complete, athlete, first.rir,
                 ));
             };
-            let easy = last_rir.is_some_and(|r| r >= first.rir.unwrap_or(0.0) + 2.0);
+            // Easier than the slot's target (the plan states the chart's
+            // RIR at its load, which may already be easy).
+            let aim = match slot.intensity {
+                Intensity::Rir { min, max } => (min + max) / 2.0,
+                _ => first.rir.unwrap_or(0.0),
+            };
+            let easy = last_rir.is_some_and(|r| r >= aim + 2.0);
             if success && easy {
                 // Much easier than planned: the estimate lags, the load moves anyway.
+                lift.probe = last_rir.is_some_and(|r| r > CALIBRATION_RIR);
                 return Some(raise(
                     lift,
                     b,
@@ -660,6 +746,15 @@ pub(super) fn apply_rule(
                 return Some(stall(lift, Some(b), short));
             }
             if let Some(r) = last_rir.filter(|r| *r <= GROUND_OUT_RIR) {
+                if percent_slot {
+                    // The estimate took the hard set in and sets the band.
+                    let what = format!(
+                        "Last time {summary}: all reps, the last set ground out (RIR {}): same load",
+                        num(r)
+                    );
+                    lift.load_kg = Some(b);
+                    return Some(band_hold(lift, input, exercise, what, stall));
+                }
                 return Some(stall(
                     lift,
                     Some(b),
@@ -668,6 +763,18 @@ pub(super) fn apply_rule(
                         num(r)
                     ),
                 ));
+            }
+            if percent_slot && let Some(r) = last_rir.filter(|r| *r < PERCENT_RAISE_RIR) {
+                // Gradually: a step only when the last set had room for it;
+                // closer than that the estimate moves the band, and three
+                // sessions without it rising are a stall. [design]
+                let what = format!(
+                    "Last time {summary}, all reps done, last set at RIR {}: same load until the last set leaves {} in reserve",
+                    num(r),
+                    num(PERCENT_RAISE_RIR)
+                );
+                lift.load_kg = Some(b);
+                return Some(band_hold(lift, input, exercise, what, stall));
             }
             let effort = match last_rir {
                 Some(r) => format!(", last set at RIR {}", num(r)),
@@ -768,16 +875,33 @@ pub(super) fn apply_rule(
             };
             let last = done.last().and_then(|s| s.reps).unwrap_or(0);
             // A reserve logged well above the plan's says the same (LISA).
-            if let (true, Some(l), Some(p)) = (success, last_rir, first.rir)
+            // In a percentage slot the plan may have stated an easy reserve
+            // at a load held low by the estimate: the slot's own target (its
+            // bottom percentage on the chart, not past the no-failure
+            // floor) is what "more than prescribed" is measured against.
+            let aim = match slot.intensity {
+                Intensity::Percent { min, .. } => first.rir.map(|p| {
+                    p.min(half_step(rir_at(min / 100.0, target_reps)).max(PERCENT_RIR_FLOOR))
+                }),
+                _ => first.rir,
+            };
+            if let (true, Some(l), Some(p)) = (success, last_rir, aim)
                 && l >= p + EASY_RIR
             {
+                lift.probe = l > CALIBRATION_RIR;
+                let planned = first.rir.unwrap_or(p);
+                let target = if p < planned - 1e-9 {
+                    format!(" (the slot's target is RIR {})", num(p))
+                } else {
+                    String::new()
+                };
                 return Some(raise(
                     lift,
                     b,
                     format!(
-                        "Last time {summary}, RIR {} logged on the last set where {} was planned: more reps than prescribed were possible (LISA)",
+                        "Last time {summary}, RIR {} logged on the last set where {} was planned{target}: more reps than prescribed were possible (LISA)",
                         num(l),
-                        num(p)
+                        num(planned)
                     ),
                 ));
             }

@@ -308,7 +308,7 @@ rule = "reps_over""#;
         one_slot(slot),
         run_with(
             "machine-chest-press",
-            lift(36.0, Some(25.0)),
+            lift(36.9, Some(25.0)),
             Some("2026-11-23"),
         ),
         athlete(66, None),
@@ -337,8 +337,12 @@ rule = "reps_over""#;
     let at = first_load(&p);
     let reps = u32::from(p.exercises[0].sets[0].reps.min);
     case.finish(vec![set("machine-chest-press", at, reps, None); 3]);
+    // (The plan keeps a percentage slot's load inside its band, so the
+    // state follows the load lifted; an assumed effort raises nothing.)
     let after = &case.run.lifts["machine-chest-press"];
-    assert_eq!((after.load_kg, after.reps), (before.load_kg, before.reps));
+    assert!(after.load_kg <= before.load_kg, "{after:?}");
+    assert!(after.load_kg.unwrap() <= at + 1e-9, "{after:?}");
+    assert_eq!(after.reps, before.reps);
 }
 
 #[test]
@@ -350,13 +354,20 @@ rpe = [6, 7]
 rule = "double""#;
     let mut case = Case::new(
         one_slot(slot),
-        run_with("goblet-squat", lift(40.0, Some(16.0)), Some("2026-11-23")),
+        run_with("goblet-squat", lift(24.0, Some(16.0)), Some("2026-11-23")),
         athlete(66, None),
     )
     .own("goblet-squat");
-    // Planned RIR 3.5; logged 7: 3 spare reps.
-    case.finish(vec![set("goblet-squat", 16.0, 8, Some(7.0)); 3]);
-    assert_eq!(case.run.lifts["goblet-squat"].reps, Some(11));
+    // Logged at the planned load with RIR 7, far above the plan's reserve:
+    // the spare reps show up as a higher rep target, not a stall.
+    let p = case.plan();
+    let at = first_load(&p);
+    let planned = p.exercises[0].sets[0].rir.unwrap();
+    assert!(planned <= 5.0, "{planned}");
+    let adv = case.finish(vec![set("goblet-squat", at, 8, Some(7.0)); 3]);
+    let reps = case.run.lifts["goblet-squat"].reps.unwrap_or(8);
+    assert!(reps > 8, "{:?}", adv.changes);
+    assert!(reps <= 8 + (7.0 - planned).floor() as u16, "{reps}");
 }
 
 /// A familiarization phase of one slot, then training.
@@ -412,9 +423,10 @@ rule = "autoregulated""#;
     let p = case.plan();
     assert_eq!(p.phase.kind, PhaseKind::Familiarization);
     let before = first_load(&p);
-    let adv = case.finish(vec![set("leg-press", before, 15, Some(9.0))]);
+    // Far easier than the plan's reserve at that load (the chart's, 6.5).
+    let adv = case.finish(vec![set("leg-press", before, 15, Some(10.0))]);
     assert!(
-        adv.changes[0].why.text.contains("RIR 9"),
+        adv.changes[0].why.text.contains("RIR 10"),
         "{:?}",
         adv.changes
     );
@@ -515,4 +527,93 @@ rule = "reps_over""#;
     case.today = d("2026-11-29");
     let s = &case.plan().exercises[0].sets[0];
     assert_eq!((s.band.as_deref(), s.reps.min), (Some("yellow"), 8));
+}
+
+/// LISA's 3x12 block at 70% on a machine stack of 5 kg steps.
+const LEG_EXTENSION_70: &str = r#"exercise = "leg-extension"
+sets = 3
+reps = 12
+percent = 70
+rule = "reps_over""#;
+
+/// 3x12 at 25 kg logged at RIR 8, 7, 6: the estimate from sets that far from
+/// failure is about 41 kg, which puts 30 kg past the band's top.
+fn easy_at_25(athlete: Athlete, new_lifter: bool) -> (Case, Advance) {
+    let mut run = run_with("leg-extension", lift(40.0, Some(25.0)), Some("2026-11-23"));
+    run.new_lifter = new_lifter;
+    let mut case = Case::new(one_slot(LEG_EXTENSION_70), run, athlete).own("leg-extension");
+    let adv = case.finish(vec![
+        set("leg-extension", 25.0, 12, Some(8.0)),
+        set("leg-extension", 25.0, 12, Some(7.0)),
+        set("leg-extension", 25.0, 12, Some(6.0)),
+    ]);
+    next_day(&mut case);
+    (case, adv)
+}
+
+#[test]
+fn easy_sets_far_from_failure_step_past_a_lower_bound_estimate() {
+    let (case, _) = easy_at_25(athlete(55, None), false);
+    assert!(case.run.lifts["leg-extension"].probe);
+    let p = case.plan();
+    let s = &p.exercises[0].sets[0];
+    assert_eq!(first_load(&p), 30.0, "{}", whys(&p));
+    // No percentage of a bound, and a stop short of failure.
+    assert_eq!(s.percent_1rm, None);
+    assert_eq!(s.rir, Some(PROBE_STOP_RIR));
+    assert!(whys(&p).contains("lower bound"), "{}", whys(&p));
+    assert!(whys(&p).contains("RIR 6 logged"), "{}", whys(&p));
+}
+
+#[test]
+fn a_probe_is_one_session_only() {
+    let (mut case, _) = easy_at_25(athlete(55, None), false);
+    // At 30 kg the sets land near the target: the estimate is now sure.
+    case.finish(vec![
+        set("leg-extension", 30.0, 12, Some(2.0)),
+        set("leg-extension", 30.0, 12, Some(2.0)),
+        set("leg-extension", 30.0, 12, Some(1.0)),
+    ]);
+    assert!(!case.run.lifts["leg-extension"].probe);
+    next_day(&mut case);
+    let p = case.plan();
+    assert_eq!(first_load(&p), 30.0, "{}", whys(&p));
+    assert!(p.exercises[0].sets[0].percent_1rm.is_some());
+}
+
+#[test]
+fn with_low_bone_mass_or_new_to_lifting_the_step_waits_and_says_why() {
+    for (who, a, new_lifter) in [
+        (
+            "osteoporosis",
+            athlete(55, Some(BoneStatus::Osteoporosis)),
+            false,
+        ),
+        ("new lifter", athlete(55, None), true),
+    ] {
+        let (case, adv) = easy_at_25(a, new_lifter);
+        assert!(!case.run.lifts["leg-extension"].probe, "{who}");
+        let p = case.plan();
+        assert_eq!(first_load(&p), 25.0, "{who}: {}", whys(&p));
+        let change = &adv.changes[0].why.text;
+        assert!(change.contains("RIR 6 logged"), "{who}: {change}");
+        assert!(
+            change.contains("would pass the band's top"),
+            "{who}: {change}"
+        );
+        assert!(!change.contains(": +5 kg."), "{who}: {change}");
+    }
+}
+
+#[test]
+fn a_step_too_big_for_a_probe_waits_even_when_healthy() {
+    // 10 kg with a 5 kg step is +50%: reports far from failure cannot vouch for it.
+    let mut run = run_with("leg-extension", lift(16.0, Some(10.0)), Some("2026-11-23"));
+    run.new_lifter = false;
+    let mut case =
+        Case::new(one_slot(LEG_EXTENSION_70), run, athlete(55, None)).own("leg-extension");
+    case.finish(vec![set("leg-extension", 10.0, 12, Some(8.0)); 3]);
+    next_day(&mut case);
+    assert!(!case.run.lifts["leg-extension"].probe);
+    assert_eq!(first_load(&case.plan()), 10.0);
 }
