@@ -1867,8 +1867,13 @@ impl Sim<'_> {
                     // a percentage band moving with a rising estimate)
                     // restarts the count: it is not a session without a
                     // decision (PROGRESSION.md).
+                    // So does a percentage slot's hold after every rep done:
+                    // a success, the step waiting for room.
                     let documented = prev.change.as_deref().is_some_and(|c| {
-                        c.contains("smaller steps") || c.contains("estimate rose")
+                        c.contains("smaller steps")
+                            || c.contains("estimate rose")
+                            || c.contains("leaves 2 in reserve")
+                            || c.contains("the last set ground out (RIR")
                     });
                     same = if documented { 1 } else { prev.same + 1 };
                     if moving {

@@ -381,26 +381,20 @@ pub(super) fn at_lightest(ex: &ExercisePlan, exercise: &Exercise, athlete: &Athl
         .is_some_and(|w| (w.value() - light).abs() < 1e-9 && w.unit() == athlete.unit)
 }
 
-/// A percentage slot holding its load: while the session raised the
-/// estimate the band follows it (no stall, though earlier misses still
-/// count); else a session without progress toward the stall rule.
-fn band_hold(
-    lift: &mut LiftState,
-    input: &PlanInput,
-    exercise: &Exercise,
-    what: String,
-    stall: impl Fn(&mut LiftState, Option<f64>, String) -> Why,
-) -> Why {
+/// A percentage slot holding its load after a session with every rep done:
+/// a success, however hard the last set was (LIFTMOR's 5 x 5 at 80-85% is
+/// meant to be hard), so it ends a run of misses; the estimate took the
+/// sets in and moves the band. The stall rule counts missed reps here.
+fn band_hold(lift: &mut LiftState, input: &PlanInput, exercise: &Exercise, what: String) -> Why {
     let before = input.run.lifts.get(&exercise.id).and_then(|l| l.e1rm_kg);
     let rose = matches!((before, lift.e1rm_kg), (Some(b), Some(a)) if a > b * 1.002);
-    let base = lift.load_kg;
+    lift.stalls = 0;
     if rose {
-        // Not a stall, not a reset either: missed reps still count.
         return Why::fact(format!(
             "{what}; the estimate rose, and the load follows it in the band."
         ));
     }
-    stall(lift, base, what)
+    Why::fact(format!("{what}."))
 }
 
 /// Applies the slot's rule to a lift after a session and says why.
@@ -753,7 +747,7 @@ pub(super) fn apply_rule(
                         num(r)
                     );
                     lift.load_kg = Some(b);
-                    return Some(band_hold(lift, input, exercise, what, stall));
+                    return Some(band_hold(lift, input, exercise, what));
                 }
                 return Some(stall(
                     lift,
@@ -774,7 +768,7 @@ pub(super) fn apply_rule(
                     num(PERCENT_RAISE_RIR)
                 );
                 lift.load_kg = Some(b);
-                return Some(band_hold(lift, input, exercise, what, stall));
+                return Some(band_hold(lift, input, exercise, what));
             }
             let effort = match last_rir {
                 Some(r) => format!(", last set at RIR {}", num(r)),

@@ -1232,7 +1232,7 @@ fn percentage_slots_progress_load_never_reps() {
 }
 
 #[test]
-fn percentage_linear_steps_only_with_room_and_holds_count_unless_the_estimate_rose() {
+fn percentage_linear_steps_only_with_room_and_only_missed_reps_count_as_stalls() {
     let mut case = Case::new(
         one_slot(SQUAT_5X5),
         run_with("back-squat", lift(100.0, Some(80.0)), Some("2026-11-23")),
@@ -1252,14 +1252,21 @@ fn percentage_linear_steps_only_with_room_and_holds_count_unless_the_estimate_ro
         text.contains("leaves 2 in reserve") && text.contains("estimate rose"),
         "{text}"
     );
-    // Ground out without the estimate rising: same load, one session toward
-    // the stall rule (no deload yet, never extra reps).
+    // A missed rep counts toward the stall rule.
     case.today = d("2026-11-29");
+    let mut sets = vec![set("back-squat", 80.0, 5, Some(0.0)); 4];
+    sets.push(set("back-squat", 80.0, 4, Some(0.0)));
+    case.finish(sets);
+    assert_eq!(case.run.lifts["back-squat"].stalls, 1);
+    // Every rep, the last set ground out: same load, never extra reps, and a
+    // success (the 5 x 5 was done), which ends the run of misses.
+    case.today = d("2026-12-02");
     let mut sets = vec![set("back-squat", 80.0, 5, Some(1.0)); 4];
     sets.push(set("back-squat", 80.0, 5, Some(0.0)));
-    case.finish(sets);
+    let adv = case.finish(sets);
     let l = &case.run.lifts["back-squat"];
-    assert_eq!((l.load_kg, l.stalls, l.reps), (Some(80.0), 1, None));
+    assert_eq!((l.load_kg, l.stalls, l.reps), (Some(80.0), 0, None));
+    assert!(adv.changes[0].why.text.contains("ground out"));
 }
 
 #[test]
