@@ -44,38 +44,110 @@ const GAPS: &[(&str, &str)] = &[
 /// `HeftStore` methods with no core method of the same name.
 const FACADE_ONLY: &[&str] = &["close", "is_closed", "report_html"];
 
-/// Names of the `pub fn`s inside `impl <type_line>` blocks of `source`.
-fn pub_fns(source: &str, impl_line: &str) -> BTreeSet<String> {
+/// Names of the `pub fn`s in inherent `impl <type_name>` blocks of
+/// `source`, however the block is written (a path such as `crate::Heft`,
+/// generics, attributes, an inline module) and wherever it sits in the file.
+/// Restricted visibility (`pub(crate)`) is not public.
+fn pub_fns(source: &str, type_name: &str) -> BTreeSet<String> {
+    let file = syn::parse_file(source).unwrap();
     let mut names = BTreeSet::new();
-    let mut inside = false;
-    for line in source.lines() {
-        if line == impl_line {
-            inside = true;
-        } else if inside && line == "}" {
-            inside = false;
-        } else if inside && let Some(rest) = line.strip_prefix("    pub fn ") {
-            let end = rest.find(['(', '<']).unwrap();
-            names.insert(rest[..end].to_owned());
+    collect(&file.items, type_name, &mut names);
+    names
+}
+
+fn collect(items: &[syn::Item], type_name: &str, names: &mut BTreeSet<String>) {
+    for item in items {
+        match item {
+            syn::Item::Impl(block)
+                if block.trait_.is_none() && names_type(&block.self_ty, type_name) =>
+            {
+                for member in &block.items {
+                    if let syn::ImplItem::Fn(f) = member
+                        && matches!(f.vis, syn::Visibility::Public(_))
+                    {
+                        names.insert(f.sig.ident.to_string());
+                    }
+                }
+            }
+            syn::Item::Mod(module) => {
+                if let Some((_, inner)) = &module.content {
+                    collect(inner, type_name, names);
+                }
+            }
+            _ => {}
         }
     }
-    names
+}
+
+fn names_type(ty: &syn::Type, type_name: &str) -> bool {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == type_name),
+        _ => false,
+    }
+}
+
+/// Every `.rs` file under `dir`, at any depth: a module split into a
+/// folder keeps its methods counted.
+fn sources(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(fs::read_to_string(&path).unwrap());
+        }
+    }
+    out
+}
+
+fn methods_in(dir: &Path, type_name: &str) -> BTreeSet<String> {
+    sources(dir)
+        .iter()
+        .flat_map(|s| pub_fns(s, type_name))
+        .collect()
 }
 
 fn core_methods() -> BTreeSet<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src/heft");
-    let mut names = BTreeSet::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "rs") {
-            names.extend(pub_fns(&fs::read_to_string(&path).unwrap(), "impl Heft {"));
-        }
-    }
-    names
+    methods_in(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src/heft"),
+        "Heft",
+    )
 }
 
 fn bound_methods() -> BTreeSet<String> {
-    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs");
-    pub_fns(&fs::read_to_string(lib).unwrap(), "impl HeftStore {")
+    methods_in(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        "HeftStore",
+    )
+}
+
+#[test]
+fn methods_are_found_however_the_impl_is_written() {
+    let source = r#"
+        impl Heft {
+            pub fn plain(&self) {}
+            pub(crate) fn internal(&self) {}
+            fn private(&self) {}
+        }
+        impl<'a> crate::Heft {
+            pub fn by_path<T>(&self, _: T) {}
+        }
+        #[cfg(test)]
+        mod inner {
+            impl super::Heft {
+                pub fn nested(&self) {}
+            }
+        }
+        impl Default for Heft {
+            fn default() -> Self { todo!() }
+        }
+        impl Other {
+            pub fn elsewhere(&self) {}
+        }
+    "#;
+    let found: Vec<String> = pub_fns(source, "Heft").into_iter().collect();
+    assert_eq!(found, ["by_path", "nested", "plain"]);
 }
 
 #[test]
