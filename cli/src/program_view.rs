@@ -1,7 +1,7 @@
 //! Printing programs and plans: what to lift, in words and numbers.
 
 use comfy_table::Cell;
-use heft_core::model::{Exercise, SetKind, Unit, format_milli};
+use heft_core::model::{Effort, Exercise, SetKind, Unit, format_milli};
 use heft_core::progression::plan::{
     DOSE_MAX, DOSE_MIN, DoseLevel, PhasePosition, PlannedLoad, PlannedSet, Why,
 };
@@ -53,7 +53,7 @@ fn set_text(s: &PlannedSet) -> String {
         text.push_str(&format!(
             ", {} in reserve (RPE {})",
             trim(r),
-            trim(10.0 - r)
+            trim(Effort::Rir(r).rpe())
         ));
     }
     if let Some(p) = s.percent_1rm {

@@ -26,7 +26,7 @@ use crate::analytics::records::{self, Record, RecordBook};
 use crate::analytics::strength::{self, E1rmSeries, RECENT_DAYS, Retention};
 use crate::analytics::summary::{self, Charts, Stats, StatsBuilder};
 use crate::analytics::{Week, WeekStats};
-use crate::model::{Load, Timestamp, Unit, Weight, WeightUnit};
+use crate::model::{Effort, Load, Timestamp, Unit, Weight, WeightUnit};
 use crate::validate::{self, Field, Problem, ValidationError};
 use crate::{Error, Result};
 
@@ -216,7 +216,7 @@ impl Reader {
             row.get::<_, Option<f64>>(14)?,
         ) {
             (Some(rir), None) => Some(rir),
-            (None, Some(rpe)) => Some(10.0 - rpe),
+            (None, Some(rpe)) => Some(Effort::Rpe(rpe).rir()),
             (None, None) => None,
             (Some(_), Some(_)) => return Err(bad(T, "rpe", "both rir and rpe set")),
         };

@@ -352,7 +352,7 @@ fn plan_history(
             kind: rows::parsed("set_entry", "kind", r.get::<_, String>(7)?)?,
             kg,
             reps: r.get(11)?,
-            rir: rir.or(rpe.map(|p| 10.0 - p)),
+            rir: rir.or(rpe.map(|p| Effort::Rpe(p).rir())),
             pain: r.get(14)?,
             seconds: r.get::<_, Option<u32>>(15)?.map(|ms| ms / 1000),
             band: r.get(17)?,

@@ -181,10 +181,8 @@ fn seconds_cell(duration_ms: Option<u32>) -> String {
 
 /// The `RPE` cell: RPE as entered or 10 - RIR, to 0.01; empty for none.
 fn rpe_cell(effort: Option<Effort>) -> String {
-    let rpe = match effort {
-        Some(Effort::Rpe(rpe)) => rpe,
-        Some(Effort::Rir(rir)) => 10.0 - rir,
-        None => return String::new(),
+    let Some(rpe) = effort.map(Effort::rpe) else {
+        return String::new();
     };
     if !rpe.is_finite() {
         return String::new();

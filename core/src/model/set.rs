@@ -76,10 +76,22 @@ impl Effort {
     pub fn rir(self) -> f64 {
         match self {
             Effort::Rir(r) => r,
-            Effort::Rpe(r) => 10.0 - r,
+            Effort::Rpe(r) => RPE_OF_NO_RESERVE - r,
+        }
+    }
+
+    /// Rating of perceived exertion, converting RIR by RPE = 10 - RIR.
+    pub fn rpe(self) -> f64 {
+        match self {
+            Effort::Rir(r) => RPE_OF_NO_RESERVE - r,
+            Effort::Rpe(r) => r,
         }
     }
 }
+
+/// The RPE of a set taken to failure: the one constant of the RIR-based RPE
+/// scale, so RIR = 10 - RPE (Zourdos 2016). The only place the two scales meet.
+const RPE_OF_NO_RESERVE: f64 = 10.0;
 
 /// What was moved.
 /// JSON: `{"type": "none"}`, `{"type": "weight", "weight": {...}}` or
@@ -269,6 +281,18 @@ pub struct SetTarget {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rir_and_rpe_are_one_scale_read_two_ways() {
+        assert_eq!(Effort::Rpe(8.5).rir(), 1.5);
+        assert_eq!(Effort::Rir(1.5).rpe(), 8.5);
+        assert_eq!(Effort::Rir(3.0).rir(), 3.0);
+        assert_eq!(Effort::Rpe(7.0).rpe(), 7.0);
+        for half_steps in 0..=20 {
+            let rir = f64::from(half_steps) / 2.0;
+            assert_eq!(Effort::Rpe(Effort::Rir(rir).rpe()).rir(), rir);
+        }
+    }
 
     #[test]
     fn an_edit_keeps_what_it_does_not_restate() {

@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::model::Exercise;
+use crate::model::{Effort, Exercise};
 
 /// The format version this build reads and writes.
 pub const PROGRAM_FORMAT: u32 = 1;
@@ -739,8 +739,8 @@ impl Checker<'_> {
                 );
             }
             Intensity::Rir {
-                min: 10.0 - hi,
-                max: 10.0 - lo,
+                min: Effort::Rpe(hi).rir(),
+                max: Effort::Rpe(lo).rir(),
             }
         } else {
             return self.err(
