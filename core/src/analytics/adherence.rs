@@ -9,15 +9,13 @@ use serde::{Deserialize, Serialize};
 use super::input::AnalyticsSet;
 use super::week::Week;
 use crate::model::Pattern;
+use crate::progression::spacing;
 
 /// Sessions a week needs to count toward a streak (WHO: strength work on
 /// two or more days a week).
 pub const STREAK_SESSIONS: u32 = 2;
 /// Days looked back for the rest between sessions of the same movement.
 pub const SPACING_DAYS: u64 = 28;
-/// Fewer days than this between hard sessions of the same movement is too
-/// close (ACSM: 48-72 h for the same muscles).
-pub const MIN_REST_DAYS: u32 = 2;
 
 /// Consecutive ISO weeks with at least [`STREAK_SESSIONS`] sessions.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,19 +128,6 @@ pub fn gaps(session_dates: &[NaiveDate], today: NaiveDate) -> Gaps {
     g
 }
 
-/// Patterns that need 48 h between hard sessions (as the engine's guard).
-pub fn paced(pattern: Pattern) -> bool {
-    matches!(
-        pattern,
-        Pattern::Squat
-            | Pattern::Hinge
-            | Pattern::Lunge
-            | Pattern::Push
-            | Pattern::Pull
-            | Pattern::Jump
-    )
-}
-
 /// Rest between hard sessions of one movement pattern over the last
 /// [`SPACING_DAYS`] days.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -160,10 +145,10 @@ pub struct PatternSpacing {
     pub too_close: bool,
 }
 
-/// Hard for the 48 h rule, as the engine's guard counts it: any set but a
-/// warm-up, with at most 12 reps, at RIR <= 3 or unknown.
+/// Hard for the 48 h rule, as the engine's guard counts it: a work set
+/// (not a warm-up or technique set) that [`spacing::hard`] counts.
 fn hard_for_spacing(s: &AnalyticsSet) -> bool {
-    !s.is_preparation() && s.reps.is_some_and(|r| r <= 12) && s.rir.is_none_or(|r| r <= 3.0)
+    !s.is_preparation() && spacing::hard(s.reps, s.rir)
 }
 
 /// Rest between hard sessions of each paced pattern whose sessions started
@@ -178,7 +163,11 @@ where
     let mut by_pattern: BTreeMap<usize, (Pattern, BTreeMap<&str, NaiveDate>)> = BTreeMap::new();
     for s in sets {
         let date = s.session_date();
-        if date < from || date > today || !paced(s.exercise.pattern) || !hard_for_spacing(s) {
+        if date < from
+            || date > today
+            || !spacing::paced(s.exercise.pattern)
+            || !hard_for_spacing(s)
+        {
             continue;
         }
         let p = s.exercise.pattern;
@@ -213,7 +202,7 @@ where
                 sessions: dates.len() as u32,
                 min_days: min,
                 median_days: median,
-                too_close: min.is_some_and(|m| m < MIN_REST_DAYS),
+                too_close: min.is_some_and(|m| m < spacing::REST_DAYS),
             }
         })
         .collect()

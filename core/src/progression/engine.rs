@@ -59,8 +59,6 @@ pub const PERCENT_RAISE_RIR: f64 = 2.0;
 pub const PERCENT_RIR_FLOOR: f64 = 1.0;
 /// History older than this does not seed an estimate.
 pub const SEED_MAX_DAYS: i64 = 365;
-/// Days between hard sessions for the same pattern (ACSM 48-72 h).
-pub const SAME_PATTERN_DAYS: i64 = 2;
 /// Pain score that holds the load.
 pub const PAIN_HOLD: u8 = 4;
 /// Pain score that reduces the load and offers a swap.

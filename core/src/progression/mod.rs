@@ -16,6 +16,7 @@ pub mod plan;
 pub mod program;
 pub mod safety;
 pub mod session;
+pub mod spacing;
 pub mod state;
 pub mod strength;
 

@@ -1,6 +1,7 @@
 //! Guard rails of a session: weekly minutes of lifting and rest between sessions.
 
 use super::*;
+use crate::progression::spacing;
 
 /// Minutes of lifting in a workout: running, cycling and other cardio do not
 /// count toward the strength dose.
@@ -46,19 +47,6 @@ pub(super) fn estimate_minutes(exercises: &[ExercisePlan]) -> u32 {
     (seconds / 60.0).ceil() as u32
 }
 
-/// Patterns whose hard sessions need 48 h between them.
-pub(super) fn paced(pattern: Pattern) -> bool {
-    matches!(
-        pattern,
-        Pattern::Squat
-            | Pattern::Hinge
-            | Pattern::Lunge
-            | Pattern::Push
-            | Pattern::Pull
-            | Pattern::Jump
-    )
-}
-
 /// The earliest date for this session: the program's days between sessions
 /// and 48 h since the same pattern was last trained hard.
 pub(super) fn ready_on(
@@ -82,27 +70,23 @@ pub(super) fn ready_on(
     }
     let today_patterns: Vec<Pattern> = exercises
         .iter()
-        .filter(|e| e.sets.iter().any(|s| s.rir.is_some_and(|r| r <= 3.0)))
+        .filter(|e| e.sets.iter().any(|s| spacing::planned_hard(s.rir)))
         .filter_map(|e| input.exercises.exercise(&e.exercise_id))
         .map(|e| e.pattern)
-        .filter(|p| paced(*p))
+        .filter(|p| spacing::paced(*p))
         .collect();
     for w in input.history.iter().rev() {
         let gap = (input.today - w.date).num_days();
-        if gap >= SAME_PATTERN_DAYS {
+        if gap >= i64::from(spacing::REST_DAYS) {
             break;
         }
-        for s in w
-            .sets
-            .iter()
-            .filter(|s| s.is_work() && s.reps.is_some_and(|r| r <= 12))
-        {
-            let hard = s.rir.is_none_or(|r| r <= 3.0);
+        for s in w.sets.iter().filter(|s| s.is_work()) {
+            let hard = spacing::hard(s.reps, s.rir);
             if let Some(e) = input.exercises.exercise(&s.exercise_id)
                 && hard
                 && today_patterns.contains(&e.pattern)
             {
-                let next = w.date + Days::new(SAME_PATTERN_DAYS as u64);
+                let next = w.date + Days::new(u64::from(spacing::REST_DAYS));
                 if !warnings.iter().any(|x| x.code == WarningCode::SamePattern) {
                     warnings.push(Warning {
                         code: WarningCode::SamePattern,
