@@ -34,9 +34,10 @@ pub use heft::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Tr
 pub use heft::{CheckedLog, Strength};
 pub use heft::{
     CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, DeviceSeen, EarlierOpenWorkout,
-    ExerciseHit, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LiftStatus, LogTime,
-    LoggedSets, NextLog, NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary, Progress,
-    SessionResult, SkippedRow, StartedProgram, SyncStatus, TableCount, Today, UndoOutcome,
+    ExerciseHit, ExerciseProgress, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery,
+    LiftStatus, LogTime, LoggedSets, NextLog, NextSet, PlanContext, ProgramRun, ProgramStatus,
+    ProgramSummary, SessionResult, SkippedRow, StartedProgram, SyncStatus, TableCount, Today,
+    UndoOutcome,
 };
 
 // The FFI namespace of core's records (bindings/README.md): the derives

@@ -25,6 +25,9 @@ pub const MAX_DISTANCE_M: f64 = 1_000_000.0;
 pub const MAX_LANDINGS: u32 = 1000;
 /// Highest drop height accepted, in centimetres.
 pub const MAX_DROP_HEIGHT_CM: f64 = 150.0;
+/// Most running minutes a week accepted, in the profile and as a
+/// measurement (three hours a day).
+pub const MAX_RUNNING_MIN_WEEK: u16 = 1260;
 /// Longest note accepted, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 /// Longest name accepted, in characters.

@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use chrono::{Days, NaiveDate, NaiveTime};
+use chrono::{Days, NaiveDate};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Row};
 
@@ -26,11 +26,9 @@ use crate::analytics::records::{self, Record, RecordBook};
 use crate::analytics::strength::{self, E1rmSeries, RECENT_DAYS, Retention};
 use crate::analytics::summary::{self, Charts, Stats, StatsBuilder};
 use crate::analytics::{Week, WeekStats};
-use crate::model::{Effort, Load, Timestamp, Unit, Weight, WeightUnit};
+use crate::model::{Effort, Load, Timestamp, Unit, Weight, WeightUnit, utc_ms_covering};
 use crate::validate::{self, Field, Problem, ValidationError};
 use crate::{Error, Result};
-
-const DAY_MS: i64 = 86_400_000;
 
 /// How far ahead of the clock's date a period may reach (the rest of this week).
 const AHEAD_DAYS: u64 = 7;
@@ -255,12 +253,6 @@ impl Reader {
     }
 }
 
-/// UTC midnight of `date` in ms; local dates are at most 14 hours either
-/// side of it, so a day's margin on each side covers every time zone.
-fn day_ms(date: NaiveDate) -> i64 {
-    date.and_time(NaiveTime::MIN).and_utc().timestamp_millis()
-}
-
 /// Sets whose workouts could fall in the weeks of `from..=to`, reaching
 /// [`RECENT_DAYS`] days further back for the e1RM a heavy set is measured against.
 fn period_sets(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<AnalyticsSet>> {
@@ -269,14 +261,10 @@ fn period_sets(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
         .checked_sub_days(Days::new(RECENT_DAYS))
         .unwrap_or(first);
     let mut sets = Vec::new();
-    read_sets(
-        conn,
-        &Filter::Period {
-            from_ms: day_ms(start) - DAY_MS,
-            until_ms: day_ms(Week::of(to).sunday()) + 2 * DAY_MS,
-        },
-        |s| sets.push(s),
-    )?;
+    let (from_ms, until_ms) = utc_ms_covering(start, Week::of(to).sunday());
+    read_sets(conn, &Filter::Period { from_ms, until_ms }, |s| {
+        sets.push(s)
+    })?;
     Ok(sets)
 }
 
@@ -365,7 +353,7 @@ impl Heft {
         self.read(|conn| {
             let profile = read_profile(conn)?;
             let mut b = StatsBuilder::new(&profile, today, planned);
-            let until_ms = day_ms(today).saturating_add(2 * DAY_MS);
+            let (_, until_ms) = utc_ms_covering(today, today);
             read_sets(
                 conn,
                 &Filter::Period {
@@ -415,7 +403,7 @@ impl Heft {
         self.check_day(today, 1)?;
         self.read(|conn| {
             let mut book = RecordBook::new(summary::formula_of(&read_profile(conn)?));
-            let until_ms = day_ms(today).saturating_add(2 * DAY_MS);
+            let (_, until_ms) = utc_ms_covering(today, today);
             let all = Filter::Period {
                 from_ms: i64::MIN,
                 until_ms,

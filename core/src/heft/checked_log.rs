@@ -14,7 +14,7 @@ use crate::progression::session;
 use crate::{Error, Result};
 
 /// Days back that make up a lift's recent working weight. [design]
-const RECENT_WORKING_DAYS: i64 = 90;
+const RECENT_WORKING_DAYS: u64 = 90;
 
 /// The result of [`Heft::log_checked`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -114,14 +114,8 @@ impl Heft {
     /// The heaviest working set of `exercise_id` in the [`RECENT_WORKING_DAYS`]
     /// up to `date`, kg; warm-ups and technique practice left out.
     fn recent_working_kg(&self, exercise_id: &str, date: chrono::NaiveDate) -> Result<Option<f64>> {
-        const DAY: i64 = 86_400_000;
-        // UTC day bounds one day wider each side: any local offset is inside.
-        let midnight = date
-            .and_time(chrono::NaiveTime::MIN)
-            .and_utc()
-            .timestamp_millis();
-        let until = midnight + 2 * DAY;
-        let from = midnight - (RECENT_WORKING_DAYS + 1) * DAY;
+        let first = date - chrono::Days::new(RECENT_WORKING_DAYS);
+        let (from, until) = crate::model::utc_ms_covering(first, date);
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(
                 "SELECT weight_milli, weight_unit FROM set_entry

@@ -38,8 +38,8 @@ pub use exercises::ExerciseHit;
 pub use logbook::{EarlierOpenWorkout, FinishWorkout, HistoryQuery, LogTime, LoggedSets, NextLog};
 pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use programs::{
-    Finished, LiftStatus, NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary,
-    Progress, SessionResult, StartedProgram, Today,
+    ExerciseProgress, Finished, LiftStatus, NextSet, PlanContext, ProgramRun, ProgramStatus,
+    ProgramSummary, SessionResult, StartedProgram, Today,
 };
 pub use sync::{DeviceSeen, ExportSummary, SyncStatus, TableCount};
 pub use undo::UndoOutcome;

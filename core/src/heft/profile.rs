@@ -9,11 +9,8 @@ use crate::model::{
 };
 use crate::progression::strength::Formula;
 use crate::store::rows::parsed;
-use crate::validate::{EARLIEST_YEAR, Field, Problem, ValidationError};
+use crate::validate::{EARLIEST_YEAR, Field, MAX_RUNNING_MIN_WEEK, Problem, ValidationError};
 use crate::{Error, Result};
-
-/// Most running minutes a week accepted (three hours a day).
-pub const MAX_RUNNING_MIN_WEEK: u16 = 1260;
 
 impl Heft {
     /// The profile; unset fields are `None` and the unit defaults to kg.

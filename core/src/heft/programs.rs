@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{Days, NaiveDate, NaiveTime};
+use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
@@ -13,7 +13,9 @@ use super::profile::read_profile;
 use super::undo::{self, Inverse};
 use super::{Heft, Stamper};
 use crate::catalog;
-use crate::model::{Effort, EffortSource, Load, SetInput, SetKind, Unit, WeightUnit, Workout};
+use crate::model::{
+    Effort, EffortSource, Load, SetInput, SetKind, Unit, WeightUnit, Workout, utc_ms_covering,
+};
 use crate::progression::builtin::builtin_programs;
 use crate::progression::engine::{self, LiftChange, PlanInput, SEED_MAX_DAYS};
 use crate::progression::plan::{PhasePosition, PlannedLoad, SessionPlan, Why};
@@ -23,7 +25,7 @@ use crate::{Error, Result};
 
 /// Days of all workouts the engine reads (dose, 48 h rule); older ones are
 /// read only for the program's exercises.
-const RECENT_DAYS: u64 = 14;
+const ENGINE_ALL_WORKOUT_DAYS: u64 = 14;
 
 static BUILTIN: LazyLock<std::result::Result<Vec<Program>, String>> = LazyLock::new(|| {
     let cat = catalog::builtin().map_err(|e| e.to_string())?;
@@ -142,19 +144,15 @@ pub struct Today {
     /// The workout the session is being logged into, once it has sets.
     pub workout_id: Option<String>,
     /// Per planned exercise, sets done so far (warm-ups, working).
-    pub done: Vec<Progress>,
+    pub done: Vec<ExerciseProgress>,
     /// The next set to do, if any is left.
     pub next: Option<NextSet>,
 }
 
 /// Sets done of one planned exercise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    feature = "uniffi",
-    derive(uniffi::Record),
-    uniffi(name = "ExerciseProgress")
-)]
-pub struct Progress {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ExerciseProgress {
     /// Warm-up sets logged.
     pub warmups: u32,
     /// Working sets logged.
@@ -272,15 +270,8 @@ fn unknown_program(conn: &Connection, id: &str) -> Result<Error> {
     })
 }
 
-/// Local midnight of `date` as UTC ms, widened by a day each side so that
-/// any time zone's workouts on that date are included; callers filter by
-/// local date.
-fn day_ms(date: NaiveDate) -> i64 {
-    date.and_time(NaiveTime::MIN).and_utc().timestamp_millis()
-}
-
 /// Past workouts for planning on `today`: every workout of the last
-/// [`RECENT_DAYS`], and older sets of the program's exercises up to a year
+/// [`ENGINE_ALL_WORKOUT_DAYS`], and older sets of the program's exercises up to a year
 /// back, which only seed estimates: a lift the run already has an estimate
 /// for needs none, so `run` narrows them. Workouts after `today` and the
 /// `session` being planned are left out.
@@ -291,10 +282,8 @@ fn plan_history(
     today: NaiveDate,
     session: Option<&str>,
 ) -> Result<Vec<PastWorkout>> {
-    const DAY: i64 = 86_400_000;
-    let until = day_ms(today) + 2 * DAY;
-    let recent = day_ms(today - Days::new(RECENT_DAYS)) - DAY;
-    let oldest = day_ms(today - Days::new(SEED_MAX_DAYS as u64)) - DAY;
+    let (recent, until) = utc_ms_covering(today - Days::new(ENGINE_ALL_WORKOUT_DAYS), today);
+    let (oldest, _) = utc_ms_covering(today - Days::new(SEED_MAX_DAYS as u64), today);
     let mut ids: Vec<&str> = program
         .exercise_ids()
         .filter(|id| run.is_none_or(|r| r.lifts.get(*id).is_none_or(|l| l.e1rm_kg.is_none())))
@@ -441,8 +430,7 @@ impl PlanContext {
 /// The workout a session on `date` is being logged into: that date's open
 /// workout. A finished one that did not count was not a program session.
 fn session_workout(conn: &Connection, date: NaiveDate) -> Result<Option<(String, PastWorkout)>> {
-    let from = day_ms(date) - 86_400_000;
-    let to = day_ms(date) + 2 * 86_400_000;
+    let (from, to) = utc_ms_covering(date, date);
     let mut stmt = conn.prepare_cached(
         "SELECT id, started_at_ms, offset_min FROM workout
          WHERE deleted = 0 AND run_id IS NULL AND finished_at_ms IS NULL
@@ -462,14 +450,14 @@ fn session_workout(conn: &Connection, date: NaiveDate) -> Result<Option<(String,
 }
 
 /// Sets done per planned exercise, and the next one to do.
-fn progress(plan: &SessionPlan, sets: &[PastSet]) -> (Vec<Progress>, Option<NextSet>) {
+fn progress(plan: &SessionPlan, sets: &[PastSet]) -> (Vec<ExerciseProgress>, Option<NextSet>) {
     let mut done = Vec::new();
     let mut next = None;
     for (i, ex) in plan.exercises.iter().enumerate() {
         let of = sets.iter().filter(|s| s.exercise_id == ex.exercise_id);
         let warmups = of.clone().filter(|s| s.kind == SetKind::Warmup).count() as u32;
         let work = of.filter(|s| s.kind != SetKind::Warmup).count() as u32;
-        done.push(Progress {
+        done.push(ExerciseProgress {
             warmups,
             sets: work,
         });

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use super::names::named_enum;
 use super::{Timestamp, Unit, WeightUnit};
-use crate::validate::{Check, Field, MAX_NOTE_CHARS, Problem, ValidationError};
+use crate::validate::{
+    Check, Field, MAX_NOTE_CHARS, MAX_RUNNING_MIN_WEEK, Problem, ValidationError,
+};
 
 /// What was measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -155,9 +157,6 @@ const fn limits(min: f64, max: f64, whole: bool) -> Limits {
     Limits { min, max, whole }
 }
 
-/// Most running minutes a week accepted (as in the profile: three hours a day).
-const MAX_RUNNING_MIN_WEEK: f64 = 1260.0;
-
 impl MeasureKind {
     /// Units a value of this kind may be given in; the first is canonical.
     pub fn units(self) -> &'static [MeasureUnit] {
@@ -233,7 +232,7 @@ impl MeasureKind {
             (MeasureKind::TimedUpAndGo, _) => limits(1.0, 300.0, false),
             (MeasureKind::GaitSpeed, _) => limits(0.1, 3.0, false),
             (MeasureKind::Steps, _) => limits(0.0, 100_000.0, true),
-            (MeasureKind::RunningMinutes, _) => limits(0.0, MAX_RUNNING_MIN_WEEK, true),
+            (MeasureKind::RunningMinutes, _) => limits(0.0, f64::from(MAX_RUNNING_MIN_WEEK), true),
         }
     }
 
