@@ -7,26 +7,22 @@
 //! gait speed and timed up-and-go cut-offs, and the DXA precision caveat.
 //! Where a rule is a practical choice it is marked as a heuristic.
 
-use chrono::{DateTime, Datelike, FixedOffset, Months, NaiveDate, NaiveTime};
+use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::{Connection, Row};
 use serde::Serialize;
 
 use super::Heft;
-use super::logbook::LogTime;
 use super::profile::read_profile;
 use super::undo::{self, Inverse};
 use crate::model::measurement::{check_note, round_to};
 use crate::model::{
-    FractureHistory, MeasureKind, MeasureUnit, Measurement, Profile, Sex, Site, Timestamp,
+    FractureHistory, LogTime, MeasureKind, MeasureUnit, Measurement, Profile, Sex, Site, Timestamp,
 };
-use crate::validate::{self, Field, Problem, ValidationError};
+use crate::validate::{Field, Problem, ValidationError};
 use crate::{Error, Result};
 
 /// Columns of `measurement`, in the order [`measurement_row`] reads them.
 const COLUMNS: &str = "id, kind, site, value, unit, measured_at_ms, offset_min, note";
-
-/// Hour of the day given to a measurement dated without a time.
-const DATE_ONLY_HOUR: u32 = 12;
 
 /// DXA heuristic: a bone density change is a change only beyond this
 /// percentage (DXA precision is about 1-3%).
@@ -233,7 +229,7 @@ impl Heft {
             };
             let value = round_to(new.value, 3);
             new.kind.check(new.site, value, unit)?;
-            let at = resolve_time(new.at, stamp.now())?;
+            let at = new.at.resolve(stamp.now())?;
             let m = Measurement {
                 id: uuid::Uuid::now_v7().to_string(),
                 kind: new.kind,
@@ -723,28 +719,6 @@ fn clean_note(note: Option<&str>) -> Result<Option<String>> {
         }
         None => Ok(None),
     }
-}
-
-/// The instant a [`LogTime`] stands for, checked against `now`; a date alone
-/// is noon of that day (or now, if noon has not come yet).
-fn resolve_time(at: LogTime, now: DateTime<FixedOffset>) -> Result<Timestamp> {
-    let t = match at {
-        LogTime::Now => now,
-        LogTime::At(t) => {
-            validate::instant(Field::Date, t, now)?;
-            t
-        }
-        LogTime::OnDate(d) => {
-            validate::date(Field::Date, d, now.date_naive())?;
-            let noon =
-                d.and_time(NaiveTime::from_hms_opt(DATE_ONLY_HOUR, 0, 0).unwrap_or(NaiveTime::MIN));
-            noon.and_local_timezone(*now.offset())
-                .single()
-                .unwrap_or(now)
-                .min(now)
-        }
-    };
-    Ok(Timestamp(t))
 }
 
 fn measurement_by_id(conn: &Connection, id: &str) -> Result<Measurement> {

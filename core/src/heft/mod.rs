@@ -29,13 +29,14 @@ use crate::hlc::Hlc;
 use crate::store::{self, meta_get, meta_set};
 use crate::{Error, Result};
 
+pub use crate::model::LogTime;
 pub use analytics::Strength;
 pub use checked_log::CheckedLog;
 pub use csv::{
     CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, SkippedRow, UnitDecision,
 };
 pub use exercises::ExerciseHit;
-pub use logbook::{EarlierOpenWorkout, FinishWorkout, HistoryQuery, LogTime, LoggedSets, NextLog};
+pub use logbook::{EarlierOpenWorkout, FinishWorkout, HistoryQuery, LoggedSets, NextLog};
 pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use programs::{
     Finished, LiftStatus, NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary,

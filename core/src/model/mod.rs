@@ -25,5 +25,5 @@ pub use quantity::{Distance, DistanceUnit, Quantity, Unit, Weight, WeightUnit, f
 pub use set::{
     Effort, EffortSource, Impact, Load, SetEntry, SetInput, SetKind, SetRole, SetTarget,
 };
-pub use time::Timestamp;
+pub use time::{LogTime, Timestamp};
 pub use workout::{Workout, WorkoutLog};
