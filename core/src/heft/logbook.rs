@@ -339,27 +339,7 @@ impl Heft {
     /// The full id of the live set whose id is or ends with `fragment`
     /// (people copy the short form shown in history).
     pub fn resolve_set_id(&self, fragment: &str) -> Result<String> {
-        let fragment = fragment.trim().to_ascii_lowercase();
-        if fragment.len() < 4 || !fragment.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') {
-            return Err(ValidationError {
-                field: Field::Id,
-                problem: Problem::Malformed {
-                    expected: "at least 4 characters of a set id (hex digits and dashes)".into(),
-                },
-            }
-            .into());
-        }
-        self.read(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT id FROM set_entry WHERE deleted = 0 AND (id = ?1 OR id LIKE '%' || ?1) LIMIT 3",
-            )?;
-            let ids = stmt.query_map([&fragment], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
-            match ids.as_slice() {
-                [one] => Ok(one.clone()),
-                [] => Err(Error::NotFound { entity: "set", id: fragment.clone() }),
-                many => Err(Error::AmbiguousId { entity: "set", fragment: fragment.clone(), count: many.len() }),
-            }
-        })
+        self.resolve_short_id("set_entry", "set", fragment)
     }
 }
 

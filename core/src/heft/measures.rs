@@ -312,37 +312,7 @@ impl Heft {
     /// The full id of the live measurement whose id is or ends with
     /// `fragment` (tables show the last 8 characters).
     pub fn resolve_measurement_id(&self, fragment: &str) -> Result<String> {
-        let fragment = fragment.trim().to_ascii_lowercase();
-        if fragment.len() < 4 || !fragment.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') {
-            return Err(ValidationError {
-                field: Field::Id,
-                problem: Problem::Malformed {
-                    expected: "at least 4 characters of a measurement id (hex digits and dashes)"
-                        .into(),
-                },
-            }
-            .into());
-        }
-        self.read(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT id FROM measurement WHERE deleted = 0 AND (id = ?1 OR id LIKE '%' || ?1) LIMIT 3",
-            )?;
-            let ids = stmt
-                .query_map([&fragment], |r| r.get::<_, String>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            match ids.as_slice() {
-                [one] => Ok(one.clone()),
-                [] => Err(Error::NotFound {
-                    entity: "measurement",
-                    id: fragment.clone(),
-                }),
-                many => Err(Error::AmbiguousId {
-                    entity: "measurement",
-                    fragment: fragment.clone(),
-                    count: many.len(),
-                }),
-            }
-        })
+        self.resolve_short_id("measurement", "measurement", fragment)
     }
 
     /// Every series (kind and site) with its first, previous and latest

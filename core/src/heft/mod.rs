@@ -26,6 +26,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::clock::{Clock, SystemClock};
 use crate::hlc::Hlc;
+use crate::model::ShortId;
 use crate::store::{self, meta_get, meta_set};
 use crate::{Error, Result};
 
@@ -238,6 +239,27 @@ impl Heft {
                 reason: result,
             })
         }
+    }
+
+    /// The full id of the live row of `table` whose id is or ends with the
+    /// typed `fragment` (tables show the last 8 characters of an id).
+    fn resolve_short_id(
+        &self,
+        table: &'static str,
+        entity: &'static str,
+        fragment: &str,
+    ) -> Result<String> {
+        let short = ShortId::parse(entity, fragment)?;
+        self.read(|conn| {
+            let sql = format!(
+                "SELECT id FROM {table} WHERE deleted = 0 AND (id = ?1 OR id LIKE '%' || ?1) LIMIT 3"
+            );
+            let ids = conn
+                .prepare_cached(&sql)?
+                .query_map([short.fragment()], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            short.pick(&ids)
+        })
     }
 
     /// Runs `f` on the connection for reading.
