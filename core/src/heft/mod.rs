@@ -10,7 +10,7 @@ mod checked_log;
 mod csv;
 mod exercises;
 mod logbook;
-pub(crate) mod measures;
+mod measures;
 mod profile;
 mod programs;
 mod report;
@@ -38,7 +38,6 @@ pub use csv::{
 };
 pub use exercises::ExerciseHit;
 pub use logbook::{EarlierOpenWorkout, FinishWorkout, HistoryQuery, LoggedSets, NextLog};
-pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use programs::{
     Finished, LiftStatus, NextSet, PlanContext, ProgramRun, ProgramStatus, ProgramSummary,
     Progress, SessionResult, StartedProgram, Today,

@@ -12,7 +12,7 @@ use super::{
     RecordRow, RefBand, ReportData, SetBasis, StrengthTrend, TextTable, Tone, WeekBar,
 };
 use crate::analytics::{Charts, E1rmPoint, E1rmSeries, Record, RecordKind, RecordUnit, WeekStats};
-use crate::heft::{Band, BandStatus};
+use crate::measures::{Band, BandStatus};
 use crate::model::{
     MeasureKind, MeasureUnit, Measurement, Profile, Site, Unit, WeightUnit, trim_number,
 };
@@ -352,7 +352,7 @@ fn ref_bands(
     profile: &Profile,
     today: NaiveDate,
 ) -> (Vec<RefBand>, Option<String>) {
-    use crate::heft::measures as r;
+    use crate::measures::norms as r;
     let band = |lo: Option<f64>, hi: Option<f64>, label: &str, tone| RefBand {
         lo,
         hi,
