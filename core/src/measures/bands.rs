@@ -79,6 +79,24 @@ pub struct Band {
 }
 
 impl Band {
+    /// Whether the reference of `kind` applies to the person in `profile`
+    /// on `on`, whatever the value. When it does not, `Err` holds the band
+    /// every value then gets (`NotApplicable` or `NeedsProfile`), whose
+    /// label says why: T-score bands need sex and an age of 50 or more,
+    /// grip cut-offs need sex, the 30-s chair stand norms need sex and an
+    /// age of 60 to 94. Fewer than 8 chair stands is low function whatever
+    /// the profile, so [`Band::for_value`] still calls that low. Kinds whose
+    /// reference is the same for everyone, and kinds without one, apply.
+    pub fn applies(kind: MeasureKind, profile: &Profile, on: NaiveDate) -> Result<(), Band> {
+        let age = age_on(profile, on);
+        match kind {
+            MeasureKind::TScore => t_score_sex(profile.sex, age).map(|_| ()),
+            MeasureKind::Grip => grip_sex(profile.sex).map(|_| ()),
+            MeasureKind::ChairStand30s => chair_stand_norm_of(profile.sex, age).map(|_| ()),
+            _ => Ok(()),
+        }
+    }
+
     /// The reference band of a `value` of `kind` measured `on` a date, for
     /// the person in `profile`; `None` for kinds without one (body weight,
     /// lean mass, visceral fat, BMD, steps, running). Age is the year of
@@ -90,7 +108,7 @@ impl Band {
         profile: &Profile,
         on: NaiveDate,
     ) -> Option<Band> {
-        let age = profile.birth_year.map(|y| on.year() - y);
+        let age = age_on(profile, on);
         let band = |label: String, status, source| Band {
             label,
             status,
@@ -98,7 +116,7 @@ impl Band {
             heuristic: false,
         };
         match kind {
-            MeasureKind::TScore => Some(t_score_band(value, profile.sex, age, profile)),
+            MeasureKind::TScore => Some(t_score_band(value, profile, age)),
             MeasureKind::ZScore => Some(if value <= Z_LOW {
                 band(
                     "below the expected range for age".into(),
@@ -114,16 +132,10 @@ impl Band {
             }),
             MeasureKind::Grip => {
                 let kg = unit.to_kg(value)?;
-                let (cut, who) = match profile.sex {
-                    Some(Sex::Male) => (GRIP_LOW_MEN_KG, "men"),
-                    Some(Sex::Female) => (GRIP_LOW_WOMEN_KG, "women"),
-                    None => {
-                        return Some(band(
-                            "set sex in the profile to compare with the EWGSOP2 cut-offs (27 kg men, 16 kg women)".into(),
-                            BandStatus::NeedsProfile,
-                            BandSource::Ewgsop2,
-                        ));
-                    }
+                let (cut, who) = match grip_sex(profile.sex) {
+                    Ok(Sex::Male) => (GRIP_LOW_MEN_KG, "men"),
+                    Ok(Sex::Female) => (GRIP_LOW_WOMEN_KG, "women"),
+                    Err(why) => return Some(why),
                 };
                 Some(if kg < cut {
                     band(
@@ -189,31 +201,86 @@ impl Band {
     }
 }
 
+/// Age in years on `on`: the year of `on` minus the birth year, the only
+/// part of the birth date that is stored.
+fn age_on(profile: &Profile, on: NaiveDate) -> Option<i32> {
+    profile.birth_year.map(|y| on.year() - y)
+}
+
+/// The person's sex when the WHO T-score bands apply to them: men and
+/// postmenopausal women of 50 or more. Otherwise the band saying why not.
+fn t_score_sex(sex: Option<Sex>, age: Option<i32>) -> Result<Sex, Band> {
+    let who = |label: &str, status| Band {
+        label: label.into(),
+        status,
+        source: BandSource::Who,
+        heuristic: false,
+    };
+    match (sex, age) {
+        (Some(s), Some(a)) if a >= T_SCORE_MIN_AGE => Ok(s),
+        (Some(_), Some(_)) => Err(who(
+            "under 50: the Z-score is the right measure (T-score bands are for postmenopausal women and men 50 and over)",
+            BandStatus::NotApplicable,
+        )),
+        _ => Err(who(
+            "T-score bands are for postmenopausal women and men 50 and over: set birth year and sex in the profile, or use the Z-score",
+            BandStatus::NeedsProfile,
+        )),
+    }
+}
+
+/// The person's sex, which picks the EWGSOP2 grip cut-off; otherwise the
+/// band asking for it.
+fn grip_sex(sex: Option<Sex>) -> Result<Sex, Band> {
+    sex.ok_or_else(|| Band {
+        label:
+            "set sex in the profile to compare with the EWGSOP2 cut-offs (27 kg men, 16 kg women)"
+                .into(),
+        status: BandStatus::NeedsProfile,
+        source: BandSource::Ewgsop2,
+        heuristic: false,
+    })
+}
+
+/// The person's sex and the norm of their age band, when the 30-s chair
+/// stand norms cover them; otherwise the band saying why not.
+fn chair_stand_norm_of(
+    sex: Option<Sex>,
+    age: Option<i32>,
+) -> Result<(Sex, &'static AgeNorm), Band> {
+    let rj = |label: &str, status| Band {
+        label: label.into(),
+        status,
+        source: BandSource::RikliJones,
+        heuristic: false,
+    };
+    let (Some(sex), Some(age)) = (sex, age) else {
+        return Err(rj(
+            "set birth year and sex in the profile to compare with the norms for age",
+            BandStatus::NeedsProfile,
+        ));
+    };
+    match chair_stand_norm(age) {
+        Some(norm) => Ok((sex, norm)),
+        None => Err(rj(
+            "the norms cover ages 60 to 94",
+            BandStatus::NotApplicable,
+        )),
+    }
+}
+
 /// WHO bands, for postmenopausal women and men of 50 or more; otherwise the
-/// Z-score is the right measure.
-fn t_score_band(value: f64, sex: Option<Sex>, age: Option<i32>, profile: &Profile) -> Band {
+/// band saying why they do not apply (the Z-score is the right measure).
+fn t_score_band(value: f64, profile: &Profile, age: Option<i32>) -> Band {
     let who = |label: &str, status, heuristic| Band {
         label: label.into(),
         status,
         source: BandSource::Who,
         heuristic,
     };
-    let sex = match (sex, age) {
-        (Some(s), Some(a)) if a >= T_SCORE_MIN_AGE => s,
-        (Some(_), Some(_)) => {
-            return who(
-                "under 50: the Z-score is the right measure (T-score bands are for postmenopausal women and men 50 and over)",
-                BandStatus::NotApplicable,
-                false,
-            );
-        }
-        _ => {
-            return who(
-                "T-score bands are for postmenopausal women and men 50 and over: set birth year and sex in the profile, or use the Z-score",
-                BandStatus::NeedsProfile,
-                false,
-            );
-        }
+    let sex = match t_score_sex(profile.sex, age) {
+        Ok(sex) => sex,
+        Err(why) => return why,
     };
     // Menopause is not in the profile: a woman of 50 or more is taken to be
     // postmenopausal (a heuristic).
@@ -257,29 +324,15 @@ fn chair_stand_band(value: f64, sex: Option<Sex>, age: Option<i32>) -> Band {
     if value < CHAIR_STAND_LOW {
         return rj("low function (fewer than 8 stands)".into(), BandStatus::Low);
     }
-    let (Some(sex), Some(age)) = (sex, age) else {
-        return rj(
-            "set birth year and sex in the profile to compare with the norms for age".into(),
-            BandStatus::NeedsProfile,
-        );
-    };
-    let Some(&AgeNorm {
-        from,
-        to,
-        women,
-        men,
-    }) = chair_stand_norm(age)
-    else {
-        return rj(
-            "the norms cover ages 60 to 94".into(),
-            BandStatus::NotApplicable,
-        );
+    let (sex, norm) = match chair_stand_norm_of(sex, age) {
+        Ok(person) => person,
+        Err(why) => return why,
     };
     let ((lo, hi), who) = match sex {
-        Sex::Female => (women, "women"),
-        Sex::Male => (men, "men"),
+        Sex::Female => (norm.women, "women"),
+        Sex::Male => (norm.men, "men"),
     };
-    let range = format!("{who} {from}-{to}: {lo}-{hi}");
+    let range = format!("{who} {}-{}: {lo}-{hi}", norm.from, norm.to);
     if value < lo {
         rj(format!("below normal ({range})"), BandStatus::Watch)
     } else if value > hi {
@@ -311,6 +364,95 @@ mod tests {
 
     fn status(kind: MeasureKind, value: f64, unit: MeasureUnit, p: &Profile) -> BandStatus {
         band(kind, value, unit, p).status
+    }
+
+    #[test]
+    fn a_reference_applies_when_the_person_has_what_it_depends_on() {
+        let on = day(2026, 6, 1);
+        let applies = |kind, p: &Profile| Band::applies(kind, p, on).map_err(|b| b.status);
+        let man = |born| person(Some(born), Some(Sex::Male));
+        assert_eq!(applies(MeasureKind::TScore, &man(1976)), Ok(()));
+        assert_eq!(
+            applies(MeasureKind::TScore, &man(1977)),
+            Err(BandStatus::NotApplicable)
+        );
+        assert_eq!(
+            applies(MeasureKind::TScore, &person(Some(1950), None)),
+            Err(BandStatus::NeedsProfile)
+        );
+        assert_eq!(
+            applies(MeasureKind::Grip, &person(None, Some(Sex::Female))),
+            Ok(())
+        );
+        assert_eq!(
+            applies(MeasureKind::Grip, &person(Some(1950), None)),
+            Err(BandStatus::NeedsProfile)
+        );
+        assert_eq!(applies(MeasureKind::ChairStand30s, &man(1962)), Ok(()));
+        assert_eq!(
+            applies(MeasureKind::ChairStand30s, &man(1967)),
+            Err(BandStatus::NotApplicable)
+        );
+        assert_eq!(
+            applies(MeasureKind::ChairStand30s, &Profile::default()),
+            Err(BandStatus::NeedsProfile)
+        );
+        for kind in [
+            MeasureKind::ZScore,
+            MeasureKind::FiveChairStand,
+            MeasureKind::GaitSpeed,
+            MeasureKind::TimedUpAndGo,
+            MeasureKind::BodyWeight,
+            MeasureKind::Steps,
+        ] {
+            assert_eq!(applies(kind, &Profile::default()), Ok(()), "{kind}");
+        }
+    }
+
+    #[test]
+    fn where_a_reference_does_not_apply_every_value_gets_the_band_saying_why() {
+        let on = day(2026, 6, 1);
+        let people = [
+            Profile::default(),
+            person(Some(1990), Some(Sex::Female)),
+            person(Some(1967), Some(Sex::Male)),
+            person(Some(1950), None),
+            person(None, Some(Sex::Male)),
+            person(Some(1955), Some(Sex::Female)),
+        ];
+        let cases = [
+            (MeasureKind::TScore, MeasureUnit::Sd, [-3.0, -1.5, 0.5]),
+            (MeasureKind::Grip, MeasureUnit::Kg, [10.0, 20.0, 40.0]),
+            (
+                MeasureKind::ChairStand30s,
+                MeasureUnit::Reps,
+                [8.0, 12.0, 25.0],
+            ),
+        ];
+        for p in &people {
+            for (kind, unit, values) in cases {
+                let Err(why) = Band::applies(kind, p, on) else {
+                    continue;
+                };
+                for value in values {
+                    assert_eq!(
+                        Band::for_value(kind, value, unit, p, on).as_ref(),
+                        Some(&why),
+                        "{kind} {value} {p:?}"
+                    );
+                }
+            }
+        }
+        // Fewer than 8 chair stands is low function even where the norms
+        // for age do not apply.
+        let b = band(
+            MeasureKind::ChairStand30s,
+            7.0,
+            MeasureUnit::Reps,
+            &Profile::default(),
+        );
+        assert!(Band::applies(MeasureKind::ChairStand30s, &Profile::default(), on).is_err());
+        assert_eq!(b.status, BandStatus::Low);
     }
 
     #[test]
