@@ -5,17 +5,15 @@
 //! calls them and writes what they return.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 
 use super::Heft;
 use super::profile::read_profile;
 use super::undo::{self, Inverse};
 use crate::measures::{NewMeasurement, Trend};
-use crate::model::{MeasureKind, MeasureUnit, Measurement, Profile, Site, Timestamp};
+use crate::model::{MeasureKind, Measurement, Profile, Site};
+use crate::store::rows::{self, MEASUREMENT_COLUMNS};
 use crate::{Error, Result};
-
-/// Columns of `measurement`, in the order [`measurement_row`] reads them.
-const COLUMNS: &str = "id, kind, site, value, unit, measured_at_ms, offset_min, note";
 
 impl Heft {
     /// Records a measurement (one undo step).
@@ -78,12 +76,12 @@ impl Heft {
     pub fn measurements(&self, kind: Option<MeasureKind>) -> Result<Vec<Measurement>> {
         self.read(|conn| {
             let sql = format!(
-                "SELECT {COLUMNS} FROM measurement WHERE deleted = 0 AND (?1 IS NULL OR kind = ?1)
+                "SELECT {MEASUREMENT_COLUMNS} FROM measurement WHERE deleted = 0 AND (?1 IS NULL OR kind = ?1)
                  ORDER BY measured_at_ms, id"
             );
             let mut stmt = conn.prepare_cached(&sql)?;
             let rows =
-                stmt.query_map([kind.map(MeasureKind::as_str)], |r| Ok(measurement_row(r)))?;
+                stmt.query_map([kind.map(MeasureKind::as_str)], |r| Ok(rows::measurement(r)))?;
             let mut out = Vec::new();
             for row in rows {
                 if let Some(m) = row?? {
@@ -114,44 +112,14 @@ fn measurement_by_id(conn: &Connection, id: &str) -> Result<Measurement> {
         entity: "measurement",
         id: id.chars().take(60).collect(),
     };
-    let sql = format!("SELECT {COLUMNS} FROM measurement WHERE id = ?1 AND deleted = 0");
+    let sql =
+        format!("SELECT {MEASUREMENT_COLUMNS} FROM measurement WHERE id = ?1 AND deleted = 0");
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query([id])?;
     match rows.next()? {
-        Some(row) => measurement_row(row)?.ok_or_else(not_found),
+        Some(row) => rows::measurement(row)?.ok_or_else(not_found),
         None => Err(not_found()),
     }
-}
-
-/// Reads a row selected with [`COLUMNS`]; `None` when its kind, unit or
-/// site is not one this version knows.
-fn measurement_row(row: &Row<'_>) -> Result<Option<Measurement>> {
-    let kind: String = row.get(1)?;
-    let site: Option<String> = row.get(2)?;
-    let unit: String = row.get(4)?;
-    let (Ok(kind), Ok(unit)) = (kind.parse::<MeasureKind>(), unit.parse::<MeasureUnit>()) else {
-        return Ok(None);
-    };
-    let site = match site.map(|s| s.parse::<Site>()) {
-        None => None,
-        Some(Ok(s)) => Some(s),
-        Some(Err(_)) => return Ok(None),
-    };
-    let measured_at =
-        Timestamp::from_parts(row.get(5)?, row.get(6)?).ok_or_else(|| Error::BadRow {
-            table: "measurement",
-            column: "measured_at_ms",
-            reason: "out of range".into(),
-        })?;
-    Ok(Some(Measurement {
-        id: row.get(0)?,
-        kind,
-        site,
-        value: row.get(3)?,
-        unit,
-        measured_at,
-        note: row.get(7)?,
-    }))
 }
 
 #[cfg(test)]
@@ -161,7 +129,7 @@ mod tests {
     use super::*;
     use crate::heft::test_support::{heft, heft_at};
     use crate::measures::{BandStatus, Change, DxaCall};
-    use crate::model::{LogTime, ProfileUpdate, Sex, WeightUnit};
+    use crate::model::{LogTime, MeasureUnit, ProfileUpdate, Sex, WeightUnit};
     use crate::progress::NoProgress;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
