@@ -19,6 +19,7 @@ pub mod grammar;
 mod heft;
 pub mod hlc;
 pub mod interchange;
+pub mod measures;
 pub mod model;
 pub mod plausibility;
 pub mod progress;
@@ -30,7 +31,6 @@ pub mod validate;
 
 pub use error::{Error, Result};
 pub use heft::UnitDecision;
-pub use heft::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use heft::{CheckedLog, Strength};
 pub use heft::{
     CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, DeviceSeen, EarlierOpenWorkout,
@@ -39,6 +39,7 @@ pub use heft::{
     ProgramSummary, SessionResult, SkippedRow, StartedProgram, SyncStatus, TableCount, Today,
     UndoOutcome,
 };
+pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 
 // The FFI namespace of core's records (bindings/README.md): the derives
 // behind the `uniffi` feature need this crate's own scaffolding tag.

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::exercises::exercise_by_id;
 use super::undo::{self, Inverse};
 use super::{Heft, Stamper};
-use crate::model::{SetEntry, SetInput, Timestamp, Workout, WorkoutLog};
+use crate::model::{LogTime, SetEntry, SetInput, Timestamp, Workout, WorkoutLog};
 use crate::store::rows::{self, SET_COLUMNS, SetColumns, WORKOUT_COLUMNS};
 use crate::validate::{self, Field, Problem, ValidationError};
 use crate::{Error, Result};
@@ -20,32 +20,6 @@ use crate::{Error, Result};
 pub const SESSION_GAP: TimeDelta = TimeDelta::hours(3);
 /// Most sets one call may log.
 pub const MAX_SETS_PER_CALL: usize = 200;
-/// Hour of the day given to sets backdated by date only.
-const DATE_ONLY_HOUR: u32 = 12;
-
-/// When the sets being logged were done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum LogTime {
-    /// Just now.
-    Now,
-    /// At this moment (backdating with a time).
-    At(DateTime<FixedOffset>),
-    /// On this day, time unknown (backdating with a date): joins that day's
-    /// workout, or starts one at noon.
-    OnDate(NaiveDate),
-}
-
-impl LogTime {
-    /// The local day this time falls on, with `now` for [`LogTime::Now`].
-    pub fn date(self, now: DateTime<FixedOffset>) -> NaiveDate {
-        match self {
-            LogTime::Now => now.date_naive(),
-            LogTime::At(t) => t.date_naive(),
-            LogTime::OnDate(d) => d,
-        }
-    }
-}
 
 /// What a call to [`Heft::log_sets`] wrote.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -128,7 +102,7 @@ impl Heft {
     pub fn start_workout(&self, name: Option<&str>, at: LogTime) -> Result<Workout> {
         let name = clean_optional_name(name)?;
         self.write(|tx, stamp| {
-            let t = resolve_time(at, stamp.now())?;
+            let t = at.resolve(stamp.now())?;
             if at == LogTime::Now {
                 close_stale(tx, t, stamp)?;
             }
@@ -155,7 +129,7 @@ impl Heft {
     /// lands in yesterday's workout or that workout is closed uncounted.
     pub fn earlier_open_workout(&self, at: LogTime) -> Result<Option<EarlierOpenWorkout>> {
         let now = self.now();
-        let t = resolve_time(at, now)?;
+        let t = at.resolve(now)?;
         let day = at.date(now);
         self.read(|conn| {
             let Some(w) = newest_open_workout(conn)? else {
@@ -217,7 +191,7 @@ impl Heft {
         let inputs: Vec<SetInput> = inputs.iter().map(clean_input).collect();
         self.write(|tx, stamp| {
             let now = stamp.now();
-            let t = resolve_time(at, now)?;
+            let t = at.resolve(now)?;
             let mut names = Vec::with_capacity(inputs.len());
             for input in &inputs {
                 let exercise = exercise_by_id(tx, &input.exercise_id)?;
@@ -365,27 +339,7 @@ impl Heft {
     /// The full id of the live set whose id is or ends with `fragment`
     /// (people copy the short form shown in history).
     pub fn resolve_set_id(&self, fragment: &str) -> Result<String> {
-        let fragment = fragment.trim().to_ascii_lowercase();
-        if fragment.len() < 4 || !fragment.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') {
-            return Err(ValidationError {
-                field: Field::Id,
-                problem: Problem::Malformed {
-                    expected: "at least 4 characters of a set id (hex digits and dashes)".into(),
-                },
-            }
-            .into());
-        }
-        self.read(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT id FROM set_entry WHERE deleted = 0 AND (id = ?1 OR id LIKE '%' || ?1) LIMIT 3",
-            )?;
-            let ids = stmt.query_map([&fragment], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
-            match ids.as_slice() {
-                [one] => Ok(one.clone()),
-                [] => Err(Error::NotFound { entity: "set", id: fragment.clone() }),
-                many => Err(Error::AmbiguousId { entity: "set", fragment: fragment.clone(), count: many.len() }),
-            }
-        })
+        self.resolve_short_id("set_entry", "set", fragment)
     }
 }
 
@@ -411,29 +365,6 @@ fn clean_optional_name(name: Option<&str>) -> Result<Option<String>> {
         }
         None => Ok(None),
     }
-}
-
-/// The instant a [`LogTime`] stands for, checked against `now`.
-fn resolve_time(at: LogTime, now: DateTime<FixedOffset>) -> Result<Timestamp> {
-    let t = match at {
-        LogTime::Now => now,
-        LogTime::At(t) => {
-            validate::instant(Field::Date, t, now)?;
-            t
-        }
-        LogTime::OnDate(d) => {
-            validate::date(Field::Date, d, now.date_naive())?;
-            let noon =
-                d.and_time(NaiveTime::from_hms_opt(DATE_ONLY_HOUR, 0, 0).unwrap_or(NaiveTime::MIN));
-            let local = noon
-                .and_local_timezone(*now.offset())
-                .single()
-                .unwrap_or(now);
-            // Noon today may not have come yet; never log into the future.
-            local.min(now)
-        }
-    };
-    Ok(Timestamp(t))
 }
 
 fn insert_workout(

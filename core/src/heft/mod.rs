@@ -10,7 +10,7 @@ mod checked_log;
 mod csv;
 mod exercises;
 mod logbook;
-pub(crate) mod measures;
+mod measures;
 mod profile;
 mod programs;
 mod report;
@@ -26,17 +26,18 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::clock::{Clock, SystemClock};
 use crate::hlc::Hlc;
+use crate::model::ShortId;
 use crate::store::{self, meta_get, meta_set};
 use crate::{Error, Result};
 
+pub use crate::model::LogTime;
 pub use analytics::Strength;
 pub use checked_log::CheckedLog;
 pub use csv::{
     CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, SkippedRow, UnitDecision,
 };
 pub use exercises::ExerciseHit;
-pub use logbook::{EarlierOpenWorkout, FinishWorkout, HistoryQuery, LogTime, LoggedSets, NextLog};
-pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
+pub use logbook::{EarlierOpenWorkout, FinishWorkout, HistoryQuery, LoggedSets, NextLog};
 pub use programs::{
     ExerciseProgress, Finished, LiftStatus, NextSet, PlanContext, ProgramRun, ProgramStatus,
     ProgramSummary, SessionResult, StartedProgram, Today,
@@ -58,80 +59,6 @@ pub(crate) fn check_profile(conn: &Connection, this_year: i32) -> Result<()> {
         },
         this_year,
     )
-}
-
-/// Decodes a merged row the way every later read will, so a row that would
-/// make reads fail is refused at the door; the reason names what is wrong.
-pub(crate) fn check_merged_row(conn: &Connection, table: &str, key: &str) -> Result<(), String> {
-    use crate::store::rows;
-    let reason = |e: Error| e.to_string();
-    match table {
-        "set_entry" => {
-            let sql = format!(
-                "SELECT {} FROM set_entry s JOIN exercise e ON e.id = s.exercise_id WHERE s.id = ?1",
-                rows::SET_COLUMNS
-            );
-            let mut stmt = conn.prepare_cached(&sql).map_err(|e| e.to_string())?;
-            let mut found = stmt.query([key]).map_err(|e| e.to_string())?;
-            // A missing exercise is reported by the reference check.
-            if let Some(row) = found.next().map_err(|e| e.to_string())? {
-                let set = rows::set_entry(row).map_err(reason)?;
-                crate::validate::set_values(&set.input).map_err(|e| e.to_string())?;
-            }
-            Ok(())
-        }
-        "workout" => {
-            let sql = format!(
-                "SELECT {} FROM workout WHERE id = ?1",
-                rows::WORKOUT_COLUMNS
-            );
-            let mut stmt = conn.prepare_cached(&sql).map_err(|e| e.to_string())?;
-            let mut found = stmt.query([key]).map_err(|e| e.to_string())?;
-            if let Some(row) = found.next().map_err(|e| e.to_string())? {
-                rows::workout(row).map_err(reason)?;
-            }
-            Ok(())
-        }
-        "exercise" => {
-            let sql = format!(
-                "SELECT {} FROM exercise WHERE id = ?1",
-                rows::EXERCISE_COLUMNS
-            );
-            let mut stmt = conn.prepare_cached(&sql).map_err(|e| e.to_string())?;
-            let mut found = stmt.query([key]).map_err(|e| e.to_string())?;
-            if let Some(row) = found.next().map_err(|e| e.to_string())? {
-                let e = rows::exercise(row).map_err(reason)?;
-                crate::validate::name(crate::validate::Field::Name, &e.name)
-                    .map_err(|e| e.to_string())?;
-            }
-            Ok(())
-        }
-        "measurement" => {
-            use crate::model::{MeasureKind, MeasureUnit, Site};
-            let mut stmt = conn
-                .prepare_cached("SELECT kind, site, value, unit FROM measurement WHERE id = ?1")
-                .map_err(|e| e.to_string())?;
-            let mut found = stmt.query([key]).map_err(|e| e.to_string())?;
-            if let Some(row) = found.next().map_err(|e| e.to_string())? {
-                let kind: String = row.get(0).map_err(|e| e.to_string())?;
-                let site: Option<String> = row.get(1).map_err(|e| e.to_string())?;
-                let value: f64 = row.get(2).map_err(|e| e.to_string())?;
-                let unit: String = row.get(3).map_err(|e| e.to_string())?;
-                // Kinds, units or sites from a newer Heft are kept and synced
-                // but not shown; a known kind must hold a valid value.
-                let known = (
-                    kind.parse::<MeasureKind>(),
-                    unit.parse::<MeasureUnit>(),
-                    site.as_deref().map(str::parse::<Site>).transpose(),
-                );
-                if let (Ok(kind), Ok(unit), Ok(site)) = known {
-                    kind.check(site, value, unit).map_err(|e| e.to_string())?;
-                }
-            }
-            Ok(())
-        }
-        _ => Ok(()),
-    }
 }
 
 /// An open Heft database. Cheap to share between threads (`Send + Sync`);
@@ -237,6 +164,27 @@ impl Heft {
                 reason: result,
             })
         }
+    }
+
+    /// The full id of the live row of `table` whose id is or ends with the
+    /// typed `fragment` (tables show the last 8 characters of an id).
+    fn resolve_short_id(
+        &self,
+        table: &'static str,
+        entity: &'static str,
+        fragment: &str,
+    ) -> Result<String> {
+        let short = ShortId::parse(entity, fragment)?;
+        self.read(|conn| {
+            let sql = format!(
+                "SELECT id FROM {table} WHERE deleted = 0 AND (id = ?1 OR id LIKE '%' || ?1) LIMIT 3"
+            );
+            let ids = conn
+                .prepare_cached(&sql)?
+                .query_map([short.fragment()], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            short.pick(&ids)
+        })
     }
 
     /// Runs `f` on the connection for reading.

@@ -109,7 +109,8 @@ mod tests {
     use super::*;
     use crate::clock::ManualClock;
     use crate::grammar;
-    use crate::heft::{FinishWorkout, LogTime, NewMeasurement};
+    use crate::heft::{FinishWorkout, LogTime};
+    use crate::measures::NewMeasurement;
     use crate::model::{
         BoneStatus, MeasureKind, MeasureUnit, ProfileUpdate, SetInput, Sex, Site, WeightUnit,
     };

@@ -9,6 +9,7 @@ pub(crate) mod names;
 mod profile;
 mod quantity;
 mod set;
+mod short_id;
 mod time;
 mod workout;
 
@@ -25,5 +26,6 @@ pub use quantity::{Distance, DistanceUnit, Quantity, Unit, Weight, WeightUnit, f
 pub use set::{
     Effort, EffortSource, Impact, Load, SetEntry, SetInput, SetKind, SetRole, SetTarget,
 };
-pub use time::{DAY_MS, Timestamp, utc_ms_covering};
+pub use short_id::ShortId;
+pub use time::{DAY_MS, LogTime, Timestamp, utc_ms_covering};
 pub use workout::{Workout, WorkoutLog};

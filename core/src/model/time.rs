@@ -1,7 +1,11 @@
-//! Instants as stored: UTC milliseconds plus the local offset at the time.
+//! Instants as stored: UTC milliseconds plus the local offset at the time;
+//! and when something typed was done ([`LogTime`]), which sets and
+//! measurements turn into an instant by the same rule.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
+
+use crate::validate::{self, Field};
 
 /// Milliseconds in a day.
 pub const DAY_MS: i64 = 86_400_000;
@@ -56,9 +60,102 @@ impl From<DateTime<FixedOffset>> for Timestamp {
     }
 }
 
+/// Hour of the day given to something dated without a time.
+const DATE_ONLY_HOUR: u32 = 12;
+
+/// When the sets being logged (or a measurement) were done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum LogTime {
+    /// Just now.
+    Now,
+    /// At this moment (backdating with a time).
+    At(DateTime<FixedOffset>),
+    /// On this day, time unknown (backdating with a date): joins that day's
+    /// workout, or starts one at noon.
+    OnDate(NaiveDate),
+}
+
+impl LogTime {
+    /// The local day this time falls on, with `now` for [`LogTime::Now`].
+    pub fn date(self, now: DateTime<FixedOffset>) -> NaiveDate {
+        match self {
+            LogTime::Now => now.date_naive(),
+            LogTime::At(t) => t.date_naive(),
+            LogTime::OnDate(d) => d,
+        }
+    }
+
+    /// The instant this stands for, checked against `now`: a later date, or
+    /// a moment later than the clock skew `validate::instant` allows, is
+    /// refused naming the `date` field. A date alone is noon of that day in
+    /// `now`'s offset, or now when noon has not come yet, so nothing dated
+    /// by day lands in the future.
+    pub fn resolve(
+        self,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Timestamp, validate::ValidationError> {
+        let t = match self {
+            LogTime::Now => now,
+            LogTime::At(t) => {
+                validate::instant(Field::Date, t, now)?;
+                t
+            }
+            LogTime::OnDate(d) => {
+                validate::date(Field::Date, d, now.date_naive())?;
+                let noon = d.and_time(
+                    NaiveTime::from_hms_opt(DATE_ONLY_HOUR, 0, 0).unwrap_or(NaiveTime::MIN),
+                );
+                noon.and_local_timezone(*now.offset())
+                    .single()
+                    .unwrap_or(now)
+                    .min(now)
+            }
+        };
+        Ok(Timestamp(t))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_date_alone_is_noon_that_day_in_the_offset_of_now() {
+        let now = at("2026-11-24T18:00:00+01:00");
+        let t = LogTime::OnDate(day(2026, 11, 20)).resolve(now).unwrap();
+        assert_eq!(t.0.to_rfc3339(), "2026-11-20T12:00:00+01:00");
+    }
+
+    #[test]
+    fn today_before_noon_is_now_never_the_future() {
+        let morning = at("2026-11-24T08:30:00+01:00");
+        let t = LogTime::OnDate(day(2026, 11, 24)).resolve(morning).unwrap();
+        assert_eq!(t.0, morning);
+        let later = LogTime::OnDate(day(2026, 11, 25)).resolve(morning);
+        assert_eq!(later.unwrap_err().field, Field::Date);
+    }
+
+    #[test]
+    fn now_and_a_given_moment_are_taken_as_they_are_unless_in_the_future() {
+        let now = at("2026-11-24T18:00:00+01:00");
+        assert_eq!(LogTime::Now.resolve(now).unwrap().0, now);
+        let earlier = at("2026-11-23T07:15:00-05:00");
+        assert_eq!(LogTime::At(earlier).resolve(now).unwrap().0, earlier);
+        let tomorrow = at("2026-11-25T18:00:00+01:00");
+        assert_eq!(
+            LogTime::At(tomorrow).resolve(now).unwrap_err().field,
+            Field::Date
+        );
+    }
 
     #[test]
     fn the_covering_range_holds_every_time_zones_local_day() {

@@ -12,7 +12,7 @@ use super::{
     RecordRow, RefBand, ReportData, SetBasis, StrengthTrend, TextTable, Tone, WeekBar,
 };
 use crate::analytics::{Charts, E1rmPoint, E1rmSeries, Record, RecordKind, RecordUnit, WeekStats};
-use crate::heft::{Band, BandStatus};
+use crate::measures::{Band, BandStatus};
 use crate::model::{
     MeasureKind, MeasureUnit, Measurement, Profile, Site, Unit, WeightUnit, trim_number,
 };
@@ -352,7 +352,7 @@ fn ref_bands(
     profile: &Profile,
     today: NaiveDate,
 ) -> (Vec<RefBand>, Option<String>) {
-    use crate::heft::measures as r;
+    use crate::measures::norms as r;
     let band = |lo: Option<f64>, hi: Option<f64>, label: &str, tone| RefBand {
         lo,
         hi,
@@ -444,19 +444,11 @@ fn ref_bands(
 /// Whether the WHO T-score bands apply to the person on `today`; if not,
 /// why, as the chart's note (the DXA table leaves the reference blank then).
 fn t_score_applies(profile: &Profile, today: NaiveDate) -> Result<(), String> {
-    match Band::for_value(MeasureKind::TScore, 0.0, MeasureUnit::Sd, profile, today) {
-        Some(b)
-            if matches!(
-                b.status,
-                BandStatus::NotApplicable | BandStatus::NeedsProfile
-            ) =>
-        {
-            let mut chars = b.label.chars();
-            let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
-            Err(format!("{}{}.", first.unwrap_or_default(), chars.as_str()))
-        }
-        _ => Ok(()),
-    }
+    Band::applies(MeasureKind::TScore, profile, today).map_err(|why| {
+        let mut chars = why.label.chars();
+        let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+        format!("{}{}.", first.unwrap_or_default(), chars.as_str())
+    })
 }
 
 /// Charts a kind goes on, in the order the page shows them: bone first.

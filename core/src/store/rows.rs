@@ -7,8 +7,8 @@
 use rusqlite::{Connection, Row, named_params};
 
 use crate::model::{
-    Distance, DistanceUnit, Effort, Exercise, Impact, Load, SetEntry, SetInput, SetTarget,
-    Timestamp, Unit, Weight, WeightUnit, Workout,
+    Distance, DistanceUnit, Effort, Exercise, Impact, Load, MeasureKind, MeasureUnit, Measurement,
+    SetEntry, SetInput, SetTarget, Site, Timestamp, Unit, Weight, WeightUnit, Workout,
 };
 use crate::{Error, Result};
 
@@ -330,5 +330,130 @@ impl<'a> SetColumns<'a> {
             ":effort_source": i.effort_source.map(|e| e.as_str()), ":band": i.band, ":hlc": hlc,
         })?;
         Ok(())
+    }
+}
+
+/// Columns of `measurement`, in the order [`measurement`] reads them.
+pub const MEASUREMENT_COLUMNS: &str =
+    "id, kind, site, value, unit, measured_at_ms, offset_min, note";
+
+/// A measurement's stored kind, site and unit, when all three are names
+/// this version knows. A newer Heft on another device may write others:
+/// such rows are kept and synced, but not shown.
+fn known_measure(
+    kind: &str,
+    site: Option<&str>,
+    unit: &str,
+) -> Option<(MeasureKind, Option<Site>, MeasureUnit)> {
+    let kind = kind.parse().ok()?;
+    let unit = unit.parse().ok()?;
+    let site = site.map(str::parse::<Site>).transpose().ok()?;
+    Some((kind, site, unit))
+}
+
+/// Reads a measurement from a row selected with [`MEASUREMENT_COLUMNS`];
+/// `None` when its kind, unit or site is not one this version knows.
+pub fn measurement(row: &Row<'_>) -> Result<Option<Measurement>> {
+    let kind: String = row.get(1)?;
+    let site: Option<String> = row.get(2)?;
+    let unit: String = row.get(4)?;
+    let Some((kind, site, unit)) = known_measure(&kind, site.as_deref(), &unit) else {
+        return Ok(None);
+    };
+    let measured_at =
+        Timestamp::from_parts(row.get(5)?, row.get(6)?).ok_or_else(|| Error::BadRow {
+            table: "measurement",
+            column: "measured_at_ms",
+            reason: "out of range".into(),
+        })?;
+    Ok(Some(Measurement {
+        id: row.get(0)?,
+        kind,
+        site,
+        value: row.get(3)?,
+        unit,
+        measured_at,
+        note: row.get(7)?,
+    }))
+}
+
+/// Decodes a merged row the way every later read will, so a row that would
+/// make reads fail is refused at the door; the reason names what is wrong.
+pub(crate) fn check_merged_row(conn: &Connection, table: &str, key: &str) -> Result<(), String> {
+    let reason = |e: Error| e.to_string();
+    match table {
+        "set_entry" => {
+            let sql = format!(
+                "SELECT {} FROM set_entry s JOIN exercise e ON e.id = s.exercise_id WHERE s.id = ?1",
+                SET_COLUMNS
+            );
+            let mut stmt = conn.prepare_cached(&sql).map_err(|e| e.to_string())?;
+            let mut found = stmt.query([key]).map_err(|e| e.to_string())?;
+            // A missing exercise is reported by the reference check.
+            if let Some(row) = found.next().map_err(|e| e.to_string())? {
+                let set = set_entry(row).map_err(reason)?;
+                crate::validate::set_values(&set.input).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
+        "workout" => {
+            let sql = format!("SELECT {} FROM workout WHERE id = ?1", WORKOUT_COLUMNS);
+            let mut stmt = conn.prepare_cached(&sql).map_err(|e| e.to_string())?;
+            let mut found = stmt.query([key]).map_err(|e| e.to_string())?;
+            if let Some(row) = found.next().map_err(|e| e.to_string())? {
+                workout(row).map_err(reason)?;
+            }
+            Ok(())
+        }
+        "exercise" => {
+            let sql = format!("SELECT {} FROM exercise WHERE id = ?1", EXERCISE_COLUMNS);
+            let mut stmt = conn.prepare_cached(&sql).map_err(|e| e.to_string())?;
+            let mut found = stmt.query([key]).map_err(|e| e.to_string())?;
+            if let Some(row) = found.next().map_err(|e| e.to_string())? {
+                let e = exercise(row).map_err(reason)?;
+                crate::validate::name(crate::validate::Field::Name, &e.name)
+                    .map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
+        "measurement" => {
+            let mut stmt = conn
+                .prepare_cached("SELECT kind, site, value, unit FROM measurement WHERE id = ?1")
+                .map_err(|e| e.to_string())?;
+            let mut found = stmt.query([key]).map_err(|e| e.to_string())?;
+            if let Some(row) = found.next().map_err(|e| e.to_string())? {
+                let kind: String = row.get(0).map_err(|e| e.to_string())?;
+                let site: Option<String> = row.get(1).map_err(|e| e.to_string())?;
+                let value: f64 = row.get(2).map_err(|e| e.to_string())?;
+                let unit: String = row.get(3).map_err(|e| e.to_string())?;
+                // Names from a newer Heft are kept and synced but not shown
+                // (see `measurement`); a known kind must hold a valid value.
+                if let Some((kind, site, unit)) = known_measure(&kind, site.as_deref(), &unit) {
+                    kind.check(site, value, unit).map_err(|e| e.to_string())?;
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_measurement_is_known_only_when_its_kind_site_and_unit_all_are() {
+        assert_eq!(
+            known_measure("grip", Some("left"), "kg"),
+            Some((MeasureKind::Grip, Some(Site::Left), MeasureUnit::Kg))
+        );
+        assert_eq!(
+            known_measure("steps", None, "steps/day"),
+            Some((MeasureKind::Steps, None, MeasureUnit::StepsPerDay))
+        );
+        assert_eq!(known_measure("height", None, "cm"), None);
+        assert_eq!(known_measure("grip", Some("elbow"), "kg"), None);
+        assert_eq!(known_measure("grip", None, "stone"), None);
     }
 }

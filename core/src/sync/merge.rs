@@ -359,7 +359,7 @@ fn merge_rows(
                     ])
                     .map(ToSqlOutput::Borrowed);
                 upsert.execute(params_from_iter(params))?;
-                crate::heft::check_merged_row(tx, t.name, &key)
+                crate::store::rows::check_merged_row(tx, t.name, &key)
                     .map_err(|reason| bad(t.name, "", reason))?;
                 if action == Action::Insert {
                     report.added += 1;
