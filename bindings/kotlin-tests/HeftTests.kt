@@ -103,6 +103,7 @@ val tests = listOf(
         val dir = tempDir()
         newStore(dir).use { store ->
             checkEq(32, store.deviceId().length, "device id length")
+            checkEq(null, store.writesUnavailable(), "a writable database")
             checkEq(File(dir, "heft.db").path, store.path(), "path")
             store.integrityCheck()
             check(store.now().utcMs > 1_700_000_000_000) { "now is in the past: ${store.now()}" }

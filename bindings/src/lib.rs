@@ -120,6 +120,13 @@ impl HeftStore {
         Ok(self.heft()?.device_id().to_owned())
     }
 
+    /// Why nothing can be written, when the database could be opened only
+    /// for reading (a read-only folder or file, a full disk): the app shows
+    /// it and disables logging; `None` when writes work.
+    pub fn writes_unavailable(&self) -> Result<Option<String>> {
+        Ok(self.heft()?.writes_unavailable())
+    }
+
     /// The database file, or `None` in memory.
     pub fn path(&self) -> Result<Option<String>> {
         Ok(self

@@ -161,6 +161,12 @@ fn run_command(cli: Cli) -> Outcome {
     };
     let new = default && !path.exists();
     let heft = Heft::open(&path)?;
+    if let Some(reason) = heft.writes_unavailable() {
+        eprintln!(
+            "NOTE: {} is open read-only ({reason}): reading works, nothing can be written.",
+            path.display()
+        );
+    }
     if let Some(aside) = heft.take_set_aside_notice()? {
         eprintln!(
             "NOTE: this is a new, empty database. The one before it was damaged and was set aside, \

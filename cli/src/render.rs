@@ -465,6 +465,7 @@ fn error_kind(e: &Error) -> &'static str {
         Error::Corrupt { .. } => "corrupt",
         Error::IncompatibleVersion { .. } => "incompatible_version",
         Error::NotHeftDatabase { .. } => "not_heft_database",
+        Error::ReadOnly { .. } => "read_only",
         Error::Io { .. } => "io",
         Error::Sync(_) => "invalid_export",
         Error::Csv(_) => "invalid_csv",

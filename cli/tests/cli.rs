@@ -2637,3 +2637,78 @@ fn bands_in_the_profile_name_the_band_of_a_band_set_and_the_log_records_it() {
     let history = ok(p, &["history"]);
     assert!(history.contains("10r@5@band:red"), "{history}");
 }
+
+/// Runs the binary as a user who cannot write `dir` (made read-only): as
+/// is when this process is not root; as `nobody` through `setpriv` when it
+/// is root (root writes anywhere). `None` when neither can be arranged.
+fn as_reader(db: &Path, args: &[&str]) -> Option<Output> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = db.parent().unwrap();
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    std::fs::set_permissions(db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let root = Command::new("id").arg("-u").output().ok()?.stdout == b"0\n";
+    let mut cmd = if root {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_heft"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_heft"))
+    };
+    let probe = dir.join("probe");
+    if !root && std::fs::write(&probe, b"").is_ok() {
+        let _ = std::fs::remove_file(probe);
+        return None;
+    }
+    cmd.arg("--db").arg(db).args(args).env_remove("HEFT_DB");
+    cmd.output().ok()
+}
+
+#[test]
+fn a_database_in_a_read_only_folder_is_read_and_refuses_writes_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    // A folder others may enter, holding the one that becomes read-only.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let folder = dir.path().join("ro");
+    std::fs::create_dir(&folder).unwrap();
+    let path = folder.join("heft.db");
+    ok(&path, &["log", "back-squat", "100x5@rir2"]);
+    let before = std::fs::read(&path).unwrap();
+    let Some(out) = as_reader(&path, &["--json", "history"]) else {
+        eprintln!("skipped: this user can write a read-only folder and setpriv is unavailable");
+        return;
+    };
+    if String::from_utf8_lossy(&out.stderr).contains("setpriv") && !out.status.success() {
+        eprintln!("skipped: setpriv could not change user here");
+        return;
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "history failed: {stderr}");
+    assert!(stderr.contains("open read-only"), "{stderr}");
+    let history: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(history[0]["sets"].as_array().unwrap().len(), 1, "{history}");
+    // Exports are reads too.
+    let csv = as_reader(&path, &["export-csv"]).unwrap();
+    assert!(
+        csv.status.success(),
+        "{}",
+        String::from_utf8_lossy(&csv.stderr)
+    );
+    // A write is refused with its own kind, and nothing changes.
+    let out = as_reader(&path, &["--json", "log", "back-squat", "100x5"]).unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let body: Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert_eq!(body["error"]["kind"], "read_only", "{err}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is unchanged"
+    );
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["heft.db"], "nothing added beside it");
+}

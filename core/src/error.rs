@@ -136,6 +136,14 @@ pub enum Error {
         reason: String,
     },
 
+    /// The database could be opened only for reading (a read-only folder
+    /// or file, a full disk): nothing was changed. Reading still works.
+    #[error("nothing was written: {reason}; reading still works")]
+    ReadOnly {
+        /// What stops writing.
+        reason: String,
+    },
+
     /// The database was written by a newer Heft than this one.
     #[error(
         "the database has schema version {found}, newer than this Heft understands ({supported}); update Heft"

@@ -310,6 +310,9 @@ impl From<Error> for HeftError {
                 field: "file".into(),
                 reason: e.to_string(),
             },
+            Error::ReadOnly { .. } => HeftError::Io {
+                reason: e.to_string(),
+            },
             Error::Io { .. } => HeftError::Io {
                 reason: e.to_string(),
             },

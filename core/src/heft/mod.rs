@@ -68,6 +68,9 @@ pub struct Heft {
     clock: Arc<dyn Clock>,
     device_id: String,
     path: Option<PathBuf>,
+    /// Why writes are unavailable, when the file could be opened only for
+    /// reading ([`store::Access::ReadOnly`]).
+    read_only: Option<String>,
 }
 
 impl std::fmt::Debug for Heft {
@@ -88,8 +91,12 @@ impl Heft {
     /// Opens or creates the database at `path`, reading time from `clock`.
     pub fn open_with_clock(path: impl AsRef<Path>, clock: Arc<dyn Clock>) -> Result<Heft> {
         let path = path.as_ref();
-        let conn = store::open(path, clock.now().timestamp_millis())?;
-        Heft::from_connection(conn, clock, Some(path.to_path_buf()))
+        let (conn, access) = store::open(path, clock.now().timestamp_millis())?;
+        let mut heft = Heft::from_connection(conn, clock, Some(path.to_path_buf()))?;
+        if let store::Access::ReadOnly { reason } = access {
+            heft.read_only = Some(reason);
+        }
+        Ok(heft)
     }
 
     /// A private in-memory database, for tests and previews.
@@ -113,7 +120,16 @@ impl Heft {
             clock,
             device_id,
             path,
+            read_only: None,
         })
+    }
+
+    /// Why nothing can be written, when the database could be opened only
+    /// for reading (a read-only folder or file, a full disk); `None` when
+    /// writes work. Reading, stats and exports work either way; every write
+    /// fails with [`Error::ReadOnly`] and this reason.
+    pub fn writes_unavailable(&self) -> Option<String> {
+        self.read_only.clone()
     }
 
     /// The damaged database that was set aside (`<path>.corrupt-<ms>`) when
@@ -121,8 +137,10 @@ impl Heft {
     /// returns it and forgets it, so a shell says it loudly one time.
     pub fn take_set_aside_notice(&self) -> Result<Option<PathBuf>> {
         let key = store::SET_ASIDE_KEY;
-        if self.read(|c| meta_get(c, key))?.is_none() {
-            return Ok(None);
+        let noted = self.read(|c| meta_get(c, key))?;
+        if noted.is_none() || self.read_only.is_some() {
+            // Read-only: said now, and again once the file can be written.
+            return Ok(noted.map(PathBuf::from));
         }
         self.write(|tx, _| {
             let path = meta_get(tx, key)?;
@@ -206,6 +224,11 @@ impl Heft {
         discard: bool,
         f: impl FnOnce(&Transaction<'_>, &mut Stamper) -> Result<T>,
     ) -> Result<T> {
+        if let Some(reason) = &self.read_only {
+            return Err(Error::ReadOnly {
+                reason: reason.clone(),
+            });
+        }
         let mut conn = self.conn.lock();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let now = self.clock.now();

@@ -65,12 +65,119 @@ pub(crate) fn with_bulk_cache<T>(conn: &Connection, f: impl FnOnce() -> Result<T
     out
 }
 
+/// How a database was opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    /// Reads and writes.
+    ReadWrite,
+    /// Reads only: the file can be read but not written (a read-only
+    /// folder or file, a full disk). Why, in words for the person.
+    ReadOnly {
+        /// What stops writing.
+        reason: String,
+    },
+}
+
 /// Opens (creating if needed) and upgrades the database at `path`.
 ///
 /// `now_ms` stamps the seeding of a new database. A damaged file is moved
 /// to `<path>.corrupt-<now_ms>` and [`Error::Corrupt`] is returned; the next
-/// open creates a fresh database.
-pub fn open(path: &Path, now_ms: i64) -> Result<Connection> {
+/// open creates a fresh database. An existing, current database that cannot
+/// be written (a read-only folder or file, a full disk) is opened for
+/// reading only, with the reason ([`Access::ReadOnly`]): history, stats
+/// and exports must work whenever the file can be read.
+pub fn open(path: &Path, now_ms: i64) -> Result<(Connection, Access)> {
+    match open_for_writing(path, now_ms) {
+        Ok(conn) => Ok((conn, Access::ReadWrite)),
+        Err(e) => match cannot_write(&e) {
+            Some(reason) if path.metadata().is_ok_and(|m| m.len() > 0) => {
+                let conn = open_read_only(path).map_err(|_| e)?;
+                Ok((conn, Access::ReadOnly { reason }))
+            }
+            _ => Err(e),
+        },
+    }
+}
+
+/// What stops writing, when `e` says the file or its folder cannot be
+/// written (as opposed to a damaged or foreign file).
+fn cannot_write(e: &Error) -> Option<String> {
+    use rusqlite::ErrorCode as C;
+    let code = match e {
+        Error::Sqlite(s) => s.sqlite_error_code(),
+        Error::Io { source, .. } => {
+            return matches!(
+                source.kind(),
+                std::io::ErrorKind::PermissionDenied
+                    | std::io::ErrorKind::ReadOnlyFilesystem
+                    | std::io::ErrorKind::StorageFull
+            )
+            .then(|| source.to_string());
+        }
+        _ => None,
+    }?;
+    match code {
+        C::ReadOnly | C::PermissionDenied | C::CannotOpen => {
+            Some("the database file or its folder is read-only".into())
+        }
+        C::DiskFull => Some("the disk is full".into()),
+        C::SystemIoFailure => Some("the disk refused a write (full or failing)".into()),
+        _ => None,
+    }
+}
+
+/// Opens an existing, current Heft database for reading only, without
+/// creating or changing anything beside it: no WAL conversion, no
+/// migration.
+fn open_read_only(path: &Path) -> Result<Connection> {
+    check_identity(path)?;
+    let conn = reader(path)?;
+    if migrations::checked_version(&conn)? != SCHEMA_VERSION {
+        return Err(Error::Conflict(
+            "the database must be upgraded by this Heft, which needs it to be writable".into(),
+        ));
+    }
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "busy_timeout", 5000)?;
+    Ok(conn)
+}
+
+/// A read-only connection to an existing file. A WAL database whose folder
+/// cannot take the `-shm` file SQLite needs cannot be opened the plain way;
+/// then the main file is read as it is (`immutable`), which holds every
+/// commit checkpointed into it (Heft checkpoints when it closes).
+fn reader(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let plain = Connection::open_with_flags(path, flags)?;
+    if readable(&plain).is_ok() {
+        return Ok(plain);
+    }
+    drop(plain);
+    let uri = format!("file:{}?immutable=1", uri_path(path));
+    let conn = Connection::open_with_flags(uri, flags)?;
+    readable(&conn)?;
+    Ok(conn)
+}
+
+/// Reads one page of the schema: fails when SQLite cannot use the file.
+fn readable(conn: &Connection) -> Result<()> {
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
+    Ok(())
+}
+
+/// `path` for an SQLite URI: `%`, `?` and `#` escaped.
+fn uri_path(path: &Path) -> String {
+    path.to_string_lossy()
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23")
+}
+
+fn open_for_writing(path: &Path, now_ms: i64) -> Result<Connection> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| Error::Io {
             context: format!("creating {}", dir.display()),
@@ -162,10 +269,7 @@ fn check_identity(path: &Path) -> Result<()> {
     if &head[..n] != b"SQLite format 3\0" {
         return Err(not_heft("not an SQLite file"));
     }
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+    let conn = reader(path)?;
     let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     if app == APPLICATION_ID {
         return Ok(());
@@ -394,7 +498,7 @@ mod tests {
     #[test]
     fn a_new_database_gets_schema_catalog_and_device() {
         let dir = tempfile::tempdir().unwrap();
-        let conn = open(&dir.path().join("heft.db"), 1_000).unwrap();
+        let (conn, _) = open(&dir.path().join("heft.db"), 1_000).unwrap();
         let version: u32 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
@@ -420,8 +524,8 @@ mod tests {
     fn reopening_keeps_the_device_id() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("heft.db");
-        let first = meta_get(&open(&path, 1).unwrap(), "device_id").unwrap();
-        let second = meta_get(&open(&path, 2).unwrap(), "device_id").unwrap();
+        let first = meta_get(&open(&path, 1).unwrap().0, "device_id").unwrap();
+        let second = meta_get(&open(&path, 2).unwrap().0, "device_id").unwrap();
         assert_eq!(first, second);
     }
 
@@ -467,12 +571,12 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(!path.exists());
-        let conn = open(&path, 43).expect("a fresh database is created on the next open");
+        let (conn, _) = open(&path, 43).expect("a fresh database is created on the next open");
         // ...which remembers the damaged file until the person is told.
         let aside = meta_get(&conn, SET_ASIDE_KEY).unwrap().expect("remembered");
         assert!(aside.ends_with("heft.db.corrupt-42"), "{aside}");
         drop(conn);
-        let again = open(&path, 44).unwrap();
+        let (again, _) = open(&path, 44).unwrap();
         assert!(
             meta_get(&again, SET_ASIDE_KEY).unwrap().is_some(),
             "kept until told"
