@@ -151,10 +151,11 @@ fn reader(path: &Path) -> Result<Connection> {
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
     let plain = Connection::open_with_flags(path, flags)?;
-    if readable(&plain).is_ok() {
-        return Ok(plain);
+    match readable(&plain) {
+        // Damage is for the caller to meet as it always does (set aside).
+        Err(e) if !is_corruption(&e) => drop(plain),
+        _ => return Ok(plain),
     }
-    drop(plain);
     let uri = format!("file:{}?immutable=1", uri_path(path));
     let conn = Connection::open_with_flags(uri, flags)?;
     readable(&conn)?;
