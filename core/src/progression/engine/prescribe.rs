@@ -366,6 +366,15 @@ pub(super) fn plan_slot(
                     let floor = e1rm
                         .filter(|_| !held_back(&lift))
                         .map_or(0.0, |e| (e * fraction).min(jump_limit(last)));
+                    if floor > l * layoff + 1e-9 {
+                        // Said here, as the last session's reason names only
+                        // the rule's own step.
+                        why.push(Why::fact(format!(
+                            "The estimate has grown past the load: the band's bottom ({} of it) is about {}.",
+                            pct(fraction),
+                            show_kg(floor, unit)
+                        )));
+                    }
                     let mut l = (l * layoff).max(floor);
                     // And its top a ceiling: the load waits for the estimate.
                     if let Some(e) = e1rm
@@ -381,22 +390,31 @@ pub(super) fn plan_slot(
                     load_kg = Some(l);
                 } else if let Some(e) = e1rm {
                     load_kg = Some(e * fraction);
+                    let program = if (hi - lo).abs() < 1e-9 {
+                        format!("{}%", num(lo))
+                    } else {
+                        format!("{}-{}%", num(lo), num(hi))
+                    };
                     why.push(Why::fact(format!(
-                        "{} of the estimated 1RM (program: {}-{}%).",
-                        pct(fraction),
-                        num(lo),
-                        num(hi)
+                        "{} of the estimated 1RM (program: {program}).",
+                        pct(fraction)
                     )));
                 } else {
                     find = true;
                     planned_rir = Some(planned_rir.unwrap_or(3.0).max(3.0));
                 }
-                if fraction < lo / 100.0 - 1e-9 {
+                if fraction < lo / 100.0 - 1e-9 && no_failure {
                     why.push(Why::fact(format!(
                         "{top} reps at {} of 1RM is a set to failure on the chart; with low bone mass or new to lifting the plan stops one rep short: at most {} (RIR {}).",
                         pct(lo / 100.0),
                         pct(most),
                         num(floor_rir)
+                    )));
+                } else if fraction < lo / 100.0 - 1e-9 {
+                    why.push(Why::fact(format!(
+                        "{top} reps at {} of 1RM is past failure on the chart: at most {}, the last rep near failure.",
+                        pct(lo / 100.0),
+                        pct(most)
                     )));
                 }
             }
@@ -512,7 +530,7 @@ pub(super) fn plan_slot(
                 load_kg = Some(most);
                 round_down = true;
                 why.push(Why::heuristic(format!(
-                    "At most 10% heavier than last time ({}): the rest of the way over the next sessions.",
+                    "At most 10% heavier than last time ({}), or one step of the equipment where that alone is more: the rest of the way over the next sessions.",
                     show_kg(prev, unit)
                 )));
             }

@@ -418,6 +418,7 @@ pub(super) fn apply_rule(
     let pain = done.iter().filter_map(|s| s.pain).max();
     lift.pain = pain.filter(|p| *p >= PAIN_HOLD);
     // A probe is for the session after the one that earned it.
+    let probed = lift.probe;
     lift.probe = false;
     let load_ok = |s: &&PastSet| match target_kg {
         Some(t) => s.kg.unwrap_or(0.0) >= t * LOAD_TOLERANCE,
@@ -586,7 +587,25 @@ pub(super) fn apply_rule(
             // A probe past a lower-bound estimate only for those the
             // no-failure rule does not cover, and only a modest step: loose
             // reports far from failure are as often too high as too low.
-            lift.probe = lift.probe && !no_failure && to <= b * (1.0 + PROBE_MAX_JUMP) + 1e-9;
+            // With low bone mass or new to lifting, only when the last set
+            // taken at its word (the reserve counted in full) still leaves
+            // the probe's stop at the step: its reps at that load cannot
+            // end in failure on the chart.
+            let face_value_leaves_the_stop = || {
+                let Some((reps, rir)) = done
+                    .last()
+                    .and_then(|s| Some((s.reps?, s.rir?)))
+                    .filter(|(r, _)| *r > 0)
+                else {
+                    return false;
+                };
+                let to_failure = (f64::from(reps) + rir).min(ROUGH_MAX_REPS);
+                let e = b / load_at(1.0, 1, to_failure - 1.0);
+                rir_at(to / e, slot.reps.min) >= PROBE_STOP_RIR
+            };
+            lift.probe = lift.probe
+                && to <= b * (1.0 + PROBE_MAX_JUMP) + 1e-9
+                && (!no_failure || face_value_leaves_the_stop());
             if !lift.probe && lift.e1rm_kg.is_some_and(|e| to > e * top + 1e-9) {
                 lift.load_kg = Some(b);
                 return Why::heuristic(format!(
@@ -694,6 +713,27 @@ pub(super) fn apply_rule(
             .join(", ")
     };
 
+    // A probe's sets stop at the reserve it asked for, even short of the
+    // reps: that is the answer it was for, not a miss. The estimate now
+    // rests on sets near failure and places the load in the band.
+    if probed
+        && training
+        && all_load
+        && !success
+        && let Some(b) = base
+        && done
+            .iter()
+            .all(|s| s.rir.is_some_and(|r| r >= PROBE_STOP_RIR - 0.5))
+    {
+        lift.load_kg = Some(b);
+        return Some(Why::fact(format!(
+            "Last time {} reps at {}, each set stopped at RIR {} or more as the test of the estimate asked: not a miss; the load now follows the estimate.",
+            reps_done(done),
+            show_kg(b, unit),
+            num(PROBE_STOP_RIR)
+        )));
+    }
+
     match slot.rule {
         Rule::Hold => None,
         Rule::Autoregulated => {
@@ -774,6 +814,10 @@ pub(super) fn apply_rule(
                 Some(r) => format!(", last set at RIR {}", num(r)),
                 None => String::new(),
             };
+            // Far easier than planned, past what the chart reads reliably:
+            // the estimate is a lower bound (`LiftState::probe`).
+            lift.probe = percent_slot
+                && matches!((last_rir, first.rir), (Some(l), Some(p)) if l > CALIBRATION_RIR && l >= p + EASY_RIR);
             Some(raise(
                 lift,
                 b,
@@ -884,18 +928,19 @@ pub(super) fn apply_rule(
             {
                 lift.probe = l > CALIBRATION_RIR;
                 let planned = first.rir.unwrap_or(p);
-                let target = if p < planned - 1e-9 {
-                    format!(" (the slot's target is RIR {})", num(p))
+                // Against the slot's target when the plan stated more (a
+                // load the estimate held low), else against the plan.
+                let against = if p < planned - 1e-9 {
+                    format!("2 or more above the slot's target of RIR {}", num(p))
                 } else {
-                    String::new()
+                    format!("where {} was planned", num(planned))
                 };
                 return Some(raise(
                     lift,
                     b,
                     format!(
-                        "Last time {summary}, RIR {} logged on the last set where {} was planned{target}: more reps than prescribed were possible (LISA)",
-                        num(l),
-                        num(planned)
+                        "Last time {summary}, RIR {} logged on the last set, {against}: more reps than prescribed were possible (LISA)",
+                        num(l)
                     ),
                 ));
             }

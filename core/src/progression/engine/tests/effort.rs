@@ -617,3 +617,50 @@ fn a_step_too_big_for_a_probe_waits_even_when_healthy() {
     assert!(!case.run.lifts["leg-extension"].probe);
     assert_eq!(first_load(&case.plan()), 10.0);
 }
+
+#[test]
+fn with_low_bone_mass_a_step_the_logged_reserve_vouches_for_is_taken() {
+    // LIFTMOR's press at 80-85% with dumbbells in 1 kg steps: 6 kg x 5
+    // logged at RIR 10, for a woman with osteoporosis. Counted loosely the
+    // estimate holds 7 kg past the band's top; taken at its word the last
+    // set had 15 reps to failure, so 7 kg x 5 still leaves 2 or more.
+    let slot = r#"exercise = "dumbbell-overhead-press"
+sets = 5
+reps = 5
+percent = [80, 85]
+rule = "linear""#;
+    let mut a = athlete(68, Some(BoneStatus::Osteoporosis));
+    a.loadout.dumbbell_step = 1.0;
+    let mut run = run_with(
+        "dumbbell-overhead-press",
+        lift(7.4, Some(6.0)),
+        Some("2026-11-23"),
+    );
+    run.new_lifter = false;
+    let mut case = Case::new(one_slot(slot), run, a).own("dumbbell-overhead-press");
+    let adv = case.finish(vec![set("dumbbell-overhead-press", 6.0, 5, Some(10.0)); 5]);
+    assert!(
+        case.run.lifts["dumbbell-overhead-press"].probe,
+        "{}",
+        adv.changes[0].why.text
+    );
+    next_day(&mut case);
+    let p = case.plan();
+    assert_eq!(first_load(&p), 7.0, "{}", whys(&p));
+    assert!(
+        p.exercises[0].sets[0]
+            .rir
+            .is_some_and(|r| r >= PROBE_STOP_RIR)
+    );
+    // She stops at RIR 2 with 4 reps on the last sets: the answer, not a miss.
+    let mut sets = vec![set("dumbbell-overhead-press", 7.0, 5, Some(2.0)); 3];
+    sets.extend(vec![set("dumbbell-overhead-press", 7.0, 4, Some(2.0)); 2]);
+    let adv = case.finish(sets);
+    let l = &case.run.lifts["dumbbell-overhead-press"];
+    assert_eq!((l.stalls, l.probe), (0, false));
+    assert!(
+        adv.changes[0].why.text.contains("not a miss"),
+        "{}",
+        adv.changes[0].why.text
+    );
+}
