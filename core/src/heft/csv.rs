@@ -21,6 +21,7 @@ use sha2::{Digest as _, Sha256};
 
 use super::Heft;
 use super::logbook::workout_by_id;
+use crate::catalog::guess::{SetShape, guess_exercise};
 use crate::catalog::matching::{Matcher, Resolution, normalize};
 use crate::clock::Clock;
 use crate::interchange::{
@@ -28,8 +29,8 @@ use crate::interchange::{
     LoadSample, ReadOptions, Source, UnitBasis, UnitEvidence, UnitVerdict, catalog_id_for,
 };
 use crate::model::{
-    Equipment, Exercise, Impact, Load, Measure, Pattern, SetEntry, SetInput, Timestamp, Unit,
-    Weight, WeightUnit, Workout,
+    Equipment, Exercise, Impact, Load, Measure, SetEntry, SetInput, Timestamp, Unit, Weight,
+    WeightUnit, Workout,
 };
 use crate::progress::{Progress, Ticker};
 use crate::store::rows::{self, SET_COLUMNS, SetColumns, WORKOUT_COLUMNS};
@@ -1015,7 +1016,7 @@ impl<'a> Import<'a> {
         let key = normalize(name).key().to_owned();
         let id = uuid::Uuid::new_v5(&ID_NAMESPACE, format!("exercise\u{1f}{key}").as_bytes())
             .to_string();
-        let exercise = guess_exercise(id, name, set);
+        let exercise = guess_exercise(id, name, &set_shape(set));
         let exists: Option<bool> = self
             .conn
             .prepare_cached("SELECT deleted FROM exercise WHERE id = ?1")?
@@ -1596,6 +1597,23 @@ fn same_set(stored: &SetEntry, new: &NewSet) -> bool {
         && stored.target == new.target
 }
 
+/// What a set tells of how its exercise is measured, for a name the catalog
+/// does not know.
+fn set_shape(set: &CsvSet) -> SetShape<'_> {
+    let weight = match set.load {
+        CsvLoad::Weight(w) => w.is_some_and(|w| w.milli() != 0),
+        CsvLoad::Exact(Load::Weight { .. }) => true,
+        CsvLoad::Exact(_) => false,
+    };
+    SetShape {
+        category: set.category.as_deref(),
+        weight,
+        reps: set.reps.is_some(),
+        timed: set.duration_ms.is_some_and(|d| d > 0),
+        distance: set.distance.is_some_and(|d| d.milli() > 0),
+    }
+}
+
 /// The load of a set from an app's weight column, by how the exercise is
 /// measured: on body-weight exercises the weight is added load (negative:
 /// assistance); elsewhere a blank or zero weight means no load recorded.
@@ -1609,114 +1627,5 @@ fn load_for(weight: Option<Weight>, exercise: &Exercise) -> Load {
             None if exercise.equipment == Equipment::Bodyweight => Load::Bodyweight { added: None },
             None => Load::None,
         },
-    }
-}
-
-/// A custom exercise for a name the catalog does not know, its equipment and
-/// pattern guessed from the words of the name and its measure from the set.
-fn guess_exercise(id: String, name: &str, set: &CsvSet) -> Exercise {
-    let words = normalize(name).words;
-    let has = |w: &str| words.iter().any(|x| x == w || x.starts_with(w));
-    let category = set
-        .category
-        .as_deref()
-        .map(|c| c.to_lowercase())
-        .unwrap_or_default();
-    let equipment = if has("barbell") {
-        Equipment::Barbell
-    } else if has("dumbbell") {
-        Equipment::Dumbbell
-    } else if has("kettlebell") {
-        Equipment::Kettlebell
-    } else if has("smith") {
-        Equipment::SmithMachine
-    } else if has("machine") || has("press") && has("leg") {
-        Equipment::Machine
-    } else if has("cable") {
-        Equipment::Cable
-    } else if has("band") {
-        Equipment::Band
-    } else if has("bodyweight") {
-        Equipment::Bodyweight
-    } else {
-        Equipment::Other
-    };
-    let pattern = if category == "cardio"
-        || [
-            "run",
-            "running",
-            "bike",
-            "cycling",
-            "walk",
-            "walking",
-            "elliptical",
-            "treadmill",
-            "rowing",
-            "swim",
-        ]
-        .iter()
-        .any(|w| has(w))
-    {
-        Pattern::Cardio
-    } else if has("lunge") || has("split") || has("step") {
-        Pattern::Lunge
-    } else if has("squat") {
-        Pattern::Squat
-    } else if has("deadlift") || has("rdl") || has("thrust") || has("swing") || has("morning") {
-        Pattern::Hinge
-    } else if has("carry") || has("farmer") {
-        Pattern::Carry
-    } else if has("jump") || has("hop") {
-        Pattern::Jump
-    } else if has("plank") || has("crunch") || has("situp") || has("sit") || has("ab") {
-        Pattern::Core
-    } else if has("row") || has("pull") || has("chin") || has("pulldown") || has("lat") {
-        Pattern::Pull
-    } else if has("press") || has("bench") || has("push") || has("dip") {
-        Pattern::Push
-    } else {
-        Pattern::Isolation
-    };
-    let weight = match set.load {
-        CsvLoad::Weight(w) => w.filter(|w| w.milli() != 0),
-        CsvLoad::Exact(Load::Weight { weight }) => Some(weight),
-        CsvLoad::Exact(_) => None,
-    };
-    let measure = if set.distance.is_some_and(|d| d.milli() > 0) {
-        if weight.is_some() {
-            Measure::WeightDistance
-        } else {
-            Measure::Distance
-        }
-    } else if set.reps.is_none() && set.duration_ms.is_some_and(|d| d > 0) {
-        Measure::Time
-    } else if weight.is_some()
-        || equipment != Equipment::Other && equipment != Equipment::Bodyweight
-    {
-        Measure::WeightReps
-    } else {
-        Measure::BodyweightReps
-    };
-    let equipment = if measure == Measure::BodyweightReps && equipment == Equipment::Other {
-        Equipment::Bodyweight
-    } else {
-        equipment
-    };
-    let name: String = name.chars().take(validate::MAX_NAME_CHARS).collect();
-    Exercise {
-        id,
-        name,
-        aliases: Vec::new(),
-        pattern,
-        equipment,
-        measure,
-        muscles: Vec::new(),
-        unilateral: false,
-        axial: matches!(pattern, Pattern::Squat | Pattern::Hinge)
-            && equipment == Equipment::Barbell,
-        spinal_flexion: false,
-        spinal_rotation: false,
-        impact: pattern == Pattern::Jump,
-        builtin: false,
     }
 }
