@@ -33,7 +33,7 @@ use crate::model::{
     WeightUnit, Workout,
 };
 use crate::progress::{Progress, Ticker};
-use crate::store::rows::{self, SET_COLUMNS, SetColumns, WORKOUT_COLUMNS};
+use crate::store::rows::{self, SET_COLUMNS, SetRow, WORKOUT_COLUMNS};
 use crate::validate::{self, Field};
 use crate::{Error, Result};
 
@@ -1531,61 +1531,21 @@ fn write_set_row(
     hlc: &str,
     insert: bool,
 ) -> Result<()> {
-    let sql = if insert {
-        "INSERT INTO set_entry (id, workout_id, exercise_id, position, performed_at_ms, offset_min, kind,
-             load_type, weight_milli, weight_unit, reps, rir, rpe, duration_ms, distance_milli, distance_unit,
-             landings, drop_height_cm, pain, note, target_weight_milli, target_weight_unit, target_reps,
-             target_rir, hlc, import_digest, role, effort_source, band, deleted)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-             ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, 0)"
-    } else {
-        "UPDATE set_entry SET workout_id = ?2, exercise_id = ?3, position = ?4, performed_at_ms = ?5,
-             offset_min = ?6, kind = ?7, load_type = ?8, weight_milli = ?9, weight_unit = ?10, reps = ?11,
-             rir = ?12, rpe = ?13, duration_ms = ?14, distance_milli = ?15, distance_unit = ?16,
-             landings = ?17, drop_height_cm = ?18, pain = ?19, note = ?20, target_weight_milli = ?21,
-             target_weight_unit = ?22, target_reps = ?23, target_rir = ?24, hlc = ?25,
-             import_digest = ?26, role = ?27, effort_source = ?28, band = ?29
-         WHERE id = ?1"
-    };
-    let i = &s.input;
-    let cols = SetColumns::new(i);
-    let target = s.target.unwrap_or(crate::model::SetTarget {
-        weight: None,
-        reps: None,
-        rir: None,
-    });
-    conn.prepare_cached(sql)?.execute(rusqlite::params![
-        s.id,
-        s.workout_id,
-        i.exercise_id,
-        s.position,
-        s.performed_at.utc_ms(),
-        s.performed_at.offset_min(),
-        i.kind.as_str(),
-        cols.load_type,
-        cols.weight_milli,
-        cols.weight_unit,
-        i.reps,
-        cols.rir,
-        cols.rpe,
-        i.duration_ms,
-        cols.distance_milli,
-        cols.distance_unit,
-        i.impact.map(|x| x.landings),
-        i.impact.and_then(|x| x.drop_height_cm),
-        i.pain,
-        i.note,
-        target.weight.map(|w| w.milli()),
-        target.weight.map(|w| w.unit().symbol()),
-        target.reps,
-        target.rir,
+    let row = SetRow {
+        id: &s.id,
+        workout_id: &s.workout_id,
+        position: s.position,
+        performed_at: s.performed_at,
+        input: &s.input,
+        target: s.target,
         hlc,
-        digest.map(|d| &d[..]),
-        i.role.map(|r| r.as_str()),
-        i.effort_source.map(|e| e.as_str()),
-        i.band,
-    ])?;
-    Ok(())
+        import_digest: digest.map(|d| &d[..]),
+    };
+    if insert {
+        row.insert(conn)
+    } else {
+        row.replace(conn).map(|_| ())
+    }
 }
 
 /// Whether a stored set already holds what the file says.
