@@ -3,8 +3,11 @@
 //! The built-in list is a TOML file compiled into the crate
 //! (`core/data/exercises.toml`); the store copies it into the database when
 //! its version changes, next to the person's own exercises. Matching is
-//! separate from storage ([`matching`]) so it can be tested without SQL.
+//! separate from storage ([`matching`]) so it can be tested without SQL, and
+//! so is the guess of what an exercise the catalog does not know probably is
+//! ([`guess`]).
 
+pub mod guess;
 pub mod matching;
 
 use serde::Deserialize;

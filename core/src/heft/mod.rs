@@ -8,6 +8,7 @@
 mod analytics;
 mod checked_log;
 mod csv;
+mod csv_apply;
 mod exercises;
 mod logbook;
 mod measures;

@@ -2,8 +2,9 @@
 //! neutral [`CsvSet`] records, and writing Heft's history as CSV.
 //!
 //! Readers are pure: they turn bytes into records and never touch the
-//! database. `Heft::import_csv` maps records onto exercises and workouts and
-//! writes them in one transaction. Every reader finds its columns by name
+//! database. The [`import_plan`] decides, without SQL, what each record
+//! writes (exercises, workouts, sets, with derived ids); `Heft::import_csv`
+//! writes it, in one transaction. Every reader finds its columns by name
 //! (never by position), so a column added, dropped or moved by an app update
 //! does not shift values into the wrong field.
 
@@ -13,6 +14,7 @@ mod fitnotes;
 mod heft_layout;
 mod heft_layout_write;
 mod hevy;
+pub mod import_plan;
 mod liftosaur;
 mod numbers;
 mod reader;

@@ -4,7 +4,10 @@
 //! Decoding is strict: a value the model cannot represent is reported as
 //! [`Error::BadRow`] naming the table and column, never a panic.
 
-use rusqlite::{Connection, Row, named_params};
+use std::sync::LazyLock;
+
+use rusqlite::types::ToSql;
+use rusqlite::{Connection, Row, named_params, params_from_iter};
 
 use crate::model::{
     Distance, DistanceUnit, Effort, Exercise, Impact, Load, MeasureKind, MeasureUnit, Measurement,
@@ -231,6 +234,99 @@ pub fn set_entry(row: &Row<'_>) -> Result<SetEntry> {
     })
 }
 
+/// Where a set is: the `set_entry` columns that place it, in the order
+/// [`SetRow`] binds them. With [`SET_INPUT_COLUMNS`] and
+/// [`SET_TARGET_COLUMNS`] the one list of the columns a set is written with:
+/// every statement that writes a set (logging, editing, undo, CSV import)
+/// is made from these lists, so a column added to `set_entry` is added once.
+const SET_PLACE_COLUMNS: [&str; 5] = [
+    "id",
+    "workout_id",
+    "position",
+    "performed_at_ms",
+    "offset_min",
+];
+
+/// What was done: the `set_entry` columns of a [`SetInput`], in the order
+/// [`SetColumns::values`] gives them.
+const SET_INPUT_COLUMNS: [&str; 18] = [
+    "exercise_id",
+    "kind",
+    "load_type",
+    "weight_milli",
+    "weight_unit",
+    "reps",
+    "rir",
+    "rpe",
+    "duration_ms",
+    "distance_milli",
+    "distance_unit",
+    "landings",
+    "drop_height_cm",
+    "pain",
+    "note",
+    "role",
+    "effort_source",
+    "band",
+];
+
+/// What was prescribed: the `set_entry` columns of a [`SetTarget`].
+const SET_TARGET_COLUMNS: [&str; 4] = [
+    "target_weight_milli",
+    "target_weight_unit",
+    "target_reps",
+    "target_rir",
+];
+
+/// Every column [`SetRow`] writes, in the order of its parameters (`?1` is
+/// the id): place, input, target, clock stamp, import digest.
+fn set_row_columns() -> impl Iterator<Item = &'static str> {
+    SET_PLACE_COLUMNS
+        .into_iter()
+        .chain(SET_INPUT_COLUMNS)
+        .chain(SET_TARGET_COLUMNS)
+        .chain(["hlc", "import_digest"])
+}
+
+/// `INSERT` of a whole set row, live.
+static INSERT_SET: LazyLock<String> = LazyLock::new(|| {
+    let columns: Vec<&str> = set_row_columns().collect();
+    let params: Vec<String> = (1..=columns.len()).map(|n| format!("?{n}")).collect();
+    format!(
+        "INSERT INTO set_entry ({}, deleted) VALUES ({}, 0)",
+        columns.join(", "),
+        params.join(", ")
+    )
+});
+
+/// `UPDATE` of every written column of set `?1`.
+static REPLACE_SET: LazyLock<String> = LazyLock::new(|| {
+    let assignments: Vec<String> = set_row_columns()
+        .enumerate()
+        .skip(1)
+        .map(|(i, c)| format!("{c} = ?{}", i + 1))
+        .collect();
+    format!(
+        "UPDATE set_entry SET {} WHERE id = ?1",
+        assignments.join(", ")
+    )
+});
+
+/// `UPDATE` of the input columns and the stamp of live set `?1`: the
+/// inputs are `?2`.., the stamp follows them.
+static UPDATE_SET_INPUT: LazyLock<String> = LazyLock::new(|| {
+    let assignments: Vec<String> = SET_INPUT_COLUMNS
+        .into_iter()
+        .chain(["hlc"])
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 2))
+        .collect();
+    format!(
+        "UPDATE set_entry SET {} WHERE id = ?1 AND deleted = 0",
+        assignments.join(", ")
+    )
+});
+
 /// The column values of a set's input, for INSERT and UPDATE.
 pub struct SetColumns<'a> {
     /// `load_type`.
@@ -247,6 +343,11 @@ pub struct SetColumns<'a> {
     pub distance_milli: Option<i64>,
     /// `distance_unit`.
     pub distance_unit: Option<&'static str>,
+    kind: &'static str,
+    landings: Option<u32>,
+    drop_height_cm: Option<f64>,
+    role: Option<&'static str>,
+    effort_source: Option<&'static str>,
     input: &'a SetInput,
 }
 
@@ -271,32 +372,49 @@ impl<'a> SetColumns<'a> {
             rpe,
             distance_milli: input.distance.map(|d| d.milli()),
             distance_unit: input.distance.map(|d| d.unit().symbol()),
+            kind: input.kind.as_str(),
+            landings: input.impact.map(|x| x.landings),
+            drop_height_cm: input.impact.and_then(|x| x.drop_height_cm),
+            role: input.role.map(|r| r.as_str()),
+            effort_source: input.effort_source.map(|e| e.as_str()),
             input,
         }
     }
 
+    /// The values of [`SET_INPUT_COLUMNS`], in its order.
+    fn values(&self) -> [&dyn ToSql; SET_INPUT_COLUMNS.len()] {
+        let i = self.input;
+        [
+            &i.exercise_id,
+            &self.kind,
+            &self.load_type,
+            &self.weight_milli,
+            &self.weight_unit,
+            &i.reps,
+            &self.rir,
+            &self.rpe,
+            &i.duration_ms,
+            &self.distance_milli,
+            &self.distance_unit,
+            &self.landings,
+            &self.drop_height_cm,
+            &i.pain,
+            &i.note,
+            &self.role,
+            &self.effort_source,
+            &i.band,
+        ]
+    }
+
     /// Updates the input columns of set `id`, stamping it with `hlc`.
     pub fn update(&self, conn: &Connection, id: &str, hlc: &str) -> Result<usize> {
-        let i = self.input;
+        let mut params: Vec<&dyn ToSql> = Vec::with_capacity(SET_INPUT_COLUMNS.len() + 2);
+        params.push(&id);
+        params.extend(self.values());
+        params.push(&hlc);
         Ok(conn
-            .prepare_cached(
-                "UPDATE set_entry SET exercise_id = :exercise_id, kind = :kind, load_type = :load_type,
-                     weight_milli = :weight_milli, weight_unit = :weight_unit, reps = :reps, rir = :rir,
-                     rpe = :rpe, duration_ms = :duration_ms, distance_milli = :distance_milli,
-                     distance_unit = :distance_unit, landings = :landings, drop_height_cm = :drop_height_cm,
-                     pain = :pain, note = :note, role = :role, effort_source = :effort_source,
-                     band = :band, hlc = :hlc
-                 WHERE id = :id AND deleted = 0",
-            )?
-            .execute(named_params! {
-                ":id": id, ":exercise_id": i.exercise_id, ":kind": i.kind.as_str(), ":load_type": self.load_type,
-                ":weight_milli": self.weight_milli, ":weight_unit": self.weight_unit, ":reps": i.reps,
-                ":rir": self.rir, ":rpe": self.rpe, ":duration_ms": i.duration_ms,
-                ":distance_milli": self.distance_milli, ":distance_unit": self.distance_unit,
-                ":landings": i.impact.map(|x| x.landings), ":drop_height_cm": i.impact.and_then(|x| x.drop_height_cm),
-                ":pain": i.pain, ":note": i.note, ":role": i.role.map(|r| r.as_str()),
-                ":effort_source": i.effort_source.map(|e| e.as_str()), ":band": i.band, ":hlc": hlc,
-            })?)
+            .prepare_cached(&UPDATE_SET_INPUT)?
+            .execute(params_from_iter(params))?)
     }
 
     /// Inserts set `id` into `workout_id` at `position`.
@@ -309,27 +427,263 @@ impl<'a> SetColumns<'a> {
         at: Timestamp,
         hlc: &str,
     ) -> Result<()> {
-        let i = self.input;
-        conn.prepare_cached(
-            "INSERT INTO set_entry (id, workout_id, exercise_id, position, performed_at_ms, offset_min, kind,
-                 load_type, weight_milli, weight_unit, reps, rir, rpe, duration_ms, distance_milli, distance_unit,
-                 landings, drop_height_cm, pain, note, role, effort_source, band, hlc, deleted)
-             VALUES (:id, :workout_id, :exercise_id, :position, :at_ms, :offset, :kind, :load_type,
-                 :weight_milli, :weight_unit, :reps, :rir, :rpe, :duration_ms, :distance_milli,
-                 :distance_unit, :landings, :drop_height_cm, :pain, :note, :role, :effort_source, :band,
-                 :hlc, 0)",
-        )?
-        .execute(named_params! {
-            ":id": id, ":workout_id": workout_id, ":exercise_id": i.exercise_id, ":position": position,
-            ":at_ms": at.utc_ms(), ":offset": at.offset_min(), ":kind": i.kind.as_str(),
-            ":load_type": self.load_type, ":weight_milli": self.weight_milli, ":weight_unit": self.weight_unit,
-            ":reps": i.reps, ":rir": self.rir, ":rpe": self.rpe, ":duration_ms": i.duration_ms,
-            ":distance_milli": self.distance_milli, ":distance_unit": self.distance_unit,
-            ":landings": i.impact.map(|x| x.landings), ":drop_height_cm": i.impact.and_then(|x| x.drop_height_cm),
-            ":pain": i.pain, ":note": i.note, ":role": i.role.map(|r| r.as_str()),
-            ":effort_source": i.effort_source.map(|e| e.as_str()), ":band": i.band, ":hlc": hlc,
-        })?;
+        SetRow {
+            id,
+            workout_id,
+            position,
+            performed_at: at,
+            input: self.input,
+            target: None,
+            hlc,
+            import_digest: None,
+        }
+        .insert(conn)
+    }
+}
+
+/// A whole set row: where it is, what was done and prescribed, its clock
+/// stamp and (for a set a CSV import wrote) the digest of the file's values.
+#[derive(Debug, Clone, Copy)]
+pub struct SetRow<'a> {
+    /// `id`.
+    pub id: &'a str,
+    /// `workout_id`.
+    pub workout_id: &'a str,
+    /// `position`.
+    pub position: u32,
+    /// `performed_at_ms` and `offset_min`.
+    pub performed_at: Timestamp,
+    /// The input columns ([`SetColumns`]).
+    pub input: &'a SetInput,
+    /// The `target_*` columns.
+    pub target: Option<SetTarget>,
+    /// `hlc`.
+    pub hlc: &'a str,
+    /// `import_digest`.
+    pub import_digest: Option<&'a [u8]>,
+}
+
+impl SetRow<'_> {
+    /// Inserts the row, live.
+    pub fn insert(&self, conn: &Connection) -> Result<()> {
+        self.execute(conn, &INSERT_SET)?;
         Ok(())
+    }
+
+    /// Writes every column of the row with this id, returning the rows changed.
+    pub fn replace(&self, conn: &Connection) -> Result<usize> {
+        self.execute(conn, &REPLACE_SET)
+    }
+
+    fn execute(&self, conn: &Connection, sql: &str) -> Result<usize> {
+        let input = SetColumns::new(self.input);
+        let weight = self.target.and_then(|t| t.weight);
+        let target_weight_milli = weight.map(|w| w.milli());
+        let target_weight_unit = weight.map(|w| w.unit().symbol());
+        let target_reps = self.target.and_then(|t| t.reps);
+        let target_rir = self.target.and_then(|t| t.rir);
+        let offset_min = self.performed_at.offset_min();
+        let at_ms = self.performed_at.utc_ms();
+        let place: [&dyn ToSql; SET_PLACE_COLUMNS.len()] = [
+            &self.id,
+            &self.workout_id,
+            &self.position,
+            &at_ms,
+            &offset_min,
+        ];
+        let target: [&dyn ToSql; SET_TARGET_COLUMNS.len()] = [
+            &target_weight_milli,
+            &target_weight_unit,
+            &target_reps,
+            &target_rir,
+        ];
+        let params = place
+            .into_iter()
+            .chain(input.values())
+            .chain(target)
+            .chain([&self.hlc as &dyn ToSql, &self.import_digest]);
+        Ok(conn
+            .prepare_cached(sql)?
+            .execute(params_from_iter(params))?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EffortSource, SetKind, SetRole};
+
+    fn conn() -> Connection {
+        let conn = crate::store::open_in_memory(0).unwrap();
+        conn.execute(
+            "INSERT INTO workout (id, name, started_at_ms, offset_min, hlc, deleted)
+             VALUES ('w', NULL, 0, 60, 'a', 0)",
+            [],
+        )
+        .unwrap();
+        conn
+    }
+
+    fn read(conn: &Connection, id: &str) -> SetEntry {
+        conn.query_row(
+            &format!(
+                "SELECT {SET_COLUMNS} FROM set_entry s JOIN exercise e ON e.id = s.exercise_id
+                 WHERE s.id = ?1"
+            ),
+            [id],
+            |r| Ok(set_entry(r)),
+        )
+        .unwrap()
+        .unwrap()
+    }
+
+    fn full_input() -> SetInput {
+        SetInput {
+            exercise_id: "back-squat".into(),
+            kind: SetKind::Working,
+            load: Load::Weight {
+                weight: Weight::from_milli(102_500, WeightUnit::Kg),
+            },
+            reps: Some(5),
+            effort: Some(Effort::Rpe(8.5)),
+            duration_ms: Some(40_000),
+            distance: Some(Distance::from_milli(10_000, DistanceUnit::M)),
+            impact: Some(Impact {
+                landings: 3,
+                drop_height_cm: Some(30.0),
+            }),
+            pain: Some(2),
+            note: Some("n".into()),
+            role: Some(SetRole::Working),
+            effort_source: Some(EffortSource::Logged),
+            band: Some("red".into()),
+        }
+    }
+
+    #[test]
+    fn the_one_column_list_covers_every_column_of_set_entry() {
+        let conn = conn();
+        let mut table: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_table_info('set_entry')")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        table.sort();
+        let mut written: Vec<String> = set_row_columns()
+            .chain(["deleted", "newer_columns"])
+            .map(str::to_owned)
+            .collect();
+        written.sort();
+        assert_eq!(written, table);
+    }
+
+    #[test]
+    fn a_set_row_reads_back_as_written_and_replace_rewrites_every_value() {
+        let conn = conn();
+        let at = Timestamp::from_parts(1_000, 60).unwrap();
+        let input = full_input();
+        let target = SetTarget {
+            weight: Some(Weight::from_milli(100_000, WeightUnit::Kg)),
+            reps: Some(5),
+            rir: Some(2.0),
+        };
+        let row = SetRow {
+            id: "s",
+            workout_id: "w",
+            position: 3,
+            performed_at: at,
+            input: &input,
+            target: Some(target),
+            hlc: "b",
+            import_digest: Some(&[1, 2]),
+        };
+        row.insert(&conn).unwrap();
+        let set = read(&conn, "s");
+        assert_eq!(
+            (set.workout_id.as_str(), set.position, set.performed_at),
+            ("w", 3, at)
+        );
+        assert_eq!((&set.input, set.target), (&input, Some(target)));
+        let digest: Vec<u8> = conn
+            .query_row("SELECT import_digest FROM set_entry", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(digest, [1, 2]);
+
+        let other = SetInput {
+            exercise_id: "deadlift".into(),
+            load: Load::Bodyweight { added: None },
+            effort: Some(Effort::Rir(1.0)),
+            distance: None,
+            impact: None,
+            role: None,
+            effort_source: None,
+            band: None,
+            ..full_input()
+        };
+        let later = Timestamp::from_parts(2_000, -300).unwrap();
+        let changed = SetRow {
+            position: 4,
+            performed_at: later,
+            input: &other,
+            target: None,
+            hlc: "c",
+            import_digest: None,
+            ..row
+        };
+        assert_eq!(changed.replace(&conn).unwrap(), 1);
+        let set = read(&conn, "s");
+        assert_eq!((set.position, set.performed_at), (4, later));
+        assert_eq!((set.input, set.target), (other, None));
+        let (hlc, digest): (String, Option<Vec<u8>>) = conn
+            .query_row("SELECT hlc, import_digest FROM set_entry", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((hlc.as_str(), digest), ("c", None));
+    }
+
+    #[test]
+    fn an_input_update_leaves_place_target_and_digest_and_skips_deleted_sets() {
+        let conn = conn();
+        let at = Timestamp::from_parts(1_000, 60).unwrap();
+        let input = full_input();
+        let target = SetTarget {
+            weight: None,
+            reps: Some(5),
+            rir: None,
+        };
+        SetRow {
+            id: "s",
+            workout_id: "w",
+            position: 3,
+            performed_at: at,
+            input: &input,
+            target: Some(target),
+            hlc: "b",
+            import_digest: Some(&[7]),
+        }
+        .insert(&conn)
+        .unwrap();
+        let edited = SetInput {
+            reps: Some(6),
+            note: None,
+            ..full_input()
+        };
+        assert_eq!(SetColumns::new(&edited).update(&conn, "s", "c").unwrap(), 1);
+        let set = read(&conn, "s");
+        assert_eq!((set.position, set.performed_at), (3, at));
+        assert_eq!((set.input, set.target), (edited.clone(), Some(target)));
+        let (hlc, digest): (String, Vec<u8>) = conn
+            .query_row("SELECT hlc, import_digest FROM set_entry", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((hlc.as_str(), digest), ("c", vec![7]));
+        conn.execute("UPDATE set_entry SET deleted = 1", [])
+            .unwrap();
+        assert_eq!(SetColumns::new(&input).update(&conn, "s", "d").unwrap(), 0);
     }
 }
 
@@ -439,7 +793,7 @@ pub(crate) fn check_merged_row(conn: &Connection, table: &str, key: &str) -> Res
 }
 
 #[cfg(test)]
-mod tests {
+mod measurement_tests {
     use super::*;
 
     #[test]
