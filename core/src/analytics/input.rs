@@ -1,7 +1,7 @@
 //! What analytics reads: one row per live set, with its workout and exercise
 //! facts and its load in kilograms.
 //!
-//! The store builds these with one streaming query (`heft/analytics.rs`);
+//! The store builds these with one streaming query (`store/sets.rs`);
 //! tests build them by hand with [`AnalyticsSet::new`]. Every computation in
 //! `analytics` is a pure function of these rows, the profile and a date.
 
@@ -52,6 +52,27 @@ impl From<&Exercise> for SetExercise {
             muscles: e.muscles.clone(),
             axial: e.axial,
             impact: e.impact,
+        }
+    }
+}
+
+/// The workout facts analytics needs, shared by every set of the workout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetWorkout {
+    /// Workout id.
+    pub id: Arc<str>,
+    /// When it started.
+    pub start: Timestamp,
+    /// Its length in seconds ([`Workout::duration`]).
+    pub duration_s: Option<u32>,
+}
+
+impl From<&Workout> for SetWorkout {
+    fn from(w: &Workout) -> Self {
+        SetWorkout {
+            id: w.id.as_str().into(),
+            start: w.started_at,
+            duration_s: w.duration(),
         }
     }
 }
@@ -137,15 +158,18 @@ impl AnalyticsSet {
         }
     }
 
-    /// A logged set of `workout`, as the store would read it.
-    pub fn from_entry(entry: &SetEntry, workout: &Workout, exercise: Arc<SetExercise>) -> Self {
+    /// A logged set of `workout`, as the store reads it (`store::sets`).
+    /// Only an effort the person reported counts
+    /// ([`crate::model::SetInput::logged_effort`]): the plan's target stored
+    /// by logging as prescribed would make every figure confirm the plan.
+    pub fn from_entry(entry: &SetEntry, workout: &SetWorkout, exercise: Arc<SetExercise>) -> Self {
         let (load_kg, bodyweight) = load_kg(entry.input.load);
         let date = entry.performed_at.local_date();
         AnalyticsSet {
             set_id: entry.id.clone(),
-            workout_id: workout.id.as_str().into(),
-            workout_start: workout.started_at,
-            workout_duration_s: workout.duration(),
+            workout_id: workout.id.clone(),
+            workout_start: workout.start,
+            workout_duration_s: workout.duration_s,
             performed_at: entry.performed_at,
             date,
             week: Week::of(date),
@@ -474,7 +498,7 @@ mod tests {
             input,
             target: None,
         };
-        let s = AnalyticsSet::from_entry(&entry, &workout, squat());
+        let s = AnalyticsSet::from_entry(&entry, &SetWorkout::from(&workout), squat());
         assert!((s.load_kg.unwrap() - 102.058_283_25).abs() < 1e-9);
         assert_eq!(s.rir, Some(1.5));
         assert_eq!(s.workout_duration_s, Some(50 * 60));

@@ -1,257 +1,37 @@
-//! Analytics over the store: one streaming query reads live sets with their
-//! workout and exercise into [`AnalyticsSet`] rows, and the pure functions of
-//! [`crate::analytics`] turn them into the numbers the shells draw.
+//! Analytics over the store: one streaming read of live sets with their
+//! workout and exercise ([`crate::store::sets::for_analytics`]) gives
+//! [`AnalyticsSet`] rows, and the pure functions of [`crate::analytics`] turn
+//! them into the numbers the shells draw.
 //!
-//! The query joins `set_entry`, `workout` and `exercise` (live rows of all
+//! The read joins `set_entry`, `workout` and `exercise` (live rows of all
 //! three) through the indexes `workout (started_at_ms)`,
 //! `set_entry (workout_id, position)` and `set_entry (exercise_id,
 //! performed_at_ms)`; rows are decoded one at a time, exercises and workouts
 //! once each, and never all held unless a computation needs them.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::collections::HashSet;
 
 use chrono::{Days, NaiveDate};
-use rusqlite::types::ValueRef;
-use rusqlite::{Connection, Row};
+use rusqlite::Connection;
 
 use super::Heft;
 use super::exercises::exercise_by_id;
 use super::logbook::MAX_SETS_PER_CALL;
 use super::profile::read_profile;
-use super::programs::active_run;
+use super::programs::{active_run, read_program};
 use crate::analytics::dose::{self, PlannedSessions};
-use crate::analytics::input::{self, AnalyticsSet, SetExercise};
+use crate::analytics::input::AnalyticsSet;
 use crate::analytics::records::{self, Record, RecordBook};
 use crate::analytics::strength::{self, E1rmSeries, RECENT_DAYS, Retention};
 use crate::analytics::summary::{self, Charts, Stats, StatsBuilder};
 use crate::analytics::{Week, WeekStats};
-use crate::model::{Effort, Load, Timestamp, Unit, Weight, WeightUnit, utc_ms_covering};
+use crate::model::utc_ms_covering;
+use crate::store::sets::{self, AnalyticsSets};
 use crate::validate::{self, Field, Problem, ValidationError};
 use crate::{Error, Result};
 
 /// How far ahead of the clock's date a period may reach (the rest of this week).
 const AHEAD_DAYS: u64 = 7;
-
-/// The columns every analytics read selects, in the order [`Reader`] decodes them.
-const COLUMNS: &str = "s.id, s.workout_id, w.started_at_ms, w.offset_min, w.finished_at_ms, w.duration_s, \
-     s.performed_at_ms, s.offset_min, s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, \
-     s.duration_ms, s.landings, e.id, e.name, e.pattern, e.measure, e.muscles, e.axial, e.impact, s.role, \
-     s.effort_source";
-
-/// Which live sets to read.
-enum Filter<'a> {
-    /// Sets of workouts that started in `from_ms..until_ms` (UTC), by workout start.
-    Period { from_ms: i64, until_ms: i64 },
-    /// Every set of one exercise, by time.
-    Exercise(&'a str),
-    /// The sets of one exercise that can give an e1RM (working or failure,
-    /// an external weight, 1-10 reps), by time.
-    E1rmSets(&'a str),
-    /// These sets, by time.
-    Sets(&'a str),
-}
-
-impl Filter<'_> {
-    fn sql(&self) -> String {
-        let live = "s.deleted = 0 AND w.deleted = 0 AND e.deleted = 0";
-        match self {
-            Filter::Period { .. } => format!(
-                "SELECT {COLUMNS} FROM workout w JOIN set_entry s ON s.workout_id = w.id \
-                 JOIN exercise e ON e.id = s.exercise_id \
-                 WHERE w.started_at_ms >= ?1 AND w.started_at_ms < ?2 AND {live} \
-                 ORDER BY w.started_at_ms, w.id, s.position"
-            ),
-            Filter::Exercise(_) => format!(
-                "SELECT {COLUMNS} FROM set_entry s JOIN workout w ON w.id = s.workout_id \
-                 JOIN exercise e ON e.id = s.exercise_id \
-                 WHERE s.exercise_id = ?1 AND {live} ORDER BY s.performed_at_ms"
-            ),
-            Filter::E1rmSets(_) => format!(
-                "SELECT {COLUMNS} FROM set_entry s JOIN workout w ON w.id = s.workout_id \
-                 JOIN exercise e ON e.id = s.exercise_id \
-                 WHERE s.exercise_id = ?1 AND s.kind IN ('working', 'failure') AND s.load_type = 'weight' \
-                   AND (s.role IS NULL OR s.role = 'working') \
-                   AND s.reps BETWEEN 1 AND {max} AND {live} ORDER BY s.performed_at_ms",
-                max = input::MAX_E1RM_REPS
-            ),
-            Filter::Sets(_) => format!(
-                "SELECT {COLUMNS} FROM set_entry s JOIN workout w ON w.id = s.workout_id \
-                 JOIN exercise e ON e.id = s.exercise_id \
-                 WHERE s.id IN (SELECT value FROM json_each(?1)) AND {live} ORDER BY s.performed_at_ms, s.id"
-            ),
-        }
-    }
-}
-
-/// Reads the sets `filter` selects, handing each to `f` as it is decoded.
-fn read_sets(
-    conn: &Connection,
-    filter: &Filter<'_>,
-    mut f: impl FnMut(AnalyticsSet),
-) -> Result<()> {
-    let mut stmt = conn.prepare_cached(&filter.sql())?;
-    let mut rows = match filter {
-        Filter::Period { from_ms, until_ms } => stmt.query((from_ms, until_ms))?,
-        Filter::Exercise(id) | Filter::E1rmSets(id) => stmt.query([id])?,
-        Filter::Sets(json) => stmt.query([json])?,
-    };
-    let mut reader = Reader::default();
-    while let Some(row) = rows.next()? {
-        f(reader.decode(row)?);
-    }
-    Ok(())
-}
-
-fn bad(table: &'static str, column: &'static str, reason: impl ToString) -> Error {
-    Error::BadRow {
-        table,
-        column,
-        reason: reason.to_string(),
-    }
-}
-
-/// The text of column `i` without copying it.
-fn text<'r>(
-    row: &'r Row<'_>,
-    i: usize,
-    table: &'static str,
-    column: &'static str,
-) -> Result<&'r str> {
-    match row.get_ref(i)? {
-        ValueRef::Text(t) => std::str::from_utf8(t).map_err(|e| bad(table, column, e)),
-        _ => Err(bad(table, column, "not text")),
-    }
-}
-
-fn timestamp(table: &'static str, column: &'static str, ms: i64, offset: i32) -> Result<Timestamp> {
-    Timestamp::from_parts(ms, offset)
-        .ok_or_else(|| bad(table, column, format!("time {ms} out of range")))
-}
-
-/// Decodes rows, sharing each exercise and workout between its sets.
-#[derive(Default)]
-struct Reader {
-    exercises: HashMap<String, Arc<SetExercise>>,
-    workout: Option<(Arc<str>, Timestamp, Option<u32>)>,
-}
-
-impl Reader {
-    fn exercise(&mut self, row: &Row<'_>) -> Result<Arc<SetExercise>> {
-        const T: &str = "exercise";
-        let id = text(row, 17, T, "id")?;
-        if let Some(e) = self.exercises.get(id) {
-            return Ok(e.clone());
-        }
-        let e = Arc::new(SetExercise {
-            id: id.to_owned(),
-            name: row.get(18)?,
-            pattern: crate::store::rows::parsed(T, "pattern", row.get(19)?)?,
-            measure: crate::store::rows::parsed(T, "measure", row.get(20)?)?,
-            muscles: serde_json::from_str(text(row, 21, T, "muscles")?)
-                .map_err(|e| bad(T, "muscles", e))?,
-            axial: row.get(22)?,
-            impact: row.get(23)?,
-        });
-        self.exercises.insert(e.id.clone(), e.clone());
-        Ok(e)
-    }
-
-    fn workout(&mut self, row: &Row<'_>) -> Result<(Arc<str>, Timestamp, Option<u32>)> {
-        const T: &str = "workout";
-        let id = text(row, 1, T, "id")?;
-        if let Some(w) = &self.workout
-            && &*w.0 == id
-        {
-            return Ok(w.clone());
-        }
-        let id: Arc<str> = id.into();
-        let started: i64 = row.get(2)?;
-        let offset: i32 = row.get(3)?;
-        let start = timestamp(T, "started_at_ms", started, offset)?;
-        let finished: Option<i64> = row.get(4)?;
-        let given: Option<u32> = row.get(5)?;
-        // As `Workout::duration`: as given, else start to finish when positive.
-        let duration = given.or_else(|| {
-            let s = finished?.checked_sub(started)? / 1000;
-            u32::try_from(s).ok().filter(|s| *s > 0)
-        });
-        let w = (id, start, duration);
-        self.workout = Some(w.clone());
-        Ok(w)
-    }
-
-    fn decode(&mut self, row: &Row<'_>) -> Result<AnalyticsSet> {
-        const T: &str = "set_entry";
-        let (workout_id, workout_start, workout_duration_s) = self.workout(row)?;
-        let exercise = self.exercise(row)?;
-        let performed_at = timestamp(T, "performed_at_ms", row.get(6)?, row.get(7)?)?;
-        let unit = |row: &Row<'_>| -> Result<WeightUnit> {
-            let u = text(row, 11, T, "weight_unit")?;
-            WeightUnit::from_symbol(u)
-                .ok_or_else(|| bad(T, "weight_unit", format!("unknown unit '{u}'")))
-        };
-        let milli: Option<i64> = row.get(10)?;
-        let load = match text(row, 9, T, "load_type")? {
-            "none" => Load::None,
-            "weight" => Load::Weight {
-                weight: Weight::from_milli(
-                    milli.ok_or_else(|| bad(T, "weight_milli", "missing"))?,
-                    unit(row)?,
-                ),
-            },
-            "bodyweight" => Load::Bodyweight {
-                added: match milli {
-                    Some(m) => Some(Weight::from_milli(m, unit(row)?)),
-                    None => None,
-                },
-            },
-            other => return Err(bad(T, "load_type", format!("unknown '{other}'"))),
-        };
-        let (load_kg, bodyweight) = input::load_kg(load);
-        let rir = match (
-            row.get::<_, Option<f64>>(13)?,
-            row.get::<_, Option<f64>>(14)?,
-        ) {
-            (Some(rir), None) => Some(rir),
-            (None, Some(rpe)) => Some(Effort::Rpe(rpe).rir()),
-            (None, None) => None,
-            (Some(_), Some(_)) => return Err(bad(T, "rpe", "both rir and rpe set")),
-        };
-        // Only what the person reported ([`SetInput::logged_effort`]): the
-        // plan's target stored by logging as prescribed would make every
-        // figure confirm the plan.
-        let prescribed = matches!(row.get_ref(25)?, ValueRef::Text(b"prescribed"));
-        let rir = rir.filter(|_| !prescribed);
-        let date = performed_at.local_date();
-        Ok(AnalyticsSet {
-            set_id: row.get(0)?,
-            workout_id,
-            workout_start,
-            workout_duration_s,
-            performed_at,
-            date,
-            week: Week::of(date),
-            exercise,
-            kind: text(row, 8, T, "kind")?
-                .parse()
-                .map_err(|e: crate::model::UnknownName| bad(T, "kind", e))?,
-            role: row
-                .get::<_, Option<String>>(24)?
-                .map(|r| {
-                    r.parse()
-                        .map_err(|e: crate::model::UnknownName| bad(T, "role", e))
-                })
-                .transpose()?,
-            load_kg,
-            bodyweight,
-            reps: row.get(12)?,
-            rir,
-            duration_s: row.get::<_, Option<u32>>(15)?.map(|ms| ms / 1000),
-            landings: row.get(16)?,
-        })
-    }
-}
 
 /// Sets whose workouts could fall in the weeks of `from..=to`, reaching
 /// [`RECENT_DAYS`] days further back for the e1RM a heavy set is measured against.
@@ -262,7 +42,7 @@ fn period_sets(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<
         .unwrap_or(first);
     let mut sets = Vec::new();
     let (from_ms, until_ms) = utc_ms_covering(start, Week::of(to).sunday());
-    read_sets(conn, &Filter::Period { from_ms, until_ms }, |s| {
+    sets::for_analytics(conn, &AnalyticsSets::Period { from_ms, until_ms }, |s| {
         sets.push(s)
     })?;
     Ok(sets)
@@ -280,6 +60,61 @@ fn date_error(problem: Problem) -> Error {
 struct ProgramFacts {
     planned: Option<PlannedSessions>,
     lifts: Vec<String>,
+}
+
+/// The running program's sessions per week and lifts. A program this
+/// build cannot read gives no plan rather than an error.
+fn program_facts(conn: &Connection) -> Result<ProgramFacts> {
+    let Some(run) = active_run(conn)? else {
+        return Ok(ProgramFacts {
+            planned: None,
+            lifts: Vec::new(),
+        });
+    };
+    let per_week = match read_program(conn, &run.program_id) {
+        Ok(p) => Some(p.sessions_per_week),
+        Err(Error::NotFound { .. } | Error::UnknownProgram { .. } | Error::Program(_)) => None,
+        Err(e) => return Err(e),
+    };
+    Ok(ProgramFacts {
+        planned: per_week.map(|per_week| PlannedSessions {
+            per_week,
+            since: run.started_on,
+        }),
+        lifts: run.state.lifts.keys().cloned().collect(),
+    })
+}
+
+/// Every exercise's records from the sets of workouts that started on or
+/// before `today`.
+pub(super) fn read_records_on(conn: &Connection, today: NaiveDate) -> Result<Vec<Record>> {
+    let mut book = RecordBook::new(summary::formula_of(&read_profile(conn)?));
+    let (_, until_ms) = utc_ms_covering(today, today);
+    let all = AnalyticsSets::Period {
+        from_ms: i64::MIN,
+        until_ms,
+    };
+    sets::for_analytics(conn, &all, |s| {
+        if s.session_date() <= today {
+            book.add(&s);
+        }
+    })?;
+    Ok(book.records())
+}
+
+/// The report's charts for `from..=to` (a period already checked).
+pub(super) fn read_charts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Charts> {
+    let program = program_facts(conn)?;
+    let formula = summary::formula_of(&read_profile(conn)?);
+    let sets = period_sets(conn, from, to)?;
+    Ok(summary::charts(
+        &sets,
+        from,
+        to,
+        formula,
+        program.planned,
+        &program.lifts,
+    ))
 }
 
 /// An exercise's e1RM over time and against a baseline.
@@ -309,7 +144,7 @@ impl Heft {
     }
 
     /// Checks a period: both ends valid, `from` not after `to`.
-    fn check_period(&self, from: NaiveDate, to: NaiveDate) -> Result<()> {
+    pub(super) fn check_period(&self, from: NaiveDate, to: NaiveDate) -> Result<()> {
         self.check_day(from, AHEAD_DAYS)?;
         self.check_day(to, AHEAD_DAYS)?;
         if from > to {
@@ -320,43 +155,20 @@ impl Heft {
         Ok(())
     }
 
-    /// The running program's sessions per week and lifts. A program this
-    /// build cannot read gives no plan rather than an error.
-    fn program_facts(&self) -> Result<ProgramFacts> {
-        let Some(run) = self.read(active_run)? else {
-            return Ok(ProgramFacts {
-                planned: None,
-                lifts: Vec::new(),
-            });
-        };
-        let per_week = match self.program(&run.program_id) {
-            Ok(p) => Some(p.sessions_per_week),
-            Err(Error::NotFound { .. } | Error::UnknownProgram { .. } | Error::Program(_)) => None,
-            Err(e) => return Err(e),
-        };
-        Ok(ProgramFacts {
-            planned: per_week.map(|per_week| PlannedSessions {
-                per_week,
-                since: run.started_on,
-            }),
-            lifts: run.state.lifts.keys().cloned().collect(),
-        })
-    }
-
     /// The summary `heft stats` shows for `today`: this week and the four
     /// before it, records of the last 28 days, the bone-loading dose and
     /// adherence (against the running program's plan, if any). Reads every
     /// live set once, streaming.
     pub fn stats(&self, today: NaiveDate) -> Result<Stats> {
         self.check_day(today, 1)?;
-        let planned = self.program_facts()?.planned;
         self.read(|conn| {
+            let planned = program_facts(conn)?.planned;
             let profile = read_profile(conn)?;
             let mut b = StatsBuilder::new(&profile, today, planned);
             let (_, until_ms) = utc_ms_covering(today, today);
-            read_sets(
+            sets::for_analytics(
                 conn,
-                &Filter::Period {
+                &AnalyticsSets::Period {
                     from_ms: i64::MIN,
                     until_ms,
                 },
@@ -373,7 +185,9 @@ impl Heft {
             let exercise = exercise_by_id(conn, exercise_id)?;
             let formula = summary::formula_of(&read_profile(conn)?);
             let mut sets = Vec::new();
-            read_sets(conn, &Filter::E1rmSets(&exercise.id), |s| sets.push(s))?;
+            sets::for_analytics(conn, &AnalyticsSets::E1rmSets(&exercise.id), |s| {
+                sets.push(s)
+            })?;
             Ok(strength::e1rm_series(
                 &exercise.id,
                 &exercise.name,
@@ -387,11 +201,11 @@ impl Heft {
     pub fn records(&self) -> Result<Vec<Record>> {
         self.read(|conn| {
             let mut book = RecordBook::new(summary::formula_of(&read_profile(conn)?));
-            let all = Filter::Period {
+            let all = AnalyticsSets::Period {
                 from_ms: i64::MIN,
                 until_ms: i64::MAX,
             };
-            read_sets(conn, &all, |s| book.add(&s))?;
+            sets::for_analytics(conn, &all, |s| book.add(&s))?;
             Ok(book.records())
         })
     }
@@ -401,20 +215,7 @@ impl Heft {
     /// true then).
     pub fn records_on(&self, today: NaiveDate) -> Result<Vec<Record>> {
         self.check_day(today, 1)?;
-        self.read(|conn| {
-            let mut book = RecordBook::new(summary::formula_of(&read_profile(conn)?));
-            let (_, until_ms) = utc_ms_covering(today, today);
-            let all = Filter::Period {
-                from_ms: i64::MIN,
-                until_ms,
-            };
-            read_sets(conn, &all, |s| {
-                if s.session_date() <= today {
-                    book.add(&s);
-                }
-            })?;
-            Ok(book.records())
-        })
+        self.read(|conn| read_records_on(conn, today))
     }
 
     /// An exercise's e1RM series up to `today` and today's e1RM against the
@@ -459,7 +260,7 @@ impl Heft {
         self.read(|conn| {
             let formula = summary::formula_of(&read_profile(conn)?);
             let mut logged = Vec::new();
-            read_sets(conn, &Filter::Sets(&json), |s| logged.push(s))?;
+            sets::for_analytics(conn, &AnalyticsSets::Sets(&json), |s| logged.push(s))?;
             if let Some(missing) = wanted
                 .iter()
                 .find(|id| !logged.iter().any(|s| s.set_id == **id))
@@ -474,7 +275,7 @@ impl Heft {
             exercises.dedup();
             let mut history = Vec::new();
             for id in exercises {
-                read_sets(conn, &Filter::Exercise(id), |s| {
+                sets::for_analytics(conn, &AnalyticsSets::Exercise(id), |s| {
                     if !wanted.contains(s.set_id.as_str()) {
                         history.push(s);
                     }
@@ -488,8 +289,8 @@ impl Heft {
     /// running program's planned sessions from the week its run started.
     pub fn weekly(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<WeekStats>> {
         self.check_period(from, to)?;
-        let planned = self.program_facts()?.planned;
         self.read(|conn| {
+            let planned = program_facts(conn)?.planned;
             let formula = summary::formula_of(&read_profile(conn)?);
             let sets = period_sets(conn, from, to)?;
             Ok(dose::weekly(&sets, from, to, formula, planned))
@@ -510,19 +311,7 @@ impl Heft {
     /// lifts (the running program's, or the four most trained).
     pub fn charts(&self, from: NaiveDate, to: NaiveDate) -> Result<Charts> {
         self.check_period(from, to)?;
-        let program = self.program_facts()?;
-        self.read(|conn| {
-            let formula = summary::formula_of(&read_profile(conn)?);
-            let sets = period_sets(conn, from, to)?;
-            Ok(summary::charts(
-                &sets,
-                from,
-                to,
-                formula,
-                program.planned,
-                &program.lifts,
-            ))
-        })
+        self.read(|conn| read_charts(conn, from, to))
     }
 }
 
@@ -537,7 +326,7 @@ mod tests {
     use crate::clock::ManualClock;
     use crate::grammar;
     use crate::heft::{FinishWorkout, LogTime};
-    use crate::model::{Impact, ProfileUpdate, SetInput};
+    use crate::model::{Impact, Load, ProfileUpdate, SetInput, WeightUnit};
     use crate::progression::plan::DoseLevel;
     use crate::progression::strength::Formula;
 

@@ -12,7 +12,8 @@ use super::exercises::exercise_by_id;
 use super::undo::{self, Inverse};
 use super::{Heft, Stamper};
 use crate::model::{LogTime, SetEntry, SetInput, Timestamp, Workout, WorkoutLog};
-use crate::store::rows::{self, SET_COLUMNS, SetColumns, WORKOUT_COLUMNS};
+use crate::store::rows::{self, SetColumns, WORKOUT_COLUMNS};
+use crate::store::sets;
 use crate::validate::{self, Field, Problem, ValidationError};
 use crate::{Error, Result};
 
@@ -315,7 +316,7 @@ impl Heft {
             workouts
                 .into_iter()
                 .map(|w| {
-                    let sets = sets_of(conn, &w.id, query.exercise_id.as_deref())?;
+                    let sets = sets::live_sets_of_workout(conn, &w.id, query.exercise_id.as_deref())?;
                     Ok(WorkoutLog::new(w, sets))
                 })
                 .collect()
@@ -326,7 +327,7 @@ impl Heft {
     pub fn workout_log(&self, id: &str) -> Result<WorkoutLog> {
         self.read(|conn| {
             let w = workout_by_id(conn, id)?;
-            let sets = sets_of(conn, &w.id, None)?;
+            let sets = sets::live_sets_of_workout(conn, &w.id, None)?;
             Ok(WorkoutLog::new(w, sets))
         })
     }
@@ -505,32 +506,10 @@ pub(super) fn workout_by_id(conn: &Connection, id: &str) -> Result<Workout> {
 }
 
 pub(super) fn set_by_id(conn: &Connection, id: &str) -> Result<SetEntry> {
-    let sql = format!(
-        "SELECT {SET_COLUMNS} FROM set_entry s JOIN exercise e ON e.id = s.exercise_id WHERE s.id = ?1 AND s.deleted = 0"
-    );
-    conn.prepare_cached(&sql)?
-        .query_and_then([id], rows::set_entry)?
-        .next()
-        .transpose()?
-        .ok_or_else(|| Error::NotFound {
-            entity: "set",
-            id: id.chars().take(60).collect(),
-        })
-}
-
-fn sets_of(
-    conn: &Connection,
-    workout_id: &str,
-    exercise_id: Option<&str>,
-) -> Result<Vec<SetEntry>> {
-    let sql = format!(
-        "SELECT {SET_COLUMNS} FROM set_entry s JOIN exercise e ON e.id = s.exercise_id
-         WHERE s.workout_id = ?1 AND s.deleted = 0 AND (?2 IS NULL OR s.exercise_id = ?2)
-         ORDER BY s.position"
-    );
-    conn.prepare_cached(&sql)?
-        .query_and_then((workout_id, exercise_id), rows::set_entry)?
-        .collect()
+    sets::live_set(conn, id)?.ok_or_else(|| Error::NotFound {
+        entity: "set",
+        id: id.chars().take(60).collect(),
+    })
 }
 
 /// Whether a live workout has any live set.
@@ -663,7 +642,7 @@ fn open_workout_on(conn: &Connection, date: NaiveDate) -> Result<Option<Workout>
 /// A workout with its live sets.
 pub(super) fn sets_of_workout(conn: &Connection, id: &str) -> Result<WorkoutLog> {
     let workout = workout_by_id(conn, id)?;
-    let sets = sets_of(conn, id, None)?;
+    let sets = sets::live_sets_of_workout(conn, id, None)?;
     Ok(WorkoutLog::new(workout, sets))
 }
 

@@ -74,22 +74,7 @@ impl Heft {
     /// unit or site this version does not know (written by a newer Heft on
     /// another device) are kept and synced but left out.
     pub fn measurements(&self, kind: Option<MeasureKind>) -> Result<Vec<Measurement>> {
-        self.read(|conn| {
-            let sql = format!(
-                "SELECT {MEASUREMENT_COLUMNS} FROM measurement WHERE deleted = 0 AND (?1 IS NULL OR kind = ?1)
-                 ORDER BY measured_at_ms, id"
-            );
-            let mut stmt = conn.prepare_cached(&sql)?;
-            let rows =
-                stmt.query_map([kind.map(MeasureKind::as_str)], |r| Ok(rows::measurement(r)))?;
-            let mut out = Vec::new();
-            for row in rows {
-                if let Some(m) = row?? {
-                    out.push(m);
-                }
-            }
-            Ok(out)
-        })
+        self.read(|conn| read_measurements(conn, kind))
     }
 
     /// The full id of the live measurement whose id is or ends with
@@ -105,6 +90,28 @@ impl Heft {
         let all = self.measurements(None)?;
         Ok(Trend::all(&all, today, profile))
     }
+}
+
+/// Live measurements of `kind` (all kinds with `None`), oldest first.
+pub(super) fn read_measurements(
+    conn: &Connection,
+    kind: Option<MeasureKind>,
+) -> Result<Vec<Measurement>> {
+    let sql = format!(
+            "SELECT {MEASUREMENT_COLUMNS} FROM measurement WHERE deleted = 0 AND (?1 IS NULL OR kind = ?1)
+             ORDER BY measured_at_ms, id"
+        );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([kind.map(MeasureKind::as_str)], |r| {
+        Ok(rows::measurement(r))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        if let Some(m) = row?? {
+            out.push(m);
+        }
+    }
+    Ok(out)
 }
 
 fn measurement_by_id(conn: &Connection, id: &str) -> Result<Measurement> {

@@ -212,6 +212,20 @@ impl Heft {
         f(&conn)
     }
 
+    /// Runs `f` in one read transaction, so every statement it runs sees
+    /// the same snapshot: without one, each statement sees the database as
+    /// it is when it starts, and another process's commit in between would
+    /// make the parts of a composite answer disagree. DEFERRED takes no
+    /// write lock; in WAL mode writers carry on meanwhile.
+    fn read_snapshot<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let mut conn = self.conn.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let out = f(&tx)?;
+        // Nothing was written: ending the transaction only releases the snapshot.
+        tx.commit()?;
+        Ok(out)
+    }
+
     /// Runs `f` in one write transaction with a clock for stamping rows;
     /// commits only if `f` succeeds.
     fn write<T>(&self, f: impl FnOnce(&Transaction<'_>, &mut Stamper) -> Result<T>) -> Result<T> {

@@ -21,6 +21,7 @@ use crate::progression::engine::{self, LiftChange, PlanInput, SEED_MAX_DAYS};
 use crate::progression::plan::{PhasePosition, PlannedLoad, SessionPlan, Why};
 use crate::progression::{Athlete, ExerciseIndex, PastSet, PastWorkout, Program, RunState};
 use crate::store::rows::{self, EXERCISE_COLUMNS};
+use crate::store::sets::{self, EngineHistory};
 use crate::{Error, Result};
 
 /// Days of all workouts the engine reads (dose, 48 h rule); older ones are
@@ -235,6 +236,11 @@ fn exercise_index(conn: &Connection) -> Result<ExerciseIndex> {
     Ok(ExerciseIndex::builtin()?.with_custom(custom))
 }
 
+/// Program `id`, built-in or imported, checked against the exercises.
+pub(super) fn read_program(conn: &Connection, id: &str) -> Result<Program> {
+    load_program(conn, id, &exercise_index(conn)?)
+}
+
 fn load_program(conn: &Connection, id: &str, exercises: &ExerciseIndex) -> Result<Program> {
     if let Some(p) = builtins()?.iter().find(|p| p.id == id) {
         return Ok(p.clone());
@@ -291,81 +297,36 @@ fn plan_history(
     ids.sort_unstable();
     ids.dedup();
     let ids = serde_json::to_string(&ids).map_err(|e| Error::Conflict(e.to_string()))?;
-    let sql = "
-        SELECT w.id, w.started_at_ms, w.offset_min, w.finished_at_ms, w.duration_s, w.run_id,
-               s.exercise_id, s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, s.pain, s.duration_ms,
-               s.effort_source, s.band
-        FROM workout w JOIN set_entry s ON s.workout_id = w.id
-        WHERE w.deleted = 0 AND s.deleted = 0 AND w.started_at_ms >= ?1 AND w.started_at_ms < ?2
-        UNION ALL
-        SELECT w.id, w.started_at_ms, w.offset_min, w.finished_at_ms, w.duration_s, w.run_id,
-               s.exercise_id, s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, s.pain, s.duration_ms,
-               s.effort_source, s.band
-        FROM set_entry s JOIN workout w ON s.workout_id = w.id
-        WHERE s.exercise_id IN (SELECT value FROM json_each(?4)) AND s.performed_at_ms >= ?3 AND s.performed_at_ms < ?1
-          AND w.deleted = 0 AND s.deleted = 0 AND w.started_at_ms < ?1
-        ORDER BY 2, 1";
-    let mut stmt = conn.prepare_cached(sql)?;
-    let mut rows = stmt.query((recent, until, oldest, ids))?;
-    let mut out: Vec<PastWorkout> = Vec::new();
-    while let Some(r) = rows.next()? {
-        let id: String = r.get(0)?;
-        let started: i64 = r.get(1)?;
-        let offset: i32 = r.get(2)?;
-        let finished: Option<i64> = r.get(3)?;
-        let duration: Option<u32> = r.get(4)?;
-        let date = crate::model::Timestamp::from_parts(started, offset)
-            .ok_or_else(|| Error::BadRow {
-                table: "workout",
-                column: "started_at_ms",
-                reason: started.to_string(),
-            })?
-            .local_date();
-        if date > today || session == Some(id.as_str()) {
+    let window = EngineHistory {
+        recent_from_ms: recent,
+        until_ms: until,
+        seed_from_ms: oldest,
+        seed_exercises: &ids,
+    };
+    let mut out = Vec::new();
+    for (workout, sets) in sets::engine_history(conn, &window)? {
+        let date = workout.started_at.local_date();
+        if date > today || session == Some(workout.id.as_str()) {
             continue;
         }
-        let unit = |text: Option<String>| text.as_deref().and_then(WeightUnit::from_symbol);
-        let milli: Option<i64> = r.get(9)?;
-        let kg = match (r.get::<_, String>(8)?.as_str(), milli, unit(r.get(10)?)) {
-            ("weight" | "bodyweight", Some(m), Some(u)) => {
-                Some(m as f64 / 1000.0 * u.base_factor())
-            }
-            _ => None,
-        };
-        // Only effort the person reported (as `PastWorkout::from` reads it).
-        let prescribed = r.get::<_, Option<String>>(16)?.as_deref() == Some("prescribed");
-        let rir: Option<f64> = r.get::<_, Option<f64>>(12)?.filter(|_| !prescribed);
-        let rpe: Option<f64> = r.get::<_, Option<f64>>(13)?.filter(|_| !prescribed);
-        let set = PastSet {
-            exercise_id: r.get(6)?,
-            kind: rows::parsed("set_entry", "kind", r.get::<_, String>(7)?)?,
-            kg,
-            reps: r.get(11)?,
-            rir: rir.or(rpe.map(|p| Effort::Rpe(p).rir())),
-            pain: r.get(14)?,
-            seconds: r.get::<_, Option<u32>>(15)?.map(|ms| ms / 1000),
-            band: r.get(17)?,
-        };
-        match out.last_mut() {
-            Some(w) if w.id == id => w.sets.push(set),
-            _ => {
-                let minutes = duration
-                    .filter(|d| *d > 0)
-                    .map(f64::from)
-                    .or_else(|| {
-                        finished
-                            .map(|f| (f - started) as f64 / 1000.0)
-                            .filter(|s| *s > 0.0)
-                    })
-                    .map(|s| s / 60.0);
-                out.push(PastWorkout {
-                    id,
-                    date,
-                    minutes,
-                    sets: vec![set],
-                });
-            }
-        }
+        let started = workout.started_at.utc_ms();
+        let minutes = workout
+            .duration_s
+            .filter(|d| *d > 0)
+            .map(f64::from)
+            .or_else(|| {
+                workout
+                    .finished_at
+                    .map(|f| (f.utc_ms() - started) as f64 / 1000.0)
+                    .filter(|s| *s > 0.0)
+            })
+            .map(|s| s / 60.0);
+        out.push(PastWorkout {
+            id: workout.id,
+            date,
+            minutes,
+            sets,
+        });
     }
     Ok(out)
 }
@@ -515,7 +476,7 @@ impl Heft {
 
     /// One program by id.
     pub fn program(&self, id: &str) -> Result<Program> {
-        self.read(|conn| load_program(conn, id, &exercise_index(conn)?))
+        self.read(|conn| read_program(conn, id))
     }
 
     /// Checks and stores a custom program (TOML text). Re-importing an id

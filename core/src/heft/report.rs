@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::Heft;
+use super::analytics::{read_charts, read_records_on};
+use super::measures::read_measurements;
 use super::profile::read_profile;
 use crate::model::Timestamp;
 use crate::report::{self, PainScore, ReportData, ReportInput};
@@ -14,27 +16,28 @@ impl Heft {
     /// minutes against the band, main-lift e1RM, records, every measure with
     /// its reference bands, and the clinician's page. Render it with
     /// [`crate::report::render_html`]; the phone apps draw the same data.
+    ///
+    /// Everything is read in one read transaction: the page shows one
+    /// snapshot even while another process (the CLI beside an app) writes.
     pub fn report(&self, today: NaiveDate) -> Result<ReportData> {
         self.check_day(today, 1)?;
-        let (profile, first, pain) = self.read(|conn| {
-            Ok((
-                read_profile(conn)?,
-                first_workout_day(conn)?,
-                pain_scores(conn, today)?,
-            ))
-        })?;
-        let from = first.unwrap_or(today).min(today);
-        let charts = self.charts(from, today)?;
-        let records = self.records_on(today)?;
-        let measurements = self.measurements(None)?;
-        Ok(report::build(&ReportInput {
-            today,
-            profile: &profile,
-            charts: &charts,
-            records: &records,
-            measurements: &measurements,
-            pain: &pain,
-        }))
+        self.read_snapshot(|conn| {
+            let profile = read_profile(conn)?;
+            let from = first_workout_day(conn)?.unwrap_or(today).min(today);
+            self.check_period(from, today)?;
+            let charts = read_charts(conn, from, today)?;
+            let records = read_records_on(conn, today)?;
+            let measurements = read_measurements(conn, None)?;
+            let pain = pain_scores(conn, today)?;
+            Ok(report::build(&ReportInput {
+                today,
+                profile: &profile,
+                charts: &charts,
+                records: &records,
+                measurements: &measurements,
+                pain: &pain,
+            }))
+        })
     }
 }
 

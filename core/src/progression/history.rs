@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Load, SetKind, WorkoutLog};
+use crate::model::{Load, SetEntry, SetKind, WorkoutLog};
 
 /// One finished or open workout.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,32 +47,34 @@ impl PastSet {
     }
 }
 
+impl From<&SetEntry> for PastSet {
+    fn from(s: &SetEntry) -> Self {
+        PastSet {
+            exercise_id: s.input.exercise_id.clone(),
+            kind: s.input.kind,
+            kg: match s.input.load {
+                Load::Weight { weight } => Some(weight.base()),
+                Load::Bodyweight { added } => added.map(|w| w.base()),
+                Load::None => None,
+            },
+            reps: s.input.reps,
+            // Only what the person reported: a set logged as prescribed
+            // carries the target, which says nothing new about the lift.
+            rir: s.input.logged_effort().map(|e| e.rir()),
+            pain: s.input.pain,
+            seconds: s.input.duration_ms.map(|ms| ms / 1000),
+            band: s.input.band.clone(),
+        }
+    }
+}
+
 impl From<&WorkoutLog> for PastWorkout {
     fn from(log: &WorkoutLog) -> Self {
         PastWorkout {
             id: log.workout.id.clone(),
             date: log.workout.started_at.local_date(),
             minutes: log.workout.duration().map(|s| f64::from(s) / 60.0),
-            sets: log
-                .sets
-                .iter()
-                .map(|s| PastSet {
-                    exercise_id: s.input.exercise_id.clone(),
-                    kind: s.input.kind,
-                    kg: match s.input.load {
-                        Load::Weight { weight } => Some(weight.base()),
-                        Load::Bodyweight { added } => added.map(|w| w.base()),
-                        Load::None => None,
-                    },
-                    reps: s.input.reps,
-                    // Only what the person reported: a set logged as prescribed
-                    // carries the target, which says nothing new about the lift.
-                    rir: s.input.logged_effort().map(|e| e.rir()),
-                    pain: s.input.pain,
-                    seconds: s.input.duration_ms.map(|ms| ms / 1000),
-                    band: s.input.band.clone(),
-                })
-                .collect(),
+            sets: log.sets.iter().map(PastSet::from).collect(),
         }
     }
 }

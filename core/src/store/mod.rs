@@ -8,6 +8,7 @@
 
 mod migrations;
 pub(crate) mod rows;
+pub(crate) mod sets;
 
 use std::path::{Path, PathBuf};
 

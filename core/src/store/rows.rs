@@ -1,6 +1,7 @@
 //! Mapping between model types and table rows.
 //!
-//! Kept in one place so every query reads and writes a table the same way.
+//! Kept in one place so every query reads and writes a table the same way
+//! (reading sets has its own home, [`super::sets`]).
 //! Decoding is strict: a value the model cannot represent is reported as
 //! [`Error::BadRow`] naming the table and column, never a panic.
 
@@ -10,16 +11,30 @@ use rusqlite::types::ToSql;
 use rusqlite::{Connection, Row, named_params, params_from_iter};
 
 use crate::model::{
-    Distance, DistanceUnit, Effort, Exercise, Impact, Load, MeasureKind, MeasureUnit, Measurement,
-    SetEntry, SetInput, SetTarget, Site, Timestamp, Unit, Weight, WeightUnit, Workout,
+    Effort, Exercise, Load, MeasureKind, MeasureUnit, Measurement, SetInput, SetTarget, Site,
+    Timestamp, Unit, Workout,
 };
 use crate::{Error, Result};
+
+/// Reading whole sets lives in [`super::sets`]; its column list and decoder
+/// are named here too because exports read them beside the workout's.
+pub use super::sets::{SET_COLUMNS, set_entry};
 
 /// Columns of `exercise`, in the order [`exercise`] reads them.
 pub const EXERCISE_COLUMNS: &str = "id, name, aliases, pattern, equipment, measure, muscles, unilateral, axial, \
      spinal_flexion, spinal_rotation, impact, builtin";
 
-fn bad(table: &'static str, column: &'static str, reason: impl ToString) -> Error {
+/// `columns` (a list like [`WORKOUT_COLUMNS`]) with each name prefixed by
+/// `alias`, for a query that joins tables whose column names overlap.
+pub(crate) fn qualified(alias: &str, columns: &str) -> String {
+    columns
+        .split(',')
+        .map(|c| format!("{alias}.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) fn bad(table: &'static str, column: &'static str, reason: impl ToString) -> Error {
     Error::BadRow {
         table,
         column,
@@ -49,21 +64,28 @@ fn json_list<T: serde::de::DeserializeOwned>(
 
 /// Reads an exercise from a row selected with [`EXERCISE_COLUMNS`].
 pub fn exercise(row: &Row<'_>) -> Result<Exercise> {
+    exercise_at(row, 0)
+}
+
+/// Reads an exercise from [`EXERCISE_COLUMNS`] selected from column `first`
+/// on (after the columns of a joined table).
+pub(crate) fn exercise_at(row: &Row<'_>, first: usize) -> Result<Exercise> {
     const T: &str = "exercise";
+    let c = |i: usize| first + i;
     Ok(Exercise {
-        id: row.get(0)?,
-        name: row.get(1)?,
-        aliases: json_list(T, "aliases", &row.get::<_, String>(2)?)?,
-        pattern: parsed(T, "pattern", row.get(3)?)?,
-        equipment: parsed(T, "equipment", row.get(4)?)?,
-        measure: parsed(T, "measure", row.get(5)?)?,
-        muscles: json_list(T, "muscles", &row.get::<_, String>(6)?)?,
-        unilateral: row.get(7)?,
-        axial: row.get(8)?,
-        spinal_flexion: row.get(9)?,
-        spinal_rotation: row.get(10)?,
-        impact: row.get(11)?,
-        builtin: row.get(12)?,
+        id: row.get(c(0))?,
+        name: row.get(c(1))?,
+        aliases: json_list(T, "aliases", &row.get::<_, String>(c(2))?)?,
+        pattern: parsed(T, "pattern", row.get(c(3))?)?,
+        equipment: parsed(T, "equipment", row.get(c(4))?)?,
+        measure: parsed(T, "measure", row.get(c(5))?)?,
+        muscles: json_list(T, "muscles", &row.get::<_, String>(c(6))?)?,
+        unilateral: row.get(c(7))?,
+        axial: row.get(c(8))?,
+        spinal_flexion: row.get(c(9))?,
+        spinal_rotation: row.get(c(10))?,
+        impact: row.get(c(11))?,
+        builtin: row.get(c(12))?,
     })
 }
 
@@ -106,131 +128,36 @@ pub fn upsert_builtin_exercises(conn: &Connection, list: &[Exercise]) -> Result<
 pub const WORKOUT_COLUMNS: &str =
     "id, name, started_at_ms, offset_min, finished_at_ms, duration_s, note";
 
-fn timestamp(table: &'static str, column: &'static str, ms: i64, offset: i32) -> Result<Timestamp> {
+pub(crate) fn timestamp(
+    table: &'static str,
+    column: &'static str,
+    ms: i64,
+    offset: i32,
+) -> Result<Timestamp> {
     Timestamp::from_parts(ms, offset)
         .ok_or_else(|| bad(table, column, format!("time {ms} out of range")))
 }
 
 /// Reads a workout from a row selected with [`WORKOUT_COLUMNS`].
 pub fn workout(row: &Row<'_>) -> Result<Workout> {
-    let offset: i32 = row.get(3)?;
-    let finished: Option<i64> = row.get(4)?;
+    workout_at(row, 0)
+}
+
+/// Reads a workout from [`WORKOUT_COLUMNS`] selected from column `first` on
+/// (after the columns of a joined table).
+pub(crate) fn workout_at(row: &Row<'_>, first: usize) -> Result<Workout> {
+    let c = |i: usize| first + i;
+    let offset: i32 = row.get(c(3))?;
+    let finished: Option<i64> = row.get(c(4))?;
     Ok(Workout {
-        id: row.get(0)?,
-        name: row.get(1)?,
-        started_at: timestamp("workout", "started_at_ms", row.get(2)?, offset)?,
+        id: row.get(c(0))?,
+        name: row.get(c(1))?,
+        started_at: timestamp("workout", "started_at_ms", row.get(c(2))?, offset)?,
         finished_at: finished
             .map(|ms| timestamp("workout", "finished_at_ms", ms, offset))
             .transpose()?,
-        duration_s: row.get(5)?,
-        note: row.get(6)?,
-    })
-}
-
-/// Columns of `set_entry` joined with `exercise` (as `e`), in the order [`set_entry`] reads them.
-pub const SET_COLUMNS: &str = "s.id, s.workout_id, e.name, s.position, s.performed_at_ms, s.offset_min, s.exercise_id, \
-     s.kind, s.load_type, s.weight_milli, s.weight_unit, s.reps, s.rir, s.rpe, s.duration_ms, s.distance_milli, \
-     s.distance_unit, s.landings, s.drop_height_cm, s.pain, s.note, s.target_weight_milli, s.target_weight_unit, \
-     s.target_reps, s.target_rir, s.role, s.effort_source, s.band";
-
-fn weight_unit(text: Option<String>) -> Result<WeightUnit> {
-    let text = text.ok_or_else(|| bad("set_entry", "weight_unit", "missing"))?;
-    WeightUnit::from_symbol(&text)
-        .ok_or_else(|| bad("set_entry", "weight_unit", format!("unknown unit '{text}'")))
-}
-
-/// Reads a set from a row selected with [`SET_COLUMNS`].
-pub fn set_entry(row: &Row<'_>) -> Result<SetEntry> {
-    const T: &str = "set_entry";
-    let weight_milli: Option<i64> = row.get(9)?;
-    let load = match row.get::<_, String>(8)?.as_str() {
-        "none" => Load::None,
-        "weight" => Load::Weight {
-            weight: Weight::from_milli(
-                weight_milli.ok_or_else(|| bad(T, "weight_milli", "missing"))?,
-                weight_unit(row.get(10)?)?,
-            ),
-        },
-        "bodyweight" => Load::Bodyweight {
-            added: match weight_milli {
-                Some(m) => Some(Weight::from_milli(m, weight_unit(row.get(10)?)?)),
-                None => None,
-            },
-        },
-        other => return Err(bad(T, "load_type", format!("unknown '{other}'"))),
-    };
-    let effort = match (
-        row.get::<_, Option<f64>>(12)?,
-        row.get::<_, Option<f64>>(13)?,
-    ) {
-        (Some(rir), None) => Some(Effort::Rir(rir)),
-        (None, Some(rpe)) => Some(Effort::Rpe(rpe)),
-        (None, None) => None,
-        (Some(_), Some(_)) => return Err(bad(T, "rpe", "both rir and rpe set")),
-    };
-    let distance = match (
-        row.get::<_, Option<i64>>(15)?,
-        row.get::<_, Option<String>>(16)?,
-    ) {
-        (Some(m), Some(u)) => Some(Distance::from_milli(
-            m,
-            DistanceUnit::from_symbol(&u)
-                .ok_or_else(|| bad(T, "distance_unit", format!("unknown unit '{u}'")))?,
-        )),
-        (None, _) => None,
-        (Some(_), None) => return Err(bad(T, "distance_unit", "missing")),
-    };
-    let impact = row.get::<_, Option<u32>>(17)?.map(|landings| Impact {
-        landings,
-        drop_height_cm: None,
-    });
-    let impact = match (impact, row.get::<_, Option<f64>>(18)?) {
-        (Some(i), h) => Some(Impact {
-            drop_height_cm: h,
-            ..i
-        }),
-        (None, _) => None,
-    };
-    let target_weight = match row.get::<_, Option<i64>>(21)? {
-        Some(m) => Some(Weight::from_milli(m, weight_unit(row.get(22)?)?)),
-        None => None,
-    };
-    let target_reps: Option<u32> = row.get(23)?;
-    let target_rir: Option<f64> = row.get(24)?;
-    let target = (target_weight.is_some() || target_reps.is_some() || target_rir.is_some())
-        .then_some(SetTarget {
-            weight: target_weight,
-            reps: target_reps,
-            rir: target_rir,
-        });
-    Ok(SetEntry {
-        target,
-        id: row.get(0)?,
-        workout_id: row.get(1)?,
-        exercise_name: row.get(2)?,
-        position: row.get(3)?,
-        performed_at: timestamp(T, "performed_at_ms", row.get(4)?, row.get(5)?)?,
-        input: SetInput {
-            exercise_id: row.get(6)?,
-            kind: parsed(T, "kind", row.get(7)?)?,
-            load,
-            reps: row.get(11)?,
-            effort,
-            duration_ms: row.get(14)?,
-            distance,
-            impact,
-            pain: row.get(19)?,
-            note: row.get(20)?,
-            role: row
-                .get::<_, Option<String>>(25)?
-                .map(|r| parsed(T, "role", r))
-                .transpose()?,
-            effort_source: row
-                .get::<_, Option<String>>(26)?
-                .map(|r| parsed(T, "effort_source", r))
-                .transpose()?,
-            band: row.get(27)?,
-        },
+        duration_s: row.get(c(5))?,
+        note: row.get(c(6))?,
     })
 }
 
@@ -511,7 +438,10 @@ impl SetRow<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EffortSource, SetKind, SetRole};
+    use crate::model::{
+        Distance, DistanceUnit, EffortSource, Impact, SetEntry, SetKind, SetRole, Weight,
+        WeightUnit,
+    };
 
     fn conn() -> Connection {
         let conn = crate::store::open_in_memory(0).unwrap();
@@ -737,15 +667,8 @@ pub(crate) fn check_merged_row(conn: &Connection, table: &str, key: &str) -> Res
     let reason = |e: Error| e.to_string();
     match table {
         "set_entry" => {
-            let sql = format!(
-                "SELECT {} FROM set_entry s JOIN exercise e ON e.id = s.exercise_id WHERE s.id = ?1",
-                SET_COLUMNS
-            );
-            let mut stmt = conn.prepare_cached(&sql).map_err(|e| e.to_string())?;
-            let mut found = stmt.query([key]).map_err(|e| e.to_string())?;
             // A missing exercise is reported by the reference check.
-            if let Some(row) = found.next().map_err(|e| e.to_string())? {
-                let set = set_entry(row).map_err(reason)?;
+            if let Some(set) = super::sets::any_set(conn, key).map_err(reason)? {
                 crate::validate::set_values(&set.input).map_err(|e| e.to_string())?;
             }
             Ok(())

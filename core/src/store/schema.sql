@@ -1,0 +1,135 @@
+-- The schema of a Heft database at version 6, as SQLite keeps it
+-- after the migrations in sql/ (which stay the way to create and upgrade it).
+-- Written by a test, which fails when this file differs from a fresh
+-- database; `UPDATE_GOLDEN=1 cargo test -p heft-core schema_sql` rewrites it.
+
+CREATE TABLE device (
+    id            TEXT PRIMARY KEY NOT NULL,
+    name          TEXT NOT NULL,
+    created_at_ms INTEGER NOT NULL,
+    is_local      INTEGER NOT NULL DEFAULT 0 CHECK (is_local IN (0, 1)),
+    last_hlc      TEXT
+);
+
+CREATE TABLE exercise (
+    id              TEXT PRIMARY KEY NOT NULL,
+    name            TEXT NOT NULL,
+    aliases         TEXT NOT NULL DEFAULT '[]',  -- JSON array of strings
+    pattern         TEXT NOT NULL,
+    equipment       TEXT NOT NULL,
+    measure         TEXT NOT NULL,
+    muscles         TEXT NOT NULL DEFAULT '[]',  -- JSON array of muscle names
+    unilateral      INTEGER NOT NULL DEFAULT 0,
+    axial           INTEGER NOT NULL DEFAULT 0,
+    spinal_flexion  INTEGER NOT NULL DEFAULT 0,
+    spinal_rotation INTEGER NOT NULL DEFAULT 0,
+    impact          INTEGER NOT NULL DEFAULT 0,
+    builtin         INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
+    hlc             TEXT NOT NULL,
+    deleted         INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+, newer_columns TEXT);
+
+CREATE TABLE measurement (
+    id             TEXT PRIMARY KEY NOT NULL,
+    kind           TEXT NOT NULL,
+    site           TEXT,
+    value          REAL NOT NULL,
+    unit           TEXT NOT NULL,
+    measured_at_ms INTEGER NOT NULL,
+    offset_min     INTEGER NOT NULL,
+    note           TEXT,
+    hlc            TEXT NOT NULL,
+    deleted        INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+, newer_columns TEXT);
+
+CREATE INDEX measurement_kind ON measurement (kind, measured_at_ms);
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE profile (
+    field   TEXT PRIMARY KEY NOT NULL,
+    value   TEXT NOT NULL,
+    hlc     TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+, newer_columns TEXT);
+
+CREATE TABLE program (
+    id      TEXT PRIMARY KEY NOT NULL,
+    source  TEXT NOT NULL,
+    hlc     TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+, newer_columns TEXT);
+
+CREATE TABLE program_run (
+    id         TEXT PRIMARY KEY NOT NULL,
+    program_id TEXT NOT NULL,
+    started_on TEXT NOT NULL,           -- YYYY-MM-DD, local
+    ended_on   TEXT,                    -- set when stopped or replaced
+    state      TEXT NOT NULL,           -- JSON
+    hlc        TEXT NOT NULL,
+    deleted    INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+, newer_columns TEXT);
+
+CREATE INDEX program_run_active ON program_run (started_on) WHERE deleted = 0 AND ended_on IS NULL;
+
+CREATE TABLE set_entry (
+    id              TEXT PRIMARY KEY NOT NULL,
+    workout_id      TEXT NOT NULL REFERENCES workout (id) DEFERRABLE INITIALLY DEFERRED,
+    exercise_id     TEXT NOT NULL REFERENCES exercise (id) DEFERRABLE INITIALLY DEFERRED,
+    position        INTEGER NOT NULL,
+    performed_at_ms INTEGER NOT NULL,
+    offset_min      INTEGER NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN ('warmup', 'working', 'drop', 'failure')),
+    load_type       TEXT NOT NULL CHECK (load_type IN ('none', 'weight', 'bodyweight')),
+    weight_milli    INTEGER,            -- external load, or added (negative: assistance)
+    weight_unit     TEXT CHECK (weight_unit IS NULL OR weight_unit IN ('kg', 'lb')),
+    reps            INTEGER,
+    rir             REAL,
+    rpe             REAL,
+    duration_ms     INTEGER,
+    distance_milli  INTEGER,
+    distance_unit   TEXT CHECK (distance_unit IS NULL OR distance_unit IN ('m', 'km', 'mi')),
+    landings        INTEGER,
+    drop_height_cm  REAL,
+    pain            INTEGER CHECK (pain IS NULL OR pain BETWEEN 0 AND 10),
+    note            TEXT,
+    hlc             TEXT NOT NULL,
+    deleted         INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+, target_weight_milli INTEGER, target_weight_unit TEXT CHECK (target_weight_unit IS NULL OR target_weight_unit IN ('kg', 'lb')), target_reps INTEGER, target_rir REAL, import_digest BLOB, role TEXT CHECK (role IS NULL OR role IN ('technique', 'warmup', 'working')), effort_source TEXT CHECK (effort_source IS NULL OR effort_source IN ('logged', 'prescribed')), band TEXT, newer_columns TEXT);
+
+CREATE INDEX set_entry_exercise ON set_entry (exercise_id, performed_at_ms);
+
+CREATE INDEX set_entry_workout ON set_entry (workout_id, position);
+
+CREATE TABLE sqlite_sequence(name,seq);
+
+CREATE TABLE undo_entry (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at_ms      INTEGER NOT NULL,
+    label      TEXT NOT NULL,
+    inverse    TEXT NOT NULL  -- JSON of the action that reverses it
+);
+
+CREATE TABLE workout (
+    id             TEXT PRIMARY KEY NOT NULL,
+    name           TEXT,
+    started_at_ms  INTEGER NOT NULL,
+    offset_min     INTEGER NOT NULL,
+    finished_at_ms INTEGER,
+    duration_s     INTEGER CHECK (duration_s IS NULL OR duration_s >= 0),
+    note           TEXT,
+    hlc            TEXT NOT NULL,
+    deleted        INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+, run_id TEXT, import_digest BLOB, newer_columns TEXT);
+
+CREATE INDEX workout_open ON workout (started_at_ms) WHERE deleted = 0 AND finished_at_ms IS NULL;
+
+CREATE INDEX workout_run ON workout (run_id) WHERE run_id IS NOT NULL;
+
+CREATE INDEX workout_started ON workout (started_at_ms);
+
+PRAGMA application_id = 1214604916;
+PRAGMA user_version = 6;
