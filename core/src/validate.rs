@@ -9,7 +9,10 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 
-use crate::model::{Effort, Exercise, Load, Measure, SetInput, SetKind, Unit, Weight, WeightUnit};
+use crate::model::{
+    Effort, Exercise, Load, MAX_BAND_NAME, MAX_BANDS, Measure, ProfileUpdate, SetInput, SetKind,
+    Unit, Weight, WeightUnit, band_name,
+};
 
 /// Heaviest load accepted for a set, in kilograms.
 pub const MAX_LOAD_KG: f64 = 1000.0;
@@ -472,9 +475,106 @@ fn fits_measure(input: &SetInput, exercise: &Exercise) -> Check {
     }
 }
 
+/// Checks the values a profile may hold; also run on the merged profile
+/// after a sync, whose fields may come from another device.
+pub fn profile(update: &ProfileUpdate, this_year: i32) -> Check {
+    if let Some(y) = update.birth_year
+        && !(EARLIEST_YEAR..=this_year - 5).contains(&y)
+    {
+        return Err(ValidationError {
+            field: Field::BirthYear,
+            problem: Problem::OutOfRange {
+                min: EARLIEST_YEAR.to_string(),
+                max: (this_year - 5).to_string(),
+            },
+        });
+    }
+    if let Some(loadout) = &update.loadout {
+        loadout.validate().map_err(|e| ValidationError {
+            field: Field::Loadout,
+            problem: Problem::Malformed {
+                expected: e.to_string(),
+            },
+        })?;
+    }
+    if let Some(list) = &update.bands {
+        bands(list)?;
+    }
+    if let Some(m) = update.running_min_week
+        && m > MAX_RUNNING_MIN_WEEK
+    {
+        return Err(ValidationError {
+            field: Field::RunningMinutes,
+            problem: Problem::OutOfRange {
+                min: "0".into(),
+                max: MAX_RUNNING_MIN_WEEK.to_string(),
+            },
+        });
+    }
+    Ok(())
+}
+
+/// A band list: names of letters, digits and '-', each once, at most [`MAX_BANDS`].
+fn bands(list: &[String]) -> Check {
+    let bad = |expected: String| ValidationError {
+        field: Field::Band,
+        problem: Problem::Malformed { expected },
+    };
+    if list.len() > MAX_BANDS {
+        return Err(bad(format!("at most {MAX_BANDS} bands")));
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for b in list {
+        let Some(name) = band_name(b) else {
+            return Err(bad(format!(
+                "band names of letters, digits and '-' (up to {MAX_BAND_NAME}), not '{}'",
+                b.trim()
+            )));
+        };
+        if seen.contains(&name) {
+            return Err(bad(format!("each band once ('{name}' twice)")));
+        }
+        seen.push(name);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_profile_names_the_field_it_breaks() {
+        let ok = ProfileUpdate {
+            birth_year: Some(1958),
+            running_min_week: Some(120),
+            bands: Some(vec!["yellow".into(), "Red".into()]),
+            ..ProfileUpdate::default()
+        };
+        assert_eq!(profile(&ok, 2026), Ok(()));
+        let field = |u: ProfileUpdate| profile(&u, 2026).unwrap_err().field;
+        assert_eq!(
+            field(ProfileUpdate {
+                birth_year: Some(2024),
+                ..ProfileUpdate::default()
+            }),
+            Field::BirthYear
+        );
+        assert_eq!(
+            field(ProfileUpdate {
+                running_min_week: Some(MAX_RUNNING_MIN_WEEK + 1),
+                ..ProfileUpdate::default()
+            }),
+            Field::RunningMinutes
+        );
+        assert_eq!(
+            field(ProfileUpdate {
+                bands: Some(vec!["red".into(), "RED".into()]),
+                ..ProfileUpdate::default()
+            }),
+            Field::Band
+        );
+    }
     use crate::model::{Distance, DistanceUnit, Equipment, Impact, Pattern, SetKind};
 
     fn squat() -> Exercise {

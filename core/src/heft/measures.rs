@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::Heft;
-use super::profile::read_profile;
 use super::undo::{self, Inverse};
 use crate::measures::{NewMeasurement, Trend};
 use crate::model::{MeasureKind, Measurement, Profile, Site};
+use crate::store::profile::read as read_profile;
 use crate::store::rows::{self, MEASUREMENT_COLUMNS};
 use crate::{Error, Result};
 

@@ -46,22 +46,6 @@ pub use programs::{
 pub use sync::{DeviceSeen, ExportSummary, SyncStatus, TableCount};
 pub use undo::UndoOutcome;
 
-/// Fails when a stored profile field cannot be read or holds a value the
-/// profile does not allow (after a merge).
-pub(crate) fn check_profile(conn: &Connection, this_year: i32) -> Result<()> {
-    let p = profile::read_profile(conn)?;
-    profile::check_values(
-        &crate::model::ProfileUpdate {
-            birth_year: p.birth_year,
-            loadout: p.loadout,
-            running_min_week: p.running_min_week,
-            bands: p.bands,
-            ..Default::default()
-        },
-        this_year,
-    )
-}
-
 /// An open Heft database. Cheap to share between threads (`Send + Sync`);
 /// calls are serialised on one connection.
 pub struct Heft {

@@ -4,23 +4,20 @@
 use chrono::Datelike;
 
 use super::Heft;
-use crate::model::{
-    Equipment, MAX_BAND_NAME, MAX_BANDS, Profile, ProfileUpdate, Unit, WeightUnit, band_name,
-};
-use crate::progression::strength::Formula;
-use crate::store::rows::parsed;
-use crate::validate::{EARLIEST_YEAR, Field, MAX_RUNNING_MIN_WEEK, Problem, ValidationError};
+use crate::model::{Profile, ProfileUpdate, Unit, band_name};
+use crate::store;
+use crate::validate::{self, Field, Problem, ValidationError};
 use crate::{Error, Result};
 
 impl Heft {
     /// The profile; unset fields are `None` and the unit defaults to kg.
     pub fn profile(&self) -> Result<Profile> {
-        self.read(read_profile)
+        self.read(store::profile::read)
     }
 
     /// Changes the given fields of the profile.
     pub fn update_profile(&self, update: &ProfileUpdate) -> Result<Profile> {
-        check_values(update, self.now().year())?;
+        validate::profile(update, self.now().year())?;
         let bands = update.bands.as_ref().map(|list| {
             list.iter()
                 .filter_map(|b| band_name(b))
@@ -86,134 +83,6 @@ impl Heft {
         })?;
         self.profile()
     }
-}
-
-/// Checks the values a profile may hold; also run on the merged profile
-/// after a sync, whose fields may come from another device.
-pub(crate) fn check_values(update: &ProfileUpdate, this_year: i32) -> Result<()> {
-    if let Some(y) = update.birth_year
-        && !(EARLIEST_YEAR..=this_year - 5).contains(&y)
-    {
-        return Err(ValidationError {
-            field: Field::BirthYear,
-            problem: Problem::OutOfRange {
-                min: EARLIEST_YEAR.to_string(),
-                max: (this_year - 5).to_string(),
-            },
-        }
-        .into());
-    }
-    if let Some(loadout) = &update.loadout {
-        loadout.validate().map_err(|e| ValidationError {
-            field: Field::Loadout,
-            problem: Problem::Malformed {
-                expected: e.to_string(),
-            },
-        })?;
-    }
-    if let Some(list) = &update.bands {
-        check_bands(list)?;
-    }
-    if let Some(m) = update.running_min_week
-        && m > MAX_RUNNING_MIN_WEEK
-    {
-        return Err(ValidationError {
-            field: Field::RunningMinutes,
-            problem: Problem::OutOfRange {
-                min: "0".into(),
-                max: MAX_RUNNING_MIN_WEEK.to_string(),
-            },
-        }
-        .into());
-    }
-    Ok(())
-}
-
-/// A band list: names of letters, digits and '-', each once, at most [`MAX_BANDS`].
-fn check_bands(list: &[String]) -> Result<()> {
-    let bad = |expected: String| -> Error {
-        ValidationError {
-            field: Field::Band,
-            problem: Problem::Malformed { expected },
-        }
-        .into()
-    };
-    if list.len() > MAX_BANDS {
-        return Err(bad(format!("at most {MAX_BANDS} bands")));
-    }
-    let mut seen: Vec<String> = Vec::new();
-    for b in list {
-        let Some(name) = band_name(b) else {
-            return Err(bad(format!(
-                "band names of letters, digits and '-' (up to {MAX_BAND_NAME}), not '{}'",
-                b.trim()
-            )));
-        };
-        if seen.contains(&name) {
-            return Err(bad(format!("each band once ('{name}' twice)")));
-        }
-        seen.push(name);
-    }
-    Ok(())
-}
-
-/// Reads the profile inside a transaction.
-pub(crate) fn read_profile(conn: &rusqlite::Connection) -> Result<Profile> {
-    const T: &str = "profile";
-    const C: &str = "value";
-    let mut stmt = conn.prepare_cached("SELECT field, value FROM profile WHERE deleted = 0")?;
-    let mut profile = Profile::default();
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    for row in rows {
-        let (field, value) = row?;
-        let bad = |reason: String| Error::BadRow {
-            table: T,
-            column: C,
-            reason,
-        };
-        match field.as_str() {
-            "unit" => {
-                profile.unit =
-                    WeightUnit::from_symbol(&value).ok_or_else(|| bad(format!("unit '{value}'")))?
-            }
-            "birth_year" => profile.birth_year = Some(parsed(T, C, value)?),
-            "sex" => profile.sex = Some(parsed(T, C, value)?),
-            "bone_status" => profile.bone_status = Some(parsed(T, C, value)?),
-            "fracture_history" => profile.fracture_history = Some(parsed(T, C, value)?),
-            "loadout" => {
-                profile.loadout =
-                    Some(serde_json::from_str(&value).map_err(|e| bad(format!("loadout: {e}")))?)
-            }
-            "micro_plates" => profile.micro_plates = parsed(T, C, value)?,
-            "equipment" => {
-                let list = value
-                    .split(',')
-                    .filter(|s| !s.is_empty())
-                    .map(|s| s.parse::<Equipment>().map_err(|e| bad(e.to_string())))
-                    .collect::<Result<Vec<_>>>()?;
-                profile.equipment = (!list.is_empty()).then_some(list);
-            }
-            "running_min_week" => profile.running_min_week = Some(parsed(T, C, value)?),
-            "formula" => {
-                profile.formula = Some(match value.as_str() {
-                    "epley" => Formula::Epley,
-                    "brzycki" => Formula::Brzycki,
-                    other => return Err(bad(format!("formula '{other}'"))),
-                })
-            }
-            "bands" => {
-                let list: Vec<String> = value
-                    .split(',')
-                    .filter(|s| !s.is_empty())
-                    .map(|s| band_name(s).ok_or_else(|| bad(format!("band '{s}'"))))
-                    .collect::<Result<_>>()?;
-                profile.bands = (!list.is_empty()).then_some(list);
-            }
-            // Fields from a newer version are kept in the table and ignored here.
-            _ => {}
-        }
-    }
-    Ok(profile)
 }
 
 #[cfg(test)]

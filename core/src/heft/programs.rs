@@ -9,7 +9,6 @@ use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::profile::read_profile;
 use super::undo::{self, Inverse};
 use super::{Heft, Stamper};
 use crate::catalog;
@@ -20,6 +19,7 @@ use crate::progression::builtin::builtin_programs;
 use crate::progression::engine::{self, LiftChange, PlanInput, SEED_MAX_DAYS};
 use crate::progression::plan::{PhasePosition, PlannedLoad, SessionPlan, Why};
 use crate::progression::{Athlete, ExerciseIndex, PastSet, PastWorkout, Program, RunState};
+use crate::store::profile::read as read_profile;
 use crate::store::rows::{self, EXERCISE_COLUMNS};
 use crate::store::sets::{self, EngineHistory};
 use crate::{Error, Result};

@@ -6,9 +6,9 @@ use rusqlite::Connection;
 use super::Heft;
 use super::analytics::{read_charts, read_records_on};
 use super::measures::read_measurements;
-use super::profile::read_profile;
 use crate::model::Timestamp;
 use crate::report::{self, PainScore, ReportData, ReportInput};
+use crate::store::profile::read as read_profile;
 use crate::{Error, Result};
 
 impl Heft {

@@ -7,6 +7,7 @@
 //! aside, never deleted: it may be someone's only copy of years of training.
 
 mod migrations;
+pub(crate) mod profile;
 pub(crate) mod rows;
 pub(crate) mod sets;
 

@@ -402,7 +402,7 @@ fn merge_rows(
     if report.changed() {
         revive_parents(tx)?;
         check_references(tx)?;
-        crate::heft::check_profile(tx, this_year)?;
+        check_profile(tx, this_year)?;
     }
     Ok((report, newest.and_then(|n| n.parse::<Hlc>().ok())))
 }
@@ -485,6 +485,23 @@ fn check_references(tx: &Transaction<'_>) -> Result<()> {
             reason: format!("row '{id}' refers to a missing {parent}{hint}"),
         }));
     }
+    Ok(())
+}
+
+/// Fails when the merged profile has a field that cannot be read or holds a
+/// value a profile may not (its fields may come from another device).
+fn check_profile(conn: &rusqlite::Connection, this_year: i32) -> Result<()> {
+    let p = crate::store::profile::read(conn)?;
+    crate::validate::profile(
+        &crate::model::ProfileUpdate {
+            birth_year: p.birth_year,
+            loadout: p.loadout,
+            running_min_week: p.running_min_week,
+            bands: p.bands,
+            ..Default::default()
+        },
+        this_year,
+    )?;
     Ok(())
 }
 
