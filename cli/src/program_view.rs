@@ -109,12 +109,7 @@ pub fn next_line(t: &Today) -> String {
 }
 
 fn trim(x: f64) -> String {
-    let r = (x * 10.0).round() / 10.0;
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r}")
-    }
+    heft_core::model::format_decimal(x, 1)
 }
 
 /// `heft today`.

@@ -467,8 +467,7 @@ impl UnitEvidence {
 
 /// A load as text, without trailing zeros.
 fn trim(v: f64) -> String {
-    let s = format!("{v:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    crate::model::format_decimal(v, 2)
 }
 
 #[cfg(test)]

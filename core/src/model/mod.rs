@@ -22,7 +22,9 @@ pub use names::UnknownName;
 pub use profile::{
     BoneStatus, FractureHistory, MAX_BAND_NAME, MAX_BANDS, Profile, ProfileUpdate, Sex, band_name,
 };
-pub use quantity::{Distance, DistanceUnit, Quantity, Unit, Weight, WeightUnit, format_milli};
+pub use quantity::{
+    Distance, DistanceUnit, Quantity, Unit, Weight, WeightUnit, format_decimal, format_milli,
+};
 pub use set::{
     Effort, EffortSource, Impact, Load, SetEntry, SetInput, SetKind, SetRole, SetTarget,
 };

@@ -162,6 +162,19 @@ impl<U: Unit> Quantity<U> {
     }
 }
 
+/// `x` rounded to `places` decimals (halves away from zero), written with
+/// no trailing zeros: `format_decimal(2.50, 2)` is "2.5", `format_decimal(3.0, 1)`
+/// is "3". The one way a number reads in reasons, notes and tables.
+pub fn format_decimal(x: f64, places: i32) -> String {
+    let scale = 10f64.powi(places);
+    let r = (x * scale).round() / scale;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r}")
+    }
+}
+
 /// Writes a thousandths count as the shortest exact decimal ("102.5", "-20", "1.25").
 pub fn format_milli(milli: i64) -> String {
     let sign = if milli < 0 { "-" } else { "" };
@@ -210,6 +223,16 @@ impl<'de, U: Unit + Deserialize<'de>> Deserialize<'de> for Quantity<U> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_read_without_trailing_zeros() {
+        assert_eq!(format_decimal(2.5, 2), "2.5");
+        assert_eq!(format_decimal(3.0, 1), "3");
+        assert_eq!(format_decimal(67.849, 1), "67.8");
+        assert_eq!(format_decimal(0.125, 2), "0.13");
+        assert_eq!(format_decimal(-1.25, 1), "-1.3");
+        assert_eq!(format_decimal(1260.0, 2), "1260");
+    }
 
     #[test]
     fn kilograms_shown_in_either_unit_to_a_hundredth() {

@@ -16,12 +16,7 @@ pub(super) fn to_kg(value: f64, unit: WeightUnit) -> f64 {
 
 /// A number without needless decimals.
 pub(super) fn num(x: f64) -> String {
-    let r = (x * 100.0).round() / 100.0;
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r}")
-    }
+    crate::model::format_decimal(x, 2)
 }
 
 /// An estimate to a tenth: its precision is far coarser than a plate.
