@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::exercises::exercise_by_id;
 use super::undo::{self, Inverse};
 use super::{Heft, Stamper};
-use crate::model::{LogTime, SetEntry, SetInput, Timestamp, Workout, WorkoutLog};
+use crate::model::{LogTime, SetEntry, SetInput, Timestamp, Workout, WorkoutLog, utc_ms_covering};
 use crate::store::rows::{self, SetColumns, WORKOUT_COLUMNS};
 use crate::store::sets;
 use crate::validate::{self, Field, Problem, ValidationError};
@@ -626,8 +626,7 @@ fn any_workout_on(conn: &Connection, date: NaiveDate) -> Result<bool> {
 
 /// The newest open workout whose local start date is `date`.
 fn open_workout_on(conn: &Connection, date: NaiveDate) -> Result<Option<Workout>> {
-    let from = date.and_time(NaiveTime::MIN).and_utc().timestamp_millis() - 86_400_000;
-    let to = from + 3 * 86_400_000;
+    let (from, to) = utc_ms_covering(date, date);
     let sql = format!(
         "SELECT {WORKOUT_COLUMNS} FROM workout WHERE deleted = 0 AND finished_at_ms IS NULL
          AND started_at_ms >= ?1 AND started_at_ms < ?2 ORDER BY started_at_ms DESC"

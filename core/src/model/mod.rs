@@ -29,5 +29,5 @@ pub use set::{
     Effort, EffortSource, Impact, Load, SetEntry, SetInput, SetKind, SetRole, SetTarget,
 };
 pub use short_id::ShortId;
-pub use time::{DAY_MS, LogTime, Timestamp, utc_ms_covering};
+pub use time::{LogTime, Timestamp, utc_ms_covering};
 pub use workout::{Workout, WorkoutLog};
