@@ -60,6 +60,19 @@ pub(super) fn beyond_chart(reps_to_failure: f64) -> f64 {
 /// The chart's last cell: 12 reps to failure.
 pub(super) const CHART_AT_12: f64 = strength::CHART[11];
 
+/// The top of a percentage band for `reps` on the one table, as a share of
+/// the estimate: the program's top (`max_pct`), which rounding may pass by
+/// [`PERCENT_ROUNDING`] (its percentages are approximate), never past the
+/// chart at `floor_rir` for those reps (a cap on effort).
+pub(super) fn band_top(max_pct: f64, reps: u16, floor_rir: f64) -> f64 {
+    let chart = load_at(1.0, reps, floor_rir);
+    if max_pct / 100.0 < chart {
+        (max_pct / 100.0 + PERCENT_ROUNDING).min(chart)
+    } else {
+        chart
+    }
+}
+
 /// To the nearest half rep, the resolution people rate effort in.
 pub(super) fn half_step(x: f64) -> f64 {
     (x * 2.0).round() / 2.0

@@ -179,6 +179,12 @@ pub(super) fn default_rest(target: Target, reps: RepRange) -> u16 {
     }
 }
 
+/// Sets are planned to failure only for healthy people with lifting behind
+/// them (SCIENCE.md: not for novices or low bone mass).
+pub(super) fn no_failure(input: &PlanInput) -> bool {
+    input.athlete.low_bone_mass || input.run.new_lifter
+}
+
 pub(super) fn plan_slot(
     input: &PlanInput,
     pos: &Position,
@@ -294,9 +300,7 @@ pub(super) fn plan_slot(
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    // Sets are planned to failure only for healthy people with lifting
-    // behind them (SCIENCE.md: not for novices or low bone mass).
-    let no_failure = athlete.low_bone_mass || input.run.new_lifter;
+    let no_failure = no_failure(input);
     // The heaviest the set may be on the one table, in kg: a percentage
     // slot's top, or its reps at the effort target.
     let mut ceiling: Option<f64> = None;
@@ -350,14 +354,7 @@ pub(super) fn plan_slot(
                 let chart_cap = load_at(1.0, top, floor_rir);
                 let most = (hi / 100.0).min(chart_cap);
                 let fraction = (lo / 100.0).min(most);
-                // Rounding may pass the program's top by a little (its
-                // percentages are approximate), never a cap on effort.
-                let slack = if hi / 100.0 < chart_cap {
-                    PERCENT_ROUNDING.min(chart_cap - hi / 100.0)
-                } else {
-                    0.0
-                };
-                ceiling = e1rm.map(|e| e * (most + slack));
+                ceiling = e1rm.map(|e| e * band_top(hi, top, floor_rir));
                 planned_rir = Some(half_step(rir_at(fraction, top)).max(floor_rir));
                 if let (Some(l), true) = (lift.load_kg, training && owned) {
                     // The band's bottom is a floor once the estimate has

@@ -576,14 +576,9 @@ pub(super) fn apply_rule(
             // The next step the equipment makes past the band's top on the
             // estimate waits (the plan would hold it anyway), unless the
             // estimate is only a lower bound (`LiftState::probe`).
-            let no_failure = athlete.low_bone_mass || input.run.new_lifter;
+            let no_failure = no_failure(input);
             let floor_rir = if no_failure { PERCENT_RIR_FLOOR } else { 0.0 };
-            let chart = load_at(1.0, slot.reps.min, floor_rir);
-            let top = if max / 100.0 < chart {
-                (max / 100.0 + PERCENT_ROUNDING).min(chart)
-            } else {
-                chart
-            };
+            let top = band_top(max, slot.reps.min, floor_rir);
             // A probe past a lower-bound estimate only for those the
             // no-failure rule does not cover, and only a modest step: loose
             // reports far from failure are as often too high as too low.
