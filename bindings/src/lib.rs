@@ -117,7 +117,7 @@ impl HeftStore {
 
     /// This device's id (32 hex digits), as sync files name it.
     pub fn device_id(&self) -> Result<String> {
-        Ok(self.heft()?.device_id().to_owned())
+        Ok(self.heft()?.device_id()?)
     }
 
     /// Why nothing can be written, when the database could be opened only

@@ -125,8 +125,21 @@ pub fn import(
 }
 
 fn merge_line(file: &Path, r: &MergeReport) -> String {
+    let mut notes = String::new();
+    if let Some(min) = r.writer_clock_ahead_min {
+        notes.push_str(&format!(
+            "\nThe clock of the device that wrote it ({}) was {} ahead of this one's: set its date and time right. Its changes are merged all the same.",
+            r.device_id,
+            duration_words(min)
+        ));
+    }
+    if let Some(id) = &r.new_device_id {
+        notes.push_str(&format!(
+            "\nIt was written by another copy of this database under this device's id (a phone restored from a backup?). Every change of both is kept; this device's id is now {id}."
+        ));
+    }
     format!(
-        "Merged {}: {} read, {} added, {} updated, {} unchanged{}.",
+        "Merged {}: {} read, {} added, {} updated, {} unchanged{}.{notes}",
         file.display(),
         count(r.rows_read, "row", "rows"),
         r.added,
@@ -138,6 +151,15 @@ fn merge_line(file: &Path, r: &MergeReport) -> String {
             String::new()
         }
     )
+}
+
+/// `min` minutes in the largest unit that fits: "3 days", "5 hours", "12 minutes".
+fn duration_words(min: u64) -> String {
+    match min {
+        m if m >= 2 * 24 * 60 => count(m / (24 * 60), "day", "days"),
+        m if m >= 2 * 60 => count(m / 60, "hour", "hours"),
+        m => count(m, "minute", "minutes"),
+    }
 }
 
 /// `heft sync`.

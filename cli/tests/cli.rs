@@ -818,6 +818,36 @@ fn two_databases_converge_through_a_sync_folder() {
 }
 
 #[test]
+fn a_restored_copy_of_a_database_is_told_and_takes_a_new_id() {
+    let a = db();
+    let folder = a._dir.path().join("Sync");
+    std::fs::create_dir(&folder).unwrap();
+    let f = folder.to_str().unwrap();
+    ok(&a.path, &["log", "squat", "100x5"]);
+    ok(&a.path, &["sync", f]);
+    // A second phone restored from the first one's backup.
+    let copy = a._dir.path().join("restored.db");
+    std::fs::copy(&a.path, &copy).unwrap();
+    let id = json(&a.path, &["status"])["device_id"].clone();
+    assert_eq!(json(&copy, &["status"])["device_id"], id);
+    ok(&a.path, &["log", "deadlift", "140x3"]);
+    ok(&copy, &["log", "bench press", "60x5"]);
+    ok(&a.path, &["sync", f]);
+    let text = ok(&copy, &["sync", f]);
+    assert!(text.contains("another copy of this database"), "{text}");
+    let new_id = json(&copy, &["status"])["device_id"].clone();
+    assert_ne!(new_id, id);
+    assert!(text.contains(new_id.as_str().unwrap()), "{text}");
+    let report = json(&a.path, &["sync", f]);
+    assert!(report["new_device_id"].is_null(), "{report}");
+    ok(&copy, &["sync", f]);
+    assert_eq!(
+        json(&a.path, &["status"])["content_hash"],
+        json(&copy, &["status"])["content_hash"]
+    );
+}
+
+#[test]
 fn import_csv_reports_then_adds_nothing_the_second_time() {
     let d = db();
     let file = fixture("strong_plain.csv");

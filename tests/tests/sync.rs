@@ -143,7 +143,7 @@ fn export_then_import_into_an_empty_database_reproduces_it() {
     let status = b.heft.sync_status().unwrap();
     assert_eq!(status.content_hash, a.heft.content_hash().unwrap());
     assert_eq!(status.devices.len(), 1);
-    assert_eq!(status.devices[0].id, a.heft.device_id());
+    assert_eq!(status.devices[0].id, a.heft.device_id().unwrap());
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn the_header_is_one_readable_line_and_counts_rows() {
     let header: serde_json::Value = serde_json::from_slice(&file[..newline]).unwrap();
     assert_eq!(header["format"], "heft-export");
     assert_eq!(header["version"], 1);
-    assert_eq!(header["device_id"], a.heft.device_id());
+    assert_eq!(header["device_id"], a.heft.device_id().unwrap());
     let set_rows = header["tables"]
         .as_array()
         .unwrap()
@@ -287,8 +287,8 @@ fn a_flipped_bit_in_the_header_is_found() {
     let good = export(&a.heft);
     let newline = good.iter().position(|&b| b == b'\n').unwrap();
     let text = std::str::from_utf8(&good[..newline]).unwrap();
-    let id = a.heft.device_id();
-    let at = text.find(id).unwrap() + 3;
+    let id = a.heft.device_id().unwrap();
+    let at = text.find(&id).unwrap() + 3;
     let b = device(START);
     let before = b.heft.content_hash().unwrap();
     // One bit of the device id, then one of a row count.
@@ -587,7 +587,11 @@ fn a_sync_folder_converges_and_skips_foreign_and_partial_files() {
         b.heft.content_hash().unwrap()
     );
     // A half-copied file from a third device is skipped with a warning.
-    let own = std::fs::read(dir.path().join(format!("{}.heft", a.heft.device_id()))).unwrap();
+    let own = std::fs::read(
+        dir.path()
+            .join(format!("{}.heft", a.heft.device_id().unwrap())),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("ffff.heft"), &own[..own.len() / 2]).unwrap();
     let again = b.heft.sync_folder(dir.path(), None, &NoProgress).unwrap();
     assert!(again.warnings.iter().any(|w| w.path.ends_with("ffff.heft")));
@@ -689,7 +693,10 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (any::<usize>(), 1u32..12).prop_map(|(pick, reps)| Op::Edit { pick, reps }),
         1 => any::<usize>().prop_map(|pick| Op::Delete { pick }),
         1 => any::<bool>().prop_map(|lb| Op::Unit { lb }),
-                2 => (-90i64..90).prop_map(|minutes| Op::Tick { minutes }),
+        2 => (-90i64..90).prop_map(|minutes| Op::Tick { minutes }),
+        // A clock set days wrong, and set right again by a later jump: files
+        // from a device whose clock ran ahead are merged like any other.
+        1 => (-30i64..=30).prop_map(|days| Op::Tick { minutes: days * 24 * 60 }),
         1 => Just(Op::Undo),
     ]
 }
@@ -1180,7 +1187,9 @@ fn adding_a_passphrase_rewrites_the_sync_file_encrypted() {
     let dir = tempfile::tempdir().unwrap();
     let a = busy_device();
     a.heft.sync_folder(dir.path(), None, &NoProgress).unwrap();
-    let own = dir.path().join(format!("{}.heft", a.heft.device_id()));
+    let own = dir
+        .path()
+        .join(format!("{}.heft", a.heft.device_id().unwrap()));
     assert!(std::fs::read(&own).unwrap().starts_with(b"{\"format\""));
     let mut pass = Passphrase::new("a long and secret phrase").unwrap();
     pass.work_factor = Some(10);
@@ -1584,7 +1593,7 @@ proptest! {
             if i != 0 {
                 return file;
             }
-            let me = h.device_id().to_owned();
+            let me = h.device_id().unwrap();
             let own = rows_of(&file, "set_entry").iter().any(|r| r.1.ends_with(&me));
             let columns: &[&str] = if own { &["tempo"] } else { &[] };
             newer_file(&file, Some(2), columns, &|_, hlc, _| {
@@ -1626,7 +1635,7 @@ proptest! {
 
         // Every set version device 0 wrote still carries its tempo.
         let merged = export(&fresh_with(&[x, y, z]));
-        let me = devices[0].heft.device_id().to_owned();
+        let me = devices[0].heft.device_id().unwrap();
         for (id, hlc, _) in rows_of(&merged, "set_entry") {
             let expected = hlc.ends_with(&me).then(|| serde_json::Value::from(format!("t{}", &hlc[..16])));
             if expected.is_some() {
@@ -1660,5 +1669,208 @@ fn the_band_list_syncs_as_a_profile_field() {
             vec!["yellow".into(), "red".into(), "green".into()],
             Some(1958)
         )
+    );
+}
+
+/// A device whose database lives in a file (so it can be copied, as a
+/// phone's backup is restored onto another phone).
+fn device_on_disk(path: &Path, start: &str) -> Device {
+    let clock = Arc::new(ManualClock::new(t(start)));
+    let heft = Heft::open_with_clock(path, clock.clone()).unwrap();
+    Device { heft, clock }
+}
+
+#[test]
+fn a_clock_that_ran_ahead_does_not_cut_its_device_off() {
+    let a = device(START);
+    let b = device(START);
+    // A's clock runs two days fast for one session.
+    a.clock.advance(TimeDelta::days(2));
+    let fast = a
+        .heft
+        .log_set(squat(&a.heft, 100.0, 5), LogTime::Now)
+        .unwrap();
+    let r = import(&b.heft, &export(&a.heft)).unwrap();
+    assert_eq!(r.added, 2, "the workout and its set");
+    let ahead = r
+        .writer_clock_ahead_min
+        .expect("the fast clock is reported");
+    assert!((2 * 24 * 60 - 1..=2 * 24 * 60).contains(&ahead), "{ahead}");
+    // A's clock is set right; its stamps stay ahead of real time (a stamp
+    // never goes back), and its later files still merge.
+    a.clock.advance(TimeDelta::days(-2) + TimeDelta::minutes(5));
+    let later = a
+        .heft
+        .log_set(squat(&a.heft, 102.5, 5), LogTime::Now)
+        .unwrap();
+    let r = import(&b.heft, &export(&a.heft)).unwrap();
+    assert_eq!(
+        r.added, 2,
+        "a workout two days before the last, and its set"
+    );
+    assert_eq!(r.writer_clock_ahead_min, None, "A's clock is right now");
+    // B edits the set written under the fast clock after seeing it: B's
+    // edit wins everywhere, though B's clock is two days behind that stamp.
+    b.clock.advance(TimeDelta::minutes(10));
+    b.heft.edit_set(&fast.id, squat(&b.heft, 100.0, 4)).unwrap();
+    import(&a.heft, &export(&b.heft)).unwrap();
+    let reps = |h: &Heft| {
+        sets(h)
+            .into_iter()
+            .collect::<std::collections::HashMap<_, _>>()
+    };
+    assert_eq!(reps(&a.heft)[&fast.id], Some(4));
+    assert_eq!(reps(&a.heft)[&later.id], Some(5));
+    assert_eq!(
+        a.heft.content_hash().unwrap(),
+        b.heft.content_hash().unwrap()
+    );
+}
+
+#[test]
+fn a_clock_years_ahead_is_merged_and_only_a_stamp_past_9999_is_refused() {
+    let a = device(START);
+    let b = device(START);
+    a.clock.set(t("2041-06-01T12:00:00+00:00"));
+    let s = a
+        .heft
+        .log_set(squat(&a.heft, 80.0, 5), LogTime::Now)
+        .unwrap();
+    let file = export(&a.heft);
+    let r = import(&b.heft, &file).unwrap();
+    assert!(r.writer_clock_ahead_min.unwrap() > 15 * 365 * 24 * 60);
+    // Whether a file merges depends on the file alone: a device whose clock
+    // is right merges it exactly as one whose clock is years ahead.
+    let c = device("2041-06-01T12:00:00+00:00");
+    import(&c.heft, &file).unwrap();
+    assert_eq!(
+        b.heft.content_hash().unwrap(),
+        c.heft.content_hash().unwrap()
+    );
+    b.heft.delete_set(&s.id).unwrap();
+    import(&a.heft, &export(&b.heft)).unwrap();
+    assert!(sets(&a.heft).is_empty(), "B's later deletion wins");
+    // The last millisecond of the year 9999 is a stamp; the next is none.
+    let (header, mut lines) = parts(&file);
+    let i = lines.iter().position(|l| l[0] == "set_entry").unwrap();
+    let stamp = lines[i][2].as_str().unwrap().to_owned();
+    lines[i][2] = serde_json::json!(format!("e677d21fdbff{}", &stamp[12..]));
+    import(&device(START).heft, &rebuild(&header, &lines)).unwrap();
+    lines[i][2] = serde_json::json!(format!("e677d21fdc00{}", &stamp[12..]));
+    let e = expect_sync_error(&device(START).heft, &rebuild(&header, &lines));
+    assert!(e.to_string().contains("9999"), "{e}");
+}
+
+#[test]
+fn a_restored_copy_of_a_database_gets_its_own_id_and_both_copies_converge() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("sync");
+    std::fs::create_dir(&folder).unwrap();
+    let phone = dir.path().join("phone.db");
+    let a = device_on_disk(&phone, START);
+    a.heft
+        .log_set(squat(&a.heft, 60.0, 5), LogTime::Now)
+        .unwrap();
+    a.heft.sync_folder(&folder, None, &NoProgress).unwrap();
+    // A new phone is restored from the old phone's backup; both stay in use.
+    drop(a);
+    let restored = dir.path().join("restored.db");
+    std::fs::copy(&phone, &restored).unwrap();
+    let a = device_on_disk(&phone, START);
+    let b = device_on_disk(&restored, START);
+    let id = a.heft.device_id().unwrap();
+    assert_eq!(b.heft.device_id().unwrap(), id);
+    a.clock.advance(TimeDelta::hours(1));
+    b.clock.advance(TimeDelta::hours(2));
+    let on_a = a
+        .heft
+        .log_set(squat(&a.heft, 62.5, 5), LogTime::Now)
+        .unwrap();
+    let on_b = b
+        .heft
+        .log_set(squat(&b.heft, 65.0, 5), LogTime::Now)
+        .unwrap();
+    // Both write the same file name; A writes first, B then finds A's
+    // writes under its own id.
+    let ra = a.heft.sync_folder(&folder, None, &NoProgress).unwrap();
+    assert_eq!(ra.new_device_id, None, "{ra:?}");
+    let rb = b.heft.sync_folder(&folder, None, &NoProgress).unwrap();
+    let new_id = rb.new_device_id.clone().expect("B is told it is a copy");
+    assert_ne!(new_id, id);
+    assert_eq!(b.heft.device_id().unwrap(), new_id);
+    assert_eq!(rb.merged.len(), 1, "A's writes were merged");
+    assert_eq!(
+        rb.written.as_deref(),
+        Some(folder.join(format!("{new_id}.heft")).as_path()),
+        "B writes under its new id and leaves A's file to A"
+    );
+    // A merges B's file as another device's and keeps its id.
+    let ra = a.heft.sync_folder(&folder, None, &NoProgress).unwrap();
+    assert_eq!(ra.new_device_id, None);
+    assert_eq!(a.heft.device_id().unwrap(), id);
+    // Every set of both copies is on both, and nothing is lost later.
+    let ids = |h: &Heft| sets(h).into_iter().map(|s| s.0).collect::<Vec<_>>();
+    assert!(ids(&a.heft).contains(&on_b.id) && ids(&b.heft).contains(&on_a.id));
+    let b_later = b
+        .heft
+        .log_set(squat(&b.heft, 67.5, 5), LogTime::Now)
+        .unwrap();
+    assert!(b_later.id != on_b.id);
+    b.heft.sync_folder(&folder, None, &NoProgress).unwrap();
+    let ra = a.heft.sync_folder(&folder, None, &NoProgress).unwrap();
+    assert_eq!(ra.new_device_id, None);
+    assert_eq!(
+        a.heft.content_hash().unwrap(),
+        b.heft.content_hash().unwrap()
+    );
+    assert_eq!(ids(&a.heft).len(), 4);
+    // A later sync of either finds nothing new and no copy.
+    let again = b.heft.sync_folder(&folder, None, &NoProgress).unwrap();
+    assert!(again.merged.is_empty() && again.new_device_id.is_none());
+}
+
+#[test]
+fn a_file_of_this_device_holding_only_what_it_has_is_no_copy() {
+    let a = device(START);
+    a.heft
+        .log_set(squat(&a.heft, 60.0, 5), LogTime::Now)
+        .unwrap();
+    let own = export(&a.heft);
+    a.clock.advance(TimeDelta::minutes(5));
+    let s = a
+        .heft
+        .log_set(squat(&a.heft, 61.0, 5), LogTime::Now)
+        .unwrap();
+    a.heft.delete_set(&s.id).unwrap();
+    // An old file of this device's comes back (a stale copy in a folder).
+    let r = import(&a.heft, &own).unwrap();
+    assert_eq!((r.added, r.updated, r.new_device_id), (0, 0, None));
+}
+
+#[test]
+fn a_parent_revived_on_another_device_is_no_sign_of_a_copy() {
+    // A takes back its only set, which removes its workout, while B adds a
+    // set to that workout: B's merge revives the workout with a stamp
+    // derived from A's tombstone, which carries A's id. A gets it back
+    // without taking a new id.
+    let a = device(START);
+    a.heft
+        .log_set(squat(&a.heft, 100.0, 5), LogTime::Now)
+        .unwrap();
+    let b = device(START);
+    import(&b.heft, &export(&a.heft)).unwrap();
+    b.clock.advance(TimeDelta::minutes(2));
+    b.heft
+        .log_set(squat(&b.heft, 100.0, 4), LogTime::Now)
+        .unwrap();
+    a.clock.advance(TimeDelta::minutes(5));
+    a.heft.undo().unwrap();
+    import(&b.heft, &export(&a.heft)).unwrap();
+    let r = import(&a.heft, &export(&b.heft)).unwrap();
+    assert!(r.changed());
+    assert_eq!(r.new_device_id, None);
+    assert_eq!(
+        a.heft.content_hash().unwrap(),
+        b.heft.content_hash().unwrap()
     );
 }

@@ -484,7 +484,7 @@ pub fn program_sessions(path: &Path) -> Heft {
 /// [`program_sessions`] sets the profile, starts [`PROGRAM`] and logs its
 /// first sessions through the API.
 pub fn ten_years(path: &Path) -> (Heft, Built) {
-    let device = Heft::open(path).unwrap().device_id().to_owned();
+    let device = Heft::open(path).unwrap().device_id().unwrap();
     let built = bulk_history(path, &device);
     (program_sessions(path), built)
 }

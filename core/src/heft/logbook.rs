@@ -1046,6 +1046,6 @@ mod tests {
             stamps[0] < stamps[1],
             "same millisecond, increasing counter"
         );
-        assert!(stamps.iter().all(|s| s.ends_with(h.device_id())));
+        assert!(stamps.iter().all(|s| s.ends_with(&h.device_id().unwrap())));
     }
 }

@@ -51,7 +51,6 @@ pub use undo::UndoOutcome;
 pub struct Heft {
     conn: Mutex<Connection>,
     clock: Arc<dyn Clock>,
-    device_id: String,
     path: Option<PathBuf>,
     /// Why writes are unavailable, when the file could be opened only for
     /// reading ([`store::Access::ReadOnly`]).
@@ -62,8 +61,7 @@ impl std::fmt::Debug for Heft {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Heft")
             .field("path", &self.path)
-            .field("device_id", &self.device_id)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -95,15 +93,11 @@ impl Heft {
         clock: Arc<dyn Clock>,
         path: Option<PathBuf>,
     ) -> Result<Heft> {
-        let device_id = meta_get(&conn, "device_id")?.ok_or_else(|| Error::BadRow {
-            table: "meta",
-            column: "device_id",
-            reason: "missing".into(),
-        })?;
+        // A database without its device id cannot stamp a write.
+        local_device_id(&conn)?;
         Ok(Heft {
             conn: Mutex::new(conn),
             clock,
-            device_id,
             path,
             read_only: None,
         })
@@ -134,9 +128,12 @@ impl Heft {
         })
     }
 
-    /// This device's id (32 hex digits).
-    pub fn device_id(&self) -> &str {
-        &self.device_id
+    /// This device's id (32 hex digits). Read from the database each time:
+    /// a sync that finds another copy of this database in use gives this
+    /// one a new id ([`crate::sync::MergeReport::new_device_id`]), and every
+    /// handle open on the file must stamp with the id it holds now.
+    pub fn device_id(&self) -> Result<String> {
+        self.read(local_device_id)
     }
 
     /// The database file, or `None` in memory.
@@ -232,10 +229,11 @@ impl Heft {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let now = self.clock.now();
         let last = meta_get(&tx, "hlc")?.and_then(|s| s.parse::<Hlc>().ok());
+        let device = local_device_id(&tx)?;
         let mut stamper = Stamper {
             last,
             now,
-            device: &self.device_id,
+            device: &device,
             issued: false,
         };
         let out = f(&tx, &mut stamper)?;
@@ -251,6 +249,15 @@ impl Heft {
         }
         Ok(out)
     }
+}
+
+/// This database's device id, as `meta` holds it.
+fn local_device_id(conn: &Connection) -> Result<String> {
+    meta_get(conn, "device_id")?.ok_or_else(|| Error::BadRow {
+        table: "meta",
+        column: "device_id",
+        reason: "missing".into(),
+    })
 }
 
 /// Issues clock stamps inside one write transaction.

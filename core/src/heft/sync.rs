@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::Heft;
+use super::{Heft, local_device_id};
 use crate::hlc::Hlc;
 use crate::progress::{NoProgress, Progress};
 use crate::store::{SCHEMA_VERSION, meta_get, meta_set};
@@ -86,7 +86,7 @@ impl Heft {
         let written = self.read(|conn| {
             format::write_export(
                 conn,
-                &self.device_id,
+                &local_device_id(conn)?,
                 &created_at,
                 SCHEMA_VERSION,
                 passphrase,
@@ -190,12 +190,16 @@ impl Heft {
                 reader.verify_body().map_err(Error::Sync)?;
                 return already_merged(&reader.header, progress);
             }
-            let (report, newest) =
-                crate::sync::merge::merge(tx, &mut reader, progress, now_ms, this_year)?;
-            note_device(tx, &report.device_id, newest.as_ref(), now_ms)?;
-            if let Some(newest) = newest {
-                advance_clock(tx, &newest)?;
+            let merged = crate::sync::merge::merge(tx, &mut reader, progress, this_year)?;
+            let mut report = merged.report;
+            note_device(tx, &report.device_id, merged.newest.as_ref(), now_ms)?;
+            if let Some(newest) = &merged.newest {
+                advance_clock(tx, newest)?;
             }
+            if merged.written_by_a_copy {
+                report.new_device_id = Some(crate::store::take_new_device_id(tx, now_ms)?);
+            }
+            report.writer_clock_ahead_min = clock_ahead_min(&report.created_at, now_ms);
             if report.changed() {
                 // Undo entries describe rows as they were before the merge;
                 // replaying one now could silently revert another device's edit.
@@ -246,7 +250,7 @@ impl Heft {
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(SyncStatus {
-                device_id: self.device_id.clone(),
+                device_id: local_device_id(conn)?,
                 schema_version: SCHEMA_VERSION,
                 format_version: format::FORMAT_VERSION,
                 format_minor: format::FORMAT_MINOR,
@@ -273,11 +277,25 @@ impl Heft {
                 source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a folder"),
             });
         }
-        let own = folder::file_name(&self.device_id);
+        let own = folder::file_name(&self.device_id()?);
         // A sync or export killed mid-write left its temporary behind.
         folder::remove_stale_temporaries(dir, &own);
         let mut report = SyncReport::default();
-        let candidates = folder::candidates(dir, &own)?;
+        let mut candidates = folder::candidates(dir, &own)?;
+        // This device's own file, changed since this device wrote it: another
+        // copy of this database (a phone restored from this one's backup)
+        // writes under the same id. It is merged like any other file; the
+        // merge then gives this database a new id, and the file stays the
+        // copy's.
+        let own_path = dir.join(&own);
+        if let Some(print) = folder::fingerprint(&own_path) {
+            let written = self.read(|c| meta_get(c, &written_key(&own_path)))?;
+            // `<hash>:<sealed>:<fingerprint>`; the fingerprint has a ':' too.
+            let written_print = written.as_deref().and_then(|w| w.splitn(3, ':').nth(2));
+            if written_print != Some(print.as_str()) {
+                candidates.insert(0, own_path);
+            }
+        }
         self.forget_gone_files(dir, &candidates)?;
         for path in candidates {
             let seen_key = seen_key(dir, &path);
@@ -306,6 +324,9 @@ impl Heft {
             }
             match self.import_file(&path, passphrase, progress) {
                 Ok(merged) => {
+                    if merged.new_device_id.is_some() {
+                        report.new_device_id.clone_from(&merged.new_device_id);
+                    }
                     self.write(|tx, _| {
                         if let Some(print) = &print {
                             meta_set(tx, &seen_key, print)?;
@@ -344,8 +365,9 @@ impl Heft {
             }
         }
         let hash = self.content_hash()?;
-        let own_path = dir.join(&own);
-        let written_key = format!("written:{}", own_path.display());
+        // The id may have changed in this sync.
+        let own_path = dir.join(folder::file_name(&self.device_id()?));
+        let written_key = written_key(&own_path);
         let last_written = self.read(|c| meta_get(c, &written_key))?;
         // Whether the file is encrypted is part of what was written: adding
         // or dropping a passphrase rewrites the file.
@@ -398,6 +420,12 @@ impl Heft {
     ) -> Result<MergeReport> {
         self.import_file(path, passphrase, &NoProgress)
     }
+}
+
+/// The `meta` key remembering what this device last wrote to its own file
+/// of a sync folder: `<content hash>:<plain|age>:<fingerprint>`.
+fn written_key(own_path: &Path) -> String {
+    format!("written:{}", own_path.display())
 }
 
 /// The meta key remembering that a file of a sync folder was refused: its
@@ -487,12 +515,49 @@ fn note_device(conn: &Connection, device: &str, newest: Option<&Hlc>, now_ms: i6
     Ok(())
 }
 
+/// How many whole minutes `created_at` (the writer's clock when it wrote a
+/// file) is ahead of `now_ms`, when more than the notice threshold.
+fn clock_ahead_min(created_at: &str, now_ms: i64) -> Option<u64> {
+    let written = chrono::DateTime::parse_from_rfc3339(created_at).ok()?;
+    let ahead_ms = written.timestamp_millis().checked_sub(now_ms)?;
+    let min = u64::try_from(ahead_ms / 60_000).ok()?;
+    (min > crate::sync::merge::CLOCK_AHEAD_NOTICE_MIN).then_some(min)
+}
+
 /// Moves this device's clock past every stamp seen, so its next write is
-/// newer than anything it has merged.
+/// newer than anything it has merged. A stamp from a clock that ran ahead
+/// moves it ahead too: writes made here after seeing a row must win over
+/// that row on every device, and only a stamp past it does
+/// (docs/adr/0004-clocks-that-ran-ahead.md).
 fn advance_clock(conn: &Connection, seen: &Hlc) -> Result<()> {
     let current = meta_get(conn, "hlc")?.and_then(|s| s.parse::<Hlc>().ok());
     if current.as_ref().is_none_or(|c| seen > c) {
         meta_set(conn, "hlc", &seen.to_string())?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clock_ahead_min;
+
+    #[test]
+    fn a_writer_clock_is_reported_only_when_well_ahead() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-03-01T12:00:00+00:00")
+            .unwrap()
+            .timestamp_millis();
+        assert_eq!(clock_ahead_min("2026-03-01T12:10:00+00:00", now), None);
+        assert_eq!(clock_ahead_min("2026-03-01T12:11:00+00:00", now), Some(11));
+        // Time zones do not matter: the same instant written at UTC+2.
+        assert_eq!(
+            clock_ahead_min("2026-03-03T14:00:59+02:00", now),
+            Some(2 * 24 * 60)
+        );
+        assert_eq!(
+            clock_ahead_min("2026-02-27T12:00:00+00:00", now),
+            None,
+            "an old file"
+        );
+        assert_eq!(clock_ahead_min("not a time", now), None);
+    }
 }

@@ -322,15 +322,35 @@ fn seed(conn: &Connection, now_ms: i64) -> Result<()> {
         meta_set(conn, "catalog_version", &cat.version.to_string())?;
     }
     if meta_get(conn, "device_id")?.is_none() {
-        let device = uuid::Uuid::now_v7().simple().to_string();
-        conn.execute(
-            "INSERT INTO device (id, name, created_at_ms, is_local) VALUES (?1, 'this device', ?2, 1)",
-            (&device, now_ms),
-        )?;
-        meta_set(conn, "device_id", &device)?;
+        add_local_device(conn, now_ms)?;
         meta_set(conn, "created_at_ms", &now_ms.to_string())?;
     }
     Ok(())
+}
+
+/// Gives this database a new device id: the one it had becomes another
+/// device's, the id of a copy of this database still in use elsewhere (a
+/// phone restored from another's backup). Every row stays as it is; only
+/// stamps issued from now on carry the new id, so the two copies' writes
+/// are told apart again. Returns the new id.
+pub(crate) fn take_new_device_id(conn: &Connection, now_ms: i64) -> Result<String> {
+    conn.execute(
+        "UPDATE device SET is_local = 0, name = 'another copy of this database' WHERE is_local = 1",
+        [],
+    )?;
+    add_local_device(conn, now_ms)
+}
+
+/// Adds this database's own device row with a fresh id (time-ordered, so
+/// ids are unique without coordination) and records it in `meta`.
+fn add_local_device(conn: &Connection, now_ms: i64) -> Result<String> {
+    let device = uuid::Uuid::now_v7().simple().to_string();
+    conn.execute(
+        "INSERT INTO device (id, name, created_at_ms, is_local) VALUES (?1, 'this device', ?2, 1)",
+        (&device, now_ms),
+    )?;
+    meta_set(conn, "device_id", &device)?;
+    Ok(device)
 }
 
 /// Reads a `meta` value.

@@ -51,6 +51,10 @@ pub struct SyncReport {
     pub written: Option<PathBuf>,
     /// This device's content hash after the sync.
     pub content_hash: String,
+    /// Set when this sync found another copy of this database writing
+    /// under this device's id and gave this one a new id (this value); see
+    /// [`super::MergeReport::new_device_id`].
+    pub new_device_id: Option<String>,
 }
 
 /// The file name a device writes.

@@ -77,7 +77,23 @@ pub struct MergeReport {
     /// not know, with their rows in the file: skipped (they reach other
     /// devices from their author's own file). Counted in `rows_read`.
     pub skipped_tables: Vec<TableRows>,
+    /// Set when the file held writes stamped with this device's id that
+    /// this database did not have: another copy of this database (a phone
+    /// restored from this one's backup) is writing under the same id. This
+    /// database then takes this new id, so the two copies' writes are told
+    /// apart and converge; every row of both is kept.
+    pub new_device_id: Option<String>,
+    /// How far ahead of this device's clock the clock of the device that
+    /// wrote the file was when it wrote it (its `created_at`), in whole
+    /// minutes, when more than [`CLOCK_AHEAD_NOTICE_MIN`]. Only reported:
+    /// the merge itself never depends on this device's clock.
+    pub writer_clock_ahead_min: Option<u64>,
 }
+
+/// A writer's clock this many minutes or less ahead of this device's is not
+/// reported (phone clocks differ by seconds; a file may be written and
+/// read within the same minute).
+pub const CLOCK_AHEAD_NOTICE_MIN: u64 = 10;
 
 /// A number of rows of one table.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -96,16 +112,50 @@ impl MergeReport {
     }
 }
 
+/// What a merge did, with what the caller acts on.
+pub(crate) struct Merged {
+    pub report: MergeReport,
+    /// The newest stamp in the file: this device's clock moves past it.
+    pub newest: Option<Hlc>,
+    /// Whether the file was written by another copy of this database
+    /// ([`written_by_a_copy`]).
+    pub written_by_a_copy: bool,
+}
+
 /// Merges every row of `reader` into `tx`. On error nothing is kept (the
 /// caller drops the transaction).
 pub(crate) fn merge(
     tx: &Transaction<'_>,
     reader: &mut ExportReader<'_>,
     progress: &dyn Progress,
-    now_ms: i64,
     this_year: i32,
-) -> Result<(MergeReport, Option<Hlc>)> {
-    merge_rows(tx, reader, progress, now_ms, this_year).map_err(|e| reader.explain(e))
+) -> Result<Merged> {
+    merge_rows(tx, reader, progress, this_year).map_err(|e| reader.explain(e))
+}
+
+/// The latest wall clock a stamp may carry: the end of the year 9999. Not
+/// a clock at all past it, and the bound keeps every stamp's wall clock
+/// far from the largest its text form holds, so a clock that saw one
+/// still has room to count up. A fixed bound, not one relative to this
+/// device's clock: whether a file merges must depend only on the file
+/// (docs/adr/0004-clocks-that-ran-ahead.md).
+const LATEST_STAMP_MS: u64 = 253_402_300_799_999;
+
+/// Whether a merged file was written by another copy of this database: it
+/// names this device as its writer and yet brought a row this database did
+/// not have. A file this database wrote holds nothing it lacks, however old
+/// (no row is ever removed here, and every later change is newer), so such
+/// a file was written elsewhere under this device's id: by a copy of this
+/// database (a phone restored from this one's backup), or by this database
+/// before it was restored from an older backup. Both copies must then
+/// write under different ids; in a sync folder they would otherwise write
+/// the same file name and neither would ever read the other's writes.
+///
+/// Another device's file may pass on rows the copy stamped with the shared
+/// id before it took a new one; those merge like any rows and prove
+/// nothing about who still writes under the id.
+pub(crate) fn written_by_a_copy(report: &MergeReport, this_device: &str) -> bool {
+    report.device_id == this_device && report.changed()
 }
 
 /// How one table of a file maps onto ours.
@@ -122,19 +172,12 @@ struct Layout<'tx, 'h> {
     newer: Vec<(&'h str, usize)>,
 }
 
-/// How far ahead of this device's clock an incoming stamp may be (clocks
-/// of phones drift, and time zones are not involved: stamps are UTC).
-const MAX_CLOCK_AHEAD_MS: i64 = 24 * 3600 * 1000;
-
 fn merge_rows(
     tx: &Transaction<'_>,
     reader: &mut ExportReader<'_>,
     progress: &dyn Progress,
-    now_ms: i64,
     this_year: i32,
-) -> Result<(MergeReport, Option<Hlc>)> {
-    // Stamps from a clock far ahead would pin this device's clock there.
-    let latest_ms = u64::try_from(now_ms.saturating_add(MAX_CLOCK_AHEAD_MS)).unwrap_or(0);
+) -> Result<Merged> {
     let total: u64 = reader
         .header
         .tables
@@ -267,13 +310,14 @@ fn merge_rows(
             Some(Ok(ms)) if canonical => ms,
             _ => return Err(bad(t.name, "hlc", "malformed clock stamp".into())),
         };
-        if wall_ms > latest_ms {
+        if wall_ms > LATEST_STAMP_MS {
             return Err(bad(
                 t.name,
                 "hlc",
-                "clock stamp more than a day ahead of this device's clock; check the date and time of the device that wrote the file".into(),
+                "clock stamp past the year 9999: not the time of any clock".into(),
             ));
         }
+
         if deleted > 1 {
             return Err(bad(t.name, "deleted", "expected 0 or 1".into()));
         }
@@ -302,6 +346,7 @@ fn merge_rows(
                 Some(local) => {
                     let n = t.columns.len();
                     let local_hlc = text_at(local, n + 1)?;
+
                     let local_newer: Option<&str> =
                         local.get_ref(n + 3)?.as_str_or_null().ok().flatten();
                     if local_hlc != &*hlc {
@@ -404,14 +449,34 @@ fn merge_rows(
         check_references(tx)?;
         check_profile(tx, this_year)?;
     }
-    Ok((report, newest.and_then(|n| n.parse::<Hlc>().ok())))
+    let this_device = meta_get(tx, "device_id")?.unwrap_or_default();
+    Ok(Merged {
+        written_by_a_copy: written_by_a_copy(&report, &this_device),
+        report,
+        newest: newest.and_then(|n| n.parse::<Hlc>().ok()),
+    })
+}
+
+/// The stamp a revived parent gets: one counter step after its tombstone's,
+/// so every device that holds the same rows revives it the same way.
+fn revived_stamp(tomb: &Hlc) -> Hlc {
+    match tomb.counter.checked_add(1) {
+        Some(c) => Hlc {
+            counter: c,
+            ..tomb.clone()
+        },
+        None => Hlc {
+            wall_ms: tomb.wall_ms + 1,
+            counter: 0,
+            device: tomb.device.clone(),
+        },
+    }
 }
 
 /// A live set whose workout or custom exercise is a tombstone: one device
 /// deleted the workout while another added a set to it. The set must not
-/// vanish, so the parent comes back. The revived parent's stamp is derived
-/// from its tombstone's (one counter step later), so every device that holds
-/// the same rows revives it the same way and the merge still converges.
+/// vanish, so the parent comes back, with [`revived_stamp`], so the merge
+/// still converges.
 fn revive_parents(tx: &Transaction<'_>) -> Result<()> {
     for (parent, column) in [("workout", "workout_id"), ("exercise", "exercise_id")] {
         let orphans: Vec<(String, String)> = {
@@ -426,17 +491,9 @@ fn revive_parents(tx: &Transaction<'_>) -> Result<()> {
             let Ok(tomb) = hlc.parse::<Hlc>() else {
                 continue;
             };
-            let revived = match tomb.counter.checked_add(1) {
-                Some(c) => Hlc { counter: c, ..tomb },
-                None => Hlc {
-                    wall_ms: tomb.wall_ms + 1,
-                    counter: 0,
-                    ..tomb
-                },
-            };
             tx.execute(
                 &format!("UPDATE {parent} SET deleted = 0, hlc = ?2 WHERE id = ?1"),
-                (&id, revived.to_string()),
+                (&id, revived_stamp(&tomb).to_string()),
             )?;
         }
     }
@@ -515,6 +572,37 @@ mod tests {
         assert_eq!(decide("b", b"x", Some(("a", b"y"))), Action::Replace);
         assert_eq!(decide("a", b"x", Some(("b", b"y"))), Action::Keep);
         assert_eq!(decide("a", b"x", Some(("a", b"x"))), Action::Keep);
+    }
+
+    #[test]
+    fn only_a_file_under_this_id_that_brings_rows_is_from_a_copy() {
+        let report = |device: &str, added| MergeReport {
+            device_id: device.into(),
+            added,
+            ..MergeReport::default()
+        };
+        assert!(written_by_a_copy(&report("me", 1), "me"));
+        assert!(
+            !written_by_a_copy(&report("me", 0), "me"),
+            "an old own file"
+        );
+        assert!(!written_by_a_copy(&report("other", 3), "me"));
+    }
+
+    #[test]
+    fn a_revived_stamp_is_one_step_after_its_tombstone() {
+        let tomb: Hlc = "0190aaaaaaaa0007bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+            .parse()
+            .unwrap();
+        let revived = revived_stamp(&tomb);
+        assert_eq!((revived.wall_ms, revived.counter), (tomb.wall_ms, 8));
+        let full = Hlc {
+            counter: u16::MAX,
+            ..tomb.clone()
+        };
+        let revived = revived_stamp(&full);
+        assert_eq!((revived.wall_ms, revived.counter), (tomb.wall_ms + 1, 0));
+        assert!(revived > full && revived.device == tomb.device);
     }
 
     #[test]
