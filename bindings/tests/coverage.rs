@@ -36,6 +36,10 @@ const GAPS: &[(&str, &str)] = &[
         "reads a Rust `Read`; apps import a file with `import_csv`",
     ),
     (
+        "on_write_wait",
+        "an app writes through its one handle, which serialises its writes; waiting on another process's write is the CLI's case",
+    ),
+    (
         "import_file_quietly",
         "`import_file` without progress; there the listener is optional",
     ),

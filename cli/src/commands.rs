@@ -161,6 +161,11 @@ fn run_command(cli: Cli) -> Outcome {
     };
     let new = default && !path.exists();
     let heft = Heft::open(&path)?;
+    heft.on_write_wait(|| {
+        eprintln!(
+            "Waiting for another Heft to finish writing (an import or a sync); nothing is lost meanwhile…"
+        );
+    });
     if let Some(reason) = heft.writes_unavailable() {
         eprintln!(
             "NOTE: {} is open read-only ({reason}): reading works, nothing can be written.",

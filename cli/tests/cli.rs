@@ -848,6 +848,42 @@ fn a_restored_copy_of_a_database_is_told_and_takes_a_new_id() {
 }
 
 #[test]
+fn reads_work_and_a_log_waits_while_another_process_writes() {
+    let d = db();
+    ok(&d.path, &["log", "squat", "100x5"]);
+    // Another process (an import, a sync) holds the write lock.
+    let other = rusqlite::Connection::open(&d.path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    let text = ok(&d.path, &["history"]);
+    assert!(text.contains("100"), "{text}");
+    json(&d.path, &["status"]);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(4),
+        "reads did not wait for the writer (they used to fail after 5 s)"
+    );
+    let logging = Command::new(env!("CARGO_BIN_EXE_heft"))
+        .arg("--db")
+        .arg(&d.path)
+        .args(["log", "squat", "100x4"])
+        .env_remove("HEFT_DB")
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Past the 5 s after which a write used to fail.
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    other.execute_batch("COMMIT").unwrap();
+    let out = logging.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("Waiting for another Heft"), "{err}");
+    assert_eq!(err.matches("Waiting").count(), 1, "said once: {err}");
+    let history = ok(&d.path, &["history"]);
+    assert!(history.contains("100kgx4"), "{history}");
+}
+
+#[test]
 fn import_csv_reports_then_adds_nothing_the_second_time() {
     let d = db();
     let file = fixture("strong_plain.csv");

@@ -62,7 +62,7 @@ fn bench_dir() -> tempfile::TempDir {
 fn create_with_history(path: &Path) -> Connection {
     drop(Heft::open(path).unwrap());
     let mut conn = Connection::open(path).unwrap();
-    heft_core::store::configure(&conn).unwrap();
+    heft_core::store::configure(&mut conn).unwrap();
     let now_ms = i64::try_from(
         SystemTime::now()
             .duration_since(UNIX_EPOCH)

@@ -149,8 +149,8 @@ fn plan(c: &mut Criterion) {
     let (heft, built) = common::ten_years(&path);
     let today = date(PLAN_DAY);
 
-    let conn = Connection::open(&path).unwrap();
-    heft_core::store::configure(&conn).unwrap();
+    let mut conn = Connection::open(&path).unwrap();
+    heft_core::store::configure(&mut conn).unwrap();
     let ctx = heft.plan_context(today).unwrap();
     // plan_history reads a year back only for lifts the run has no estimate for.
     let lifts = &ctx.run.state.lifts;

@@ -430,8 +430,8 @@ fn stats(c: &mut Criterion) {
     let clock = Arc::new(FixedClock(DateTime::parse_from_rfc3339(NOW).unwrap()));
     let heft = Heft::open_with_clock(&path, clock).unwrap();
     let today = date(TODAY);
-    let conn = Connection::open(&path).unwrap();
-    heft_core::store::configure(&conn).unwrap();
+    let mut conn = Connection::open(&path).unwrap();
+    heft_core::store::configure(&mut conn).unwrap();
 
     // Same numbers, checked once.
     let series_sql = raw_series_sql();

@@ -330,7 +330,7 @@ pub struct Built {
 /// in one transaction.
 pub fn bulk_history(path: &Path, device: &str) -> Built {
     let mut conn = Connection::open(path).unwrap();
-    heft_core::store::configure(&conn).unwrap();
+    heft_core::store::configure(&mut conn).unwrap();
     let tx = conn.transaction().unwrap();
     let mut rng = Rng(0x5eed_1234_abcd_9876);
     let mut built = Built {
@@ -507,7 +507,7 @@ pub fn fresh(root: &Path) -> Fresh {
 /// A plain rusqlite connection with Heft's pragmas (`store::configure`),
 /// for the raw baselines.
 pub fn raw_connection(path: &Path) -> Connection {
-    let conn = Connection::open(path).unwrap();
-    heft_core::store::configure(&conn).unwrap();
+    let mut conn = Connection::open(path).unwrap();
+    heft_core::store::configure(&mut conn).unwrap();
     conn
 }

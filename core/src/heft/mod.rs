@@ -46,10 +46,18 @@ pub use programs::{
 pub use sync::{DeviceSeen, ExportSummary, SyncStatus, TableCount};
 pub use undo::UndoOutcome;
 
-/// An open Heft database. Cheap to share between threads (`Send + Sync`);
-/// calls are serialised on one connection.
+/// An open Heft database. Cheap to share between threads (`Send + Sync`).
+/// Writes are serialised on one connection; reads run on a second,
+/// read-only one, so a long import or merge never holds up `history` or a
+/// screen (an in-memory database has the one connection).
 pub struct Heft {
+    /// The connection reads run on, when there is one beside `conn`.
+    /// Declared first so it closes first: the last connection to close
+    /// checkpoints the log into the file, and only the writing one can.
+    reads: Option<Mutex<Connection>>,
     conn: Mutex<Connection>,
+    /// Run once when a write has to wait for another process's write.
+    wait_notice: Mutex<Option<store::waiting::WaitNotice>>,
     clock: Arc<dyn Clock>,
     path: Option<PathBuf>,
     /// Why writes are unavailable, when the file could be opened only for
@@ -76,8 +84,11 @@ impl Heft {
         let path = path.as_ref();
         let (conn, access) = store::open(path, clock.now().timestamp_millis())?;
         let mut heft = Heft::from_connection(conn, clock, Some(path.to_path_buf()))?;
-        if let store::Access::ReadOnly { reason } = access {
-            heft.read_only = Some(reason);
+        match access {
+            store::Access::ReadOnly { reason } => heft.read_only = Some(reason),
+            store::Access::ReadWrite => {
+                heft.reads = Some(Mutex::new(store::open_reads(path)?));
+            }
         }
         Ok(heft)
     }
@@ -96,7 +107,9 @@ impl Heft {
         // A database without its device id cannot stamp a write.
         local_device_id(&conn)?;
         Ok(Heft {
+            reads: None,
             conn: Mutex::new(conn),
+            wait_notice: Mutex::new(None),
             clock,
             path,
             read_only: None,
@@ -128,6 +141,14 @@ impl Heft {
         })
     }
 
+    /// Runs `notice` once whenever a write of this handle has to wait for
+    /// another process's write (an import or a sync run from elsewhere), so
+    /// a shell can say what it waits for. The write waits, up to
+    /// [`store::waiting::WRITE_WAIT`], and goes through. Reads never wait.
+    pub fn on_write_wait(&self, notice: impl Fn() + Send + Sync + 'static) {
+        *self.wait_notice.lock() = Some(Arc::new(notice));
+    }
+
     /// This device's id (32 hex digits). Read from the database each time:
     /// a sync that finds another copy of this database in use gives this
     /// one a new id ([`crate::sync::MergeReport::new_device_id`]), and every
@@ -153,8 +174,8 @@ impl Heft {
 
     /// Runs SQLite's full integrity check; `Ok` when the file is sound.
     pub fn integrity_check(&self) -> Result<()> {
-        let conn = self.conn.lock();
-        let result: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let result: String =
+            self.read(|conn| Ok(conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?))?;
         if result == "ok" {
             Ok(())
         } else {
@@ -189,7 +210,7 @@ impl Heft {
 
     /// Runs `f` on the connection for reading.
     fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let conn = self.conn.lock();
+        let conn = self.reads.as_ref().unwrap_or(&self.conn).lock();
         f(&conn)
     }
 
@@ -199,7 +220,7 @@ impl Heft {
     /// make the parts of a composite answer disagree. DEFERRED takes no
     /// write lock; in WAL mode writers carry on meanwhile.
     fn read_snapshot<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let mut conn = self.conn.lock();
+        let mut conn = self.reads.as_ref().unwrap_or(&self.conn).lock();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
         let out = f(&tx)?;
         // Nothing was written: ending the transaction only releases the snapshot.
@@ -226,7 +247,10 @@ impl Heft {
             });
         }
         let mut conn = self.conn.lock();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let notice = self.wait_notice.lock().clone();
+        let tx = store::waiting::with_notice(notice, || {
+            conn.transaction_with_behavior(TransactionBehavior::Immediate)
+        })?;
         let now = self.clock.now();
         let last = meta_get(&tx, "hlc")?.and_then(|s| s.parse::<Hlc>().ok());
         let device = local_device_id(&tx)?;

@@ -10,6 +10,7 @@ mod migrations;
 pub(crate) mod profile;
 pub(crate) mod rows;
 pub(crate) mod sets;
+pub(crate) mod waiting;
 
 use std::path::{Path, PathBuf};
 
@@ -31,13 +32,14 @@ pub use migrations::SCHEMA_VERSION;
 ///   only an app crash (NORMAL would risk the last commits). Logging is at
 ///   human pace, so the flush costs nothing a person notices.
 /// - `foreign_keys=ON`: SQLite leaves them off by default.
-/// - `busy_timeout=5000`: the CLI and an app may touch the file at once;
-///   wait for the other writer instead of failing.
+/// - a busy handler ([`waiting`]): the CLI and an app may touch the file at
+///   once; a write waits for the other writer, minutes if need be, instead
+///   of failing.
 /// - `temp_store=MEMORY`: Android has no writable temp directory for SQLite.
 /// - query planner stability (QPSG): without it SQLite re-plans statements
 ///   whose plan could depend on bound values at every use, which made the
 ///   cached statements of each `log_set` compile again (see docs/PERFORMANCE.md).
-pub fn configure(conn: &Connection) -> Result<()> {
+pub fn configure(conn: &mut Connection) -> Result<()> {
     conn.set_db_config(
         rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
         true,
@@ -45,9 +47,29 @@ pub fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "busy_timeout", 5000)?;
+    conn.busy_handler(Some(waiting::wait_for_writer))?;
     conn.pragma_update(None, "temp_store", 2)?;
     Ok(())
+}
+
+/// A second connection to the database at `path` for reading only, beside
+/// the one that writes: reads on it see the last commit (WAL) and never wait
+/// for a write in progress, in this process or another.
+pub(crate) fn open_reads(path: &Path) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // A reader meets a lock only while a WAL is being recovered or reset.
+    conn.pragma_update(None, "busy_timeout", 5000)?;
+    conn.pragma_update(None, "temp_store", 2)?;
+    readable(&conn)?;
+    Ok(conn)
 }
 
 /// SQLite's page cache in KiB while one transaction writes or reads a whole
@@ -304,6 +326,12 @@ fn prepare(conn: &mut Connection, now_ms: i64) -> Result<()> {
     // Refuse a newer database before any pragma that writes (WAL would convert it).
     migrations::checked_version(conn)?;
     configure(conn)?;
+    // Opening a current database writes nothing, so it neither waits for
+    // nor holds up a write of another process: `history` must work while
+    // an import runs elsewhere.
+    if is_current(conn)? {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     migrations::migrate(&tx)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
@@ -312,12 +340,29 @@ fn prepare(conn: &mut Connection, now_ms: i64) -> Result<()> {
     Ok(())
 }
 
+/// Whether the database needs nothing written to be opened: its schema,
+/// application id, built-in catalog and device id are current.
+fn is_current(conn: &Connection) -> Result<bool> {
+    if migrations::checked_version(conn)? != SCHEMA_VERSION {
+        return Ok(false);
+    }
+    let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    Ok(app == APPLICATION_ID
+        && catalog_is_current(conn, &catalog::builtin()?)?
+        && meta_get(conn, "device_id")?.is_some())
+}
+
+/// Whether the built-in catalog in the database is `cat`'s version.
+fn catalog_is_current(conn: &Connection, cat: &catalog::BuiltinCatalog) -> Result<bool> {
+    let stored: Option<String> = meta_get(conn, "catalog_version")?;
+    Ok(stored.as_deref() == Some(cat.version.to_string().as_str()))
+}
+
 /// Copies the built-in catalog in when its version changed, and gives a new
 /// database its device id.
 fn seed(conn: &Connection, now_ms: i64) -> Result<()> {
     let cat = catalog::builtin()?;
-    let stored: Option<String> = meta_get(conn, "catalog_version")?;
-    if stored.as_deref() != Some(cat.version.to_string().as_str()) {
+    if !catalog_is_current(conn, &cat)? {
         rows::upsert_builtin_exercises(conn, &cat.exercises)?;
         meta_set(conn, "catalog_version", &cat.version.to_string())?;
     }
