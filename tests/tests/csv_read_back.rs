@@ -269,6 +269,19 @@ fn a_strong_layout_export_into_a_fresh_database_keeps_every_set_and_name() {
                 b.input.load
             );
         }
+        // Workouts by their titles (the Strong layout writes an unnamed
+        // workout's title as its name).
+        let titles = |h: &Heft| {
+            let mut w: Vec<_> = h
+                .history(&HistoryQuery::default())
+                .unwrap()
+                .into_iter()
+                .map(|w| (w.workout.started_at.0.timestamp(), w.workout.title()))
+                .collect();
+            w.sort();
+            w
+        };
+        assert_eq!(titles(&copy), titles(&h));
         // And read back into the copy: nothing more.
         let again = import(&copy, &csv, unit);
         assert_eq!((again.added, again.updated), (0, 0));
