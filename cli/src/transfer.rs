@@ -275,12 +275,13 @@ fn print_csv_report(file: &Path, r: &CsvImportReport) {
         "Imported"
     };
     println!(
-        "{verb} {} ({} export): {} read, {}: {} added, {} updated, {} unchanged; {} skipped.",
+        "{verb} {} ({} export): {} read, {}: {} added, {} already here, {} updated, {} unchanged; {} skipped.",
         file.display(),
         r.source,
         count(r.rows_read, "row", "rows"),
         count(r.sets_read, "set", "sets"),
         r.added,
+        r.already_here,
         r.updated,
         r.unchanged,
         r.skipped_count

@@ -916,6 +916,27 @@ fn import_csv_reports_then_adds_nothing_the_second_time() {
 }
 
 #[test]
+fn export_csv_in_strong_layout_reads_back_into_its_database_adding_nothing() {
+    let d = db();
+    ok(
+        &d.path,
+        &["log", "squat", "w:60x5", "3x100x5@2", "--note", "=1+1"],
+    );
+    ok(&d.path, &["log", "pullups", "bw-20x8"]);
+    let file = d._dir.path().join("strong.csv");
+    let f = file.to_str().unwrap();
+    ok(&d.path, &["export-csv", "--layout", "strong", "--out", f]);
+    let report = json(&d.path, &["import-csv", "--unit", "kg", f]);
+    assert_eq!(
+        (report["added"].as_u64(), report["already_here"].as_u64()),
+        (Some(0), Some(5)),
+        "{report}"
+    );
+    let out = ok(&d.path, &["import-csv", "--unit", "kg", f]);
+    assert!(out.contains("0 added, 5 already here"), "{out}");
+}
+
+#[test]
 fn export_csv_in_heft_layout_imports_back_whole() {
     let (a, b) = (db(), db());
     ok(

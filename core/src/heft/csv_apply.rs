@@ -8,9 +8,12 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::logbook::{set_by_id, workout_by_id};
 use crate::Result;
-use crate::interchange::import_plan::{Digest, Held, Holdings, PlannedSet, Remembered, Step};
+use crate::interchange::import_plan::{
+    Digest, Held, HeldSet, Holdings, PlannedSet, Remembered, Step,
+};
 use crate::model::{SetEntry, Unit, Workout};
-use crate::store::rows::{self, SetRow};
+use crate::store::rows::{self, SetRow, WORKOUT_COLUMNS};
+use crate::store::sets;
 
 /// [`Holdings`] answered by the import's transaction.
 pub(super) struct Database<'c>(pub(super) &'c Connection);
@@ -53,6 +56,25 @@ impl Holdings for Database<'_> {
             .query_row([id], |_| Ok(()))
             .optional()?
             .is_some())
+    }
+
+    fn workouts_starting(&self, from_ms: i64, to_ms: i64) -> Result<Vec<Workout>> {
+        // Over the index `workout_started`.
+        self.0
+            .prepare_cached(&format!(
+                "SELECT {WORKOUT_COLUMNS} FROM workout w
+                 WHERE w.started_at_ms >= ?1 AND w.started_at_ms < ?2 AND w.deleted = 0
+                 ORDER BY w.started_at_ms, w.id"
+            ))?
+            .query_and_then([from_ms, to_ms], rows::workout)?
+            .collect()
+    }
+
+    fn workout_sets(&self, id: &str) -> Result<Vec<HeldSet>> {
+        Ok(sets::all_sets_of_workout(self.0, id)?
+            .into_iter()
+            .map(|(set, deleted)| HeldSet { set, deleted })
+            .collect())
     }
 }
 

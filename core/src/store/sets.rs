@@ -189,6 +189,25 @@ pub(crate) fn live_sets_of_workout(
         .collect()
 }
 
+/// Every set of a workout, live and deleted (`true`), in the order the CSV
+/// export lists them: by position, then time, then id. For an import that
+/// matches a file's sets with those already here, deleted ones included.
+pub(crate) fn all_sets_of_workout(
+    conn: &Connection,
+    workout_id: &str,
+) -> Result<Vec<(SetEntry, bool)>> {
+    let sql = format!(
+        "SELECT {SET_COLUMNS}, s.deleted FROM {SETS_WITH_EXERCISE}
+         WHERE s.workout_id = ?1
+         ORDER BY s.position, s.performed_at_ms, s.id"
+    );
+    conn.prepare_cached(&sql)?
+        .query_and_then([workout_id], |row| {
+            Ok((set_entry(row)?, row.get(SET_COLUMN_COUNT)?))
+        })?
+        .collect()
+}
+
 /// Which live sets (of live workouts and exercises) analytics reads.
 pub(crate) enum AnalyticsSets<'a> {
     /// Sets of workouts that started in `from_ms..until_ms` (UTC), by workout start.

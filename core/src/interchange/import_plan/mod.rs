@@ -18,6 +18,13 @@
 //!   again), a schema-4 digest is recognised and replaced, a row deleted
 //!   here stays deleted, an open workout stays open, and rows of Heft's
 //!   layout that are here already are left as they are;
+//! - what is here under other ids: a workout of the file whose derived id
+//!   is not here but which started when a live workout here did (to the
+//!   precision of the file's times) is that workout, and its sets that
+//!   match sets of it (exercise, load and reps, in order) are already here
+//!   and not added again ([`already_here`]): sets logged in Heft, synced,
+//!   or imported from another app's file, and Heft's own Strong-layout
+//!   export read back into the database it came from;
 //! - what is kept: values beyond Heft's limits move into the note, rows that
 //!   cannot be a set are skipped with their line and reason;
 //! - grouping: sets sharing a workout's id, start and name form one workout.
@@ -28,6 +35,7 @@
 //! streams: a million-row file is never held in memory, and a record sees
 //! what the records before it wrote, as when it is imported on its own.
 
+mod already_here;
 mod digest;
 mod report;
 mod values;
@@ -36,18 +44,20 @@ mod workouts;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
+use self::already_here::{Found, SetsHere};
 use self::digest::Compared;
 use self::workouts::{SeenWorkout, Workouts, key_start_text, same_time, workout_start};
 use crate::catalog::guess::guess_exercise;
 use crate::catalog::matching::{Matcher, Resolution, normalize};
 use crate::clock::Clock;
 use crate::interchange::{
-    CsvLoad, CsvRow, CsvSet, CsvWorkout, Lift, LoadSample, Source, UnitEvidence, catalog_id_for,
+    CsvLoad, CsvRow, CsvSet, CsvTime, CsvWorkout, Lift, LoadSample, Source, UnitEvidence,
+    catalog_id_for,
 };
 use crate::model::{
     Equipment, Exercise, SetEntry, SetInput, SetTarget, Timestamp, Weight, Workout,
@@ -79,8 +89,18 @@ pub enum Held {
     Live(Remembered),
 }
 
-/// What a plan asks of the database, by id. Answers include what the steps
-/// of earlier records of the same import wrote.
+/// A set of a workout here, live or deleted ([`Holdings::workout_sets`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeldSet {
+    /// The set's values (a deleted set keeps them).
+    pub set: SetEntry,
+    /// Whether it is deleted (a tombstone).
+    pub deleted: bool,
+}
+
+/// What a plan asks of the database, by id, and by start for a workout
+/// whose derived id is not here. Answers include what the steps of earlier
+/// records of the same import wrote.
 pub trait Holdings {
     /// Exercise `id`: `None` when absent, else whether it is deleted.
     fn exercise(&self, id: &str) -> Result<Option<bool>>;
@@ -94,6 +114,12 @@ pub trait Holdings {
     fn set_values(&self, id: &str) -> Result<SetEntry>;
     /// Whether a measurement `id` exists, live or deleted.
     fn has_measurement(&self, id: &str) -> Result<bool>;
+    /// The live workouts that started at `from_ms` or later and before
+    /// `to_ms` (UTC milliseconds), earliest first.
+    fn workouts_starting(&self, from_ms: i64, to_ms: i64) -> Result<Vec<Workout>>;
+    /// Every set of workout `id`, live and deleted, in the workout's order
+    /// (position, then time, then id).
+    fn workout_sets(&self, id: &str) -> Result<Vec<HeldSet>>;
 }
 
 /// A set as an import writes it.
@@ -200,6 +226,10 @@ pub struct ImportPlan<'a> {
     /// Exercise id (Heft layout) -> the exercise.
     by_id: HashMap<String, Rc<Exercise>>,
     workouts: Workouts,
+    /// Workouts here that a workout of the file already is (found by its
+    /// id, taken as the one that started at its time, or written by this
+    /// import): another workout of the file is not taken as them.
+    claimed: HashSet<String>,
     /// Scratch space for digests.
     digest_buf: Vec<u8>,
     /// What the loads say about their unit, when asked ([`ImportPlan::weigh_units`]).
@@ -226,6 +256,7 @@ impl<'a> ImportPlan<'a> {
             by_name: HashMap::new(),
             by_id: HashMap::new(),
             workouts: Workouts::default(),
+            claimed: HashSet::new(),
             digest_buf: Vec::with_capacity(256),
             evidence: None,
             report: CsvImportReport {
@@ -352,62 +383,82 @@ impl<'a> ImportPlan<'a> {
             input,
             target: set.target.and_then(values::target_within_limits),
         };
-        self.plan_set(planned, derived && placed.new, set, held, steps)
+        // A set whose id was derived from a workout this import adds cannot
+        // be here yet and is not looked up (should it be here after all,
+        // adding it fails and the import stops, changing nothing).
+        let state = if derived && placed.new {
+            Held::Absent
+        } else {
+            held.set(&planned.id)?
+        };
+        if let Some(here) = self.workouts.sets_here() {
+            match state {
+                Held::Absent => match here.take(&planned.input) {
+                    Some(Found::Live) => {
+                        self.report.already_here += 1;
+                        return Ok(());
+                    }
+                    Some(Found::Deleted) => {
+                        self.report.unchanged += 1;
+                        return Ok(());
+                    }
+                    None => {}
+                },
+                Held::Deleted | Held::Live(_) => here.forget(&planned.id),
+            }
+        }
+        self.plan_set(planned, state, set, steps, held)
     }
 
-    /// Adds a set unless this database already has what the file says.
+    /// Adds a set unless this database already has what the file says;
+    /// `state` is what it holds under the set's id.
     ///
     /// A set imported before is changed only when the file's values for it
     /// changed since (its digest differs): an edit made in Heft afterwards
     /// is not reverted by importing the same file again. Sets from Heft's
     /// own layout that exist here are left alone: this database's copy is
-    /// the newer one, and sync carries edits between devices. A set whose
-    /// id was derived from a workout this import adds (`fresh`) cannot be
-    /// here yet and is added without being looked up (should it be here
-    /// after all, adding it fails and the import stops, changing nothing).
+    /// the newer one, and sync carries edits between devices.
     fn plan_set(
         &mut self,
         planned: PlannedSet,
-        fresh: bool,
+        state: Held,
         set: &CsvSet,
-        held: &dyn Holdings,
         steps: &mut Vec<Step>,
+        held: &dyn Holdings,
     ) -> std::result::Result<(), RowError> {
         let digest =
             (self.source != Source::Heft).then(|| digest::set_digest(&mut self.digest_buf, set));
-        if !fresh {
-            match held.set(&planned.id)? {
-                Held::Absent => {}
-                Held::Deleted => {
+        match state {
+            Held::Absent => {}
+            Held::Deleted => {
+                self.report.unchanged += 1;
+                return Ok(());
+            }
+            Held::Live(remembered) => {
+                let Some(digest) = digest else {
+                    // Heft's layout: this database's copy stays.
                     self.report.unchanged += 1;
                     return Ok(());
-                }
-                Held::Live(remembered) => {
-                    let Some(digest) = digest else {
-                        // Heft's layout: this database's copy stays.
-                        self.report.unchanged += 1;
-                        return Ok(());
-                    };
-                    let id = planned.id.clone();
-                    match remembered.compare(&digest, || digest::legacy_set_digest(set)) {
-                        Compared::Same => {}
-                        Compared::SameLegacy => steps.push(Step::RememberSet { id, digest }),
-                        Compared::Differs => {
-                            let stored = held.set_values(&id)?;
-                            if !same_set(&stored, &planned) {
-                                self.report.updated += 1;
-                                steps.push(Step::UpdateSet {
-                                    set: planned,
-                                    digest,
-                                });
-                                return Ok(());
-                            }
-                            steps.push(Step::RememberSet { id, digest });
+                };
+                let id = planned.id.clone();
+                match remembered.compare(&digest, || digest::legacy_set_digest(set)) {
+                    Compared::Same => {}
+                    Compared::SameLegacy => steps.push(Step::RememberSet { id, digest }),
+                    Compared::Differs => {
+                        let stored = held.set_values(&id)?;
+                        if !same_set(&stored, &planned) {
+                            self.report.updated += 1;
+                            steps.push(Step::UpdateSet {
+                                set: planned,
+                                digest,
+                            });
+                            return Ok(());
                         }
+                        steps.push(Step::RememberSet { id, digest });
                     }
-                    self.report.unchanged += 1;
-                    return Ok(());
                 }
+                self.report.unchanged += 1;
+                return Ok(());
             }
         }
         self.report.added += 1;
@@ -541,8 +592,17 @@ impl<'a> ImportPlan<'a> {
             .then(|| digest::workout_digest(&mut self.digest_buf, w, &start_text));
         let state = held.workout(&id)?;
         self.report.workouts += 1;
+        if state == Held::Absent && w.id.is_none() && self.source != Source::Heft {
+            let here = self.workout_here(w, workout.name.as_deref(), started, held)?;
+            if let Some(here) = here {
+                return self.taken_as(here, w, (start, started), held, steps);
+            }
+        }
         let deleted = state == Held::Deleted;
         let new = state == Held::Absent;
+        if !deleted {
+            self.claimed.insert(id.clone());
+        }
         match state {
             Held::Deleted => {}
             Held::Live(remembered) => {
@@ -589,6 +649,55 @@ impl<'a> ImportPlan<'a> {
             new,
             next_position: 1,
             start: (start, started),
+            here: None,
+        })
+    }
+
+    /// The live workout here that workout `w` of the file, named `name` (as
+    /// it would be stored) and started at `started`, is although its derived
+    /// id is not here (see [`already_here`]).
+    fn workout_here(
+        &self,
+        w: &CsvWorkout,
+        name: Option<&str>,
+        started: Timestamp,
+        held: &dyn Holdings,
+    ) -> Result<Option<Workout>> {
+        let Some((from, to)) = already_here::start_range(w, started, self.zone) else {
+            return Ok(None);
+        };
+        let candidates = held.workouts_starting(from, to)?;
+        Ok(already_here::choose(
+            candidates,
+            name,
+            started.utc_ms(),
+            &self.claimed,
+        ))
+    }
+
+    /// Workout `w` of the file taken as workout `here`: the sets of the file
+    /// go into it, and those it has already are not added again. Its own
+    /// values stay as they are here.
+    fn taken_as(
+        &mut self,
+        here: Workout,
+        w: &CsvWorkout,
+        start: (CsvTime, Timestamp),
+        held: &dyn Holdings,
+        steps: &mut Vec<Step>,
+    ) -> std::result::Result<SeenWorkout, RowError> {
+        let sets = SetsHere::new(held.workout_sets(&here.id)?);
+        self.claimed.insert(here.id.clone());
+        if let Some(bw) = w.body_weight {
+            self.body_weight(&here.id, bw, start.1, held, steps)?;
+        }
+        Ok(SeenWorkout {
+            id: here.id,
+            deleted: false,
+            new: false,
+            next_position: 1,
+            start,
+            here: Some(sets),
         })
     }
 

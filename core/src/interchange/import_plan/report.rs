@@ -43,6 +43,11 @@ pub struct CsvImportReport {
     pub updated: u64,
     /// Sets already here as they are (or deleted here, which an import respects).
     pub unchanged: u64,
+    /// Sets this database already has under another id (logged in Heft,
+    /// synced, or imported from another file): a set of a workout here that
+    /// started at the same time, with the same exercise, load and reps, in
+    /// the same order. Not added again.
+    pub already_here: u64,
     /// Rows not imported: the first ones with line and reason.
     pub skipped: Vec<SkippedRow>,
     /// All rows not imported.

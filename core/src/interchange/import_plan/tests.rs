@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::clock::FixedClock;
 use crate::interchange::CsvTime;
-use crate::model::{SetKind, WeightUnit};
+use crate::model::{Load, SetKind, WeightUnit};
 
 /// The rows a [`Fake`] holds: tombstone, digest, values.
 type Rows<T> = HashMap<String, (bool, Remembered, T)>;
@@ -59,6 +59,35 @@ impl Holdings for Fake {
     }
     fn has_measurement(&self, id: &str) -> Result<bool> {
         Ok(self.measurements.contains(id))
+    }
+    fn workouts_starting(&self, from_ms: i64, to_ms: i64) -> Result<Vec<Workout>> {
+        let mut found: Vec<Workout> = self
+            .workouts
+            .values()
+            .filter(|(deleted, _, w)| !deleted && (from_ms..to_ms).contains(&w.started_at.utc_ms()))
+            .map(|(_, _, w)| w.clone())
+            .collect();
+        found.sort_by(|a, b| (a.started_at, &a.id).cmp(&(b.started_at, &b.id)));
+        Ok(found)
+    }
+    fn workout_sets(&self, id: &str) -> Result<Vec<HeldSet>> {
+        let mut found: Vec<HeldSet> = self
+            .sets
+            .values()
+            .filter(|(_, _, s)| s.workout_id == id)
+            .map(|(deleted, _, s)| HeldSet {
+                set: s.clone(),
+                deleted: *deleted,
+            })
+            .collect();
+        found.sort_by(|a, b| {
+            (a.set.position, a.set.performed_at, &a.set.id).cmp(&(
+                b.set.position,
+                b.set.performed_at,
+                &b.set.id,
+            ))
+        });
+        Ok(found)
     }
 }
 
@@ -853,5 +882,362 @@ proptest! {
         prop_assert_eq!(report.unchanged, first.added);
         let updates = steps.iter().filter(|s| matches!(s, Step::UpdateSet { .. })).count();
         prop_assert_eq!(updates, 0);
+    }
+}
+
+// Sets already here under other ids (`already_here`).
+
+fn at(rfc3339: &str) -> Timestamp {
+    Timestamp(DateTime::parse_from_rfc3339(rfc3339).unwrap())
+}
+
+fn kg_load(kg: f64) -> Load {
+    Load::Weight {
+        weight: Weight::new(kg, WeightUnit::Kg).unwrap(),
+    }
+}
+
+/// A workout logged in Heft (or synced): ids no import derives. `sets` are
+/// (exercise id, load, reps), at positions 1, 2, ...
+fn logged(
+    db: &mut Fake,
+    id: &str,
+    started: &str,
+    name: Option<&str>,
+    sets: &[(&str, Load, u32)],
+) -> Vec<String> {
+    let started = at(started);
+    let workout = Workout {
+        id: id.into(),
+        name: name.map(Into::into),
+        started_at: started,
+        finished_at: Some(started),
+        duration_s: None,
+        note: None,
+    };
+    db.workouts
+        .insert(id.into(), (false, Remembered::Nothing, workout));
+    let mut ids = Vec::new();
+    for (n, &(exercise, load, reps)) in sets.iter().enumerate() {
+        let set_id = format!("{id}-set-{n}");
+        let entry = SetEntry {
+            id: set_id.clone(),
+            workout_id: id.into(),
+            exercise_name: String::new(),
+            position: n as u32 + 1,
+            performed_at: started,
+            input: SetInput {
+                load,
+                reps: Some(reps),
+                ..SetInput::new(exercise)
+            },
+            target: None,
+        };
+        db.sets
+            .insert(set_id.clone(), (false, Remembered::Nothing, entry));
+        ids.push(set_id);
+    }
+    ids
+}
+
+/// `n` rows of `kg` x `reps` squats in the file's workout "Morning" at
+/// 2026-10-05 07:30.
+fn squats(n: usize, kg: f64, reps: u32) -> Vec<CsvRow> {
+    (0..n)
+        .map(|i| {
+            row(set(
+                i as u64 + 2,
+                "2026-10-05 07:30",
+                "Morning",
+                "Squat (Barbell)",
+                kg,
+                reps,
+            ))
+        })
+        .collect()
+}
+
+fn counts(r: &CsvImportReport) -> (u64, u64, u64, u64) {
+    (r.added, r.already_here, r.unchanged, r.updated)
+}
+
+#[test]
+fn a_workout_logged_here_is_not_added_again_from_a_file_of_it() {
+    let mut db = Fake::default();
+    // Logged at 07:30:25.3 in Heft; the file writes the minute.
+    logged(
+        &mut db,
+        "logged",
+        "2026-10-05T07:30:25.300+01:00",
+        None,
+        &[
+            ("back-squat", kg_load(60.0), 5),
+            ("back-squat", kg_load(80.0), 5),
+        ],
+    );
+    let (report, steps) = strong(&mut db, &file());
+    assert_eq!(counts(&report), (1, 2, 0, 0));
+    assert_eq!((report.workouts, report.workouts_added), (2, 1));
+    // Only the evening, which is not here, is written.
+    assert_eq!(kinds(&steps), ["add exercise", "write workout", "add set"]);
+    assert!(
+        !db.workouts
+            .values()
+            .any(|w| w.2.name.as_deref() == Some("Morning"))
+    );
+
+    // Again: nothing.
+    let (again, steps) = strong(&mut db, &file());
+    assert_eq!(steps, []);
+    assert_eq!(counts(&again), (0, 2, 1, 0));
+}
+
+#[test]
+fn equal_sets_are_matched_one_for_one_in_order() {
+    let mut db = Fake::default();
+    let squat = ("back-squat", kg_load(100.0), 5);
+    logged(
+        &mut db,
+        "logged",
+        "2026-10-05T07:30:00+01:00",
+        Some("Morning"),
+        &[squat, squat, squat],
+    );
+    let (three, steps) = strong(&mut db, &squats(3, 100.0, 5));
+    assert_eq!(steps, []);
+    assert_eq!(counts(&three), (0, 3, 0, 0));
+
+    // A fourth equal set is a set of its own, added to the workout here.
+    let (four, steps) = strong(&mut db, &squats(4, 100.0, 5));
+    assert_eq!(counts(&four), (1, 3, 0, 0));
+    let added = added_sets(&steps);
+    assert_eq!(added.len(), 1);
+    assert_eq!(added[0].workout_id, "logged");
+    assert_eq!(added[0].position, 4);
+    assert_eq!(four.workouts_added, 0);
+
+    // The same file again: the fourth is found by its id.
+    let (again, steps) = strong(&mut db, &squats(4, 100.0, 5));
+    assert_eq!(steps, []);
+    assert_eq!(counts(&again), (0, 3, 1, 0));
+}
+
+#[test]
+fn a_set_differing_beyond_rounding_is_a_new_set() {
+    let here = [("back-squat", kg_load(100.0), 5)];
+    let import_one = |kg: f64, reps: u32, exercise: &str| {
+        let mut db = Fake::default();
+        logged(&mut db, "logged", "2026-10-05T07:30:00+01:00", None, &here);
+        let rows = [row(set(
+            2,
+            "2026-10-05 07:30",
+            "Morning",
+            exercise,
+            kg,
+            reps,
+        ))];
+        counts(&strong(&mut db, &rows).0)
+    };
+    // Within rounding: the same load.
+    assert_eq!(import_one(100.04, 5, "Squat (Barbell)"), (0, 1, 0, 0));
+    assert_eq!(import_one(99.96, 5, "Squat (Barbell)"), (0, 1, 0, 0));
+    // Beyond it, other reps, another exercise: another set.
+    assert_eq!(import_one(100.5, 5, "Squat (Barbell)"), (1, 0, 0, 0));
+    assert_eq!(import_one(100.1, 5, "Squat (Barbell)"), (1, 0, 0, 0));
+    assert_eq!(import_one(100.0, 6, "Squat (Barbell)"), (1, 0, 0, 0));
+    assert_eq!(import_one(100.0, 5, "Bench Press (Barbell)"), (1, 0, 0, 0));
+}
+
+#[test]
+fn loads_of_lb_files_match_loads_logged_in_kg_and_the_other_way() {
+    let lb = |v: f64| Load::Weight {
+        weight: Weight::new(v, WeightUnit::Lb).unwrap(),
+    };
+    let here = || {
+        let mut db = Fake::default();
+        let sets = [
+            ("back-squat", kg_load(102.5), 5),
+            ("back-squat", lb(225.0), 3),
+        ];
+        logged(&mut db, "logged", "2026-10-05T07:30:00+01:00", None, &sets);
+        db
+    };
+    let in_lb = |lb: f64, reps: u32, line: u64| {
+        let mut s = set(
+            line,
+            "2026-10-05 07:30",
+            "Morning",
+            "Squat (Barbell)",
+            0.0,
+            reps,
+        );
+        s.load = CsvLoad::Weight(Weight::new(lb, WeightUnit::Lb));
+        row(s)
+    };
+    // 102.5 kg is 225.97 lb as Heft's Strong layout writes it.
+    let (report, _) = strong(&mut here(), &[in_lb(225.97, 5, 2), in_lb(225.0, 3, 3)]);
+    assert_eq!(counts(&report), (0, 2, 0, 0));
+    // 225 lb is 102.06 kg in a kg file.
+    let rows = [
+        row(set(
+            2,
+            "2026-10-05 07:30",
+            "Morning",
+            "Squat (Barbell)",
+            102.5,
+            5,
+        )),
+        row(set(
+            3,
+            "2026-10-05 07:30",
+            "Morning",
+            "Squat (Barbell)",
+            102.06,
+            3,
+        )),
+    ];
+    let (report, _) = strong(&mut here(), &rows);
+    assert_eq!(counts(&report), (0, 2, 0, 0));
+    // 227.5 lb (a 2.5 lb step up) is another load than 102.5 kg, and
+    // 222.5 lb than 225 lb.
+    let (report, _) = strong(&mut here(), &[in_lb(227.5, 5, 2), in_lb(222.5, 3, 3)]);
+    assert_eq!(counts(&report), (2, 0, 0, 0));
+}
+
+#[test]
+fn a_set_deleted_here_stays_deleted_when_a_file_of_it_comes() {
+    let mut db = Fake::default();
+    let squat = ("back-squat", kg_load(100.0), 5);
+    let ids = logged(
+        &mut db,
+        "logged",
+        "2026-10-05T07:30:00+01:00",
+        None,
+        &[squat, squat, squat],
+    );
+    db.sets.get_mut(&ids[1]).unwrap().0 = true;
+    // A file written before the set was deleted here: it is not revived.
+    let (report, steps) = strong(&mut db, &squats(3, 100.0, 5));
+    assert_eq!(steps, []);
+    assert_eq!(counts(&report), (0, 2, 1, 0));
+    // One written after: nothing to add either.
+    let (report, steps) = strong(&mut db, &squats(2, 100.0, 5));
+    assert_eq!(steps, []);
+    assert_eq!(counts(&report), (0, 1, 1, 0));
+}
+
+#[test]
+fn a_workout_here_is_taken_only_at_the_files_start_and_under_no_other_name() {
+    let squat = [("back-squat", kg_load(100.0), 5)];
+    let import_at = |here_start: &str, here_name: Option<&str>, rows: &[CsvRow]| {
+        let mut db = Fake::default();
+        logged(&mut db, "logged", here_start, here_name, &squat);
+        let (report, _) = strong(&mut db, rows);
+        (report.added, report.already_here, report.workouts_added)
+    };
+    let rows = squats(1, 100.0, 5);
+    // A minute in the file: any time within it.
+    assert_eq!(
+        import_at("2026-10-05T07:30:59.999+01:00", None, &rows),
+        (0, 1, 0)
+    );
+    assert_eq!(
+        import_at("2026-10-05T07:31:00+01:00", None, &rows),
+        (1, 0, 1)
+    );
+    assert_eq!(
+        import_at("2026-10-05T07:29:59+01:00", None, &rows),
+        (1, 0, 1)
+    );
+    // The same instant in another zone is the same time.
+    assert_eq!(import_at("2026-10-05T06:30:10Z", None, &rows), (0, 1, 0));
+    // Named alike or unnamed here: the same workout; named otherwise: not.
+    assert_eq!(
+        import_at("2026-10-05T07:30:00+01:00", Some("Morning"), &rows),
+        (0, 1, 0)
+    );
+    assert_eq!(
+        import_at("2026-10-05T07:30:00+01:00", Some("Legs"), &rows),
+        (1, 0, 1)
+    );
+
+    // A time with seconds is compared to the second.
+    let mut s = set(
+        2,
+        "2026-10-05 07:30",
+        "Morning",
+        "Squat (Barbell)",
+        100.0,
+        5,
+    );
+    s.workout.start = CsvTime::Local(
+        chrono::NaiveDateTime::parse_from_str("2026-10-05 07:30:10", "%Y-%m-%d %H:%M:%S").unwrap(),
+    );
+    let rows = [row(s)];
+    assert_eq!(
+        import_at("2026-10-05T07:30:10.700+01:00", None, &rows),
+        (0, 1, 0)
+    );
+    assert_eq!(
+        import_at("2026-10-05T07:30:25+01:00", None, &rows),
+        (1, 0, 1)
+    );
+
+    // A file of dates only: the day.
+    let mut s = set(2, "2026-10-05 00:00", "", "Squat (Barbell)", 100.0, 5);
+    s.workout.time_known = false;
+    s.workout.name = None;
+    let rows = [row(s)];
+    assert_eq!(
+        import_at("2026-10-05T18:07:00+01:00", None, &rows),
+        (0, 1, 0)
+    );
+    assert_eq!(
+        import_at("2026-10-06T00:00:00+01:00", None, &rows),
+        (1, 0, 1)
+    );
+}
+
+#[test]
+fn two_workouts_of_a_file_never_share_the_sets_of_one_here() {
+    let mut db = Fake::default();
+    logged(
+        &mut db,
+        "logged",
+        "2026-10-05T07:30:00+01:00",
+        None,
+        &[("back-squat", kg_load(100.0), 5)],
+    );
+    let mut rows = squats(1, 100.0, 5);
+    rows.push(row(set(
+        3,
+        "2026-10-05 07:30",
+        "Noon",
+        "Squat (Barbell)",
+        100.0,
+        5,
+    )));
+    let (report, _) = strong(&mut db, &rows);
+    assert_eq!(counts(&report), (1, 1, 0, 0));
+    assert_eq!(report.workouts_added, 1);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Sets another app's file brought (under that app's ids) are here
+    /// when a file of them comes from any other app.
+    #[test]
+    fn sets_already_here_under_other_ids_are_never_added_again(rows in files()) {
+        let mut db = Fake::default();
+        let (first, _) = import(&mut db, Source::Hevy, &rows);
+        let (again, steps) = strong(&mut db, &rows);
+        let writes: Vec<&str> = kinds(&steps)
+            .into_iter()
+            .filter(|k| *k != "add exercise")
+            .collect();
+        prop_assert_eq!(writes, Vec::<&str>::new());
+        prop_assert_eq!((again.added, again.already_here), (0, first.added));
+        prop_assert_eq!(again.workouts_added, 0);
     }
 }

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDateTime, Timelike};
 
+use super::already_here::SetsHere;
 use crate::interchange::{CsvTime, CsvWorkout};
 use crate::model::Timestamp;
 
@@ -106,6 +107,9 @@ pub(super) struct SeenWorkout {
     /// When it started, as the file says (see [`workout_start`]) and as
     /// stored, so its sets need not convert the same time again.
     pub(super) start: (CsvTime, Timestamp),
+    /// For a workout of the file taken as one here under another id: that
+    /// workout's sets not yet matched with the file's.
+    pub(super) here: Option<SetsHere>,
 }
 
 /// Where a set goes: its workout and its place there.
@@ -166,6 +170,14 @@ impl Workouts {
         let placed = seen.place();
         self.make_current(WorkoutKey::of(w), seen);
         placed
+    }
+
+    /// The sets here not yet matched of the workout of the set placed last,
+    /// when that workout is one here under another id.
+    pub(super) fn sets_here(&mut self) -> Option<&mut SetsHere> {
+        self.current
+            .as_mut()
+            .and_then(|(_, seen)| seen.here.as_mut())
     }
 
     fn make_current(&mut self, key: WorkoutKey, seen: SeenWorkout) {
