@@ -3,7 +3,7 @@
 
 use super::athlete::Athlete;
 use super::program::ExerciseLookup;
-use crate::model::{Exercise, Measure};
+use crate::model::{Equipment, Exercise, Measure};
 
 /// Safe stand-ins named in the guidelines, tried in order before any
 /// catalog search. [design: the pairs follow Too Fit To Fracture's examples]
@@ -84,6 +84,10 @@ pub fn replacement<'a>(
     }
     // A drill or a body-weight exercise is never replaced by a loaded lift.
     let loaded = |e: &Exercise| matches!(e.measure, Measure::WeightReps | Measure::WeightDistance);
+    // A lift whose load can be chosen goes to one whose resistance can be
+    // chosen too, a band before the body's own weight: a pull-up in place
+    // of a light row is far heavier, and a skill of its own.
+    let scalable = |e: &Exercise| !loaded(exercise) || loaded(e) || e.equipment == Equipment::Band;
     exercises
         .all()
         .filter(|e| e.id != exercise.id && e.pattern == exercise.pattern && allowed(e, athlete))
@@ -96,6 +100,7 @@ pub fn replacement<'a>(
                 .filter(|m| exercise.muscles.contains(m))
                 .count();
             std::cmp::Reverse((
+                scalable(e),
                 shared,
                 e.measure == exercise.measure,
                 e.equipment == exercise.equipment,
@@ -193,5 +198,20 @@ mod tests {
         let r = replacement(situp, &a, &idx).unwrap();
         assert_eq!(r.pattern, situp.pattern);
         assert!(allowed(r, &a), "{}", r.id);
+    }
+
+    #[test]
+    fn a_loaded_lift_goes_to_a_band_before_a_body_weight_exercise() {
+        let idx = index();
+        let mut a = athlete(None, None);
+        a.equipment = Some(vec![Equipment::Band]);
+        let row = idx.exercise("chest-supported-dumbbell-row").unwrap();
+        let r = replacement(row, &a, &idx).unwrap();
+        assert_eq!(r.equipment, Equipment::Band, "{}", r.id);
+        assert_eq!(r.pattern, row.pattern);
+        // With nothing at all, the body's weight it is.
+        a.equipment = Some(vec![]);
+        let r = replacement(row, &a, &idx).unwrap();
+        assert_eq!(r.equipment, Equipment::Bodyweight, "{}", r.id);
     }
 }

@@ -109,6 +109,12 @@ pub struct LiftState {
     /// set's stop. Without this, easy sets keep a low estimate and the low
     /// estimate keeps the sets easy. [design]
     pub probe: bool,
+    /// With `probe`: the last set, its reserve taken at its word, leaves
+    /// the probe's stop at the step, so the step cannot end in failure on
+    /// the chart. Only then is a probe planned for someone with low bone
+    /// mass or new to lifting; the plan checks it against the profile of
+    /// the day, which may have changed since the probe was earned.
+    pub probe_vouched: bool,
 }
 
 impl RunState {

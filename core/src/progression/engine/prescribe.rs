@@ -256,7 +256,13 @@ pub(super) fn plan_slot(
     // The rule's step up after sets logged far easier than planned: the
     // estimate from them is a lower bound, so it does not hold the step
     // back (the jump limit still does). See `LiftState::probe`.
-    let probe = lift.probe && owned && pos.ramp.is_none() && pos.phase.kind == PhaseKind::Training;
+    // Low bone mass or new to lifting, perhaps only since the probe was
+    // earned: only a probe the last set vouches for.
+    let probe = lift.probe
+        && (lift.probe_vouched || !no_failure(input))
+        && owned
+        && pos.ramp.is_none()
+        && pos.phase.kind == PhaseKind::Training;
     // With nothing to load, the reps are the progress: they follow the
     // exercise from slot to slot, up to the new slot's top. A percentage
     // slot of a loaded exercise progresses load, never reps; a band or

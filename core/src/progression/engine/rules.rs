@@ -420,6 +420,7 @@ pub(super) fn apply_rule(
     // A probe is for the session after the one that earned it.
     let probed = lift.probe;
     lift.probe = false;
+    lift.probe_vouched = false;
     let load_ok = |s: &&PastSet| match target_kg {
         Some(t) => s.kg.unwrap_or(0.0) >= t * LOAD_TOLERANCE,
         None => true,
@@ -598,9 +599,11 @@ pub(super) fn apply_rule(
                 let e = b / load_at(1.0, 1, to_failure - 1.0);
                 rir_at(to / e, slot.reps.min) >= PROBE_STOP_RIR
             };
-            lift.probe = lift.probe
-                && to <= b * (1.0 + PROBE_MAX_JUMP) + 1e-9
-                && (!no_failure || face_value_leaves_the_stop());
+            lift.probe = lift.probe && to <= b * (1.0 + PROBE_MAX_JUMP) + 1e-9;
+            // Kept with the probe: the profile may change before the plan
+            // is made, and the plan checks again (`LiftState::probe_vouched`).
+            lift.probe_vouched = lift.probe && face_value_leaves_the_stop();
+            lift.probe = lift.probe && (!no_failure || lift.probe_vouched);
             if !lift.probe && lift.e1rm_kg.is_some_and(|e| to > e * top + 1e-9) {
                 lift.load_kg = Some(b);
                 return Why::heuristic(format!(
@@ -612,6 +615,7 @@ pub(super) fn apply_rule(
         }
         if !percent_slot {
             lift.probe = false;
+            lift.probe_vouched = false;
         }
         if percent_slot {
             // A percentage slot progresses load, never reps: the plan keeps

@@ -606,6 +606,22 @@ fn with_low_bone_mass_or_new_to_lifting_the_step_waits_and_says_why() {
 }
 
 #[test]
+fn a_probe_earned_before_the_profile_says_low_bone_mass_is_checked_again() {
+    let (mut case, _) = easy_at_25(athlete(55, None), false);
+    assert!(case.run.lifts["leg-extension"].probe);
+    assert!(!case.run.lifts["leg-extension"].probe_vouched);
+    // The DXA result comes in before the next session.
+    case.athlete = athlete(55, Some(BoneStatus::Osteoporosis));
+    let p = case.plan();
+    assert_eq!(first_load(&p), 25.0, "{}", whys(&p));
+    assert!(
+        p.exercises[0].sets[0].percent_1rm.is_some(),
+        "a percentage again"
+    );
+    assert_ne!(p.exercises[0].sets[0].rir, Some(PROBE_STOP_RIR));
+}
+
+#[test]
 fn a_step_too_big_for_a_probe_waits_even_when_healthy() {
     // 10 kg with a 5 kg step is +50%: reports far from failure cannot vouch for it.
     let mut run = run_with("leg-extension", lift(16.0, Some(10.0)), Some("2026-11-23"));
