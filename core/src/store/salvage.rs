@@ -896,7 +896,7 @@ pub(crate) mod tests {
         assert_eq!(sets.refused, 0);
         assert_eq!(report.lost(), Some(on_page as u64));
         assert!(report.damaged_file.ends_with("heft.db.corrupt-7"));
-        assert_eq!(std::fs::read(&report.damaged_file).unwrap(), damaged_bytes);
+        assert!(std::fs::read(&report.damaged_file).unwrap() == damaged_bytes);
         assert!(!dir.path().join("heft.db.recovering").exists());
 
         let heft = heft_on(&path, 0);
@@ -928,7 +928,7 @@ pub(crate) mod tests {
         let report = recover(&path, 9).unwrap();
         assert!(report.merged);
         assert_eq!(report.damaged_file, aside);
-        assert_eq!(std::fs::read(&aside).unwrap(), aside_bytes);
+        assert!(std::fs::read(&aside).unwrap() == aside_bytes);
         let sets = report
             .tables
             .iter()
