@@ -635,11 +635,10 @@ fn next_readable(damaged: &Connection, probe_sql: &str, last: i64) -> Option<i64
             .and_then(|mut s| s.query_row([after], |r| r.get(0)).optional())
             .map_err(|_| ())
     };
-    match probe(last) {
-        // The next row's place reads but its content does not (a damaged
-        // overflow page): step over that one row.
-        Ok(next) => return next,
-        Err(()) => {}
+    // The next row's place reads but its content does not (a damaged
+    // overflow page): step over that one row.
+    if let Ok(next) = probe(last) {
+        return next;
     }
     let (mut bad, mut good) = (i128::from(last), None);
     let mut step: i128 = 1;
