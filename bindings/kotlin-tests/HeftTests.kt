@@ -12,6 +12,7 @@ import app.heft.core.ffiEchoSet
 import app.heft.core.ffiEchoText
 import app.heft.core.ffiLogSetsInRust
 import app.heft.core.ffiNoop
+import app.heft.core.recoverDatabase
 import app.heft.core.model.*
 import java.io.File
 import java.nio.file.Files
@@ -565,6 +566,29 @@ val tests = listOf(
             check(fresh.takeSetAsideNotice()?.contains("bad.db.corrupt-") == true) { "the new database says where the damaged one is" }
             checkEq(null, fresh.takeSetAsideNotice(), "said once")
         }
+    },
+
+    Test("recoverDatabase merges a copy set aside into the new database; damageFound is null while sound") {
+        val dir = tempDir()
+        val db = File(dir, "heft.db")
+        HeftStore.open(db.path).use { it.logSet(squat(), LogTime.Now); it.closeStore() }
+        // As an open leaves it after meeting damage: the old file aside, a new one in its place.
+        check(db.renameTo(File(dir, "heft.db.corrupt-5"))) { "renamed" }
+        HeftStore.open(db.path).use { fresh ->
+            checkEq(null, fresh.damageFound(), "no damage found in a new database")
+            checkEq(0, fresh.history(HistoryQuery(null, null, null, null)).size, "empty before recovery")
+            fresh.closeStore()
+        }
+        val report = recoverDatabase(db.path)
+        check(report.merged) { "merged into the database in place" }
+        check(report.damagedFile.endsWith("heft.db.corrupt-5")) { "the copy stays where it was: ${report.damagedFile}" }
+        val sets = report.tables.first { it.table == "set_entry" }
+        checkEq(1uL, sets.saved, "the set saved")
+        checkEq(0uL, sets.lost, "nothing lost")
+        HeftStore.open(db.path).use { checkEq(1, it.history(HistoryQuery(null, null, null, null)).sumOf { w -> w.sets.size }, "the set is back") }
+        val sound = File(tempDir(), "sound.db")
+        HeftStore.open(sound.path).use { it.closeStore() }
+        expectThrows<HeftException.Conflict>("nothing to recover") { recoverDatabase(sound.path) }
     },
 
     Test("two threads share one store safely") {

@@ -30,8 +30,8 @@ use heft_core::sync::{MergeReport, Passphrase, SyncReport};
 use heft_core::{
     CheckedLog, CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, EarlierOpenWorkout,
     ExerciseHit, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LogTime, LoggedSets,
-    NewMeasurement, ProgramRun, ProgramStatus, ProgramSummary, StartedProgram, Strength,
-    SyncStatus, Today, Trend, UndoOutcome,
+    NewMeasurement, ProgramRun, ProgramStatus, ProgramSummary, RecoveryReport, StartedProgram,
+    Strength, SyncStatus, Today, Trend, UndoOutcome,
 };
 use parking_lot::Mutex;
 
@@ -74,6 +74,25 @@ impl HeftStore {
     fn heft(&self) -> Result<Arc<Heft>> {
         self.heft.lock().clone().ok_or(HeftError::Closed)
     }
+}
+
+/// Recovers the damaged database at `path`: every readable row goes into a
+/// sound database at `path`, and the damaged file is kept aside, never
+/// deleted. When the file at `path` is damaged (the store reported
+/// [`HeftError::Damaged`]) a new database replaces it; when an earlier open
+/// already set a damaged one aside and started afresh
+/// ([`HeftStore::take_set_aside_notice`]), that file's rows are merged in.
+/// Close every store on `path` first: a store left open would go on
+/// writing into the damaged file. [`HeftError::Conflict`] when there is
+/// nothing to recover or nothing can be read.
+#[uniffi::export]
+pub fn recover_database(path: String) -> Result<RecoveryReport> {
+    use heft_core::clock::Clock;
+    let now_ms = heft_core::clock::SystemClock.now().timestamp_millis();
+    Ok(heft_core::store::salvage::recover(
+        Path::new(&path),
+        now_ms,
+    )?)
 }
 
 fn passphrase(text: Option<String>) -> Result<Option<Passphrase>> {
@@ -125,6 +144,14 @@ impl HeftStore {
     /// it and disables logging; `None` when writes work.
     pub fn writes_unavailable(&self) -> Result<Option<String>> {
         Ok(self.heft()?.writes_unavailable())
+    }
+
+    /// What SQLite's check found when it found damage in this database (at
+    /// open after an unclean shutdown, weekly, before an export); `None`
+    /// while none was found. Writes then fail with [`HeftError::Damaged`]:
+    /// offer recovery ([`recover_database`]).
+    pub fn damage_found(&self) -> Result<Option<String>> {
+        Ok(self.heft()?.damage_found())
     }
 
     /// The database file, or `None` in memory.

@@ -96,6 +96,10 @@ pub enum Command {
     },
     /// Show or change the profile.
     Profile(ProfileArgs),
+    /// Copy every readable row of a damaged database into a new one: the
+    /// database itself when it is damaged, else the newest damaged copy set
+    /// aside beside it (merged in). The damaged file is kept, untouched.
+    Recover,
     /// Search the exercise catalog, or add an exercise.
     #[command(args_conflicts_with_subcommands = true)]
     Exercises {

@@ -141,6 +141,10 @@ fn add_hint(err: CliError) -> CliError {
             "start one with `heft program start ID`; `heft program list` shows them".to_string()
         }
         Error::UnknownProgram { .. } => "`heft program list` shows the programs".to_string(),
+        Error::Damaged { .. } => {
+            "`heft recover` copies every readable row into a new database and keeps the damaged file"
+                .to_string()
+        }
         Error::NeedsLoad { exercise } => format!(
             "log what you lifted with its reps and RIR, e.g. `heft log {} 60x5@2`",
             exercise.to_lowercase()
@@ -159,6 +163,14 @@ fn run_command(cli: Cli) -> Outcome {
         Some(p) => (p, false),
         None => (default_db()?, true),
     };
+    if let Command::Recover = cli.command {
+        // Before any open: a handle on the file being replaced would go on
+        // writing into the damaged one.
+        let now_ms = chrono::Utc::now().timestamp_millis();
+        let report = heft_core::store::salvage::recover(&path, now_ms)?;
+        render::recovered(&report, cli.json);
+        return Ok(());
+    }
     let new = default && !path.exists();
     let heft = Heft::open(&path)?;
     heft.on_write_wait(|| {
@@ -172,11 +184,18 @@ fn run_command(cli: Cli) -> Outcome {
             path.display()
         );
     }
+    if let Some(problem) = heft.damage_found() {
+        eprintln!(
+            "NOTE: {} is damaged ({problem}): nothing can be written, and reading may miss rows. \
+             `heft recover` copies every readable row into a new database and keeps the damaged file.",
+            path.display()
+        );
+    }
     if let Some(aside) = heft.take_set_aside_notice()? {
         eprintln!(
             "NOTE: this is a new, empty database. The one before it was damaged and was set aside, \
-             untouched, as {}. Your history is in that file and in your exports and sync folder: \
-             `heft import FILE` or `heft sync FOLDER` brings it back.",
+             untouched, as {}. `heft recover` copies every readable row of it into this database; \
+             `heft import FILE` or `heft sync FOLDER` brings back what your exports and sync folder hold.",
             aside.display()
         );
     }
@@ -190,6 +209,8 @@ fn run_command(cli: Cli) -> Outcome {
     let json = cli.json;
     let at = when::log_time(cli.date.as_deref(), cli.at.as_deref(), heft.now()).map_err(usage)?;
     match cli.command {
+        // Handled before the database is opened.
+        Command::Recover => {}
         Command::Init { unit } => {
             let profile = match unit {
                 Some(u) => heft.update_profile(&ProfileUpdate {

@@ -422,6 +422,56 @@ pub fn undone(o: &UndoOutcome, json: bool) {
     println!("Undone: {}.", o.undone);
 }
 
+/// `heft recover`: what was saved and lost per table, and where the
+/// damaged file is.
+pub fn recovered(r: &heft_core::RecoveryReport, json: bool) {
+    if json {
+        return print_json(r);
+    }
+    if r.merged {
+        println!(
+            "Merged what could be read of {} into {}.",
+            r.damaged_file.display(),
+            r.database.display()
+        );
+    } else {
+        println!(
+            "Recovered {} into a new database in its place.",
+            r.database.display()
+        );
+    }
+    let mut t = table();
+    t.set_header(["table", "saved", "lost", "refused", "stand-ins"]);
+    for row in &r.tables {
+        t.add_row([
+            Cell::new(&row.table),
+            Cell::new(row.saved),
+            Cell::new(row.lost.map_or("unknown".to_string(), |n| n.to_string())),
+            Cell::new(row.refused),
+            Cell::new(row.placeholders),
+        ]);
+    }
+    println!("{t}");
+    match r.lost() {
+        Some(0) => println!("Nothing was lost."),
+        Some(n) => println!(
+            "{} could not be read and are lost.",
+            count(n, "row", "rows")
+        ),
+        None => println!("Some rows could not be read; how many is unknown."),
+    }
+    if r.tables.iter().any(|t| t.placeholders > 0) {
+        println!(
+            "Stand-ins (\"Recovered workout\", \"Recovered exercise\") hold sets whose workout or \
+             exercise was lost; a sync or an import of an export brings the real ones back."
+        );
+    }
+    println!(
+        "The damaged file is kept, untouched, at {}.",
+        r.damaged_file.display()
+    );
+}
+
 /// Prints an error to stderr: a sentence, or JSON with `--json`.
 pub fn error(err: &CliError, json: bool) {
     if json {
@@ -466,6 +516,7 @@ fn error_kind(e: &Error) -> &'static str {
         Error::IncompatibleVersion { .. } => "incompatible_version",
         Error::NotHeftDatabase { .. } => "not_heft_database",
         Error::ReadOnly { .. } => "read_only",
+        Error::Damaged { .. } => "damaged",
         Error::Io { .. } => "io",
         Error::Sync(_) => "invalid_export",
         Error::Csv(_) => "invalid_csv",

@@ -125,6 +125,21 @@ pub enum Error {
         moved_to: PathBuf,
     },
 
+    /// SQLite's check found damaged pages in the database, which is still
+    /// in place: nothing was written (or exported), so the damage does not
+    /// spread into new rows. Reading works as far as the damage allows;
+    /// recovery ([`crate::store::salvage::recover`]) copies every readable
+    /// row into a new database.
+    #[error(
+        "the database {path} is damaged ({problem}); nothing was written. Reading may still work; recovering it copies every readable row into a new database"
+    )]
+    Damaged {
+        /// The database.
+        path: PathBuf,
+        /// What the check found (tables and pages, never row content).
+        problem: String,
+    },
+
     /// An existing file that is not a Heft database (a CSV, an export,
     /// another app's SQLite file) was given as the database: refused, and
     /// left exactly as it was.

@@ -226,6 +226,15 @@ pub enum HeftError {
         /// What is damaged and, for the database, where it was moved.
         reason: String,
     },
+    /// The database in use has damaged pages (SQLite's check found them):
+    /// writing is refused so the damage does not spread, reading works as
+    /// far as it can. Offer recovery: close the store, call
+    /// `recover_database` with its path, and open it again.
+    #[error("{reason}")]
+    Damaged {
+        /// What the check found, with the database's path.
+        reason: String,
+    },
     /// The database or file was written by a newer Heft: ask to update.
     #[error("written by a newer Heft (version {found}; this one reads up to {supported})")]
     IncompatibleVersion {
@@ -301,6 +310,9 @@ impl From<Error> for HeftError {
             Error::Csv(c) => c.into(),
             Error::Cancelled => HeftError::Cancelled,
             Error::Corrupt { .. } | Error::BadRow { .. } => HeftError::Corrupt {
+                reason: e.to_string(),
+            },
+            Error::Damaged { .. } => HeftError::Damaged {
                 reason: e.to_string(),
             },
             Error::IncompatibleVersion { found, supported } => {

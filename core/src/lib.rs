@@ -40,6 +40,7 @@ pub use heft::{
     UndoOutcome,
 };
 pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
+pub use store::salvage::{RecoveryReport, TableSalvage};
 
 // The FFI namespace of core's records (bindings/README.md): the derives
 // behind the `uniffi` feature need this crate's own scaffolding tag.

@@ -267,6 +267,7 @@ impl Heft {
         layout: CsvLayout,
         unit: Option<WeightUnit>,
     ) -> Result<CsvExportSummary> {
+        self.ensure_sound()?;
         let unit = match unit {
             Some(u) => u,
             None => self.profile()?.unit,

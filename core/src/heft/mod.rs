@@ -63,6 +63,9 @@ pub struct Heft {
     /// Why writes are unavailable, when the file could be opened only for
     /// reading ([`store::Access::ReadOnly`]).
     read_only: Option<String>,
+    /// What quick_check found, once it has found damage: from then on
+    /// every write is refused ([`Error::Damaged`]).
+    damage: Mutex<Option<String>>,
 }
 
 impl std::fmt::Debug for Heft {
@@ -82,6 +85,8 @@ impl Heft {
     /// Opens or creates the database at `path`, reading time from `clock`.
     pub fn open_with_clock(path: impl AsRef<Path>, clock: Arc<dyn Clock>) -> Result<Heft> {
         let path = path.as_ref();
+        // Asked before opening, which creates the log.
+        let unclean = store::check::left_unclean(path);
         let (conn, access) = store::open(path, clock.now().timestamp_millis())?;
         let mut heft = Heft::from_connection(conn, clock, Some(path.to_path_buf()))?;
         match access {
@@ -90,7 +95,62 @@ impl Heft {
                 heft.reads = Some(Mutex::new(store::open_reads(path)?));
             }
         }
+        heft.check_at_open(unclean)?;
         Ok(heft)
+    }
+
+    /// quick_check at open, when the last session did not close cleanly or
+    /// the periodic check is due; damage found refuses later writes.
+    fn check_at_open(&self, unclean: bool) -> Result<()> {
+        let now_ms = self.now().timestamp_millis();
+        let damage = self.read(|conn| {
+            if unclean || store::check::due(conn, now_ms)? {
+                Ok(Some(store::check::quick_check(conn)))
+            } else {
+                Ok(None)
+            }
+        })?;
+        match damage {
+            Some(Some(problem)) => *self.damage.lock() = Some(problem),
+            Some(None) if self.read_only.is_none() => {
+                self.write(|tx, _| store::check::record(tx, now_ms))?
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Runs quick_check now (before an export, which must not write a file
+    /// from a damaged database without saying so): [`Error::Damaged`] when
+    /// it finds damage, which also refuses every later write.
+    pub(crate) fn ensure_sound(&self) -> Result<()> {
+        let found = self.read(|conn| Ok(store::check::quick_check(conn)))?;
+        if let Some(problem) = found {
+            *self.damage.lock() = Some(problem);
+        }
+        self.refuse_if_damaged()
+    }
+
+    fn refuse_if_damaged(&self) -> Result<()> {
+        match self.damage.lock().clone() {
+            Some(problem) => Err(Error::Damaged {
+                path: self
+                    .path
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from(":memory:")),
+                problem,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// What SQLite's quick_check found when it last ran on this database
+    /// and found damage (at open after an unclean shutdown, once a week,
+    /// before an export); `None` while none was found. Writes then fail
+    /// with [`Error::Damaged`]; a shell offers recovery
+    /// ([`crate::store::salvage::recover`], after closing this handle).
+    pub fn damage_found(&self) -> Option<String> {
+        self.damage.lock().clone()
     }
 
     /// A private in-memory database, for tests and previews.
@@ -113,6 +173,7 @@ impl Heft {
             clock,
             path,
             read_only: None,
+            damage: Mutex::new(None),
         })
     }
 
@@ -130,8 +191,8 @@ impl Heft {
     pub fn take_set_aside_notice(&self) -> Result<Option<PathBuf>> {
         let key = store::SET_ASIDE_KEY;
         let noted = self.read(|c| meta_get(c, key))?;
-        if noted.is_none() || self.read_only.is_some() {
-            // Read-only: said now, and again once the file can be written.
+        if noted.is_none() || self.read_only.is_some() || self.damage_found().is_some() {
+            // Read-only or damaged: said now, and again once the file can be written.
             return Ok(noted.map(PathBuf::from));
         }
         self.write(|tx, _| {
@@ -246,6 +307,7 @@ impl Heft {
                 reason: reason.clone(),
             });
         }
+        self.refuse_if_damaged()?;
         let mut conn = self.conn.lock();
         let notice = self.wait_notice.lock().clone();
         let tx = store::waiting::with_notice(notice, || {

@@ -82,6 +82,7 @@ impl Heft {
         out: &mut dyn Write,
         passphrase: Option<&Passphrase>,
     ) -> Result<ExportSummary> {
+        self.ensure_sound()?;
         let created_at = self.now().to_rfc3339();
         let written = self.read(|conn| {
             format::write_export(

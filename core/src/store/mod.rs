@@ -6,9 +6,11 @@
 //! database from a newer Heft is refused untouched. A damaged file is moved
 //! aside, never deleted: it may be someone's only copy of years of training.
 
+pub mod check;
 mod migrations;
 pub(crate) mod profile;
 pub(crate) mod rows;
+pub mod salvage;
 pub(crate) mod sets;
 pub(crate) mod waiting;
 
@@ -425,7 +427,27 @@ fn is_corruption(e: &Error) -> bool {
 
 /// Moves a damaged database and its WAL files aside; returns the error to report.
 fn move_aside(path: &Path, now_ms: i64) -> Result<Error> {
-    let moved_to = PathBuf::from(format!("{}.corrupt-{now_ms}", path.display()));
+    let moved_to = set_aside(path, now_ms)?;
+    Ok(Error::Corrupt {
+        path: path.to_path_buf(),
+        moved_to,
+    })
+}
+
+/// Renames a damaged database and its WAL files to `<path>.corrupt-<ms>`
+/// (the first free millisecond from `now_ms`, so an earlier damaged copy is
+/// never overwritten) and returns where it now lies. The log files move
+/// first: a log left beside a new database of the same name would be read
+/// into it, while a main file left without its log is still a damaged file
+/// that the next open sets aside again.
+pub(crate) fn set_aside(path: &Path, now_ms: i64) -> Result<PathBuf> {
+    let taken = |p: &Path| p.exists() || PathBuf::from(format!("{}-wal", p.display())).exists();
+    let mut ms = now_ms;
+    let mut moved_to = PathBuf::from(format!("{}.corrupt-{ms}", path.display()));
+    while taken(&moved_to) {
+        ms += 1;
+        moved_to = PathBuf::from(format!("{}.corrupt-{ms}", path.display()));
+    }
     let rename = |from: &Path, to: &Path| -> Result<()> {
         match std::fs::rename(from, to) {
             Ok(()) => Ok(()),
@@ -436,16 +458,13 @@ fn move_aside(path: &Path, now_ms: i64) -> Result<Error> {
             }),
         }
     };
-    rename(path, &moved_to)?;
     for suffix in ["-wal", "-shm"] {
         let from = PathBuf::from(format!("{}{suffix}", path.display()));
         let to = PathBuf::from(format!("{}{suffix}", moved_to.display()));
         rename(&from, &to)?;
     }
-    Ok(Error::Corrupt {
-        path: path.to_path_buf(),
-        moved_to,
-    })
+    rename(path, &moved_to)?;
+    Ok(moved_to)
 }
 
 #[cfg(test)]
