@@ -66,6 +66,10 @@ pub struct Heft {
     /// What quick_check found, once it has found damage: from then on
     /// every write is refused ([`Error::Damaged`]).
     damage: Mutex<Option<String>>,
+    /// When quick_check passed at open, until the next write records it:
+    /// opening writes nothing, so it never waits for another process's
+    /// write (`store::waiting`).
+    check_passed_at: Mutex<Option<i64>>,
 }
 
 impl std::fmt::Debug for Heft {
@@ -112,12 +116,30 @@ impl Heft {
         })?;
         match damage {
             Some(Some(problem)) => *self.damage.lock() = Some(problem),
-            Some(None) if self.read_only.is_none() => {
-                self.write(|tx, _| store::check::record(tx, now_ms))?
-            }
+            Some(None) if self.read_only.is_none() => self.record_check_unless_busy(now_ms)?,
             _ => {}
         }
         Ok(())
+    }
+
+    /// Records that quick_check passed at `at`, now if the write lock is
+    /// free, else with this handle's next write: an open never waits for
+    /// another process's write.
+    fn record_check_unless_busy(&self, at: i64) -> Result<()> {
+        let mut conn = self.conn.lock();
+        conn.busy_timeout(std::time::Duration::ZERO)?;
+        let recorded = store::check::record(&conn, at);
+        conn.busy_handler(Some(store::waiting::wait_for_writer))?;
+        match recorded {
+            Ok(()) => Ok(()),
+            Err(Error::Sqlite(e))
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) =>
+            {
+                *self.check_passed_at.lock() = Some(at);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Runs quick_check now (before an export, which must not write a file
@@ -174,6 +196,7 @@ impl Heft {
             path,
             read_only: None,
             damage: Mutex::new(None),
+            check_passed_at: Mutex::new(None),
         })
     }
 
@@ -323,6 +346,9 @@ impl Heft {
             issued: false,
         };
         let out = f(&tx, &mut stamper)?;
+        if !discard && let Some(at) = *self.check_passed_at.lock() {
+            store::check::record(&tx, at)?;
+        }
         if stamper.issued
             && let Some(last) = &stamper.last
         {
@@ -332,6 +358,7 @@ impl Heft {
             tx.rollback()?;
         } else {
             tx.commit()?;
+            self.check_passed_at.lock().take();
         }
         Ok(out)
     }

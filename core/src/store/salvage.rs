@@ -876,7 +876,7 @@ pub(crate) mod tests {
         let path = dir.path().join("heft.db");
         let heft = heft_on(&path, 0);
         log_history(&heft, 40, 15);
-        let device = heft.device_id().to_owned();
+        let device = heft.device_id().unwrap();
         drop(heft);
         let on_page = damage_a_leaf_of(&path, "set_entry");
         assert!(on_page > 0);
@@ -900,7 +900,11 @@ pub(crate) mod tests {
 
         let heft = heft_on(&path, 0);
         heft.integrity_check().unwrap();
-        assert_eq!(heft.device_id(), device, "the device keeps its identity");
+        assert_eq!(
+            heft.device_id().unwrap(),
+            device,
+            "the device keeps its identity"
+        );
         assert_eq!(live_sets(&heft), 600 - on_page);
         assert_eq!(heft.damage_found(), None);
         // Writes work, stamped after every recovered row.
