@@ -2800,6 +2800,65 @@ fn a_database_in_a_read_only_folder_is_read_and_refuses_writes_untouched() {
     assert_eq!(names, ["heft.db"], "nothing added beside it");
 }
 
+#[test]
+fn a_database_on_a_full_disk_is_read_and_refuses_writes_untouched() {
+    let d = db();
+    ok(&d.path, &["log", "back-squat", "100x5@rir2"]);
+    let full = d._dir.path().join("full");
+    let out = d._dir.path().join("out");
+    std::fs::create_dir(&full).unwrap();
+    std::fs::create_dir(&out).unwrap();
+    // A small file system of its own, in a mount namespace of its own (so
+    // nothing is left mounted), filled to the last byte after the copy.
+    let script = format!(
+        r#"mount -t tmpfs -o size=4m tmpfs "{full}" || exit 97
+cp "{db}" "{full}/heft.db"
+dd if=/dev/zero of="{full}/filler" bs=4096 2>/dev/null
+df -k "{full}" | tail -1 | awk '{{print $4}}' > "{out}/free"
+cp "{full}/heft.db" "{out}/before.db"
+"{bin}" --db "{full}/heft.db" --json history > "{out}/history" 2> "{out}/history.err"
+echo $? > "{out}/history.code"
+"{bin}" --db "{full}/heft.db" --json log back-squat 100x4 > "{out}/log" 2> "{out}/log.err"
+echo $? > "{out}/log.code"
+cp "{full}/heft.db" "{out}/after.db" 2>/dev/null || cat "{full}/heft.db" > "{out}/after.db"
+"#,
+        full = full.display(),
+        out = out.display(),
+        db = d.path.display(),
+        bin = env!("CARGO_BIN_EXE_heft"),
+    );
+    let ran = Command::new("unshare")
+        .args(["-Urm", "sh", "-c", &script])
+        .env_remove("HEFT_DB")
+        .status();
+    if !ran.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: a small file system cannot be mounted here (unshare -Urm, mount -t tmpfs)");
+        return;
+    }
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+    assert_eq!(read("free").trim(), "0", "the disk is full");
+    let err = read("history.err");
+    assert_eq!(read("history.code").trim(), "0", "history failed: {err}");
+    assert!(err.contains("open read-only"), "{err}");
+    let history: Value = serde_json::from_str(&read("history")).unwrap();
+    assert_eq!(history[0]["sets"].as_array().unwrap().len(), 1, "{history}");
+    let err = read("log.err");
+    assert_ne!(read("log.code").trim(), "0");
+    let body: Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert_eq!(body["error"]["kind"], "read_only", "{err}");
+    assert!(
+        body["error"]["message"].to_string().contains("full")
+            || err.contains("full")
+            || err.contains("refused a write"),
+        "says why: {err}"
+    );
+    assert_eq!(
+        std::fs::read(out.join("before.db")).unwrap(),
+        std::fs::read(out.join("after.db")).unwrap(),
+        "the file is unchanged"
+    );
+}
+
 /// Overwrites a leaf page in the middle of `table`'s b-tree with garbage,
 /// as failing storage might; returns how many rows it held. Walks the
 /// b-tree from the root page by the file format (the bundled SQLite has no

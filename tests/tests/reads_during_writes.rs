@@ -146,3 +146,38 @@ fn reads_go_on_and_a_write_waits_while_a_merge_holds_the_database() {
     assert_eq!(set_count(&phone), 5);
     assert_eq!(set_count(&laptop), 5);
 }
+
+#[test]
+fn reads_go_on_while_a_sync_folder_merges() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("heft.db");
+    let folder = dir.path().join("Sync");
+    std::fs::create_dir(&folder).unwrap();
+    let phone = Arc::new(open(&path));
+    phone.log_set(squat(&phone, 60.0), LogTime::Now).unwrap();
+    let other = Heft::open_in_memory(Arc::new(FixedClock(
+        DateTime::parse_from_rfc3339("2026-03-01T18:00:00+01:00").unwrap(),
+    )))
+    .unwrap();
+    other.log_set(squat(&other, 70.0), LogTime::Now).unwrap();
+    other
+        .sync_folder(&folder, None, &heft_core::progress::NoProgress)
+        .unwrap();
+
+    let gate = Arc::new(Gate::default());
+    let syncing = {
+        let (phone, gate, folder) = (phone.clone(), gate.clone(), folder.clone());
+        std::thread::spawn(move || phone.sync_folder(&folder, None, gate.as_ref()))
+    };
+    gate.wait_until_inside();
+    let p = phone.clone();
+    assert_eq!(within(Duration::from_secs(30), move || set_count(&p)), 1);
+    let p = path.clone();
+    let laptop = within(Duration::from_secs(30), move || open(&p));
+    assert_eq!(set_count(&laptop), 1);
+    gate.release();
+    let report = syncing.join().unwrap().unwrap();
+    assert_eq!(report.merged.len(), 1);
+    assert_eq!(set_count(&phone), 2);
+    assert_eq!(set_count(&laptop), 2, "the next read sees the merge");
+}
