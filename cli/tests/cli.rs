@@ -2832,7 +2832,9 @@ cp "{full}/heft.db" "{out}/after.db" 2>/dev/null || cat "{full}/heft.db" > "{out
         .env_remove("HEFT_DB")
         .status();
     if !ran.is_ok_and(|s| s.success()) {
-        eprintln!("skipped: a small file system cannot be mounted here (unshare -Urm, mount -t tmpfs)");
+        eprintln!(
+            "skipped: a small file system cannot be mounted here (unshare -Urm, mount -t tmpfs)"
+        );
         return;
     }
     let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();

@@ -17,6 +17,20 @@ const COUNTER_DIGITS: usize = 4;
 /// Largest wall clock value that fits the text form.
 const MAX_WALL_MS: u64 = (1 << (4 * WALL_DIGITS)) - 1;
 
+/// The latest wall clock a stamp in a file may carry: the end of the year
+/// 9999. Not the time of any clock. A fixed bound, not one relative to the
+/// reading device's clock: whether a file merges must depend only on the
+/// file (docs/adr/0004-clocks-that-ran-ahead.md).
+pub const LATEST_WALL_MS: u64 = 253_402_300_799_999;
+
+/// The latest wall clock this device's own clock takes, from its system
+/// clock or from stamps it merged: a year before [`LATEST_WALL_MS`]. A
+/// stamp goes past what it has seen only by counting (65,536 stamps a
+/// millisecond), so no device ever writes a stamp that others refuse,
+/// whatever a file brought. A row stamped later still than this (only a
+/// hand-made file holds one) keeps its version against local edits.
+pub const CLOCK_CAP_MS: u64 = LATEST_WALL_MS - 365 * 24 * 3600 * 1000;
+
 /// A hybrid-logical-clock stamp. Ordered by wall time, then counter, then device.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Hlc {
@@ -34,7 +48,7 @@ impl Hlc {
     /// Never goes backwards, even when the wall clock does: a stamp is always
     /// greater than the last one issued or observed.
     pub fn next(last: Option<&Hlc>, now_ms: u64, device: &str) -> Hlc {
-        let now_ms = now_ms.min(MAX_WALL_MS);
+        let now_ms = now_ms.min(CLOCK_CAP_MS);
         let (wall_ms, counter) = match last {
             Some(last) if last.wall_ms >= now_ms => match last.counter.checked_add(1) {
                 Some(c) => (last.wall_ms, c),
@@ -47,6 +61,22 @@ impl Hlc {
             wall_ms,
             counter,
             device: device.to_owned(),
+        }
+    }
+}
+
+impl Hlc {
+    /// What this device's clock moves to on merging a row stamped `self`:
+    /// the stamp itself, or the cap ([`CLOCK_CAP_MS`]) for a stamp past it.
+    pub fn as_observed(&self) -> Hlc {
+        if self.wall_ms > CLOCK_CAP_MS {
+            Hlc {
+                wall_ms: CLOCK_CAP_MS,
+                counter: 0,
+                device: self.device.clone(),
+            }
+        } else {
+            self.clone()
         }
     }
 }
@@ -103,6 +133,22 @@ mod tests {
 
     const A: &str = "0190aaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     const B: &str = "0190bbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+
+    #[test]
+    fn the_clock_stops_a_year_short_of_the_last_stamp_a_file_may_carry() {
+        let far = Hlc {
+            wall_ms: LATEST_WALL_MS,
+            counter: u16::MAX,
+            device: B.into(),
+        };
+        let seen = far.as_observed();
+        assert_eq!((seen.wall_ms, seen.counter), (CLOCK_CAP_MS, 0));
+        let mine = Hlc::next(Some(&seen), u64::MAX, A);
+        assert!(mine.wall_ms <= CLOCK_CAP_MS + 1 && mine > seen);
+        // A stamp before the cap is taken as it is.
+        let near = Hlc::next(None, 1_000, B);
+        assert_eq!(near.as_observed(), near);
+    }
 
     #[test]
     fn follows_the_wall_clock_when_it_moves_forward() {

@@ -143,3 +143,48 @@ fn a_damaged_set_entry_page_loses_only_its_sets() {
     let mut out = Vec::new();
     heft.export_to(&mut out, None).unwrap();
 }
+
+#[test]
+fn after_recovery_a_sync_folder_brings_back_what_the_damage_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("heft.db");
+    let folder = dir.path().join("Sync");
+    std::fs::create_dir(&folder).unwrap();
+    let heft = heft_on(&path);
+    for w in 0..40 {
+        for s in 0..15 {
+            heft.log_set(
+                squat(60.0 + f64::from(s)),
+                LogTime::At(DateTime::parse_from_rfc3339(NOW).unwrap() - TimeDelta::days(90 - w)),
+            )
+            .unwrap();
+        }
+    }
+    let logged = live_sets(&heft);
+    let nothing = heft_core::progress::NoProgress;
+    heft.sync_folder(&folder, None, &nothing).unwrap();
+    // A second device that has it all too.
+    let laptop_path = dir.path().join("laptop.db");
+    let laptop = heft_on(&laptop_path);
+    laptop.sync_folder(&folder, None, &nothing).unwrap();
+    heft.sync_folder(&folder, None, &nothing).unwrap();
+    drop(heft);
+    let on_page = damage_a_leaf_of(&path, "set_entry");
+    let report = salvage::recover(&path, 2_000).unwrap();
+    assert!(on_page > 0 && report.lost() == Some(on_page as u64));
+
+    let heft = heft_on(&path);
+    assert_eq!(live_sets(&heft), logged - on_page);
+    // The folder still holds this device's old file and the laptop's: the
+    // next sync merges them as another device's and the lost sets return.
+    let r = heft.sync_folder(&folder, None, &nothing).unwrap();
+    assert!(!r.merged.is_empty(), "{r:?}");
+    assert_eq!(
+        r.new_device_id, None,
+        "no copy: the recovered file has its own id"
+    );
+    assert_eq!(live_sets(&heft), logged);
+    laptop.sync_folder(&folder, None, &nothing).unwrap();
+    assert_eq!(heft.content_hash().unwrap(), laptop.content_hash().unwrap());
+    assert_eq!(live_sets(&laptop), logged);
+}

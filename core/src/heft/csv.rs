@@ -272,7 +272,7 @@ impl Heft {
             Some(u) => u,
             None => self.profile()?.unit,
         };
-        self.read(|conn| {
+        self.read_snapshot(|conn| {
             let mut writer = match layout {
                 CsvLayout::Strong => CsvWriter::strong(out, unit)?,
                 CsvLayout::Heft => CsvWriter::heft(out)?,

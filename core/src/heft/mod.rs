@@ -67,7 +67,7 @@ pub struct Heft {
     /// every write is refused ([`Error::Damaged`]).
     damage: Mutex<Option<String>>,
     /// When quick_check passed at open, until the next write records it:
-    /// opening writes nothing, so it never waits for another process's
+    /// opening never waits for another process's
     /// write (`store::waiting`).
     check_passed_at: Mutex<Option<i64>>,
 }
@@ -106,6 +106,10 @@ impl Heft {
     /// quick_check at open, when the last session did not close cleanly or
     /// the periodic check is due; damage found refuses later writes.
     fn check_at_open(&self, unclean: bool) -> Result<()> {
+        if let Some(problem) = self.path.as_deref().and_then(store::check::marked_damage) {
+            *self.damage.lock() = Some(problem);
+            return Ok(());
+        }
         let now_ms = self.now().timestamp_millis();
         let damage = self.read(|conn| {
             if unclean || store::check::due(conn, now_ms)? {
@@ -115,7 +119,7 @@ impl Heft {
             }
         })?;
         match damage {
-            Some(Some(problem)) => *self.damage.lock() = Some(problem),
+            Some(Some(problem)) => self.note_damage(problem),
             Some(None) if self.read_only.is_none() => self.record_check_unless_busy(now_ms)?,
             _ => {}
         }
@@ -148,9 +152,18 @@ impl Heft {
     pub(crate) fn ensure_sound(&self) -> Result<()> {
         let found = self.read(|conn| Ok(store::check::quick_check(conn)))?;
         if let Some(problem) = found {
-            *self.damage.lock() = Some(problem);
+            self.note_damage(problem);
         }
         self.refuse_if_damaged()
+    }
+
+    /// Damage found: every later write of this handle is refused, and of
+    /// every handle opened on the file later ([`store::check::damage_mark`]).
+    fn note_damage(&self, problem: String) {
+        if let Some(path) = &self.path {
+            store::check::mark_damaged(path, &problem);
+        }
+        *self.damage.lock() = Some(problem);
     }
 
     fn refuse_if_damaged(&self) -> Result<()> {
@@ -295,7 +308,21 @@ impl Heft {
     /// Runs `f` on the connection for reading.
     fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let conn = self.reads.as_ref().unwrap_or(&self.conn).lock();
-        f(&conn)
+        f(&conn).map_err(|e| self.damaged_if_corrupt(e))
+    }
+
+    /// A read or write that met a damaged page: the damage is noted (later
+    /// writes are refused, here and in later processes) and reported as
+    /// [`Error::Damaged`], which names `heft recover`.
+    fn damaged_if_corrupt(&self, e: Error) -> Error {
+        if !store::is_corruption(&e) {
+            return e;
+        }
+        self.note_damage(e.to_string());
+        match self.refuse_if_damaged() {
+            Err(damaged) => damaged,
+            Ok(()) => e,
+        }
     }
 
     /// Runs `f` in one read transaction, so every statement it runs sees
@@ -305,11 +332,14 @@ impl Heft {
     /// write lock; in WAL mode writers carry on meanwhile.
     fn read_snapshot<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let mut conn = self.reads.as_ref().unwrap_or(&self.conn).lock();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let out = f(&tx)?;
-        // Nothing was written: ending the transaction only releases the snapshot.
-        tx.commit()?;
-        Ok(out)
+        let snapshot = || {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+            let out = f(&tx)?;
+            // Nothing was written: ending the transaction only releases the snapshot.
+            tx.commit()?;
+            Ok(out)
+        };
+        snapshot().map_err(|e| self.damaged_if_corrupt(e))
     }
 
     /// Runs `f` in one write transaction with a clock for stamping rows;
@@ -318,9 +348,20 @@ impl Heft {
         self.write_or_discard(false, f)
     }
 
+    /// [`Heft::write_or_discard`], with damage met on the way reported as
+    /// such ([`Heft::damaged_if_corrupt`]).
+    fn write_or_discard<T>(
+        &self,
+        discard: bool,
+        f: impl FnOnce(&Transaction<'_>, &mut Stamper) -> Result<T>,
+    ) -> Result<T> {
+        self.write_in_transaction(discard, f)
+            .map_err(|e| self.damaged_if_corrupt(e))
+    }
+
     /// Like [`Heft::write`], but with `discard` the transaction is rolled
     /// back after `f` succeeds: a dry run sees exactly what a real run would.
-    fn write_or_discard<T>(
+    fn write_in_transaction<T>(
         &self,
         discard: bool,
         f: impl FnOnce(&Transaction<'_>, &mut Stamper) -> Result<T>,

@@ -84,7 +84,7 @@ impl Heft {
     ) -> Result<ExportSummary> {
         self.ensure_sound()?;
         let created_at = self.now().to_rfc3339();
-        let written = self.read(|conn| {
+        let written = self.read_snapshot(|conn| {
             format::write_export(
                 conn,
                 &local_device_id(conn)?,
@@ -173,7 +173,6 @@ impl Heft {
     ) -> Result<MergeReport> {
         let mut reader = format::open_export(input, passphrase).map_err(Error::Sync)?;
         let now_ms = self.now().timestamp_millis();
-        let this_year = chrono::Datelike::year(&self.now());
         self.write(|tx, _| {
             // The content merged last from the file's device. Merging the
             // same content again changes nothing, whatever happened here
@@ -191,7 +190,7 @@ impl Heft {
                 reader.verify_body().map_err(Error::Sync)?;
                 return already_merged(&reader.header, progress);
             }
-            let merged = crate::sync::merge::merge(tx, &mut reader, progress, this_year)?;
+            let merged = crate::sync::merge::merge(tx, &mut reader, progress)?;
             let mut report = merged.report;
             note_device(tx, &report.device_id, merged.newest.as_ref(), now_ms)?;
             if let Some(newest) = &merged.newest {
@@ -213,12 +212,12 @@ impl Heft {
 
     /// SHA-256 over every synced row (see [`SyncStatus::content_hash`]).
     pub fn content_hash(&self) -> Result<String> {
-        self.read(format::content_hash)
+        self.read_snapshot(format::content_hash)
     }
 
     /// Device, schema, content hash and row counts.
     pub fn sync_status(&self) -> Result<SyncStatus> {
-        self.read(|conn| {
+        self.read_snapshot(|conn| {
             let mut tables = Vec::new();
             for t in TABLES {
                 let filter = if t.filter.is_empty() {
@@ -531,8 +530,9 @@ fn clock_ahead_min(created_at: &str, now_ms: i64) -> Option<u64> {
 /// that row on every device, and only a stamp past it does
 /// (docs/adr/0004-clocks-that-ran-ahead.md).
 fn advance_clock(conn: &Connection, seen: &Hlc) -> Result<()> {
+    let seen = seen.as_observed();
     let current = meta_get(conn, "hlc")?.and_then(|s| s.parse::<Hlc>().ok());
-    if current.as_ref().is_none_or(|c| seen > c) {
+    if current.as_ref().is_none_or(|c| seen > *c) {
         meta_set(conn, "hlc", &seen.to_string())?;
     }
     Ok(())

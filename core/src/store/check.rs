@@ -39,6 +39,37 @@ pub(crate) fn left_unclean(path: &Path) -> bool {
     std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)
 }
 
+/// The file beside a database that remembers damage found in it: the
+/// finding lives in memory only for the handle that found it, and a
+/// damaged file is no place to write a note, so the next process (the next
+/// CLI command, the app after a restart) learns of it here and refuses
+/// writes too, until `heft recover` replaces the file.
+pub(crate) fn damage_mark(path: &Path) -> std::path::PathBuf {
+    std::path::PathBuf::from(format!("{}.damaged", path.display()))
+}
+
+/// Leaves the mark beside `path` (best effort: the finding still refuses
+/// this handle's writes when the mark cannot be written).
+pub(crate) fn mark_damaged(path: &Path, problem: &str) {
+    let _ = std::fs::write(damage_mark(path), problem);
+}
+
+/// What the mark beside `path` says, if there is one.
+pub(crate) fn marked_damage(path: &Path) -> Option<String> {
+    std::fs::read_to_string(damage_mark(path)).ok().map(|s| {
+        if s.trim().is_empty() {
+            "damage found earlier".into()
+        } else {
+            s
+        }
+    })
+}
+
+/// Removes the mark: the file at `path` is a new or recovered one.
+pub(crate) fn clear_damage_mark(path: &Path) {
+    let _ = std::fs::remove_file(damage_mark(path));
+}
+
 /// Whether the periodic check is due at `now_ms`: never run, or run
 /// [`CHECK_EVERY_MS`] or longer ago (a clock set back counts as due).
 pub(crate) fn due(conn: &Connection, now_ms: i64) -> Result<bool> {

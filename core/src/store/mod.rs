@@ -417,7 +417,7 @@ pub(crate) fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<()> 
     Ok(())
 }
 
-fn is_corruption(e: &Error) -> bool {
+pub(crate) fn is_corruption(e: &Error) -> bool {
     matches!(
         e,
         Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
@@ -464,6 +464,8 @@ pub(crate) fn set_aside(path: &Path, now_ms: i64) -> Result<PathBuf> {
         rename(&from, &to)?;
     }
     rename(path, &moved_to)?;
+    // The mark was about the file just moved.
+    check::clear_damage_mark(path);
     Ok(moved_to)
 }
 

@@ -165,7 +165,7 @@ fn replace(path: &Path, now_ms: i64, damage: String) -> Result<RecoveryReport> {
         // The connection ends with the recovery: no size to set back.
         conn.pragma_update(None, "cache_size", -super::BULK_CACHE_KIB)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let tables = salvage_into(&damaged, &tx, Mode::Replace, now_ms)?;
+        let tables = salvage_into(&damaged, &tx, Mode::Replace)?;
         tx.commit()?;
         // Closing the only connection checkpoints the log into the file and
         // removes it: the new file must be whole on its own before it moves.
@@ -211,10 +211,12 @@ fn merge(path: &Path, aside: &Path, now_ms: i64) -> Result<RecoveryReport> {
     // The connection ends with the recovery: no size to set back.
     conn.pragma_update(None, "cache_size", -super::BULK_CACHE_KIB)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let tables = salvage_into(&damaged, &tx, Mode::Merge, now_ms)?;
+    let tables = salvage_into(&damaged, &tx, Mode::Merge)?;
     // The notice pointed at this file; its rows are here now.
     tx.execute("DELETE FROM meta WHERE key = ?1", [SET_ASIDE_KEY])?;
     tx.commit()?;
+    // The file at the path passed quick_check: any mark is out of date.
+    check::clear_damage_mark(path);
     Ok(RecoveryReport {
         database: path.to_path_buf(),
         damaged_file: aside.to_path_buf(),
@@ -246,7 +248,8 @@ fn sync_dir(path: &Path) {
 /// Whether the rows go into a new database or into one already in use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
-    /// A new database takes the damaged one's place, identity and all.
+    /// A new database takes the damaged one's place, with a new device id
+    /// ([`identity`]).
     Replace,
     /// The current database keeps its identity; the rows join it.
     Merge,
@@ -257,14 +260,13 @@ fn salvage_into(
     damaged: &Connection,
     tx: &Transaction<'_>,
     mode: Mode,
-    now_ms: i64,
 ) -> Result<Vec<TableSalvage>> {
     let device = meta_get(tx, "device_id")?.ok_or_else(|| Error::BadRow {
         table: "meta",
         column: "device_id",
         reason: "missing".into(),
     })?;
-    let device = identity(damaged, tx, mode, &device, now_ms)?;
+    let device = identity(damaged, tx, mode, &device)?;
     let mut stand_in = StandIns {
         stamp: Hlc {
             wall_ms: 0,
@@ -292,17 +294,20 @@ fn salvage_into(
     Ok(report)
 }
 
-/// Settles which device the database is. A new database takes the damaged
-/// one's identity (its id stamped the rows, and other devices know it),
-/// with its sync bookkeeping; a database in use keeps its own, and the old
-/// identity becomes another device. Returns the device id that stays.
-/// Bookkeeping that cannot be read is left out: it only saves work.
+/// Settles which device the database is: always the new or current
+/// database's own id. The damaged file's id becomes another device's, "this
+/// device before recovery": its rows keep their stamps, and its file in a
+/// sync folder (or an export of it) is then merged like any other device's,
+/// which brings back the rows the damage lost. Keeping the old id instead
+/// would make that file look already merged, or written by a copy of this
+/// database. The damaged file's sync bookkeeping (files seen, merged,
+/// written, refused) is left behind for the same reason; its other `meta`
+/// values come along. Returns the device id that stays.
 fn identity(
     damaged: &Connection,
     tx: &Transaction<'_>,
     mode: Mode,
     current: &str,
-    now_ms: i64,
 ) -> Result<String> {
     let devices: Vec<(String, String, i64, Option<String>)> = damaged
         .prepare("SELECT id, name, created_at_ms, last_hlc FROM device")
@@ -311,44 +316,47 @@ fn identity(
                 .collect()
         })
         .unwrap_or_default();
-    let old_id = match mode {
-        Mode::Replace => meta_get(damaged, "device_id").ok().flatten(),
-        Mode::Merge => None,
-    };
-    let keep = old_id.clone().unwrap_or_else(|| current.to_owned());
+    let old_id = meta_get(damaged, "device_id").ok().flatten();
     for (id, name, created, last_hlc) in devices {
-        let is_local = i64::from(id == keep);
+        if id == current {
+            continue;
+        }
+        let name = if old_id.as_deref() == Some(id.as_str()) {
+            "this device before recovery".to_owned()
+        } else {
+            name
+        };
         tx.prepare_cached(
-            "INSERT INTO device (id, name, created_at_ms, is_local, last_hlc) VALUES (?1, ?2, ?3, ?4, ?5) \
+            "INSERT INTO device (id, name, created_at_ms, is_local, last_hlc) VALUES (?1, ?2, ?3, 0, ?4) \
              ON CONFLICT (id) DO UPDATE SET last_hlc = max(coalesce(device.last_hlc, ''), coalesce(excluded.last_hlc, ''))",
         )?
-        .execute((&id, &name, created, is_local, &last_hlc))?;
+        .execute((&id, &name, created, &last_hlc))?;
     }
-    if old_id.is_some() && keep != current {
-        tx.execute("DELETE FROM device WHERE id = ?1", [current])?;
-        tx.execute(
-            "INSERT OR IGNORE INTO device (id, name, created_at_ms, is_local) VALUES (?1, 'this device', ?2, 1)",
-            (&keep, now_ms),
-        )?;
+    if mode == Mode::Replace {
         let kept: Vec<(String, String)> = damaged
             .prepare("SELECT key, value FROM meta")
             .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
             .unwrap_or_default();
         for (key, value) in kept {
-            // The new file's own: its catalog, its checks, its notices.
-            if ![
+            // The new file's own: its id, catalog, checks, notices, clock;
+            // and no memory of sync files (see above).
+            let own = [
+                "device_id",
                 "catalog_version",
                 SET_ASIDE_KEY,
                 check::CHECKED_AT_KEY,
                 "hlc",
             ]
-            .contains(&key.as_str())
-            {
+            .contains(&key.as_str());
+            let bookkeeping = ["seen:", "merged:", "written:", "refused:"]
+                .iter()
+                .any(|p| key.starts_with(p));
+            if !own && !bookkeeping {
                 meta_set(tx, &key, &value)?;
             }
         }
     }
-    Ok(keep)
+    Ok(current.to_owned())
 }
 
 /// Stand-in parents made for sets whose parent was lost.
@@ -767,7 +775,7 @@ fn references_hold(tx: &Transaction<'_>) -> Result<()> {
 fn advance_clock(damaged: &Connection, tx: &Transaction<'_>) -> Result<()> {
     let mut newest: Option<Hlc> = meta_get(tx, "hlc")?.and_then(|s| s.parse().ok());
     let mut consider = |text: Option<String>| {
-        if let Some(h) = text.and_then(|s| s.parse::<Hlc>().ok())
+        if let Some(h) = text.and_then(|s| s.parse::<Hlc>().ok().map(|h| h.as_observed()))
             && newest.as_ref().is_none_or(|n| h > *n)
         {
             newest = Some(h);
@@ -900,11 +908,11 @@ pub(crate) mod tests {
 
         let heft = heft_on(&path, 0);
         heft.integrity_check().unwrap();
-        assert_eq!(
-            heft.device_id().unwrap(),
-            device,
-            "the device keeps its identity"
-        );
+        // A new id: the old one's file in a sync folder brings back what
+        // was lost, as another device's.
+        assert_ne!(heft.device_id().unwrap(), device);
+        let status = heft.sync_status().unwrap();
+        assert!(status.devices.iter().any(|d| d.id == device), "{status:?}");
         assert_eq!(live_sets(&heft), 600 - on_page);
         assert_eq!(heft.damage_found(), None);
         // Writes work, stamped after every recovered row.
@@ -1021,6 +1029,43 @@ pub(crate) mod tests {
             Err(Error::Damaged { .. })
         ));
         assert!(out.is_empty());
+        drop(heft);
+        // The next process knows too, though its weekly check is not due.
+        let heft = heft_on(&path, 9);
+        assert!(heft.damage_found().is_some());
+        drop(heft);
+        // Recovery replaces the file, and with it the mark.
+        recover(&path, 10).unwrap();
+        let heft = heft_on(&path, 10);
+        assert_eq!(heft.damage_found(), None);
+        log_history(&heft, 1, 1);
+    }
+
+    #[test]
+    fn a_read_that_meets_damage_reports_it_and_later_writes_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("heft.db");
+        let heft = heft_on(&path, 0);
+        log_history(&heft, 20, 15);
+        drop(heft);
+        damage_a_leaf_of(&path, "set_entry");
+        // A day later: no check is due, so only reading finds the damage.
+        let heft = heft_on(&path, 1);
+        assert_eq!(heft.damage_found(), None);
+        let e = heft.history(&HistoryQuery::default());
+        assert!(matches!(e, Err(Error::Damaged { .. })), "{e:?}");
+        assert!(heft.damage_found().is_some());
+        drop(heft);
+        let heft = heft_on(&path, 2);
+        let squat = SetInput {
+            reps: Some(5),
+            load: Load::Weight {
+                weight: Weight::new(100.0, WeightUnit::Kg).unwrap(),
+            },
+            ..SetInput::new("back-squat")
+        };
+        let e = heft.log_set(squat, LogTime::Now);
+        assert!(matches!(e, Err(Error::Damaged { .. })), "{e:?}");
     }
 
     #[test]

@@ -128,18 +128,9 @@ pub(crate) fn merge(
     tx: &Transaction<'_>,
     reader: &mut ExportReader<'_>,
     progress: &dyn Progress,
-    this_year: i32,
 ) -> Result<Merged> {
-    merge_rows(tx, reader, progress, this_year).map_err(|e| reader.explain(e))
+    merge_rows(tx, reader, progress).map_err(|e| reader.explain(e))
 }
-
-/// The latest wall clock a stamp may carry: the end of the year 9999. Not
-/// a clock at all past it, and the bound keeps every stamp's wall clock
-/// far from the largest its text form holds, so a clock that saw one
-/// still has room to count up. A fixed bound, not one relative to this
-/// device's clock: whether a file merges must depend only on the file
-/// (docs/adr/0004-clocks-that-ran-ahead.md).
-const LATEST_STAMP_MS: u64 = 253_402_300_799_999;
 
 /// Whether a merged file was written by another copy of this database: it
 /// names this device as its writer and yet brought a row this database did
@@ -176,7 +167,6 @@ fn merge_rows(
     tx: &Transaction<'_>,
     reader: &mut ExportReader<'_>,
     progress: &dyn Progress,
-    this_year: i32,
 ) -> Result<Merged> {
     let total: u64 = reader
         .header
@@ -310,7 +300,7 @@ fn merge_rows(
             Some(Ok(ms)) if canonical => ms,
             _ => return Err(bad(t.name, "hlc", "malformed clock stamp".into())),
         };
-        if wall_ms > LATEST_STAMP_MS {
+        if wall_ms > crate::hlc::LATEST_WALL_MS {
             return Err(bad(
                 t.name,
                 "hlc",
@@ -447,7 +437,7 @@ fn merge_rows(
     if report.changed() {
         revive_parents(tx)?;
         check_references(tx)?;
-        check_profile(tx, this_year)?;
+        check_profile(tx)?;
     }
     let this_device = meta_get(tx, "device_id")?.unwrap_or_default();
     Ok(Merged {
@@ -465,6 +455,9 @@ fn revived_stamp(tomb: &Hlc) -> Hlc {
             counter: c,
             ..tomb.clone()
         },
+        // Past the last stamp a file may carry the tombstone's own stamp is
+        // kept: equal stamps resolve by content, the same on every device.
+        None if tomb.wall_ms >= crate::hlc::LATEST_WALL_MS => tomb.clone(),
         None => Hlc {
             wall_ms: tomb.wall_ms + 1,
             counter: 0,
@@ -545,9 +538,15 @@ fn check_references(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
+/// The year a merged profile is checked against: a fixed one, not this
+/// device's, so whether a file merges depends on the file alone
+/// (docs/adr/0004-clocks-that-ran-ahead.md). A birth year of the future is
+/// refused where it is typed; a merge only refuses what no profile may hold.
+const MERGE_YEAR: i32 = 9999;
+
 /// Fails when the merged profile has a field that cannot be read or holds a
 /// value a profile may not (its fields may come from another device).
-fn check_profile(conn: &rusqlite::Connection, this_year: i32) -> Result<()> {
+fn check_profile(conn: &rusqlite::Connection) -> Result<()> {
     let p = crate::store::profile::read(conn)?;
     crate::validate::profile(
         &crate::model::ProfileUpdate {
@@ -557,7 +556,7 @@ fn check_profile(conn: &rusqlite::Connection, this_year: i32) -> Result<()> {
             bands: p.bands,
             ..Default::default()
         },
-        this_year,
+        MERGE_YEAR,
     )?;
     Ok(())
 }

@@ -40,43 +40,98 @@ pub(super) const LOAD_TOLERANCE_KG: f64 = 0.05;
 const MINUTE_MS: i64 = 60_000;
 const SECOND_MS: i64 = 1000;
 
-/// The UTC milliseconds `[from, to)` a workout of the file that started at
-/// `started` (its start as stored) may have started in here, given the
-/// precision the file writes its start in: a day for a file of dates only
-/// (the device's local day), else a minute when the time has no seconds
-/// (Strong writes `07:30:00`), a second when it has no fraction, else a
-/// millisecond. Files cut times rather than round them (Heft's writers
-/// do), so the range starts at the file's time. `None` for a day that the
-/// device's time zone cannot place.
-pub(super) fn start_range(
+/// When a workout here must have started to be a workout of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct StartWindow {
+    /// UTC milliseconds `[from, to)` to look in.
+    pub from_ms: i64,
+    pub to_ms: i64,
+    /// For a file of local times (no offset): the local times `[from, to)`
+    /// and the same read in the device's time zone of today, as UTC
+    /// milliseconds; a workout's start falls in either.
+    local: Option<((NaiveDateTime, NaiveDateTime), (i64, i64))>,
+}
+
+/// Offsets span UTC-12 to UTC+14: a local time read in any two of them is
+/// at most this far apart.
+const OFFSETS_SPAN_MS: i64 = 26 * 3600 * 1000;
+
+impl StartWindow {
+    /// Whether `w` started within the window.
+    pub(super) fn holds(&self, w: &Workout) -> bool {
+        let at = w.started_at.utc_ms();
+        match self.local {
+            Some(((from, to), (from_ms, to_ms))) => {
+                let local = w.started_at.0.naive_local();
+                (from <= local && local < to) || (from_ms <= at && at < to_ms)
+            }
+            None => self.from_ms <= at && at < self.to_ms,
+        }
+    }
+}
+
+/// When a workout here may have started to be workout `w` of the file,
+/// which started at `started` (its start as stored), given the precision
+/// the file writes its start in: a day for a file of dates only, else a
+/// minute when the time has no seconds (Strong writes `07:30:00`), a second
+/// when it has no fraction, else a millisecond. Files cut times rather than
+/// round them (Heft's writers do), so the window starts at the file's time.
+/// A file's local time (no offset, as the Strong layout writes) is read
+/// two ways, and a workout here that started in either window is the one:
+/// as the local time it started at in its own stored offset (the one
+/// Heft's export wrote, which the device's time zone of today would miss
+/// for a workout logged in another zone or across a change to or from
+/// summer time), and as a local time of the device (another app's file,
+/// written where the device is). `None` for a day the device's time zone
+/// cannot place.
+pub(super) fn start_window(
     w: &CsvWorkout,
     started: Timestamp,
     zone: &dyn Clock,
-) -> Option<(i64, i64)> {
-    let local = match w.start {
-        CsvTime::Local(t) => t,
-        CsvTime::Exact(t) => t.naive_local(),
+) -> Option<StartWindow> {
+    let (local, exact) = match w.start {
+        CsvTime::Local(t) => (t, false),
+        CsvTime::Exact(t) => (t.naive_local(), true),
     };
-    if !w.time_known {
-        let midnight = local.date().and_hms_opt(0, 0, 0)?;
-        let next = local.date().succ_opt()?.and_hms_opt(0, 0, 0)?;
-        return Some((utc_ms(midnight, zone)?, utc_ms(next, zone)?));
-    }
-    let precision = if local.nanosecond() != 0 {
-        1
-    } else if local.second() != 0 {
-        SECOND_MS
+    let (from, to) = if w.time_known {
+        let precision = if local.nanosecond() != 0 {
+            1
+        } else if local.second() != 0 {
+            SECOND_MS
+        } else {
+            MINUTE_MS
+        };
+        (local, local + chrono::TimeDelta::milliseconds(precision))
     } else {
-        MINUTE_MS
+        let midnight = local.date().and_hms_opt(0, 0, 0)?;
+        (midnight, local.date().succ_opt()?.and_hms_opt(0, 0, 0)?)
     };
-    let from = started.utc_ms();
-    Some((from, from.saturating_add(precision)))
+    if exact && w.time_known {
+        let from_ms = started.utc_ms();
+        let to_ms = from_ms.saturating_add((to - from).num_milliseconds());
+        return Some(StartWindow {
+            from_ms,
+            to_ms,
+            local: None,
+        });
+    }
+    let (here_from, here_to) = if w.time_known {
+        let at = started.utc_ms();
+        (at, at.saturating_add((to - from).num_milliseconds()))
+    } else {
+        (utc_ms(from, zone)?, utc_ms(to, zone)?)
+    };
+    Some(StartWindow {
+        from_ms: here_from.saturating_sub(OFFSETS_SPAN_MS),
+        to_ms: here_to.saturating_add(OFFSETS_SPAN_MS),
+        local: Some(((from, to), (here_from, here_to))),
+    })
 }
 
 /// A local time of the device as UTC milliseconds.
 fn utc_ms(t: NaiveDateTime, zone: &dyn Clock) -> Option<i64> {
     t.and_local_timezone(zone.offset_at(t))
-        .single()
+        .earliest()
         .map(|t| t.timestamp_millis())
 }
 

@@ -663,10 +663,14 @@ impl<'a> ImportPlan<'a> {
         started: Timestamp,
         held: &dyn Holdings,
     ) -> Result<Option<Workout>> {
-        let Some((from, to)) = already_here::start_range(w, started, self.zone) else {
+        let Some(window) = already_here::start_window(w, started, self.zone) else {
             return Ok(None);
         };
-        let candidates = held.workouts_starting(from, to)?;
+        let candidates = held
+            .workouts_starting(window.from_ms, window.to_ms)?
+            .into_iter()
+            .filter(|c| window.holds(c))
+            .collect();
         Ok(already_here::choose(
             candidates,
             name,

@@ -1151,6 +1151,17 @@ fn a_workout_here_is_taken_only_at_the_files_start_and_under_no_other_name() {
     );
     // The same instant in another zone is the same time.
     assert_eq!(import_at("2026-10-05T06:30:10Z", None, &rows), (0, 1, 0));
+    // So is the same local time in the offset the workout was logged in (a
+    // summer workout exported as "07:30" read back in winter, or one logged
+    // while travelling): Heft's export writes that local time.
+    assert_eq!(
+        import_at("2026-10-05T07:30:10-04:00", None, &rows),
+        (0, 1, 0)
+    );
+    assert_eq!(
+        import_at("2026-10-05T08:30:10-04:00", None, &rows),
+        (1, 0, 1)
+    );
     // Named alike or unnamed here: the same workout; named otherwise: not.
     assert_eq!(
         import_at("2026-10-05T07:30:00+01:00", Some("Morning"), &rows),
