@@ -211,6 +211,7 @@ fn open_for_writing(path: &Path, now_ms: i64) -> Result<Connection> {
             source,
         })?;
     }
+    salvage::finish_interrupted(path);
     check_identity(path)?;
     // A new database beside a damaged one that was set aside: the person
     // must hear of it, or their history would seem simply gone.

@@ -226,6 +226,21 @@ fn merge(path: &Path, aside: &Path, now_ms: i64) -> Result<RecoveryReport> {
     })
 }
 
+/// Finishes a recovery that stopped between setting the damaged file aside
+/// and putting the recovered one in its place: then the path is empty and
+/// `<path>.recovering` is whole (it is flushed before the damaged file
+/// moves; a recovery stopped earlier left the damaged file at the path).
+/// Called before a database is opened, so the next command finds the
+/// recovered file instead of starting an empty one.
+pub(crate) fn finish_interrupted(path: &Path) {
+    let fresh = PathBuf::from(format!("{}.recovering", path.display()));
+    let has_db = |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.len() > 0);
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    if !path.exists() && !wal.exists() && has_db(&fresh) && std::fs::rename(&fresh, path).is_ok() {
+        sync_dir(path);
+    }
+}
+
 fn sync_file(path: &Path) -> Result<()> {
     std::fs::File::open(path)
         .and_then(|f| f.sync_all())
@@ -1039,6 +1054,21 @@ pub(crate) mod tests {
         let heft = heft_on(&path, 10);
         assert_eq!(heft.damage_found(), None);
         log_history(&heft, 1, 1);
+    }
+
+    #[test]
+    fn a_recovery_stopped_before_its_last_rename_is_finished_by_the_next_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("heft.db");
+        let heft = heft_on(&path, 0);
+        log_history(&heft, 3, 5);
+        drop(heft);
+        // As a recovery leaves it when stopped between its two renames.
+        let fresh = dir.path().join("heft.db.recovering");
+        std::fs::rename(&path, &fresh).unwrap();
+        let heft = heft_on(&path, 1);
+        assert_eq!(live_sets(&heft), 15);
+        assert!(!fresh.exists());
     }
 
     #[test]
