@@ -97,6 +97,19 @@ pub struct StatsBuilder<'r> {
     last_heavy_by_effort: Option<NaiveDate>,
 }
 
+impl std::fmt::Debug for StatsBuilder<'_> {
+    // The rest lookup is a program's; what the builder holds of the log is
+    // enough to tell one builder from another.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StatsBuilder")
+            .field("formula", &self.formula)
+            .field("today", &self.today)
+            .field("planned", &self.planned)
+            .field("recent_sets", &self.recent.len())
+            .finish_non_exhaustive()
+    }
+}
+
 impl<'r> StatsBuilder<'r> {
     /// A builder for `today` with the profile's formula and the program's
     /// plan and rest between sets ([`crate::progression::minutes`]), if one runs.
