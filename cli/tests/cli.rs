@@ -616,6 +616,55 @@ fn a_custom_program_is_checked_line_by_line_then_runs() {
     );
 }
 
+/// Logs the day's session as prescribed, set by set (`heft --date D log`),
+/// then finishes it without a length; returns the plan's estimate.
+fn session_as_planned(p: &Path, date: &str) -> u64 {
+    let estimate = json(p, &["--date", date, "today"])["plan"]["estimated_minutes"]
+        .as_u64()
+        .unwrap();
+    for _ in 0..100 {
+        if json(p, &["--date", date, "today"])["next"].is_null() {
+            break;
+        }
+        ok(p, &["--date", date, "log"]);
+    }
+    let done = json(p, &["--date", date, "finish"]);
+    assert!(!done["session"].is_null(), "counted as a program session");
+    assert!(
+        done["duration_s_total"].is_null(),
+        "no length recorded: {done}"
+    );
+    estimate
+}
+
+#[test]
+fn sessions_logged_as_planned_without_a_length_count_their_plans_minutes() {
+    let db = db();
+    let p = &db.path;
+    ok(p, &["--date", "2025-03-03", "program", "start", "liftmor"]);
+    let monday = session_as_planned(p, "2025-03-03");
+    let thursday = session_as_planned(p, "2025-03-06");
+    let today = json(p, &["--date", "2025-03-06", "today"]);
+    let stats = json(p, &["--date", "2025-03-06", "stats"]);
+    let logged = today["plan"]["dose"]["logged"].as_u64().unwrap();
+    let minutes = stats["this_week"]["lifting_minutes"].as_u64().unwrap();
+    assert_eq!(
+        logged, minutes,
+        "today's dose and stats read the week alike"
+    );
+    // Each plan rounds its estimate up; the week rounds once.
+    let planned = monday + thursday;
+    assert!(
+        minutes <= planned && minutes + 2 > planned,
+        "stats {minutes}, plans {monday} + {thursday}"
+    );
+    assert_eq!(stats["this_week"]["estimated_sessions"], 2);
+    assert_eq!(
+        today["plan"]["dose"]["with_session"].as_u64(),
+        Some(logged + today["plan"]["estimated_minutes"].as_u64().unwrap())
+    );
+}
+
 #[test]
 fn profile_takes_the_bar_plates_and_equipment() {
     let db = db();

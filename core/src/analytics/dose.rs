@@ -14,6 +14,7 @@ use super::sessions::sessions;
 use super::strength::E1rmHistory;
 use super::week::Week;
 use crate::model::Muscle;
+use crate::progression::minutes::RestLookup;
 use crate::progression::plan::{DOSE_LIMIT, DOSE_MAX, DOSE_MIN, DoseLevel};
 use crate::progression::strength::Formula;
 
@@ -174,13 +175,16 @@ struct Acc {
 
 /// Stats of every ISO week from the one holding `from` to the one holding
 /// `to`. `sets` should reach [`super::strength::RECENT_DAYS`] days before
-/// `from`'s Monday, for the e1RM a heavy set is measured against.
+/// `from`'s Monday, for the e1RM a heavy set is measured against. A session
+/// without a recorded length rests what `rest` says between working sets
+/// (the running program's, as the engine's dose does).
 pub fn weekly(
     sets: &[AnalyticsSet],
     from: NaiveDate,
     to: NaiveDate,
     formula: Formula,
     planned: Option<PlannedSessions>,
+    rest: &dyn RestLookup,
 ) -> Vec<WeekStats> {
     let weeks = Week::range(from, to);
     let (Some(first), Some(last)) = (weeks.first().copied(), weeks.last().copied()) else {
@@ -188,7 +192,10 @@ pub fn weekly(
     };
     let in_range = |w: Week| w >= first && w <= last;
     let mut acc: BTreeMap<Week, Acc> = weeks.iter().map(|w| (*w, Acc::default())).collect();
-    for s in sessions(sets.iter().filter(|s| in_range(Week::of(s.session_date())))) {
+    for s in sessions(
+        sets.iter().filter(|s| in_range(Week::of(s.session_date()))),
+        rest,
+    ) {
         if let Some(a) = acc.get_mut(&s.week) {
             a.minutes += s.lifting_minutes;
             a.estimated += u32::from(s.estimated);
@@ -266,6 +273,7 @@ mod tests {
     use super::super::input::fixtures::*;
     use super::*;
     use crate::model::SetKind;
+    use crate::progression::minutes::NoProgram;
 
     #[test]
     fn band_edges() {
@@ -401,6 +409,7 @@ mod tests {
             d(2026, 11, 29),
             Formula::Epley,
             Some(plan),
+            &NoProgram,
         );
         assert_eq!(weeks.len(), 2);
         let (w47, w48) = (&weeks[0], &weeks[1]);
@@ -410,7 +419,8 @@ mod tests {
         assert_eq!(w47.bone.heavy_axial_sets, 1, "RIR 0");
 
         assert_eq!(w48.monday, d(2026, 11, 23));
-        // 45 + 30 + warm-up estimate (20 s + 45 s = 1.08 min) = 76.08 -> 76.
+        // 45 + 30 + warm-up estimate (30 s to set up, 5 reps at 3 s and 25
+        // s: 1.17 min) = 76.17 -> 76.
         assert_eq!((w48.lifting_minutes, w48.estimated_sessions), (76, 1));
         assert_eq!(w48.dose, DoseLevel::Above);
         assert_eq!(w48.dose_text, "more than needed");
@@ -454,6 +464,7 @@ mod tests {
             d(2026, 11, 23),
             Formula::Epley,
             None,
+            &NoProgram,
         )[0];
         assert_eq!(w48.bone.heavy_axial_sets, 5);
         assert_eq!(w48.bone.heavy_axial_sessions, 1);
@@ -473,7 +484,14 @@ mod tests {
 
     #[test]
     fn empty_weeks_are_listed() {
-        let weeks = weekly(&[], d(2026, 12, 28), d(2027, 1, 10), Formula::Epley, None);
+        let weeks = weekly(
+            &[],
+            d(2026, 12, 28),
+            d(2027, 1, 10),
+            Formula::Epley,
+            None,
+            &NoProgram,
+        );
         let labels: Vec<String> = weeks.iter().map(|w| w.week.label()).collect();
         assert_eq!(labels, ["2026-W53", "2027-W01"]);
         assert!(
@@ -481,6 +499,16 @@ mod tests {
                 .iter()
                 .all(|w| w.lifting_minutes == 0 && w.dose == DoseLevel::Below)
         );
-        assert!(weekly(&[], d(2027, 1, 10), d(2026, 12, 28), Formula::Epley, None).is_empty());
+        assert!(
+            weekly(
+                &[],
+                d(2027, 1, 10),
+                d(2026, 12, 28),
+                Formula::Epley,
+                None,
+                &NoProgram
+            )
+            .is_empty()
+        );
     }
 }

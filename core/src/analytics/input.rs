@@ -13,7 +13,7 @@ use super::week::Week;
 use crate::model::{
     Exercise, Load, Measure, Muscle, Pattern, SetEntry, SetKind, SetRole, Timestamp, Workout,
 };
-use crate::progression::history::PastSet;
+use crate::progression::minutes::TimedSet;
 use crate::progression::strength::{self, Formula};
 
 /// Most reps a set may have for its e1RM to count: the formulas are
@@ -244,19 +244,14 @@ impl AnalyticsSet {
         }
     }
 
-    /// The set as the engine's history reads it, for
-    /// [`crate::progression::history::estimated_minutes`]. The exercise id is
-    /// left empty: the estimate does not read it.
-    pub(crate) fn past_set(&self) -> PastSet {
-        PastSet {
-            exercise_id: String::new(),
+    /// The set as the minutes model reads it
+    /// ([`crate::progression::minutes`]).
+    pub(crate) fn timed_set(&self) -> TimedSet {
+        TimedSet {
             kind: self.kind,
-            kg: self.load_kg,
             reps: self.reps,
-            rir: self.rir,
-            pain: None,
             seconds: self.duration_s,
-            band: None,
+            rir: self.rir,
         }
     }
 

@@ -8,6 +8,7 @@ use proptest::prelude::*;
 use super::input::fixtures::{bench, box_jump, deadlift, pull_up, running, squat};
 use super::*;
 use crate::model::{Profile, SetKind, Timestamp};
+use crate::progression::minutes::NoProgram;
 use crate::progression::strength::Formula;
 
 fn exercise() -> impl Strategy<Value = Arc<SetExercise>> {
@@ -88,14 +89,14 @@ proptest! {
         let formula = if brzycki { Formula::Brzycki } else { Formula::Epley };
         let profile = Profile { formula: Some(formula), ..Profile::default() };
         sets.sort_by_key(|s| s.performed_at.utc_ms());
-        let s = summary::stats(sets.clone(), &profile, today, Some(PlannedSessions { per_week: 3, since: other }));
+        let s = summary::stats(sets.clone(), &profile, today, Some(PlannedSessions { per_week: 3, since: other }), &NoProgram);
         prop_assert_eq!(s.last_4_weeks.len() as u32 + 1, summary::PAST_WEEKS + 1);
         prop_assert!(s.records.iter().all(|r| r.value.is_finite()));
         let _ = serde_json::to_string(&s);
         let (from, to) = (today.min(other), today.max(other));
         // Keep the span small enough for the test to stay quick.
         let to = to.min(from.checked_add_days(Days::new(400)).unwrap_or(to));
-        let weeks = dose::weekly(&sets, from, to, formula, None);
+        let weeks = dose::weekly(&sets, from, to, formula, None, &NoProgram);
         prop_assert_eq!(weeks.len(), Week::range(from, to).len());
         let _ = records::records(&sets, formula);
         let (logged, history) = sets.split_at(sets.len() / 2);
@@ -106,7 +107,7 @@ proptest! {
             let r = strength::retention(&series, other, today);
             prop_assert!(r.percent.is_none_or(f64::is_finite));
         }
-        let _ = summary::charts(&sets, from, to, formula, None, &[]);
+        let _ = summary::charts(&sets, from, to, formula, None, &NoProgram, &[]);
         let _ = adherence::spacing(&sets, today);
         let dates: Vec<NaiveDate> = sets.iter().map(|s| s.date).collect();
         let _ = adherence::streak(&dates, today);

@@ -7,7 +7,8 @@
 //! `heft today` agree: a workout's recorded length ([`Workout::duration`])
 //! when all its sets are lifting; when it also holds cardio, or its length
 //! is unknown (still open), the estimate of its lifting sets
-//! ([`estimated_minutes`]).
+//! ([`crate::progression::minutes`], resting what the program the person
+//! follows prescribes, the same lookup the engine uses).
 //!
 //! [`Workout::duration`]: crate::model::Workout::duration
 
@@ -19,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use super::input::AnalyticsSet;
 use super::week::Week;
-use crate::progression::history::estimated_minutes;
+use crate::progression::minutes::{RestLookup, SessionClock};
 
 /// A workout with lifting in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,9 +38,9 @@ pub struct Session {
 }
 
 /// Per workout, what its sets add up to; filled set by set.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct SessionLog {
+pub(crate) struct SessionLog<'r> {
     workouts: HashMap<Arc<str>, Acc>,
+    rest: &'r dyn RestLookup,
 }
 
 #[derive(Debug, Clone)]
@@ -49,10 +50,18 @@ struct Acc {
     duration_s: Option<u32>,
     lifting_sets: u32,
     cardio_sets: u32,
-    estimate_min: f64,
+    estimate: SessionClock,
 }
 
-impl SessionLog {
+impl<'r> SessionLog<'r> {
+    /// An empty log whose estimates rest what `rest` says.
+    pub(crate) fn new(rest: &'r dyn RestLookup) -> Self {
+        SessionLog {
+            workouts: HashMap::new(),
+            rest,
+        }
+    }
+
     /// Counts one set.
     pub(crate) fn add(&mut self, s: &AnalyticsSet) {
         let acc = match self.workouts.get_mut(&s.workout_id) {
@@ -66,13 +75,13 @@ impl SessionLog {
                     duration_s: s.workout_duration_s,
                     lifting_sets: 0,
                     cardio_sets: 0,
-                    estimate_min: 0.0,
+                    estimate: SessionClock::default(),
                 }),
         };
         if s.is_lifting() {
             acc.lifting_sets += 1;
-            // The estimate is a sum over sets, so it adds up set by set.
-            acc.estimate_min += estimated_minutes(std::slice::from_ref(&s.past_set()));
+            let id = &s.exercise.id;
+            acc.estimate.add(id, s.timed_set(), self.rest.rest_for(id));
         } else {
             acc.cardio_sets += 1;
         }
@@ -93,7 +102,7 @@ impl SessionLog {
                     workout_id: id.to_string(),
                     date: a.date,
                     week: Week::of(a.date),
-                    lifting_minutes: recorded.unwrap_or(a.estimate_min),
+                    lifting_minutes: recorded.unwrap_or_else(|| a.estimate.minutes()),
                     estimated: recorded.is_none(),
                 };
                 (a.start_ms, session)
@@ -107,12 +116,13 @@ impl SessionLog {
     }
 }
 
-/// The sessions among `sets`, by start.
-pub fn sessions<'a, I>(sets: I) -> Vec<Session>
+/// The sessions among `sets`, by start; a workout without a recorded
+/// length rests what `rest` says between working sets.
+pub fn sessions<'a, I>(sets: I, rest: &dyn RestLookup) -> Vec<Session>
 where
     I: IntoIterator<Item = &'a AnalyticsSet>,
 {
-    let mut log = SessionLog::default();
+    let mut log = SessionLog::new(rest);
     for s in sets {
         log.add(s);
     }
@@ -124,6 +134,7 @@ mod tests {
     use super::super::input::fixtures::*;
     use super::*;
     use crate::model::SetKind;
+    use crate::progression::minutes::NoProgram;
 
     #[test]
     fn recorded_length_or_estimate() {
@@ -138,8 +149,9 @@ mod tests {
                 .kg(100.0)
                 .reps(5)
                 .workout(start, Some(50)),
-            // Unknown: 5 reps (20 s) + 105 s rest per working set, 45 s rest
-            // after a warm-up of 5 (20 s): (125 + 125 + 65) / 60 = 5.25 min.
+            // Unknown: 30 s to set up, a warm-up of 5 (15 s + 25 s), two
+            // sets of 5 (20 s each) and the default rest between them (5
+            // reps, effort not reported: 180 s): 290 s = 4.83 min.
             set(squat(), "w2", start)
                 .kg(60.0)
                 .reps(5)
@@ -147,10 +159,10 @@ mod tests {
             set(squat(), "w2", start).kg(100.0).reps(5),
             set(squat(), "w2", start).kg(100.0).reps(5),
         ];
-        let s = sessions(&sets);
+        let s = sessions(&sets, &NoProgram);
         assert_eq!(s.len(), 2);
         assert_eq!((s[0].lifting_minutes, s[0].estimated), (50.0, false));
-        assert!((s[1].lifting_minutes - 5.25).abs() < 1e-9);
+        assert!((s[1].lifting_minutes - 290.0 / 60.0).abs() < 1e-9);
         assert!(s[1].estimated);
     }
 
@@ -161,9 +173,11 @@ mod tests {
         let run = set(running(), "run", start)
             .seconds(1800)
             .workout(start, Some(30));
-        assert!(sessions([&run]).is_empty());
+        assert!(sessions([&run], &NoProgram).is_empty());
         // A run then squats: the recorded 60 minutes include the run, so
-        // the lifting sets are estimated: 2 x (20 + 105) s = 4.17 min.
+        // the lifting sets are estimated: 30 s to set up, 2 x 20 s of reps
+        // and 180 s of rest between them (5 reps, effort not reported) =
+        // 250 s = 4.17 min.
         let mixed = [
             set(running(), "w", start)
                 .seconds(1200)
@@ -177,7 +191,7 @@ mod tests {
                 .reps(5)
                 .workout(start, Some(60)),
         ];
-        let s = sessions(&mixed);
+        let s = sessions(&mixed, &NoProgram);
         assert!((s[0].lifting_minutes - 250.0 / 60.0).abs() < 1e-9);
         assert!(s[0].estimated);
     }
@@ -193,7 +207,7 @@ mod tests {
                 .reps(5)
                 .done_at(at(d(2026, 11, 30), 0, 10, 1)),
         ];
-        let s = sessions(&sets);
+        let s = sessions(&sets, &NoProgram);
         assert_eq!(
             (s[0].date, s[0].week.label().as_str()),
             (d(2026, 11, 29), "2026-W48")

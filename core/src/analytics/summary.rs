@@ -19,6 +19,7 @@ use super::records::{self, Record, RecordBook};
 use super::strength::{self, E1rmHistory, E1rmSeries, RECENT_DAYS};
 use super::week::Week;
 use crate::model::Profile;
+use crate::progression::minutes::RestLookup;
 use crate::progression::strength::Formula;
 
 /// Full weeks before this one that the summary shows.
@@ -80,9 +81,9 @@ pub fn stats_window_start(today: NaiveDate) -> NaiveDate {
 }
 
 /// Builds [`Stats`] from sets given one at a time.
-#[derive(Debug)]
-pub struct StatsBuilder {
+pub struct StatsBuilder<'r> {
     formula: Formula,
+    rest: &'r dyn RestLookup,
     today: NaiveDate,
     planned: Option<PlannedSessions>,
     window_start: NaiveDate,
@@ -96,13 +97,32 @@ pub struct StatsBuilder {
     last_heavy_by_effort: Option<NaiveDate>,
 }
 
-impl StatsBuilder {
+impl std::fmt::Debug for StatsBuilder<'_> {
+    // The rest lookup is a program's; what the builder holds of the log is
+    // enough to tell one builder from another.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StatsBuilder")
+            .field("formula", &self.formula)
+            .field("today", &self.today)
+            .field("planned", &self.planned)
+            .field("recent_sets", &self.recent.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'r> StatsBuilder<'r> {
     /// A builder for `today` with the profile's formula and the program's
-    /// plan, if one runs.
-    pub fn new(profile: &Profile, today: NaiveDate, planned: Option<PlannedSessions>) -> Self {
+    /// plan and rest between sets ([`crate::progression::minutes`]), if one runs.
+    pub fn new(
+        profile: &Profile,
+        today: NaiveDate,
+        planned: Option<PlannedSessions>,
+        rest: &'r dyn RestLookup,
+    ) -> Self {
         let formula = formula_of(profile);
         StatsBuilder {
             formula,
+            rest,
             today,
             planned,
             window_start: stats_window_start(today),
@@ -208,6 +228,7 @@ impl StatsBuilder {
             today,
             self.formula,
             self.planned,
+            self.rest,
         );
         let this_week = if weeks.last().is_some_and(|w| w.week == this) {
             weeks.pop()
@@ -288,11 +309,12 @@ pub fn stats<I>(
     profile: &Profile,
     today: NaiveDate,
     planned: Option<PlannedSessions>,
+    rest: &dyn RestLookup,
 ) -> Stats
 where
     I: IntoIterator<Item = AnalyticsSet>,
 {
-    let mut b = StatsBuilder::new(profile, today, planned);
+    let mut b = StatsBuilder::new(profile, today, planned, rest);
     for s in sets {
         b.push(s);
     }
@@ -365,6 +387,7 @@ pub fn charts(
     to: NaiveDate,
     formula: Formula,
     planned: Option<PlannedSessions>,
+    rest: &dyn RestLookup,
     program_lifts: &[String],
 ) -> Charts {
     let in_period: Vec<&AnalyticsSet> = sets
@@ -380,7 +403,7 @@ pub fn charts(
         to,
         formula,
         band: BAND,
-        weeks: dose::weekly(sets, from, to, formula, planned),
+        weeks: dose::weekly(sets, from, to, formula, planned, rest),
         main_lifts,
     }
 }
@@ -390,6 +413,7 @@ mod tests {
     use super::super::input::fixtures::*;
     use super::*;
     use crate::model::SetKind;
+    use crate::progression::minutes::NoProgram;
     use crate::progression::plan::DoseLevel;
 
     /// Three weeks of training ending Wednesday 25 November 2026.
@@ -444,7 +468,13 @@ mod tests {
             per_week: 3,
             since: d(2026, 11, 9),
         };
-        let s = stats(history(), &Profile::default(), today, Some(plan));
+        let s = stats(
+            history(),
+            &Profile::default(),
+            today,
+            Some(plan),
+            &NoProgram,
+        );
         assert_eq!(s.formula, Formula::Epley);
         assert_eq!(s.this_week.week.label(), "2026-W48");
         assert_eq!((s.this_week.lifting_minutes, s.this_week.sessions), (60, 2));
@@ -511,7 +541,7 @@ mod tests {
             set(squat(), "c", t(16)).kg(95.0).reps(5).rir(4.0),
             set(squat(), "d", t(20)).kg(60.0).reps(5).rir(5.0),
         ];
-        let s = stats(sets, &Profile::default(), d(2026, 11, 25), None);
+        let s = stats(sets, &Profile::default(), d(2026, 11, 25), None, &NoProgram);
         assert_eq!(s.bone.last_heavy_axial, Some(d(2026, 3, 16)));
         assert_eq!(s.bone.days_since_heavy_axial, Some(254));
         assert_eq!(s.this_week.sessions, 0);
@@ -521,7 +551,13 @@ mod tests {
 
     #[test]
     fn nothing_logged() {
-        let s = stats(Vec::new(), &Profile::default(), d(2026, 11, 25), None);
+        let s = stats(
+            Vec::new(),
+            &Profile::default(),
+            d(2026, 11, 25),
+            None,
+            &NoProgram,
+        );
         assert_eq!(s.last_4_weeks.len(), 4);
         assert_eq!(s.this_week.dose, DoseLevel::Below);
         assert!(s.records.is_empty());
@@ -533,7 +569,7 @@ mod tests {
     fn future_sets_are_ignored() {
         let t = at(d(2026, 11, 27), 18, 0, 1);
         let sets = vec![set(squat(), "x", t).kg(100.0).reps(5).rir(1.0)];
-        let s = stats(sets, &Profile::default(), d(2026, 11, 25), None);
+        let s = stats(sets, &Profile::default(), d(2026, 11, 25), None, &NoProgram);
         assert_eq!(s.this_week.sessions, 0);
         assert_eq!(s.bone.last_heavy_axial, None);
     }
@@ -550,6 +586,7 @@ mod tests {
             d(2026, 11, 30),
             Formula::Epley,
             None,
+            &NoProgram,
             &[],
         );
         let ids: Vec<&str> = c
@@ -570,6 +607,7 @@ mod tests {
             d(2026, 11, 30),
             Formula::Epley,
             None,
+            &NoProgram,
             &["bench-press".to_owned()],
         );
         assert_eq!(c.main_lifts.len(), 1);

@@ -25,6 +25,7 @@ use crate::analytics::strength::{self, E1rmSeries, RECENT_DAYS, Retention};
 use crate::analytics::summary::{self, Charts, Stats, StatsBuilder};
 use crate::analytics::{Week, WeekStats};
 use crate::model::utc_ms_covering;
+use crate::progression::program::{Program, ProgramRest};
 use crate::store::profile::read as read_profile;
 use crate::store::sets::{self, AnalyticsSets};
 use crate::validate::{self, Field, Problem, ValidationError};
@@ -56,32 +57,48 @@ fn date_error(problem: Problem) -> Error {
     .into()
 }
 
-/// The running program's plan and lifts, if one runs.
+/// The running program's plan, lifts and rest between sets, if one runs.
 struct ProgramFacts {
     planned: Option<PlannedSessions>,
     lifts: Vec<String>,
+    /// The program and the phase its run is in, for the rest between sets
+    /// of a session without a recorded length.
+    program: Option<(Program, usize)>,
 }
 
-/// The running program's sessions per week and lifts. A program this
-/// build cannot read gives no plan rather than an error.
+impl ProgramFacts {
+    /// The rest the program prescribes in the run's phase: the same lookup
+    /// the engine's weekly dose uses, so `stats` and `today` agree.
+    fn rest(&self) -> Option<ProgramRest<'_>> {
+        self.program.as_ref().map(|(program, phase)| ProgramRest {
+            program,
+            phase: *phase,
+        })
+    }
+}
+
+/// The running program's sessions per week, lifts and rest between sets.
+/// A program this build cannot read gives no plan rather than an error.
 fn program_facts(conn: &Connection) -> Result<ProgramFacts> {
     let Some(run) = active_run(conn)? else {
         return Ok(ProgramFacts {
             planned: None,
             lifts: Vec::new(),
+            program: None,
         });
     };
-    let per_week = match read_program(conn, &run.program_id) {
-        Ok(p) => Some(p.sessions_per_week),
+    let program = match read_program(conn, &run.program_id) {
+        Ok(p) => Some(p),
         Err(Error::NotFound { .. } | Error::UnknownProgram { .. } | Error::Program(_)) => None,
         Err(e) => return Err(e),
     };
     Ok(ProgramFacts {
-        planned: per_week.map(|per_week| PlannedSessions {
-            per_week,
+        planned: program.as_ref().map(|p| PlannedSessions {
+            per_week: p.sessions_per_week,
             since: run.started_on,
         }),
         lifts: run.state.lifts.keys().cloned().collect(),
+        program: program.map(|p| (p, run.state.phase)),
     })
 }
 
@@ -113,6 +130,7 @@ pub(super) fn read_charts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> 
         to,
         formula,
         program.planned,
+        &program.rest(),
         &program.lifts,
     ))
 }
@@ -162,9 +180,10 @@ impl Heft {
     pub fn stats(&self, today: NaiveDate) -> Result<Stats> {
         self.check_day(today, 1)?;
         self.read(|conn| {
-            let planned = program_facts(conn)?.planned;
+            let program = program_facts(conn)?;
+            let rest = program.rest();
             let profile = read_profile(conn)?;
-            let mut b = StatsBuilder::new(&profile, today, planned);
+            let mut b = StatsBuilder::new(&profile, today, program.planned, &rest);
             let (_, until_ms) = utc_ms_covering(today, today);
             sets::for_analytics(
                 conn,
@@ -290,10 +309,17 @@ impl Heft {
     pub fn weekly(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<WeekStats>> {
         self.check_period(from, to)?;
         self.read(|conn| {
-            let planned = program_facts(conn)?.planned;
+            let program = program_facts(conn)?;
             let formula = summary::formula_of(&read_profile(conn)?);
             let sets = period_sets(conn, from, to)?;
-            Ok(dose::weekly(&sets, from, to, formula, planned))
+            Ok(dose::weekly(
+                &sets,
+                from,
+                to,
+                formula,
+                program.planned,
+                &program.rest(),
+            ))
         })
     }
 
@@ -473,6 +499,51 @@ mod tests {
         let c = h.charts(d(2026, 11, 1), d(2026, 11, 25)).unwrap();
         assert_eq!(c.main_lifts.len(), 1);
         assert_eq!(c.main_lifts[0].exercise_id, "back-squat");
+    }
+
+    /// Logs every set of the day's plan as prescribed (`heft log --date D`
+    /// over and over) and finishes it with no length (`heft finish --date
+    /// D`); returns the plan's estimate.
+    fn session_as_planned(h: &Heft, on: NaiveDate) -> u32 {
+        let estimate = h.today(on).unwrap().plan.estimated_minutes;
+        while h.today(on).unwrap().next.is_some() {
+            h.log_next(LogTime::OnDate(on)).unwrap();
+        }
+        let done = h
+            .finish(FinishWorkout {
+                on: Some(on),
+                ..FinishWorkout::default()
+            })
+            .unwrap();
+        assert!(done.session.is_some(), "counted as a program session");
+        assert_eq!(done.workout.duration(), None, "no length recorded");
+        estimate
+    }
+
+    #[test]
+    fn a_program_session_without_a_length_counts_what_its_plan_estimated() {
+        let (clock, h) = heft_at("2026-11-16T08:00:00+01:00");
+        h.start_program("liftmor", d(2026, 11, 16)).unwrap();
+        let monday = session_as_planned(&h, d(2026, 11, 16));
+        clock.set(DateTime::parse_from_rfc3339("2026-11-19T08:00:00+01:00").unwrap());
+        let thursday = session_as_planned(&h, d(2026, 11, 19));
+        let planned = monday + thursday;
+        let stats = h.stats(d(2026, 11, 19)).unwrap();
+        let minutes = stats.this_week.lifting_minutes;
+        // Each plan rounds its estimate up; the week rounds once.
+        assert!(
+            minutes <= planned && minutes + 2 > planned,
+            "stats {minutes}, plans {monday} + {thursday}"
+        );
+        assert_eq!(stats.this_week.estimated_sessions, 2);
+        // The engine's weekly dose reads the same week the same way.
+        let today = h.today(d(2026, 11, 19)).unwrap();
+        assert_eq!(today.plan.dose.logged, minutes);
+        // And so does the report's weekly series.
+        let weeks = h.weekly(d(2026, 11, 16), d(2026, 11, 19)).unwrap();
+        assert_eq!(weeks[0].lifting_minutes, minutes);
+        let charts = h.charts(d(2026, 11, 16), d(2026, 11, 19)).unwrap();
+        assert_eq!(charts.weeks[0].lifting_minutes, minutes);
     }
 
     #[test]

@@ -353,20 +353,18 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
         exercises.push(ex);
     }
 
-    let estimated_minutes = estimate_minutes(&exercises);
+    let estimated_minutes = super::minutes::planned_minutes(&exercises);
     let ready_on = ready_on(input, &exercises, &mut warnings);
     let monday = input.today - Days::new(u64::from(input.today.weekday().num_days_from_monday()));
     let logged: f64 = input
         .history
         .iter()
         .filter(|w| w.date >= monday && w.date <= input.today)
-        .map(|w| lifting_minutes(w, input.exercises))
+        .map(|w| lifting_minutes(w, input))
         .sum();
     // The session's sets so far count as logged (as in `stats`); the
     // session adds what its estimate has left beyond them.
-    let so_far = input
-        .session
-        .map_or(0.0, |w| lifting_minutes(w, input.exercises));
+    let so_far = input.session.map_or(0.0, |w| lifting_minutes(w, input));
     let with_session = (logged + so_far.max(f64::from(estimated_minutes))).round() as u32;
     let logged = (logged + so_far).round() as u32;
     let level = DoseLevel::of(with_session);

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::minutes::{RestLookup, logged_minutes};
 use crate::model::{Load, SetEntry, SetKind, WorkoutLog};
 
 /// One finished or open workout.
@@ -79,32 +80,11 @@ impl From<&WorkoutLog> for PastWorkout {
     }
 }
 
-/// Estimated minutes of a workout without a recorded duration: time under
-/// load plus rest, per set. [design]
-pub fn estimated_minutes(sets: &[PastSet]) -> f64 {
-    let seconds: f64 = sets
-        .iter()
-        .map(|s| {
-            let work = match (s.seconds, s.reps) {
-                (Some(t), _) => f64::from(t),
-                (None, Some(r)) => f64::from(r) * 4.0,
-                (None, None) => 30.0,
-            };
-            let rest = if s.kind == SetKind::Warmup {
-                45.0
-            } else {
-                105.0
-            };
-            work + rest
-        })
-        .sum();
-    seconds / 60.0
-}
-
 impl PastWorkout {
-    /// Minutes recorded, or estimated from the sets.
-    pub fn lifting_minutes(&self) -> f64 {
+    /// Minutes recorded, or estimated from the sets with the rest `rest`
+    /// says ([`super::minutes::logged_minutes`]).
+    pub fn lifting_minutes(&self, rest: &dyn RestLookup) -> f64 {
         self.minutes
-            .unwrap_or_else(|| estimated_minutes(&self.sets))
+            .unwrap_or_else(|| logged_minutes(&self.sets, rest))
     }
 }

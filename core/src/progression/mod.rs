@@ -4,7 +4,8 @@
 //! [`program`] is the data (built-in programs in [`builtin`]), [`state`] what
 //! is remembered between sessions, [`engine`] the rules, [`plan`] what comes
 //! out. [`strength`] holds the e1RM and RPE-chart arithmetic and [`loading`]
-//! what a bar, plates and dumbbells can make; [`safety`] picks exercises the
+//! what a bar, plates and dumbbells can make; [`minutes`] how long lifting
+//! takes; [`safety`] picks exercises the
 //! person can and may do.
 
 pub mod athlete;
@@ -12,6 +13,7 @@ pub mod builtin;
 pub mod engine;
 pub mod history;
 pub mod loading;
+pub mod minutes;
 pub mod plan;
 pub mod program;
 pub mod safety;

@@ -9,6 +9,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use super::minutes::{RestLookup, default_rest};
 use crate::model::{Effort, Exercise};
 
 /// The format version this build reads and writes.
@@ -202,6 +203,22 @@ pub struct ProgramError {
     pub field: String,
     /// What is wrong.
     pub message: String,
+}
+
+/// The rest a program prescribes, read for the phase the person is in
+/// ([`Program::rest_for`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ProgramRest<'a> {
+    /// The program.
+    pub program: &'a Program,
+    /// The phase the run is in.
+    pub phase: usize,
+}
+
+impl RestLookup for ProgramRest<'_> {
+    fn rest_for(&self, exercise_id: &str) -> Option<u16> {
+        self.program.rest_for(self.phase, exercise_id)
+    }
 }
 
 /// Looks exercises up by id; the engine and the program checker read the catalog through it.
@@ -422,6 +439,35 @@ impl Program {
         self.phases
             .first()
             .is_some_and(|p| p.kind == PhaseKind::Familiarization)
+    }
+
+    /// Seconds of rest between working sets of `exercise_id`: the rest of
+    /// the first slot prescribing it (its exercise, an alternative or a
+    /// harder variation), in the slots of phase `phase` first, then in the
+    /// other phases in order; a slot without `rest_s` rests what the engine
+    /// picks for its intensity and reps. `None` when no slot prescribes it.
+    /// A logged session is timed with the very rest its plan used, except
+    /// in the engine's own ramp or a low-bone-mass cap, which change a
+    /// slot's intensity for a while (and with it a default rest). [design]
+    pub fn rest_for(&self, phase: usize, exercise_id: &str) -> Option<u16> {
+        let phases = self.phases.get(phase).into_iter().chain(
+            self.phases
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != phase)
+                .map(|(_, p)| p),
+        );
+        phases
+            .flat_map(|p| p.days.iter().flat_map(|d| d.slots.iter()))
+            .find(|s| {
+                s.exercise == exercise_id
+                    || s.alternatives.iter().any(|a| a == exercise_id)
+                    || s.harder.iter().any(|h| h == exercise_id)
+            })
+            .map(|s| {
+                s.rest_s
+                    .unwrap_or_else(|| default_rest(s.intensity, s.reps))
+            })
     }
 
     /// Every exercise id the program may prescribe.

@@ -1,13 +1,23 @@
 //! Guard rails of a session: weekly minutes of lifting and rest between sessions.
 
 use super::*;
+use crate::progression::minutes;
+use crate::progression::program::ProgramRest;
 use crate::progression::spacing;
 
 /// Minutes of lifting in a workout: running, cycling and other cardio do not
-/// count toward the strength dose.
-pub(super) fn lifting_minutes(w: &PastWorkout, lookup: &dyn ExerciseLookup) -> f64 {
+/// count toward the strength dose. Sets logged without a recorded length
+/// rest what the run's program prescribes in its current phase
+/// ([`crate::progression::minutes`]), so a session logged as planned counts
+/// what its plan estimated.
+pub(super) fn lifting_minutes(w: &PastWorkout, input: &PlanInput) -> f64 {
+    let rest = ProgramRest {
+        program: input.program,
+        phase: input.run.phase,
+    };
     let cardio = |s: &&PastSet| {
-        lookup
+        input
+            .exercises
             .exercise(&s.exercise_id)
             .is_some_and(|e| e.pattern == Pattern::Cardio)
     };
@@ -15,36 +25,10 @@ pub(super) fn lifting_minutes(w: &PastWorkout, lookup: &dyn ExerciseLookup) -> f
     if lifting.is_empty() {
         0.0
     } else if lifting.len() < w.sets.len() {
-        crate::progression::history::estimated_minutes(&lifting)
+        minutes::logged_minutes(&lifting, &rest)
     } else {
-        w.lifting_minutes()
+        w.lifting_minutes(&rest)
     }
-}
-
-/// Minutes: tempo 2 s up, 2 s down per rep, the prescribed rest between
-/// working sets, warm-ups at 3 s a rep plus 25 s, half a minute to set up
-/// each exercise. [design]
-pub(super) fn estimate_minutes(exercises: &[ExercisePlan]) -> u32 {
-    let mut seconds = 0.0;
-    for e in exercises {
-        seconds += 30.0;
-        // A warm-up set: quick reps and a plate change, no full rest.
-        for w in &e.warmups {
-            seconds += f64::from(w.reps.max) * 3.0 + 25.0;
-        }
-        for (i, s) in e.sets.iter().enumerate() {
-            // The reps asked for (a range's target is its bottom).
-            seconds += if s.timed {
-                f64::from(s.reps.min)
-            } else {
-                f64::from(s.reps.min) * 4.0
-            };
-            if i + 1 < e.sets.len() {
-                seconds += f64::from(e.rest_s);
-            }
-        }
-    }
-    (seconds / 60.0).ceil() as u32
 }
 
 /// The earliest date for this session: the program's days between sessions

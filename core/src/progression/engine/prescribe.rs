@@ -139,6 +139,17 @@ pub(super) enum Target {
     Rir(f64, f64),
 }
 
+impl Target {
+    /// The slot intensity this target asks for.
+    pub(super) fn intensity(self) -> Intensity {
+        match self {
+            Target::Technique => Intensity::Technique,
+            Target::Percent(min, max) => Intensity::Percent { min, max },
+            Target::Rir(min, max) => Intensity::Rir { min, max },
+        }
+    }
+}
+
 /// Sets, reps and intensity of an added ramp session, by week. [design]
 /// With low bone mass the calibration sets take more reps, so that ending
 /// them near failure stays under 70% of 1RM on the chart.
@@ -167,16 +178,10 @@ pub(super) fn slot_key(slot: &Slot) -> String {
     format!("{}|{}|{:?}", slot.exercise, slot.reps, slot.intensity)
 }
 
-/// Rest between sets when the program gives none. [design: ACSM 2-3 min for heavy]
+/// Rest between sets when the program gives none
+/// ([`crate::progression::minutes::default_rest`]).
 pub(super) fn default_rest(target: Target, reps: RepRange) -> u16 {
-    match target {
-        Target::Technique => 60,
-        Target::Percent(lo, _) if lo >= 80.0 => 180,
-        Target::Percent(..) => 120,
-        Target::Rir(lo, _) if lo >= 3.0 => 90,
-        Target::Rir(..) if reps.min <= 6 => 180,
-        Target::Rir(..) => 120,
-    }
+    crate::progression::minutes::default_rest(target.intensity(), reps)
 }
 
 /// Sets are planned to failure only for healthy people with lifting behind
