@@ -27,6 +27,8 @@ pub mod progression;
 pub mod report;
 pub mod store;
 pub mod sync;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod validate;
 
 pub use error::{Error, Result};

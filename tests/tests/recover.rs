@@ -42,41 +42,8 @@ fn live_sets(heft: &Heft) -> usize {
         .sum()
 }
 
-/// Overwrites a leaf page in the middle of `table`'s b-tree with garbage;
-/// returns how many rows it held. Walks the b-tree from the table's root
-/// page by the file format (the bundled SQLite has no `dbstat` table).
 fn damage_a_leaf_of(path: &Path, table: &str) -> usize {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let page_size: i64 = conn
-        .pragma_query_value(None, "page_size", |r| r.get(0))
-        .unwrap();
-    let root: i64 = conn
-        .query_row(
-            "SELECT rootpage FROM sqlite_master WHERE name = ?1",
-            [table],
-            |r| r.get(0),
-        )
-        .unwrap();
-    drop(conn);
-    let (page_size, mut page) = (page_size as usize, root as usize);
-    let mut bytes = std::fs::read(path).unwrap();
-    let u16_at = |b: &[u8], i: usize| usize::from(u16::from_be_bytes([b[i], b[i + 1]]));
-    loop {
-        let start = (page - 1) * page_size;
-        let cells = u16_at(&bytes, start + 3);
-        match bytes[start] {
-            0x0D => {
-                bytes[start..start + page_size].fill(0xA5);
-                std::fs::write(path, &bytes).unwrap();
-                return cells;
-            }
-            0x05 => {
-                let cell = start + u16_at(&bytes, start + 12 + 2 * (cells / 2));
-                page = u32::from_be_bytes(bytes[cell..cell + 4].try_into().unwrap()) as usize;
-            }
-            other => panic!("page {page} of {table} has type {other}"),
-        }
-    }
+    heft_core::testing::damage_a_leaf_of(path, table).unwrap()
 }
 
 #[test]

@@ -852,45 +852,9 @@ pub(crate) mod tests {
             .sum()
     }
 
-    /// Overwrites a leaf page of `table`'s b-tree (one in the middle) with
-    /// garbage, as failing storage might; returns how many rows it held.
-    /// Walks the b-tree from the table's root page as the file format
-    /// describes it (the bundled SQLite has no `dbstat` table).
+    /// [`crate::testing::damage_a_leaf_of`], for these tests.
     pub(crate) fn damage_a_leaf_of(path: &Path, table: &str) -> usize {
-        let conn = Connection::open(path).unwrap();
-        let page_size: i64 = conn
-            .pragma_query_value(None, "page_size", |r| r.get(0))
-            .unwrap();
-        let root: i64 = conn
-            .query_row(
-                "SELECT rootpage FROM sqlite_master WHERE name = ?1",
-                [table],
-                |r| r.get(0),
-            )
-            .unwrap();
-        drop(conn);
-        let (page_size, root) = (page_size as usize, root as usize);
-        let mut bytes = std::fs::read(path).unwrap();
-        let u16_at = |b: &[u8], i: usize| usize::from(u16::from_be_bytes([b[i], b[i + 1]]));
-        let mut page = root;
-        loop {
-            let start = (page - 1) * page_size;
-            let header = start + if page == 1 { 100 } else { 0 };
-            let cells = u16_at(&bytes, header + 3);
-            match bytes[header] {
-                0x0D => {
-                    bytes[start..start + page_size].fill(0xA5);
-                    std::fs::write(path, &bytes).unwrap();
-                    return cells;
-                }
-                0x05 => {
-                    let pointer = u16_at(&bytes, header + 12 + 2 * (cells / 2));
-                    let cell = start + pointer;
-                    page = u32::from_be_bytes(bytes[cell..cell + 4].try_into().unwrap()) as usize;
-                }
-                other => panic!("page {page} of {table} has type {other}"),
-            }
-        }
+        crate::testing::damage_a_leaf_of(path, table).unwrap()
     }
 
     #[test]
