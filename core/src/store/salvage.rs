@@ -852,6 +852,28 @@ pub(crate) mod tests {
             .sum()
     }
 
+    /// A file of 300 sets over 20 workouts with one damaged `set_entry`
+    /// page, in a folder of its own (kept alive by the first value).
+    fn damaged_history() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("heft.db");
+        let heft = heft_on(&path, 0);
+        log_history(&heft, 20, 15);
+        drop(heft);
+        damage_a_leaf_of(&path, "set_entry");
+        (dir, path)
+    }
+
+    fn squat_100x5() -> SetInput {
+        SetInput {
+            reps: Some(5),
+            load: Load::Weight {
+                weight: Weight::new(100.0, WeightUnit::Kg).unwrap(),
+            },
+            ..SetInput::new("back-squat")
+        }
+    }
+
     /// [`crate::testing::damage_a_leaf_of`], for these tests.
     pub(crate) fn damage_a_leaf_of(path: &Path, table: &str) -> usize {
         crate::testing::damage_a_leaf_of(path, table).unwrap()
@@ -979,12 +1001,7 @@ pub(crate) mod tests {
 
     #[test]
     fn damage_found_at_open_refuses_writes_and_exports_but_not_reads() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("heft.db");
-        let heft = heft_on(&path, 0);
-        log_history(&heft, 20, 15);
-        drop(heft);
-        damage_a_leaf_of(&path, "set_entry");
+        let (_dir, path) = damaged_history();
         // Opened a day later: the weekly check is not due, nothing is seen.
         let heft = heft_on(&path, 1);
         assert_eq!(heft.damage_found(), None);
@@ -992,13 +1009,7 @@ pub(crate) mod tests {
         // A week later it is, and it finds the damage.
         let heft = heft_on(&path, 8);
         assert!(heft.damage_found().is_some());
-        let squat = SetInput {
-            reps: Some(5),
-            load: Load::Weight {
-                weight: Weight::new(100.0, WeightUnit::Kg).unwrap(),
-            },
-            ..SetInput::new("back-squat")
-        };
+        let squat = squat_100x5();
         let e = heft.log_set(squat, LogTime::Now);
         assert!(matches!(e, Err(Error::Damaged { .. })), "{e:?}");
         heft.profile().expect("reads still work");
@@ -1037,12 +1048,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_read_that_meets_damage_reports_it_and_later_writes_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("heft.db");
-        let heft = heft_on(&path, 0);
-        log_history(&heft, 20, 15);
-        drop(heft);
-        damage_a_leaf_of(&path, "set_entry");
+        let (_dir, path) = damaged_history();
         // A day later: no check is due, so only reading finds the damage.
         let heft = heft_on(&path, 1);
         assert_eq!(heft.damage_found(), None);
@@ -1051,25 +1057,14 @@ pub(crate) mod tests {
         assert!(heft.damage_found().is_some());
         drop(heft);
         let heft = heft_on(&path, 2);
-        let squat = SetInput {
-            reps: Some(5),
-            load: Load::Weight {
-                weight: Weight::new(100.0, WeightUnit::Kg).unwrap(),
-            },
-            ..SetInput::new("back-squat")
-        };
+        let squat = squat_100x5();
         let e = heft.log_set(squat, LogTime::Now);
         assert!(matches!(e, Err(Error::Damaged { .. })), "{e:?}");
     }
 
     #[test]
     fn an_export_checks_first_and_a_log_left_behind_checks_at_open() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("heft.db");
-        let heft = heft_on(&path, 0);
-        log_history(&heft, 20, 15);
-        drop(heft);
-        damage_a_leaf_of(&path, "set_entry");
+        let (dir, path) = damaged_history();
         let heft = heft_on(&path, 1);
         assert_eq!(heft.damage_found(), None, "not due yet");
         let mut out = Vec::new();
