@@ -1064,7 +1064,7 @@ pub(crate) mod tests {
 
     #[test]
     fn an_export_checks_first_and_a_log_left_behind_checks_at_open() {
-        let (dir, path) = damaged_history();
+        let (_dir, path) = damaged_history();
         let heft = heft_on(&path, 1);
         assert_eq!(heft.damage_found(), None, "not due yet");
         let mut out = Vec::new();
