@@ -4,6 +4,8 @@
 //! CLI's `--json` prints, so renaming a field is a breaking change.
 
 mod exercise;
+mod formula;
+mod loadout;
 pub(crate) mod measurement;
 pub(crate) mod names;
 mod profile;
@@ -14,6 +16,8 @@ mod time;
 mod workout;
 
 pub use exercise::{Equipment, Exercise, Measure, Muscle, NewExercise, Pattern};
+pub use formula::Formula;
+pub use loadout::{Loadout, LoadoutError, PlateStock};
 pub use measurement::{
     DXA_SITES, HANDS, Limits, MeasureKind, MeasureUnit, Measurement, Site, SiteRule, trim_number,
     value_text,

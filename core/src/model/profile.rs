@@ -4,8 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::names::named_enum;
 use super::{Equipment, WeightUnit};
-use crate::progression::loading::Loadout;
-use crate::progression::strength::Formula;
+use super::{Formula, Loadout};
 
 /// Sex, for norms (grip, chair stand) that differ by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Equipment, Weight, WeightUnit};
+pub use crate::model::{Loadout, LoadoutError, PlateStock};
 
 /// Most kinds of plate (standard and fractional together) a loadout may list.
 pub const MAX_PLATE_KINDS: usize = 20;
@@ -32,48 +33,6 @@ const LIMIT: i64 = 1_000_000_000_000;
 /// above a few thousandths need more; they then get a lower per-side limit
 /// rather than an unbounded allocation.
 const MAX_CELLS: i64 = 1 << 18;
-
-/// Plates of one weight the person owns.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct PlateStock {
-    /// Weight of one plate, in the loadout's unit.
-    pub weight: f64,
-    /// Pairs owned (one plate per side each); `None` = as many as needed.
-    pub pairs: Option<u32>,
-}
-
-/// Everything that decides which loads can be made, in one unit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Loadout {
-    /// The unit of every weight in the loadout and of every load it rounds.
-    pub unit: WeightUnit,
-    /// Barbell weight, also used for the trap bar, EZ bar and Smith machine.
-    pub bar: f64,
-    /// Standard plates.
-    pub plates: Vec<PlateStock>,
-    /// Fractional (micro) plates; empty when none are owned.
-    pub fractional: Vec<PlateStock>,
-    /// Dumbbells come in multiples of this; the lightest is one step.
-    pub dumbbell_step: f64,
-    /// The heaviest dumbbell.
-    pub dumbbell_max: f64,
-    /// Weight stack step for machines, cables and sleds.
-    pub machine_step: f64,
-    /// Kettlebells come in multiples of this.
-    pub kettlebell_step: f64,
-}
-
-/// A loadout field that cannot be used, and why.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("loadout {field} {reason}")]
-pub struct LoadoutError {
-    /// The field, e.g. `bar` or `plates[2].weight`.
-    pub field: String,
-    /// What is wrong with it.
-    pub reason: &'static str,
-}
 
 /// The unit's defaults for the scalar fields, used by `standard` and as the
 /// fallback when a field is unusable.

@@ -11,28 +11,7 @@
 //! e1RM, the Tuchscherer chart (RPE 10 row) for %1RM. Published charts
 //! disagree by a point or two per cell; this is one table, an approximation.
 
-use serde::{Deserialize, Serialize};
-
-/// Which formula turned a set into an estimated one-rep max.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum Formula {
-    /// `w * (1 + r/30)` (Epley 1985).
-    Epley,
-    /// `w * 36 / (37 - r)` (Brzycki 1993).
-    Brzycki,
-}
-
-impl Formula {
-    /// The formula's name as shown to a person, e.g. "Epley".
-    pub fn name(self) -> &'static str {
-        match self {
-            Formula::Epley => "Epley",
-            Formula::Brzycki => "Brzycki",
-        }
-    }
-}
+pub use crate::model::Formula;
 
 /// Highest reps-to-failure (reps + RIR) the estimates are trusted for.
 pub const MAX_EFFECTIVE_REPS: f64 = 12.0;
