@@ -7,22 +7,34 @@ use std::sync::LazyLock;
 
 use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, OptionalExtension};
-use serde::Serialize;
 
 use super::undo::{self, Inverse};
 use super::{Heft, Stamper};
 use crate::catalog;
-use crate::model::{
-    Effort, EffortSource, Load, SetInput, SetKind, Unit, WeightUnit, Workout, utc_ms_covering,
-};
+use crate::model::{SetInput, Unit, WeightUnit, Workout, utc_ms_covering};
 use crate::progression::builtin::builtin_programs;
 use crate::progression::engine::{self, LiftChange, PlanInput, SEED_MAX_DAYS};
-use crate::progression::plan::{PhasePosition, PlannedLoad, SessionPlan, Why};
-use crate::progression::{Athlete, ExerciseIndex, PastSet, PastWorkout, Program, RunState};
+use crate::progression::plan::{PhasePosition, SessionPlan, Why};
+use crate::progression::session;
+pub use crate::progression::session::{ExerciseProgress, NextSet};
+use crate::progression::{Athlete, ExerciseIndex, PastWorkout, Program, RunState};
 use crate::store::profile::read as read_profile;
 use crate::store::rows::{self, EXERCISE_COLUMNS};
 use crate::store::sets::{self, EngineHistory};
 use crate::{Error, Result};
+
+mod context;
+mod counting;
+mod records;
+
+pub use context::PlanContext;
+use context::{Context, plan_history, session_workout};
+pub(crate) use counting::set_run_end;
+use counting::{count_session, state_json};
+pub use records::{
+    Finished, LiftStatus, ProgramRun, ProgramStatus, ProgramSummary, SessionResult, StartedProgram,
+    Today,
+};
 
 /// Days of all workouts the engine reads (dose, 48 h rule); older ones are
 /// read only for the program's exercises.
@@ -37,163 +49,6 @@ fn builtins() -> Result<&'static [Program]> {
     BUILTIN
         .as_deref()
         .map_err(|e| Error::Catalog(format!("built-in program {e}")))
-}
-
-/// A program in a list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ProgramSummary {
-    /// Id.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// One paragraph.
-    pub summary: String,
-    /// Source.
-    pub source: String,
-    /// Sessions per week.
-    pub sessions_per_week: u8,
-    /// Minutes per session.
-    pub session_minutes: u16,
-    /// Reaches 80% 1RM or more.
-    pub heavy: bool,
-    /// Shipped with Heft (not imported).
-    pub builtin: bool,
-}
-
-impl ProgramSummary {
-    fn of(p: &Program, builtin: bool) -> Self {
-        ProgramSummary {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            summary: p.summary.clone(),
-            source: p.source.clone(),
-            sessions_per_week: p.sessions_per_week,
-            session_minutes: p.session_minutes,
-            heavy: p.heavy,
-            builtin,
-        }
-    }
-}
-
-/// A person's way through a program.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ProgramRun {
-    /// UUIDv7.
-    pub id: String,
-    /// The program.
-    pub program_id: String,
-    /// The day it started.
-    pub started_on: NaiveDate,
-    /// Where the person is.
-    pub state: RunState,
-}
-
-/// What starting a program did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct StartedProgram {
-    /// The new run.
-    pub run: ProgramRun,
-    /// The program.
-    pub program: ProgramSummary,
-    /// What the engine decided at the start (e.g. a familiarization ramp).
-    pub notes: Vec<Why>,
-}
-
-/// Where a run stands.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ProgramStatus {
-    /// The run.
-    pub run: ProgramRun,
-    /// The program.
-    pub program: ProgramSummary,
-    /// The next session's place in the program.
-    pub next_phase: PhasePosition,
-    /// Earliest date of the next session.
-    pub next_on: NaiveDate,
-    /// Per lift: estimate and working load, in the profile's unit.
-    pub lifts: Vec<LiftStatus>,
-}
-
-/// One lift's numbers in a run.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct LiftStatus {
-    /// Exercise id.
-    pub exercise_id: String,
-    /// Exercise name.
-    pub exercise_name: String,
-    /// Estimated 1RM.
-    pub e1rm: Option<f64>,
-    /// Working load the rule holds.
-    pub load: Option<f64>,
-    /// The unit of both.
-    pub unit: WeightUnit,
-    /// Last change and why.
-    pub last_change: Option<Why>,
-}
-
-/// Today's session and how far the person got.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Today {
-    /// The plan.
-    pub plan: SessionPlan,
-    /// The workout the session is being logged into, once it has sets.
-    pub workout_id: Option<String>,
-    /// Per planned exercise, sets done so far (warm-ups, working).
-    pub done: Vec<ExerciseProgress>,
-    /// The next set to do, if any is left.
-    pub next: Option<NextSet>,
-}
-
-/// Sets done of one planned exercise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ExerciseProgress {
-    /// Warm-up sets logged.
-    pub warmups: u32,
-    /// Working sets logged.
-    pub sets: u32,
-}
-
-/// Where the next set is in the plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct NextSet {
-    /// Index into `plan.exercises`.
-    pub exercise: usize,
-    /// True for a warm-up set.
-    pub warmup: bool,
-    /// Index into that exercise's warm-ups or sets.
-    pub index: usize,
-}
-
-/// A finished workout and, when it was a program session, what it changed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Finished {
-    /// The workout.
-    pub workout: Workout,
-    /// The program session, if the workout counted as one.
-    pub session: Option<SessionResult>,
-}
-
-/// What a finished program session changed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct SessionResult {
-    /// The run.
-    pub run_id: String,
-    /// Which session this was (1-based).
-    pub session_number: u32,
-    /// Per lift, what changed and why.
-    pub changes: Vec<LiftChange>,
-    /// Where the next session sits.
-    pub next_phase: Option<PhasePosition>,
 }
 
 /// The active run inside a transaction.
@@ -274,171 +129,6 @@ fn unknown_program(conn: &Connection, id: &str) -> Result<Error> {
         id: id.chars().take(60).collect(),
         suggestions,
     })
-}
-
-/// Past workouts for planning on `today`: every workout of the last
-/// [`ENGINE_ALL_WORKOUT_DAYS`], and older sets of the program's exercises up to a year
-/// back, which only seed estimates: a lift the run already has an estimate
-/// for needs none, so `run` narrows them. Workouts after `today` and the
-/// `session` being planned are left out.
-fn plan_history(
-    conn: &Connection,
-    program: &Program,
-    run: Option<&RunState>,
-    today: NaiveDate,
-    session: Option<&str>,
-) -> Result<Vec<PastWorkout>> {
-    let (recent, until) = utc_ms_covering(today - Days::new(ENGINE_ALL_WORKOUT_DAYS), today);
-    let (oldest, _) = utc_ms_covering(today - Days::new(SEED_MAX_DAYS as u64), today);
-    let mut ids: Vec<&str> = program
-        .exercise_ids()
-        .filter(|id| run.is_none_or(|r| r.lifts.get(*id).is_none_or(|l| l.e1rm_kg.is_none())))
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let ids = serde_json::to_string(&ids).map_err(|e| Error::Conflict(e.to_string()))?;
-    let window = EngineHistory {
-        recent_from_ms: recent,
-        until_ms: until,
-        seed_from_ms: oldest,
-        seed_exercises: &ids,
-    };
-    let mut out = Vec::new();
-    for (workout, sets) in sets::engine_history(conn, &window)? {
-        let date = workout.started_at.local_date();
-        if date > today || session == Some(workout.id.as_str()) {
-            continue;
-        }
-        let started = workout.started_at.utc_ms();
-        let minutes = workout
-            .duration_s
-            .filter(|d| *d > 0)
-            .map(f64::from)
-            .or_else(|| {
-                workout
-                    .finished_at
-                    .map(|f| (f.utc_ms() - started) as f64 / 1000.0)
-                    .filter(|s| *s > 0.0)
-            })
-            .map(|s| s / 60.0);
-        out.push(PastWorkout {
-            id: workout.id,
-            date,
-            minutes,
-            sets,
-        });
-    }
-    Ok(out)
-}
-
-/// Everything a plan needs, read in one transaction: what the engine's
-/// pure functions take, for callers (benchmarks, tools) that run them directly.
-#[derive(Debug, Clone)]
-pub struct PlanContext {
-    /// The active run.
-    pub run: ProgramRun,
-    /// Its program.
-    pub program: Program,
-    /// The person.
-    pub athlete: Athlete,
-    /// Built-in and custom exercises.
-    pub exercises: ExerciseIndex,
-    /// The history the plan reads.
-    pub history: Vec<PastWorkout>,
-}
-
-type Context = PlanContext;
-
-impl PlanContext {
-    fn read(conn: &Connection, today: NaiveDate, session: Option<&str>) -> Result<Context> {
-        let run = active_run(conn)?.ok_or(Error::NoProgram)?;
-        let exercises = exercise_index(conn)?;
-        let program = load_program(conn, &run.program_id, &exercises)?;
-        let athlete = Athlete::from_profile(&read_profile(conn)?, today);
-        let history = plan_history(conn, &program, Some(&run.state), today, session)?;
-        Ok(Context {
-            run,
-            program,
-            athlete,
-            exercises,
-            history,
-        })
-    }
-
-    /// The engine's input for `today`.
-    pub fn input(&self, today: NaiveDate) -> PlanInput<'_> {
-        PlanInput {
-            program: &self.program,
-            run: &self.run.state,
-            athlete: &self.athlete,
-            exercises: &self.exercises,
-            history: &self.history,
-            session: None,
-            today,
-        }
-    }
-
-    /// The plan for `today`; `session` is what is logged of it so far.
-    fn plan(&self, today: NaiveDate, session: Option<&PastWorkout>) -> Result<SessionPlan> {
-        engine::plan(&PlanInput {
-            session,
-            ..self.input(today)
-        })
-        .ok_or_else(|| Error::Conflict("the program has no session to plan".into()))
-    }
-}
-
-/// The workout a session on `date` is being logged into: that date's open
-/// workout. A finished one that did not count was not a program session.
-fn session_workout(conn: &Connection, date: NaiveDate) -> Result<Option<(String, PastWorkout)>> {
-    let (from, to) = utc_ms_covering(date, date);
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, started_at_ms, offset_min FROM workout
-         WHERE deleted = 0 AND run_id IS NULL AND finished_at_ms IS NULL
-           AND started_at_ms >= ?1 AND started_at_ms < ?2
-         ORDER BY started_at_ms DESC",
-    )?;
-    let candidates: Vec<(String, i64, i32)> = stmt
-        .query_map((from, to), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, ms, offset) in candidates {
-        if crate::model::Timestamp::from_parts(ms, offset).map(|t| t.local_date()) == Some(date) {
-            let log = super::logbook::sets_of_workout(conn, &id)?;
-            return Ok(Some((id, PastWorkout::from(&log))));
-        }
-    }
-    Ok(None)
-}
-
-/// Sets done per planned exercise, and the next one to do.
-fn progress(plan: &SessionPlan, sets: &[PastSet]) -> (Vec<ExerciseProgress>, Option<NextSet>) {
-    let mut done = Vec::new();
-    let mut next = None;
-    for (i, ex) in plan.exercises.iter().enumerate() {
-        let of = sets.iter().filter(|s| s.exercise_id == ex.exercise_id);
-        let warmups = of.clone().filter(|s| s.kind == SetKind::Warmup).count() as u32;
-        let work = of.filter(|s| s.kind != SetKind::Warmup).count() as u32;
-        done.push(ExerciseProgress {
-            warmups,
-            sets: work,
-        });
-        if next.is_none() {
-            if work == 0 && (warmups as usize) < ex.warmups.len() {
-                next = Some(NextSet {
-                    exercise: i,
-                    warmup: true,
-                    index: warmups as usize,
-                });
-            } else if (work as usize) < ex.sets.len() {
-                next = Some(NextSet {
-                    exercise: i,
-                    warmup: false,
-                    index: work as usize,
-                });
-            }
-        }
-    }
-    (done, next)
 }
 
 impl Heft {
@@ -619,7 +309,7 @@ impl Heft {
             let session = session_workout(conn, date)?;
             let ctx = Context::read(conn, date, session.as_ref().map(|(id, _)| id.as_str()))?;
             let plan = ctx.plan(date, session.as_ref().map(|(_, w)| w))?;
-            let (done, next) = progress(
+            let (done, next) = session::progress(
                 &plan,
                 session
                     .as_ref()
@@ -653,44 +343,7 @@ impl Heft {
                 "every set of today's session is logged; finish the workout to count it".into(),
             )
         })?;
-        let ex = today.plan.exercises.get(next.exercise).ok_or_else(|| {
-            Error::Conflict("the plan changed; ask for today's plan again".into())
-        })?;
-        let list = if next.warmup { &ex.warmups } else { &ex.sets };
-        let set = list.get(next.index).ok_or_else(|| {
-            Error::Conflict("the plan changed; ask for today's plan again".into())
-        })?;
-        let mut input = SetInput::new(&ex.exercise_id);
-        input.kind = set.kind;
-        input.role = Some(set.role);
-        // Done as prescribed: the plan's effort target, marked as assumed.
-        if let Some(rir) = set.rir {
-            input.effort = Some(Effort::Rir(rir));
-            input.effort_source = Some(EffortSource::Prescribed);
-        }
-        input.load = match set.load {
-            PlannedLoad::None => Load::None,
-            PlannedLoad::Weight { weight } => Load::Weight { weight },
-            PlannedLoad::Bodyweight { added } => Load::Bodyweight { added },
-            PlannedLoad::FindLoad { .. } => {
-                return Err(Error::NeedsLoad {
-                    exercise: ex.exercise_name.clone(),
-                });
-            }
-        };
-        if set.timed {
-            input.duration_ms = Some(u32::from(set.reps.min) * 1000);
-        } else {
-            input.reps = Some(u32::from(set.reps.min));
-        }
-        input.band = set.band.clone();
-        if let Some(landings) = set.landings {
-            input.impact = Some(crate::model::Impact {
-                landings: u32::from(landings),
-                drop_height_cm: None,
-            });
-        }
-        Ok(input)
+        session::as_prescribed(&today.plan, &next)
     }
 
     /// Finishes a workout; when a program is running and the workout holds
@@ -722,114 +375,6 @@ impl Heft {
     }
 }
 
-/// Advances the active run with a just-finished workout, if it was a session
-/// of the plan; returns what changed and the run as it was before.
-fn count_session(
-    tx: &Connection,
-    stamp: &mut Stamper<'_>,
-    workout: &Workout,
-) -> Result<Option<(SessionResult, super::undo::RunBefore)>> {
-    let Some(run) = active_run(tx)? else {
-        return Ok(None);
-    };
-    let date = workout.started_at.local_date();
-    if date < run.started_on {
-        return Ok(None);
-    }
-    let counted: Option<String> = tx.query_row(
-        "SELECT run_id FROM workout WHERE id = ?1",
-        [&workout.id],
-        |r| r.get(0),
-    )?;
-    if counted.is_some() {
-        return Ok(None);
-    }
-    // A program that no longer loads (deleted or changed on another device)
-    // must not stop a workout from being finished: it is not counted.
-    let Ok(ctx) = Context::read(tx, date, Some(&workout.id)) else {
-        return Ok(None);
-    };
-    let plan = ctx.plan(date, None)?;
-    let log = super::logbook::sets_of_workout(tx, &workout.id)?;
-    let done = PastWorkout::from(&log);
-    let planned_ids: Vec<&str> = plan
-        .exercises
-        .iter()
-        .map(|e| e.exercise_id.as_str())
-        .collect();
-    if !done
-        .sets
-        .iter()
-        .any(|s| s.is_work() && planned_ids.contains(&s.exercise_id.as_str()))
-    {
-        return Ok(None);
-    }
-    let advance = engine::advance_planned(&ctx.input(date), &plan, &done)
-        .ok_or_else(|| Error::Conflict("the program has no session to plan".into()))?;
-    tx.execute(
-        "UPDATE program_run SET state = ?2, hlc = ?3 WHERE id = ?1",
-        (&run.id, state_json(&advance.run)?, stamp.next()),
-    )?;
-    tx.execute(
-        "UPDATE workout SET run_id = ?2, hlc = ?3 WHERE id = ?1",
-        (&workout.id, &run.id, stamp.next()),
-    )?;
-    // Each working set records its prescription, in order per exercise.
-    for ex in &plan.exercises {
-        let mut targets = ex.sets.iter();
-        for set in log
-            .sets
-            .iter()
-            .filter(|s| s.input.exercise_id == ex.exercise_id && s.input.kind != SetKind::Warmup)
-        {
-            let Some(t) = targets.next() else { break };
-            let weight = t.load.weight();
-            tx.prepare_cached(
-                "UPDATE set_entry SET target_weight_milli = ?2, target_weight_unit = ?3, target_reps = ?4, target_rir = ?5, hlc = ?6 WHERE id = ?1",
-            )?
-            .execute((
-                &set.id,
-                weight.map(|w| w.milli()),
-                weight.map(|w| w.unit().symbol()),
-                u32::from(t.reps.min),
-                t.rir,
-                stamp.next(),
-            ))?;
-        }
-    }
-    let next_phase = engine::plan(&PlanInput {
-        run: &advance.run,
-        ..ctx.input(date)
-    })
-    .map(|p| p.phase);
-    Ok(Some((
-        SessionResult {
-            run_id: run.id.clone(),
-            session_number: plan.session_number,
-            changes: advance.changes,
-            next_phase,
-        },
-        super::undo::RunBefore {
-            id: run.id,
-            state: state_json(&run.state)?,
-        },
-    )))
-}
-
-/// Ends a run on `ended_on`, or makes it the active one again with `None`.
-pub(super) fn set_run_end(
-    tx: &Connection,
-    stamp: &mut Stamper<'_>,
-    id: &str,
-    ended_on: Option<NaiveDate>,
-) -> Result<()> {
-    tx.execute(
-        "UPDATE program_run SET ended_on = ?2, hlc = ?3 WHERE id = ?1",
-        (id, ended_on.map(|d| d.to_string()), stamp.next()),
-    )?;
-    Ok(())
-}
-
 /// Largest program file accepted, in bytes.
 pub const MAX_PROGRAM_BYTES: usize = 1_000_000;
 
@@ -842,14 +387,6 @@ fn check_date(date: NaiveDate, today: NaiveDate) -> Result<()> {
         .checked_add_days(Days::new(PLAN_AHEAD_DAYS))
         .unwrap_or(NaiveDate::MAX);
     crate::validate::date(crate::validate::Field::Date, date, latest).map_err(Error::from)
-}
-
-fn state_json(state: &RunState) -> Result<String> {
-    serde_json::to_string(state).map_err(|e| Error::BadRow {
-        table: "program_run",
-        column: "state",
-        reason: e.to_string(),
-    })
 }
 
 fn round1(x: f64) -> f64 {
