@@ -106,18 +106,27 @@ impl Heft {
     /// quick_check at open, when the last session did not close cleanly or
     /// the periodic check is due; damage found refuses later writes.
     fn check_at_open(&self, unclean: bool) -> Result<()> {
-        if let Some(problem) = self.path.as_deref().and_then(store::check::marked_damage) {
-            *self.damage.lock() = Some(problem);
-            return Ok(());
-        }
+        // Damage found earlier is checked again: a file put back from a
+        // backup, or a damaged one recovered elsewhere, must not stay
+        // refused for good.
+        let marked = self
+            .path
+            .as_deref()
+            .is_some_and(|p| store::check::marked_damage(p).is_some());
         let now_ms = self.now().timestamp_millis();
         let damage = self.read(|conn| {
-            if unclean || store::check::due(conn, now_ms)? {
+            if marked || unclean || store::check::due(conn, now_ms)? {
                 Ok(Some(store::check::quick_check(conn)))
             } else {
                 Ok(None)
             }
         })?;
+        if marked
+            && matches!(damage, Some(None))
+            && let Some(path) = &self.path
+        {
+            store::check::clear_damage_mark(path);
+        }
         match damage {
             Some(Some(problem)) => self.note_damage(problem),
             Some(None) if self.read_only.is_none() => self.record_check_unless_busy(now_ms)?,

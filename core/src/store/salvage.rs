@@ -1047,6 +1047,22 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_mark_beside_a_sound_file_is_checked_again_and_cleared() {
+        // A damaged database replaced by a sound one by hand (a backup put
+        // back): the mark left beside it must not refuse writes for good.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("heft.db");
+        let heft = heft_on(&path, 0);
+        log_history(&heft, 2, 5);
+        drop(heft);
+        check::mark_damaged(&path, "found earlier");
+        let heft = heft_on(&path, 1);
+        assert_eq!(heft.damage_found(), None);
+        assert!(!check::damage_mark(&path).exists());
+        heft.log_set(squat_100x5(), LogTime::Now).unwrap();
+    }
+
+    #[test]
     fn a_read_that_meets_damage_reports_it_and_later_writes_are_refused() {
         let (_dir, path) = damaged_history();
         // A day later: no check is due, so only reading finds the damage.
