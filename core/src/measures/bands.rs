@@ -204,7 +204,11 @@ impl Band {
 /// Age in years on `on`: the year of `on` minus the birth year, the only
 /// part of the birth date that is stored.
 fn age_on(profile: &Profile, on: NaiveDate) -> Option<i32> {
-    profile.birth_year.map(|y| on.year() - y)
+    // A birth year after `on` gives no age, not a negative one.
+    profile
+        .birth_year
+        .map(|y| on.year() - y)
+        .filter(|a| *a >= 0)
 }
 
 /// The person's sex when the WHO T-score bands apply to them: men and

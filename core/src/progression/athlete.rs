@@ -61,7 +61,12 @@ impl Athlete {
                 l
             });
         Athlete {
-            age: profile.birth_year.map(|y| today.year() - y),
+            // A birth year after today (only a damaged or hand-made file
+            // carries one) gives no age rather than a negative one.
+            age: profile
+                .birth_year
+                .map(|y| today.year() - y)
+                .filter(|a| *a >= 0),
             sex: profile.sex,
             low_bone_mass,
             limit_impact: profile.bone_status == Some(BoneStatus::Osteoporosis)

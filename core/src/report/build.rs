@@ -91,7 +91,12 @@ fn person(p: &Profile, today: NaiveDate) -> Option<String> {
     use chrono::Datelike;
     let mut parts = Vec::new();
     if let Some(y) = p.birth_year {
-        parts.push(format!("born {y} (about {})", today.year() - y));
+        let age = today.year() - y;
+        parts.push(if age >= 0 {
+            format!("born {y} (about {age})")
+        } else {
+            format!("born {y}")
+        });
     }
     if let Some(s) = p.sex {
         parts.push(s.to_string());

@@ -101,10 +101,14 @@ pub fn recover(path: &Path, now_ms: i64) -> Result<RecoveryReport> {
     }
     match super::newest_set_aside(path) {
         Some(aside) => merge(path, &aside, now_ms),
-        None => Err(Error::Conflict(format!(
-            "{} passes SQLite's check and no damaged copy of it was set aside: there is nothing to recover",
-            path.display()
-        ))),
+        None => Err({
+            // The file is sound: a mark beside it is out of date.
+            check::clear_damage_mark(path);
+            Error::Conflict(format!(
+                "{} passes SQLite's check and no damaged copy of it was set aside: there is nothing to recover",
+                path.display()
+            ))
+        }),
     }
 }
 
@@ -159,6 +163,8 @@ fn replace(path: &Path, now_ms: i64, damage: String) -> Result<RecoveryReport> {
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", fresh.display()));
     }
+    // A complete copy left beside a damaged file still in place: made anew.
+    let _ = std::fs::remove_file(recovered_name(path));
     let result = (|| {
         let mut conn = Connection::open(&fresh)?;
         super::prepare(&mut conn, now_ms)?;
@@ -181,8 +187,24 @@ fn replace(path: &Path, now_ms: i64, damage: String) -> Result<RecoveryReport> {
             return Err(e);
         }
     };
-    let damaged_file = super::set_aside(path, now_ms)?;
-    std::fs::rename(&fresh, path).map_err(|source| Error::Io {
+    // Whole and on storage: only now does it get the name an open may put
+    // in place ([`finish_interrupted`]).
+    let complete = recovered_name(path);
+    let io = |context: String| move |source| Error::Io { context, source };
+    std::fs::rename(&fresh, &complete).map_err(io(format!(
+        "naming the recovered database {}",
+        complete.display()
+    )))?;
+    sync_dir(path);
+    let damaged_file = match super::set_aside(path, now_ms) {
+        Ok(aside) => aside,
+        Err(e) => {
+            // The damaged file stayed where it was; the copy is not needed.
+            let _ = std::fs::remove_file(&complete);
+            return Err(e);
+        }
+    };
+    std::fs::rename(&complete, path).map_err(|source| Error::Io {
         context: format!(
             "putting the recovered database in place at {}",
             path.display()
@@ -226,17 +248,29 @@ fn merge(path: &Path, aside: &Path, now_ms: i64) -> Result<RecoveryReport> {
     })
 }
 
+/// The name a recovered database has between being complete and taking
+/// the damaged one's place: `<path>.recovered`. A copy still being made is
+/// `<path>.recovering` and is never put in place.
+fn recovered_name(path: &Path) -> PathBuf {
+    PathBuf::from(format!("{}.recovered", path.display()))
+}
+
 /// Finishes a recovery that stopped between setting the damaged file aside
-/// and putting the recovered one in its place: then the path is empty and
-/// `<path>.recovering` is whole (it is flushed before the damaged file
-/// moves; a recovery stopped earlier left the damaged file at the path).
-/// Called before a database is opened, so the next command finds the
-/// recovered file instead of starting an empty one.
+/// and putting the recovered one in its place: the path is empty and the
+/// complete copy is `<path>.recovered` (it gets that name only once whole
+/// and on storage, before the damaged file moves). Called before a
+/// database is opened, so the next command finds the recovered file
+/// instead of starting an empty one. A recovery stopped at any other point
+/// left the damaged file at the path, and nothing is done.
 pub(crate) fn finish_interrupted(path: &Path) {
-    let fresh = PathBuf::from(format!("{}.recovering", path.display()));
+    let complete = recovered_name(path);
     let has_db = |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.len() > 0);
     let wal = PathBuf::from(format!("{}-wal", path.display()));
-    if !path.exists() && !wal.exists() && has_db(&fresh) && std::fs::rename(&fresh, path).is_ok() {
+    if !path.exists()
+        && !wal.exists()
+        && has_db(&complete)
+        && std::fs::rename(&complete, path).is_ok()
+    {
         sync_dir(path);
     }
 }
@@ -1039,11 +1073,21 @@ pub(crate) mod tests {
         log_history(&heft, 3, 5);
         drop(heft);
         // As a recovery leaves it when stopped between its two renames.
-        let fresh = dir.path().join("heft.db.recovering");
-        std::fs::rename(&path, &fresh).unwrap();
+        let complete = dir.path().join("heft.db.recovered");
+        std::fs::rename(&path, &complete).unwrap();
         let heft = heft_on(&path, 1);
         assert_eq!(live_sets(&heft), 15);
-        assert!(!fresh.exists());
+        assert!(!complete.exists());
+        drop(heft);
+        // A copy still being made is never put in place, whatever happens
+        // to the path (the database deleted on purpose).
+        let partial = dir.path().join("heft.db.recovering");
+        std::fs::copy(&path, &partial).unwrap();
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        let heft = heft_on(&path, 2);
+        assert_eq!(live_sets(&heft), 0, "a new, empty database");
     }
 
     #[test]

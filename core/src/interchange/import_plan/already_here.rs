@@ -6,7 +6,8 @@
 //! database it came from would add every set a second time. A workout of
 //! the file whose derived id is not here, but which started when a live
 //! workout here started (to the precision the file writes times in, read
-//! in the device's time zone) under a name that does not contradict it, is
+//! as the workout's own local time or in the device's time zone:
+//! [`start_window`]) under a name that does not contradict it, is
 //! that workout ([`choose`]). Each of the file's sets in it is then matched
 //! with the workout's sets ([`SetsHere::take`]): the first one of the same
 //! exercise, with the same load (within [`LOAD_TOLERANCE_KG`]) and reps,
@@ -137,7 +138,7 @@ fn utc_ms(t: NaiveDateTime, zone: &dyn Clock) -> Option<i64> {
 
 /// The workout here that a workout of the file named `name` (as it would be
 /// stored) and started at `start_ms` is, among `candidates` (the live
-/// workouts started within its [`start_range`]): one whose name is the
+/// workouts started within its [`start_window`]): one whose name is the
 /// file's, else one without a name (Heft's Strong layout writes an unnamed
 /// workout's title, "Evening workout", in its place), the nearest start
 /// first. A workout another of the file's workouts already stands for
