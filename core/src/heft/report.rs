@@ -6,10 +6,9 @@ use rusqlite::Connection;
 use super::Heft;
 use super::analytics::{read_charts, read_records_on};
 use super::measures::read_measurements;
-use crate::model::Timestamp;
+use crate::Result;
 use crate::report::{self, PainScore, ReportData, ReportInput};
 use crate::store::profile::read as read_profile;
-use crate::{Error, Result};
 
 impl Heft {
     /// The progress report for `today` over the whole history: weekly
@@ -52,59 +51,30 @@ fn first_workout_day(conn: &Connection) -> Result<Option<NaiveDate>> {
     let Some(row) = rows.next()? else {
         return Ok(None);
     };
-    let at = timestamp("workout", "started_at_ms", row.get(0)?, row.get(1)?)?;
+    let at = crate::store::rows::timestamp("workout", "started_at_ms", row.get(0)?, row.get(1)?)?;
     Ok(Some(at.local_date()))
-}
-
-fn timestamp(table: &'static str, column: &'static str, ms: i64, offset: i32) -> Result<Timestamp> {
-    Timestamp::from_parts(ms, offset).ok_or_else(|| Error::BadRow {
-        table,
-        column,
-        reason: format!("time {ms} out of range"),
-    })
 }
 
 /// Pain reported on live sets up to `today`, newest first. All of them: the
 /// page lists the newest and sums up the rest (how many, the highest), and
 /// even a pain score at every set of ten years is a few megabytes.
 fn pain_scores(conn: &Connection, today: NaiveDate) -> Result<Vec<PainScore>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.performed_at_ms, s.offset_min, e.name, s.pain, s.note \
-         FROM set_entry s JOIN workout w ON w.id = s.workout_id \
-         JOIN exercise e ON e.id = s.exercise_id \
-         WHERE s.pain IS NOT NULL AND s.deleted = 0 AND w.deleted = 0 AND e.deleted = 0 \
-         ORDER BY s.performed_at_ms DESC, s.id DESC",
-    )?;
-    let mut rows = stmt.query([])?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        let date =
-            timestamp("set_entry", "performed_at_ms", row.get(0)?, row.get(1)?)?.local_date();
-        if date > today {
-            continue;
-        }
-        let score: i64 = row.get(3)?;
-        let score = u8::try_from(score)
-            .ok()
-            .filter(|s| *s <= 10)
-            .ok_or_else(|| Error::BadRow {
-                table: "set_entry",
-                column: "pain",
-                reason: format!("{score} is not 0-10"),
-            })?;
-        out.push(PainScore {
-            date,
-            exercise: row.get(2)?,
-            score,
-            note: row.get(4)?,
-        });
-    }
-    Ok(out)
+    Ok(crate::store::sets::pain_reports(conn)?
+        .into_iter()
+        .filter(|p| p.at.local_date() <= today)
+        .map(|p| PainScore {
+            date: p.at.local_date(),
+            exercise: p.exercise,
+            score: p.score,
+            note: p.note,
+        })
+        .collect())
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
+    use crate::Error;
     use std::sync::Arc;
 
     use chrono::{DateTime, NaiveDate};

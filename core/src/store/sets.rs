@@ -365,6 +365,49 @@ pub(crate) fn engine_history(
     Ok(out)
 }
 
+/// A set's pain score with what the report shows beside it.
+pub(crate) struct PainReport {
+    /// When the set was done.
+    pub at: crate::model::Timestamp,
+    /// The exercise's name.
+    pub exercise: String,
+    /// Pain, 0-10.
+    pub score: u8,
+    /// The set's note.
+    pub note: Option<String>,
+}
+
+/// Every live set with a pain score, newest first.
+pub(crate) fn pain_reports(conn: &Connection) -> Result<Vec<PainReport>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.performed_at_ms, s.offset_min, e.name, s.pain, s.note \
+         FROM set_entry s JOIN workout w ON w.id = s.workout_id \
+         JOIN exercise e ON e.id = s.exercise_id \
+         WHERE s.pain IS NOT NULL AND s.deleted = 0 AND w.deleted = 0 AND e.deleted = 0 \
+         ORDER BY s.performed_at_ms DESC, s.id DESC",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let score: i64 = row.get(3)?;
+        let score = u8::try_from(score)
+            .ok()
+            .filter(|s| *s <= 10)
+            .ok_or_else(|| crate::Error::BadRow {
+                table: "set_entry",
+                column: "pain",
+                reason: format!("{score} is not 0-10"),
+            })?;
+        out.push(PainReport {
+            at: timestamp("set_entry", "performed_at_ms", row.get(0)?, row.get(1)?)?,
+            exercise: row.get(2)?,
+            score,
+            note: row.get(4)?,
+        });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
