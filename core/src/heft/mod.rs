@@ -67,8 +67,7 @@ pub struct Heft {
     /// every write is refused ([`Error::Damaged`]).
     damage: Mutex<Option<String>>,
     /// When quick_check passed at open, until the next write records it:
-    /// opening never waits for another process's
-    /// write (`store::waiting`).
+    /// opening never waits for another process's write (`store::waiting`).
     check_passed_at: Mutex<Option<i64>>,
 }
 
@@ -177,14 +176,19 @@ impl Heft {
 
     fn refuse_if_damaged(&self) -> Result<()> {
         match self.damage.lock().clone() {
-            Some(problem) => Err(Error::Damaged {
-                path: self
-                    .path
-                    .clone()
-                    .unwrap_or_else(|| PathBuf::from(":memory:")),
-                problem,
-            }),
+            Some(problem) => Err(self.damaged(problem)),
             None => Ok(()),
+        }
+    }
+
+    /// [`Error::Damaged`] for this database.
+    fn damaged(&self, problem: String) -> Error {
+        Error::Damaged {
+            path: self
+                .path
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(":memory:")),
+            problem,
         }
     }
 
@@ -327,11 +331,9 @@ impl Heft {
         if !store::is_corruption(&e) {
             return e;
         }
-        self.note_damage(e.to_string());
-        match self.refuse_if_damaged() {
-            Err(damaged) => damaged,
-            Ok(()) => e,
-        }
+        let problem = e.to_string();
+        self.note_damage(problem.clone());
+        self.damaged(problem)
     }
 
     /// Runs `f` in one read transaction, so every statement it runs sees

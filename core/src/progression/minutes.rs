@@ -278,9 +278,10 @@ pub(crate) mod tests {
         (program, run, exercises)
     }
 
-    #[test]
-    fn a_liftmor_session_logged_as_planned_counts_what_its_plan_estimated() {
-        let (program, run, exercises) = builtin_run("liftmor", 2);
+    /// The plan of a [`builtin_run`] on 2026-11-23 for a default profile,
+    /// with the program and run it came from.
+    pub(crate) fn builtin_plan(id: &str, phase: usize) -> (Program, RunState, SessionPlan) {
+        let (program, run, exercises) = builtin_run(id, phase);
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let athlete = Athlete::from_profile(&Profile::default(), today);
         let plan = engine::plan(&PlanInput {
@@ -293,6 +294,13 @@ pub(crate) mod tests {
             today,
         })
         .unwrap();
+        (program, run, plan)
+    }
+
+    #[test]
+    fn a_liftmor_session_logged_as_planned_counts_what_its_plan_estimated() {
+        let (program, run, plan) = builtin_plan("liftmor", 2);
+        let today = plan.date;
         assert_eq!(plan.phase.id, "hirit");
         assert!(
             plan.exercises

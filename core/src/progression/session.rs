@@ -206,30 +206,15 @@ pub fn planned_loads(plan: Option<&SessionPlan>, exercise_id: &str) -> Vec<Weigh
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::*;
-    use crate::model::{Profile, Timestamp};
-    use crate::progression::engine::{self, PlanInput};
-    use crate::progression::minutes::tests::{builtin_run, logged_as_planned};
-    use crate::progression::{Athlete, PastSet};
+    use crate::model::Timestamp;
+    use crate::progression::PastSet;
+    use crate::progression::minutes::tests::{builtin_plan, logged_as_planned};
 
     /// LIFTMOR's high-intensity session: warm-ups, then 5 x 5 of three lifts
     /// and jumping chin-ups.
     fn liftmor_plan() -> SessionPlan {
-        let (program, run, exercises) = builtin_run("liftmor", 2);
-        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let athlete = Athlete::from_profile(&Profile::default(), today);
-        engine::plan(&PlanInput {
-            program: &program,
-            run: &run,
-            athlete: &athlete,
-            exercises: &exercises,
-            history: &[],
-            session: None,
-            today,
-        })
-        .unwrap()
+        builtin_plan("liftmor", 2).2
     }
 
     #[test]

@@ -315,7 +315,7 @@ fn salvage_into(
         column: "device_id",
         reason: "missing".into(),
     })?;
-    let device = identity(damaged, tx, mode, &device)?;
+    identity(damaged, tx, mode, &device)?;
     let mut stand_in = StandIns {
         stamp: Hlc {
             wall_ms: 0,
@@ -351,13 +351,8 @@ fn salvage_into(
 /// would make that file look already merged, or written by a copy of this
 /// database. The damaged file's sync bookkeeping (files seen, merged,
 /// written, refused) is left behind for the same reason; its other `meta`
-/// values come along. Returns the device id that stays.
-fn identity(
-    damaged: &Connection,
-    tx: &Transaction<'_>,
-    mode: Mode,
-    current: &str,
-) -> Result<String> {
+/// values come along.
+fn identity(damaged: &Connection, tx: &Transaction<'_>, mode: Mode, current: &str) -> Result<()> {
     let devices: Vec<(String, String, i64, Option<String>)> = damaged
         .prepare("SELECT id, name, created_at_ms, last_hlc FROM device")
         .and_then(|mut s| {
@@ -405,7 +400,7 @@ fn identity(
             }
         }
     }
-    Ok(current.to_owned())
+    Ok(())
 }
 
 /// Stand-in parents made for sets whose parent was lost.
