@@ -161,8 +161,25 @@ pub fn today(t: &Today, json: bool) {
         }
         if let Some(first) = ex.sets.first() {
             let same = ex.sets.iter().all(|s| s == first);
+            let without_reserve = |s: &PlannedSet| PlannedSet {
+                rir: None,
+                ..s.clone()
+            };
+            let same_but_reserve = ex
+                .sets
+                .iter()
+                .all(|s| without_reserve(s) == without_reserve(first));
             if same {
                 println!("  {} x  {}", ex.sets.len(), set_text(first));
+            } else if same_but_reserve {
+                // A percentage slot's later sets leave less in reserve.
+                let reserve: Vec<String> = ex.sets.iter().filter_map(|s| s.rir.map(trim)).collect();
+                println!(
+                    "  {} x  {}, in reserve by set {}",
+                    ex.sets.len(),
+                    set_text(&without_reserve(first)),
+                    reserve.join(", ")
+                );
             } else {
                 for s in &ex.sets {
                     println!("  1 x  {}", set_text(s));

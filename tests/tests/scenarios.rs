@@ -40,7 +40,7 @@ use heft_core::model::{
 use heft_core::progression::WarningCode;
 use heft_core::progression::builtin::BUILTIN_PROGRAMS;
 use heft_core::progression::loading::Loadout;
-use heft_core::progression::plan::{DoseLevel, PlannedLoad, SessionPlan};
+use heft_core::progression::plan::{DoseLevel, PlannedLoad, PlannedSet, SessionPlan};
 use heft_core::progression::program::{Intensity, PhaseKind, Program, Rule, Slot};
 use heft_core::progression::strength::fraction_of_1rm;
 use heft_core::{FinishWorkout, Heft, LogTime};
@@ -895,7 +895,20 @@ impl Sim<'_> {
                     );
                 }
             }
-            if ex.sets.windows(2).any(|w| w[0] != w[1]) {
+            // The working sets are one prescription; only the reserve may
+            // fall from set to set, by at most half a rep (the fatigue of
+            // the set before, PROGRESSION.md), never rise.
+            let but_reserve = |s: &PlannedSet| PlannedSet {
+                rir: None,
+                ..s.clone()
+            };
+            let reserve_ok = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                (Some(a), Some(b)) => b <= a && a - b <= 0.5,
+                (a, b) => a.is_none() && b.is_none(),
+            };
+            if ex.sets.windows(2).any(|w| {
+                but_reserve(&w[0]) != but_reserve(&w[1]) || !reserve_ok(w[0].rir, w[1].rir)
+            }) {
                 self.year.fail(
                     "prescription",
                     format!("{tag}: {} sets differ", ex.exercise_id),
@@ -1731,6 +1744,9 @@ impl Sim<'_> {
                 self.year.bump("failed sets");
             }
             if let Some(c) = changes.get(&ex.exercise_id) {
+                if c.contains("smaller steps") {
+                    self.year.bump("holds for smaller steps");
+                }
                 if c.contains("without progress: deload") {
                     self.year.bump("stall deloads");
                 }
@@ -2537,10 +2553,16 @@ fn liftmor_year() {
         assert_eq!(y.n("familiarization sessions"), 8, "{:?}", y.who);
         assert!(y.n("percent sets checked") > 100, "{:?}", y.who);
     }
-    // The man's pressing plateaus: three stalls, then a deload.
+    // Planned for the last set (PROGRESSION.md, fatigue across sets), the
+    // 5 x 5 is done: no lifter meets three sessions of missed reps.
+    for y in ys {
+        assert_eq!(y.n("stall deloads"), 0, "{:?} {:?}", y.who, y.count);
+    }
+    // The man's pressing plateaus at a load whose next plate step would
+    // pass the band's top: the load holds and the plan asks for smaller
+    // steps, rather than a heavier 5 x 5 he cannot finish.
     let man = by(ys, Who::Man55);
-    assert!(man.n("stall deloads") >= 1, "{:?}", man.count);
-    assert!(man.n("stall deloads followed") >= 1, "{:?}", man.count);
+    assert!(man.n("holds for smaller steps") >= 3, "{:?}", man.count);
 }
 
 #[test]

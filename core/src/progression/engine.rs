@@ -57,6 +57,21 @@ pub const PERCENT_RAISE_RIR: f64 = 2.0;
 /// Fewest reps in reserve a percentage slot plans for people with low bone
 /// mass or new to lifting (SCIENCE.md: no sets to failure for them).
 pub const PERCENT_RIR_FLOOR: f64 = 1.0;
+/// Reps a working set loses to the sets before it at the same load, per
+/// set, with rests shorter than [`SHORT_REST_S`]: a percentage slot plans
+/// its load so that its last set, not only its first, keeps its reps at the
+/// reserve it may end at. [design: reps fall across repeated sets at 75-85%
+/// of 1RM, more with 1-2 min rests than with 3-5 (Willardson & Burkett 2005,
+/// J Strength Cond Res 19:23); the half rep is an estimate]
+pub const REPS_LOST_PER_SET_SHORT_REST: f64 = 0.5;
+/// Reps a working set loses to each set before it with longer rests. [design]
+pub const REPS_LOST_PER_SET: f64 = 0.25;
+/// An earlier set of the session at this share of a set's load or more
+/// tires it (counts toward [`REPS_LOST_PER_SET`]); warm-ups and lighter
+/// back-off sets do not. [design]
+pub const TIRING_SHARE: f64 = 0.9;
+/// Rests under this many seconds count as short for [`REPS_LOST_PER_SET_SHORT_REST`].
+pub const SHORT_REST_S: u16 = 120;
 /// History older than this does not seed an estimate.
 pub const SEED_MAX_DAYS: i64 = 365;
 /// Pain score that holds the load.
@@ -547,7 +562,14 @@ pub fn advance_planned(
         // effort rating count as done at the planned RIR. [design]
         let planned_rir = ex.sets.first().and_then(|s| s.rir);
         if planned_rir.is_some() {
-            update_estimate(&mut lift, &sets, planned_rir, input.athlete, done.date);
+            update_estimate(
+                &mut lift,
+                &sets,
+                planned_rir,
+                ex.rest_s,
+                input.athlete,
+                done.date,
+            );
         }
         if training && lift.load_for.as_deref() != Some(slot_key(slot).as_str()) {
             // A new slot: its rule starts from the plan's load, not the old

@@ -72,10 +72,18 @@ pub(super) fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Op
 /// estimate) move it, a lower one only halfway (against noise). Easier sets
 /// count half of their reserve past RIR 3, and sets past the chart's 12 reps
 /// to failure use Epley up to 20: lower bounds that can only raise it. [design]
+///
+/// A reserve the person logged after earlier heavy sets of the session is
+/// read as the fresh set it stands for: the reps those sets cost
+/// ([`reps_lost_per_set`] with the plan's rest) count as reserve too, the
+/// same allowance the plan gives a percentage slot's later sets, so the
+/// estimate and the plan read one table. A planned reserve already is a
+/// first set's (`planned_rir`).
 pub(super) fn update_estimate(
     lift: &mut LiftState,
     sets: &[&PastSet],
     planned_rir: Option<f64>,
+    rest_s: u16,
     athlete: &Athlete,
     date: NaiveDate,
 ) {
@@ -87,13 +95,22 @@ pub(super) fn update_estimate(
     let formula: Formula = athlete.formula;
     let mut sure: Option<(f64, (f64, u32, f64))> = None;
     let mut bound: Option<(f64, (f64, u32, f64))> = None;
-    for s in sets {
+    for (i, s) in sets.iter().enumerate() {
         let (Some(kg), Some(reps), Some(rir)) = (s.kg, s.reps, s.rir.or(planned_rir)) else {
             continue;
         };
         if kg <= 0.0 || reps == 0 {
             continue;
         }
+        // Earlier sets near this load tire the set (a lighter one far less).
+        let tiring = sets[..i]
+            .iter()
+            .filter(|e| e.kg.is_some_and(|k| k >= kg * TIRING_SHARE))
+            .count();
+        let rir = match s.rir {
+            Some(logged) => logged + reps_lost_per_set(rest_s) * tiring as f64,
+            None => rir,
+        };
         let reliable = rir <= most_rir && f64::from(reps) + rir <= strength::MAX_EFFECTIVE_REPS;
         // Effort far from failure is judged loosely (errors of 2+ reps past
         // RIR 5): half of what is reported past RIR 3 counts. [design]

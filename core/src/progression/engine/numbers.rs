@@ -73,6 +73,32 @@ pub(super) fn band_top(max_pct: f64, reps: u16, floor_rir: f64) -> f64 {
     }
 }
 
+/// Reps a working set loses to each set before it at the same load, with
+/// `rest_s` between them.
+pub(super) fn reps_lost_per_set(rest_s: u16) -> f64 {
+    if rest_s < SHORT_REST_S {
+        REPS_LOST_PER_SET_SHORT_REST
+    } else {
+        REPS_LOST_PER_SET
+    }
+}
+
+/// Reps the last of `sets` working sets at one load loses to the ones
+/// before it, up to the half rep: what the first set must leave in reserve
+/// beyond the last set's.
+pub(super) fn reps_lost_by_last_set(sets: usize, rest_s: u16) -> f64 {
+    ceil_half(reps_lost_per_set(rest_s) * sets.saturating_sub(1) as f64)
+}
+
+/// The reserve the chart expects on each of `sets` working sets at one
+/// load, the first at `first`: later sets leave less, never under 0.
+pub(super) fn reserve_by_set(first: f64, sets: usize, rest_s: u16) -> Vec<f64> {
+    let per_set = reps_lost_per_set(rest_s);
+    (0..sets)
+        .map(|i| half_step((first - per_set * i as f64).max(0.0)))
+        .collect()
+}
+
 /// To the nearest half rep, the resolution people rate effort in.
 pub(super) fn half_step(x: f64) -> f64 {
     (x * 2.0).round() / 2.0

@@ -184,6 +184,30 @@ pub(super) fn default_rest(target: Target, reps: RepRange) -> u16 {
     crate::progression::minutes::default_rest(target.intensity(), reps)
 }
 
+/// The working sets of a slot: in a percentage slot each states the
+/// reserve the chart expects of it after the sets before it (a probe's
+/// stop is the same on every set).
+fn working_sets(
+    set: PlannedSet,
+    count: usize,
+    target: Target,
+    probe: bool,
+    rest_s: u16,
+) -> Vec<PlannedSet> {
+    match (target, set.rir) {
+        (Target::Percent(..), Some(first)) if !probe && set.role == SetRole::Working => {
+            reserve_by_set(first, count, rest_s)
+                .into_iter()
+                .map(|rir| PlannedSet {
+                    rir: Some(rir),
+                    ..set.clone()
+                })
+                .collect()
+        }
+        _ => vec![set; count],
+    }
+}
+
 /// Sets are planned to failure only for healthy people with lifting behind
 /// them (SCIENCE.md: not for novices or low bone mass).
 pub(super) fn no_failure(input: &PlanInput) -> bool {
@@ -361,12 +385,17 @@ pub(super) fn plan_slot(
             Target::Percent(lo, hi) => {
                 // The band on the one table: never past its top, and never
                 // to failure for those the no-failure rule covers.
+                // The last set is the one that must keep its reps: the
+                // first leaves what the sets between cost in reserve too.
                 let floor_rir = if no_failure { PERCENT_RIR_FLOOR } else { 0.0 };
-                let chart_cap = load_at(1.0, top, floor_rir);
+                let rest = slot.rest_s.unwrap_or_else(|| default_rest(target, reps));
+                let lost = reps_lost_by_last_set(usize::from(sets), rest);
+                let first_floor = floor_rir + lost;
+                let chart_cap = load_at(1.0, top, first_floor);
                 let most = (hi / 100.0).min(chart_cap);
                 let fraction = (lo / 100.0).min(most);
-                ceiling = e1rm.map(|e| e * band_top(hi, top, floor_rir));
-                planned_rir = Some(half_step(rir_at(fraction, top)).max(floor_rir));
+                ceiling = e1rm.map(|e| e * band_top(hi, top, first_floor));
+                planned_rir = Some(half_step(rir_at(fraction, top)).max(first_floor));
                 if let (Some(l), true) = (lift.load_kg, training && owned) {
                     // The band's bottom is a floor once the estimate has
                     // grown past the rule's load, unless the lift is held back.
@@ -411,19 +440,38 @@ pub(super) fn plan_slot(
                     find = true;
                     planned_rir = Some(planned_rir.unwrap_or(3.0).max(3.0));
                 }
-                if fraction < lo / 100.0 - 1e-9 && no_failure {
-                    why.push(Why::fact(format!(
-                        "{top} reps at {} of 1RM is a set to failure on the chart; with low bone mass or new to lifting the plan stops one rep short: at most {} (RIR {}).",
-                        pct(lo / 100.0),
-                        pct(most),
-                        num(floor_rir)
-                    )));
-                } else if fraction < lo / 100.0 - 1e-9 {
-                    why.push(Why::fact(format!(
-                        "{top} reps at {} of 1RM is past failure on the chart: at most {}, the last rep near failure.",
-                        pct(lo / 100.0),
-                        pct(most)
-                    )));
+                if fraction < lo / 100.0 - 1e-9 {
+                    // What the slot asks for, said as the sets it is.
+                    let scheme = if sets > 1 {
+                        format!("{sets} x {top}")
+                    } else {
+                        format!("{top} reps")
+                    };
+                    let cost = if lost > 0.0 {
+                        format!(
+                            " (each set costs the next about {} of a rep with {} s rests)",
+                            num(reps_lost_per_set(rest)),
+                            rest
+                        )
+                    } else {
+                        String::new()
+                    };
+                    let last = if sets > 1 { "last set" } else { "set" };
+                    if no_failure {
+                        why.push(Why::fact(format!(
+                            "{scheme} at {} of 1RM takes the {last} to failure on the chart{cost}; with low bone mass or new to lifting the {last} stops a rep short: at most {} (RIR {} on the first set, {} on the last).",
+                            pct(lo / 100.0),
+                            pct(most),
+                            num(first_floor),
+                            num(floor_rir)
+                        )));
+                    } else {
+                        why.push(Why::fact(format!(
+                            "{scheme} at {} of 1RM is past failure on the chart{cost}: at most {}, the {last} ending near failure.",
+                            pct(lo / 100.0),
+                            pct(most)
+                        )));
+                    }
                 }
             }
             Target::Rir(lo, hi) => {
@@ -761,7 +809,7 @@ pub(super) fn plan_slot(
         exercise_name: exercise.name.clone(),
         swap,
         warmups,
-        sets: vec![set; usize::from(sets)],
+        sets: working_sets(set, usize::from(sets), target, probe, rest_s),
         rest_s,
         rule: slot.rule,
         why,

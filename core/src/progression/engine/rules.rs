@@ -427,7 +427,28 @@ pub(super) fn apply_rule(
     };
     let reps_ok = |s: &&PastSet, r: u16| s.reps.unwrap_or(0) >= u32::from(r);
     let complete = done.len() >= ex.sets.len();
-    let all_reps = complete && done.iter().all(|s| reps_ok(s, target_reps));
+    let percent_slot = matches!(slot.intensity, Intensity::Percent { .. });
+    // A set the plan took to failure (a healthy lifter's last sets in a
+    // percentage slot) that ends one rep short is the failure it planned,
+    // not a miss: the estimate was a little high, takes the set in and
+    // places the next load. [design: a rep is the error of the chart and of
+    // the estimate at failure]
+    let to_failure = |i: usize| {
+        percent_slot
+            && ex
+                .sets
+                .get(i)
+                .and_then(|p| p.rir)
+                .is_some_and(|r| r <= GROUND_OUT_RIR)
+    };
+    let rep_short_at_failure = done
+        .iter()
+        .enumerate()
+        .any(|(i, s)| to_failure(i) && !reps_ok(s, target_reps));
+    let all_reps = complete
+        && done.iter().enumerate().all(|(i, s)| {
+            reps_ok(s, target_reps) || (to_failure(i) && reps_ok(s, target_reps.saturating_sub(1)))
+        });
     let all_load = done.iter().all(load_ok);
     let success = all_reps && all_load;
     let summary = format!(
@@ -556,7 +577,10 @@ pub(super) fn apply_rule(
         format!("Last time {summary}: not every rep was done")
     };
     let last_rir = done.last().and_then(|s| s.rir);
-    let percent_slot = matches!(slot.intensity, Intensity::Percent { .. });
+    let rep_short_at_failure = rep_short_at_failure && success;
+    // What the plan expected of the last set, which a logged last set is
+    // measured against (a percentage slot's later sets leave less).
+    let planned_last = ex.sets.last().and_then(|s| s.rir);
     if percent_slot && success && training {
         // Every rep at the load: a recovery in a percentage slot is over and
         // the band's bottom leads the load back up (10% a session at most).
@@ -579,7 +603,8 @@ pub(super) fn apply_rule(
             // estimate is only a lower bound (`LiftState::probe`).
             let no_failure = no_failure(input);
             let floor_rir = if no_failure { PERCENT_RIR_FLOOR } else { 0.0 };
-            let top = band_top(max, slot.reps.min, floor_rir);
+            let lost = reps_lost_by_last_set(ex.sets.len(), ex.rest_s);
+            let top = band_top(max, slot.reps.min, floor_rir + lost);
             // A probe past a lower-bound estimate only for those the
             // no-failure rule does not cover, and only a modest step: loose
             // reports far from failure are as often too high as too low.
@@ -745,7 +770,7 @@ pub(super) fn apply_rule(
             // RIR at its load, which may already be easy).
             let aim = match slot.intensity {
                 Intensity::Rir { min, max } => (min + max) / 2.0,
-                _ => first.rir.unwrap_or(0.0),
+                _ => planned_last.unwrap_or(0.0),
             };
             let easy = last_rir.is_some_and(|r| r >= aim + 2.0);
             if success && easy {
@@ -777,6 +802,15 @@ pub(super) fn apply_rule(
             };
             if !success {
                 return Some(stall(lift, Some(b), short));
+            }
+            if rep_short_at_failure {
+                let what = format!(
+                    "Last time {} reps at {}, a rep short only on sets the plan took to failure: same load",
+                    reps_done(done),
+                    show_kg(b, unit)
+                );
+                lift.load_kg = Some(b);
+                return Some(band_hold(lift, input, exercise, what));
             }
             if let Some(r) = last_rir.filter(|r| *r <= GROUND_OUT_RIR) {
                 if percent_slot {
@@ -816,7 +850,7 @@ pub(super) fn apply_rule(
             // Far easier than planned, past what the chart reads reliably:
             // the estimate is a lower bound (`LiftState::probe`).
             lift.probe = percent_slot
-                && matches!((last_rir, first.rir), (Some(l), Some(p)) if l > CALIBRATION_RIR && l >= p + EASY_RIR);
+                && matches!((last_rir, planned_last), (Some(l), Some(p)) if l > CALIBRATION_RIR && l >= p + EASY_RIR);
             Some(raise(
                 lift,
                 b,
@@ -845,7 +879,7 @@ pub(super) fn apply_rule(
             }
             if success {
                 // A reserve logged well above the plan's: the reps it leaves.
-                let spare = match (last_rir, first.rir) {
+                let spare = match (last_rir, planned_last) {
                     (Some(l), Some(p)) if l >= p + EASY_RIR => (l - p).floor() as u16,
                     _ => 0,
                 };
@@ -856,7 +890,7 @@ pub(super) fn apply_rule(
                 lift.reps = Some(next);
                 lift.load_kg = Some(b);
                 lift.stalls = 0;
-                let effort = match (last_rir, first.rir) {
+                let effort = match (last_rir, planned_last) {
                     (Some(l), Some(p)) if spare > 0 => {
                         format!(", RIR {} logged where {} was planned", num(l), num(p))
                     }
@@ -914,19 +948,21 @@ pub(super) fn apply_rule(
             // A reserve logged well above the plan's says the same (LISA).
             // In a percentage slot the plan may have stated an easy reserve
             // at a load held low by the estimate: the slot's own target (its
-            // bottom percentage on the chart, not past the no-failure
-            // floor) is what "more than prescribed" is measured against.
+            // bottom percentage on the chart, less what the sets before the
+            // last cost, not past the no-failure floor) is what "more than
+            // prescribed" is measured against.
             let aim = match slot.intensity {
-                Intensity::Percent { min, .. } => first.rir.map(|p| {
-                    p.min(half_step(rir_at(min / 100.0, target_reps)).max(PERCENT_RIR_FLOOR))
+                Intensity::Percent { min, .. } => planned_last.map(|p| {
+                    let lost = reps_lost_by_last_set(ex.sets.len(), ex.rest_s);
+                    p.min(half_step(rir_at(min / 100.0, target_reps) - lost).max(PERCENT_RIR_FLOOR))
                 }),
-                _ => first.rir,
+                _ => planned_last,
             };
             if let (true, Some(l), Some(p)) = (success, last_rir, aim)
                 && l >= p + EASY_RIR
             {
                 lift.probe = l > CALIBRATION_RIR;
-                let planned = first.rir.unwrap_or(p);
+                let planned = planned_last.unwrap_or(p);
                 // Against the slot's target when the plan stated more (a
                 // load the estimate held low), else against the plan.
                 let against = if p < planned - 1e-9 {

@@ -315,7 +315,8 @@ rule = "reps_over""#;
     )
     .own("machine-chest-press");
     let p = case.plan();
-    let planned = p.exercises[0].sets[0].rir.unwrap();
+    // The last set's planned reserve is what the logged last set is held to.
+    let planned = p.exercises[0].sets.last().unwrap().rir.unwrap();
     let at = first_load(&p);
     let adv = case.finish(vec![set("machine-chest-press", at, 12, Some(5.0)); 3]);
     let lift = &case.run.lifts["machine-chest-press"];
