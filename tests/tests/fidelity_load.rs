@@ -953,9 +953,11 @@ fn simulate(program_id: &str, who: Who) -> Report {
     sim.report
 }
 
-/// LISA heavy block targets, %1RM: the protocol's for healthy trained
-/// lifters (capped at the table's reps to failure), the table at RIR 1 for
-/// low bone mass or new lifters (docs/PROGRESSION.md, "Percentage slots").
+/// LISA heavy block targets, %1RM, planned for the last of the three sets
+/// (docs/PROGRESSION.md, "Who goes near failure"): the protocol's at most,
+/// the table at the reps, the rep the two sets before the last cost with
+/// 90 s rests (half a rep each), and the last set's reserve: none for
+/// healthy trained lifters, one for low bone mass or new lifters.
 fn block_target(who: Who, phase: &str) -> Option<f64> {
     let (protocol, reps): (f64, f64) = match phase {
         "block-12" => (70.0, 12.0),
@@ -964,13 +966,9 @@ fn block_target(who: Who, phase: &str) -> Option<f64> {
         "block-6" => (85.0, 6.0),
         _ => return None,
     };
-    // The protocol's percentage as far as the table allows for the reps
-    // (a set to failure at most), or the table at RIR 1.
-    Some(if who.no_failure() {
-        100.0 * table(reps + 1.0)
-    } else {
-        protocol.min(100.0 * table(reps))
-    })
+    let lost_by_the_last_set = 1.0;
+    let last_set_reserve = if who.no_failure() { 1.0 } else { 0.0 };
+    Some(protocol.min(100.0 * table(reps + lost_by_the_last_set + last_set_reserve)))
 }
 
 fn median(v: &mut [f64]) -> f64 {
