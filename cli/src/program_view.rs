@@ -175,10 +175,10 @@ pub fn today(t: &Today, json: bool) {
                 // A percentage slot's later sets leave less in reserve.
                 let reserve: Vec<String> = ex.sets.iter().filter_map(|s| s.rir.map(trim)).collect();
                 println!(
-                    "  {} x  {}, in reserve by set {}",
+                    "  {} x  {}, reps in reserve set by set: {}",
                     ex.sets.len(),
                     set_text(&without_reserve(first)),
-                    reserve.join(", ")
+                    reserve.join(" / ")
                 );
             } else {
                 for s in &ex.sets {

@@ -66,10 +66,6 @@ pub const PERCENT_RIR_FLOOR: f64 = 1.0;
 pub const REPS_LOST_PER_SET_SHORT_REST: f64 = 0.5;
 /// Reps a working set loses to each set before it with longer rests. [design]
 pub const REPS_LOST_PER_SET: f64 = 0.25;
-/// An earlier set of the session at this share of a set's load or more
-/// tires it (counts toward [`REPS_LOST_PER_SET`]); warm-ups and lighter
-/// back-off sets do not. [design]
-pub const TIRING_SHARE: f64 = 0.9;
 /// Rests under this many seconds count as short for [`REPS_LOST_PER_SET_SHORT_REST`].
 pub const SHORT_REST_S: u16 = 120;
 /// History older than this does not seed an estimate.
@@ -560,16 +556,8 @@ pub fn advance_planned(
         }
         // Technique sets say nothing about strength; sets logged without an
         // effort rating count as done at the planned RIR. [design]
-        let planned_rir = ex.sets.first().and_then(|s| s.rir);
-        if planned_rir.is_some() {
-            update_estimate(
-                &mut lift,
-                &sets,
-                planned_rir,
-                ex.rest_s,
-                input.athlete,
-                done.date,
-            );
+        if ex.sets.first().is_some_and(|s| s.rir.is_some()) {
+            update_estimate(&mut lift, &sets, &ex.sets, input.athlete, done.date);
         }
         if training && lift.load_for.as_deref() != Some(slot_key(slot).as_str()) {
             // A new slot: its rule starts from the plan's load, not the old

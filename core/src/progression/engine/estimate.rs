@@ -73,17 +73,17 @@ pub(super) fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Op
 /// count half of their reserve past RIR 3, and sets past the chart's 12 reps
 /// to failure use Epley up to 20: lower bounds that can only raise it. [design]
 ///
-/// A reserve the person logged after earlier heavy sets of the session is
-/// read as the fresh set it stands for: the reps those sets cost
-/// ([`reps_lost_per_set`] with the plan's rest) count as reserve too, the
-/// same allowance the plan gives a percentage slot's later sets, so the
-/// estimate and the plan read one table. A planned reserve already is a
-/// first set's (`planned_rir`).
+/// `plan` is the slot's planned working sets. Where it expects later sets to
+/// leave less in reserve than the first (a percentage slot, PROGRESSION.md
+/// "Fatigue across sets"), a reserve logged near failure on a later set
+/// counts that difference too: the fresh set it stands for, so the estimate
+/// and the plan read one table. A set that ended short of its planned reps,
+/// at failure (logged at RIR 0.5 or less, or not rated), is an upper bound:
+/// the estimate is no higher than what it shows. [design]
 pub(super) fn update_estimate(
     lift: &mut LiftState,
     sets: &[&PastSet],
-    planned_rir: Option<f64>,
-    rest_s: u16,
+    plan: &[PlannedSet],
     athlete: &Athlete,
     date: NaiveDate,
 ) {
@@ -93,23 +93,39 @@ pub(super) fn update_estimate(
         CALIBRATION_RIR + 1.0
     };
     let formula: Formula = athlete.formula;
+    let planned_rir = plan.first().and_then(|p| p.rir);
     let mut sure: Option<(f64, (f64, u32, f64))> = None;
     let mut bound: Option<(f64, (f64, u32, f64))> = None;
+    let mut failed: Option<(f64, (f64, u32, f64))> = None;
     for (i, s) in sets.iter().enumerate() {
-        let (Some(kg), Some(reps), Some(rir)) = (s.kg, s.reps, s.rir.or(planned_rir)) else {
+        let planned = plan.get(i).or(plan.last());
+        // What the sets before this one cost, as the plan counted it.
+        let cost = match (planned_rir, planned.and_then(|p| p.rir)) {
+            (Some(first), Some(this)) => (first - this).max(0.0),
+            _ => 0.0,
+        };
+        let (Some(kg), Some(reps)) = (s.kg, s.reps) else {
             continue;
         };
         if kg <= 0.0 || reps == 0 {
             continue;
         }
-        // Earlier sets near this load tire the set (a lighter one far less).
-        let tiring = sets[..i]
-            .iter()
-            .filter(|e| e.kg.is_some_and(|k| k >= kg * TIRING_SHARE))
-            .count();
+        let short = planned.is_some_and(|p| reps < u32::from(p.reps.min));
+        if short && s.rir.is_none_or(|r| r <= GROUND_OUT_RIR) {
+            let at = s.rir.unwrap_or(0.0) + cost;
+            if let Some(est) = strength::e1rm(kg, reps, Some(at), formula)
+                && failed.is_none_or(|(low, _)| est < low)
+            {
+                failed = Some((est, (kg, reps, at)));
+            }
+        }
         let rir = match s.rir {
-            Some(logged) => logged + reps_lost_per_set(rest_s) * tiring as f64,
-            None => rir,
+            Some(logged) if logged <= CALIBRATION_RIR => logged + cost,
+            Some(logged) => logged,
+            None => match planned_rir {
+                Some(r) => r,
+                None => continue,
+            },
         };
         let reliable = rir <= most_rir && f64::from(reps) + rir <= strength::MAX_EFFECTIVE_REPS;
         // Effort far from failure is judged loosely (errors of 2+ reps past
@@ -130,6 +146,13 @@ pub(super) fn update_estimate(
         if slot.is_none_or(|(best, _)| est > best) {
             *slot = Some((est, (kg, reps, counted)));
         }
+    }
+    // A set to failure short of its reps says what the others cannot raise.
+    if let Some(f) = failed {
+        if sure.is_none_or(|(best, _)| f.0 < best) {
+            sure = Some(f);
+        }
+        bound = bound.filter(|(b, _)| *b <= f.0);
     }
     let describe = |(kg, reps, rir): (f64, u32, f64)| {
         format!(

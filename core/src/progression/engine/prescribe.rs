@@ -185,17 +185,18 @@ pub(super) fn default_rest(target: Target, reps: RepRange) -> u16 {
 }
 
 /// The working sets of a slot: in a percentage slot each states the
-/// reserve the chart expects of it after the sets before it (a probe's
-/// stop is the same on every set).
+/// reserve the chart expects of it after the sets before it. A reserve
+/// that is a stop rather than the chart's (a probe, a load still to find,
+/// nothing to load) is the same on every set.
 fn working_sets(
     set: PlannedSet,
     count: usize,
     target: Target,
-    probe: bool,
+    a_stop: bool,
     rest_s: u16,
 ) -> Vec<PlannedSet> {
     match (target, set.rir) {
-        (Target::Percent(..), Some(first)) if !probe && set.role == SetRole::Working => {
+        (Target::Percent(..), Some(first)) if !a_stop && set.role == SetRole::Working => {
             reserve_by_set(first, count, rest_s)
                 .into_iter()
                 .map(|rir| PlannedSet {
@@ -205,6 +206,17 @@ fn working_sets(
                 .collect()
         }
         _ => vec![set; count],
+    }
+}
+
+/// A share of a rep in words: "half a rep".
+fn rep_share(reps: f64) -> String {
+    if (reps - 0.5).abs() < 1e-9 {
+        "half a rep".to_owned()
+    } else if (reps - 0.25).abs() < 1e-9 {
+        "a quarter of a rep".to_owned()
+    } else {
+        format!("{} of a rep", num(reps))
     }
 }
 
@@ -389,7 +401,14 @@ pub(super) fn plan_slot(
                 // first leaves what the sets between cost in reserve too.
                 let floor_rir = if no_failure { PERCENT_RIR_FLOOR } else { 0.0 };
                 let rest = slot.rest_s.unwrap_or_else(|| default_rest(target, reps));
-                let lost = reps_lost_by_last_set(usize::from(sets), rest);
+                // A shortened session keeps the full session's allowance:
+                // no heavier load on a short day.
+                let full = if pos.ramp.is_some() {
+                    sets
+                } else {
+                    slot.sets.max(sets)
+                };
+                let lost = reps_lost_by_last_set(usize::from(full), rest);
                 let first_floor = floor_rir + lost;
                 let chart_cap = load_at(1.0, top, first_floor);
                 let most = (hi / 100.0).min(chart_cap);
@@ -449,29 +468,34 @@ pub(super) fn plan_slot(
                     };
                     let cost = if lost > 0.0 {
                         format!(
-                            " (each set costs the next about {} of a rep with {} s rests)",
-                            num(reps_lost_per_set(rest)),
-                            rest
+                            " (with {rest} s rests each set leaves about {} less for the next)",
+                            rep_share(reps_lost_per_set(rest))
                         )
                     } else {
                         String::new()
                     };
-                    let last = if sets > 1 { "last set" } else { "set" };
-                    if no_failure {
-                        why.push(Why::fact(format!(
-                            "{scheme} at {} of 1RM takes the {last} to failure on the chart{cost}; with low bone mass or new to lifting the {last} stops a rep short: at most {} (RIR {} on the first set, {} on the last).",
+                    let last = if sets > 1 { "the last set" } else { "the set" };
+                    let text = if no_failure {
+                        format!(
+                            "{scheme} at {} of 1RM would leave nothing in reserve by {last} on the chart{cost}; with low bone mass or new to lifting {last} stops a rep short: at most {} (about {} reps in reserve on the first set, {} on the last).",
                             pct(lo / 100.0),
                             pct(most),
                             num(first_floor),
                             num(floor_rir)
-                        )));
+                        )
                     } else {
-                        why.push(Why::fact(format!(
-                            "{scheme} at {} of 1RM is past failure on the chart{cost}: at most {}, the {last} ending near failure.",
+                        format!(
+                            "{scheme} at {} of 1RM would take {last} past failure on the chart{cost}: at most {}, {last} ending near failure.",
                             pct(lo / 100.0),
                             pct(most)
-                        )));
-                    }
+                        )
+                    };
+                    // The fatigue allowance is a rule of thumb (PROGRESSION.md).
+                    why.push(if lost > 0.0 {
+                        Why::heuristic(text)
+                    } else {
+                        Why::fact(text)
+                    });
                 }
             }
             Target::Rir(lo, hi) => {
@@ -809,7 +833,13 @@ pub(super) fn plan_slot(
         exercise_name: exercise.name.clone(),
         swap,
         warmups,
-        sets: working_sets(set, usize::from(sets), target, probe, rest_s),
+        sets: working_sets(
+            set,
+            usize::from(sets),
+            target,
+            probe || find || !weighted,
+            rest_s,
+        ),
         rest_s,
         rule: slot.rule,
         why,

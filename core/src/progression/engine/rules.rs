@@ -430,11 +430,12 @@ pub(super) fn apply_rule(
     let percent_slot = matches!(slot.intensity, Intensity::Percent { .. });
     // A set the plan took to failure (a healthy lifter's last sets in a
     // percentage slot) that ends one rep short is the failure it planned,
-    // not a miss: the estimate was a little high, takes the set in and
-    // places the next load. [design: a rep is the error of the chart and of
-    // the estimate at failure]
+    // not a miss: the estimate was a little high; it takes the set in
+    // (`update_estimate`) and places the next load. [design: a rep is the
+    // error of the chart and of the estimate at failure]
     let to_failure = |i: usize| {
         percent_slot
+            && is_weighted(exercise)
             && ex
                 .sets
                 .get(i)
@@ -447,7 +448,8 @@ pub(super) fn apply_rule(
         .any(|(i, s)| to_failure(i) && !reps_ok(s, target_reps));
     let all_reps = complete
         && done.iter().enumerate().all(|(i, s)| {
-            reps_ok(s, target_reps) || (to_failure(i) && reps_ok(s, target_reps.saturating_sub(1)))
+            reps_ok(s, target_reps)
+                || (to_failure(i) && reps_ok(s, target_reps.saturating_sub(1).max(1)))
         });
     let all_load = done.iter().all(load_ok);
     let success = all_reps && all_load;
@@ -603,7 +605,7 @@ pub(super) fn apply_rule(
             // estimate is only a lower bound (`LiftState::probe`).
             let no_failure = no_failure(input);
             let floor_rir = if no_failure { PERCENT_RIR_FLOOR } else { 0.0 };
-            let lost = reps_lost_by_last_set(ex.sets.len(), ex.rest_s);
+            let lost = reps_lost_by_last_set(usize::from(slot.sets), ex.rest_s);
             let top = band_top(max, slot.reps.min, floor_rir + lost);
             // A probe past a lower-bound estimate only for those the
             // no-failure rule does not cover, and only a modest step: loose
@@ -758,6 +760,24 @@ pub(super) fn apply_rule(
         )));
     }
 
+    // One rep short on the sets planned all-out, every other rep done: the
+    // load holds, whatever the rule, and the estimate has taken the short
+    // set in (`update_estimate`), so the band may bring the load down.
+    if rep_short_at_failure
+        && slot.rule != Rule::Hold
+        && let Some(b) = base
+    {
+        let what = format!(
+            "Last time {} reps at {}: one rep short only on the sets planned to be all-out, so the same weight next time",
+            reps_done(done),
+            show_kg(b, unit)
+        );
+        lift.load_kg = Some(b);
+        let mut why = band_hold(lift, input, exercise, what);
+        why.heuristic = true;
+        return Some(why);
+    }
+
     match slot.rule {
         Rule::Hold => None,
         Rule::Autoregulated => {
@@ -802,15 +822,6 @@ pub(super) fn apply_rule(
             };
             if !success {
                 return Some(stall(lift, Some(b), short));
-            }
-            if rep_short_at_failure {
-                let what = format!(
-                    "Last time {} reps at {}, a rep short only on sets the plan took to failure: same load",
-                    reps_done(done),
-                    show_kg(b, unit)
-                );
-                lift.load_kg = Some(b);
-                return Some(band_hold(lift, input, exercise, what));
             }
             if let Some(r) = last_rir.filter(|r| *r <= GROUND_OUT_RIR) {
                 if percent_slot {
@@ -953,7 +964,7 @@ pub(super) fn apply_rule(
             // prescribed" is measured against.
             let aim = match slot.intensity {
                 Intensity::Percent { min, .. } => planned_last.map(|p| {
-                    let lost = reps_lost_by_last_set(ex.sets.len(), ex.rest_s);
+                    let lost = reps_lost_by_last_set(usize::from(slot.sets), ex.rest_s);
                     p.min(half_step(rir_at(min / 100.0, target_reps) - lost).max(PERCENT_RIR_FLOOR))
                 }),
                 _ => planned_last,
