@@ -442,10 +442,6 @@ pub(super) fn apply_rule(
                 .and_then(|p| p.rir)
                 .is_some_and(|r| r <= GROUND_OUT_RIR)
     };
-    let rep_short_at_failure = done
-        .iter()
-        .enumerate()
-        .any(|(i, s)| to_failure(i) && !reps_ok(s, target_reps));
     let all_reps = complete
         && done.iter().enumerate().all(|(i, s)| {
             reps_ok(s, target_reps)
@@ -453,6 +449,11 @@ pub(super) fn apply_rule(
         });
     let all_load = done.iter().all(load_ok);
     let success = all_reps && all_load;
+    let rep_short_at_failure = success
+        && done
+            .iter()
+            .enumerate()
+            .any(|(i, s)| to_failure(i) && !reps_ok(s, target_reps));
     let summary = format!(
         "{}x{}{}",
         ex.sets.len(),
@@ -579,10 +580,11 @@ pub(super) fn apply_rule(
         format!("Last time {summary}: not every rep was done")
     };
     let last_rir = done.last().and_then(|s| s.rir);
-    let rep_short_at_failure = rep_short_at_failure && success;
     // What the plan expected of the last set, which a logged last set is
-    // measured against (a percentage slot's later sets leave less).
+    // measured against (a percentage slot's later sets leave less), and
+    // the reps the sets before it cost in a full session of the slot.
     let planned_last = ex.sets.last().and_then(|s| s.rir);
+    let lost_by_last = reps_lost_by_last_set(usize::from(slot.sets), ex.rest_s);
     if percent_slot && success && training {
         // Every rep at the load: a recovery in a percentage slot is over and
         // the band's bottom leads the load back up (10% a session at most).
@@ -605,8 +607,7 @@ pub(super) fn apply_rule(
             // estimate is only a lower bound (`LiftState::probe`).
             let no_failure = no_failure(input);
             let floor_rir = if no_failure { PERCENT_RIR_FLOOR } else { 0.0 };
-            let lost = reps_lost_by_last_set(usize::from(slot.sets), ex.rest_s);
-            let top = band_top(max, slot.reps.min, floor_rir + lost);
+            let top = band_top(max, slot.reps.min, floor_rir + lost_by_last);
             // A probe past a lower-bound estimate only for those the
             // no-failure rule does not cover, and only a modest step: loose
             // reports far from failure are as often too high as too low.
@@ -964,8 +965,10 @@ pub(super) fn apply_rule(
             // prescribed" is measured against.
             let aim = match slot.intensity {
                 Intensity::Percent { min, .. } => planned_last.map(|p| {
-                    let lost = reps_lost_by_last_set(usize::from(slot.sets), ex.rest_s);
-                    p.min(half_step(rir_at(min / 100.0, target_reps) - lost).max(PERCENT_RIR_FLOOR))
+                    p.min(
+                        half_step(rir_at(min / 100.0, target_reps) - lost_by_last)
+                            .max(PERCENT_RIR_FLOOR),
+                    )
                 }),
                 _ => planned_last,
             };
