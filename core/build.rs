@@ -1,5 +1,6 @@
 //! Deflates the data files that heft-core embeds (`core/data`: the exercise
-//! catalog, the import aliases and the built-in programs) into `OUT_DIR`.
+//! catalog, the import aliases, the built-in programs and the message
+//! catalogs of the screens) into `OUT_DIR`.
 //! The phone library carries them compressed, about 32 KB instead of
 //! 190 KB of TOML text, and `embedded::text` inflates one when it is read,
 //! with the inflater the sync format links anyway. See docs/PERFORMANCE.md,
@@ -20,7 +21,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     deflate_dir(Path::new("data"), Path::new("data"), Path::new(&out))
 }
 
-/// Deflates every `.toml` file under `dir` to `OUT_DIR/<path>.deflate`,
+/// Deflates every `.toml` and `.ftl` file under `dir` to `OUT_DIR/<path>.deflate`,
 /// keeping its path below `root`, so that adding a program to data/ needs
 /// no list kept here.
 fn deflate_dir(root: &Path, dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
@@ -30,7 +31,10 @@ fn deflate_dir(root: &Path, dir: &Path, out: &Path) -> Result<(), Box<dyn Error>
             deflate_dir(root, &path, out)?;
             continue;
         }
-        if path.extension().is_none_or(|ext| ext != "toml") {
+        if path
+            .extension()
+            .is_none_or(|ext| ext != "toml" && ext != "ftl")
+        {
             continue;
         }
         let text = fs::read(&path)?;

@@ -6,12 +6,14 @@
 // Rust (CONVENTIONS.md, "Tests").
 package app.heft.tests
 
+import app.heft.core.ChangeListener
 import app.heft.core.HeftStore
 import app.heft.core.ProgressListener
 import app.heft.core.ffiEchoSet
 import app.heft.core.ffiEchoText
 import app.heft.core.ffiLogSetsInRust
 import app.heft.core.ffiNoop
+import app.heft.core.languageForTag
 import app.heft.core.recoverDatabase
 import app.heft.core.model.*
 import java.io.File
@@ -251,6 +253,68 @@ val tests = listOf(
         }
     },
 
+    Test("screens: a LIFTMOR session through Today, undo and Finish, in German") {
+        newStore().use { store ->
+            val today = storeToday(store)
+            val none = store.todayScreen(today, Language.EN)
+            checkEq(ActionKind.CHOOSE_PROGRAM, none.actions.first().kind, "without a program: choose one")
+            check(none.empty != null) { "an empty state" }
+            val stale = java.util.concurrent.ConcurrentLinkedQueue<List<ScreenKind>>()
+            store.onChange(object : ChangeListener {
+                override fun onChange(screens: List<ScreenKind>) { stale.add(screens) }
+            })
+            store.startProgram("liftmor", today)
+            check(stale.poll()?.contains(ScreenKind.PROGRAM) == true) { "starting a program makes Program stale" }
+            var screen = store.todayScreen(today, Language.DE)
+            val planned = screen.cards.sumOf { c -> c.rows.count { it.label.startsWith("Satz") } }
+            check(planned > 0) { "planned working sets in German: ${screen.cards.first().rows.first().label}" }
+            var logged = 0
+            checkEq(ActionKind.UNDO, screen.undo?.kind, "starting the program can be taken back")
+            checkEq("Rückgängig", screen.undo?.label, "in German")
+            while (screen.actions.first().kind == ActionKind.LOG_AS_PRESCRIBED) {
+                // The intent returns the next state: the shell replaces its screen.
+                screen = store.logNextScreen(today, Language.DE)
+                logged += 1
+                checkEq(ActionKind.UNDO, screen.undo?.kind, "a logged set can be undone")
+                val done = screen.cards.sumOf { c -> c.rows.count { it.state == RowState.DONE } }
+                checkEq(logged, done, "each logged set shows as done")
+                check(logged < 100) { "the session ends" }
+            }
+            checkEq(ActionKind.FINISH, screen.actions.first().kind, "everything logged: finish")
+            checkEq(logged, stale.size, "one change per logged set")
+            check(stale.all { it == listOf(ScreenKind.TODAY, ScreenKind.HISTORY, ScreenKind.PROGRESS) }) { "a set makes the training screens stale: $stale" }
+            stale.clear()
+            checkEq(null, screen.rest, "no rest counted down when nothing is left")
+            screen = store.undoScreen(today, Language.DE)
+            checkEq(ActionKind.LOG_AS_PRESCRIBED, screen.actions.first().kind, "undo brings the last set back to do")
+            checkEq(logged - 1, screen.cards.sumOf { c -> c.rows.count { it.state == RowState.DONE } }, "one set fewer")
+            check(screen.rest != null) { "the rest after the set before runs" }
+            store.logNext(LogTime.Now)
+            // An extra set typed by hand: a field error first, then corrected.
+            val form = store.logScreen("Kreuzheben?", "", today, Language.DE)
+            checkEq("exercise", form.errors.first().field, "an unknown name is a field error")
+            val wrong = store.logSubmit("deadlift", "20x", LogTime.Now, false, Language.DE)
+            check(!wrong.saved) { "nothing saved with a field error" }
+            checkEq("sets", wrong.log.errors.first().field, "the sets field")
+            checkEq(null, wrong.today, "no Today screen while the form is wrong")
+            val right = store.logSubmit("deadlift", "20x5", LogTime.Now, false, Language.DE)
+            check(right.saved) { "corrected, it saves: ${right.log.errors} ${right.log.warnings}" }
+            val extra = right.today!!.cards.first { it.exerciseId == "deadlift" }.rows.last()
+            check(extra.label.startsWith("Zusatzsatz")) { "the extra set shows: ${extra.label}" }
+            // Deleted from its row, it is gone from the screen.
+            val afterDelete = store.deleteSetScreen(extra.setId!!, today, Language.DE)
+            check(afterDelete.cards.first { it.exerciseId == "deadlift" }.rows.none { it.label.startsWith("Zusatzsatz") }) { "the extra set is gone" }
+            store.undoScreen(today, Language.DE)
+            val finish = store.finishScreen(FinishWorkout(null, null, 1800u, null), Language.DE)
+            checkEq("Einheit 1 erledigt", finish.title, "the session's title")
+            checkEq(4, finish.rows.size, "the four LIFTMOR lifts")
+            check(finish.rows.all { it.badge != null }) { "a badge per lift" }
+            check(finish.summary.endsWith("30 min")) { "the length: ${finish.summary}" }
+            check(finish.next?.startsWith("Nächste Einheit") == true) { "the next session: ${finish.next}" }
+            checkEq(ActionKind.DONE, finish.actions.first().kind, "done")
+        }
+    },
+
     Test("programs: list, show, import, start, status, today, next set, log next, finish, stop") {
         newStore().use { store ->
             check(store.programs().any { it.id == "liftmor" }) { "built-in programs listed" }
@@ -278,6 +342,16 @@ val tests = listOf(
             checkEq("kotlin-test", store.programStatus(today).program.id, "status")
             val plan = store.today(today)
             checkEq("back-squat", plan.plan.exercises.first().exerciseId, "plan's first exercise")
+            checkEq("back-squat", plan.next?.exerciseId, "today's next set carries its exercise")
+            checkEq(1u, plan.next?.number, "and which set it is")
+            checkEq(Language.DE, languageForTag("de-AT"), "a platform tag names its language")
+            checkEq(Language.EN, languageForTag("fr-FR"), "English without a catalog")
+            val screen = store.todayScreen(today, languageForTag("de-DE"))
+            checkEq(Language.DE, screen.language, "the screen's language")
+            checkEq(plan.plan.exercises.size, screen.cards.size, "a card per planned exercise")
+            checkEq(ActionKind.LOG_AS_PRESCRIBED, screen.actions.first().kind, "the main action")
+            checkEq(1, screen.cards.flatMap { it.rows }.count { it.state == RowState.NEXT }, "one row is next")
+            check(screen.cards.first().progress.contains("von")) { "German text: ${screen.cards.first().progress}" }
             val next = store.nextPlannedSet(LogTime.Now)
             checkEq("back-squat", next.exerciseId, "next planned set")
             val logged = store.logNext(LogTime.Now)

@@ -26,12 +26,14 @@ use heft_core::model::{
 };
 use heft_core::progression::Program;
 use heft_core::report::ReportData;
+use heft_core::screens::{FinishScreen, LogScreen, TodayScreen};
 use heft_core::sync::{MergeReport, Passphrase, SyncReport};
+use heft_core::text::Language;
 use heft_core::{
     CheckedLog, CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, EarlierOpenWorkout,
-    ExerciseHit, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LogTime, LoggedSets,
-    NewMeasurement, ProgramRun, ProgramStatus, ProgramSummary, RecoveryReport, StartedProgram,
-    Strength, SyncStatus, Today, Trend, UndoOutcome,
+    ExerciseHit, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LogOutcome, LogTime,
+    LoggedSets, NewMeasurement, ProgramRun, ProgramStatus, ProgramSummary, RecoveryReport,
+    StartedProgram, Strength, SyncStatus, Today, Trend, UndoOutcome,
 };
 use parking_lot::Mutex;
 
@@ -39,12 +41,14 @@ pub use heft_core::ffi::{HeftError, IsoDate};
 
 #[cfg(feature = "bench")]
 mod bench;
+mod changes;
 mod progress;
 // The Rust tests of the facade live inside the crate: its crate types are
 // cdylib and staticlib only (see Cargo.toml), so tests/ cannot link it.
 #[cfg(test)]
 mod store_tests;
 
+pub use changes::{ChangeListener, ChangeListenerError};
 use progress::Listener;
 pub use progress::{ProgressError, ProgressListener};
 
@@ -74,6 +78,14 @@ impl HeftStore {
     fn heft(&self) -> Result<Arc<Heft>> {
         self.heft.lock().clone().ok_or(HeftError::Closed)
     }
+}
+
+/// The language of the screens for a platform language tag (`de-AT`,
+/// `en_GB`, `Locale.toLanguageTag()` on Android, `Locale.preferredLanguages`
+/// on iOS); English for a language without a catalog.
+#[uniffi::export]
+pub fn language_for_tag(tag: String) -> Language {
+    Language::from_tag(&tag).unwrap_or_default()
 }
 
 /// Recovers the damaged database at `path`: every readable row goes into a
@@ -343,6 +355,73 @@ impl HeftStore {
     /// Today's session: the plan, what is done and the next set.
     pub fn today(&self, date: IsoDate) -> Result<Today> {
         Ok(self.heft()?.today(date)?)
+    }
+
+    /// The Today screen: what a phone app draws for `date`, in `language`
+    /// (every label and value formatted; see docs/SCREENS.md).
+    pub fn today_screen(&self, date: IsoDate, language: Language) -> Result<TodayScreen> {
+        Ok(self.heft()?.today_screen(date, language)?)
+    }
+
+    /// Finishes a workout (as `finish`) and returns the Finish screen: what
+    /// changes next time per exercise, and the next session.
+    pub fn finish_screen(&self, finish: FinishWorkout, language: Language) -> Result<FinishScreen> {
+        Ok(self.heft()?.finish_screen(finish, language)?)
+    }
+
+    /// The Log screen for what the person has typed (nothing is saved).
+    pub fn log_screen(
+        &self,
+        exercise: String,
+        sets: String,
+        date: IsoDate,
+        language: Language,
+    ) -> Result<LogScreen> {
+        Ok(self.heft()?.log_screen(&exercise, &sets, date, language)?)
+    }
+
+    /// Saves the Log form's sets when they have no errors or slips (or the
+    /// slips are confirmed): the Today screen after them, or the Log screen
+    /// with what to fix.
+    pub fn log_submit(
+        &self,
+        exercise: String,
+        sets: String,
+        at: LogTime,
+        confirmed: bool,
+        language: Language,
+    ) -> Result<LogOutcome> {
+        Ok(self
+            .heft()?
+            .log_submit(&exercise, &sets, at, confirmed, language)?)
+    }
+
+    /// Calls `listener` after every write of this store that changed data,
+    /// with the screens to refresh (replacing any listener set before).
+    pub fn on_change(&self, listener: Arc<dyn ChangeListener>) -> Result<()> {
+        self.heft()?.on_change(changes::callback(listener));
+        Ok(())
+    }
+
+    /// Logs the next planned set of `date` as prescribed and returns the
+    /// Today screen after it.
+    pub fn log_next_screen(&self, date: IsoDate, language: Language) -> Result<TodayScreen> {
+        Ok(self.heft()?.log_next_screen(date, language)?)
+    }
+
+    /// Takes back the last change and returns the Today screen of `date`.
+    pub fn undo_screen(&self, date: IsoDate, language: Language) -> Result<TodayScreen> {
+        Ok(self.heft()?.undo_screen(date, language)?)
+    }
+
+    /// Deletes a logged set and returns the Today screen of `date`.
+    pub fn delete_set_screen(
+        &self,
+        set_id: String,
+        date: IsoDate,
+        language: Language,
+    ) -> Result<TodayScreen> {
+        Ok(self.heft()?.delete_set_screen(&set_id, date, language)?)
     }
 
     /// Logs the next planned set as prescribed.

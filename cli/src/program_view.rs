@@ -73,16 +73,10 @@ fn phase_text(p: &PhasePosition) -> String {
 /// The line after `today` and a plain `heft log`: the next set and how to
 /// log it, or that the session is complete.
 pub fn next_line(t: &Today) -> String {
-    let Some(n) = t.next else {
+    let Some(n) = &t.next else {
         return "Every set is logged: `heft finish` closes the session and counts it.".into();
     };
-    let Some(ex) = t.plan.exercises.get(n.exercise) else {
-        return String::new();
-    };
-    let list = if n.warmup { &ex.warmups } else { &ex.sets };
-    let Some(s) = list.get(n.index) else {
-        return String::new();
-    };
+    let s = &n.set;
     let kind = if s.kind == SetKind::Warmup {
         "warm-up"
     } else {
@@ -94,7 +88,7 @@ pub fn next_line(t: &Today) -> String {
             let effort = s.rir.map(|r| format!("@{}", trim(r))).unwrap_or_default();
             format!(
                 "work up to it, then log the weight you used: `heft log {} WEIGHTx{}{effort}`",
-                ex.exercise_name.to_lowercase(),
+                n.exercise_name.to_lowercase(),
                 s.reps.min
             )
         }
@@ -102,8 +96,8 @@ pub fn next_line(t: &Today) -> String {
     };
     format!(
         "Next: {} {kind} {}: {}  ({how})",
-        ex.exercise_name,
-        n.index + 1,
+        n.exercise_name,
+        n.number,
         set_text(s)
     )
 }

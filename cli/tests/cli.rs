@@ -503,10 +503,32 @@ fn a_program_session_from_plan_to_finish() {
         ex["sets"][0]["load"],
         serde_json::json!({"type": "weight", "weight": {"value": 20.0, "unit": "kg"}})
     );
+    let next = &today["next"];
     assert_eq!(
-        today["next"],
-        serde_json::json!({"exercise": 0, "warmup": false, "index": 0})
+        keys(next),
+        [
+            "exercise",
+            "exercise_id",
+            "exercise_name",
+            "index",
+            "number",
+            "set",
+            "warmup"
+        ]
     );
+    assert_eq!(
+        (&next["exercise"], &next["warmup"], &next["index"]),
+        (
+            &serde_json::json!(0),
+            &serde_json::json!(false),
+            &serde_json::json!(0)
+        )
+    );
+    // The values of the set it points at, so a reader need not look them up.
+    assert_eq!(next["exercise_id"], "deadlift");
+    assert_eq!(next["exercise_name"], ex["exercise_name"]);
+    assert_eq!(next["number"], 1);
+    assert_eq!(next["set"], ex["sets"][0]);
 
     // `heft log` with nothing after it logs the next planned set, until none is left.
     let planned: usize = plan["exercises"]

@@ -11,6 +11,8 @@
 //!   profile, exercises and the history query behind a plan.
 //! - `plan/today`: [`Heft::today`]: all `heft today` does in the core
 //!   (the context, the plan, and the sets logged of today's session).
+//! - `plan/today_screen`: [`Heft::today_screen`]: the Today screen a phone
+//!   draws (the same, plus the session's sets and the screen's text).
 //! - `plan/raw_history_query`: the baseline, one hand-written indexed query
 //!   on a plain rusqlite connection (same file, same pragmas) that fetches
 //!   the rows `plan_history` fetches (every set of the last 14 days, and the
@@ -22,7 +24,8 @@
 //! `raw_history_query` again, interleaved call by call (200 rounds, the
 //! order alternating), and prints the medians and the median ratio: on a
 //! shared machine whose load drifts between benchmarks, that ratio is the
-//! steadier one.
+//! steadier one. Then `today_screen` against `today` the same way: the
+//! screen's cost over the data it draws (target: 1.5x at most).
 //!
 //! The database is built once, outside the timed region, in a temporary
 //! directory under `target/`: [`Heft::open`] creates it (schema, catalog),
@@ -48,6 +51,7 @@ use chrono::{Days, NaiveDate, NaiveTime};
 use common::date;
 use criterion::{Criterion, criterion_group, criterion_main};
 use heft_core::progression::engine;
+use heft_core::text::Language;
 use rusqlite::Connection;
 
 /// The day every benchmark plans for (the Monday after the last session).
@@ -209,6 +213,9 @@ fn plan(c: &mut Criterion) {
     group.bench_function("today", |b| {
         b.iter(|| heft.today(black_box(today)).unwrap());
     });
+    group.bench_function("today_screen", |b| {
+        b.iter(|| heft.today_screen(black_box(today), Language::En).unwrap());
+    });
     group.bench_function("raw_history_query", |b| {
         b.iter(|| raw_history(&conn, &sql, &ids, black_box(today)));
     });
@@ -216,37 +223,53 @@ fn plan(c: &mut Criterion) {
 
     // The same two calls interleaved, so that a change in the machine's load
     // (it is shared) hits both alike: the ratio to trust on a noisy machine.
-    let mut heft_ms = Vec::with_capacity(INTERLEAVED_ROUNDS);
-    let mut raw_ms = Vec::with_capacity(INTERLEAVED_ROUNDS);
+    interleaved(
+        "plan_context",
+        || drop(black_box(heft.plan_context(black_box(today)).unwrap())),
+        "raw_history_query",
+        || drop(black_box(raw_history(&conn, &sql, &ids, black_box(today)))),
+    );
+    // The Today screen against what `heft today` reads and plans.
+    interleaved(
+        "today_screen",
+        || {
+            drop(black_box(
+                heft.today_screen(black_box(today), Language::En).unwrap(),
+            ))
+        },
+        "today",
+        || drop(black_box(heft.today(black_box(today)).unwrap())),
+    );
+}
+
+/// Times `a` and `b` call by call, alternating which goes first, and
+/// prints their medians and the median ratio a / b.
+fn interleaved(a_name: &str, mut a: impl FnMut(), b_name: &str, mut b: impl FnMut()) {
+    let mut a_ms = Vec::with_capacity(INTERLEAVED_ROUNDS);
+    let mut b_ms = Vec::with_capacity(INTERLEAVED_ROUNDS);
     let mut ratios = Vec::with_capacity(INTERLEAVED_ROUNDS);
+    let time = |f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        f();
+        start.elapsed().as_secs_f64() * 1000.0
+    };
     for round in 0..INTERLEAVED_ROUNDS {
-        let time_heft = || {
-            let start = Instant::now();
-            black_box(heft.plan_context(black_box(today)).unwrap());
-            start.elapsed().as_secs_f64() * 1000.0
-        };
-        let time_raw = || {
-            let start = Instant::now();
-            black_box(raw_history(&conn, &sql, &ids, black_box(today)));
-            start.elapsed().as_secs_f64() * 1000.0
-        };
-        // Alternate which goes first.
-        let (h, r) = if round % 2 == 0 {
-            let h = time_heft();
-            (h, time_raw())
+        let (ta, tb) = if round % 2 == 0 {
+            let ta = time(&mut a);
+            (ta, time(&mut b))
         } else {
-            let r = time_raw();
-            (time_heft(), r)
+            let tb = time(&mut b);
+            (time(&mut a), tb)
         };
-        heft_ms.push(h);
-        raw_ms.push(r);
-        ratios.push(h / r);
+        a_ms.push(ta);
+        b_ms.push(tb);
+        ratios.push(ta / tb);
     }
     eprintln!(
-        "plan/interleaved: {INTERLEAVED_ROUNDS} rounds, median plan_context {:.2} ms, \
-         median raw_history_query {:.2} ms, median ratio {:.2} (quartiles {:.2}-{:.2})",
-        quantile(&mut heft_ms, 0.5),
-        quantile(&mut raw_ms, 0.5),
+        "plan/interleaved: {INTERLEAVED_ROUNDS} rounds, median {a_name} {:.2} ms, \
+         median {b_name} {:.2} ms, median ratio {:.2} (quartiles {:.2}-{:.2})",
+        quantile(&mut a_ms, 0.5),
+        quantile(&mut b_ms, 0.5),
         quantile(&mut ratios, 0.5),
         quantile(&mut ratios, 0.25),
         quantile(&mut ratios, 0.75),

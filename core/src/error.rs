@@ -220,6 +220,15 @@ fn no_open_workout_text(on: Option<NaiveDate>, latest: Option<NaiveDate>) -> Str
 }
 
 impl Error {
+    /// [`Error::NotFound`] for `entity` with the id as given, cut to 60
+    /// characters (an id typed by a person can be anything).
+    pub(crate) fn not_found(entity: &'static str, id: &str) -> Error {
+        Error::NotFound {
+            entity,
+            id: id.chars().take(60).collect(),
+        }
+    }
+
     /// The field an input error is about, if it is one.
     pub fn field(&self) -> Option<&str> {
         match self {

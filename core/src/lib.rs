@@ -25,10 +25,12 @@ pub mod plausibility;
 pub mod progress;
 pub mod progression;
 pub mod report;
+pub mod screens;
 pub mod store;
 pub mod sync;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+pub mod text;
 pub mod validate;
 
 pub use error::{Error, Result};
@@ -37,9 +39,9 @@ pub use heft::{CheckedLog, Strength};
 pub use heft::{
     CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, DeviceSeen, EarlierOpenWorkout,
     ExerciseHit, ExerciseProgress, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery,
-    LiftStatus, LogTime, LoggedSets, NextLog, NextSet, PlanContext, ProgramRun, ProgramStatus,
-    ProgramSummary, SessionResult, SkippedRow, StartedProgram, SyncStatus, TableCount, Today,
-    UndoOutcome,
+    LiftStatus, LogOutcome, LogTime, LoggedSets, NextLog, NextSet, PlanContext, ProgramRun,
+    ProgramStatus, ProgramSummary, SessionResult, SkippedRow, StartedProgram, SyncStatus,
+    TableCount, Today, UndoOutcome,
 };
 pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use store::salvage::{RecoveryReport, TableSalvage};

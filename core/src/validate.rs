@@ -14,6 +14,9 @@ use crate::model::{
     Unit, Weight, WeightUnit, band_name,
 };
 
+/// Most sets one call may log (and most set ids one call may name).
+pub const MAX_SETS_PER_CALL: usize = 200;
+
 /// Heaviest load accepted for a set, in kilograms.
 pub const MAX_LOAD_KG: f64 = 1000.0;
 /// Largest assistance (negative added load) accepted, in kilograms.

@@ -47,8 +47,8 @@ use std::sync::Arc;
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveTime, Weekday};
 use heft_core::clock::ManualClock;
 use heft_core::model::{
-    BoneStatus, Effort, Exercise, Load, Measure, Pattern, ProfileUpdate, SetInput, SetKind, Sex,
-    Weight, WeightUnit,
+    BoneStatus, Effort, Exercise, Load, Measure, ProfileUpdate, SetInput, SetKind, Sex, Weight,
+    WeightUnit,
 };
 use heft_core::progression::WarningCode;
 use heft_core::progression::builtin::BUILTIN_PROGRAMS;
@@ -58,6 +58,9 @@ use heft_core::progression::program::{Intensity, PhaseKind, Program, Rule};
 use heft_core::progression::strength::CHART;
 use heft_core::{FinishWorkout, Heft, LogTime};
 
+mod support;
+use support::{Family, Rng, family, half, monday};
+
 /// Points of %1RM a planned set may differ from the table at its reps + RIR:
 /// RIR is planned in half reps (about 1.2 points a half rep) and loads are
 /// rounded to the equipment.
@@ -66,41 +69,6 @@ const TABLE_TOLERANCE: f64 = 2.5;
 const BLOCK_TOLERANCE: f64 = 3.5;
 /// Largest session-to-session increase (docs/PROGRESSION.md).
 const MAX_JUMP: f64 = 0.10;
-
-// ---------------------------------------------------------------------------
-// Deterministic randomness.
-
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: &str) -> Rng {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in seed.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        Rng(h | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn unit(&mut self) -> f64 {
-        ((self.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-
-    /// Standard normal (Box-Muller).
-    fn normal(&mut self) -> f64 {
-        let (a, b) = (self.unit(), self.unit());
-        (-2.0 * a.ln()).sqrt() * (std::f64::consts::TAU * b).cos()
-    }
-}
 
 // ---------------------------------------------------------------------------
 // The lifters.
@@ -113,15 +81,6 @@ enum Who {
 }
 
 const LIFTERS: [Who; 3] = [Who::Woman66, Who::Man64, Who::Woman45];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Family {
-    Squat,
-    Hinge,
-    Press,
-    Bench,
-    Row,
-}
 
 impl Who {
     fn slug(self) -> &'static str {
@@ -222,50 +181,6 @@ impl Who {
     }
 }
 
-/// Which family an exercise draws on and its share of that family's 1RM.
-fn family(ex: &Exercise) -> (Family, f64) {
-    use Family::*;
-    match ex.id.as_str() {
-        "back-squat" => (Squat, 1.0),
-        "smith-machine-squat" => (Squat, 0.95),
-        "goblet-squat" => (Squat, 0.45),
-        "dumbbell-squat" => (Squat, 0.3),
-        "leg-press" => (Squat, 1.8),
-        "leg-extension" => (Squat, 0.6),
-        "standing-calf-raise-machine" => (Squat, 1.1),
-        "hip-abduction-machine" => (Squat, 0.8),
-        "bulgarian-split-squat" => (Squat, 0.25),
-        "dumbbell-split-squat" => (Squat, 0.28),
-        "dumbbell-step-up" => (Squat, 0.25),
-        "deadlift" => (Hinge, 1.0),
-        "trap-bar-deadlift" => (Hinge, 1.05),
-        "romanian-deadlift" => (Hinge, 0.75),
-        "dumbbell-romanian-deadlift" => (Hinge, 0.3),
-        "dumbbell-deadlift" => (Hinge, 0.35),
-        "kettlebell-deadlift" => (Hinge, 0.6),
-        "seated-leg-curl" => (Hinge, 0.35),
-        "overhead-press" => (Press, 1.0),
-        "machine-shoulder-press" => (Press, 1.0),
-        "dumbbell-overhead-press" | "seated-dumbbell-shoulder-press" => (Press, 0.38),
-        "bench-press" | "machine-chest-press" => (Bench, 1.0),
-        "smith-machine-bench-press" => (Bench, 0.95),
-        "dumbbell-bench-press" => (Bench, 0.4),
-        "barbell-row" | "seated-cable-row" | "lat-pulldown" => (Row, 1.0),
-        "one-arm-dumbbell-row" => (Row, 0.45),
-        "chest-supported-dumbbell-row" => (Row, 0.35),
-        "machine-crunch" => (Row, 0.5),
-        "back-extension" => (Hinge, 0.2),
-        _ => match ex.pattern {
-            Pattern::Squat | Pattern::Isolation => (Squat, 0.5),
-            Pattern::Hinge => (Hinge, 0.6),
-            Pattern::Lunge => (Squat, 0.25),
-            Pattern::Push => (Bench, 0.6),
-            Pattern::Pull => (Row, 0.8),
-            _ => (Row, 0.25),
-        },
-    }
-}
-
 /// Reps to failure at `f` of the true 1RM: the lifter's own relation.
 fn reps_to_failure(who: Who, f: f64) -> f64 {
     if f > 1.0 {
@@ -341,14 +256,6 @@ fn at(date: NaiveDate, h: u32) -> DateTime<FixedOffset> {
     date.and_time(NaiveTime::from_hms_opt(h, 0, 0).unwrap())
         .and_local_timezone(FixedOffset::east_opt(0).unwrap())
         .unwrap()
-}
-
-fn monday(d: NaiveDate) -> NaiveDate {
-    d - Days::new(u64::from(d.weekday().num_days_from_monday()))
-}
-
-fn half(x: f64) -> f64 {
-    (x * 2.0).round() / 2.0
 }
 
 /// The engine's table as a share of 1RM for reps to failure `r` (the chart

@@ -45,65 +45,11 @@ use heft_core::progression::program::{Intensity, PhaseKind, Program, Rule, Slot}
 use heft_core::progression::strength::fraction_of_1rm;
 use heft_core::{FinishWorkout, Heft, LogTime};
 
-// ---------------------------------------------------------------------------
-// A tiny deterministic PRNG (xorshift64*), seeded from a name.
-
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: &str) -> Rng {
-        // FNV-1a over the seed text; never zero.
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in seed.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        Rng(h | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
-
-    /// Uniform integer in lo..=hi.
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + (self.next() % (hi - lo + 1) as u64) as i64
-    }
-}
+mod support;
+use support::{FAMILIES, Family, Rng, family, half, monday};
 
 // ---------------------------------------------------------------------------
 // The lifters.
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Family {
-    Squat,
-    Hinge,
-    Press,
-    Bench,
-    Row,
-}
-
-const FAMILIES: [Family; 5] = [
-    Family::Squat,
-    Family::Hinge,
-    Family::Press,
-    Family::Bench,
-    Family::Row,
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Who {
@@ -253,51 +199,6 @@ fn man_decay() -> f64 {
     0.998f64.powi(73 - 10)
 }
 
-/// Which family an exercise draws on, and its share of that family's 1RM
-/// (dumbbells per hand).
-fn family(ex: &Exercise) -> (Family, f64) {
-    use Family::*;
-    match ex.id.as_str() {
-        "back-squat" => (Squat, 1.0),
-        "smith-machine-squat" => (Squat, 0.95),
-        "goblet-squat" => (Squat, 0.45),
-        "dumbbell-squat" => (Squat, 0.3),
-        "leg-press" => (Squat, 1.8),
-        "leg-extension" => (Squat, 0.6),
-        "standing-calf-raise-machine" => (Squat, 1.1),
-        "hip-abduction-machine" => (Squat, 0.8),
-        "bulgarian-split-squat" => (Squat, 0.25),
-        "dumbbell-split-squat" => (Squat, 0.28),
-        "dumbbell-step-up" => (Squat, 0.25),
-        "deadlift" => (Hinge, 1.0),
-        "trap-bar-deadlift" => (Hinge, 1.05),
-        "romanian-deadlift" => (Hinge, 0.75),
-        "dumbbell-romanian-deadlift" => (Hinge, 0.3),
-        "dumbbell-deadlift" => (Hinge, 0.35),
-        "kettlebell-deadlift" => (Hinge, 0.6),
-        "seated-leg-curl" => (Hinge, 0.35),
-        "overhead-press" => (Press, 1.0),
-        "machine-shoulder-press" => (Press, 1.0),
-        "dumbbell-overhead-press" | "seated-dumbbell-shoulder-press" => (Press, 0.38),
-        "bench-press" | "machine-chest-press" => (Bench, 1.0),
-        "smith-machine-bench-press" => (Bench, 0.95),
-        "dumbbell-bench-press" => (Bench, 0.4),
-        "barbell-row" | "seated-cable-row" | "lat-pulldown" => (Row, 1.0),
-        "one-arm-dumbbell-row" => (Row, 0.45),
-        "chest-supported-dumbbell-row" => (Row, 0.35),
-        "machine-crunch" => (Row, 0.5),
-        "pallof-press" => (Row, 0.25),
-        _ => match ex.pattern {
-            Pattern::Squat | Pattern::Isolation => (Squat, 0.5),
-            Pattern::Hinge => (Hinge, 0.6),
-            Pattern::Lunge => (Squat, 0.25),
-            Pattern::Push => (Bench, 0.6),
-            Pattern::Pull => (Row, 0.8),
-            _ => (Row, 0.25),
-        },
-    }
-}
-
 /// The lifter's hidden strength.
 struct Body {
     who: Who,
@@ -365,10 +266,6 @@ fn possible_reps(t: f64, load: f64) -> f64 {
     } else {
         30.0 * (r - 1.0)
     }
-}
-
-fn half(x: f64) -> f64 {
-    (x * 2.0).round() / 2.0
 }
 
 // ---------------------------------------------------------------------------
@@ -483,10 +380,6 @@ fn at(date: NaiveDate, h: u32, m: u32) -> DateTime<FixedOffset> {
     date.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap())
         .and_local_timezone(FixedOffset::east_opt(0).unwrap())
         .unwrap()
-}
-
-fn monday(d: NaiveDate) -> NaiveDate {
-    d - Days::new(u64::from(d.weekday().num_days_from_monday()))
 }
 
 /// The man's 12 weeks of training before the start: three days a week,

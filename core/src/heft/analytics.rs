@@ -15,16 +15,15 @@ use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 
 use super::Heft;
-use super::exercises::exercise_by_id;
 use super::logbook::MAX_SETS_PER_CALL;
-use super::programs::{active_run, read_program};
+use super::programs::read_program;
 use crate::analytics::dose::{self, PlannedSessions};
 use crate::analytics::input::AnalyticsSet;
 use crate::analytics::records::{self, Record, RecordBook};
 use crate::analytics::strength::{self, E1rmSeries, RECENT_DAYS, Retention};
 use crate::analytics::summary::{self, Charts, Stats, StatsBuilder};
 use crate::analytics::{Week, WeekStats};
-use crate::model::utc_ms_covering;
+use crate::model::{Formula, utc_ms_covering};
 use crate::progression::program::{Program, ProgramRest};
 use crate::store::profile::read as read_profile;
 use crate::store::sets::{self, AnalyticsSets};
@@ -33,6 +32,23 @@ use crate::{Error, Result};
 
 /// How far ahead of the clock's date a period may reach (the rest of this week).
 const AHEAD_DAYS: u64 = 7;
+
+/// What the weekly figures of a period are computed from.
+struct Period {
+    program: ProgramFacts,
+    formula: Formula,
+    sets: Vec<AnalyticsSet>,
+}
+
+impl Period {
+    fn read(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Period> {
+        Ok(Period {
+            program: program_facts(conn)?,
+            formula: summary::formula_of(&read_profile(conn)?),
+            sets: period_sets(conn, from, to)?,
+        })
+    }
+}
 
 /// Sets whose workouts could fall in the weeks of `from..=to`, reaching
 /// [`RECENT_DAYS`] days further back for the e1RM a heavy set is measured against.
@@ -80,7 +96,7 @@ impl ProgramFacts {
 /// The running program's sessions per week, lifts and rest between sets.
 /// A program this build cannot read gives no plan rather than an error.
 fn program_facts(conn: &Connection) -> Result<ProgramFacts> {
-    let Some(run) = active_run(conn)? else {
+    let Some(run) = crate::store::programs::active_run(conn)? else {
         return Ok(ProgramFacts {
             planned: None,
             lifts: Vec::new(),
@@ -121,9 +137,11 @@ pub(super) fn read_records_on(conn: &Connection, today: NaiveDate) -> Result<Vec
 
 /// The report's charts for `from..=to` (a period already checked).
 pub(super) fn read_charts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Charts> {
-    let program = program_facts(conn)?;
-    let formula = summary::formula_of(&read_profile(conn)?);
-    let sets = period_sets(conn, from, to)?;
+    let Period {
+        program,
+        formula,
+        sets,
+    } = Period::read(conn, from, to)?;
     Ok(summary::charts(
         &sets,
         from,
@@ -201,7 +219,7 @@ impl Heft {
     /// [`crate::analytics::strength`]). Body-weight exercises have no points.
     pub fn e1rm_series(&self, exercise_id: &str) -> Result<E1rmSeries> {
         self.read(|conn| {
-            let exercise = exercise_by_id(conn, exercise_id)?;
+            let exercise = crate::store::exercises::by_id(conn, exercise_id)?;
             let formula = summary::formula_of(&read_profile(conn)?);
             let mut sets = Vec::new();
             sets::for_analytics(conn, &AnalyticsSets::E1rmSets(&exercise.id), |s| {
@@ -284,10 +302,7 @@ impl Heft {
                 .iter()
                 .find(|id| !logged.iter().any(|s| s.set_id == **id))
             {
-                return Err(Error::NotFound {
-                    entity: "set",
-                    id: missing.chars().take(60).collect(),
-                });
+                return Err(Error::not_found("set", missing));
             }
             let mut exercises: Vec<&str> = logged.iter().map(|s| s.exercise.id.as_str()).collect();
             exercises.sort_unstable();
@@ -309,9 +324,11 @@ impl Heft {
     pub fn weekly(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<WeekStats>> {
         self.check_period(from, to)?;
         self.read(|conn| {
-            let program = program_facts(conn)?;
-            let formula = summary::formula_of(&read_profile(conn)?);
-            let sets = period_sets(conn, from, to)?;
+            let Period {
+                program,
+                formula,
+                sets,
+            } = Period::read(conn, from, to)?;
             Ok(dose::weekly(
                 &sets,
                 from,

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::{Heft, LogTime, LoggedSets};
-use crate::model::{Load, SetInput, SetRole, Unit};
+use crate::model::{Load, SetInput, Unit};
 use crate::plausibility::{self, LogWarning, SetContext};
 use crate::progression::athlete::Athlete;
 use crate::progression::plan::SessionPlan;
@@ -42,6 +42,39 @@ impl Heft {
         confirmed: bool,
     ) -> Result<CheckedLog> {
         let date = at.date(self.now());
+        let (sets, warnings) = self.check_sets(inputs, date)?;
+        if !warnings.is_empty() && !confirmed {
+            return Ok(CheckedLog {
+                logged: None,
+                warnings,
+            });
+        }
+        let logged = self.log_sets(&sets, at)?;
+        Ok(CheckedLog {
+            logged: Some(logged),
+            warnings,
+        })
+    }
+
+    /// Today's plan when a program is running and has a session to plan.
+    fn plan_if_any(&self, date: chrono::NaiveDate) -> Result<Option<SessionPlan>> {
+        match self.today(date) {
+            Ok(t) => Ok(Some(t.plan)),
+            Err(Error::NoProgram | Error::Conflict(_)) => Ok(None),
+            // A program that no longer loads must not stop a person logging.
+            Err(Error::Program(_) | Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The sets as they would be saved on `date` (each filled from today's
+    /// plan) and what looks like a slip in them; nothing is written. A set
+    /// that cannot be saved at all is an error.
+    pub(crate) fn check_sets(
+        &self,
+        inputs: &[SetInput],
+        date: chrono::NaiveDate,
+    ) -> Result<(Vec<SetInput>, Vec<LogWarning>)> {
         let plan = self.plan_if_any(date)?;
         let profile = self.profile()?;
         let athlete = Athlete::from_profile(&profile, date);
@@ -87,28 +120,7 @@ impl Heft {
                 entered.push((input.exercise_id.clone(), weight.base()));
             }
         }
-        if !warnings.is_empty() && !confirmed {
-            return Ok(CheckedLog {
-                logged: None,
-                warnings,
-            });
-        }
-        let logged = self.log_sets(&sets, at)?;
-        Ok(CheckedLog {
-            logged: Some(logged),
-            warnings,
-        })
-    }
-
-    /// Today's plan when a program is running and has a session to plan.
-    fn plan_if_any(&self, date: chrono::NaiveDate) -> Result<Option<SessionPlan>> {
-        match self.today(date) {
-            Ok(t) => Ok(Some(t.plan)),
-            Err(Error::NoProgram | Error::Conflict(_)) => Ok(None),
-            // A program that no longer loads must not stop a person logging.
-            Err(Error::Program(_) | Error::NotFound { .. }) => Ok(None),
-            Err(e) => Err(e),
-        }
+        Ok((sets, warnings))
     }
 
     /// The heaviest working set of `exercise_id` in the [`RECENT_WORKING_DAYS`]
@@ -117,28 +129,13 @@ impl Heft {
         let first = date - chrono::Days::new(RECENT_WORKING_DAYS);
         let (from, until) = crate::model::utc_ms_covering(first, date);
         self.read(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT weight_milli, weight_unit FROM set_entry
-                 WHERE exercise_id = ?1 AND deleted = 0 AND load_type = 'weight'
-                   AND kind IN ('working', 'failure')
-                   AND (role IS NULL OR role = ?4)
-                   AND performed_at_ms >= ?2 AND performed_at_ms < ?3",
-            )?;
-            let mut rows = stmt.query((exercise_id, from, until, SetRole::Working.as_str()))?;
-            let mut best: Option<f64> = None;
-            while let Some(r) = rows.next()? {
-                let milli: Option<i64> = r.get(0)?;
-                let unit: Option<String> = r.get(1)?;
-                let (Some(milli), Some(unit)) = (
-                    milli,
-                    unit.as_deref()
-                        .and_then(crate::model::WeightUnit::from_symbol),
-                ) else {
-                    continue;
-                };
-                let kg = milli as f64 / 1000.0 * unit.base_factor();
-                best = Some(best.map_or(kg, |b: f64| b.max(kg)));
-            }
+            let loads = crate::store::sets::working_loads_between(conn, exercise_id, from, until)?;
+            let best = loads
+                .iter()
+                .map(|w| w.base())
+                .fold(None, |best: Option<f64>, kg| {
+                    Some(best.map_or(kg, |b| b.max(kg)))
+                });
             Ok(best)
         })
     }

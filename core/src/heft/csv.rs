@@ -4,7 +4,7 @@
 //! [`crate::interchange`]; the import plan
 //! ([`crate::interchange::import_plan`]) decides what each record writes
 //! (ids, what is already here, what is kept, which workout a set belongs
-//! to) and `csv_apply` writes it, everything in one transaction: all of it
+//! to) and `store::import_steps` writes it, everything in one transaction: all of it
 //! or none. Here: opening the file, the transaction, progress, the unit of
 //! a file that names none (read again when the loads show the other one),
 //! and the export.
@@ -15,14 +15,14 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::Heft;
-use super::csv_apply::{Database, apply};
 use crate::interchange::import_plan::ImportPlan;
 use crate::interchange::{
     CsvError, CsvReader, CsvWriter, ExportSet, ReadOptions, Source, UnitBasis, UnitVerdict,
 };
-use crate::model::{SetEntry, Unit, WeightUnit};
+use crate::model::{Unit, WeightUnit};
 use crate::progress::{Progress, Ticker};
-use crate::store::rows::{self, SET_COLUMNS, WORKOUT_COLUMNS};
+use crate::store;
+use crate::store::import_steps::{Database, apply};
 use crate::{Error, Result};
 
 pub use crate::interchange::import_plan::{CsvImportReport, SkippedRow, UnitDecision};
@@ -248,7 +248,7 @@ impl Heft {
                 let changed = report.added + report.updated > 0 || !report.new_exercises.is_empty();
                 if changed {
                     // Undo entries describe rows as they were before the import.
-                    tx.execute("DELETE FROM undo_entry", [])?;
+                    store::undo_journal::clear(tx)?;
                 }
                 Ok(report)
             })
@@ -281,31 +281,17 @@ impl Heft {
                 sets: 0,
                 workouts: 0,
             };
-            let mut workouts = conn.prepare(&format!(
-                "SELECT {WORKOUT_COLUMNS} FROM workout w WHERE deleted = 0 ORDER BY started_at_ms, id"
-            ))?;
-            let mut sets = conn.prepare(&format!(
-                "SELECT {SET_COLUMNS} FROM set_entry s JOIN exercise e ON e.id = s.exercise_id
-                 WHERE s.workout_id = ?1 AND s.deleted = 0 ORDER BY s.position, s.performed_at_ms"
-            ))?;
-            let mut rows = workouts.query([])?;
-            while let Some(row) = rows.next()? {
-                let workout = rows::workout(row)?;
-                let list: Vec<SetEntry> = sets
-                    .query_and_then([&workout.id], rows::set_entry)?
-                    .collect::<Result<_>>()?;
-                if list.is_empty() {
-                    continue;
+            store::workouts::each_with_sets(conn, |workout, sets| {
+                if sets.is_empty() {
+                    return Ok(());
                 }
                 summary.workouts += 1;
-                for set in &list {
-                    writer.write(ExportSet {
-                        workout: &workout,
-                        set,
-                    })?;
+                for set in &sets {
+                    writer.write(ExportSet { workout, set })?;
                     summary.sets += 1;
                 }
-            }
+                Ok(())
+            })?;
             writer.finish()?;
             Ok(summary)
         })

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::Heft;
 use crate::catalog::matching::{Matcher, Resolution};
 use crate::model::{Exercise, NewExercise};
-use crate::store::rows::{self, EXERCISE_COLUMNS};
+use crate::store::{self, rows};
 use crate::validate::{self, Field};
 use crate::{Error, Result};
 
@@ -22,17 +22,12 @@ pub struct ExerciseHit {
 impl Heft {
     /// Every live exercise, built-in and custom, by name.
     pub fn exercises(&self) -> Result<Vec<Exercise>> {
-        self.read(|conn| {
-            let sql = format!("SELECT {EXERCISE_COLUMNS} FROM exercise WHERE deleted = 0 ORDER BY name COLLATE NOCASE");
-            let mut stmt = conn.prepare_cached(&sql)?;
-            let list = stmt.query_and_then([], rows::exercise)?.collect::<Result<Vec<_>>>()?;
-            Ok(list)
-        })
+        self.read(store::exercises::all_live)
     }
 
     /// The live exercise with this id.
     pub fn exercise(&self, id: &str) -> Result<Exercise> {
-        self.read(|conn| exercise_by_id(conn, id))
+        self.read(|conn| store::exercises::by_id(conn, id))
     }
 
     /// The exercise a typed name means: exact name or alias first, then a
@@ -128,17 +123,6 @@ impl Heft {
         })?;
         Ok(exercise)
     }
-}
-
-/// Reads one live exercise.
-pub(super) fn exercise_by_id(conn: &rusqlite::Connection, id: &str) -> Result<Exercise> {
-    let sql = format!("SELECT {EXERCISE_COLUMNS} FROM exercise WHERE id = ?1 AND deleted = 0");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut found = stmt.query_and_then([id], rows::exercise)?;
-    found.next().transpose()?.ok_or_else(|| Error::NotFound {
-        entity: "exercise",
-        id: id.chars().take(60).collect(),
-    })
 }
 
 #[cfg(test)]

@@ -5,15 +5,14 @@
 //! calls them and writes what they return.
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use super::Heft;
 use super::undo::{self, Inverse};
+use crate::Result;
 use crate::measures::{NewMeasurement, Trend};
-use crate::model::{MeasureKind, Measurement, Profile, Site};
+use crate::model::{MeasureKind, Measurement, Profile};
+use crate::store;
 use crate::store::profile::read as read_profile;
-use crate::store::rows::{self, MEASUREMENT_COLUMNS};
-use crate::{Error, Result};
 
 impl Heft {
     /// Records a measurement (one undo step).
@@ -22,21 +21,7 @@ impl Heft {
             let profile = read_profile(tx)?;
             let id = uuid::Uuid::now_v7().to_string();
             let m = new.into_measurement(id, profile.unit, stamp.now())?;
-            tx.prepare_cached(
-                "INSERT INTO measurement (id, kind, site, value, unit, measured_at_ms, offset_min, note, hlc, deleted)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)",
-            )?
-            .execute((
-                &m.id,
-                m.kind.as_str(),
-                m.site.map(Site::as_str),
-                m.value,
-                m.unit.as_str(),
-                m.measured_at.utc_ms(),
-                m.measured_at.offset_min(),
-                &m.note,
-                stamp.next(),
-            ))?;
+            store::measurements::insert(tx, &m, &stamp.next())?;
             undo::record(
                 tx,
                 stamp,
@@ -50,11 +35,8 @@ impl Heft {
     /// Deletes measurement `id` (a tombstone that syncs; one undo step).
     pub fn delete_measurement(&self, id: &str) -> Result<Measurement> {
         self.write(|tx, stamp| {
-            let m = measurement_by_id(tx, id)?;
-            tx.execute(
-                "UPDATE measurement SET deleted = 1, hlc = ?2 WHERE id = ?1",
-                (id, stamp.next()),
-            )?;
+            let m = store::measurements::by_id(tx, id)?;
+            store::measurements::delete(tx, id, &stamp.next())?;
             undo::record(
                 tx,
                 stamp,
@@ -67,14 +49,14 @@ impl Heft {
 
     /// One live measurement.
     pub fn measurement(&self, id: &str) -> Result<Measurement> {
-        self.read(|conn| measurement_by_id(conn, id))
+        self.read(|conn| store::measurements::by_id(conn, id))
     }
 
     /// Live measurements, of one kind or all, oldest first. Rows of a kind,
     /// unit or site this version does not know (written by a newer Heft on
     /// another device) are kept and synced but left out.
     pub fn measurements(&self, kind: Option<MeasureKind>) -> Result<Vec<Measurement>> {
-        self.read(|conn| read_measurements(conn, kind))
+        self.read(|conn| store::measurements::live(conn, kind))
     }
 
     /// The full id of the live measurement whose id is or ends with
@@ -92,51 +74,15 @@ impl Heft {
     }
 }
 
-/// Live measurements of `kind` (all kinds with `None`), oldest first.
-pub(super) fn read_measurements(
-    conn: &Connection,
-    kind: Option<MeasureKind>,
-) -> Result<Vec<Measurement>> {
-    let sql = format!(
-            "SELECT {MEASUREMENT_COLUMNS} FROM measurement WHERE deleted = 0 AND (?1 IS NULL OR kind = ?1)
-             ORDER BY measured_at_ms, id"
-        );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([kind.map(MeasureKind::as_str)], |r| {
-        Ok(rows::measurement(r))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        if let Some(m) = row?? {
-            out.push(m);
-        }
-    }
-    Ok(out)
-}
-
-fn measurement_by_id(conn: &Connection, id: &str) -> Result<Measurement> {
-    let not_found = || Error::NotFound {
-        entity: "measurement",
-        id: id.chars().take(60).collect(),
-    };
-    let sql =
-        format!("SELECT {MEASUREMENT_COLUMNS} FROM measurement WHERE id = ?1 AND deleted = 0");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query([id])?;
-    match rows.next()? {
-        Some(row) => rows::measurement(row)?.ok_or_else(not_found),
-        None => Err(not_found()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+    use crate::Error;
     use crate::heft::test_support::{heft, heft_at};
     use crate::measures::{BandStatus, Change, DxaCall};
-    use crate::model::{LogTime, MeasureUnit, ProfileUpdate, Sex, WeightUnit};
+    use crate::model::{LogTime, MeasureUnit, ProfileUpdate, Sex, Site, WeightUnit};
     use crate::progress::NoProgress;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {

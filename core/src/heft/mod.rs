@@ -8,16 +8,17 @@
 mod analytics;
 mod checked_log;
 mod csv;
-mod csv_apply;
 mod exercises;
 mod logbook;
 mod measures;
 mod profile;
 mod programs;
 mod report;
+mod screens;
 mod sync;
 mod undo;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -26,9 +27,10 @@ use parking_lot::Mutex;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::clock::{Clock, SystemClock};
-use crate::hlc::Hlc;
 use crate::model::ShortId;
-use crate::store::{self, meta_get, meta_set};
+use crate::screens::{ScreenKind, stale_screens};
+use crate::store::stamp::{Stamper, local_device_id};
+use crate::store::{self, meta_get};
 use crate::{Error, Result};
 
 pub use crate::model::LogTime;
@@ -43,6 +45,7 @@ pub use programs::{
     ExerciseProgress, Finished, LiftStatus, NextSet, PlanContext, ProgramRun, ProgramStatus,
     ProgramSummary, SessionResult, StartedProgram, Today,
 };
+pub use screens::LogOutcome;
 pub use sync::{DeviceSeen, ExportSummary, SyncStatus, TableCount};
 pub use undo::UndoOutcome;
 
@@ -69,7 +72,15 @@ pub struct Heft {
     /// When quick_check passed at open, until the next write records it:
     /// opening never waits for another process's write (`store::waiting`).
     check_passed_at: Mutex<Option<i64>>,
+    /// The tables the write in progress has touched, as SQLite reports
+    /// each row it changes on the writing connection.
+    touched: Arc<Mutex<BTreeSet<String>>>,
+    /// Told which screens are stale after each write that changed data.
+    change_listener: Mutex<Option<ChangeCallback>>,
 }
+
+/// Told which screens a committed write made stale.
+pub type ChangeCallback = Arc<dyn Fn(&[ScreenKind]) + Send + Sync>;
 
 impl std::fmt::Debug for Heft {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -208,13 +219,26 @@ impl Heft {
     }
 
     fn from_connection(
-        conn: Connection,
+        mut conn: Connection,
         clock: Arc<dyn Clock>,
         path: Option<PathBuf>,
     ) -> Result<Heft> {
         // A database without its device id cannot stamp a write.
         local_device_id(&conn)?;
+        let touched: Arc<Mutex<BTreeSet<String>>> = Arc::default();
+        let seen = touched.clone();
+        conn.update_hook(Some(
+            move |_: rusqlite::hooks::Action, _: &str, table: &str, _: i64| {
+                let mut seen = seen.lock();
+                // One allocation per table a write touches, not per row.
+                if !seen.contains(table) {
+                    seen.insert(table.to_owned());
+                }
+            },
+        ))?;
         Ok(Heft {
+            touched,
+            change_listener: Mutex::new(None),
             reads: None,
             conn: Mutex::new(conn),
             wait_notice: Mutex::new(None),
@@ -246,9 +270,18 @@ impl Heft {
         }
         self.write(|tx, _| {
             let path = meta_get(tx, key)?;
-            tx.execute("DELETE FROM meta WHERE key = ?1", [key])?;
+            store::meta_delete(tx, key)?;
             Ok(path.map(PathBuf::from))
         })
+    }
+
+    /// Calls `listener` after every write of this handle that changed data
+    /// (a set logged, an import, a merge from a sync folder), with the
+    /// screens that show that data, so a shell refreshes those. Called on
+    /// the writing thread after the commit, holding no lock: it may read
+    /// from this handle. Writes by another process are not reported.
+    pub fn on_change(&self, listener: impl Fn(&[ScreenKind]) + Send + Sync + 'static) {
+        *self.change_listener.lock() = Some(Arc::new(listener));
     }
 
     /// Runs `notice` once whenever a write of this handle has to wait for
@@ -284,8 +317,7 @@ impl Heft {
 
     /// Runs SQLite's full integrity check; `Ok` when the file is sound.
     pub fn integrity_check(&self) -> Result<()> {
-        let result: String =
-            self.read(|conn| Ok(conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?))?;
+        let result = self.read(store::check::integrity_check)?;
         if result == "ok" {
             Ok(())
         } else {
@@ -307,13 +339,7 @@ impl Heft {
     ) -> Result<String> {
         let short = ShortId::parse(entity, fragment)?;
         self.read(|conn| {
-            let sql = format!(
-                "SELECT id FROM {table} WHERE deleted = 0 AND (id = ?1 OR id LIKE '%' || ?1) LIMIT 3"
-            );
-            let ids = conn
-                .prepare_cached(&sql)?
-                .query_map([short.fragment()], |r| r.get::<_, String>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let ids = store::ids_ending_with(conn, table, short.fragment())?;
             short.pick(&ids)
         })
     }
@@ -366,8 +392,18 @@ impl Heft {
         discard: bool,
         f: impl FnOnce(&Transaction<'_>, &mut Stamper) -> Result<T>,
     ) -> Result<T> {
-        self.write_in_transaction(discard, f)
-            .map_err(|e| self.damaged_if_corrupt(e))
+        let (out, touched) = self
+            .write_in_transaction(discard, f)
+            .map_err(|e| self.damaged_if_corrupt(e))?;
+        if !discard {
+            let stale = stale_screens(touched.iter().map(String::as_str));
+            let listener = self.change_listener.lock().clone();
+            // Called with no lock held, so the listener may read this handle.
+            if let (Some(listener), false) = (listener, stale.is_empty()) {
+                listener(&stale);
+            }
+        }
+        Ok(out)
     }
 
     /// Like [`Heft::write`], but with `discard` the transaction is rolled
@@ -376,7 +412,7 @@ impl Heft {
         &self,
         discard: bool,
         f: impl FnOnce(&Transaction<'_>, &mut Stamper) -> Result<T>,
-    ) -> Result<T> {
+    ) -> Result<(T, BTreeSet<String>)> {
         if let Some(reason) = &self.read_only {
             return Err(Error::ReadOnly {
                 reason: reason.clone(),
@@ -388,65 +424,24 @@ impl Heft {
         let tx = store::waiting::with_notice(notice, || {
             conn.transaction_with_behavior(TransactionBehavior::Immediate)
         })?;
-        let now = self.clock.now();
-        let last = meta_get(&tx, "hlc")?.and_then(|s| s.parse::<Hlc>().ok());
-        let device = local_device_id(&tx)?;
-        let mut stamper = Stamper {
-            last,
-            now,
-            device: &device,
-            issued: false,
-        };
+        // The tables this write touches, reported by the update hook; taken
+        // while the connection is still this write's, so another thread's
+        // write can neither add to them nor take them.
+        self.touched.lock().clear();
+        let mut stamper = Stamper::begin(&tx, self.clock.now())?;
         let out = f(&tx, &mut stamper)?;
         if !discard && let Some(at) = *self.check_passed_at.lock() {
             store::check::record(&tx, at)?;
         }
-        if stamper.issued
-            && let Some(last) = &stamper.last
-        {
-            meta_set(&tx, "hlc", &last.to_string())?;
-        }
+        stamper.save(&tx)?;
         if discard {
             tx.rollback()?;
         } else {
             tx.commit()?;
             self.check_passed_at.lock().take();
         }
-        Ok(out)
-    }
-}
-
-/// This database's device id, as `meta` holds it.
-fn local_device_id(conn: &Connection) -> Result<String> {
-    meta_get(conn, "device_id")?.ok_or_else(|| Error::BadRow {
-        table: "meta",
-        column: "device_id",
-        reason: "missing".into(),
-    })
-}
-
-/// Issues clock stamps inside one write transaction.
-struct Stamper<'a> {
-    last: Option<Hlc>,
-    now: DateTime<FixedOffset>,
-    device: &'a str,
-    issued: bool,
-}
-
-impl Stamper<'_> {
-    /// The next stamp, as stored.
-    fn next(&mut self) -> String {
-        let wall = u64::try_from(self.now.timestamp_millis()).unwrap_or(0);
-        let hlc = Hlc::next(self.last.as_ref(), wall, self.device);
-        let text = hlc.to_string();
-        self.last = Some(hlc);
-        self.issued = true;
-        text
-    }
-
-    /// The time of this transaction.
-    fn now(&self) -> DateTime<FixedOffset> {
-        self.now
+        let touched = std::mem::take(&mut *self.touched.lock());
+        Ok((out, touched))
     }
 }
 

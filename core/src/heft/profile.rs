@@ -72,11 +72,7 @@ impl Heft {
         self.write(|tx, stamp| {
             for (field, value) in &fields {
                 if let Some(value) = value {
-                    tx.prepare_cached(
-                        "INSERT INTO profile (field, value, hlc, deleted) VALUES (?1, ?2, ?3, 0)
-                         ON CONFLICT (field) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, deleted = 0",
-                    )?
-                    .execute((field, value, stamp.next()))?;
+                    crate::store::profile::set_field(tx, field, value, &stamp.next())?;
                 }
             }
             Ok(())

@@ -5,7 +5,6 @@ use rusqlite::Connection;
 
 use super::Heft;
 use super::analytics::{read_charts, read_records_on};
-use super::measures::read_measurements;
 use crate::Result;
 use crate::report::{self, PainScore, ReportData, ReportInput};
 use crate::store::profile::read as read_profile;
@@ -22,11 +21,13 @@ impl Heft {
         self.check_day(today, 1)?;
         self.read_snapshot(|conn| {
             let profile = read_profile(conn)?;
-            let from = first_workout_day(conn)?.unwrap_or(today).min(today);
+            let from = crate::store::workouts::first_local_day(conn)?
+                .unwrap_or(today)
+                .min(today);
             self.check_period(from, today)?;
             let charts = read_charts(conn, from, today)?;
             let records = read_records_on(conn, today)?;
-            let measurements = read_measurements(conn, None)?;
+            let measurements = crate::store::measurements::live(conn, None)?;
             let pain = pain_scores(conn, today)?;
             Ok(report::build(&ReportInput {
                 today,
@@ -38,21 +39,6 @@ impl Heft {
             }))
         })
     }
-}
-
-/// The earliest local day of a live workout (by local time: after travel
-/// the first in UTC need not be the first in the calendar).
-fn first_workout_day(conn: &Connection) -> Result<Option<NaiveDate>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT started_at_ms, offset_min FROM workout WHERE deleted = 0 \
-         ORDER BY started_at_ms + offset_min * 60000 LIMIT 1",
-    )?;
-    let mut rows = stmt.query([])?;
-    let Some(row) = rows.next()? else {
-        return Ok(None);
-    };
-    let at = crate::store::rows::timestamp("workout", "started_at_ms", row.get(0)?, row.get(1)?)?;
-    Ok(Some(at.local_date()))
 }
 
 /// Pain reported on live sets up to `today`, newest first. All of them: the

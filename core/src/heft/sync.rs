@@ -3,13 +3,14 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::Serialize;
 
-use super::{Heft, local_device_id};
+use super::Heft;
 use crate::hlc::Hlc;
 use crate::progress::{NoProgress, Progress};
-use crate::store::{SCHEMA_VERSION, meta_get, meta_set};
+use crate::store::stamp::local_device_id;
+use crate::store::{self, SCHEMA_VERSION, meta_get, meta_set};
 use crate::sync::folder::{self, FileWarning, SyncReport};
 use crate::sync::format::{self, Passphrase};
 use crate::sync::tables::TABLES;
@@ -203,7 +204,7 @@ impl Heft {
             if report.changed() {
                 // Undo entries describe rows as they were before the merge;
                 // replaying one now could silently revert another device's edit.
-                tx.execute("DELETE FROM undo_entry", [])?;
+                crate::store::undo_journal::clear(tx)?;
             }
             meta_set(tx, &merged_key, &reader.header.content_sha256)?;
             Ok(report)
@@ -220,35 +221,17 @@ impl Heft {
         self.read_snapshot(|conn| {
             let mut tables = Vec::new();
             for t in TABLES {
-                let filter = if t.filter.is_empty() {
-                    String::new()
-                } else {
-                    format!("WHERE {}", t.filter)
-                };
-                let (live, deleted): (i64, i64) = conn.query_row(
-                    &format!(
-                        "SELECT count(*) - coalesce(sum(deleted), 0), coalesce(sum(deleted), 0) FROM {} {filter}",
-                        t.name
-                    ),
-                    [],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )?;
+                let (live, deleted) = store::row_counts(conn, t.name, t.filter)?;
                 tables.push(TableCount {
                     table: t.name.into(),
-                    live: u64::try_from(live).unwrap_or(0),
-                    deleted: u64::try_from(deleted).unwrap_or(0),
+                    live,
+                    deleted,
                 });
             }
-            let mut stmt =
-                conn.prepare("SELECT id, last_hlc FROM device WHERE is_local = 0 ORDER BY id")?;
-            let devices = stmt
-                .query_map([], |r| {
-                    Ok(DeviceSeen {
-                        id: r.get(0)?,
-                        last_hlc: r.get(1)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let devices = store::devices::others(conn)?
+                .into_iter()
+                .map(|(id, last_hlc)| DeviceSeen { id, last_hlc })
+                .collect();
             Ok(SyncStatus {
                 device_id: local_device_id(conn)?,
                 schema_version: SCHEMA_VERSION,
@@ -331,7 +314,7 @@ impl Heft {
                         if let Some(print) = &print {
                             meta_set(tx, &seen_key, print)?;
                         }
-                        tx.execute("DELETE FROM meta WHERE key = ?1", [&refused_key])?;
+                        store::meta_delete(tx, &refused_key)?;
                         Ok(())
                     })?;
                     if merged.changed() {
@@ -398,14 +381,10 @@ impl Heft {
                 let prefix = key_of(dir, Path::new(""));
                 let keep: std::collections::HashSet<String> =
                     present.iter().map(|p| key_of(dir, p)).collect();
-                let keys: Vec<String> = {
-                    let mut stmt =
-                        tx.prepare("SELECT key FROM meta WHERE substr(key, 1, length(?1)) = ?1")?;
-                    stmt.query_map([&prefix], |r| r.get(0))?
-                        .collect::<rusqlite::Result<_>>()?
-                };
-                for key in keys.iter().filter(|k| !keep.contains(*k)) {
-                    tx.execute("DELETE FROM meta WHERE key = ?1", [key])?;
+                for key in store::meta_keys_with_prefix(tx, &prefix)? {
+                    if !keep.contains(&key) {
+                        store::meta_delete(tx, &key)?;
+                    }
                 }
             }
             Ok(())
@@ -498,21 +477,11 @@ fn note_device(conn: &Connection, device: &str, newest: Option<&Hlc>, now_ms: i6
             "the header's device id is malformed".into(),
         )));
     }
-    let local: Option<i64> = conn
-        .query_row("SELECT is_local FROM device WHERE id = ?1", [device], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    if local == Some(1) {
+    if store::devices::is_local(conn, device)? == Some(true) {
         return Ok(());
     }
     let newest = newest.map(ToString::to_string);
-    conn.execute(
-        "INSERT INTO device (id, name, created_at_ms, is_local, last_hlc) VALUES (?1, 'other device', ?2, 0, ?3)
-         ON CONFLICT (id) DO UPDATE SET last_hlc = max(coalesce(last_hlc, ''), coalesce(excluded.last_hlc, ''))",
-        (device, now_ms, newest),
-    )?;
-    Ok(())
+    store::devices::note_other(conn, device, now_ms, newest.as_deref())
 }
 
 /// How many whole minutes `created_at` (the writer's clock when it wrote a

@@ -5,14 +5,14 @@
 //! inverse as a new write with a new clock stamp, so the reversal syncs to
 //! other devices like any edit. Only the last [`UNDO_DEPTH`] steps are kept.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use super::logbook::has_sets;
-use super::programs::set_run_end;
-use super::{Heft, Stamper};
+use super::Heft;
 use crate::model::SetInput;
 use crate::store::rows::SetColumns;
+use crate::store::stamp::Stamper;
+use crate::store::{exercises, measurements, programs, sets, undo_journal, workouts};
 use crate::{Error, Result};
 
 /// How many steps back `undo` can go.
@@ -80,7 +80,7 @@ pub struct UndoOutcome {
 /// Records `inverse` as the way back from the action described by `label`.
 pub(crate) fn record(
     conn: &Connection,
-    stamp: &Stamper<'_>,
+    stamp: &Stamper,
     label: &str,
     inverse: &Inverse,
 ) -> Result<()> {
@@ -89,61 +89,73 @@ pub(crate) fn record(
         column: "inverse",
         reason: e.to_string(),
     })?;
-    conn.prepare_cached("INSERT INTO undo_entry (at_ms, label, inverse) VALUES (?1, ?2, ?3)")?
-        .execute((stamp.now().timestamp_millis(), label, json))?;
-    conn.prepare_cached(
-        "DELETE FROM undo_entry WHERE seq <= (SELECT max(seq) FROM undo_entry) - ?1",
-    )?
-    .execute([UNDO_DEPTH])?;
+    undo_journal::push(
+        conn,
+        stamp.now().timestamp_millis(),
+        label,
+        &json,
+        UNDO_DEPTH,
+    )?;
     Ok(())
+}
+
+/// Whether the newest undo step takes back a change to the training log or
+/// the program (a set, a workout, a run), the changes Today offers to undo:
+/// a measurement or a new exercise is undone from its own screen.
+pub(crate) fn newest_is_training(conn: &Connection) -> Result<bool> {
+    let Some(entry) = undo_journal::newest(conn)? else {
+        return Ok(false);
+    };
+    let Ok(inverse) = serde_json::from_str::<Inverse>(&entry.inverse) else {
+        return Ok(false);
+    };
+    Ok(matches!(
+        inverse,
+        Inverse::RemoveSets { .. }
+            | Inverse::RestoreSet { .. }
+            | Inverse::RevertSet { .. }
+            | Inverse::ReopenWorkout { .. }
+            | Inverse::RemoveWorkout { .. }
+            | Inverse::RemoveRun { .. }
+            | Inverse::ResumeRun { .. }
+            | Inverse::ReopenSession { .. }
+    ))
 }
 
 impl Heft {
     /// Takes back the newest change made on this device.
     pub fn undo(&self) -> Result<UndoOutcome> {
         self.write(|tx, stamp| {
-            let newest: Option<(i64, String, String)> = tx
-                .query_row(
-                    "SELECT seq, label, inverse FROM undo_entry ORDER BY seq DESC LIMIT 1",
-                    [],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()?;
-            let (seq, label, json) = newest.ok_or(Error::NothingToUndo)?;
-            let inverse: Inverse = serde_json::from_str(&json).map_err(|e| Error::BadRow {
-                table: "undo_entry",
-                column: "inverse",
-                reason: e.to_string(),
-            })?;
+            let entry = undo_journal::newest(tx)?.ok_or(Error::NothingToUndo)?;
+            let inverse: Inverse =
+                serde_json::from_str(&entry.inverse).map_err(|e| Error::BadRow {
+                    table: "undo_entry",
+                    column: "inverse",
+                    reason: e.to_string(),
+                })?;
             apply(tx, stamp, &inverse)?;
-            tx.execute("DELETE FROM undo_entry WHERE seq = ?1", [seq])?;
-            Ok(UndoOutcome { undone: label })
+            undo_journal::remove(tx, entry.seq)?;
+            Ok(UndoOutcome {
+                undone: entry.label,
+            })
         })
     }
 }
 
-fn apply(tx: &Connection, stamp: &mut Stamper<'_>, inverse: &Inverse) -> Result<()> {
+fn apply(tx: &Connection, stamp: &mut Stamper, inverse: &Inverse) -> Result<()> {
     match inverse {
         Inverse::RemoveSets {
             set_ids,
             workout_id,
         } => {
             for id in set_ids {
-                tx.execute(
-                    "UPDATE set_entry SET deleted = 1, hlc = ?2 WHERE id = ?1 AND deleted = 0",
-                    (id, stamp.next()),
-                )?;
+                sets::delete(tx, id, &stamp.next())?;
             }
             if let Some(w) = workout_id {
                 remove_workout_if_empty(tx, stamp, w)?;
             }
         }
-        Inverse::RestoreSet { id } => {
-            tx.execute(
-                "UPDATE set_entry SET deleted = 0, hlc = ?2 WHERE id = ?1",
-                (id, stamp.next()),
-            )?;
-        }
+        Inverse::RestoreSet { id } => sets::restore(tx, id, &stamp.next())?,
         Inverse::RevertSet { id, input } => {
             SetColumns::new(input).update(tx, id, &stamp.next())?;
         }
@@ -151,107 +163,52 @@ fn apply(tx: &Connection, stamp: &mut Stamper<'_>, inverse: &Inverse) -> Result<
             id,
             finished_at_ms,
             duration_s,
-        } => {
-            tx.execute(
-                "UPDATE workout SET finished_at_ms = ?2, duration_s = ?3, hlc = ?4 WHERE id = ?1",
-                (id, finished_at_ms, duration_s, stamp.next()),
-            )?;
-        }
+        } => workouts::set_end(tx, id, *finished_at_ms, *duration_s, &stamp.next())?,
         Inverse::RemoveWorkout { id } => remove_workout_if_empty(tx, stamp, id)?,
         Inverse::RestoreProgram { id, source } => match source {
-            Some(text) => {
-                tx.execute(
-                    "UPDATE program SET source = ?2, deleted = 0, hlc = ?3 WHERE id = ?1",
-                    (id, text, stamp.next()),
-                )?;
-            }
-            None => {
-                tx.execute(
-                    "UPDATE program SET deleted = 1, hlc = ?2 WHERE id = ?1",
-                    (id, stamp.next()),
-                )?;
-            }
+            Some(text) => programs::put(tx, id, text, &stamp.next())?,
+            None => programs::delete(tx, id, &stamp.next())?,
         },
         Inverse::RemoveRun { id, resume } => {
-            tx.execute(
-                "UPDATE program_run SET deleted = 1, hlc = ?2 WHERE id = ?1",
-                (id, stamp.next()),
-            )?;
+            programs::delete_run(tx, id, &stamp.next())?;
             if let Some(prev) = resume {
-                set_run_end(tx, stamp, prev, None)?;
+                programs::set_run_end(tx, prev, None, &stamp.next())?;
             }
         }
-        Inverse::ResumeRun { id } => set_run_end(tx, stamp, id, None)?,
+        Inverse::ResumeRun { id } => programs::set_run_end(tx, id, None, &stamp.next())?,
         Inverse::ReopenSession {
             id,
             finished_at_ms,
             duration_s,
             run,
         } => {
-            tx.execute(
-                "UPDATE workout SET finished_at_ms = ?2, duration_s = ?3, hlc = ?4 WHERE id = ?1",
-                (id, finished_at_ms, duration_s, stamp.next()),
-            )?;
+            workouts::set_end(tx, id, *finished_at_ms, *duration_s, &stamp.next())?;
             // Only a finish that counted the session takes the count back.
             if let Some(run) = run {
-                tx.execute(
-                    "UPDATE workout SET run_id = NULL, hlc = ?2 WHERE id = ?1",
-                    (id, stamp.next()),
-                )?;
-                tx.execute(
-                    "UPDATE program_run SET state = ?2, hlc = ?3 WHERE id = ?1",
-                    (&run.id, &run.state, stamp.next()),
-                )?;
-                let ids: Vec<String> = tx
-                    .prepare("SELECT id FROM set_entry WHERE workout_id = ?1 AND target_reps IS NOT NULL")?
-                    .query_map([id], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
-                for set in ids {
-                    tx.execute(
-                        "UPDATE set_entry SET target_weight_milli = NULL, target_weight_unit = NULL, target_reps = NULL, target_rir = NULL, hlc = ?2 WHERE id = ?1",
-                        (&set, stamp.next()),
-                    )?;
+                workouts::set_counted_run(tx, id, None, &stamp.next())?;
+                programs::set_state_json(tx, &run.id, &run.state, &stamp.next())?;
+                for set in sets::with_target(tx, id)? {
+                    sets::set_target(tx, &set, None, &stamp.next())?;
                 }
             }
         }
-        Inverse::RemoveMeasurement { id } => {
-            tx.execute(
-                "UPDATE measurement SET deleted = 1, hlc = ?2 WHERE id = ?1 AND deleted = 0",
-                (id, stamp.next()),
-            )?;
-        }
-        Inverse::RestoreMeasurement { id } => {
-            tx.execute(
-                "UPDATE measurement SET deleted = 0, hlc = ?2 WHERE id = ?1",
-                (id, stamp.next()),
-            )?;
-        }
+        Inverse::RemoveMeasurement { id } => measurements::delete(tx, id, &stamp.next())?,
+        Inverse::RestoreMeasurement { id } => measurements::restore(tx, id, &stamp.next())?,
         Inverse::RemoveExercise { id } => {
-            let used: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM set_entry WHERE exercise_id = ?1 AND deleted = 0)",
-                [id],
-                |r| r.get(0),
-            )?;
-            if used {
+            if sets::any_of_exercise(tx, id)? {
                 return Err(Error::Conflict(
                     "the exercise has sets now; delete them before undoing its creation".into(),
                 ));
             }
-            tx.execute(
-                "UPDATE exercise SET deleted = 1, hlc = ?2 WHERE id = ?1 AND builtin = 0",
-                (id, stamp.next()),
-            )?;
+            exercises::delete_custom(tx, id, &stamp.next())?;
         }
     }
     Ok(())
 }
 
-fn remove_workout_if_empty(tx: &Connection, stamp: &mut Stamper<'_>, id: &str) -> Result<()> {
-    if !has_sets(tx, id)? {
-        tx.execute(
-            "UPDATE workout SET deleted = 1, hlc = ?2 WHERE id = ?1 AND deleted = 0",
-            (id, stamp.next()),
-        )?;
+fn remove_workout_if_empty(tx: &Connection, stamp: &mut Stamper, id: &str) -> Result<()> {
+    if !sets::any_live(tx, id)? {
+        workouts::delete(tx, id, &stamp.next())?;
     }
     Ok(())
 }

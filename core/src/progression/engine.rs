@@ -10,7 +10,7 @@ use super::history::{PastSet, PastWorkout};
 use super::loading::{self, Loadout};
 use super::plan::{
     DOSE_LIMIT, DOSE_MAX, DoseLevel, ExercisePlan, PhasePosition, PlannedLoad, PlannedSet,
-    SessionPlan, Swap, Warning, WarningCode, WeeklyDose, Why,
+    SessionPlan, Swap, Warning, WarningCode, WarningFacts, WeeklyDose, Why,
 };
 use super::program::{Day, ExerciseLookup, Intensity, PhaseKind, Program, RepRange, Rule, Slot};
 use super::safety;
@@ -314,9 +314,15 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
                 factor * 100.0
             )
         };
+        let ramped = ramp.is_some_and(|r| r.reason == RampReason::LongLayoff);
         warnings.push(Warning {
             code: WarningCode::Layoff,
             text: text.clone(),
+            facts: WarningFacts {
+                count: u32::try_from(d / 7).ok(),
+                percent: (!ramped).then(|| (factor * 100.0).round()),
+                ..WarningFacts::default()
+            },
         });
         notes.push(Why::heuristic(text));
     }
@@ -338,6 +344,7 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
         warnings.push(Warning {
             code: WarningCode::SeePhysio,
             text: "After a vertebral fracture, see a physiotherapist before heavy loading.".into(),
+            facts: WarningFacts::default(),
         });
     }
     let running_trim = match (program.trim_above_running_min, athlete.running_min_week) {
@@ -359,6 +366,10 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
             warnings.push(Warning {
                 code: WarningCode::Pain,
                 text: format!("Pain was reported on {} last time.", ex.exercise_name),
+                facts: WarningFacts {
+                    exercise: Some(ex.exercise_name.clone()),
+                    ..WarningFacts::default()
+                },
             });
         }
         exercises.push(ex);
@@ -398,12 +409,20 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
             text: format!(
                 "{with_session} min of lifting this week with this session: above the 40-{DOSE_MAX} min where the benefit peaks."
             ),
+            facts: WarningFacts {
+                count: Some(with_session),
+                ..WarningFacts::default()
+            },
         }),
         DoseLevel::FarAbove => warnings.push(Warning {
             code: WarningCode::DoseTooHigh,
             text: format!(
                 "{with_session} min of lifting this week: above {DOSE_LIMIT} min the benefit is gone and the risk rises."
             ),
+            facts: WarningFacts {
+                count: Some(with_session),
+                ..WarningFacts::default()
+            },
         }),
         _ => {}
     }

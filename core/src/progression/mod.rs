@@ -27,4 +27,4 @@ pub use engine::{Advance, LiftChange, PlanInput, advance, plan, start};
 pub use history::{PastSet, PastWorkout};
 pub use plan::{ExercisePlan, PlannedLoad, PlannedSet, SessionPlan, Warning, WarningCode, Why};
 pub use program::{ExerciseIndex, ExerciseLookup, Program, ProgramError};
-pub use state::{LiftState, RunState};
+pub use state::{LiftState, ProgramRun, RunState};

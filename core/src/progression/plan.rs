@@ -179,13 +179,40 @@ impl Why {
 }
 
 /// Something to look at before training.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Warning {
     /// Stable code for the shells.
     pub code: WarningCode,
     /// The sentence.
     pub text: String,
+    /// The values the sentence names, so a screen can say it in the
+    /// person's language.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub facts: WarningFacts,
+}
+
+/// The values a warning names; each code fills the ones it needs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct WarningFacts {
+    /// The exercise it is about (pain, the same movement trained hard).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub exercise: Option<String>,
+    /// The day that exercise was trained hard.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub on: Option<NaiveDate>,
+    /// The first day the next session is best done.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub next: Option<NaiveDate>,
+    /// Days between sessions (too soon), weeks away (layoff), or minutes
+    /// of lifting this week (dose).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub count: Option<u32>,
+    /// Loads as a share of before, in percent (a layoff that lightens them).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub percent: Option<f64>,
 }
 
 /// Kinds of warning.

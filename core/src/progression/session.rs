@@ -16,7 +16,9 @@
 use serde::Serialize;
 
 use super::PastWorkout;
-use super::plan::{PlannedLoad, PlannedSet, SessionPlan};
+use super::engine::LiftChange;
+use super::plan::{ExercisePlan, PhasePosition, PlannedLoad, PlannedSet, SessionPlan};
+use crate::model::Workout;
 use crate::model::{
     Effort, EffortSource, Impact, Load, SetEntry, SetInput, SetKind, SetRole, Weight,
 };
@@ -32,8 +34,47 @@ pub struct ExerciseProgress {
     pub sets: u32,
 }
 
-/// Where the next set is in the plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// A finished workout and, when it was a program session, what it changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Finished {
+    /// The workout.
+    pub workout: Workout,
+    /// The program session, if the workout counted as one.
+    pub session: Option<SessionResult>,
+}
+
+/// What a finished program session changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SessionResult {
+    /// The run.
+    pub run_id: String,
+    /// Which session this was (1-based).
+    pub session_number: u32,
+    /// Per lift, what changed and why.
+    pub changes: Vec<LiftChange>,
+    /// Where the next session sits.
+    pub next_phase: Option<PhasePosition>,
+}
+
+/// Today's session and how far the person got.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Today {
+    /// The plan.
+    pub plan: SessionPlan,
+    /// The workout the session is being logged into, once it has sets.
+    pub workout_id: Option<String>,
+    /// Per planned exercise, sets done so far (warm-ups, working).
+    pub done: Vec<ExerciseProgress>,
+    /// The next set to do, if any is left.
+    pub next: Option<NextSet>,
+}
+
+/// The next set to do: its values, and where it sits in the plan (for a
+/// view that highlights it among the planned sets).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NextSet {
     /// Index into `plan.exercises`.
@@ -42,6 +83,30 @@ pub struct NextSet {
     pub warmup: bool,
     /// Index into that exercise's warm-ups or sets.
     pub index: usize,
+    /// The exercise's id.
+    pub exercise_id: String,
+    /// The exercise's name.
+    pub exercise_name: String,
+    /// Which warm-up or working set of the exercise it is, from 1.
+    pub number: u32,
+    /// The set as planned.
+    pub set: PlannedSet,
+}
+
+impl NextSet {
+    fn at(plan_exercise: (usize, &ExercisePlan), warmup: bool, index: usize) -> Option<NextSet> {
+        let (exercise, ex) = plan_exercise;
+        let list = if warmup { &ex.warmups } else { &ex.sets };
+        Some(NextSet {
+            exercise,
+            warmup,
+            index,
+            exercise_id: ex.exercise_id.clone(),
+            exercise_name: ex.exercise_name.clone(),
+            number: u32::try_from(index + 1).unwrap_or(u32::MAX),
+            set: list.get(index)?.clone(),
+        })
+    }
 }
 
 /// Sets done per planned exercise, and the next one to do: an exercise's
@@ -63,35 +128,22 @@ pub fn progress(
         });
         if next.is_none() {
             if work == 0 && warmups < ex.warmups.len() {
-                next = Some(NextSet {
-                    exercise: i,
-                    warmup: true,
-                    index: warmups,
-                });
+                next = NextSet::at((i, ex), true, warmups);
             } else if work < ex.sets.len() {
-                next = Some(NextSet {
-                    exercise: i,
-                    warmup: false,
-                    index: work,
-                });
+                next = NextSet::at((i, ex), false, work);
             }
         }
     }
     (done, next)
 }
 
-/// The set at `next` of `plan`, as it is logged when done as prescribed:
-/// the plan's load, reps (or seconds), band and landings, and its effort
-/// target marked as assumed ([`EffortSource::Prescribed`]). A set whose
-/// load is still to be found needs the person's load
-/// ([`Error::NeedsLoad`]); a `next` the plan no longer has means the plan
-/// changed since it was read.
-pub fn as_prescribed(plan: &SessionPlan, next: &NextSet) -> Result<SetInput> {
-    let changed = || Error::Conflict("the plan changed; ask for today's plan again".into());
-    let ex = plan.exercises.get(next.exercise).ok_or_else(changed)?;
-    let list = if next.warmup { &ex.warmups } else { &ex.sets };
-    let set = list.get(next.index).ok_or_else(changed)?;
-    let mut input = SetInput::new(&ex.exercise_id);
+/// The `next` set as it is logged when done as prescribed: the plan's
+/// load, reps (or seconds), band and landings, and its effort target
+/// marked as assumed ([`EffortSource::Prescribed`]). A set whose load is
+/// still to be found needs the person's load ([`Error::NeedsLoad`]).
+pub fn as_prescribed(next: &NextSet) -> Result<SetInput> {
+    let set = &next.set;
+    let mut input = SetInput::new(&next.exercise_id);
     input.kind = set.kind;
     input.role = Some(set.role);
     if let Some(rir) = set.rir {
@@ -104,7 +156,7 @@ pub fn as_prescribed(plan: &SessionPlan, next: &NextSet) -> Result<SetInput> {
         PlannedLoad::Bodyweight { added } => Load::Bodyweight { added },
         PlannedLoad::FindLoad { .. } => {
             return Err(Error::NeedsLoad {
-                exercise: ex.exercise_name.clone(),
+                exercise: next.exercise_name.clone(),
             });
         }
     };
@@ -229,26 +281,18 @@ mod tests {
                 warmups: 0,
                 sets: 0
             }));
-        assert_eq!(
-            next,
-            Some(NextSet {
-                exercise: 0,
-                warmup: true,
-                index: 0
-            })
-        );
+        let next = next.unwrap();
+        assert_eq!((next.exercise, next.warmup, next.index), (0, true, 0));
+        assert_eq!(next.exercise_id, first.exercise_id);
+        assert_eq!(next.exercise_name, first.exercise_name);
+        assert_eq!((next.number, &next.set), (1, &first.warmups[0]));
         // The warm-ups and two working sets of the first lift.
         let logged: Vec<PastSet> = all[..first.warmups.len() + 2].to_vec();
         let (done, next) = progress(&plan, &logged);
         assert_eq!(done[0].sets, 2);
-        assert_eq!(
-            next,
-            Some(NextSet {
-                exercise: 0,
-                warmup: false,
-                index: 2
-            })
-        );
+        let next = next.unwrap();
+        assert_eq!((next.exercise, next.warmup, next.index), (0, false, 2));
+        assert_eq!((next.number, &next.set), (3, &first.sets[2]));
         // A working set logged first: its warm-ups are skipped, not asked for.
         let work_only: Vec<PastSet> = all[first.warmups.len()..first.warmups.len() + 1].to_vec();
         assert_eq!(
@@ -262,12 +306,11 @@ mod tests {
     #[test]
     fn a_set_done_as_prescribed_carries_the_plans_values_and_an_assumed_effort() {
         let plan = liftmor_plan();
-        let next = NextSet {
-            exercise: 0,
-            warmup: false,
-            index: 0,
-        };
-        let input = as_prescribed(&plan, &next).unwrap();
+        let first = &plan.exercises[0];
+        let logged = logged_as_planned(&plan)[..first.warmups.len()].to_vec();
+        let next = progress(&plan, &logged).1.unwrap();
+        assert_eq!((next.warmup, next.index), (false, 0));
+        let input = as_prescribed(&next).unwrap();
         let planned = &plan.exercises[0].sets[0];
         assert_eq!(input.exercise_id, plan.exercises[0].exercise_id);
         assert_eq!(input.reps, Some(u32::from(planned.reps.min)));
@@ -279,13 +322,16 @@ mod tests {
         assert_eq!(input.role, Some(planned.role));
         assert_eq!(input.effort_source, Some(EffortSource::Prescribed));
         assert_eq!(input.effort, planned.rir.map(Effort::Rir));
-        let gone = NextSet {
-            exercise: 99,
+        let to_find = NextSet {
+            set: PlannedSet {
+                load: PlannedLoad::FindLoad { start: None },
+                ..next.set.clone()
+            },
             ..next
         };
         assert!(matches!(
-            as_prescribed(&plan, &gone),
-            Err(Error::Conflict(_))
+            as_prescribed(&to_find),
+            Err(Error::NeedsLoad { exercise }) if exercise == first.exercise_name
         ));
     }
 

@@ -6,6 +6,20 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// A person's way through a program: a run, as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ProgramRun {
+    /// UUIDv7.
+    pub id: String,
+    /// The program.
+    pub program_id: String,
+    /// The day it started.
+    pub started_on: NaiveDate,
+    /// Where the person is.
+    pub state: RunState,
+}
+
 /// Progress through one program.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]

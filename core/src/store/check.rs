@@ -82,6 +82,11 @@ pub(crate) fn record(conn: &Connection, now_ms: i64) -> Result<()> {
     meta_set(conn, CHECKED_AT_KEY, &now_ms.to_string())
 }
 
+/// SQLite's full integrity check: "ok", or what it found.
+pub(crate) fn integrity_check(conn: &Connection) -> Result<String> {
+    Ok(conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+}
+
 /// Runs `PRAGMA quick_check`: `None` when the file is sound, else what
 /// SQLite found (its first findings, or the error that stopped the check).
 /// The findings name tables, pages and cells, never row content.

@@ -7,12 +7,21 @@
 //! aside, never deleted: it may be someone's only copy of years of training.
 
 pub mod check;
+pub(crate) mod devices;
+pub(crate) mod exercises;
+pub(crate) mod import_steps;
+pub(crate) mod measurements;
 mod migrations;
 pub(crate) mod profile;
+pub(crate) mod programs;
 pub(crate) mod rows;
 pub mod salvage;
 pub(crate) mod sets;
+mod sql_home;
+pub(crate) mod stamp;
+pub(crate) mod undo_journal;
 pub(crate) mod waiting;
+pub(crate) mod workouts;
 
 use std::path::{Path, PathBuf};
 
@@ -62,16 +71,23 @@ pub(crate) fn open_reads(path: &Path) -> Result<Connection> {
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    configure_reader(&conn)?;
+    readable(&conn)?;
+    Ok(conn)
+}
+
+/// The settings of a connection that only reads, for the reasons
+/// [`configure`] gives; it waits 5 s at most, since a reader meets a lock
+/// only while a WAL is being recovered or reset.
+fn configure_reader(conn: &Connection) -> Result<()> {
     conn.set_db_config(
         rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
         true,
     )?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    // A reader meets a lock only while a WAL is being recovered or reset.
     conn.pragma_update(None, "busy_timeout", 5000)?;
     conn.pragma_update(None, "temp_store", 2)?;
-    readable(&conn)?;
-    Ok(conn)
+    Ok(())
 }
 
 /// SQLite's page cache in KiB while one transaction writes or reads a whole
@@ -163,8 +179,7 @@ fn open_read_only(path: &Path) -> Result<Connection> {
             "the database must be upgraded by this Heft, which needs it to be writable".into(),
         ));
     }
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "busy_timeout", 5000)?;
+    configure_reader(&conn)?;
     Ok(conn)
 }
 
@@ -407,6 +422,59 @@ pub(crate) fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
         .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
         .query_row([key], |r| r.get(0))
         .optional()?)
+}
+
+/// Removes a `meta` value.
+pub(crate) fn meta_delete(conn: &Connection, key: &str) -> Result<()> {
+    conn.prepare_cached("DELETE FROM meta WHERE key = ?1")?
+        .execute([key])?;
+    Ok(())
+}
+
+/// The `meta` keys that start with `prefix`.
+pub(crate) fn meta_keys_with_prefix(conn: &Connection, prefix: &str) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached("SELECT key FROM meta WHERE substr(key, 1, length(?1)) = ?1")?
+        .query_map([prefix], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many rows of `table` (those `filter` selects, when not empty) are
+/// live and how many deleted. Names come from the code's table list, never
+/// from input.
+pub(crate) fn row_counts(conn: &Connection, table: &str, filter: &str) -> Result<(u64, u64)> {
+    let filter = if filter.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {filter}")
+    };
+    let (live, deleted): (i64, i64) = conn.query_row(
+        &format!(
+            "SELECT count(*) - coalesce(sum(deleted), 0), coalesce(sum(deleted), 0) FROM {table} {filter}"
+        ),
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok((
+        u64::try_from(live).unwrap_or(0),
+        u64::try_from(deleted).unwrap_or(0),
+    ))
+}
+
+/// The ids of up to three live rows of `table` whose id is `fragment` or
+/// ends with it.
+pub(crate) fn ids_ending_with(
+    conn: &Connection,
+    table: &str,
+    fragment: &str,
+) -> Result<Vec<String>> {
+    let sql = format!(
+        "SELECT id FROM {table} WHERE deleted = 0 AND (id = ?1 OR id LIKE '%' || ?1) LIMIT 3"
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_map([fragment], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// Writes a `meta` value.

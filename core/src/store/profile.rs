@@ -6,6 +6,21 @@ use crate::progression::strength::Formula;
 use crate::store::rows::parsed;
 use crate::{Error, Result};
 
+/// Sets profile field `field` to `value` (the field's text form).
+pub(crate) fn set_field(
+    conn: &rusqlite::Connection,
+    field: &str,
+    value: &str,
+    hlc: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO profile (field, value, hlc, deleted) VALUES (?1, ?2, ?3, 0)
+         ON CONFLICT (field) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, deleted = 0",
+    )?
+    .execute((field, value, hlc))?;
+    Ok(())
+}
+
 /// Reads the profile (unset fields `None`, the unit kg by default).
 pub(crate) fn read(conn: &rusqlite::Connection) -> Result<Profile> {
     const T: &str = "profile";

@@ -16,10 +16,6 @@ use crate::model::{
 };
 use crate::{Error, Result};
 
-/// Reading whole sets lives in [`super::sets`]; its column list and decoder
-/// are named here too because exports read them beside the workout's.
-pub use super::sets::{SET_COLUMNS, set_entry};
-
 /// Columns of `exercise`, in the order [`exercise`] reads them.
 pub const EXERCISE_COLUMNS: &str = "id, name, aliases, pattern, equipment, measure, muscles, unilateral, axial, \
      spinal_flexion, spinal_rotation, impact, builtin";
@@ -442,6 +438,7 @@ mod tests {
         Distance, DistanceUnit, EffortSource, Impact, SetEntry, SetKind, SetRole, Weight,
         WeightUnit,
     };
+    use crate::store::sets::{SET_COLUMNS, set_entry};
 
     fn conn() -> Connection {
         let conn = crate::store::open_in_memory(0).unwrap();

@@ -1,5 +1,7 @@
-//! Reading sets: the one place that knows how a `set_entry` row is selected
-//! and decoded, and the views of a set the rest of the core reads.
+//! The `set_entry` table: the one place that knows how a row is selected
+//! and decoded, the views of a set the rest of the core reads, and the
+//! writes a person's actions make on whole sets (delete, restore, the
+//! prescription a counted session records, an import's digest).
 //!
 //! Every read of whole sets selects [`SET_COLUMNS`] and decodes them with
 //! [`set_entry`] into a [`SetEntry`], so the logbook, analytics, the
@@ -11,13 +13,14 @@
 //! the plan's own target, not evidence about the lift, and that rule is
 //! stated there once.
 //!
-//! Writes stay in [`super::rows::SetColumns`].
+//! A set's values are written by [`super::rows::SetColumns`], which the
+//! logbook, undo and imports share.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::rows::{
     EXERCISE_COLUMNS, WORKOUT_COLUMNS, bad, exercise_at, parsed, qualified, timestamp, workout_at,
@@ -25,8 +28,8 @@ use super::rows::{
 use crate::Result;
 use crate::analytics::input::{AnalyticsSet, MAX_E1RM_REPS, SetExercise, SetWorkout};
 use crate::model::{
-    Distance, DistanceUnit, Effort, Impact, Load, SetEntry, SetInput, SetTarget, Unit, Weight,
-    WeightUnit, Workout,
+    Distance, DistanceUnit, Effort, Impact, Load, SetEntry, SetInput, SetRole, SetTarget, Unit,
+    Weight, WeightUnit, Workout,
 };
 use crate::progression::PastSet;
 
@@ -154,6 +157,11 @@ fn text<'r>(row: &'r Row<'_>, i: usize, column: &'static str) -> Result<&'r str>
     }
 }
 
+/// Live set `id`.
+pub(crate) fn by_id(conn: &Connection, id: &str) -> Result<SetEntry> {
+    live_set(conn, id)?.ok_or_else(|| crate::Error::not_found("set", id))
+}
+
 /// Live set `id`, if there is one.
 pub(crate) fn live_set(conn: &Connection, id: &str) -> Result<Option<SetEntry>> {
     let sql =
@@ -206,6 +214,149 @@ pub(crate) fn all_sets_of_workout(
             Ok((set_entry(row)?, row.get(SET_COLUMN_COUNT)?))
         })?
         .collect()
+}
+
+/// The live sets of a workout in the order the CSV export lists them: by
+/// position, then time, then id.
+pub(crate) fn live_sets_in_export_order(
+    conn: &Connection,
+    workout_id: &str,
+) -> Result<Vec<SetEntry>> {
+    let sql = format!(
+        "SELECT {SET_COLUMNS} FROM {SETS_WITH_EXERCISE}
+         WHERE s.workout_id = ?1 AND s.deleted = 0
+         ORDER BY s.position, s.performed_at_ms, s.id"
+    );
+    conn.prepare_cached(&sql)?
+        .query_and_then([workout_id], set_entry)?
+        .collect()
+}
+
+/// The position after the last set of a workout, deleted ones included
+/// (positions are never reused): 1 for an empty workout.
+pub(crate) fn next_position(conn: &Connection, workout_id: &str) -> Result<u32> {
+    let max: Option<u32> = conn
+        .prepare_cached("SELECT max(position) FROM set_entry WHERE workout_id = ?1")?
+        .query_row([workout_id], |r| r.get(0))?;
+    Ok(max.map_or(1, |m| m + 1))
+}
+
+/// How many live sets a workout has.
+pub(crate) fn live_count(conn: &Connection, workout_id: &str) -> Result<u32> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM set_entry WHERE workout_id = ?1 AND deleted = 0")?
+        .query_row([workout_id], |r| r.get(0))?)
+}
+
+/// Whether a workout has any live set.
+pub(crate) fn any_live(conn: &Connection, workout_id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM set_entry WHERE workout_id = ?1 AND deleted = 0 LIMIT 1")?
+        .query_row([workout_id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Whether any live set is of exercise `exercise_id`.
+pub(crate) fn any_of_exercise(conn: &Connection, exercise_id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM set_entry WHERE exercise_id = ?1 AND deleted = 0)",
+        )?
+        .query_row([exercise_id], |r| r.get(0))?)
+}
+
+/// The time of a workout's latest live set.
+pub(crate) fn last_performed_ms(conn: &Connection, workout_id: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT max(performed_at_ms) FROM set_entry WHERE workout_id = ?1 AND deleted = 0",
+        )?
+        .query_row([workout_id], |r| r.get(0))?)
+}
+
+/// The loads of the live working sets of `exercise_id` (kind working or
+/// failure, role working or none) performed in `from_ms..until_ms` (UTC).
+pub(crate) fn working_loads_between(
+    conn: &Connection,
+    exercise_id: &str,
+    from_ms: i64,
+    until_ms: i64,
+) -> Result<Vec<Weight>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT weight_milli, weight_unit FROM set_entry
+         WHERE exercise_id = ?1 AND deleted = 0 AND load_type = 'weight'
+           AND kind IN ('working', 'failure')
+           AND (role IS NULL OR role = ?4)
+           AND performed_at_ms >= ?2 AND performed_at_ms < ?3",
+    )?;
+    let mut rows = stmt.query((exercise_id, from_ms, until_ms, SetRole::Working.as_str()))?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let milli: Option<i64> = r.get(0)?;
+        let unit: Option<String> = r.get(1)?;
+        if let (Some(milli), Some(unit)) =
+            (milli, unit.as_deref().and_then(WeightUnit::from_symbol))
+        {
+            out.push(Weight::from_milli(milli, unit));
+        }
+    }
+    Ok(out)
+}
+
+/// Deletes live set `id` (a tombstone, so the deletion reaches other devices).
+pub(crate) fn delete(conn: &Connection, id: &str, hlc: &str) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE set_entry SET deleted = 1, hlc = ?2 WHERE id = ?1 AND deleted = 0",
+    )?
+    .execute((id, hlc))?;
+    Ok(())
+}
+
+/// Brings back deleted set `id`.
+pub(crate) fn restore(conn: &Connection, id: &str, hlc: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE set_entry SET deleted = 0, hlc = ?2 WHERE id = ?1")?
+        .execute((id, hlc))?;
+    Ok(())
+}
+
+/// Records what a program prescribed for set `id` (`None`: nothing).
+pub(crate) fn set_target(
+    conn: &Connection,
+    id: &str,
+    target: Option<&SetTarget>,
+    hlc: &str,
+) -> Result<()> {
+    let weight = target.and_then(|t| t.weight);
+    conn.prepare_cached(
+        "UPDATE set_entry SET target_weight_milli = ?2, target_weight_unit = ?3, target_reps = ?4, target_rir = ?5, hlc = ?6 WHERE id = ?1",
+    )?
+    .execute((
+        id,
+        weight.map(|w| w.milli()),
+        weight.map(|w| w.unit().symbol()),
+        target.and_then(|t| t.reps),
+        target.and_then(|t| t.rir),
+        hlc,
+    ))?;
+    Ok(())
+}
+
+/// The sets of a workout, live or not, that record a prescription.
+pub(crate) fn with_target(conn: &Connection, workout_id: &str) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM set_entry WHERE workout_id = ?1 AND target_reps IS NOT NULL",
+        )?
+        .query_map([workout_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Sets the import digest of set `id`, leaving its values and stamp as they are.
+pub(crate) fn remember_digest(conn: &Connection, id: &str, digest: &[u8]) -> Result<()> {
+    conn.prepare_cached("UPDATE set_entry SET import_digest = ?2 WHERE id = ?1")?
+        .execute((id, digest))?;
+    Ok(())
 }
 
 /// Which live sets (of live workouts and exercises) analytics reads.

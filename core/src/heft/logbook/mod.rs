@@ -4,31 +4,27 @@
 //! the workout the set belongs to (the open one, or the one that was going on
 //! at a backdated time) and starts one when there is none.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta};
-use rusqlite::{Connection, OptionalExtension, named_params};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
+use rusqlite::Connection;
 use serde::Serialize;
 
-use super::exercises::exercise_by_id;
+use super::Heft;
 use super::undo::{self, Inverse};
-use super::{Heft, Stamper};
-use crate::model::{LogTime, SetEntry, SetInput, Timestamp, Workout, WorkoutLog, utc_ms_covering};
-use crate::store::rows::{self, SetColumns, WORKOUT_COLUMNS};
-use crate::store::sets;
+use crate::model::{LogTime, SetEntry, SetInput, Timestamp, Workout, WorkoutLog};
+use crate::store::rows::SetColumns;
+use crate::store::stamp::Stamper;
+use crate::store::{self, sets};
 use crate::validate::{self, Field, Problem, ValidationError};
 use crate::{Error, Result};
 
 mod workouts;
 
-use workouts::{
-    close_stale, find_workout_for, insert_workout, last_activity, newest_open_workout,
-    next_position,
-};
-pub(crate) use workouts::{close_workout, has_sets, set_by_id, sets_of_workout, workout_by_id};
+use workouts::{close_stale, find_workout_for, insert_workout, last_activity};
+pub(crate) use workouts::{close_workout, sets_of_workout};
 
 /// A gap longer than this between sets means a new workout.
 pub const SESSION_GAP: TimeDelta = TimeDelta::hours(3);
-/// Most sets one call may log.
-pub const MAX_SETS_PER_CALL: usize = 200;
+pub use crate::validate::MAX_SETS_PER_CALL;
 
 /// What a call to [`Heft::log_sets`] wrote.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -130,7 +126,7 @@ impl Heft {
 
     /// The workout open now, if any.
     pub fn open_workout(&self) -> Result<Option<Workout>> {
-        self.read(newest_open_workout)
+        self.read(store::workouts::newest_open)
     }
 
     /// A workout still open from a day before the day of `at`, and what
@@ -141,18 +137,14 @@ impl Heft {
         let t = at.resolve(now)?;
         let day = at.date(now);
         self.read(|conn| {
-            let Some(w) = newest_open_workout(conn)? else {
+            let Some(w) = store::workouts::newest_open(conn)? else {
                 return Ok(None);
             };
             if w.started_at.local_date() >= day || w.started_at.0 > t.0 {
                 return Ok(None);
             }
             let last_set_at = last_activity(conn, &w)?;
-            let sets: u32 = conn
-                .prepare_cached(
-                    "SELECT count(*) FROM set_entry WHERE workout_id = ?1 AND deleted = 0",
-                )?
-                .query_row([&w.id], |r| r.get(0))?;
+            let sets = sets::live_count(conn, &w.id)?;
             let near = t.0.signed_duration_since(last_set_at.0) <= SESSION_GAP;
             let next_log = match (at, near) {
                 (LogTime::OnDate(_), _) => NextLog::LeavesIt,
@@ -203,7 +195,7 @@ impl Heft {
             let t = at.resolve(now)?;
             let mut names = Vec::with_capacity(inputs.len());
             for input in &inputs {
-                let exercise = exercise_by_id(tx, &input.exercise_id)?;
+                let exercise = crate::store::exercises::by_id(tx, &input.exercise_id)?;
                 validate::set(input, &exercise)?;
                 names.push(exercise.name);
             }
@@ -220,7 +212,7 @@ impl Heft {
                 Some(w) => (w, false, t),
                 None => (insert_workout(tx, None, t, stamp)?, true, t),
             };
-            let first = next_position(tx, &workout.id)?;
+            let first = sets::next_position(tx, &workout.id)?;
             let mut sets = Vec::with_capacity(inputs.len());
             for (position, (input, exercise_name)) in (first..).zip(inputs.into_iter().zip(names)) {
                 let id = uuid::Uuid::now_v7().to_string();
@@ -255,9 +247,9 @@ impl Heft {
     pub fn edit_set(&self, id: &str, input: SetInput) -> Result<SetEntry> {
         let input = clean_input(&input);
         self.write(|tx, stamp| {
-            let before = set_by_id(tx, id)?;
+            let before = sets::by_id(tx, id)?;
             let input = before.input.edited(input);
-            let exercise = exercise_by_id(tx, &input.exercise_id)?;
+            let exercise = crate::store::exercises::by_id(tx, &input.exercise_id)?;
             validate::set(&input, &exercise)?;
             SetColumns::new(&input).update(tx, id, &stamp.next())?;
             undo::record(
@@ -269,18 +261,15 @@ impl Heft {
                     input: before.input,
                 },
             )?;
-            set_by_id(tx, id)
+            sets::by_id(tx, id)
         })
     }
 
     /// Deletes set `id` (a tombstone, so the deletion reaches other devices).
     pub fn delete_set(&self, id: &str) -> Result<SetEntry> {
         self.write(|tx, stamp| {
-            let set = set_by_id(tx, id)?;
-            tx.execute(
-                "UPDATE set_entry SET deleted = 1, hlc = ?2 WHERE id = ?1",
-                (id, stamp.next()),
-            )?;
+            let set = sets::by_id(tx, id)?;
+            sets::delete(tx, id, &stamp.next())?;
             undo::record(
                 tx,
                 stamp,
@@ -300,31 +289,20 @@ impl Heft {
     /// Workouts with their sets, newest first.
     pub fn history(&self, query: &HistoryQuery) -> Result<Vec<WorkoutLog>> {
         self.read(|conn| {
-            let local_ms = |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc().timestamp_millis();
-            let since = query.since.map_or(i64::MIN, local_ms);
-            let until = query.until.and_then(|d| d.succ_opt()).map_or(i64::MAX, local_ms);
-            let sql = format!(
-                "SELECT {WORKOUT_COLUMNS} FROM workout w
-                 WHERE deleted = 0
-                   AND started_at_ms + offset_min * 60000 >= :since
-                   AND started_at_ms + offset_min * 60000 < :until
-                   AND (:exercise IS NULL OR EXISTS (SELECT 1 FROM set_entry s
-                        WHERE s.workout_id = w.id AND s.exercise_id = :exercise AND s.deleted = 0))
-                 ORDER BY started_at_ms DESC
-                 LIMIT :limit"
-            );
-            let limit = query.limit.map_or(-1, i64::from);
-            let workouts = conn
-                .prepare_cached(&sql)?
-                .query_and_then(
-                    named_params! {":since": since, ":until": until, ":exercise": query.exercise_id, ":limit": limit},
-                    rows::workout,
-                )?
-                .collect::<Result<Vec<_>>>()?;
+            let workouts = store::workouts::history(
+                conn,
+                store::workouts::HistoryRange {
+                    since: query.since,
+                    until: query.until,
+                    exercise_id: query.exercise_id.as_deref(),
+                    limit: query.limit,
+                },
+            )?;
             workouts
                 .into_iter()
                 .map(|w| {
-                    let sets = sets::live_sets_of_workout(conn, &w.id, query.exercise_id.as_deref())?;
+                    let sets =
+                        sets::live_sets_of_workout(conn, &w.id, query.exercise_id.as_deref())?;
                     Ok(WorkoutLog::new(w, sets))
                 })
                 .collect()
@@ -334,7 +312,7 @@ impl Heft {
     /// One workout with its sets.
     pub fn workout_log(&self, id: &str) -> Result<WorkoutLog> {
         self.read(|conn| {
-            let w = workout_by_id(conn, id)?;
+            let w = store::workouts::by_id(conn, id)?;
             let sets = sets::live_sets_of_workout(conn, &w.id, None)?;
             Ok(WorkoutLog::new(w, sets))
         })
@@ -342,7 +320,7 @@ impl Heft {
 
     /// One live set.
     pub fn set(&self, id: &str) -> Result<SetEntry> {
-        self.read(|conn| set_by_id(conn, id))
+        self.read(|conn| sets::by_id(conn, id))
     }
 
     /// The full id of the live set whose id is or ends with `fragment`

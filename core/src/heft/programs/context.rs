@@ -82,7 +82,7 @@ impl PlanContext {
         today: NaiveDate,
         session: Option<&str>,
     ) -> Result<Context> {
-        let run = active_run(conn)?.ok_or(Error::NoProgram)?;
+        let run = store::programs::active_run(conn)?.ok_or(Error::NoProgram)?;
         let exercises = exercise_index(conn)?;
         let program = load_program(conn, &run.program_id, &exercises)?;
         let athlete = Athlete::from_profile(&read_profile(conn)?, today);
@@ -129,21 +129,12 @@ pub(super) fn session_workout(
     conn: &Connection,
     date: NaiveDate,
 ) -> Result<Option<(String, PastWorkout)>> {
-    let (from, to) = utc_ms_covering(date, date);
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, started_at_ms, offset_min FROM workout
-         WHERE deleted = 0 AND run_id IS NULL AND finished_at_ms IS NULL
-           AND started_at_ms >= ?1 AND started_at_ms < ?2
-         ORDER BY started_at_ms DESC",
-    )?;
-    let candidates: Vec<(String, i64, i32)> = stmt
-        .query_map((from, to), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, ms, offset) in candidates {
-        if crate::model::Timestamp::from_parts(ms, offset).map(|t| t.local_date()) == Some(date) {
-            let log = crate::heft::logbook::sets_of_workout(conn, &id)?;
-            return Ok(Some((id, PastWorkout::from(&log))));
-        }
-    }
-    Ok(None)
+    let Some(w) = store::workouts::uncounted_open_on_local_day(conn, date)?
+        .into_iter()
+        .next()
+    else {
+        return Ok(None);
+    };
+    let log = crate::heft::logbook::sets_of_workout(conn, &w.id)?;
+    Ok(Some((w.id, PastWorkout::from(&log))))
 }

@@ -6,21 +6,23 @@
 use std::sync::LazyLock;
 
 use chrono::{Days, NaiveDate};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
+use super::Heft;
 use super::undo::{self, Inverse};
-use super::{Heft, Stamper};
 use crate::catalog;
 use crate::model::{SetInput, Unit, WeightUnit, Workout, utc_ms_covering};
+pub use crate::progression::ProgramRun;
 use crate::progression::builtin::builtin_programs;
-use crate::progression::engine::{self, LiftChange, PlanInput, SEED_MAX_DAYS};
+use crate::progression::engine::{self, PlanInput, SEED_MAX_DAYS};
 use crate::progression::plan::{PhasePosition, SessionPlan, Why};
 use crate::progression::session;
-pub use crate::progression::session::{ExerciseProgress, NextSet};
+pub use crate::progression::session::{ExerciseProgress, Finished, NextSet, SessionResult, Today};
 use crate::progression::{Athlete, ExerciseIndex, PastWorkout, Program, RunState};
+use crate::store;
 use crate::store::profile::read as read_profile;
-use crate::store::rows::{self, EXERCISE_COLUMNS};
 use crate::store::sets::{self, EngineHistory};
+use crate::store::stamp::Stamper;
 use crate::{Error, Result};
 
 mod context;
@@ -29,12 +31,8 @@ mod records;
 
 pub use context::PlanContext;
 use context::{Context, plan_history, session_workout};
-pub(crate) use counting::set_run_end;
-use counting::{count_session, state_json};
-pub use records::{
-    Finished, LiftStatus, ProgramRun, ProgramStatus, ProgramSummary, SessionResult, StartedProgram,
-    Today,
-};
+use counting::count_session;
+pub use records::{LiftStatus, ProgramStatus, ProgramSummary, StartedProgram};
 
 /// Days of all workouts the engine reads (dose, 48 h rule); older ones are
 /// read only for the program's exercises.
@@ -51,43 +49,10 @@ fn builtins() -> Result<&'static [Program]> {
         .map_err(|e| Error::Catalog(format!("built-in program {e}")))
 }
 
-/// The active run inside a transaction.
-pub(crate) fn active_run(conn: &Connection) -> Result<Option<ProgramRun>> {
-    let row: Option<(String, String, String, String)> = conn
-        .prepare_cached(
-            "SELECT id, program_id, started_on, state FROM program_run
-             WHERE deleted = 0 AND ended_on IS NULL ORDER BY started_on DESC, id DESC LIMIT 1",
-        )?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .optional()?;
-    let Some((id, program_id, started_on, state)) = row else {
-        return Ok(None);
-    };
-    let bad = |column, reason: String| Error::BadRow {
-        table: "program_run",
-        column,
-        reason,
-    };
-    Ok(Some(ProgramRun {
-        id,
-        program_id,
-        started_on: started_on
-            .parse()
-            .map_err(|e: chrono::ParseError| bad("started_on", e.to_string()))?,
-        state: serde_json::from_str(&state).map_err(|e| bad("state", e.to_string()))?,
-    }))
-}
-
 fn exercise_index(conn: &Connection) -> Result<ExerciseIndex> {
     // Built-ins in the store are the embedded catalog (re-seeded when it
     // changes), so only the person's own exercises are read here.
-    let sql = format!(
-        "SELECT {EXERCISE_COLUMNS} FROM exercise WHERE deleted = 0 AND builtin = 0 ORDER BY rowid"
-    );
-    let custom = conn
-        .prepare_cached(&sql)?
-        .query_and_then([], rows::exercise)?
-        .collect::<Result<Vec<_>>>()?;
+    let custom = store::exercises::custom(conn)?;
     Ok(ExerciseIndex::builtin()?.with_custom(custom))
 }
 
@@ -100,11 +65,7 @@ fn load_program(conn: &Connection, id: &str, exercises: &ExerciseIndex) -> Resul
     if let Some(p) = builtins()?.iter().find(|p| p.id == id) {
         return Ok(p.clone());
     }
-    let source: Option<String> = conn
-        .prepare_cached("SELECT source FROM program WHERE id = ?1 AND deleted = 0")?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
-    let Some(source) = source else {
+    let Some(source) = store::programs::source(conn, id)? else {
         return Err(unknown_program(conn, id)?);
     };
     Ok(Program::from_toml(&source, exercises)?)
@@ -112,10 +73,7 @@ fn load_program(conn: &Connection, id: &str, exercises: &ExerciseIndex) -> Resul
 
 /// The error for an id no program has, with the closest ids.
 fn unknown_program(conn: &Connection, id: &str) -> Result<Error> {
-    let custom: Vec<String> = conn
-        .prepare_cached("SELECT id FROM program WHERE deleted = 0")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let custom = store::programs::ids(conn)?;
     let mut candidates: Vec<(&str, Vec<&str>)> = builtins()?
         .iter()
         .map(|p| (p.id.as_str(), vec![p.id.as_str(), p.name.as_str()]))
@@ -149,12 +107,7 @@ impl Heft {
             .collect();
         self.read(|conn| {
             let exercises = exercise_index(conn)?;
-            let mut stmt = conn
-                .prepare_cached("SELECT id, source FROM program WHERE deleted = 0 ORDER BY id")?;
-            let rows =
-                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-            for row in rows {
-                let (_, source) = row?;
+            for (_, source) in store::programs::sources(conn)? {
                 // A stored program this build cannot read is not listed; `program` reports why.
                 if let Ok(p) = Program::from_toml(&source, &exercises) {
                     list.push(ProgramSummary::of(&p, false));
@@ -189,20 +142,16 @@ impl Heft {
                     program.id
                 )));
             }
-            let previous: Option<String> = tx
-                .prepare_cached("SELECT source FROM program WHERE id = ?1 AND deleted = 0")?
-                .query_row([&program.id], |r| r.get(0))
-                .optional()?;
-            tx.prepare_cached(
-                "INSERT INTO program (id, source, hlc, deleted) VALUES (?1, ?2, ?3, 0)
-                 ON CONFLICT (id) DO UPDATE SET source = excluded.source, hlc = excluded.hlc, deleted = 0",
-            )?
-            .execute((&program.id, source, stamp.next()))?;
+            let previous = store::programs::source(tx, &program.id)?;
+            store::programs::put(tx, &program.id, source, &stamp.next())?;
             undo::record(
                 tx,
                 stamp,
                 &format!("imported {}", program.name),
-                &Inverse::RestoreProgram { id: program.id.clone(), source: previous },
+                &Inverse::RestoreProgram {
+                    id: program.id.clone(),
+                    source: previous,
+                },
             )?;
             Ok(program)
         })
@@ -217,9 +166,9 @@ impl Heft {
             let athlete = Athlete::from_profile(&read_profile(tx)?, on);
             let history = plan_history(tx, &program, None, on, None)?;
             let (state, notes) = engine::start(&program, &athlete, &history, on);
-            let previous = active_run(tx)?;
+            let previous = store::programs::active_run(tx)?;
             if let Some(prev) = &previous {
-                set_run_end(tx, stamp, &prev.id, Some(on))?;
+                store::programs::set_run_end(tx, &prev.id, Some(on), &stamp.next())?;
             }
             let run = ProgramRun {
                 id: uuid::Uuid::now_v7().to_string(),
@@ -227,17 +176,21 @@ impl Heft {
                 started_on: on,
                 state,
             };
-            tx.execute(
-                "INSERT INTO program_run (id, program_id, started_on, state, hlc) VALUES (?1, ?2, ?3, ?4, ?5)",
-                (&run.id, &run.program_id, on.to_string(), state_json(&run.state)?, stamp.next()),
-            )?;
+            store::programs::insert_run(tx, &run, &stamp.next())?;
             undo::record(
                 tx,
                 stamp,
                 &format!("started {}", program.name),
-                &Inverse::RemoveRun { id: run.id.clone(), resume: previous.map(|p| p.id) },
+                &Inverse::RemoveRun {
+                    id: run.id.clone(),
+                    resume: previous.map(|p| p.id),
+                },
             )?;
-            Ok(StartedProgram { run, program: ProgramSummary::of(&program, false), notes })
+            Ok(StartedProgram {
+                run,
+                program: ProgramSummary::of(&program, false),
+                notes,
+            })
         })
         .map(|mut s| {
             s.program.builtin = builtins().is_ok_and(|b| b.iter().any(|p| p.id == s.program.id));
@@ -247,15 +200,15 @@ impl Heft {
 
     /// The run in progress, if any (to ask before [`Heft::start_program`] ends it).
     pub fn running_program(&self) -> Result<Option<ProgramRun>> {
-        self.read(active_run)
+        self.read(store::programs::active_run)
     }
 
     /// Ends the run in progress on `on`.
     pub fn stop_program(&self, on: NaiveDate) -> Result<ProgramRun> {
         check_date(on, self.now().date_naive())?;
         self.write(|tx, stamp| {
-            let run = active_run(tx)?.ok_or(Error::NoProgram)?;
-            set_run_end(tx, stamp, &run.id, Some(on))?;
+            let run = store::programs::active_run(tx)?.ok_or(Error::NoProgram)?;
+            store::programs::set_run_end(tx, &run.id, Some(on), &stamp.next())?;
             undo::record(
                 tx,
                 stamp,
@@ -305,24 +258,7 @@ impl Heft {
     /// The session to do on `date`, with what is already logged of it.
     pub fn today(&self, date: NaiveDate) -> Result<Today> {
         check_date(date, self.now().date_naive())?;
-        self.read(|conn| {
-            let session = session_workout(conn, date)?;
-            let ctx = Context::read(conn, date, session.as_ref().map(|(id, _)| id.as_str()))?;
-            let plan = ctx.plan(date, session.as_ref().map(|(_, w)| w))?;
-            let (done, next) = session::progress(
-                &plan,
-                session
-                    .as_ref()
-                    .map(|(_, w)| w.sets.as_slice())
-                    .unwrap_or(&[]),
-            );
-            Ok(Today {
-                plan,
-                workout_id: session.map(|(id, _)| id),
-                done,
-                next,
-            })
-        })
+        self.read(|conn| read_today(conn, date).map(|(today, _)| today))
     }
 
     /// Logs the next planned set of the session as done as prescribed: the
@@ -343,19 +279,28 @@ impl Heft {
                 "every set of today's session is logged; finish the workout to count it".into(),
             )
         })?;
-        session::as_prescribed(&today.plan, &next)
+        session::as_prescribed(&next)
     }
 
     /// Finishes a workout; when a program is running and the workout holds
     /// sets of the planned session, the run advances and each set records
     /// what was prescribed for it. One undo step takes both back.
     pub fn finish(&self, finish: super::FinishWorkout) -> Result<Finished> {
+        self.finish_counting(finish).map(|(finished, _)| finished)
+    }
+
+    /// [`Heft::finish`], with the run's state before and after the session
+    /// when it counted, as the finish's own transaction saw them.
+    pub(crate) fn finish_counting(
+        &self,
+        finish: super::FinishWorkout,
+    ) -> Result<(Finished, Option<RunStates>)> {
         self.write(|tx, stamp| {
             let (workout, reopen) = super::logbook::close_workout(tx, stamp, &finish)?;
             let counted = count_session(tx, stamp, &workout)?;
-            let (session, run_before) = match counted {
-                Some((result, before)) => (Some(result), Some(before)),
-                None => (None, None),
+            let (session, run_before, states) = match counted {
+                Some((result, before, states)) => (Some(result), Some(before), Some(states)),
+                None => (None, None, None),
             };
             let inverse = Inverse::ReopenSession {
                 id: workout.id.clone(),
@@ -369,10 +314,39 @@ impl Heft {
                 &format!("finished {}", workout.title()),
                 &inverse,
             )?;
-            let workout = super::logbook::workout_by_id(tx, &workout.id)?;
-            Ok(Finished { workout, session })
+            let workout = store::workouts::by_id(tx, &workout.id)?;
+            Ok((Finished { workout, session }, states))
         })
     }
+}
+
+/// A run's state before a counted session and after it.
+pub(crate) struct RunStates {
+    /// Before the session.
+    pub before: RunState,
+    /// After it.
+    pub after: RunState,
+}
+
+/// The session to do on `date` and what it was planned from.
+pub(super) fn read_today(conn: &Connection, date: NaiveDate) -> Result<(Today, PlanContext)> {
+    let session = session_workout(conn, date)?;
+    let ctx = Context::read(conn, date, session.as_ref().map(|(id, _)| id.as_str()))?;
+    let plan = ctx.plan(date, session.as_ref().map(|(_, w)| w))?;
+    let (done, next) = session::progress(
+        &plan,
+        session
+            .as_ref()
+            .map(|(_, w)| w.sets.as_slice())
+            .unwrap_or(&[]),
+    );
+    let today = Today {
+        plan,
+        workout_id: session.map(|(id, _)| id),
+        done,
+        next,
+    };
+    Ok((today, ctx))
 }
 
 /// Largest program file accepted, in bytes.
@@ -382,7 +356,7 @@ pub const MAX_PROGRAM_BYTES: usize = 1_000_000;
 const PLAN_AHEAD_DAYS: u64 = 366;
 
 /// A date a plan or run may be about: from 1900 to a year from today.
-fn check_date(date: NaiveDate, today: NaiveDate) -> Result<()> {
+pub(super) fn check_date(date: NaiveDate, today: NaiveDate) -> Result<()> {
     let latest = today
         .checked_add_days(Days::new(PLAN_AHEAD_DAYS))
         .unwrap_or(NaiveDate::MAX);

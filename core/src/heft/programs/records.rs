@@ -42,20 +42,6 @@ impl ProgramSummary {
     }
 }
 
-/// A person's way through a program.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct ProgramRun {
-    /// UUIDv7.
-    pub id: String,
-    /// The program.
-    pub program_id: String,
-    /// The day it started.
-    pub started_on: NaiveDate,
-    /// Where the person is.
-    pub state: RunState,
-}
-
 /// What starting a program did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -100,42 +86,4 @@ pub struct LiftStatus {
     pub unit: WeightUnit,
     /// Last change and why.
     pub last_change: Option<Why>,
-}
-
-/// Today's session and how far the person got.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Today {
-    /// The plan.
-    pub plan: SessionPlan,
-    /// The workout the session is being logged into, once it has sets.
-    pub workout_id: Option<String>,
-    /// Per planned exercise, sets done so far (warm-ups, working).
-    pub done: Vec<ExerciseProgress>,
-    /// The next set to do, if any is left.
-    pub next: Option<NextSet>,
-}
-
-/// A finished workout and, when it was a program session, what it changed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Finished {
-    /// The workout.
-    pub workout: Workout,
-    /// The program session, if the workout counted as one.
-    pub session: Option<SessionResult>,
-}
-
-/// What a finished program session changed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct SessionResult {
-    /// The run.
-    pub run_id: String,
-    /// Which session this was (1-based).
-    pub session_number: u32,
-    /// Per lift, what changed and why.
-    pub changes: Vec<LiftChange>,
-    /// Where the next session sits.
-    pub next_phase: Option<PhasePosition>,
 }

@@ -48,6 +48,11 @@ pub(super) fn ready_on(
                     "The program asks for {} days from one session to the next; next session from {next}.",
                     input.program.min_days_between
                 ),
+                facts: WarningFacts {
+                    count: Some(u32::from(input.program.min_days_between)),
+                    next: Some(next),
+                    ..WarningFacts::default()
+                },
             });
         }
         ready = ready.max(next);
@@ -78,6 +83,12 @@ pub(super) fn ready_on(
                             "{} ({}) was trained hard on {}: 48 h between hard sessions for the same movement; next from {next}.",
                             e.pattern, e.name, w.date
                         ),
+                        facts: WarningFacts {
+                            exercise: Some(e.name.clone()),
+                            on: Some(w.date),
+                            next: Some(next),
+                            ..WarningFacts::default()
+                        },
                     });
                 }
                 ready = ready.max(next);

@@ -6,25 +6,20 @@
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::logbook::{set_by_id, workout_by_id};
+use super::rows::{self, SetRow};
+use super::{exercises, measurements, sets, workouts};
 use crate::Result;
 use crate::interchange::import_plan::{
     Digest, Held, HeldSet, Holdings, PlannedSet, Remembered, Step,
 };
-use crate::model::{SetEntry, Unit, Workout};
-use crate::store::rows::{self, SetRow, WORKOUT_COLUMNS};
-use crate::store::sets;
+use crate::model::{SetEntry, Workout};
 
 /// [`Holdings`] answered by the import's transaction.
-pub(super) struct Database<'c>(pub(super) &'c Connection);
+pub(crate) struct Database<'c>(pub(crate) &'c Connection);
 
 impl Holdings for Database<'_> {
     fn exercise(&self, id: &str) -> Result<Option<bool>> {
-        Ok(self
-            .0
-            .prepare_cached("SELECT deleted FROM exercise WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?)
+        exercises::is_deleted(self.0, id)
     }
 
     fn workout(&self, id: &str) -> Result<Held> {
@@ -35,7 +30,7 @@ impl Holdings for Database<'_> {
     }
 
     fn workout_values(&self, id: &str) -> Result<Workout> {
-        workout_by_id(self.0, id)
+        workouts::by_id(self.0, id)
     }
 
     fn set(&self, id: &str) -> Result<Held> {
@@ -46,28 +41,15 @@ impl Holdings for Database<'_> {
     }
 
     fn set_values(&self, id: &str) -> Result<SetEntry> {
-        set_by_id(self.0, id)
+        sets::by_id(self.0, id)
     }
 
     fn has_measurement(&self, id: &str) -> Result<bool> {
-        Ok(self
-            .0
-            .prepare_cached("SELECT 1 FROM measurement WHERE id = ?1")?
-            .query_row([id], |_| Ok(()))
-            .optional()?
-            .is_some())
+        measurements::exists(self.0, id)
     }
 
     fn workouts_starting(&self, from_ms: i64, to_ms: i64) -> Result<Vec<Workout>> {
-        // Over the index `workout_started`.
-        self.0
-            .prepare_cached(&format!(
-                "SELECT {WORKOUT_COLUMNS} FROM workout w
-                 WHERE w.started_at_ms >= ?1 AND w.started_at_ms < ?2 AND w.deleted = 0
-                 ORDER BY w.started_at_ms, w.id"
-            ))?
-            .query_and_then([from_ms, to_ms], rows::workout)?
-            .collect()
+        workouts::starting_between(self.0, from_ms, to_ms)
     }
 
     fn workout_sets(&self, id: &str) -> Result<Vec<HeldSet>> {
@@ -107,7 +89,7 @@ fn remembered(v: ValueRef<'_>) -> Remembered {
 
 /// Writes one step of the plan, taking a clock stamp from `stamp` when the
 /// step writes a row.
-pub(super) fn apply(
+pub(crate) fn apply(
     conn: &Connection,
     step: &Step,
     stamp: &mut dyn FnMut() -> String,
@@ -115,45 +97,23 @@ pub(super) fn apply(
     match step {
         Step::AddExercise(exercise) => rows::upsert_exercise(conn, exercise, &stamp())?,
         Step::ReviveExercise(id) => {
-            conn.prepare_cached("UPDATE exercise SET deleted = 0, hlc = ?2 WHERE id = ?1")?
-                .execute((id, stamp()))?;
+            exercises::revive(conn, id, &stamp())?;
         }
         Step::WriteWorkout { workout, digest } => {
-            write_workout(conn, workout, digest.as_ref(), &stamp())?;
+            workouts::write_imported(conn, workout, digest.as_ref().map(|d| &d[..]), &stamp())?;
         }
         Step::AddBodyWeight { id, weight, at } => {
-            conn.prepare_cached(
-                "INSERT INTO measurement (id, kind, site, value, unit, measured_at_ms, offset_min, note, hlc, deleted)
-                 VALUES (?1, 'body_weight', NULL, ?2, ?3, ?4, ?5, NULL, ?6, 0)",
-            )?
-            .execute((
-                id,
-                weight.value(),
-                weight.unit().symbol(),
-                at.utc_ms(),
-                at.offset_min(),
-                stamp(),
-            ))?;
+            measurements::insert_body_weight(conn, id, *weight, *at, &stamp())?;
         }
         Step::AddSet { set, digest } => set_row(set, digest.as_ref(), &stamp()).insert(conn)?,
         Step::UpdateSet { set, digest } => {
             set_row(set, Some(digest), &stamp()).replace(conn)?;
         }
         Step::RememberWorkout { id, digest } => {
-            remember(
-                conn,
-                "UPDATE workout SET import_digest = ?2 WHERE id = ?1",
-                id,
-                digest,
-            )?;
+            workouts::remember_digest(conn, id, &digest[..])?;
         }
         Step::RememberSet { id, digest } => {
-            remember(
-                conn,
-                "UPDATE set_entry SET import_digest = ?2 WHERE id = ?1",
-                id,
-                digest,
-            )?;
+            sets::remember_digest(conn, id, &digest[..])?;
         }
     }
     Ok(())
@@ -171,37 +131,4 @@ fn set_row<'a>(s: &'a PlannedSet, digest: Option<&'a Digest>, hlc: &'a str) -> S
         hlc,
         import_digest: digest.map(|d| &d[..]),
     }
-}
-
-/// Sets the digest of row `id` with `sql`, leaving the row's values and
-/// stamp as they are.
-fn remember(conn: &Connection, sql: &str, id: &str, digest: &Digest) -> Result<()> {
-    conn.prepare_cached(sql)?.execute((id, &digest[..]))?;
-    Ok(())
-}
-
-/// Writes workout `w` (new or replacing the values of the one with its id)
-/// stamped `hlc`, with the digest of the file's values for it.
-fn write_workout(conn: &Connection, w: &Workout, digest: Option<&Digest>, hlc: &str) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO workout (id, name, started_at_ms, offset_min, finished_at_ms, duration_s, note, hlc,
-             import_digest, deleted)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, started_at_ms = excluded.started_at_ms,
-             offset_min = excluded.offset_min, finished_at_ms = excluded.finished_at_ms,
-             duration_s = excluded.duration_s, note = excluded.note, hlc = excluded.hlc,
-             import_digest = excluded.import_digest",
-    )?
-    .execute(rusqlite::params![
-        w.id,
-        w.name,
-        w.started_at.utc_ms(),
-        w.started_at.offset_min(),
-        w.finished_at.map(|t| t.utc_ms()),
-        w.duration_s,
-        w.note,
-        hlc,
-        digest.map(|d| &d[..]),
-    ])?;
-    Ok(())
 }

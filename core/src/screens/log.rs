@@ -1,0 +1,478 @@
+//! Log: the form for sets the person types. As they type, the screen
+//! shows each set as it will be saved, field errors in words (never an
+//! exception), and the slips a set notation accepts but no lifter means,
+//! to confirm before anything is saved.
+
+use serde::Serialize;
+
+use super::sets::logged_set;
+use super::{Action, ActionKind, Banner, Tone};
+use crate::grammar::{self, SetSpec};
+use crate::model::{Exercise, Load, Measure, SetInput, WeightUnit};
+use crate::plausibility::{LogWarning, LogWarningCode};
+use crate::text::{Arg, Language, Text};
+use crate::validate::{self, Field, Problem, ValidationError};
+
+/// The Log screen: a preview of what would be saved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct LogScreen {
+    /// The language it is written in.
+    pub language: Language,
+    /// The exercise the typed name means, once it means one.
+    pub exercise: Option<ExerciseChoice>,
+    /// Names close to a typed name that means none.
+    pub suggestions: Vec<ExerciseChoice>,
+    /// Each set as it will be saved: "Set 1: 100 kg × 5 · RIR 2".
+    pub preview: Vec<String>,
+    /// What must change before the sets can be saved, per field.
+    pub errors: Vec<FieldError>,
+    /// What looks like a slip, to confirm or correct.
+    pub warnings: Vec<Banner>,
+    /// Save (or save anyway, after warnings); none while there are errors.
+    pub actions: Vec<Action>,
+}
+
+/// An exercise to pick.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ExerciseChoice {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// A problem with one field of the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct FieldError {
+    /// The form field: `exercise` or `sets`.
+    pub field: String,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+/// What the typed exercise name came to.
+pub enum Typed<'a> {
+    /// Nothing typed yet.
+    Nothing,
+    /// The exercise it means.
+    Found(&'a Exercise),
+    /// A name that means none, with the closest.
+    Unknown {
+        /// As typed.
+        name: &'a str,
+        /// The closest exercises.
+        suggestions: Vec<ExerciseChoice>,
+    },
+}
+
+/// The typed sets read for `exercise` in the person's `unit`: the sets,
+/// or the errors that stop them. A count (`3x100x5`) gives that many sets.
+pub fn read_sets(
+    exercise: &Exercise,
+    typed: &str,
+    unit: WeightUnit,
+    text: &Text,
+) -> (Vec<SetInput>, Vec<FieldError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    let words: Vec<&str> = typed.split_whitespace().collect();
+    if words.is_empty() {
+        errors.push(sets_error(text.get("log-error-no-sets")));
+    }
+    for word in words {
+        match grammar::parse(word) {
+            Ok(spec) => {
+                let spec: SetSpec = spec.fit_to(exercise.measure);
+                let input = spec.to_input(&exercise.id, unit);
+                if let Err(e) = validate::set(&input, exercise) {
+                    errors.push(sets_error(set_problem(&e, &input, exercise, text)));
+                    continue;
+                }
+                let count = usize::try_from(spec.count).unwrap_or(usize::MAX);
+                if inputs.len().saturating_add(count) > validate::MAX_SETS_PER_CALL {
+                    errors.push(sets_error(text.with(
+                        "log-error-too-many",
+                        &[("max", Arg::Count(validate::MAX_SETS_PER_CALL as u64))],
+                    )));
+                    break;
+                }
+                inputs.extend(std::iter::repeat_n(input, count));
+            }
+            Err(e) => errors.push(sets_error(text.with(
+                "log-error-not-a-set",
+                &[("token", e.input.into()), ("detail", e.expected.into())],
+            ))),
+        }
+    }
+    (inputs, errors)
+}
+
+fn sets_error(message: String) -> FieldError {
+    FieldError {
+        field: "sets".into(),
+        message,
+    }
+}
+
+/// Why a typed set cannot be saved: what it lacks for its exercise in
+/// words of its own (the usual slips: no reps, no load, no time), else
+/// the field and its problem.
+fn set_problem(e: &ValidationError, input: &SetInput, exercise: &Exercise, text: &Text) -> String {
+    let name = [("exercise", Arg::from(exercise.name.as_str()))];
+    match (&e.problem, e.field) {
+        (Problem::WrongForExercise { .. }, Field::Reps) if input.reps == Some(0) => {
+            text.get("log-zero-reps")
+        }
+        (Problem::WrongForExercise { .. }, Field::Reps)
+            if input.duration_ms.is_none() && input.distance.is_none() =>
+        {
+            match exercise.measure {
+                Measure::WeightReps | Measure::BodyweightReps | Measure::Reps => {
+                    text.with("log-needs-reps", &name)
+                }
+                _ => text.get("log-needs-amount"),
+            }
+        }
+        (Problem::WrongForExercise { .. }, Field::Weight) => text.with("log-needs-load", &name),
+        (Problem::WrongForExercise { .. }, Field::Duration) => text.with("log-needs-time", &name),
+        (Problem::WrongForExercise { .. }, Field::Distance) => {
+            text.with("log-needs-distance", &name)
+        }
+        _ => validation_message(e, text),
+    }
+}
+
+/// A validation error in words: the field's name and what is wrong with it.
+pub fn validation_message(e: &ValidationError, text: &Text) -> String {
+    let field = field_name(e.field, text);
+    let (id, args): (&str, Vec<(&str, Arg)>) = match &e.problem {
+        Problem::NotFinite => ("problem-not-finite", vec![]),
+        Problem::Negative => ("problem-negative", vec![]),
+        Problem::TooLarge { max } => ("problem-too-large", vec![("max", max.as_str().into())]),
+        Problem::OutOfRange { min, max } => (
+            "problem-out-of-range",
+            vec![("min", min.as_str().into()), ("max", max.as_str().into())],
+        ),
+        Problem::NotAStep { step } => ("problem-not-a-step", vec![("step", step.as_str().into())]),
+        Problem::Missing => ("problem-missing", vec![]),
+        Problem::Empty => ("problem-empty", vec![]),
+        Problem::TooLong { max } => ("problem-too-long", vec![("max", Arg::Count(*max as u64))]),
+        Problem::ControlCharacters => ("problem-control-characters", vec![]),
+        Problem::InFuture => ("problem-in-future", vec![]),
+        Problem::TooEarly => ("problem-too-early", vec![]),
+        Problem::BeforeStart => ("problem-before-start", vec![]),
+        Problem::Conflicts { with } => (
+            "problem-conflicts",
+            vec![("other", field_name(*with, text).into())],
+        ),
+        Problem::Malformed { expected } => (
+            "problem-malformed",
+            vec![("detail", expected.as_str().into())],
+        ),
+        Problem::WrongForExercise { reason } => (
+            "problem-wrong-for-exercise",
+            vec![("detail", reason.as_str().into())],
+        ),
+        Problem::WrongForMeasure { reason } => (
+            "problem-wrong-for-measure",
+            vec![("detail", reason.as_str().into())],
+        ),
+    };
+    let mut all = vec![("field", Arg::from(field))];
+    all.extend(args);
+    text.with(id, &all)
+}
+
+fn field_name(field: Field, text: &Text) -> String {
+    text.get(&format!("field-{}", field.as_str().replace('_', "-")))
+}
+
+/// The screen for what was typed.
+pub fn build(
+    typed: &Typed<'_>,
+    inputs: &[SetInput],
+    mut errors: Vec<FieldError>,
+    warnings: &[LogWarning],
+    text: &Text,
+) -> LogScreen {
+    let (exercise, suggestions) = match typed {
+        Typed::Nothing => {
+            errors.insert(
+                0,
+                FieldError {
+                    field: "exercise".into(),
+                    message: text.get("log-error-no-exercise"),
+                },
+            );
+            (None, Vec::new())
+        }
+        Typed::Found(e) => (
+            Some(ExerciseChoice {
+                id: e.id.clone(),
+                name: e.name.clone(),
+            }),
+            Vec::new(),
+        ),
+        Typed::Unknown { name, suggestions } => {
+            errors.insert(
+                0,
+                FieldError {
+                    field: "exercise".into(),
+                    message: text.with("log-error-unknown-exercise", &[("name", (*name).into())]),
+                },
+            );
+            (None, suggestions.clone())
+        }
+    };
+    let preview = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            text.with(
+                "log-preview-set",
+                &[
+                    ("number", Arg::Count(i as u64 + 1)),
+                    ("set", logged_set(s, text).into()),
+                ],
+            )
+        })
+        .collect();
+    let name = exercise
+        .as_ref()
+        .map(|e| e.name.clone())
+        .unwrap_or_default();
+    // A count (3x10x5) repeats one slip in each set: it is said once, for
+    // all the sets it is in.
+    let mut groups: Vec<(LogWarningCode, Option<&SetInput>, &LogWarning, Vec<u32>)> = Vec::new();
+    for w in warnings {
+        let key = (w.code, inputs.get(w.set as usize));
+        match groups.iter_mut().find(|g| (g.0, g.1) == key) {
+            Some(g) => g.3.push(w.set),
+            None => groups.push((key.0, key.1, w, vec![w.set])),
+        }
+    }
+    let warnings: Vec<Banner> = groups
+        .iter()
+        .map(|(_, _, w, sets)| Banner {
+            text: warning_text(w, sets, inputs, &name, text),
+            tone: Tone::Caution,
+        })
+        .collect();
+    let count = Arg::Count(inputs.len() as u64);
+    let actions = if !errors.is_empty() || inputs.is_empty() {
+        Vec::new()
+    } else if warnings.is_empty() {
+        vec![Action::new(
+            ActionKind::LogSets,
+            text.with("action-log-sets", &[("count", count)]),
+        )]
+    } else {
+        vec![Action::new(
+            ActionKind::LogAnyway,
+            text.with("action-log-anyway", &[("count", count)]),
+        )]
+    };
+    LogScreen {
+        language: text.language(),
+        exercise,
+        suggestions,
+        preview,
+        errors,
+        warnings,
+        actions,
+    }
+}
+
+/// A slip in words, from its code and the sets it is about.
+fn warning_text(
+    w: &LogWarning,
+    sets: &[u32],
+    inputs: &[SetInput],
+    exercise: &str,
+    text: &Text,
+) -> String {
+    let set = inputs.get(w.set as usize);
+    let weight = set
+        .and_then(|s| match s.load {
+            Load::Weight { weight } => Some(text.weight(weight)),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let reps = set.and_then(|s| s.reps).unwrap_or(0);
+    let meant = w
+        .suggestion
+        .as_ref()
+        .map(|s| logged_set(s, text))
+        .unwrap_or_default();
+    // "1–3" for a run of sets, else "1, 3".
+    let mut numbers: Vec<u64> = sets.iter().map(|n| u64::from(*n) + 1).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let list = match (numbers.first(), numbers.last()) {
+        (Some(a), Some(b)) if numbers.len() > 2 && b - a + 1 == numbers.len() as u64 => {
+            format!("{a}–{b}")
+        }
+        _ => numbers
+            .iter()
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let which = text.with(
+        "slip-sets",
+        &[
+            ("count", Arg::Count(numbers.len().max(1) as u64)),
+            ("list", list.into()),
+        ],
+    );
+    let args = [
+        ("exercise", Arg::from(exercise)),
+        ("sets", which.into()),
+        ("weight", weight.into()),
+        ("reps", Arg::Count(reps.into())),
+        ("meant", meant.into()),
+    ];
+    let id = match w.code {
+        LogWarningCode::BelowBar => "slip-below-bar",
+        LogWarningCode::LooksSwapped => "slip-looks-swapped",
+        LogWarningCode::OtherUnit => "slip-other-unit",
+        LogWarningCode::BeyondRecords => "slip-beyond-records",
+    };
+    text.with(id, &args)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// Every field a validation error can name; the match makes a new
+    /// variant fail to compile until it is listed here (and so checked).
+    fn all_fields() -> Vec<Field> {
+        let all = vec![
+            Field::Exercise,
+            Field::Weight,
+            Field::AddedWeight,
+            Field::Reps,
+            Field::Rir,
+            Field::Rpe,
+            Field::Duration,
+            Field::Distance,
+            Field::Landings,
+            Field::DropHeight,
+            Field::Pain,
+            Field::Note,
+            Field::Band,
+            Field::Name,
+            Field::Alias,
+            Field::Date,
+            Field::FinishedAt,
+            Field::BirthYear,
+            Field::Count,
+            Field::Id,
+            Field::Loadout,
+            Field::RunningMinutes,
+            Field::Program,
+            Field::Measure,
+            Field::Site,
+            Field::Unit,
+            Field::Value,
+        ];
+        for f in &all {
+            match f {
+                Field::Exercise
+                | Field::Weight
+                | Field::AddedWeight
+                | Field::Reps
+                | Field::Rir
+                | Field::Rpe
+                | Field::Duration
+                | Field::Distance
+                | Field::Landings
+                | Field::DropHeight
+                | Field::Pain
+                | Field::Note
+                | Field::Band
+                | Field::Name
+                | Field::Alias
+                | Field::Date
+                | Field::FinishedAt
+                | Field::BirthYear
+                | Field::Count
+                | Field::Id
+                | Field::Loadout
+                | Field::RunningMinutes
+                | Field::Program
+                | Field::Measure
+                | Field::Site
+                | Field::Unit
+                | Field::Value => {}
+            }
+        }
+        all
+    }
+
+    fn all_problems() -> Vec<Problem> {
+        let s = || "x".to_owned();
+        vec![
+            Problem::NotFinite,
+            Problem::Negative,
+            Problem::TooLarge { max: s() },
+            Problem::OutOfRange { min: s(), max: s() },
+            Problem::NotAStep { step: s() },
+            Problem::Missing,
+            Problem::Empty,
+            Problem::TooLong { max: 3 },
+            Problem::ControlCharacters,
+            Problem::InFuture,
+            Problem::TooEarly,
+            Problem::BeforeStart,
+            Problem::Conflicts { with: Field::Rpe },
+            Problem::Malformed { expected: s() },
+            Problem::WrongForExercise { reason: s() },
+            Problem::WrongForMeasure { reason: s() },
+        ]
+    }
+
+    #[test]
+    fn every_field_problem_and_slip_has_words_in_every_language() {
+        for language in Language::ALL {
+            let text = Text::new(language);
+            for field in all_fields() {
+                for problem in all_problems() {
+                    validation_message(&ValidationError { field, problem }, &text);
+                }
+            }
+            let input = SetInput::new("back-squat");
+            for code in [
+                LogWarningCode::BelowBar,
+                LogWarningCode::LooksSwapped,
+                LogWarningCode::OtherUnit,
+                LogWarningCode::BeyondRecords,
+            ] {
+                let w = LogWarning {
+                    code,
+                    set: 0,
+                    text: String::new(),
+                    suggestion: Some(input.clone()),
+                };
+                warning_text(
+                    &w,
+                    &[0, 1, 2],
+                    std::slice::from_ref(&input),
+                    "Back Squat",
+                    &text,
+                );
+                warning_text(&w, &[0], std::slice::from_ref(&input), "Back Squat", &text);
+            }
+            assert!(
+                text.missing().is_empty(),
+                "{language:?}: {:?}",
+                text.missing()
+            );
+        }
+    }
+}
