@@ -18,10 +18,44 @@ fn main() -> Result<(), Box<dyn Error>> {
     let out = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?;
     // Any file added, changed or removed under data/ reruns this script.
     println!("cargo::rerun-if-changed=data");
-    deflate_dir(Path::new("data"), Path::new("data"), Path::new(&out))
+    deflate_dir(Path::new("data"), Path::new("data"), Path::new(&out))?;
+    catalogs(Path::new("data/i18n"), &Path::new(&out).join("i18n"))
 }
 
-/// Deflates every `.toml` and `.ftl` file under `dir` to `OUT_DIR/<path>.deflate`,
+/// Joins each language's message files (`data/i18n/<tag>/*.ftl`, one a
+/// part of the app, in name order) into one catalog, `i18n/<tag>.ftl`,
+/// deflated. A message id in two files is caught when the catalog is
+/// loaded, as Fluent refuses to override one.
+fn catalogs(dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
+    fs::create_dir_all(out)?;
+    for entry in fs::read_dir(dir)? {
+        let language = entry?.path();
+        if !language.is_dir() {
+            continue;
+        }
+        let mut files: Vec<_> = fs::read_dir(&language)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
+        files.retain(|p| p.extension().is_some_and(|ext| ext == "ftl"));
+        files.sort();
+        let mut text = Vec::new();
+        for file in files {
+            text.extend(fs::read(&file)?);
+            text.push(b'\n');
+        }
+        let tag = language
+            .file_name()
+            .ok_or("a language folder without a name")?;
+        let mut encoder = DeflateEncoder::new(Vec::new(), Compression::best());
+        encoder.write_all(&text)?;
+        let mut dest = out.join(tag).into_os_string();
+        dest.push(".ftl.deflate");
+        fs::write(dest, encoder.finish()?)?;
+    }
+    Ok(())
+}
+
+/// Deflates every `.toml` file under `dir` to `OUT_DIR/<path>.deflate`,
 /// keeping its path below `root`, so that adding a program to data/ needs
 /// no list kept here.
 fn deflate_dir(root: &Path, dir: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
@@ -31,10 +65,7 @@ fn deflate_dir(root: &Path, dir: &Path, out: &Path) -> Result<(), Box<dyn Error>
             deflate_dir(root, &path, out)?;
             continue;
         }
-        if path
-            .extension()
-            .is_none_or(|ext| ext != "toml" && ext != "ftl")
-        {
+        if path.extension().is_none_or(|ext| ext != "toml") {
             continue;
         }
         let text = fs::read(&path)?;

@@ -1619,6 +1619,10 @@ impl Sim<'_> {
             self.body.train(f, i, date);
         }
 
+        support::assert_translatable(
+            support::whys(result.changes.iter().map(|c| &c.why)),
+            &format!("{date}"),
+        );
         // Session-to-session checks per lift.
         let changes: BTreeMap<String, String> = result
             .changes
@@ -2065,6 +2069,10 @@ fn simulate(program_id: &str, who: Who) -> Year {
         }
         sim.clock.set(at(day, 17, 0));
         let plan = sim.heft.today(day).unwrap().plan;
+        support::assert_translatable(
+            support::plan_reasons(&plan),
+            &format!("{} {day}", who.slug()),
+        );
         if day < plan.ready_on {
             let tag = format!("{} {day} deferred", who.slug());
             sim.check_any_plan(day, &plan, &tag);

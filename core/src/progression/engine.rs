@@ -5,6 +5,8 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use crate::text::{Phrase, equipment_word};
+
 use super::athlete::Athlete;
 use super::history::{PastSet, PastWorkout};
 use super::loading::{self, Loadout};
@@ -141,7 +143,7 @@ pub fn start(
     // Said once, here: a program that runs above the band on purpose is not
     // warned about it every week (Momma 2022).
     match (&program.above_band, weekly) {
-        (Some(reason), w) if w > DOSE_MAX => why.push(Why::fact(format!(
+        (Some(reason), w) if w > DOSE_MAX => why.push(Why::fact_text(format!(
             "This program plans about {w} min of lifting a week, above the 40-{DOSE_MAX} min band where the benefit peaks{}: {reason}",
             if w > DOSE_LIMIT {
                 format!(" (above {DOSE_LIMIT} min the cohorts saw it gone)")
@@ -149,10 +151,10 @@ pub fn start(
                 String::new()
             }
         ))),
-        (None, w) if w > DOSE_LIMIT => why.push(Why::fact(format!(
+        (None, w) if w > DOSE_LIMIT => why.push(Why::fact_text(format!(
             "This program plans about {w} min of lifting a week, above the 40-{DOSE_MAX} min band: above {DOSE_LIMIT} min the benefit seen in cohorts is gone. Consider fewer sessions or a shorter program."
         ))),
-        (None, w) if w > DOSE_MAX => why.push(Why::fact(format!(
+        (None, w) if w > DOSE_MAX => why.push(Why::fact_text(format!(
             "This program plans about {w} min of lifting a week, above the 40-{DOSE_MAX} min band where the benefit peaks."
         ))),
         _ => {}
@@ -169,25 +171,25 @@ pub fn start(
         reason,
     };
     if program.has_familiarization() {
-        why.push(Why::fact(
+        why.push(Why::fact_text(
             "The program starts by learning the lifts at light loads.",
         ));
     } else if !program.heavy {
         run.familiarized = true;
     } else if athlete.low_bone_mass {
         run.ramp = Some(ramp(RampReason::LowBoneMass));
-        why.push(Why::fact(
+        why.push(Why::fact_text(
             "With low bone mass, technique comes before heavy loads (LIFTMOR, ESSA 2017): \
              4 weeks of familiarization first.",
         ));
     } else if days_off.is_none() {
         run.ramp = Some(ramp(RampReason::NewLifter));
-        why.push(Why::heuristic(
+        why.push(Why::heuristic_text(
             "No lifting logged yet: 4 weeks of technique and light loads first.",
         ));
     } else if days_off.is_some_and(|d| d >= LONG_LAYOFF_DAYS) {
         run.ramp = Some(ramp(RampReason::LongLayoff));
-        why.push(Why::heuristic(
+        why.push(Why::heuristic_text(
             "Months since the last heavy lifting: technique and light loads first.",
         ));
     } else {
@@ -324,16 +326,16 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
                 ..WarningFacts::default()
             },
         });
-        notes.push(Why::heuristic(text));
+        notes.push(Why::heuristic_text(text));
     }
     if let Some(r) = ramp {
         notes.push(match r.reason {
-            RampReason::LowBoneMass => Why::fact(format!(
+            RampReason::LowBoneMass => Why::fact_text(format!(
                 "Familiarization {} of {}: technique before heavy loads, as in LIFTMOR.",
                 r.done.saturating_add(1),
                 r.total
             )),
-            RampReason::NewLifter | RampReason::LongLayoff => Why::heuristic(format!(
+            RampReason::NewLifter | RampReason::LongLayoff => Why::heuristic_text(format!(
                 "Familiarization {} of {}: technique first, loads ramp up.",
                 r.done.saturating_add(1),
                 r.total
@@ -349,7 +351,7 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
     }
     let running_trim = match (program.trim_above_running_min, athlete.running_min_week) {
         (Some(limit), Some(run)) if run > limit => {
-            notes.push(Why::heuristic(format!(
+            notes.push(Why::heuristic_text(format!(
                 "{run} min of running a week (over {limit}): one set fewer per exercise."
             )));
             1

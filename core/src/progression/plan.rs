@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::program::{PhaseKind, RepRange, Rule};
 use crate::model::{SetKind, SetRole, Weight};
+use crate::text::{Language, Phrase, Text};
 
 /// The session to do, as `heft today --json` prints it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -84,8 +85,25 @@ pub struct Swap {
     pub from_id: String,
     /// Its name.
     pub from_name: String,
-    /// Why it was replaced.
+    /// Why it was replaced, in English: the English catalog's rendering of
+    /// `phrase`.
     pub reason: String,
+    /// Why it was replaced, as a catalog message and its values.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub phrase: Phrase,
+}
+
+impl Swap {
+    /// `from` was replaced, for the reason `phrase` says.
+    pub fn new(from_id: String, from_name: String, phrase: Phrase) -> Swap {
+        Swap {
+            from_id,
+            from_name,
+            reason: Text::new(Language::En).phrase(&phrase),
+            phrase,
+        }
+    }
 }
 
 /// One set to do.
@@ -151,29 +169,55 @@ impl PlannedLoad {
 }
 
 /// A reason a person can read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Why {
-    /// The sentence.
+    /// The sentence, in English: the English catalog's rendering of
+    /// `phrase`.
     pub text: String,
     /// True when this is a practical rule rather than a trial result.
     pub heuristic: bool,
+    /// What the sentence says, as a catalog message and its values, for a
+    /// screen to write in the person's language.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub phrase: Phrase,
 }
 
 impl Why {
     /// A reason backed by a trial or guideline.
-    pub fn fact(text: impl Into<String>) -> Why {
-        Why {
-            text: text.into(),
-            heuristic: false,
-        }
+    pub fn fact(phrase: Phrase) -> Why {
+        Why::new(phrase, false)
     }
 
     /// A reason that is a practical choice.
-    pub fn heuristic(text: impl Into<String>) -> Why {
+    pub fn heuristic(phrase: Phrase) -> Why {
+        Why::new(phrase, true)
+    }
+
+    fn new(phrase: Phrase, heuristic: bool) -> Why {
+        Why {
+            text: Text::new(Language::En).phrase(&phrase),
+            heuristic,
+            phrase,
+        }
+    }
+
+    /// A reason backed by a trial or guideline, as English text only.
+    pub fn fact_text(text: impl Into<String>) -> Why {
+        Why {
+            text: text.into(),
+            heuristic: false,
+            phrase: Phrase::default(),
+        }
+    }
+
+    /// A reason that is a practical choice, as English text only.
+    pub fn heuristic_text(text: impl Into<String>) -> Why {
         Why {
             text: text.into(),
             heuristic: true,
+            phrase: Phrase::default(),
         }
     }
 }

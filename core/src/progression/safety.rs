@@ -4,6 +4,7 @@
 use super::athlete::Athlete;
 use super::program::ExerciseLookup;
 use crate::model::{Equipment, Exercise, Measure};
+use crate::text::Phrase;
 
 /// Safe stand-ins named in the guidelines, tried in order before any
 /// catalog search. [design: the pairs follow Too Fit To Fracture's examples]
@@ -31,18 +32,17 @@ const IMPACT_SWAPS: &[(&str, &[&str])] = &[
 ];
 
 /// Why an exercise may not be done, if it may not.
-pub fn unsafe_reason(exercise: &Exercise, athlete: &Athlete) -> Option<&'static str> {
-    if athlete.low_bone_mass && exercise.spinal_flexion {
-        Some("loaded or repeated spinal flexion is avoided with low bone mass")
+pub fn unsafe_reason(exercise: &Exercise, athlete: &Athlete) -> Option<Phrase> {
+    let id = if athlete.low_bone_mass && exercise.spinal_flexion {
+        "swap-spinal-flexion"
     } else if athlete.low_bone_mass && exercise.spinal_rotation {
-        Some("forceful twisting is avoided with low bone mass")
+        "swap-spinal-rotation"
     } else if athlete.limit_impact && exercise.impact {
-        Some(
-            "high-impact landings are replaced by lower impact with osteoporosis or a vertebral fracture",
-        )
+        "swap-impact"
     } else {
-        None
-    }
+        return None;
+    };
+    Some(Phrase::new(id))
 }
 
 /// True when the person can and may do it.

@@ -509,7 +509,14 @@ fn card(
                 "swap-note",
                 &[
                     ("from", s.from_name.as_str().into()),
-                    ("reason", s.reason.as_str().into()),
+                    (
+                        "reason",
+                        if s.phrase.id.is_empty() {
+                            s.reason.clone().into()
+                        } else {
+                            text.phrase(&s.phrase).into()
+                        },
+                    ),
                 ],
             )
         }),

@@ -1,11 +1,17 @@
 //! The words and numbers a screen shows, in the person's language.
 //!
 //! Every sentence comes from one message catalog per language
-//! (`core/data/i18n/<tag>.ftl`, Project Fluent, embedded deflated); numbers,
+//! (`core/data/i18n/<tag>/*.ftl`, Project Fluent, joined and embedded
+//! deflated by build.rs); numbers,
 //! weights and dates are formatted here per language, since Fluent leaves
 //! that to the caller (German writes `42,5 kg`). Screens build their text
 //! through a [`Text`] and nothing else, so a shell carries no sentence of
-//! its own and a new language is one more catalog.
+//! its own and a new language is one more catalog. What the engine says
+//! (its reasons) it keeps as [`Phrase`]s, written here in any language.
+
+mod phrase;
+
+pub use phrase::{Phrase, PhraseArg, PhraseValue, equipment_word};
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -175,6 +181,36 @@ impl Text {
         text.into_owned()
     }
 
+    /// A phrase, its values written this language's way.
+    pub fn phrase(&self, phrase: &Phrase) -> String {
+        let args: Vec<(&str, Arg)> = phrase
+            .args
+            .iter()
+            .map(|a| (a.name.as_str(), self.value(&a.value)))
+            .collect();
+        self.with(&phrase.id, &args)
+    }
+
+    fn value(&self, value: &PhraseValue) -> Arg {
+        match value {
+            PhraseValue::Name { text } => Arg::Text(text.clone()),
+            PhraseValue::Word { id } => Arg::Text(self.get(id)),
+            PhraseValue::Choice { key } => Arg::Text(key.clone()),
+            PhraseValue::Count { value } => Arg::Count(*value),
+            PhraseValue::Number { value } => Arg::Text(self.number(*value, 2)),
+            PhraseValue::Weight { weight } => Arg::Text(self.weight(*weight)),
+            PhraseValue::Estimate { weight } => Arg::Text(self.estimate(*weight)),
+            PhraseValue::Date { date } => Arg::Text(self.date(*date)),
+            PhraseValue::Counts { values } => Arg::Text(
+                values
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        }
+    }
+
     fn miss(&self, id: &str) -> String {
         self.missing.borrow_mut().push(id.to_owned());
         id.to_owned()
@@ -198,6 +234,16 @@ impl Text {
     /// A weight with its unit, to 0.01: `42.5 kg`, `42,5 kg`.
     pub fn weight(&self, w: Weight) -> String {
         format!("{} {}", self.number(w.value(), 2), w.unit().symbol())
+    }
+
+    /// An estimated weight, always to one decimal: `117.3 kg`, `117,3 kg`.
+    pub fn estimate(&self, w: Weight) -> String {
+        let text = format!("{:.1}", w.value());
+        let text = match self.language.decimal_separator() {
+            '.' => text,
+            sep => text.replace('.', &sep.to_string()),
+        };
+        format!("{text} {}", w.unit().symbol())
     }
 
     /// A short date: `Mon 7 Dec`, `Mo., 7. Dez.`.

@@ -10,6 +10,8 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use heft_core::model::{Exercise, Pattern};
+use heft_core::progression::plan::{SessionPlan, Why};
+use heft_core::text::{Language, Phrase, Text};
 
 /// A tiny deterministic PRNG (xorshift64*), seeded from a name.
 pub struct Rng(u64);
@@ -133,4 +135,58 @@ pub fn monday(d: NaiveDate) -> NaiveDate {
 /// `x` to the nearest half.
 pub fn half(x: f64) -> f64 {
     (x * 2.0).round() / 2.0
+}
+
+/// Fails unless every reason (its English text and its phrase) is a
+/// catalog phrase that both languages write without a missing message or
+/// value, and that English writes exactly as the text: the engine's
+/// reasons can be shown in the person's language, and the English beside
+/// them is the catalog's.
+pub fn assert_translatable<'a>(
+    reasons: impl IntoIterator<Item = (&'a str, &'a Phrase)>,
+    context: &str,
+) {
+    for (english, phrase) in reasons {
+        assert!(
+            !phrase.id.is_empty(),
+            "{context}: a reason with no catalog phrase: {english}"
+        );
+        for language in Language::ALL {
+            let text = Text::new(language);
+            let written = text.phrase(phrase);
+            assert!(
+                text.missing().is_empty(),
+                "{context}: {} cannot write {phrase:?}: {:?}",
+                language.tag(),
+                text.missing()
+            );
+            if language == Language::En {
+                assert_eq!(written, english, "{context}");
+            }
+        }
+    }
+}
+
+/// Reasons as [`assert_translatable`] takes them.
+pub fn whys<'a>(whys: impl IntoIterator<Item = &'a Why>) -> Vec<(&'a str, &'a Phrase)> {
+    whys.into_iter()
+        .map(|w| (w.text.as_str(), &w.phrase))
+        .collect()
+}
+
+/// Every reason a plan gives: the session's, each exercise's, and why an
+/// exercise was replaced.
+pub fn plan_reasons(plan: &SessionPlan) -> Vec<(&str, &Phrase)> {
+    let mut all = whys(
+        plan.why
+            .iter()
+            .chain(plan.exercises.iter().flat_map(|e| e.why.iter())),
+    );
+    all.extend(
+        plan.exercises
+            .iter()
+            .filter_map(|e| e.swap.as_ref())
+            .map(|s| (s.reason.as_str(), &s.phrase)),
+    );
+    all
 }

@@ -59,7 +59,7 @@ pub(super) fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Op
     let why = best.map(|(est, text)| {
         lift.e1rm_kg = Some(est);
         lift.e1rm_source = Some(text.clone());
-        Why::fact(format!(
+        Why::fact_text(format!(
             "Estimated 1RM {} {text}.",
             show_estimate(est, input.athlete.unit)
         ))

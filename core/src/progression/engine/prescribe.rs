@@ -58,36 +58,34 @@ pub(super) fn choose<'a>(
         let lighter =
             allowed_alternatives(slot, athlete, lookup).find(|e| e.equipment != base.equipment);
         if let Some(alt) = lighter {
-            swap = Some(Swap {
-                from_id: base.id.clone(),
-                from_name: base.name.clone(),
-                reason: format!(
-                    "even the lightest {} load was near your limit; {} allows lighter steps",
-                    base.equipment, alt.equipment
-                ),
-            });
+            swap = Some(Swap::new(
+                base.id.clone(),
+                base.name.clone(),
+                Phrase::new("swap-lighter-steps")
+                    .word("from", equipment_word(base.equipment))
+                    .word("to", equipment_word(alt.equipment)),
+            ));
             wanted = alt;
         }
     }
     if !athlete.can_do(wanted) {
         let alt = stand_in(slot, wanted, athlete, lookup)?;
-        swap = Some(Swap {
-            from_id: wanted.id.clone(),
-            from_name: wanted.name.clone(),
-            reason: format!(
-                "{} needs {} equipment you do not have",
-                wanted.name, wanted.equipment
-            ),
-        });
+        swap = Some(Swap::new(
+            wanted.id.clone(),
+            wanted.name.clone(),
+            Phrase::new("swap-no-equipment")
+                .name("exercise", wanted.name.as_str())
+                .word("equipment", equipment_word(wanted.equipment)),
+        ));
         wanted = alt;
     }
     if let Some(reason) = safety::unsafe_reason(wanted, athlete) {
         let alt = stand_in(slot, wanted, athlete, lookup)?;
-        swap = Some(Swap {
-            from_id: swap.map(|s| s.from_id).unwrap_or_else(|| wanted.id.clone()),
-            from_name: wanted.name.clone(),
-            reason: reason.to_owned(),
-        });
+        swap = Some(Swap::new(
+            swap.map(|s| s.from_id).unwrap_or_else(|| wanted.id.clone()),
+            wanted.name.clone(),
+            reason,
+        ));
         wanted = alt;
     }
     Some((wanted, swap))
@@ -116,7 +114,7 @@ pub(super) fn band_for(
         return None;
     }
     if athlete.bands.is_empty() {
-        why.push(Why::heuristic(
+        why.push(Why::heuristic_text(
             "No bands in your profile: use a band with which the last rep is hard. List your bands in the profile, light to heavy, and log the band with each set (e.g. 12r@band:red): the plan then names the next one.",
         ));
         return lift.band.clone();
@@ -125,7 +123,7 @@ pub(super) fn band_for(
         return Some(b.clone());
     }
     let first = athlete.bands.first()?;
-    why.push(Why::heuristic(format!(
+    why.push(Why::heuristic_text(format!(
         "The {first} band, the lightest on your list, until a band is logged; log the band with each set (e.g. 12r@band:{first})."
     )));
     Some(first.clone())
@@ -240,7 +238,7 @@ pub(super) fn plan_slot(
     let (lift, seeded) = lift_state(input, state_key(slot, exercise));
     let mut why: Vec<Why> = Vec::new();
     if let Some(s) = &swap {
-        why.push(Why::fact(format!(
+        why.push(Why::fact_text(format!(
             "{} instead of {}: {}.",
             exercise.name, s.from_name, s.reason
         )));
@@ -248,7 +246,7 @@ pub(super) fn plan_slot(
     if let Some(w) = seeded {
         why.push(w);
     } else if let (Some(e), Some(src)) = (lift.e1rm_kg, &lift.e1rm_source) {
-        why.push(Why::fact(format!(
+        why.push(Why::fact_text(format!(
             "Estimated 1RM {} {src}.",
             show_estimate(e, unit)
         )));
@@ -266,7 +264,7 @@ pub(super) fn plan_slot(
         .filter(|_| deload_phase)
         .and_then(|b| previous_band(athlete, b));
     if let (Some(l), Some(b)) = (lighter, &band) {
-        why.push(Why::fact(format!(
+        why.push(Why::fact_text(format!(
             "Planned lighter week: the {l} band, one lighter than the {b}."
         )));
         band = Some(l.clone());
@@ -381,7 +379,7 @@ pub(super) fn plan_slot(
             reps = RepRange { min: r, max: r };
             let rir = ceil_half(rir_at(LOW_BONE_MASS_CAP, r));
             target = Target::Rir(rir, rir);
-            why.push(Why::fact(format!(
+            why.push(Why::fact_text(format!(
                 "Low bone mass: at most {} of the estimated 1RM until familiarization is done (LIFTMOR, ESSA).",
                 pct(LOW_BONE_MASS_CAP)
             )));
@@ -390,7 +388,7 @@ pub(super) fn plan_slot(
         match target {
             Target::Technique => {
                 load_kg = lightest(&athlete.loadout, exercise.equipment).map(|v| to_kg(v, unit));
-                why.push(Why::fact(
+                why.push(Why::fact_text(
                     "Technique: the lightest load, every rep smooth and controlled.",
                 ));
             }
@@ -425,7 +423,7 @@ pub(super) fn plan_slot(
                     if floor > l * layoff + 1e-9 {
                         // Said here, as the last session's reason names only
                         // the rule's own step.
-                        why.push(Why::fact(format!(
+                        why.push(Why::fact_text(format!(
                             "The estimate has grown past the load: the band's bottom ({} of it) is about {}.",
                             pct(fraction),
                             show_kg(floor, unit)
@@ -438,7 +436,7 @@ pub(super) fn plan_slot(
                         && l > e * most
                     {
                         l = e * most;
-                        why.push(Why::fact(format!(
+                        why.push(Why::fact_text(format!(
                             "At the top of the band ({} of the estimated 1RM): the load rises as the estimate does.",
                             pct(most)
                         )));
@@ -451,7 +449,7 @@ pub(super) fn plan_slot(
                     } else {
                         format!("{}-{}%", num(lo), num(hi))
                     };
-                    why.push(Why::fact(format!(
+                    why.push(Why::fact_text(format!(
                         "{} of the estimated 1RM (program: {program}).",
                         pct(fraction)
                     )));
@@ -492,9 +490,9 @@ pub(super) fn plan_slot(
                     };
                     // The fatigue allowance is a rule of thumb (PROGRESSION.md).
                     why.push(if lost > 0.0 {
-                        Why::heuristic(text)
+                        Why::heuristic_text(text)
                     } else {
-                        Why::fact(text)
+                        Why::fact_text(text)
                     });
                 }
             }
@@ -525,7 +523,7 @@ pub(super) fn plan_slot(
                         .filter(|_| !held_back(&lift))
                         .map_or(0.0, |e| load_at(e, reps.max, hi).min(jump_limit(last)));
                     if floor > l * layoff + 1e-9 {
-                        why.push(Why::fact(format!(
+                        why.push(Why::fact_text(format!(
                             "The estimate has outgrown the load: {} reps with {} in reserve is about {} of it.",
                             reps.max,
                             num(hi),
@@ -546,7 +544,7 @@ pub(super) fn plan_slot(
                     });
                 } else if let Some(e) = e1rm {
                     load_kg = Some(load_at(e, top, mid));
-                    why.push(Why::fact(format!(
+                    why.push(Why::fact_text(format!(
                         "{} reps with {} in reserve is about {} of the estimated 1RM (RPE chart, an approximation).",
                         top,
                         num(mid),
@@ -609,14 +607,14 @@ pub(super) fn plan_slot(
             if l > most + 1e-9 {
                 load_kg = Some(most);
                 round_down = true;
-                why.push(Why::heuristic(format!(
+                why.push(Why::heuristic_text(format!(
                     "At most 10% heavier than last time ({}), or one step of the equipment where that alone is more: the rest of the way over the next sessions.",
                     show_kg(prev, unit)
                 )));
             }
         }
         if find {
-            why.push(Why::fact(format!(
+            why.push(Why::fact_text(format!(
                 "No estimate yet: work up in small jumps to a weight you could lift {} more times at the end of the set, and log it with its RIR or RPE. No 1RM test: estimates from sets of 3-10 reps are safer.",
                 num(planned_rir.unwrap_or(3.0))
             )));
@@ -666,13 +664,13 @@ pub(super) fn plan_slot(
                         0.0,
                     );
                 }
-                why.push(Why::fact(format!(
+                why.push(Why::fact_text(format!(
                     "Planned lighter week: {} under the last working load ({}), easier than the weeks around it.",
                     pct_cut(1.0 - value / before),
                     show_kg(l, unit)
                 )));
             } else if deload {
-                why.push(Why::fact(
+                why.push(Why::fact_text(
                     "Planned lighter week: the phase's easier target, 90% of its load.",
                 ));
             }
@@ -707,7 +705,7 @@ pub(super) fn plan_slot(
         planned_rir = Some(r);
         // A lower-bound estimate gives no true percentage or chart reserve
         // for this load: the set stops at the target's reserve instead.
-        why.push(Why::heuristic(format!(
+        why.push(Why::heuristic_text(format!(
             "The last sets were logged with more in reserve than the chart reads reliably, so the estimate is a lower bound: {} tests it. Stop each set at RIR {} even if that comes before {top} reps; the estimate follows what you log.",
             show_kg(to_kg(v, unit), unit),
             num(r)
@@ -742,7 +740,7 @@ pub(super) fn plan_slot(
                     || "lighter equipment".to_owned(),
                     |e| format!("{} ({})", e.name, e.equipment),
                 );
-            why.push(Why::fact(format!(
+            why.push(Why::fact_text(format!(
                 "The lightest load your equipment makes ({}) is {} of the estimated 1RM, over the 70% cap: {lighter} allows lighter loads.",
                 show_kg(to_kg(v, unit), unit),
                 pct(fraction)
@@ -759,12 +757,12 @@ pub(super) fn plan_slot(
         planned_rir = None;
     }
     if let Some(p) = lift.pain.filter(|p| *p >= PAIN_HOLD) {
-        why.push(Why::heuristic(format!(
+        why.push(Why::heuristic_text(format!(
             "Pain {p}/10 last time: the load is not raised until it settles."
         )));
     }
     if athlete.is_older() && training && weighted {
-        why.push(Why::fact(
+        why.push(Why::fact_text(
             "Steps are smaller from 60: older muscle responds less to each session, so slower progress is normal.",
         ));
     }
@@ -822,7 +820,7 @@ pub(super) fn plan_slot(
     };
     let rest_s = slot.rest_s.unwrap_or_else(|| default_rest(target, reps));
     if slot.rest_s.is_none() {
-        why.push(Why::heuristic(format!(
+        why.push(Why::heuristic_text(format!(
             "Rest about {} min between sets.",
             num(f64::from(rest_s) / 60.0)
         )));

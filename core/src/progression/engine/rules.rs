@@ -160,12 +160,12 @@ pub(super) fn climb(
         if next < r {
             // Never keep asking for what the rounds did not reach.
             lift.reps = Some(next);
-            return Why::fact(format!(
+            return Why::fact_text(format!(
                 "Last time {shown}, under the {r}{unit} planned: {next}{unit} next time, what every round reached, building back up."
             ));
         }
         lift.reps = Some(r);
-        return Why::heuristic(format!(
+        return Why::heuristic_text(format!(
             "Last time {shown}: not every round reached {r}{unit}, same again next time."
         ));
     }
@@ -204,12 +204,12 @@ pub(super) fn climb(
         let next = next.min(u32::from(top)) as u16;
         lift.reps = Some(next);
         if next == r {
-            return Why::fact(format!(
+            return Why::fact_text(format!(
                 "Last time {shown}, the last round at RIR {}: {r}{unit} again next time.",
                 num(logged.unwrap_or(0.0))
             ));
         }
-        return Why::fact(format!(
+        return Why::fact_text(format!(
             "Last time {shown}{effort}: {next}{unit} next time (top of the range {top})."
         ));
     }
@@ -227,14 +227,14 @@ pub(super) fn climb(
         let name = lookup
             .exercise(next)
             .map_or(next.as_str(), |e| e.name.as_str());
-        return Why::fact(format!(
+        return Why::fact_text(format!(
             "{done_text}: next time {name}, back to {bottom}{unit} (LISA: reps climb, then a harder variation)."
         ));
     }
     if exercise.equipment == Equipment::Band {
         if let Some(next) = next_band(athlete, band.as_deref()) {
             lift.band = Some(next.clone());
-            return Why::fact(format!(
+            return Why::fact_text(format!(
                 "{done_text}: next time the {next} band, back to {bottom}{unit} (LISA: 10 to 18 reps, then a stronger band)."
             ));
         }
@@ -254,7 +254,7 @@ pub(super) fn climb(
             }
             None => format!("{done_text}: next time a stronger band, back to {bottom}{unit}."),
         };
-        return Why::heuristic(why);
+        return Why::heuristic_text(why);
     }
     let how = if timed {
         "a harder position (longer lever, one support less)"
@@ -265,7 +265,7 @@ pub(super) fn climb(
     };
     // A harder way the log does not record: the reps stay at the top.
     lift.reps = Some(top);
-    Why::heuristic(format!(
+    Why::heuristic_text(format!(
         "{done_text}: keep {top}{unit} and make it harder with {how}."
     ))
 }
@@ -340,7 +340,7 @@ pub(super) fn practice_step(
             first.reps.min,
             num(logged)
         ));
-        return Some(Why::heuristic(format!(
+        return Some(Why::heuristic_text(format!(
             "{easy} at {}: next time one step heavier, about {}.",
             show_kg(t, unit),
             show_kg(to, unit)
@@ -353,12 +353,12 @@ pub(super) fn practice_step(
         let name = lookup
             .exercise(next)
             .map_or(next.as_str(), |e| e.name.as_str());
-        return Some(Why::heuristic(format!("{easy}: next time {name}.")));
+        return Some(Why::heuristic_text(format!("{easy}: next time {name}.")));
     }
     if exercise.equipment == Equipment::Band && !is_weighted(exercise) {
         let next = next_band(athlete, lift.band.as_deref())?.clone();
         lift.band = Some(next.clone());
-        return Some(Why::heuristic(format!(
+        return Some(Why::heuristic_text(format!(
             "{easy}: next time the {next} band."
         )));
     }
@@ -390,11 +390,11 @@ fn band_hold(lift: &mut LiftState, input: &PlanInput, exercise: &Exercise, what:
     let rose = matches!((before, lift.e1rm_kg), (Some(b), Some(a)) if a > b * 1.002);
     lift.stalls = 0;
     if rose {
-        return Why::fact(format!(
+        return Why::fact_text(format!(
             "{what}; the estimate rose, and the load follows it in the band."
         ));
     }
-    Why::fact(format!("{what}."))
+    Why::fact_text(format!("{what}."))
 }
 
 /// Applies the slot's rule to a lift after a session and says why.
@@ -515,14 +515,14 @@ pub(super) fn apply_rule(
                 let alt = allowed_alternatives(slot, athlete, lookup)
                     .next()
                     .map_or_else(|| "an easier variation".to_owned(), |e| e.name.clone());
-                return Some(Why::heuristic(format!(
+                return Some(Why::heuristic_text(format!(
                     "Pain {p}/10 on {}: load down {} ({}); if it persists, swap for {alt}.",
                     exercise.name,
                     pct_cut(1.0 - to / b),
                     step(b, to)
                 )));
             }
-            return Some(Why::heuristic(format!(
+            return Some(Why::heuristic_text(format!(
                 "Pain {p}/10 on {}: easier variation or fewer reps next time.",
                 exercise.name
             )));
@@ -534,7 +534,7 @@ pub(super) fn apply_rule(
             if !success {
                 lift.stalls = lift.stalls.saturating_add(1).min(STALL_SESSIONS - 1);
             }
-            return Some(Why::heuristic(format!(
+            return Some(Why::heuristic_text(format!(
                 "Pain {p}/10 on {}: same load next time.",
                 exercise.name
             )));
@@ -555,19 +555,19 @@ pub(super) fn apply_rule(
                 let to = decrease(b, DELOAD_FRACTION);
                 lift.load_kg = Some(to);
                 if to >= b - 1e-9 {
-                    return Why::heuristic(format!(
+                    return Why::heuristic_text(format!(
                         "{what}; {STALL_SESSIONS} sessions without progress, already at the lightest load: fewer sets or an easier variation until it moves."
                     ));
                 }
                 // The reason says the cut as made (rounded down to the equipment).
-                return Why::heuristic(format!(
+                return Why::heuristic_text(format!(
                     "{what}; {STALL_SESSIONS} sessions without progress: deload {} ({}) and build back up.",
                     pct_cut(1.0 - to / b),
                     step(b, to)
                 ));
             }
         }
-        Why::heuristic(format!(
+        Why::heuristic_text(format!(
             "{what}: same again next time ({} of {STALL_SESSIONS} before a deload).",
             lift.stalls
         ))
@@ -634,7 +634,7 @@ pub(super) fn apply_rule(
             lift.probe = lift.probe && (!no_failure || lift.probe_vouched);
             if !lift.probe && lift.e1rm_kg.is_some_and(|e| to > e * top + 1e-9) {
                 lift.load_kg = Some(b);
-                return Why::heuristic(format!(
+                return Why::heuristic_text(format!(
                     "{cause}. {} would pass the band's top ({}) on the estimate: same load until it grows; smaller steps (fractional plates, lighter dumbbells) would let it move sooner.",
                     step(b, to),
                     pct(top)
@@ -651,7 +651,7 @@ pub(super) fn apply_rule(
             progress(lift);
             lift.load_kg = Some(to);
             lift.reps = None;
-            return Why::fact(format!("{cause}: {}.", step(b, to)));
+            return Why::fact_text(format!("{cause}: {}.", step(b, to)));
         }
         if r < slot.reps.min {
             // After a big step taken with fewer reps: build the reps back first.
@@ -659,7 +659,7 @@ pub(super) fn apply_rule(
             progress(lift);
             lift.load_kg = Some(b);
             lift.reps = (next < slot.reps.min).then_some(next);
-            return Why::fact(format!(
+            return Why::fact_text(format!(
                 "{cause}: same load, {next} reps (building back to {}).",
                 slot.reps.min
             ));
@@ -681,7 +681,7 @@ pub(super) fn apply_rule(
                 .map(|r| (r as u16).min(slot.reps.min));
             let Some(fewer) = fewer else {
                 lift.load_kg = Some(b);
-                return Why::heuristic(format!(
+                return Why::heuristic_text(format!(
                     "{cause}. {} is more than the estimate allows for {} reps: same load; smaller steps (fractional plates, lighter dumbbells) would let it move.",
                     step(b, to),
                     MIN_REPS
@@ -690,7 +690,7 @@ pub(super) fn apply_rule(
             progress(lift);
             lift.load_kg = Some(to);
             lift.reps = (fewer < slot.reps.min).then_some(fewer);
-            return Why::heuristic(format!(
+            return Why::heuristic_text(format!(
                 "{cause}: {} with {fewer} reps, building back to {}.",
                 step(b, to),
                 slot.reps.min
@@ -703,7 +703,7 @@ pub(super) fn apply_rule(
                 .is_some_and(|e| b > load_at(e, r.saturating_add(1), 1.0) + 1e-9)
             {
                 lift.load_kg = Some(b);
-                return Why::heuristic(format!(
+                return Why::heuristic_text(format!(
                     "{cause}. {} is too big a step and another rep here would be near failure: same load; smaller steps (fractional plates, lighter dumbbells) would let it move.",
                     step(b, to)
                 ));
@@ -723,7 +723,7 @@ pub(super) fn apply_rule(
                     step(b, to)
                 )
             };
-            return Why::heuristic(format!(
+            return Why::heuristic_text(format!(
                 "{cause}. {reason}: one more rep first ({} reps).",
                 r + 1
             ));
@@ -731,7 +731,7 @@ pub(super) fn apply_rule(
         progress(lift);
         lift.load_kg = Some(to);
         lift.reps = None;
-        Why::fact(format!("{cause}: {}.", step(b, to)))
+        Why::fact_text(format!("{cause}: {}.", step(b, to)))
     };
     let reps_done = |sets: &[&PastSet]| {
         sets.iter()
@@ -753,7 +753,7 @@ pub(super) fn apply_rule(
             .all(|s| s.rir.is_some_and(|r| r >= PROBE_STOP_RIR - 0.5))
     {
         lift.load_kg = Some(b);
-        return Some(Why::fact(format!(
+        return Some(Why::fact_text(format!(
             "Last time {} reps at {}, each set stopped at RIR {} or more as the test of the estimate asked: not a miss; the load now follows the estimate.",
             reps_done(done),
             show_kg(b, unit),
@@ -811,7 +811,7 @@ pub(super) fn apply_rule(
             }
             lift.load_kg = Some(b);
             lift.stalls = 0;
-            Some(Why::fact(format!(
+            Some(Why::fact_text(format!(
                 "Last time {summary}: next load from the updated estimate and the RIR target."
             )))
         }
@@ -908,7 +908,7 @@ pub(super) fn apply_rule(
                     }
                     _ => String::new(),
                 };
-                return Some(Why::fact(format!(
+                return Some(Why::fact_text(format!(
                     "Last time {} reps at {}{effort}: same load, aim for {next} reps (top of range {}).",
                     reps_done(done),
                     show_kg(b, unit),
@@ -935,7 +935,7 @@ pub(super) fn apply_rule(
                     ));
                 }
                 lift.load_kg = Some(b);
-                return Some(Why::fact(
+                return Some(Why::fact_text(
                     "2+ reps over target on the last set: once more and the load goes up."
                         .to_owned(),
                 ));
@@ -944,7 +944,7 @@ pub(super) fn apply_rule(
             if success {
                 lift.load_kg = Some(b);
                 lift.stalls = 0;
-                return Some(Why::fact(format!(
+                return Some(Why::fact_text(format!(
                     "Last time {summary}: same load until the last set goes 2 reps over."
                 )));
             }
@@ -1006,7 +1006,7 @@ pub(super) fn apply_rule(
             if success {
                 lift.load_kg = Some(b);
                 lift.stalls = 0;
-                return Some(Why::fact(format!(
+                return Some(Why::fact_text(format!(
                     "Last time {summary}: same load; it goes up when the last set passes {} reps.",
                     slot.reps.max
                 )));

@@ -210,3 +210,19 @@ field-measure = Messgröße
 field-site = Messstelle
 field-unit = Einheit
 field-value = Wert
+
+## Equipment
+
+equipment-barbell = Langhantel
+equipment-dumbbell = Kurzhantel
+equipment-kettlebell = Kettlebell
+equipment-machine = Maschine
+equipment-cable = Kabelzug
+equipment-band = Band
+equipment-bodyweight = Körpergewicht
+equipment-trap_bar = Trap-Bar
+equipment-smith_machine = Multipresse
+equipment-ez_bar = SZ-Stange
+equipment-plate = Hantelscheibe
+equipment-sled = Schlitten
+equipment-other = anderes

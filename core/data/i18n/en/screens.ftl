@@ -216,3 +216,19 @@ field-measure = Measure
 field-site = Site
 field-unit = Unit
 field-value = Value
+
+## Equipment
+
+equipment-barbell = barbell
+equipment-dumbbell = dumbbell
+equipment-kettlebell = kettlebell
+equipment-machine = machine
+equipment-cable = cable
+equipment-band = band
+equipment-bodyweight = body weight
+equipment-trap_bar = trap bar
+equipment-smith_machine = Smith machine
+equipment-ez_bar = EZ bar
+equipment-plate = plate
+equipment-sled = sled
+equipment-other = other
