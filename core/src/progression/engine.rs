@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::text::{Phrase, equipment_word};
+use crate::text::{Language, Phrase, Text, equipment_word};
 
 use super::athlete::Athlete;
 use super::history::{PastSet, PastWorkout};
@@ -143,20 +143,25 @@ pub fn start(
     // Said once, here: a program that runs above the band on purpose is not
     // warned about it every week (Momma 2022).
     match (&program.above_band, weekly) {
-        (Some(reason), w) if w > DOSE_MAX => why.push(Why::fact_text(format!(
-            "This program plans about {w} min of lifting a week, above the 40-{DOSE_MAX} min band where the benefit peaks{}: {reason}",
-            if w > DOSE_LIMIT {
-                format!(" (above {DOSE_LIMIT} min the cohorts saw it gone)")
-            } else {
-                String::new()
-            }
-        ))),
-        (None, w) if w > DOSE_LIMIT => why.push(Why::fact_text(format!(
-            "This program plans about {w} min of lifting a week, above the 40-{DOSE_MAX} min band: above {DOSE_LIMIT} min the benefit seen in cohorts is gone. Consider fewer sessions or a shorter program."
-        ))),
-        (None, w) if w > DOSE_MAX => why.push(Why::fact_text(format!(
-            "This program plans about {w} min of lifting a week, above the 40-{DOSE_MAX} min band where the benefit peaks."
-        ))),
+        (Some(reason), w) if w > DOSE_MAX => why.push(Why::fact(
+            Phrase::new("start-above-band-on-purpose")
+                .count("minutes", w)
+                .count("band", DOSE_MAX)
+                .count("limit", DOSE_LIMIT)
+                .choice("gone", if w > DOSE_LIMIT { "yes" } else { "no" })
+                .name("reason", reason.as_str()),
+        )),
+        (None, w) if w > DOSE_LIMIT => why.push(Why::fact(
+            Phrase::new("start-above-limit")
+                .count("minutes", w)
+                .count("band", DOSE_MAX)
+                .count("limit", DOSE_LIMIT),
+        )),
+        (None, w) if w > DOSE_MAX => why.push(Why::fact(
+            Phrase::new("start-above-band")
+                .count("minutes", w)
+                .count("band", DOSE_MAX),
+        )),
         _ => {}
     }
     let last_lift = history
@@ -170,28 +175,24 @@ pub fn start(
         total: RAMP_WEEKS * u32::from(program.sessions_per_week),
         reason,
     };
+    let weeks = u64::from(RAMP_WEEKS);
     if program.has_familiarization() {
-        why.push(Why::fact_text(
-            "The program starts by learning the lifts at light loads.",
-        ));
+        why.push(Why::fact(Phrase::new("start-program-familiarization")));
     } else if !program.heavy {
         run.familiarized = true;
     } else if athlete.low_bone_mass {
         run.ramp = Some(ramp(RampReason::LowBoneMass));
-        why.push(Why::fact_text(
-            "With low bone mass, technique comes before heavy loads (LIFTMOR, ESSA 2017): \
-             4 weeks of familiarization first.",
+        why.push(Why::fact(
+            Phrase::new("start-ramp-low-bone-mass").count("weeks", weeks),
         ));
     } else if days_off.is_none() {
         run.ramp = Some(ramp(RampReason::NewLifter));
-        why.push(Why::heuristic_text(
-            "No lifting logged yet: 4 weeks of technique and light loads first.",
+        why.push(Why::heuristic(
+            Phrase::new("start-ramp-new-lifter").count("weeks", weeks),
         ));
     } else if days_off.is_some_and(|d| d >= LONG_LAYOFF_DAYS) {
         run.ramp = Some(ramp(RampReason::LongLayoff));
-        why.push(Why::heuristic_text(
-            "Months since the last heavy lifting: technique and light loads first.",
-        ));
+        why.push(Why::heuristic(Phrase::new("start-ramp-layoff")));
     } else {
         run.familiarized = true;
     }
@@ -304,42 +305,37 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
     if factor < 1.0
         && let Some(d) = off
     {
-        let text = if ramp.is_some_and(|r| r.reason == RampReason::LongLayoff) {
-            format!(
-                "{} weeks since the last session: technique and light loads again before heavy work.",
-                d / 7
-            )
-        } else {
-            format!(
-                "{} weeks since the last session: loads at {:.0}% of before; the estimate is re-checked within a session or two.",
-                d / 7,
-                factor * 100.0
-            )
-        };
         let ramped = ramp.is_some_and(|r| r.reason == RampReason::LongLayoff);
+        let weeks = u64::try_from(d / 7).unwrap_or(0);
+        let percent = (factor * 100.0).round();
+        let phrase = if ramped {
+            Phrase::new("plan-layoff-ramp").count("weeks", weeks)
+        } else {
+            Phrase::new("plan-layoff-lighter")
+                .count("weeks", weeks)
+                .number("percent", percent)
+        };
+        let note = Why::heuristic(phrase);
         warnings.push(Warning {
             code: WarningCode::Layoff,
-            text: text.clone(),
+            text: note.text.clone(),
             facts: WarningFacts {
-                count: u32::try_from(d / 7).ok(),
-                percent: (!ramped).then(|| (factor * 100.0).round()),
+                count: u32::try_from(weeks).ok(),
+                percent: (!ramped).then_some(percent),
                 ..WarningFacts::default()
             },
         });
-        notes.push(Why::heuristic_text(text));
+        notes.push(note);
     }
     if let Some(r) = ramp {
+        let phrase = Phrase::new("plan-ramp-session")
+            .count("session", r.done.saturating_add(1))
+            .count("sessions", r.total);
         notes.push(match r.reason {
-            RampReason::LowBoneMass => Why::fact_text(format!(
-                "Familiarization {} of {}: technique before heavy loads, as in LIFTMOR.",
-                r.done.saturating_add(1),
-                r.total
-            )),
-            RampReason::NewLifter | RampReason::LongLayoff => Why::heuristic_text(format!(
-                "Familiarization {} of {}: technique first, loads ramp up.",
-                r.done.saturating_add(1),
-                r.total
-            )),
+            RampReason::LowBoneMass => Why::fact(phrase.choice("why", "low-bone-mass")),
+            RampReason::NewLifter | RampReason::LongLayoff => {
+                Why::heuristic(phrase.choice("why", "practice"))
+            }
         });
     }
     if athlete.vertebral_fracture && program.heavy {
@@ -351,9 +347,11 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
     }
     let running_trim = match (program.trim_above_running_min, athlete.running_min_week) {
         (Some(limit), Some(run)) if run > limit => {
-            notes.push(Why::heuristic_text(format!(
-                "{run} min of running a week (over {limit}): one set fewer per exercise."
-            )));
+            notes.push(Why::heuristic(
+                Phrase::new("plan-running-trim")
+                    .count("running", run)
+                    .count("limit", limit),
+            ));
             1
         }
         _ => 0,

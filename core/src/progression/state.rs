@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::text::Phrase;
+
 /// A person's way through a program: a run, as stored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -81,8 +83,13 @@ pub enum RampReason {
 pub struct LiftState {
     /// Estimated 1RM in kg.
     pub e1rm_kg: Option<f64>,
-    /// How the estimate was made, for the explanation.
+    /// How the estimate was made, for the explanation, in English.
     pub e1rm_source: Option<String>,
+    /// How the estimate was made, as a catalog phrase (`e1rm_source` is its
+    /// English); none in a state written before phrases.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub e1rm_basis: Option<Phrase>,
     /// Working load in kg, once the rule owns it.
     pub load_kg: Option<f64>,
     /// The working load last prescribed, in kg; a rise by the estimate is

@@ -21,7 +21,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Unit, Weight, format_decimal};
+use crate::model::{Unit, Weight, WeightUnit, format_decimal};
 
 /// A language the screens are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -199,8 +199,8 @@ impl Text {
             PhraseValue::Count { value } => Arg::Count(*value),
             PhraseValue::Number { value } => Arg::Text(self.number(*value, 2)),
             PhraseValue::Weight { weight } => Arg::Text(self.weight(*weight)),
-            PhraseValue::Estimate { weight } => Arg::Text(self.estimate(*weight)),
-            PhraseValue::Date { date } => Arg::Text(self.date(*date)),
+            PhraseValue::Estimate { value, unit } => Arg::Text(self.estimate(*value, *unit)),
+            PhraseValue::Date { date } => Arg::Text(self.full_date(*date)),
             PhraseValue::Counts { values } => Arg::Text(
                 values
                     .iter()
@@ -237,13 +237,22 @@ impl Text {
     }
 
     /// An estimated weight, always to one decimal: `117.3 kg`, `117,3 kg`.
-    pub fn estimate(&self, w: Weight) -> String {
-        let text = format!("{:.1}", w.value());
+    pub fn estimate(&self, value: f64, unit: WeightUnit) -> String {
+        let text = format!("{value:.1}");
         let text = match self.language.decimal_separator() {
             '.' => text,
             sep => text.replace('.', &sep.to_string()),
         };
-        format!("{text} {}", w.unit().symbol())
+        format!("{text} {}", unit.symbol())
+    }
+
+    /// A date in full: `2026-12-07` (ISO 8601, as the CLI takes dates),
+    /// `7.12.2026`.
+    pub fn full_date(&self, d: NaiveDate) -> String {
+        match self.language {
+            Language::En => d.to_string(),
+            Language::De => format!("{}.{}.{}", d.day(), d.month(), d.year()),
+        }
     }
 
     /// A short date: `Mon 7 Dec`, `Mo., 7. Dez.`.
@@ -358,6 +367,45 @@ mod tests {
         let en = Text::new(Language::En);
         assert_eq!(en.get("no-such-message"), "no-such-message");
         assert_eq!(en.missing(), ["no-such-message"]);
+    }
+
+    #[test]
+    fn a_phrase_is_written_with_its_values_in_each_language() {
+        let w = |v| Weight::new(v, WeightUnit::Kg).unwrap();
+        // A message that names another (`estimate-from-set`) lends it its
+        // values.
+        let phrase = Phrase::new("estimate-from-set-why")
+            .weight("load", w(82.5))
+            .count("reps", 5u32)
+            .choice("effort", "rir")
+            .number("rir", 1.5)
+            .date("date", NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())
+            .name("formula", "Epley")
+            .choice("layoff", "yes")
+            .number("percent", 15.0)
+            .count("weeks", 9u32)
+            .estimate("estimate", 98.456, WeightUnit::Kg);
+        let en = Text::new(Language::En);
+        let de = Text::new(Language::De);
+        assert_eq!(
+            en.phrase(&phrase),
+            "Estimated 1RM 98.5 kg from 82.5 kg x 5 at RIR 1.5 on 2026-11-24 (Epley), less 15% for 9 weeks since."
+        );
+        assert_eq!(
+            de.phrase(&phrase),
+            "Geschätztes 1RM 98,5 kg aus 82,5 kg × 5 bei RIR 1,5 am 24.11.2026 (Epley), abzüglich 15 % für 9 Wochen seitdem."
+        );
+        let word = Phrase::new("swap-no-equipment")
+            .name("exercise", "Trap Bar Deadlift")
+            .word(
+                "equipment",
+                equipment_word(crate::model::Equipment::TrapBar),
+            );
+        assert_eq!(
+            en.phrase(&word),
+            "Trap Bar Deadlift needs trap bar equipment you do not have"
+        );
+        assert!(en.missing().is_empty() && de.missing().is_empty());
     }
 
     #[test]

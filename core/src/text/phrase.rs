@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Equipment, Weight};
+use crate::model::{Equipment, Weight, WeightUnit};
 
 /// A catalog message and the values it names.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -68,10 +68,12 @@ pub enum PhraseValue {
     /// An estimate of a weight, always to one decimal: its precision is far
     /// coarser than a plate.
     Estimate {
-        /// The estimate.
-        weight: Weight,
+        /// The estimate, unrounded.
+        value: f64,
+        /// Its unit.
+        unit: WeightUnit,
     },
-    /// A calendar day.
+    /// A calendar day, in full: `2026-12-07`, `7.12.2026`.
     Date {
         /// The day.
         date: NaiveDate,
@@ -136,8 +138,8 @@ impl Phrase {
     }
 
     /// An estimated weight, to 0.1.
-    pub fn estimate(self, name: &str, weight: Weight) -> Phrase {
-        self.arg(name, PhraseValue::Estimate { weight })
+    pub fn estimate(self, name: &str, value: f64, unit: WeightUnit) -> Phrase {
+        self.arg(name, PhraseValue::Estimate { value, unit })
     }
 
     /// A day.

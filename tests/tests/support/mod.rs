@@ -178,7 +178,7 @@ pub fn whys<'a>(whys: impl IntoIterator<Item = &'a Why>) -> Vec<(&'a str, &'a Ph
 /// exercise was replaced.
 pub fn plan_reasons(plan: &SessionPlan) -> Vec<(&str, &Phrase)> {
     let mut all = whys(
-        plan.why
+        plan.notes
             .iter()
             .chain(plan.exercises.iter().flat_map(|e| e.why.iter())),
     );

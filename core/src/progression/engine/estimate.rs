@@ -13,7 +13,8 @@ pub(super) fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Op
     if lift.e1rm_kg.is_some() {
         return (lift, None);
     }
-    let mut best: Option<(f64, String)> = None;
+    let mut best: Option<(f64, Phrase)> = None;
+    let unit = input.athlete.unit;
     // Sessions of the run itself are already in its state; only what came
     // before the run seeds an estimate.
     for w in input
@@ -37,34 +38,37 @@ pub(super) fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Op
             let est = est * factor;
             if best.as_ref().is_none_or(|(b, _)| est > *b) {
                 let (kg, reps, rir) = sets[i];
-                let mut text = format!(
-                    "from {} x {reps}{} on {} ({})",
-                    show_kg(kg, input.athlete.unit),
-                    rir.map(|r| format!(" at RIR {}", num(r)))
-                        .unwrap_or_default(),
-                    w.date,
-                    input.athlete.formula.name()
-                );
-                if factor < 1.0 {
-                    text.push_str(&format!(
-                        ", less {:.0}% for {} weeks since",
-                        (1.0 - factor) * 100.0,
-                        age / 7
-                    ));
-                }
-                best = Some((est, text));
+                let basis = Phrase::new("estimate-from-set")
+                    .weight("load", shown_weight(kg, unit))
+                    .count("reps", reps)
+                    .choice("effort", if rir.is_some() { "rir" } else { "none" })
+                    .number("rir", rir.unwrap_or(0.0))
+                    .date("date", w.date)
+                    .name("formula", input.athlete.formula.name())
+                    .choice("layoff", if factor < 1.0 { "yes" } else { "no" })
+                    .number("percent", ((1.0 - factor) * 100.0).round())
+                    .count("weeks", u64::try_from(age / 7).unwrap_or(0));
+                best = Some((est, basis));
             }
         }
     }
-    let why = best.map(|(est, text)| {
+    let why = best.map(|(est, basis)| {
         lift.e1rm_kg = Some(est);
-        lift.e1rm_source = Some(text.clone());
-        Why::fact_text(format!(
-            "Estimated 1RM {} {text}.",
-            show_estimate(est, input.athlete.unit)
-        ))
+        let why = estimate_why(est, unit, &basis);
+        lift.e1rm_source = Some(Text::new(Language::En).phrase(&basis));
+        lift.e1rm_basis = Some(basis);
+        why
     });
     (lift, why)
+}
+
+/// "Estimated 1RM 98.5 kg from 80 kg x 5 …": the estimate and how it was
+/// made (`basis`, a phrase whose message has a `-why` twin that names the
+/// estimate too).
+pub(super) fn estimate_why(e1rm_kg: f64, unit: WeightUnit, basis: &Phrase) -> Why {
+    let mut phrase = basis.clone();
+    phrase.id.push_str("-why");
+    Why::fact(phrase.estimate("estimate", to_unit(e1rm_kg, unit), unit))
 }
 
 /// Updates the e1RM from a session's sets (with their RIR, or the planned

@@ -28,6 +28,11 @@ pub(super) fn show_kg(kg: f64, unit: WeightUnit) -> String {
     format!("{} {}", num(to_unit(kg, unit)), unit.symbol())
 }
 
+/// `kg` in the person's unit, as a reason names it.
+pub(super) fn shown_weight(kg: f64, unit: WeightUnit) -> Weight {
+    Weight::new(to_unit(kg, unit), unit).unwrap_or(Weight::from_milli(0, unit))
+}
+
 pub(super) fn weight(value: f64, unit: WeightUnit) -> Option<Weight> {
     Weight::new(value, unit)
 }
