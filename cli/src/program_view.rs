@@ -11,10 +11,14 @@ use heft_core::{ProgramRun, ProgramStatus, ProgramSummary, SessionResult, Starte
 use crate::render::{count, print_json, table};
 
 fn why_line(w: &Why) -> String {
-    if w.heuristic {
-        format!("    · {} (rule of thumb)", w.text)
+    reason_line(&w.text, w.heuristic)
+}
+
+fn reason_line(text: &str, heuristic: bool) -> String {
+    if heuristic {
+        format!("    · {text} (rule of thumb)")
     } else {
-        format!("    · {}", w.text)
+        format!("    · {text}")
     }
 }
 
@@ -345,13 +349,7 @@ pub fn session_result(s: &SessionResult, name: &dyn Fn(&str) -> String) {
     println!("Session {} of the program counted.", s.session_number);
     for c in &s.changes {
         let text = format!("{}: {}", name(&c.exercise_id), c.why.text);
-        println!(
-            "{}",
-            why_line(&Why {
-                text,
-                heuristic: c.why.heuristic
-            })
-        );
+        println!("{}", reason_line(&text, c.why.heuristic));
     }
     if let Some(next) = &s.next_phase {
         println!("Next session: {}.", phase_text(next));

@@ -496,7 +496,8 @@ fn a_program_session_from_plan_to_finish() {
             "timed"
         ]
     );
-    assert_eq!(keys(&ex["why"][0]), ["heuristic", "text"]);
+    assert_eq!(keys(&ex["why"][0]), ["heuristic", "phrase", "text"]);
+    assert_eq!(keys(&ex["why"][0]["phrase"]), ["args", "id"]);
     assert_eq!(ex["exercise_id"], "deadlift");
     assert_eq!(plan["phase"]["id"], "technique");
     assert_eq!(

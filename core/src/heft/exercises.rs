@@ -114,7 +114,8 @@ impl Heft {
             super::undo::record(
                 tx,
                 stamp,
-                &format!("added exercise {}", exercise.name),
+                crate::text::Phrase::new("undo-added-exercise")
+                    .name("exercise", exercise.name.as_str()),
                 &super::undo::Inverse::RemoveExercise {
                     id: exercise.id.clone(),
                 },

@@ -13,6 +13,7 @@ use crate::measures::{NewMeasurement, Trend};
 use crate::model::{MeasureKind, Measurement, Profile};
 use crate::store;
 use crate::store::profile::read as read_profile;
+use crate::text::Phrase;
 
 impl Heft {
     /// Records a measurement (one undo step).
@@ -25,7 +26,7 @@ impl Heft {
             undo::record(
                 tx,
                 stamp,
-                &format!("measured {}", m.describe()),
+                Phrase::new("undo-measured").name("measurement", m.describe()),
                 &Inverse::RemoveMeasurement { id: m.id.clone() },
             )?;
             Ok(m)
@@ -40,7 +41,7 @@ impl Heft {
             undo::record(
                 tx,
                 stamp,
-                &format!("deleted {}", m.describe()),
+                Phrase::new("undo-deleted-measurement").name("measurement", m.describe()),
                 &Inverse::RestoreMeasurement { id: id.to_owned() },
             )?;
             Ok(m)

@@ -202,7 +202,7 @@ impl Heft {
     /// that kind to undo (the button was stale), the screen as it is.
     pub fn undo_screen(&self, date: NaiveDate, language: Language) -> Result<TodayScreen> {
         check_date(date, self.now().date_naive())?;
-        if self.read(undo::newest_is_training)? {
+        if self.read(undo::newest_training_step)?.is_some() {
             self.undo()?;
         }
         Ok(self.screen_after_write(date, &Text::new(language)))
@@ -248,8 +248,10 @@ impl Heft {
             // Offered only where it can work: writes possible, and the
             // newest step one of Today's own.
             let writable = self.writes_unavailable().is_none() && self.damage_found().is_none();
-            if writable && undo::newest_is_training(conn)? {
-                screen.undo = Some(today::undo_action(text));
+            if !writable {
+                // A store that cannot write offers nothing to undo.
+            } else if let Some(step) = undo::newest_training_step(conn)? {
+                screen.undo = Some(today::undo_action(step.label.as_ref(), text));
             }
             Ok(screen)
         })
@@ -441,7 +443,43 @@ mod tests {
             .unwrap();
         let deleted = h.delete_set_screen(&set, day(), Language::En).unwrap();
         assert_eq!(done(&deleted), 0);
-        assert_eq!(deleted.undo.as_ref().unwrap().label, "Undo");
+        assert_eq!(
+            deleted.undo.as_ref().unwrap().label,
+            "Undo: deleted a set of Deadlift"
+        );
+        let german = h.today_screen(day(), Language::De).unwrap();
+        assert_eq!(
+            german.undo.unwrap().label,
+            "Rückgängig: einen Satz Deadlift gelöscht"
+        );
+    }
+
+    #[test]
+    fn an_undo_step_recorded_before_steps_kept_a_phrase_still_undoes() {
+        let h = lifter(WeightUnit::Kg, BoneStatus::Normal);
+        h.start_program("liftmor", day()).unwrap();
+        // A step as the journal held it before: the inverse alone, and an
+        // English label.
+        let workout = h.start_workout(None, crate::model::LogTime::Now).unwrap();
+        h.write(|tx, _| {
+            crate::store::undo_journal::push(
+                tx,
+                0,
+                "started Evening workout",
+                &format!(r#"{{"action":"remove_workout","id":"{}"}}"#, workout.id),
+                super::undo::UNDO_DEPTH,
+            )
+        })
+        .unwrap();
+        let screen = h.today_screen(day(), Language::De).unwrap();
+        assert_eq!(screen.undo.unwrap().label, "Rückgängig");
+        let undone = h.undo().unwrap();
+        assert_eq!(
+            (undone.undone.as_str(), undone.phrase),
+            ("started Evening workout", None)
+        );
+        // That step removed the workout; the one recorded with it is next.
+        assert!(h.open_workout().unwrap().is_none());
     }
 
     #[test]

@@ -9,10 +9,11 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::Heft;
-use crate::model::SetInput;
+use crate::model::{SetInput, Workout};
 use crate::store::rows::SetColumns;
 use crate::store::stamp::Stamper;
 use crate::store::{exercises, measurements, programs, sets, undo_journal, workouts};
+use crate::text::{Language, Phrase, Text};
 use crate::{Error, Result};
 
 /// How many steps back `undo` can go.
@@ -70,21 +71,56 @@ pub(crate) struct RunBefore {
 }
 
 /// What `undo` took back.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UndoOutcome {
-    /// What the undone action was, e.g. "logged 3 sets of Back Squat".
+    /// What the undone action was, in English, e.g. "logged 3 sets of Back
+    /// Squat".
     pub undone: String,
+    /// The same as a catalog phrase, for a screen to say in the person's
+    /// language; none for a step recorded before steps kept one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phrase: Option<Phrase>,
 }
 
-/// Records `inverse` as the way back from the action described by `label`.
+/// An undo step as the journal keeps it: the inverse and what the action
+/// was, as a phrase (steps recorded before phrases have none, and are
+/// named by their English label).
+#[derive(Serialize)]
+struct StepOut<'a> {
+    #[serde(flatten)]
+    inverse: &'a Inverse,
+    label: &'a Phrase,
+}
+
+#[derive(Deserialize)]
+struct StepIn {
+    #[serde(flatten)]
+    inverse: Inverse,
+    #[serde(default)]
+    label: Option<Phrase>,
+}
+
+fn read_step(json: &str) -> Result<StepIn> {
+    serde_json::from_str(json).map_err(|e| Error::BadRow {
+        table: "undo_entry",
+        column: "inverse",
+        reason: e.to_string(),
+    })
+}
+
+/// Records `inverse` as the way back from the action `label` says.
 pub(crate) fn record(
     conn: &Connection,
     stamp: &Stamper,
-    label: &str,
+    label: Phrase,
     inverse: &Inverse,
 ) -> Result<()> {
-    let json = serde_json::to_string(inverse).map_err(|e| Error::BadRow {
+    let step = StepOut {
+        inverse,
+        label: &label,
+    };
+    let json = serde_json::to_string(&step).map_err(|e| Error::BadRow {
         table: "undo_entry",
         column: "inverse",
         reason: e.to_string(),
@@ -92,25 +128,42 @@ pub(crate) fn record(
     undo_journal::push(
         conn,
         stamp.now().timestamp_millis(),
-        label,
+        &Text::new(Language::En).phrase(&label),
         &json,
         UNDO_DEPTH,
     )?;
     Ok(())
 }
 
-/// Whether the newest undo step takes back a change to the training log or
+/// `phrase` given a workout's title: its `name` when it has one, else the
+/// `part` of the day it started in, for a message that writes "Morning
+/// workout" in its language as [`Workout::title`] does in English.
+pub(crate) fn workout_label(phrase: Phrase, workout: &Workout) -> Phrase {
+    match &workout.name {
+        Some(name) => phrase.choice("named", "yes").name("name", name.as_str()),
+        None => phrase.choice("named", "no").name("name", ""),
+    }
+    .choice("part", workout.day_part())
+}
+
+/// An undo step that Today offers.
+pub(crate) struct TrainingStep {
+    /// What the step was; `None` for a step recorded before steps kept one.
+    pub label: Option<Phrase>,
+}
+
+/// The newest undo step when it takes back a change to the training log or
 /// the program (a set, a workout, a run), the changes Today offers to undo:
 /// a measurement or a new exercise is undone from its own screen.
-pub(crate) fn newest_is_training(conn: &Connection) -> Result<bool> {
+pub(crate) fn newest_training_step(conn: &Connection) -> Result<Option<TrainingStep>> {
     let Some(entry) = undo_journal::newest(conn)? else {
-        return Ok(false);
+        return Ok(None);
     };
-    let Ok(inverse) = serde_json::from_str::<Inverse>(&entry.inverse) else {
-        return Ok(false);
+    let Ok(step) = read_step(&entry.inverse) else {
+        return Ok(None);
     };
-    Ok(matches!(
-        inverse,
+    let training = matches!(
+        step.inverse,
         Inverse::RemoveSets { .. }
             | Inverse::RestoreSet { .. }
             | Inverse::RevertSet { .. }
@@ -119,7 +172,8 @@ pub(crate) fn newest_is_training(conn: &Connection) -> Result<bool> {
             | Inverse::RemoveRun { .. }
             | Inverse::ResumeRun { .. }
             | Inverse::ReopenSession { .. }
-    ))
+    );
+    Ok(training.then_some(TrainingStep { label: step.label }))
 }
 
 impl Heft {
@@ -127,16 +181,12 @@ impl Heft {
     pub fn undo(&self) -> Result<UndoOutcome> {
         self.write(|tx, stamp| {
             let entry = undo_journal::newest(tx)?.ok_or(Error::NothingToUndo)?;
-            let inverse: Inverse =
-                serde_json::from_str(&entry.inverse).map_err(|e| Error::BadRow {
-                    table: "undo_entry",
-                    column: "inverse",
-                    reason: e.to_string(),
-                })?;
-            apply(tx, stamp, &inverse)?;
+            let step = read_step(&entry.inverse)?;
+            apply(tx, stamp, &step.inverse)?;
             undo_journal::remove(tx, entry.seq)?;
             Ok(UndoOutcome {
                 undone: entry.label,
+                phrase: step.label,
             })
         })
     }
@@ -211,4 +261,49 @@ fn remove_workout_if_empty(tx: &Connection, stamp: &mut Stamper, id: &str) -> Re
         workouts::delete(tx, id, &stamp.next())?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::model::Timestamp;
+
+    #[test]
+    fn a_workout_is_named_in_the_catalog_as_its_title_says_in_english() {
+        let en = Text::new(Language::En);
+        for (hour, name) in [
+            (7, None),
+            (13, None),
+            (19, None),
+            (2, None),
+            (9, Some("Legs")),
+        ] {
+            let workout = Workout {
+                id: "w".into(),
+                name: name.map(str::to_owned),
+                started_at: Timestamp(
+                    DateTime::parse_from_rfc3339(&format!("2026-11-24T{hour:02}:00:00+01:00"))
+                        .unwrap(),
+                ),
+                finished_at: None,
+                duration_s: None,
+                note: None,
+            };
+            let label = workout_label(Phrase::new("undo-started-workout"), &workout);
+            assert_eq!(
+                en.phrase(&label),
+                format!("started {}", workout.title()),
+                "{hour}"
+            );
+        }
+        assert!(en.missing().is_empty());
+        let de = Text::new(Language::De);
+        let label = Phrase::new("undo-logged-sets")
+            .count("sets", 3u32)
+            .name("exercises", "Back Squat");
+        assert_eq!(de.phrase(&label), "3 Sätze Back Squat eingetragen");
+    }
 }

@@ -29,13 +29,19 @@ impl Workout {
         if let Some(name) = &self.name {
             return name.clone();
         }
-        let part = match self.started_at.0.hour() {
-            4..=11 => "Morning",
-            12..=16 => "Afternoon",
-            17..=21 => "Evening",
-            _ => "Night",
-        };
-        format!("{part} workout")
+        let part = self.day_part();
+        format!("{}{} workout", part[..1].to_uppercase(), &part[1..])
+    }
+
+    /// The part of the day it started in: `morning`, `afternoon`,
+    /// `evening` or `night`, the words an unnamed workout is called by.
+    pub fn day_part(&self) -> &'static str {
+        match self.started_at.0.hour() {
+            4..=11 => "morning",
+            12..=16 => "afternoon",
+            17..=21 => "evening",
+            _ => "night",
+        }
     }
 
     /// Length in seconds: as given, or from start to finish; `None` while

@@ -17,7 +17,7 @@ use crate::progression::plan::Warning;
 use crate::progression::plan::{DoseLevel, ExercisePlan, PlannedLoad, PlannedSet};
 use crate::progression::session::{Today, as_prescribed};
 use crate::progression::{PastWorkout, WarningCode};
-use crate::text::{Arg, Language, Text};
+use crate::text::{Arg, Language, Phrase, Text};
 
 /// The Today screen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -232,8 +232,14 @@ pub fn unavailable(text: &Text) -> TodayScreen {
 }
 
 /// The action that takes back the last change, for a screen that offers it.
-pub fn undo_action(text: &Text) -> Action {
-    Action::new(ActionKind::Undo, text.get("action-undo"))
+/// The undo button, saying what it takes back when the step says
+/// (`label`); a step recorded before steps kept one is plain "Undo".
+pub fn undo_action(label: Option<&Phrase>, text: &Text) -> Action {
+    let words = match label {
+        Some(step) => text.with("action-undo-step", &[("step", text.phrase(step).into())]),
+        None => text.get("action-undo"),
+    };
+    Action::new(ActionKind::Undo, words)
 }
 
 /// A logged set with no plan to compare it with.

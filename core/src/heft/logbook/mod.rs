@@ -14,6 +14,7 @@ use crate::model::{LogTime, SetEntry, SetInput, Timestamp, Workout, WorkoutLog};
 use crate::store::rows::SetColumns;
 use crate::store::stamp::Stamper;
 use crate::store::{self, sets};
+use crate::text::Phrase;
 use crate::validate::{self, Field, Problem, ValidationError};
 use crate::{Error, Result};
 
@@ -115,7 +116,7 @@ impl Heft {
             undo::record(
                 tx,
                 stamp,
-                &format!("started {}", workout.title()),
+                undo::workout_label(Phrase::new("undo-started-workout"), &workout),
                 &Inverse::RemoveWorkout {
                     id: workout.id.clone(),
                 },
@@ -232,7 +233,7 @@ impl Heft {
                 set_ids: sets.iter().map(|s| s.id.clone()).collect(),
                 workout_id: started_workout.then(|| workout.id.clone()),
             };
-            undo::record(tx, stamp, &label, &inverse)?;
+            undo::record(tx, stamp, label, &inverse)?;
             Ok(LoggedSets {
                 workout,
                 started_workout,
@@ -255,7 +256,7 @@ impl Heft {
             undo::record(
                 tx,
                 stamp,
-                &format!("edited a set of {}", before.exercise_name),
+                Phrase::new("undo-edited-set").name("exercise", before.exercise_name.as_str()),
                 &Inverse::RevertSet {
                     id: id.to_owned(),
                     input: before.input,
@@ -273,7 +274,7 @@ impl Heft {
             undo::record(
                 tx,
                 stamp,
-                &format!("deleted a set of {}", set.exercise_name),
+                Phrase::new("undo-deleted-set").name("exercise", set.exercise_name.as_str()),
                 &Inverse::RestoreSet { id: id.to_owned() },
             )?;
             Ok(set)
@@ -355,15 +356,16 @@ fn clean_optional_name(name: Option<&str>) -> Result<Option<String>> {
 }
 
 /// "3 sets of Back Squat" / "5 sets of Back Squat, Bench Press".
-fn describe_sets(sets: &[SetEntry]) -> String {
+fn describe_sets(sets: &[SetEntry]) -> Phrase {
     let mut names: Vec<&str> = Vec::new();
     for s in sets {
         if !names.contains(&s.exercise_name.as_str()) {
             names.push(&s.exercise_name);
         }
     }
-    let noun = if sets.len() == 1 { "set" } else { "sets" };
-    format!("logged {} {noun} of {}", sets.len(), names.join(", "))
+    Phrase::new("undo-logged-sets")
+        .count("sets", u64::try_from(sets.len()).unwrap_or(u64::MAX))
+        .name("exercises", names.join(", "))
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ use crate::store;
 use crate::store::profile::read as read_profile;
 use crate::store::sets::{self, EngineHistory};
 use crate::store::stamp::Stamper;
+use crate::text::Phrase;
 use crate::{Error, Result};
 
 mod context;
@@ -147,7 +148,7 @@ impl Heft {
             undo::record(
                 tx,
                 stamp,
-                &format!("imported {}", program.name),
+                Phrase::new("undo-imported-program").name("program", program.name.as_str()),
                 &Inverse::RestoreProgram {
                     id: program.id.clone(),
                     source: previous,
@@ -180,7 +181,7 @@ impl Heft {
             undo::record(
                 tx,
                 stamp,
-                &format!("started {}", program.name),
+                Phrase::new("undo-started-program").name("program", program.name.as_str()),
                 &Inverse::RemoveRun {
                     id: run.id.clone(),
                     resume: previous.map(|p| p.id),
@@ -212,7 +213,7 @@ impl Heft {
             undo::record(
                 tx,
                 stamp,
-                "stopped the program",
+                Phrase::new("undo-stopped-program"),
                 &Inverse::ResumeRun { id: run.id.clone() },
             )?;
             Ok(run)
@@ -311,7 +312,7 @@ impl Heft {
             undo::record(
                 tx,
                 stamp,
-                &format!("finished {}", workout.title()),
+                undo::workout_label(Phrase::new("undo-finished-workout"), &workout),
                 &inverse,
             )?;
             let workout = store::workouts::by_id(tx, &workout.id)?;
