@@ -174,7 +174,9 @@ fn lift_quantity<U: crate::model::Unit>(
 ) -> uniffi::Result<crate::model::Quantity<U>> {
     crate::model::Quantity::new(value, unit).ok_or_else(|| {
         let problem = if value.is_finite() {
-            Problem::TooLarge { max: "1e12".into() }
+            Problem::TooLarge {
+                max: crate::validate::Limit::count(1e12),
+            }
         } else {
             Problem::NotFinite
         };

@@ -122,6 +122,58 @@ impl fmt::Display for Field {
     }
 }
 
+/// A limit a value is held to: a number and its unit symbol (`kg`, `cm`,
+/// `h`; empty for a plain count), kept apart so that a screen writes the
+/// number its language's way; `above` for a bound the value must exceed
+/// ("more than 0 cm").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limit {
+    /// The number.
+    pub value: f64,
+    /// Its unit's symbol, or empty.
+    pub unit: &'static str,
+    /// The value must be more than this, not at least this.
+    pub above: bool,
+}
+
+impl Limit {
+    /// `value` in `unit` (a symbol; empty for a count).
+    pub const fn of(value: f64, unit: &'static str) -> Limit {
+        Limit {
+            value,
+            unit,
+            above: false,
+        }
+    }
+
+    /// A plain count or number.
+    pub fn count(value: impl Into<f64>) -> Limit {
+        Limit::of(value.into(), "")
+    }
+
+    /// More than `value` in `unit`.
+    pub const fn above(value: f64, unit: &'static str) -> Limit {
+        Limit {
+            value,
+            unit,
+            above: true,
+        }
+    }
+}
+
+impl fmt::Display for Limit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.above {
+            f.write_str("more than ")?;
+        }
+        f.write_str(&crate::model::format_decimal(self.value, 3))?;
+        if !self.unit.is_empty() {
+            write!(f, " {}", self.unit)?;
+        }
+        Ok(())
+    }
+}
+
 /// What is wrong with a field.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
@@ -129,22 +181,22 @@ pub enum Problem {
     NotFinite,
     /// Below zero where only zero or more makes sense.
     Negative,
-    /// Above the largest sensible value; `max` is written with its unit.
+    /// Above the largest sensible value.
     TooLarge {
-        /// The limit, e.g. "1000 kg".
-        max: String,
+        /// The limit, e.g. 1000 kg.
+        max: Limit,
     },
     /// Outside an allowed range.
     OutOfRange {
         /// Smallest allowed.
-        min: String,
+        min: Limit,
         /// Largest allowed.
-        max: String,
+        max: Limit,
     },
     /// Not a multiple of the allowed step (RPE and RIR go in half steps).
     NotAStep {
-        /// The step, e.g. "0.5".
-        step: String,
+        /// The step, e.g. 0.5.
+        step: Limit,
     },
     /// Required but missing or blank.
     Missing,
@@ -241,8 +293,8 @@ pub fn weight(field: Field, w: Weight, allow_negative: bool) -> Check {
     };
     if kg.abs() > limit_kg + 1e-9 {
         let max = match w.unit() {
-            WeightUnit::Kg => format!("{limit_kg} kg"),
-            WeightUnit::Lb => format!("{:.0} lb", limit_kg / WeightUnit::Lb.base_factor()),
+            WeightUnit::Kg => Limit::of(limit_kg, "kg"),
+            WeightUnit::Lb => Limit::of((limit_kg / WeightUnit::Lb.base_factor()).round(), "lb"),
         };
         return fail(field, Problem::TooLarge { max });
     }
@@ -258,13 +310,18 @@ fn half_steps(field: Field, value: f64, min: f64, max: f64) -> Check {
         return fail(
             field,
             Problem::OutOfRange {
-                min: min.to_string(),
-                max: max.to_string(),
+                min: Limit::count(min),
+                max: Limit::count(max),
             },
         );
     }
     if (value * 2.0).fract() != 0.0 {
-        return fail(field, Problem::NotAStep { step: "0.5".into() });
+        return fail(
+            field,
+            Problem::NotAStep {
+                step: Limit::count(0.5),
+            },
+        );
     }
     Ok(())
 }
@@ -340,7 +397,7 @@ pub fn set_values(input: &SetInput) -> Check {
         return fail(
             Field::Reps,
             Problem::TooLarge {
-                max: MAX_REPS.to_string(),
+                max: Limit::count(MAX_REPS),
             },
         );
     }
@@ -352,13 +409,18 @@ pub fn set_values(input: &SetInput) -> Check {
             return fail(
                 Field::Duration,
                 Problem::OutOfRange {
-                    min: "1 ms".into(),
-                    max: "24 h".into(),
+                    min: Limit::of(1.0, "ms"),
+                    max: Limit::of(24.0, "h"),
                 },
             );
         }
         if ms > MAX_DURATION_MS {
-            return fail(Field::Duration, Problem::TooLarge { max: "24 h".into() });
+            return fail(
+                Field::Duration,
+                Problem::TooLarge {
+                    max: Limit::of(24.0, "h"),
+                },
+            );
         }
     }
     if let Some(d) = input.distance {
@@ -370,8 +432,8 @@ pub fn set_values(input: &SetInput) -> Check {
             return fail(
                 Field::Distance,
                 Problem::OutOfRange {
-                    min: "1 mm".into(),
-                    max: "1000 km".into(),
+                    min: Limit::of(1.0, "mm"),
+                    max: Limit::of(1000.0, "km"),
                 },
             );
         }
@@ -379,7 +441,7 @@ pub fn set_values(input: &SetInput) -> Check {
             return fail(
                 Field::Distance,
                 Problem::TooLarge {
-                    max: "1000 km".into(),
+                    max: Limit::of(1000.0, "km"),
                 },
             );
         }
@@ -389,8 +451,8 @@ pub fn set_values(input: &SetInput) -> Check {
             return fail(
                 Field::Landings,
                 Problem::OutOfRange {
-                    min: "1".into(),
-                    max: MAX_LANDINGS.to_string(),
+                    min: Limit::count(1),
+                    max: Limit::count(MAX_LANDINGS),
                 },
             );
         }
@@ -402,8 +464,8 @@ pub fn set_values(input: &SetInput) -> Check {
                 return fail(
                     Field::DropHeight,
                     Problem::OutOfRange {
-                        min: "more than 0 cm".into(),
-                        max: format!("{MAX_DROP_HEIGHT_CM} cm"),
+                        min: Limit::above(0.0, "cm"),
+                        max: Limit::of(MAX_DROP_HEIGHT_CM, "cm"),
                     },
                 );
             }
@@ -415,8 +477,8 @@ pub fn set_values(input: &SetInput) -> Check {
         return fail(
             Field::Pain,
             Problem::OutOfRange {
-                min: "0".into(),
-                max: "10".into(),
+                min: Limit::count(0),
+                max: Limit::count(10),
             },
         );
     }
@@ -487,8 +549,8 @@ pub fn profile(update: &ProfileUpdate, this_year: i32) -> Check {
         return Err(ValidationError {
             field: Field::BirthYear,
             problem: Problem::OutOfRange {
-                min: EARLIEST_YEAR.to_string(),
-                max: (this_year - 5).to_string(),
+                min: Limit::count(EARLIEST_YEAR),
+                max: Limit::count(this_year - 5),
             },
         });
     }
@@ -509,8 +571,8 @@ pub fn profile(update: &ProfileUpdate, this_year: i32) -> Check {
         return Err(ValidationError {
             field: Field::RunningMinutes,
             problem: Problem::OutOfRange {
-                min: "0".into(),
-                max: MAX_RUNNING_MIN_WEEK.to_string(),
+                min: Limit::count(0),
+                max: Limit::count(MAX_RUNNING_MIN_WEEK),
             },
         });
     }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::names::named_enum;
 use super::{Timestamp, Unit, WeightUnit};
 use crate::validate::{
-    Check, Field, MAX_NOTE_CHARS, MAX_RUNNING_MIN_WEEK, Problem, ValidationError,
+    Check, Field, Limit, MAX_NOTE_CHARS, MAX_RUNNING_MIN_WEEK, Problem, ValidationError,
 };
 
 /// What was measured.
@@ -336,9 +336,9 @@ impl MeasureKind {
         let lim = self.limits(unit);
         let scaled = unit.to_kg(value).unwrap_or(value);
         let shown = |x: f64| match unit {
-            MeasureUnit::Lb => format!("{} lb", round_to(x / WeightUnit::Lb.base_factor(), 0)),
-            MeasureUnit::Sd => trim_number(x),
-            u => format!("{} {}", trim_number(x), u),
+            MeasureUnit::Lb => Limit::of(round_to(x / WeightUnit::Lb.base_factor(), 0), "lb"),
+            MeasureUnit::Sd => Limit::count(x),
+            u => Limit::of(x, u.as_str()),
         };
         if scaled < 0.0 && lim.min >= 0.0 {
             return fail(Field::Value, Problem::Negative);
@@ -353,7 +353,12 @@ impl MeasureKind {
             );
         }
         if lim.whole && value.fract() != 0.0 {
-            return fail(Field::Value, Problem::NotAStep { step: "1".into() });
+            return fail(
+                Field::Value,
+                Problem::NotAStep {
+                    step: Limit::count(1),
+                },
+            );
         }
         Ok(())
     }

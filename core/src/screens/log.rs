@@ -11,7 +11,7 @@ use crate::grammar::{self, SetSpec};
 use crate::model::{Exercise, Load, Measure, SetInput, WeightUnit};
 use crate::plausibility::{LogWarning, LogWarningCode};
 use crate::text::{Arg, Language, Text};
-use crate::validate::{self, Field, Problem, ValidationError};
+use crate::validate::{self, Field, Limit, Problem, ValidationError};
 
 /// The Log screen: a preview of what would be saved.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -151,12 +151,18 @@ pub fn validation_message(e: &ValidationError, text: &Text) -> String {
     let (id, args): (&str, Vec<(&str, Arg)>) = match &e.problem {
         Problem::NotFinite => ("problem-not-finite", vec![]),
         Problem::Negative => ("problem-negative", vec![]),
-        Problem::TooLarge { max } => ("problem-too-large", vec![("max", max.as_str().into())]),
+        Problem::TooLarge { max } => ("problem-too-large", vec![("max", limit(max, text).into())]),
         Problem::OutOfRange { min, max } => (
             "problem-out-of-range",
-            vec![("min", min.as_str().into()), ("max", max.as_str().into())],
+            vec![
+                ("min", limit(min, text).into()),
+                ("max", limit(max, text).into()),
+            ],
         ),
-        Problem::NotAStep { step } => ("problem-not-a-step", vec![("step", step.as_str().into())]),
+        Problem::NotAStep { step } => (
+            "problem-not-a-step",
+            vec![("step", limit(step, text).into())],
+        ),
         Problem::Missing => ("problem-missing", vec![]),
         Problem::Empty => ("problem-empty", vec![]),
         Problem::TooLong { max } => ("problem-too-long", vec![("max", Arg::Count(*max as u64))]),
@@ -184,6 +190,19 @@ pub fn validation_message(e: &ValidationError, text: &Text) -> String {
     let mut all = vec![("field", Arg::from(field))];
     all.extend(args);
     text.with(id, &all)
+}
+
+/// A limit the language's way: `0,5`, `1000 kg`, `mehr als 0 cm`.
+fn limit(l: &Limit, text: &Text) -> String {
+    let mut value = text.number(l.value, 3);
+    if !l.unit.is_empty() {
+        value = format!("{value} {}", l.unit);
+    }
+    if l.above {
+        text.with("limit-more-than", &[("limit", value.into())])
+    } else {
+        value
+    }
 }
 
 fn field_name(field: Field, text: &Text) -> String {
@@ -420,9 +439,16 @@ mod tests {
         vec![
             Problem::NotFinite,
             Problem::Negative,
-            Problem::TooLarge { max: s() },
-            Problem::OutOfRange { min: s(), max: s() },
-            Problem::NotAStep { step: s() },
+            Problem::TooLarge {
+                max: Limit::of(1000.0, "kg"),
+            },
+            Problem::OutOfRange {
+                min: Limit::above(0.0, "cm"),
+                max: Limit::of(100.0, "cm"),
+            },
+            Problem::NotAStep {
+                step: Limit::count(0.5),
+            },
             Problem::Missing,
             Problem::Empty,
             Problem::TooLong { max: 3 },
@@ -435,6 +461,40 @@ mod tests {
             Problem::WrongForExercise { reason: s() },
             Problem::WrongForMeasure { reason: s() },
         ]
+    }
+
+    #[test]
+    fn limits_are_written_the_languages_way() {
+        let problem = |min, max| ValidationError {
+            field: Field::DropHeight,
+            problem: Problem::OutOfRange { min, max },
+        };
+        let de = Text::new(Language::De);
+        assert_eq!(
+            validation_message(
+                &problem(Limit::above(0.0, "cm"), Limit::of(100.5, "cm")),
+                &de
+            ),
+            format!(
+                "{}: von mehr als 0 cm bis 100,5 cm",
+                de.get("field-drop-height")
+            )
+        );
+        let step = ValidationError {
+            field: Field::Rir,
+            problem: Problem::NotAStep {
+                step: Limit::count(0.5),
+            },
+        };
+        assert!(validation_message(&step, &de).contains("0,5"));
+        assert!(de.missing().is_empty());
+        // The error's own English (the CLI's) is unchanged.
+        assert_eq!(
+            problem(Limit::above(0.0, "cm"), Limit::of(100.0, "cm"))
+                .problem
+                .to_string(),
+            "must be between more than 0 cm and 100 cm"
+        );
     }
 
     #[test]

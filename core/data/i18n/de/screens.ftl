@@ -163,6 +163,7 @@ slip-other-unit = { $exercise }, { $sets }: { $weight } passt nur in der anderen
 slip-beyond-records = { $exercise }, { $sets }: { $weight } ist mehr, als je jemand so gehoben hat; prüfe Zahl und Einheit.
 problem-not-finite = { $field }: keine Zahl
 problem-negative = { $field }: nicht negativ
+limit-more-than = mehr als { $limit }
 problem-too-large = { $field }: höchstens { $max }
 problem-out-of-range = { $field }: von { $min } bis { $max }
 problem-not-a-step = { $field }: ein Vielfaches von { $step }

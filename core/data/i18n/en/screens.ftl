@@ -169,6 +169,7 @@ slip-other-unit = { $exercise }, { $sets }: { $weight } fits your recent loads o
 slip-beyond-records = { $exercise }, { $sets }: { $weight } is more than anyone has lifted this way; check the number and its unit.
 problem-not-finite = { $field }: not a number
 problem-negative = { $field }: cannot be negative
+limit-more-than = more than { $limit }
 problem-too-large = { $field }: at most { $max }
 problem-out-of-range = { $field }: from { $min } to { $max }
 problem-not-a-step = { $field }: a multiple of { $step }

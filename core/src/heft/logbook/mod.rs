@@ -185,7 +185,7 @@ impl Heft {
             return Err(ValidationError {
                 field: Field::Count,
                 problem: Problem::TooLarge {
-                    max: MAX_SETS_PER_CALL.to_string(),
+                    max: validate::Limit::count(MAX_SETS_PER_CALL as f64),
                 },
             }
             .into());

@@ -129,8 +129,8 @@ pub(crate) fn close_workout(
         return Err(ValidationError {
             field: Field::Duration,
             problem: Problem::OutOfRange {
-                min: "1 s".into(),
-                max: "24 h".into(),
+                min: crate::validate::Limit::of(1.0, "s"),
+                max: crate::validate::Limit::of(24.0, "h"),
             },
         }
         .into());
