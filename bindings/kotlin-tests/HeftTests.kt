@@ -270,7 +270,7 @@ val tests = listOf(
             check(planned > 0) { "planned working sets in German: ${screen.cards.first().rows.first().label}" }
             var logged = 0
             checkEq(ActionKind.UNDO, screen.undo?.kind, "starting the program can be taken back")
-            checkEq("Rückgängig", screen.undo?.label, "in German")
+            check(screen.undo?.label?.startsWith("Rückgängig: LIFTMOR") == true) { "in German, saying what it takes back: ${screen.undo?.label}" }
             while (screen.actions.first().kind == ActionKind.LOG_AS_PRESCRIBED) {
                 // The intent returns the next state: the shell replaces its screen.
                 screen = store.logNextScreen(today, Language.DE)
@@ -301,6 +301,17 @@ val tests = listOf(
             check(right.saved) { "corrected, it saves: ${right.log.errors} ${right.log.warnings}" }
             val extra = right.today!!.cards.first { it.exerciseId == "deadlift" }.rows.last()
             check(extra.label.startsWith("Zusatzsatz")) { "the extra set shows: ${extra.label}" }
+            // Edited from its row: the form starts with the set, one set is an edit.
+            val edit = store.editForm(extra.setId!!, Language.DE)
+            checkEq("20kgx5", edit.sets, "the set as notation")
+            checkEq(listOf(ActionKind.SAVE_SET, ActionKind.DELETE_SET), edit.log.actions.map { it.kind }, "save or delete")
+            val two = store.editSubmit(extra.setId!!, edit.exercise, "2x20x5", false, Language.DE)
+            check(!two.saved) { "two sets are not an edit of one" }
+            checkEq("sets", two.log.errors.first().field, "said on the sets field")
+            val edited = store.editSubmit(extra.setId!!, edit.exercise, "22.5x5", false, Language.DE)
+            check(edited.saved) { "one set saves: ${edited.log.errors}" }
+            val row = edited.today!!.cards.first { it.exerciseId == "deadlift" }.rows.last()
+            checkEq("22,5 kg × 5", row.done, "the edited set, German decimals")
             // Deleted from its row, it is gone from the screen.
             val afterDelete = store.deleteSetScreen(extra.setId!!, today, Language.DE)
             check(afterDelete.cards.first { it.exerciseId == "deadlift" }.rows.none { it.label.startsWith("Zusatzsatz") }) { "the extra set is gone" }

@@ -26,7 +26,7 @@ use heft_core::model::{
 };
 use heft_core::progression::Program;
 use heft_core::report::ReportData;
-use heft_core::screens::{FinishScreen, LogScreen, TodayScreen};
+use heft_core::screens::{FinishScreen, LogScreen, SetForm, TodayScreen};
 use heft_core::sync::{MergeReport, Passphrase, SyncReport};
 use heft_core::text::Language;
 use heft_core::{
@@ -394,6 +394,28 @@ impl HeftStore {
         Ok(self
             .heft()?
             .log_submit(&exercise, &sets, at, confirmed, language)?)
+    }
+
+    /// Logged set `set_id` in the Log form, to edit: the fields as they
+    /// start and the screen for them.
+    pub fn edit_form(&self, set_id: String, language: Language) -> Result<SetForm> {
+        Ok(self.heft()?.edit_form(&set_id, language)?)
+    }
+
+    /// Replaces logged set `set_id` with the form's one set when it has no
+    /// errors or slips (or the slips are confirmed): the Today screen of
+    /// the set's day after it, or the Log screen with what to fix.
+    pub fn edit_submit(
+        &self,
+        set_id: String,
+        exercise: String,
+        sets: String,
+        confirmed: bool,
+        language: Language,
+    ) -> Result<LogOutcome> {
+        Ok(self
+            .heft()?
+            .edit_submit(&set_id, &exercise, &sets, confirmed, language)?)
     }
 
     /// Calls `listener` after every write of this store that changed data,

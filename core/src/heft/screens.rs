@@ -8,11 +8,12 @@ use super::Heft;
 use super::logbook::sets_of_workout;
 use super::programs::{check_date, read_today};
 use super::undo;
-use crate::model::{SetInput, Timestamp};
+use crate::grammar::SetSpec;
+use crate::model::{SetEntry, SetInput, Timestamp};
 use crate::screens::finish::{self, FinishInput};
 use crate::screens::log::{self, Typed};
 use crate::screens::today::{self, TodayInput};
-use crate::screens::{ExerciseChoice, FinishScreen, LogScreen, TodayScreen};
+use crate::screens::{ExerciseChoice, FinishScreen, LogScreen, SetForm, TodayScreen};
 use crate::store;
 use crate::text::{Language, Text};
 use crate::{Error, FinishWorkout, LogTime, Result};
@@ -127,6 +128,56 @@ impl Heft {
             log: form.screen,
             // The sets are saved: a Today screen that cannot be built now
             // (a program that no longer loads) must not report a failure.
+            today: Some(self.screen_after_write(date, &text)),
+        })
+    }
+
+    /// Logged set `set_id` in the Log form, to edit: the form's fields as
+    /// they start and the screen for them ([`log::for_edit`]). The shell
+    /// then calls [`Heft::log_screen`] as the person types, and
+    /// [`Heft::edit_submit`] to save.
+    pub fn edit_form(&self, set_id: &str, language: Language) -> Result<SetForm> {
+        let text = Text::new(language);
+        let set = self.set(set_id)?;
+        let sets = SetSpec::from_input(&set.input).to_string();
+        let form = self.log_form(&set.exercise_name, &sets, set_date(&set), &text)?;
+        Ok(SetForm {
+            set_id: set.id,
+            exercise: set.exercise_name,
+            sets,
+            log: log::for_edit(form.screen, form.sets.len(), &text),
+        })
+    }
+
+    /// Replaces logged set `set_id` with the one set of the form
+    /// ([`Heft::edit_set`], one undo step) when it has no errors and no
+    /// slips (or they are `confirmed`), and returns the Today screen of the
+    /// set's day after it; otherwise saves nothing and returns the form's
+    /// screen with its errors or slips, as [`Heft::log_submit`] does.
+    pub fn edit_submit(
+        &self,
+        set_id: &str,
+        exercise: &str,
+        sets: &str,
+        confirmed: bool,
+        language: Language,
+    ) -> Result<LogOutcome> {
+        let text = Text::new(language);
+        let date = set_date(&self.set(set_id)?);
+        let form = self.log_form(exercise, sets, date, &text)?;
+        let screen = log::for_edit(form.screen, form.sets.len(), &text);
+        let ready = screen.errors.is_empty() && (screen.warnings.is_empty() || confirmed);
+        let (true, [input]) = (ready, form.sets.as_slice()) else {
+            return Ok(LogOutcome {
+                saved: false,
+                log: screen,
+                today: None,
+            });
+        };
+        self.edit_set(set_id, input.clone())?;
+        Ok(LogOutcome {
+            saved: true,
+            log: screen,
             today: Some(self.screen_after_write(date, &text)),
         })
     }
@@ -292,6 +343,11 @@ fn read_today_screen(
         },
         text,
     ))
+}
+
+/// The day a set was logged, in the offset it was logged in.
+fn set_date(set: &SetEntry) -> NaiveDate {
+    set.performed_at.0.date_naive()
 }
 
 #[cfg(test)]
@@ -978,6 +1034,60 @@ mod log_tests {
             .log_submit("squat", "10x5", LogTime::Now, true, Language::En)
             .unwrap();
         assert!(anyway.saved);
+    }
+
+    #[test]
+    fn an_edit_opens_the_set_in_the_form_and_saves_one_set() {
+        let h = heft();
+        h.update_profile(&ProfileUpdate {
+            unit: Some(WeightUnit::Kg),
+            ..ProfileUpdate::default()
+        })
+        .unwrap();
+        let logged = h
+            .log_submit("squat", "100x5@2", LogTime::Now, false, Language::En)
+            .unwrap();
+        let set_id = logged.today.unwrap().cards[0].rows[0]
+            .set_id
+            .clone()
+            .unwrap();
+        let form = h.edit_form(&set_id, Language::En).unwrap();
+        assert_eq!(
+            (form.exercise.as_str(), form.sets.as_str()),
+            ("Back Squat", "100kgx5@2")
+        );
+        let kinds =
+            |s: &crate::screens::LogScreen| s.actions.iter().map(|a| a.kind).collect::<Vec<_>>();
+        assert_eq!(
+            kinds(&form.log),
+            [ActionKind::SaveSet, ActionKind::DeleteSet]
+        );
+        // Two sets are not an edit of one: a field error, nothing saved.
+        let two = h
+            .edit_submit(&set_id, "Back Squat", "2x100x5", false, Language::De)
+            .unwrap();
+        assert!(!two.saved);
+        assert_eq!(
+            two.log.errors[0].message,
+            "Eine Änderung betrifft einen Satz: schreib einen, etwa 100x5"
+        );
+        assert_eq!(kinds(&two.log), [ActionKind::DeleteSet]);
+        // A slip waits for a confirmation, as when logging.
+        let slip = h
+            .edit_submit(&set_id, "Back Squat", "10x5", false, Language::En)
+            .unwrap();
+        assert!(!slip.saved);
+        assert_eq!(kinds(&slip.log)[0], ActionKind::SaveAnyway);
+        let saved = h
+            .edit_submit(&set_id, "Back Squat", "102.5x4@1", false, Language::En)
+            .unwrap();
+        assert!(saved.saved);
+        let row = &saved.today.unwrap().cards[0].rows[0];
+        assert_eq!(row.done.as_deref(), Some("102.5 kg × 4 · RIR 1"));
+        assert_eq!(h.set(&set_id).unwrap().input.reps, Some(4));
+        // One undo step takes the edit back.
+        assert_eq!(h.undo().unwrap().undone, "edited a set of Back Squat");
+        assert_eq!(h.set(&set_id).unwrap().input.reps, Some(5));
     }
 }
 

@@ -305,6 +305,53 @@ pub fn build(
     }
 }
 
+/// A logged set in the Log form, to edit: the form's two fields as they
+/// start (the exercise's name and the set in the set notation) and the
+/// screen for them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct SetForm {
+    /// The set being edited.
+    pub set_id: String,
+    /// The exercise field's starting text.
+    pub exercise: String,
+    /// The sets field's starting text: the set as notation, `100x5@2`.
+    pub sets: String,
+    /// The screen for those fields.
+    pub log: LogScreen,
+}
+
+/// The Log screen as an edit of one logged set: exactly one set in the
+/// field, and buttons that save it (`save_set`, `save_anyway` for a slip)
+/// or delete it (`delete_set`) instead of logging new ones.
+pub fn for_edit(mut screen: LogScreen, sets: usize, text: &Text) -> LogScreen {
+    if screen.errors.is_empty() && sets != 1 {
+        screen.errors.push(FieldError {
+            field: "sets".into(),
+            message: text.get("log-error-one-set"),
+        });
+    }
+    let save = if !screen.errors.is_empty() {
+        None
+    } else if screen.warnings.is_empty() {
+        Some(Action::new(
+            ActionKind::SaveSet,
+            text.get("action-save-set"),
+        ))
+    } else {
+        Some(Action::new(
+            ActionKind::SaveAnyway,
+            text.get("action-save-anyway"),
+        ))
+    };
+    screen.actions = save.into_iter().collect();
+    screen.actions.push(Action::new(
+        ActionKind::DeleteSet,
+        text.get("action-delete-set"),
+    ));
+    screen
+}
+
 /// A slip in words, from its code and the sets it is about.
 fn warning_text(
     w: &LogWarning,

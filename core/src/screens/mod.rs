@@ -24,7 +24,7 @@ use crate::text::Text;
 pub use crate::report::Tone;
 pub use changes::{ScreenKind, stale_screens};
 pub use finish::{ChangeRow, FinishScreen};
-pub use log::{ExerciseChoice, FieldError, LogScreen};
+pub use log::{ExerciseChoice, FieldError, LogScreen, SetForm};
 pub use today::{ExerciseCard, RestTimer, SetRow, TodayScreen};
 
 /// Where a planned row stands in the session.
@@ -99,6 +99,12 @@ pub enum ActionKind {
     LogAnyway,
     /// Take back the last change made on this device (`undo_screen`).
     Undo,
+    /// Save the edited set of the Log form (`edit_submit`).
+    SaveSet,
+    /// Save it although it looks like a slip (`edit_submit`, confirmed).
+    SaveAnyway,
+    /// Delete the set the form edits (`delete_set_screen`).
+    DeleteSet,
 }
 
 /// A button: what it does and its label.

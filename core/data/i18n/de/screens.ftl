@@ -148,6 +148,10 @@ log-error-no-sets = Schreib einen Satz wie 100x5 (Last x Wdh.)
 log-error-not-a-set = „{ $token }“ ist kein Satz; zum Beispiel 100x5 (Last x Wdh.)
 log-error-too-many = Höchstens { $max } Sätze auf einmal
 log-preview-set = Satz { $number }: { $set }
+log-error-one-set = Eine Änderung betrifft einen Satz: schreib einen, etwa 100x5
+action-save-set = Satz speichern
+action-save-anyway = Trotzdem speichern
+action-delete-set = Satz löschen
 action-log-sets = { $count ->
     [one] 1 Satz eintragen
    *[other] { $count } Sätze eintragen

@@ -148,6 +148,10 @@ log-error-no-sets = Write a set such as 100x5 (load x reps)
 log-error-not-a-set = “{ $token }” is not a set: { $detail }
 log-error-too-many = At most { $max } sets at once
 log-preview-set = Set { $number }: { $set }
+log-error-one-set = An edit changes one set: write one, as in 100x5
+action-save-set = Save the set
+action-save-anyway = Save it anyway
+action-delete-set = Delete the set
 action-log-sets = { $count ->
     [one] Log 1 set
    *[other] Log { $count } sets
