@@ -16,7 +16,8 @@ use heft_core::{Error, FinishWorkout, Heft, HistoryQuery, LogTime, LoggedSets, N
 use crate::args::{
     Cli, Command, ExercisesCommand, NewExerciseArgs, ProfileArgs, ProgramCommand, UnitArg,
 };
-use crate::{confirm, program_view, render, stats_view, transfer, when};
+use crate::{confirm, program_view, render, screen_view, stats_view, transfer, when};
+use heft_core::text::Language;
 
 use crate::args::MeasuresCommand;
 use crate::measures_view;
@@ -341,21 +342,23 @@ fn run_command(cli: Cli) -> Outcome {
                 LogTime::Now => (None, None),
                 LogTime::OnDate(d) => (None, Some(d)),
             };
-            let finished = heft
-                .finish(FinishWorkout {
-                    workout_id: None,
-                    at,
-                    duration_s,
-                    on,
-                })
-                .map_err(finish_hint)?;
-            let log = heft.workout_log(&finished.workout.id)?;
-            let exercises = if json || finished.session.is_none() {
-                Vec::new()
-            } else {
-                heft.exercises()?
+            let finish = FinishWorkout {
+                workout_id: None,
+                at,
+                duration_s,
+                on,
             };
-            render::finished(&log, finished.session.as_ref(), &exercises, json);
+            if json {
+                let finished = heft.finish(finish).map_err(finish_hint)?;
+                let log = heft.workout_log(&finished.workout.id)?;
+                render::finished(&log, finished.session.as_ref());
+            } else {
+                let screen = heft
+                    .finish_screen(finish, Language::En)
+                    .map_err(finish_hint)?;
+                render::finished_workout(&heft.workout_log(&screen.workout_id)?);
+                screen_view::finished(&screen);
+            }
         }
         Command::History {
             exercise,
@@ -422,8 +425,14 @@ fn run_command(cli: Cli) -> Outcome {
             if !json {
                 earlier_open_note(&heft, at)?;
             }
-            let today = heft.today(day(at, &heft))?;
-            program_view::today(&today, json);
+            let date = day(at, &heft);
+            let today = heft.today(date)?;
+            if json {
+                render::print_json(&today);
+            } else {
+                screen_view::today(&heft.today_screen(date, Language::En)?);
+                println!("\n{}", program_view::next_line(&today));
+            }
         }
         Command::Export {
             out,

@@ -10,6 +10,7 @@ mod confirm;
 mod measures_view;
 mod program_view;
 mod render;
+mod screen_view;
 mod stats_view;
 mod transfer;
 mod when;

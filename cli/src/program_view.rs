@@ -2,11 +2,9 @@
 
 use comfy_table::Cell;
 use heft_core::model::{Effort, Exercise, SetKind, Unit, format_milli};
-use heft_core::progression::plan::{
-    DOSE_MAX, DOSE_MIN, DoseLevel, PhasePosition, PlannedLoad, PlannedSet, Why,
-};
+use heft_core::progression::plan::{PhasePosition, PlannedLoad, PlannedSet, Why};
 use heft_core::progression::program::{Intensity, Program};
-use heft_core::{ProgramRun, ProgramStatus, ProgramSummary, SessionResult, StartedProgram, Today};
+use heft_core::{ProgramRun, ProgramStatus, ProgramSummary, StartedProgram, Today};
 
 use crate::render::{count, print_json, table};
 
@@ -108,87 +106,6 @@ pub fn next_line(t: &Today) -> String {
 
 fn trim(x: f64) -> String {
     heft_core::model::format_decimal(x, 1)
-}
-
-/// `heft today`.
-pub fn today(t: &Today, json: bool) {
-    if json {
-        return print_json(t);
-    }
-    let p = &t.plan;
-    println!(
-        "{} · session {} · {} · day {} · {}",
-        p.program_name,
-        p.session_number,
-        phase_text(&p.phase),
-        p.day,
-        p.date
-    );
-    let band = match p.dose.level {
-        DoseLevel::Below => "below",
-        DoseLevel::InBand => "in",
-        DoseLevel::Above | DoseLevel::FarAbove => "above",
-    };
-    println!(
-        "About {} min. This week {} min with it ({} the {DOSE_MIN}-{DOSE_MAX} min band).",
-        p.estimated_minutes, p.dose.with_session, band
-    );
-    if p.ready_on > p.date {
-        println!("Best from {}.", p.ready_on);
-    }
-    for w in &p.warnings {
-        println!("! {}", w.text);
-    }
-    for n in &p.notes {
-        println!("{}", why_line(n).trim_start());
-    }
-    for (i, ex) in p.exercises.iter().enumerate() {
-        let done = t.done.get(i).copied();
-        println!();
-        let progress = done
-            .map(|d| format!("  [{}/{} done]", d.sets, ex.sets.len()))
-            .unwrap_or_default();
-        println!("{}  · rest {} s{progress}", ex.exercise_name, ex.rest_s);
-        if !ex.warmups.is_empty() {
-            let list: Vec<String> = ex
-                .warmups
-                .iter()
-                .map(|w| format!("{} x {}", load_text(&w.load), w.reps))
-                .collect();
-            println!("  warm-up  {}", list.join(", "));
-        }
-        if let Some(first) = ex.sets.first() {
-            let same = ex.sets.iter().all(|s| s == first);
-            let without_reserve = |s: &PlannedSet| PlannedSet {
-                rir: None,
-                ..s.clone()
-            };
-            let same_but_reserve = ex
-                .sets
-                .iter()
-                .all(|s| without_reserve(s) == without_reserve(first));
-            if same {
-                println!("  {} x  {}", ex.sets.len(), set_text(first));
-            } else if same_but_reserve {
-                // A percentage slot's later sets leave less in reserve.
-                let reserve: Vec<String> = ex.sets.iter().filter_map(|s| s.rir.map(trim)).collect();
-                println!(
-                    "  {} x  {}, reps in reserve set by set: {}",
-                    ex.sets.len(),
-                    set_text(&without_reserve(first)),
-                    reserve.join(" / ")
-                );
-            } else {
-                for s in &ex.sets {
-                    println!("  1 x  {}", set_text(s));
-                }
-            }
-        }
-        for w in &ex.why {
-            println!("{}", why_line(w));
-        }
-    }
-    println!("\n{}", next_line(t));
 }
 
 /// `heft program list`.
@@ -341,17 +258,4 @@ pub fn program_stopped(r: &ProgramRun, json: bool) {
         r.program_id,
         count(r.state.sessions_done, "session", "sessions")
     );
-}
-
-/// What a finished session changed, after `heft finish`; `name` gives an
-/// exercise's name from its id.
-pub fn session_result(s: &SessionResult, name: &dyn Fn(&str) -> String) {
-    println!("Session {} of the program counted.", s.session_number);
-    for c in &s.changes {
-        let text = format!("{}: {}", name(&c.exercise_id), c.why.text);
-        println!("{}", reason_line(&text, c.why.heuristic));
-    }
-    if let Some(next) = &s.next_phase {
-        println!("Next session: {}.", phase_text(next));
-    }
 }

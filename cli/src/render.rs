@@ -296,41 +296,22 @@ pub fn started(w: &Workout, json: bool) {
     );
 }
 
-/// `heft finish`: the workout, and what the program session changed.
-pub fn finished(
-    log: &WorkoutLog,
-    session: Option<&SessionResult>,
-    exercises: &[Exercise],
-    json: bool,
-) {
-    if json {
-        let mut value = serde_json::to_value(log).unwrap_or_default();
-        if let Some(map) = value.as_object_mut() {
-            map.insert(
-                "session".into(),
-                serde_json::to_value(session).unwrap_or_default(),
-            );
-        }
-        return print_json(&value);
+/// `heft finish --json`: the workout and the session it counted.
+pub fn finished(log: &WorkoutLog, session: Option<&SessionResult>) {
+    let mut value = serde_json::to_value(log).unwrap_or_default();
+    if let Some(map) = value.as_object_mut() {
+        map.insert(
+            "session".into(),
+            serde_json::to_value(session).unwrap_or_default(),
+        );
     }
+    print_json(&value);
+}
+
+/// `heft finish` in tables: the workout's sets, before the Finish screen.
+pub fn finished_workout(log: &WorkoutLog) {
     println!("Finished.");
     print_workout(log);
-    if let Some(s) = session {
-        let name = |id: &str| {
-            log.sets
-                .iter()
-                .find(|x| x.input.exercise_id == id)
-                .map(|x| x.exercise_name.clone())
-                .or_else(|| {
-                    exercises
-                        .iter()
-                        .find(|e| e.id == id)
-                        .map(|e| e.name.clone())
-                })
-                .unwrap_or_else(|| id.to_owned())
-        };
-        crate::program_view::session_result(s, &name);
-    }
 }
 
 /// `heft history`.

@@ -577,7 +577,7 @@ fn a_program_session_from_plan_to_finish() {
     assert_eq!(status["run"]["state"]["sessions_done"], 0);
     let text = ok(p, &["--date", "2025-03-03", "today"]);
     assert!(
-        text.contains("Deadlift") && text.contains("[3/3 done]"),
+        text.contains("Deadlift · Rest 1 min between sets · 3 of 3 sets done"),
         "{text}"
     );
 }
@@ -1864,13 +1864,19 @@ fn finish_names_each_lift_and_says_what_the_next_session_is() {
     let _dir = my_squat(p);
     ok(p, &["--date", "2025-03-10", "log", "squat", "3x100x5@2"]);
     let out = ok(p, &["--date", "2025-03-10", "finish"]);
-    let tail: Vec<&str> = out.lines().rev().take(3).collect();
-    assert_eq!(tail[2], "Session 1 of the program counted.", "{out}");
+    // The Finish screen: the session, a badge and the reason per lift,
+    // and the next session.
+    let tail: Vec<&str> = out.lines().rev().take(4).collect();
+    assert_eq!(tail[3], "Session 1 done · 1 exercise · 3 sets", "{out}");
+    assert_eq!(tail[2], "  Back Squat: +1 rep", "{out}");
     assert!(
-        tail[1].starts_with("    · Back Squat: ") && tail[1].contains("+5 kg"),
+        tail[1].starts_with("    · Last time 3x5 at 100 kg") && tail[1].contains("(6 reps)"),
         "{out}"
     );
-    assert_eq!(tail[0], "Next session: Main, session 2 of 8.", "{out}");
+    assert_eq!(
+        tail[0], "Next session from Wed 12 Mar: Main, day A",
+        "{out}"
+    );
     let status = ok(p, &["--date", "2025-03-12", "program", "status"]);
     assert!(
         status.starts_with(
@@ -1880,7 +1886,7 @@ fn finish_names_each_lift_and_says_what_the_next_session_is() {
     );
     let today = ok(p, &["--date", "2025-03-12", "today"]);
     assert!(
-        today.starts_with("My squat · session 2 · Main, session 2 of 8 · day A · 2025-03-12\n"),
+        today.starts_with("My squat\nSession 2 · Main, 2 of 8 · day A · Wed 12 Mar\n"),
         "{today}"
     );
     let stopped = ok(p, &["--date", "2025-03-12", "program", "stop"]);

@@ -30,6 +30,8 @@ pub struct FinishScreen {
     pub next: Option<String>,
     /// What to do now.
     pub actions: Vec<Action>,
+    /// The workout finished, to open it in the history.
+    pub workout_id: String,
 }
 
 /// What changes next time for one exercise.
@@ -134,6 +136,7 @@ pub fn build(input: &FinishInput<'_>, text: &Text) -> FinishScreen {
         );
     }
     FinishScreen {
+        workout_id: input.finished.workout.id.clone(),
         language: text.language(),
         title: match session {
             Some(s) => text.with(
@@ -187,7 +190,15 @@ fn badge(input: &FinishInput<'_>, exercise_id: &str, text: &Text) -> (String, To
                 return load_badge(delta, input.unit, text);
             }
         }
-        let reps = before.reps.zip(after.reps);
+        // A rep target the rule sets for the first time (one more rep
+        // before a load step too big) moves from the reps this session
+        // prescribed.
+        let before_reps = before.reps.or_else(|| {
+            first_target(input, exercise_id)
+                .and_then(|t| t.reps)
+                .and_then(|r| u16::try_from(r).ok())
+        });
+        let reps = before_reps.zip(after.reps);
         if let Some((b, a)) = reps
             && a != b
         {
