@@ -114,18 +114,16 @@ pub(super) fn band_for(
         return None;
     }
     if athlete.bands.is_empty() {
-        why.push(Why::heuristic_text(
-            "No bands in your profile: use a band with which the last rep is hard. List your bands in the profile, light to heavy, and log the band with each set (e.g. 12r@band:red): the plan then names the next one.",
-        ));
+        why.push(Why::heuristic(Phrase::new("load-band-none")));
         return lift.band.clone();
     }
     if let Some(b) = &lift.band {
         return Some(b.clone());
     }
     let first = athlete.bands.first()?;
-    why.push(Why::heuristic_text(format!(
-        "The {first} band, the lightest on your list, until a band is logged; log the band with each set (e.g. 12r@band:{first})."
-    )));
+    why.push(Why::heuristic(
+        Phrase::new("load-band-first").name("band", first.as_str()),
+    ));
     Some(first.clone())
 }
 
@@ -207,14 +205,51 @@ fn working_sets(
     }
 }
 
-/// A share of a rep in words: "half a rep".
-fn rep_share(reps: f64) -> String {
+/// `phrase` with the load `kg` as its value `name`: to 0.01 of the
+/// person's unit, rounded as [`show_kg`] rounds it. A load no [`Weight`]
+/// holds (a corrupt state's) is written as [`show_kg`] writes it.
+fn with_load(phrase: Phrase, name: &str, kg: f64, unit: WeightUnit) -> Phrase {
+    match weight((to_unit(kg, unit) * 100.0).round() / 100.0, unit) {
+        Some(w) => phrase.weight(name, w),
+        None => phrase.name(name, show_kg(kg, unit)),
+    }
+}
+
+/// `phrase` with the estimate `kg` as its value `name`: to a tenth of the
+/// person's unit, rounded as [`show_estimate`] rounds it (the exact value,
+/// ties to even, which no arithmetic on the float reproduces). One no
+/// [`Weight`] holds (a corrupt state's) is written as [`show_estimate`]
+/// writes it.
+fn with_estimate(phrase: Phrase, name: &str, kg: f64, unit: WeightUnit) -> Phrase {
+    let tenths: Option<f64> = format!("{:.1}", to_unit(kg, unit)).parse().ok();
+    match tenths.and_then(|v| weight(v, unit)) {
+        Some(w) => phrase.estimate(name, w),
+        None => phrase.name(name, show_estimate(kg, unit)),
+    }
+}
+
+/// A share of 1RM in whole percent, rounded as [`pct`] rounds it.
+fn shown_percent(fraction: f64) -> f64 {
+    (fraction * 100.0).round_ties_even()
+}
+
+/// A cut in whole percent, at least 1 when there is one, as [`pct_cut`]
+/// states it.
+fn shown_cut(fraction: f64) -> f64 {
+    let p = (fraction * 100.0).round();
+    if fraction > 1e-9 { p.max(1.0) } else { p }
+}
+
+/// The selector key for the reps each set leaves the next
+/// (`load-rep-share`): "half" a rep, a "quarter" of one, or some "other"
+/// share.
+fn rep_share(reps: f64) -> &'static str {
     if (reps - 0.5).abs() < 1e-9 {
-        "half a rep".to_owned()
+        "half"
     } else if (reps - 0.25).abs() < 1e-9 {
-        "a quarter of a rep".to_owned()
+        "quarter"
     } else {
-        format!("{} of a rep", num(reps))
+        "other"
     }
 }
 
@@ -238,18 +273,19 @@ pub(super) fn plan_slot(
     let (lift, seeded) = lift_state(input, state_key(slot, exercise));
     let mut why: Vec<Why> = Vec::new();
     if let Some(s) = &swap {
-        why.push(Why::fact_text(format!(
-            "{} instead of {}: {}.",
-            exercise.name, s.from_name, s.reason
-        )));
+        // The replacement's own reason, by its message and values.
+        let mut phrase = Phrase::new("load-swap")
+            .name("chosen", exercise.name.as_str())
+            .name("replaced", s.from_name.as_str())
+            .choice("reason", &s.phrase.id);
+        phrase.args.extend(s.phrase.args.iter().cloned());
+        why.push(Why::fact(phrase));
     }
     if let Some(w) = seeded {
         why.push(w);
     } else if let (Some(e), Some(src)) = (lift.e1rm_kg, &lift.e1rm_source) {
-        why.push(Why::fact_text(format!(
-            "Estimated 1RM {} {src}.",
-            show_estimate(e, unit)
-        )));
+        let phrase = with_estimate(Phrase::new("load-estimate"), "estimate", e, unit);
+        why.push(Why::fact(phrase.name("source", src.as_str())));
     }
     if let Some(change) = &lift.last_change {
         why.push(change.clone());
@@ -264,9 +300,11 @@ pub(super) fn plan_slot(
         .filter(|_| deload_phase)
         .and_then(|b| previous_band(athlete, b));
     if let (Some(l), Some(b)) = (lighter, &band) {
-        why.push(Why::fact_text(format!(
-            "Planned lighter week: the {l} band, one lighter than the {b}."
-        )));
+        why.push(Why::fact(
+            Phrase::new("load-lighter-band")
+                .name("band", l.as_str())
+                .name("from", b.as_str()),
+        ));
         band = Some(l.clone());
     }
 
@@ -379,18 +417,16 @@ pub(super) fn plan_slot(
             reps = RepRange { min: r, max: r };
             let rir = ceil_half(rir_at(LOW_BONE_MASS_CAP, r));
             target = Target::Rir(rir, rir);
-            why.push(Why::fact_text(format!(
-                "Low bone mass: at most {} of the estimated 1RM until familiarization is done (LIFTMOR, ESSA).",
-                pct(LOW_BONE_MASS_CAP)
-            )));
+            why.push(Why::fact(
+                Phrase::new("load-low-bone-mass-cap")
+                    .number("percent", shown_percent(LOW_BONE_MASS_CAP)),
+            ));
         }
         let top = reps.min;
         match target {
             Target::Technique => {
                 load_kg = lightest(&athlete.loadout, exercise.equipment).map(|v| to_kg(v, unit));
-                why.push(Why::fact_text(
-                    "Technique: the lightest load, every rep smooth and controlled.",
-                ));
+                why.push(Why::fact(Phrase::new("load-technique")));
             }
             Target::Percent(lo, hi) => {
                 // The band on the one table: never past its top, and never
@@ -423,11 +459,9 @@ pub(super) fn plan_slot(
                     if floor > l * layoff + 1e-9 {
                         // Said here, as the last session's reason names only
                         // the rule's own step.
-                        why.push(Why::fact_text(format!(
-                            "The estimate has grown past the load: the band's bottom ({} of it) is about {}.",
-                            pct(fraction),
-                            show_kg(floor, unit)
-                        )));
+                        let phrase = Phrase::new("load-band-floor")
+                            .number("percent", shown_percent(fraction));
+                        why.push(Why::fact(with_load(phrase, "load", floor, unit)));
                     }
                     let mut l = (l * layoff).max(floor);
                     // And its top a ceiling: the load waits for the estimate.
@@ -436,63 +470,63 @@ pub(super) fn plan_slot(
                         && l > e * most
                     {
                         l = e * most;
-                        why.push(Why::fact_text(format!(
-                            "At the top of the band ({} of the estimated 1RM): the load rises as the estimate does.",
-                            pct(most)
-                        )));
+                        why.push(Why::fact(
+                            Phrase::new("load-band-top").number("percent", shown_percent(most)),
+                        ));
                     }
                     load_kg = Some(l);
                 } else if let Some(e) = e1rm {
                     load_kg = Some(e * fraction);
-                    let program = if (hi - lo).abs() < 1e-9 {
-                        format!("{}%", num(lo))
+                    let range = if (hi - lo).abs() < 1e-9 {
+                        "single"
                     } else {
-                        format!("{}-{}%", num(lo), num(hi))
+                        "range"
                     };
-                    why.push(Why::fact_text(format!(
-                        "{} of the estimated 1RM (program: {program}).",
-                        pct(fraction)
-                    )));
+                    why.push(Why::fact(
+                        Phrase::new("load-band-share")
+                            .number("percent", shown_percent(fraction))
+                            .choice("range", range)
+                            .number("low", lo)
+                            .number("high", hi),
+                    ));
                 } else {
                     find = true;
                     planned_rir = Some(planned_rir.unwrap_or(3.0).max(3.0));
                 }
                 if fraction < lo / 100.0 - 1e-9 {
-                    // What the slot asks for, said as the sets it is.
-                    let scheme = if sets > 1 {
-                        format!("{sets} x {top}")
-                    } else {
-                        format!("{top} reps")
-                    };
+                    // What the slot asks for, said as the sets it is
+                    // (`sets` and `reps`), and what each set costs the next
+                    // at this rest, when the allowance counts it (`cost`).
+                    let per_set = reps_lost_per_set(rest);
                     let cost = if lost > 0.0 {
-                        format!(
-                            " (with {rest} s rests each set leaves about {} less for the next)",
-                            rep_share(reps_lost_per_set(rest))
-                        )
+                        rep_share(per_set)
                     } else {
-                        String::new()
+                        "none"
                     };
-                    let last = if sets > 1 { "the last set" } else { "the set" };
-                    let text = if no_failure {
-                        format!(
-                            "{scheme} at {} of 1RM would leave nothing in reserve by {last} on the chart{cost}; with low bone mass or new to lifting {last} stops a rep short: at most {} (about {} reps in reserve on the first set, {} on the last).",
-                            pct(lo / 100.0),
-                            pct(most),
-                            num(first_floor),
-                            num(floor_rir)
-                        )
+                    let phrase = Phrase::new(if no_failure {
+                        "load-band-past-reserve"
                     } else {
-                        format!(
-                            "{scheme} at {} of 1RM would take {last} past failure on the chart{cost}: at most {}, {last} ending near failure.",
-                            pct(lo / 100.0),
-                            pct(most)
-                        )
+                        "load-band-past-failure"
+                    })
+                    .count("sets", sets)
+                    .count("reps", top)
+                    .number("percent", shown_percent(lo / 100.0))
+                    .number("most", shown_percent(most))
+                    .choice("cost", cost)
+                    .count("rest", rest)
+                    .number("lost", per_set);
+                    let phrase = if no_failure {
+                        phrase
+                            .number("first", first_floor)
+                            .number("floor", floor_rir)
+                    } else {
+                        phrase
                     };
                     // The fatigue allowance is a rule of thumb (PROGRESSION.md).
                     why.push(if lost > 0.0 {
-                        Why::heuristic_text(text)
+                        Why::heuristic(phrase)
                     } else {
-                        Why::fact_text(text)
+                        Why::fact(phrase)
                     });
                 }
             }
@@ -523,12 +557,12 @@ pub(super) fn plan_slot(
                         .filter(|_| !held_back(&lift))
                         .map_or(0.0, |e| load_at(e, reps.max, hi).min(jump_limit(last)));
                     if floor > l * layoff + 1e-9 {
-                        why.push(Why::fact_text(format!(
-                            "The estimate has outgrown the load: {} reps with {} in reserve is about {} of it.",
-                            reps.max,
-                            num(hi),
-                            pct(load_at(1.0, reps.max, hi))
-                        )));
+                        why.push(Why::fact(
+                            Phrase::new("load-reserve-floor")
+                                .count("reps", reps.max)
+                                .number("reserve", hi)
+                                .number("percent", shown_percent(load_at(1.0, reps.max, hi))),
+                        ));
                     }
                     load_kg = Some((l * layoff).max(floor));
                 } else if let (Some(e), Some(l), true) = (e1rm, lift.load_kg, training && owned) {
@@ -544,12 +578,12 @@ pub(super) fn plan_slot(
                     });
                 } else if let Some(e) = e1rm {
                     load_kg = Some(load_at(e, top, mid));
-                    why.push(Why::fact_text(format!(
-                        "{} reps with {} in reserve is about {} of the estimated 1RM (RPE chart, an approximation).",
-                        top,
-                        num(mid),
-                        pct(load_at(1.0, top, mid))
-                    )));
+                    why.push(Why::fact(
+                        Phrase::new("load-reserve-share")
+                            .count("reps", top)
+                            .number("reserve", mid)
+                            .number("percent", shown_percent(load_at(1.0, top, mid))),
+                    ));
                 } else {
                     // Working up to an unknown load stops at RPE 8 at most.
                     find = true;
@@ -607,17 +641,18 @@ pub(super) fn plan_slot(
             if l > most + 1e-9 {
                 load_kg = Some(most);
                 round_down = true;
-                why.push(Why::heuristic_text(format!(
-                    "At most 10% heavier than last time ({}), or one step of the equipment where that alone is more: the rest of the way over the next sessions.",
-                    show_kg(prev, unit)
+                why.push(Why::heuristic(with_load(
+                    Phrase::new("load-jump-limit"),
+                    "last",
+                    prev,
+                    unit,
                 )));
             }
         }
         if find {
-            why.push(Why::fact_text(format!(
-                "No estimate yet: work up in small jumps to a weight you could lift {} more times at the end of the set, and log it with its RIR or RPE. No 1RM test: estimates from sets of 3-10 reps are safer.",
-                num(planned_rir.unwrap_or(3.0))
-            )));
+            why.push(Why::fact(
+                Phrase::new("load-find").number("reserve", planned_rir.unwrap_or(3.0)),
+            ));
         }
     }
     let top = reps.min;
@@ -664,15 +699,11 @@ pub(super) fn plan_slot(
                         0.0,
                     );
                 }
-                why.push(Why::fact_text(format!(
-                    "Planned lighter week: {} under the last working load ({}), easier than the weeks around it.",
-                    pct_cut(1.0 - value / before),
-                    show_kg(l, unit)
-                )));
+                let phrase =
+                    Phrase::new("load-lighter-week").number("cut", shown_cut(1.0 - value / before));
+                why.push(Why::fact(with_load(phrase, "last", l, unit)));
             } else if deload {
-                why.push(Why::fact_text(
-                    "Planned lighter week: the phase's easier target, 90% of its load.",
-                ));
+                why.push(Why::fact(Phrase::new("load-lighter-phase")));
             }
             match weight(value, unit) {
                 Some(w) => (PlannedLoad::Weight { weight: w }, Some(value)),
@@ -705,10 +736,14 @@ pub(super) fn plan_slot(
         planned_rir = Some(r);
         // A lower-bound estimate gives no true percentage or chart reserve
         // for this load: the set stops at the target's reserve instead.
-        why.push(Why::heuristic_text(format!(
-            "The last sets were logged with more in reserve than the chart reads reliably, so the estimate is a lower bound: {} tests it. Stop each set at RIR {} even if that comes before {top} reps; the estimate follows what you log.",
-            show_kg(to_kg(v, unit), unit),
-            num(r)
+        let phrase = Phrase::new("load-probe")
+            .number("reserve", r)
+            .count("reps", top);
+        why.push(Why::heuristic(with_load(
+            phrase,
+            "load",
+            to_kg(v, unit),
+            unit,
         )));
     } else if let (Some(v), Some(e)) = (rounded_unit, e1rm) {
         let fraction = to_kg(v, unit) / e;
@@ -734,17 +769,21 @@ pub(super) fn plan_slot(
             && fraction > LOW_BONE_MASS_CAP + 0.005
             && lightest(&athlete.loadout, exercise.equipment).is_some_and(|l| v <= l + 1e-9)
         {
-            let lighter = allowed_alternatives(slot, athlete, input.exercises)
+            let phrase =
+                Phrase::new("load-cap-lightest").number("percent", shown_percent(fraction));
+            let phrase = with_load(phrase, "load", to_kg(v, unit), unit);
+            // The slot's alternative with other equipment, else lighter
+            // equipment in general.
+            let phrase = match allowed_alternatives(slot, athlete, input.exercises)
                 .find(|e| e.equipment != exercise.equipment && is_weighted(e))
-                .map_or_else(
-                    || "lighter equipment".to_owned(),
-                    |e| format!("{} ({})", e.name, e.equipment),
-                );
-            why.push(Why::fact_text(format!(
-                "The lightest load your equipment makes ({}) is {} of the estimated 1RM, over the 70% cap: {lighter} allows lighter loads.",
-                show_kg(to_kg(v, unit), unit),
-                pct(fraction)
-            )));
+            {
+                Some(e) => phrase
+                    .choice("alternative", "exercise")
+                    .name("exercise", e.name.as_str())
+                    .word("equipment", equipment_word(e.equipment)),
+                None => phrase.choice("alternative", "none"),
+            };
+            why.push(Why::fact(phrase));
         }
     }
     if target != Target::Technique && !weighted {
@@ -757,14 +796,10 @@ pub(super) fn plan_slot(
         planned_rir = None;
     }
     if let Some(p) = lift.pain.filter(|p| *p >= PAIN_HOLD) {
-        why.push(Why::heuristic_text(format!(
-            "Pain {p}/10 last time: the load is not raised until it settles."
-        )));
+        why.push(Why::heuristic(Phrase::new("load-pain").count("pain", p)));
     }
     if athlete.is_older() && training && weighted {
-        why.push(Why::fact_text(
-            "Steps are smaller from 60: older muscle responds less to each session, so slower progress is normal.",
-        ));
+        why.push(Why::fact(Phrase::new("load-older")));
     }
 
     let timed = exercise.measure == Measure::Time;
@@ -820,10 +855,9 @@ pub(super) fn plan_slot(
     };
     let rest_s = slot.rest_s.unwrap_or_else(|| default_rest(target, reps));
     if slot.rest_s.is_none() {
-        why.push(Why::heuristic_text(format!(
-            "Rest about {} min between sets.",
-            num(f64::from(rest_s) / 60.0)
-        )));
+        why.push(Why::heuristic(
+            Phrase::new("load-rest").number("minutes", f64::from(rest_s) / 60.0),
+        ));
     }
     Some(ExercisePlan {
         slot: index,
@@ -842,4 +876,128 @@ pub(super) fn plan_slot(
         rule: slot.rule,
         why,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{Language, Text};
+
+    /// A load, an estimate and a share of 1RM read in English exactly as
+    /// the English helpers write them, rounding ties and all.
+    #[test]
+    fn reasons_round_loads_estimates_and_shares_as_the_english_did() {
+        let en = Text::new(Language::En);
+        for unit in [WeightUnit::Kg, WeightUnit::Lb] {
+            for kg in [
+                42.1249, 42.125, 42.135, 100.25, 100.1496, 0.15, 104.7249, 61.234,
+            ] {
+                let load = with_load(Phrase::new("load-jump-limit"), "last", kg, unit);
+                assert_eq!(
+                    en.phrase(&load),
+                    format!(
+                        "At most 10% heavier than last time ({}), or one step of the equipment where that alone is more: the rest of the way over the next sessions.",
+                        show_kg(kg, unit)
+                    )
+                );
+                let estimate = with_estimate(Phrase::new("load-estimate"), "estimate", kg, unit)
+                    .name("source", "from a test");
+                assert_eq!(
+                    en.phrase(&estimate),
+                    format!("Estimated 1RM {} from a test.", show_estimate(kg, unit))
+                );
+            }
+        }
+        for fraction in [0.725, 0.665, 0.7, 0.004_999, 1.0 / 3.0] {
+            let phrase = Phrase::new("load-band-top").number("percent", shown_percent(fraction));
+            assert!(
+                en.phrase(&phrase)
+                    .contains(&format!("({} of", pct(fraction)))
+            );
+            let cut = Phrase::new("load-lighter-week")
+                .number("cut", shown_cut(fraction))
+                .weight("last", Weight::from_milli(100_000, WeightUnit::Kg));
+            assert!(
+                en.phrase(&cut)
+                    .contains(&format!(": {} under", pct_cut(fraction)))
+            );
+        }
+        assert!(en.missing().is_empty(), "{:?}", en.missing());
+    }
+
+    /// A replaced exercise's reason says, in each language, what the
+    /// replacement's own swap message says: every swap message of the plan
+    /// catalog is a variant of `load-swap`.
+    #[test]
+    fn a_swap_reason_says_each_swap_message() {
+        let plan = include_str!("../../../data/i18n/en/plan.ftl");
+        let swaps: Vec<&str> = plan
+            .lines()
+            .filter_map(|l| l.split_once(" ="))
+            .map(|(id, _)| id.trim())
+            .filter(|id| id.starts_with("swap-"))
+            .collect();
+        assert!(swaps.len() >= 5, "{swaps:?}");
+        for language in Language::ALL {
+            let text = Text::new(language);
+            for id in &swaps {
+                let reason = Phrase::new(id)
+                    .word("from", equipment_word(Equipment::Barbell))
+                    .word("to", equipment_word(Equipment::Dumbbell))
+                    .name("exercise", "Back Squat")
+                    .word("equipment", equipment_word(Equipment::Barbell));
+                let mut phrase = Phrase::new("load-swap")
+                    .name("chosen", "Goblet Squat")
+                    .name("replaced", "Back Squat")
+                    .choice("reason", id);
+                phrase.args.extend(reason.args.iter().cloned());
+                let written = text.phrase(&phrase);
+                assert!(
+                    written.ends_with(&format!(": {}.", text.phrase(&reason))),
+                    "{}: {written}",
+                    language.tag()
+                );
+            }
+            assert!(text.missing().is_empty(), "{:?}", text.missing());
+        }
+    }
+
+    /// German writes the values its way: decimal commas, the sets and reps
+    /// of a single set, and no fatigue remark when there is none.
+    #[test]
+    fn german_reasons_write_decimal_commas_and_the_slots_sets() {
+        let de = Text::new(Language::De);
+        let en = Text::new(Language::En);
+        let floor = with_load(
+            Phrase::new("load-band-floor").number("percent", 66.0),
+            "load",
+            104.72,
+            WeightUnit::Kg,
+        );
+        assert_eq!(
+            de.phrase(&floor),
+            "Die Schätzung ist stärker gestiegen als die Last: Das untere Ende des Prozentbereichs (66 % der Schätzung) liegt bei etwa 104,72 kg."
+        );
+        let one_set = Phrase::new("load-band-past-reserve")
+            .count("sets", 1_u8)
+            .count("reps", 5_u16)
+            .number("percent", 85.0)
+            .number("most", 80.0)
+            .choice("cost", "none")
+            .count("rest", 180_u16)
+            .number("lost", 0.25)
+            .number("first", 1.0)
+            .number("floor", 1.0);
+        assert_eq!(
+            en.phrase(&one_set),
+            "5 reps at 85% of 1RM would leave nothing in reserve by the set on the chart; with low bone mass or new to lifting the set stops a rep short: at most 80% (about 1 reps in reserve on the first set, 1 on the last)."
+        );
+        assert_eq!(
+            de.phrase(&one_set),
+            "Bei 5 Wdh. mit 85 % des 1RM bliebe laut RPE-Tabelle am Satzende keine Reserve mehr; bei geringer Knochendichte oder als Neuling im Krafttraining endet der Satz eine Wiederholung vor dem Muskelversagen: höchstens 80 % (im ersten Satz etwa 1 Wdh. in Reserve, im letzten 1)."
+        );
+        let rest = Phrase::new("load-rest").number("minutes", 1.5);
+        assert_eq!(de.phrase(&rest), "Etwa 1,5 min Pause zwischen den Sätzen.");
+        assert!(de.missing().is_empty(), "{:?}", de.missing());
+    }
 }
