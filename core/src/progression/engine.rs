@@ -362,7 +362,7 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
         let Some(ex) = plan_slot(input, &pos, index, slot, factor, running_trim) else {
             continue;
         };
-        if ex.why.iter().any(|w| w.text.starts_with("Pain")) {
+        if ex.why.iter().any(|w| w.phrase.id == "load-pain") {
             warnings.push(Warning {
                 code: WarningCode::Pain,
                 text: format!("Pain was reported on {} last time.", ex.exercise_name),

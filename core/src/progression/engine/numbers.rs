@@ -19,11 +19,6 @@ pub(super) fn num(x: f64) -> String {
     crate::model::format_decimal(x, 2)
 }
 
-/// An estimate to a tenth: its precision is far coarser than a plate.
-pub(super) fn show_estimate(kg: f64, unit: WeightUnit) -> String {
-    format!("{:.1} {}", to_unit(kg, unit), unit.symbol())
-}
-
 pub(super) fn show_kg(kg: f64, unit: WeightUnit) -> String {
     format!("{} {}", num(to_unit(kg, unit)), unit.symbol())
 }

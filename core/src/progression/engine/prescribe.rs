@@ -215,17 +215,10 @@ fn with_load(phrase: Phrase, name: &str, kg: f64, unit: WeightUnit) -> Phrase {
     }
 }
 
-/// `phrase` with the estimate `kg` as its value `name`: to a tenth of the
-/// person's unit, rounded as [`show_estimate`] rounds it (the exact value,
-/// ties to even, which no arithmetic on the float reproduces). One no
-/// [`Weight`] holds (a corrupt state's) is written as [`show_estimate`]
-/// writes it.
+/// `phrase` with the estimate `kg` as its value `name`, in the person's
+/// unit (written to a tenth: an estimate is far coarser than a plate).
 fn with_estimate(phrase: Phrase, name: &str, kg: f64, unit: WeightUnit) -> Phrase {
-    let tenths: Option<f64> = format!("{:.1}", to_unit(kg, unit)).parse().ok();
-    match tenths.and_then(|v| weight(v, unit)) {
-        Some(w) => phrase.estimate(name, w),
-        None => phrase.name(name, show_estimate(kg, unit)),
-    }
+    phrase.estimate(name, to_unit(kg, unit), unit)
 }
 
 /// A share of 1RM in whole percent, rounded as [`pct`] rounds it.
@@ -283,7 +276,11 @@ pub(super) fn plan_slot(
     }
     if let Some(w) = seeded {
         why.push(w);
+    } else if let (Some(e), Some(basis)) = (lift.e1rm_kg, &lift.e1rm_basis) {
+        why.push(estimate_why(e, unit, basis));
     } else if let (Some(e), Some(src)) = (lift.e1rm_kg, &lift.e1rm_source) {
+        // A state written before estimates kept their basis as a phrase:
+        // its English words, as they were.
         let phrase = with_estimate(Phrase::new("load-estimate"), "estimate", e, unit);
         why.push(Why::fact(phrase.name("source", src.as_str())));
     }
@@ -904,7 +901,11 @@ mod tests {
                     .name("source", "from a test");
                 assert_eq!(
                     en.phrase(&estimate),
-                    format!("Estimated 1RM {} from a test.", show_estimate(kg, unit))
+                    format!(
+                        "Estimated 1RM {:.1} {} from a test.",
+                        to_unit(kg, unit),
+                        unit.symbol()
+                    )
                 );
             }
         }
