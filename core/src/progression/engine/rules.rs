@@ -82,10 +82,58 @@ pub(super) fn previous_band<'a>(athlete: &'a Athlete, band: &str) -> Option<&'a 
     athlete.bands.get(at.checked_sub(1)?)
 }
 
-/// " with the red band", when a band is known.
-pub(super) fn with_band(band: Option<&str>) -> String {
-    band.map(|b| format!(" with the {b} band"))
-        .unwrap_or_default()
+/// The band used, when one is known (`rule-with-band`: " with the red
+/// band").
+fn with_band(phrase: Phrase, band: Option<&str>) -> Phrase {
+    match band {
+        Some(b) => phrase.choice("banded", "yes").name("band", b),
+        None => phrase.choice("banded", "no"),
+    }
+}
+
+/// A load in kg as the person's unit writes it (zero for a load that is
+/// not a number, which no stored state holds).
+fn as_shown(kg: f64, unit: WeightUnit) -> Weight {
+    Weight::new(to_unit(kg, unit), unit).unwrap_or(Weight::from_milli(0, unit))
+}
+
+/// The step from one load to another, signed, in the person's unit
+/// (`rule-step`: "+2.5 kg", "-5 kg"): a number and the unit's symbol, as
+/// a step from a load that is not a number is one too (`NaN kg`), which a
+/// weight cannot hold.
+fn with_step(phrase: Phrase, from: f64, to: f64, unit: WeightUnit) -> Phrase {
+    let d = to_unit(to - from, unit);
+    phrase
+        .choice("up", if d >= 0.0 { "yes" } else { "no" })
+        .number("step", d)
+        .choice("weight-unit", unit.symbol())
+}
+
+/// A fraction as a whole percent, rounded as `pct` writes it (half to
+/// even).
+fn percent(fraction: f64) -> f64 {
+    (fraction * 100.0).round_ties_even()
+}
+
+/// A cut as a whole percent, at least 1 when there is one, as `pct_cut`
+/// writes it.
+fn percent_cut(fraction: f64) -> f64 {
+    let p = (fraction * 100.0).round();
+    if fraction > 1e-9 { p.max(1.0) } else { p }
+}
+
+/// What the session showed, as a reason begins: variant `key` of message
+/// `id` (`$cause`), whose values the reason adds to its own ([`after`]).
+fn cause(id: &str, key: &str) -> Phrase {
+    Phrase::new(id).choice("cause", key)
+}
+
+/// Message `id`, which begins with `cause` (`{ rule-raise-cause }`): the
+/// cause's values, then the message's own.
+fn after(id: &str, cause: &Phrase) -> Phrase {
+    let mut phrase = Phrase::new(id);
+    phrase.args.extend(cause.args.iter().cloned());
+    phrase
 }
 
 /// The lowest effort the person reported on these sets (never the plan's).
@@ -127,7 +175,6 @@ pub(super) fn climb(
         planned_rir,
     } = logged;
     let timed = exercise.measure == Measure::Time;
-    let unit = if timed { " s" } else { " reps" };
     let (bottom, top) = rep_range(slot, exercise);
     let step: u16 = match (timed, variations.is_some()) {
         (true, _) => 5,
@@ -138,15 +185,15 @@ pub(super) fn climb(
     let amounts: Vec<u32> = done.iter().map(|s| amount(s, exercise)).collect();
     let fewest = amounts.iter().copied().min().unwrap_or(0);
     let band = lift.band.clone();
-    let shown = format!(
-        "{}{unit}{}",
-        amounts
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(", "),
-        with_band(band.as_deref())
-    );
+    // What the rounds did (`rule-shown`), in seconds or reps.
+    let shown = |id: &str| {
+        with_band(
+            Phrase::new(id)
+                .counts("amounts", amounts.clone())
+                .choice("unit", if timed { "s" } else { "reps" }),
+            band.as_deref(),
+        )
+    };
     if !complete || fewest < u32::from(r) {
         lift.stalls = lift.stalls.saturating_add(1);
         // Down to what was reached: not under the range's bottom where the
@@ -160,14 +207,14 @@ pub(super) fn climb(
         if next < r {
             // Never keep asking for what the rounds did not reach.
             lift.reps = Some(next);
-            return Why::fact_text(format!(
-                "Last time {shown}, under the {r}{unit} planned: {next}{unit} next time, what every round reached, building back up."
-            ));
+            return Why::fact(
+                shown("rule-climb-short")
+                    .count("planned", r)
+                    .count("next", next),
+            );
         }
         lift.reps = Some(r);
-        return Why::heuristic_text(format!(
-            "Last time {shown}: not every round reached {r}{unit}, same again next time."
-        ));
+        return Why::heuristic(shown("rule-climb-same").count("planned", r));
     }
     lift.stalls = 0;
     // A reserve logged well above the target's easiest end: spare reps.
@@ -180,11 +227,13 @@ pub(super) fn climb(
         (Some(l), Some(t)) if l - t >= EASY_RIR => (l - t).floor() as u32,
         _ => 0,
     };
-    let effort = match (logged, easiest) {
-        (Some(l), Some(t)) if spare > 0 => {
-            format!(" at RIR {} (target {} or less)", num(l), num(t))
-        }
-        _ => String::new(),
+    // The reserve logged against the target, when it left spare reps.
+    let effort = |phrase: Phrase| match (logged, easiest) {
+        (Some(l), Some(t)) if spare > 0 => phrase
+            .choice("effort", "spare")
+            .number("rir", l)
+            .number("most", t),
+        _ => phrase.choice("effort", "none"),
     };
     let reached = fewest.saturating_add(spare);
     // What the person said each round had left: never ask for more. [design]
@@ -204,22 +253,23 @@ pub(super) fn climb(
         let next = next.min(u32::from(top)) as u16;
         lift.reps = Some(next);
         if next == r {
-            return Why::fact_text(format!(
-                "Last time {shown}, the last round at RIR {}: {r}{unit} again next time.",
-                num(logged.unwrap_or(0.0))
-            ));
+            return Why::fact(
+                shown("rule-climb-again")
+                    .number("rir", logged.unwrap_or(0.0))
+                    .count("planned", r),
+            );
         }
-        return Why::fact_text(format!(
-            "Last time {shown}{effort}: {next}{unit} next time (top of the range {top})."
-        ));
+        return Why::fact(
+            effort(shown("rule-climb-up"))
+                .count("next", next)
+                .count("top", top),
+        );
     }
-    // The top of the range: a harder step, and the reps start again at the bottom.
+    // The top of the range: a harder step, and the reps start again at the
+    // bottom. Each reason begins with what the rounds did
+    // (`rule-climb-top`).
     lift.reps = Some(bottom);
-    let done_text = if spare > 0 {
-        format!("Last time {shown}{effort}, the top of the range ({top}) within reach")
-    } else {
-        format!("Last time {shown}, the top of the range: {top}{unit} on every round")
-    };
+    let at_top = |id: &str| effort(shown(id)).count("top", top).count("bottom", bottom);
     if let Some(lookup) = variations
         && let Some(next) = slot.harder.get(usize::from(lift.variation))
     {
@@ -227,47 +277,35 @@ pub(super) fn climb(
         let name = lookup
             .exercise(next)
             .map_or(next.as_str(), |e| e.name.as_str());
-        return Why::fact_text(format!(
-            "{done_text}: next time {name}, back to {bottom}{unit} (LISA: reps climb, then a harder variation)."
-        ));
+        return Why::fact(at_top("rule-climb-variation").name("variation", name));
     }
     if exercise.equipment == Equipment::Band {
         if let Some(next) = next_band(athlete, band.as_deref()) {
             lift.band = Some(next.clone());
-            return Why::fact_text(format!(
-                "{done_text}: next time the {next} band, back to {bottom}{unit} (LISA: 10 to 18 reps, then a stronger band)."
-            ));
+            return Why::fact(at_top("rule-climb-band").name("next-band", next.as_str()));
         }
         let why = match band.as_deref() {
-            _ if athlete.bands.is_empty() => format!(
-                "{done_text}: next time a stronger band, back to {bottom}{unit}. With your bands in the profile, light to heavy, the plan names it."
-            ),
+            _ if athlete.bands.is_empty() => at_top("rule-climb-band-unlisted"),
             Some(b) if athlete.bands.last().map(String::as_str) == Some(b) => {
                 // Nothing the log records is harder: the reps stay at the top.
                 lift.reps = Some(top);
-                format!(
-                    "{done_text}: the {b} band is the heaviest on your list, so keep {top}{unit} and make it harder with a slower lowering (3-4 s); a stronger band added to the list would be named here."
-                )
+                at_top("rule-climb-band-heaviest")
             }
-            Some(b) => {
-                format!("{done_text}: next time a band stronger than {b}, back to {bottom}{unit}.")
-            }
-            None => format!("{done_text}: next time a stronger band, back to {bottom}{unit}."),
+            Some(_) => at_top("rule-climb-band-stronger"),
+            None => at_top("rule-climb-band-unknown"),
         };
-        return Why::heuristic_text(why);
+        return Why::heuristic(why);
     }
     let how = if timed {
-        "a harder position (longer lever, one support less)"
+        "position"
     } else if is_weighted(exercise) {
-        "a little more load"
+        "load"
     } else {
-        "a slower lowering (3-4 s), a pause, or a harder variation"
+        "tempo"
     };
     // A harder way the log does not record: the reps stay at the top.
     lift.reps = Some(top);
-    Why::heuristic_text(format!(
-        "{done_text}: keep {top}{unit} and make it harder with {how}."
-    ))
+    Why::heuristic(at_top("rule-climb-harder").choice("how", how))
 }
 
 /// Practice phases (familiarization, ramps) teach the estimate, not the
@@ -299,14 +337,18 @@ pub(super) fn practice_step(
     if logged < planned + PRACTICE_EASY_RIR {
         return None;
     }
-    let easy = format!(
-        "Last time {}x{}{} at RIR {} where {} was planned, far easier",
-        done.len(),
-        first.reps.min,
-        with_band(lift.band.as_deref()),
-        num(logged),
-        num(planned)
-    );
+    // Each reason begins with how much easier it was (`rule-practice-easy`).
+    let band = lift.band.clone();
+    let easy = |id: &str| {
+        with_band(
+            Phrase::new(id)
+                .count("sets", done.len() as u64)
+                .count("reps", first.reps.min),
+            band.as_deref(),
+        )
+        .number("rir", logged)
+        .number("planned", planned)
+    };
     if let (Some(t), Some(pct)) = (first.load.weight().map(|w| w.base()), first.percent_1rm) {
         if done
             .iter()
@@ -340,11 +382,11 @@ pub(super) fn practice_step(
             first.reps.min,
             num(logged)
         ));
-        return Some(Why::heuristic_text(format!(
-            "{easy} at {}: next time one step heavier, about {}.",
-            show_kg(t, unit),
-            show_kg(to, unit)
-        )));
+        return Some(Why::heuristic(
+            easy("rule-practice-heavier")
+                .weight("load", as_shown(t, unit))
+                .weight("to", as_shown(to, unit)),
+        ));
     }
     if exercise.equipment != Equipment::Band && !is_weighted(exercise) {
         // Body weight: the slot's next harder variation, when it has one.
@@ -353,14 +395,16 @@ pub(super) fn practice_step(
         let name = lookup
             .exercise(next)
             .map_or(next.as_str(), |e| e.name.as_str());
-        return Some(Why::heuristic_text(format!("{easy}: next time {name}.")));
+        return Some(Why::heuristic(
+            easy("rule-practice-variation").name("variation", name),
+        ));
     }
     if exercise.equipment == Equipment::Band && !is_weighted(exercise) {
         let next = next_band(athlete, lift.band.as_deref())?.clone();
         lift.band = Some(next.clone());
-        return Some(Why::heuristic_text(format!(
-            "{easy}: next time the {next} band."
-        )));
+        return Some(Why::heuristic(
+            easy("rule-practice-band").name("next-band", next.as_str()),
+        ));
     }
     None
 }
@@ -385,16 +429,12 @@ pub(super) fn at_lightest(ex: &ExercisePlan, exercise: &Exercise, athlete: &Athl
 /// a success, however hard the last set was (LIFTMOR's 5 x 5 at 80-85% is
 /// meant to be hard), so it ends a run of misses; the estimate took the
 /// sets in and moves the band. The stall rule counts missed reps here.
-fn band_hold(lift: &mut LiftState, input: &PlanInput, exercise: &Exercise, what: String) -> Why {
+/// `what` is a variant of `rule-hold-cause`.
+fn band_hold(lift: &mut LiftState, input: &PlanInput, exercise: &Exercise, what: &Phrase) -> Why {
     let before = input.run.lifts.get(&exercise.id).and_then(|l| l.e1rm_kg);
     let rose = matches!((before, lift.e1rm_kg), (Some(b), Some(a)) if a > b * 1.002);
     lift.stalls = 0;
-    if rose {
-        return Why::fact_text(format!(
-            "{what}; the estimate rose, and the load follows it in the band."
-        ));
-    }
-    Why::fact_text(format!("{what}."))
+    Why::fact(after("rule-hold", what).choice("estimate", if rose { "rose" } else { "same" }))
 }
 
 /// Applies the slot's rule to a lift after a session and says why.
@@ -454,14 +494,24 @@ pub(super) fn apply_rule(
             .iter()
             .enumerate()
             .any(|(i, s)| to_failure(i) && !reps_ok(s, target_reps));
-    let summary = format!(
-        "{}x{}{}",
-        ex.sets.len(),
-        target_reps,
-        target_kg
-            .map(|t| format!(" at {}", show_kg(t, unit)))
-            .unwrap_or_default()
-    );
+    // "3x5 at 60 kg": the sets planned (`rule-summary`), in a cause.
+    let summary = |phrase: Phrase| {
+        let phrase = phrase
+            .count("sets", ex.sets.len() as u64)
+            .count("reps", target_reps);
+        match target_kg {
+            Some(t) => phrase
+                .choice("loaded", "yes")
+                .weight("target", as_shown(t, unit)),
+            None => phrase.choice("loaded", "no"),
+        }
+    };
+    // "5, 5, 4 reps at 60 kg": the reps of each set at the load.
+    let reps_at = |phrase: Phrase, b: f64| {
+        phrase
+            .counts("done", done.iter().map(|s| s.reps.unwrap_or(0)).collect())
+            .weight("load", as_shown(b, unit))
+    };
     // A planned lighter week's band is not the one the target is for.
     if exercise.equipment == Equipment::Band && (training || first.role == SetRole::Technique) {
         // The band used, as logged (else the one planned): a step is known
@@ -493,15 +543,7 @@ pub(super) fn apply_rule(
     };
     let decrease =
         |base: f64, f: f64| to_kg(loadout.decrease(equipment, to_unit(base, unit), f), unit);
-    let step = |from: f64, to: f64| {
-        let d = to_unit(to - from, unit);
-        format!(
-            "{}{} {}",
-            if d >= 0.0 { "+" } else { "" },
-            num(d),
-            unit.symbol()
-        )
-    };
+    let step = |phrase: Phrase, from: f64, to: f64| with_step(phrase, from, to, unit);
 
     if let Some(p) = pain {
         if p >= PAIN_REDUCE {
@@ -512,20 +554,21 @@ pub(super) fn apply_rule(
                 let to = decrease(b, DELOAD_FRACTION);
                 lift.load_kg = Some(to);
                 lift.stalls = 0;
-                let alt = allowed_alternatives(slot, athlete, lookup)
-                    .next()
-                    .map_or_else(|| "an easier variation".to_owned(), |e| e.name.clone());
-                return Some(Why::heuristic_text(format!(
-                    "Pain {p}/10 on {}: load down {} ({}); if it persists, swap for {alt}.",
-                    exercise.name,
-                    pct_cut(1.0 - to / b),
-                    step(b, to)
-                )));
+                let why = Phrase::new("rule-pain-deload")
+                    .count("pain", p)
+                    .name("exercise", exercise.name.as_str())
+                    .number("cut", percent_cut(1.0 - to / b));
+                let why = match allowed_alternatives(slot, athlete, lookup).next() {
+                    Some(e) => why.choice("swap", "named").name("instead", e.name.as_str()),
+                    None => why.choice("swap", "easier"),
+                };
+                return Some(Why::heuristic(step(why, b, to)));
             }
-            return Some(Why::heuristic_text(format!(
-                "Pain {p}/10 on {}: easier variation or fewer reps next time.",
-                exercise.name
-            )));
+            return Some(Why::heuristic(
+                Phrase::new("rule-pain-easier")
+                    .count("pain", p)
+                    .name("exercise", exercise.name.as_str()),
+            ));
         }
         if p >= PAIN_HOLD {
             lift.load_kg = base;
@@ -534,15 +577,17 @@ pub(super) fn apply_rule(
             if !success {
                 lift.stalls = lift.stalls.saturating_add(1).min(STALL_SESSIONS - 1);
             }
-            return Some(Why::heuristic_text(format!(
-                "Pain {p}/10 on {}: same load next time.",
-                exercise.name
-            )));
+            return Some(Why::heuristic(
+                Phrase::new("rule-pain-hold")
+                    .count("pain", p)
+                    .name("exercise", exercise.name.as_str()),
+            ));
         }
     }
 
     let lighter = all_reps && !all_load;
-    let stall = |lift: &mut LiftState, base: Option<f64>, what: String| -> Why {
+    // `what` is a variant of `rule-stall-cause`.
+    let stall = |lift: &mut LiftState, base: Option<f64>, what: Phrase| -> Why {
         lift.stalls = lift.stalls.saturating_add(1);
         lift.load_kg = base;
         if lift.stalls >= STALL_SESSIONS {
@@ -555,29 +600,31 @@ pub(super) fn apply_rule(
                 let to = decrease(b, DELOAD_FRACTION);
                 lift.load_kg = Some(to);
                 if to >= b - 1e-9 {
-                    return Why::heuristic_text(format!(
-                        "{what}; {STALL_SESSIONS} sessions without progress, already at the lightest load: fewer sets or an easier variation until it moves."
-                    ));
+                    return Why::heuristic(
+                        after("rule-stall-lightest", &what).count("sessions", STALL_SESSIONS),
+                    );
                 }
                 // The reason says the cut as made (rounded down to the equipment).
-                return Why::heuristic_text(format!(
-                    "{what}; {STALL_SESSIONS} sessions without progress: deload {} ({}) and build back up.",
-                    pct_cut(1.0 - to / b),
-                    step(b, to)
+                return Why::heuristic(step(
+                    after("rule-stall-deload", &what)
+                        .count("sessions", STALL_SESSIONS)
+                        .number("cut", percent_cut(1.0 - to / b)),
+                    b,
+                    to,
                 ));
             }
         }
-        Why::heuristic_text(format!(
-            "{what}: same again next time ({} of {STALL_SESSIONS} before a deload).",
-            lift.stalls
-        ))
-    };
-    let short = if lighter {
-        format!(
-            "Last time {summary}: all reps but at a lighter load, which does not count at the heavier target"
+        Why::heuristic(
+            after("rule-stall-again", &what)
+                .count("stalls", lift.stalls)
+                .count("sessions", STALL_SESSIONS),
         )
-    } else {
-        format!("Last time {summary}: not every rep was done")
+    };
+    let short = || {
+        summary(cause(
+            "rule-stall-cause",
+            if lighter { "lighter" } else { "missed" },
+        ))
     };
     let last_rir = done.last().and_then(|s| s.rir);
     // What the plan expected of the last set, which a logged last set is
@@ -592,7 +639,8 @@ pub(super) fn apply_rule(
     }
     // Adds load, or a rep first when the next step the equipment makes is
     // too big a jump (SCIENCE.md: increases of 2-10%). [design]
-    let raise = |lift: &mut LiftState, b: f64, cause: String| -> Why {
+    // `what` is a variant of `rule-raise-cause`.
+    let raise = |lift: &mut LiftState, b: f64, what: Phrase| -> Why {
         let to = increase(b);
         let r = lift.reps.unwrap_or(slot.reps.min);
         // Progress of any kind (a rep or a step) ends a stall and a recovery;
@@ -634,10 +682,10 @@ pub(super) fn apply_rule(
             lift.probe = lift.probe && (!no_failure || lift.probe_vouched);
             if !lift.probe && lift.e1rm_kg.is_some_and(|e| to > e * top + 1e-9) {
                 lift.load_kg = Some(b);
-                return Why::heuristic_text(format!(
-                    "{cause}. {} would pass the band's top ({}) on the estimate: same load until it grows; smaller steps (fractional plates, lighter dumbbells) would let it move sooner.",
-                    step(b, to),
-                    pct(top)
+                return Why::heuristic(step(
+                    after("rule-raise-past-band", &what).number("top", percent(top)),
+                    b,
+                    to,
                 ));
             }
         }
@@ -651,7 +699,7 @@ pub(super) fn apply_rule(
             progress(lift);
             lift.load_kg = Some(to);
             lift.reps = None;
-            return Why::fact_text(format!("{cause}: {}.", step(b, to)));
+            return Why::fact(step(after("rule-raise-step", &what), b, to));
         }
         if r < slot.reps.min {
             // After a big step taken with fewer reps: build the reps back first.
@@ -659,10 +707,11 @@ pub(super) fn apply_rule(
             progress(lift);
             lift.load_kg = Some(b);
             lift.reps = (next < slot.reps.min).then_some(next);
-            return Why::fact_text(format!(
-                "{cause}: same load, {next} reps (building back to {}).",
-                slot.reps.min
-            ));
+            return Why::fact(
+                after("rule-raise-reps-back", &what)
+                    .count("next", next)
+                    .count("min", slot.reps.min),
+            );
         }
         let jump = if b > 0.0 { (to - b) / b } else { 0.0 };
         // A step the estimate says would leave less than one rep in reserve
@@ -681,19 +730,21 @@ pub(super) fn apply_rule(
                 .map(|r| (r as u16).min(slot.reps.min));
             let Some(fewer) = fewer else {
                 lift.load_kg = Some(b);
-                return Why::heuristic_text(format!(
-                    "{cause}. {} is more than the estimate allows for {} reps: same load; smaller steps (fractional plates, lighter dumbbells) would let it move.",
-                    step(b, to),
-                    MIN_REPS
+                return Why::heuristic(step(
+                    after("rule-raise-too-far", &what).count("fewest", MIN_REPS),
+                    b,
+                    to,
                 ));
             };
             progress(lift);
             lift.load_kg = Some(to);
             lift.reps = (fewer < slot.reps.min).then_some(fewer);
-            return Why::heuristic_text(format!(
-                "{cause}: {} with {fewer} reps, building back to {}.",
-                step(b, to),
-                slot.reps.min
+            return Why::heuristic(step(
+                after("rule-raise-fewer-reps", &what)
+                    .count("fewer", fewer)
+                    .count("min", slot.reps.min),
+                b,
+                to,
             ));
         }
         if (jump > MAX_JUMP || beyond) && r < slot.reps.max + EXTRA_REPS {
@@ -703,41 +754,23 @@ pub(super) fn apply_rule(
                 .is_some_and(|e| b > load_at(e, r.saturating_add(1), 1.0) + 1e-9)
             {
                 lift.load_kg = Some(b);
-                return Why::heuristic_text(format!(
-                    "{cause}. {} is too big a step and another rep here would be near failure: same load; smaller steps (fractional plates, lighter dumbbells) would let it move.",
-                    step(b, to)
-                ));
+                return Why::heuristic(step(after("rule-raise-near-failure", &what), b, to));
             }
             progress(lift);
             lift.load_kg = Some(b);
             lift.reps = Some(r.saturating_add(1));
-            let reason = if jump > MAX_JUMP {
-                format!(
-                    "The next step your equipment makes is {} ({}), too big a jump; fractional plates or smaller steps would let the load move",
-                    step(b, to),
-                    pct(jump)
-                )
+            let why = after("rule-raise-rep-first", &what).count("next", r + 1);
+            let why = if jump > MAX_JUMP {
+                why.choice("reason", "jump").number("jump", percent(jump))
             } else {
-                format!(
-                    "{} would be a maximal set on the current estimate",
-                    step(b, to)
-                )
+                why.choice("reason", "maximal")
             };
-            return Why::heuristic_text(format!(
-                "{cause}. {reason}: one more rep first ({} reps).",
-                r + 1
-            ));
+            return Why::heuristic(step(why, b, to));
         }
         progress(lift);
         lift.load_kg = Some(to);
         lift.reps = None;
-        Why::fact_text(format!("{cause}: {}.", step(b, to)))
-    };
-    let reps_done = |sets: &[&PastSet]| {
-        sets.iter()
-            .map(|s| s.reps.unwrap_or(0).to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+        Why::fact(step(after("rule-raise-step", &what), b, to))
     };
 
     // A probe's sets stop at the reserve it asked for, even short of the
@@ -753,12 +786,12 @@ pub(super) fn apply_rule(
             .all(|s| s.rir.is_some_and(|r| r >= PROBE_STOP_RIR - 0.5))
     {
         lift.load_kg = Some(b);
-        return Some(Why::fact_text(format!(
-            "Last time {} reps at {}, each set stopped at RIR {} or more as the test of the estimate asked: not a miss; the load now follows the estimate.",
-            reps_done(done),
-            show_kg(b, unit),
-            num(PROBE_STOP_RIR)
-        )));
+        return Some(Why::fact(
+            Phrase::new("rule-probe-stopped")
+                .counts("done", done.iter().map(|s| s.reps.unwrap_or(0)).collect())
+                .weight("load", as_shown(b, unit))
+                .number("stop", PROBE_STOP_RIR),
+        ));
     }
 
     // One rep short on the sets planned all-out, every other rep done: the
@@ -768,13 +801,9 @@ pub(super) fn apply_rule(
         && slot.rule != Rule::Hold
         && let Some(b) = base
     {
-        let what = format!(
-            "Last time {} reps at {}: one rep short only on the sets planned to be all-out, so the same weight next time",
-            reps_done(done),
-            show_kg(b, unit)
-        );
+        let what = reps_at(cause("rule-hold-cause", "short-at-failure"), b);
         lift.load_kg = Some(b);
-        let mut why = band_hold(lift, input, exercise, what);
+        let mut why = band_hold(lift, input, exercise, &what);
         why.heuristic = true;
         return Some(why);
     }
@@ -800,20 +829,16 @@ pub(super) fn apply_rule(
                 return Some(raise(
                     lift,
                     b,
-                    format!(
-                        "Last time {summary} at RIR {} logged, easier than planned",
-                        num(last_rir.unwrap_or(0.0))
-                    ),
+                    summary(cause("rule-raise-cause", "easier"))
+                        .number("rir", last_rir.unwrap_or(0.0)),
                 ));
             }
             if !success {
-                return Some(stall(lift, Some(b), short));
+                return Some(stall(lift, Some(b), short()));
             }
             lift.load_kg = Some(b);
             lift.stalls = 0;
-            Some(Why::fact_text(format!(
-                "Last time {summary}: next load from the updated estimate and the RIR target."
-            )))
+            Some(Why::fact(summary(Phrase::new("rule-autoregulated"))))
         }
         Rule::Linear => {
             let Some(b) = base else {
@@ -822,52 +847,41 @@ pub(super) fn apply_rule(
                 ));
             };
             if !success {
-                return Some(stall(lift, Some(b), short));
+                return Some(stall(lift, Some(b), short()));
             }
             if let Some(r) = last_rir.filter(|r| *r <= GROUND_OUT_RIR) {
                 if percent_slot {
                     // The estimate took the hard set in and sets the band.
-                    let what = format!(
-                        "Last time {summary}: all reps, the last set ground out (RIR {}): same load",
-                        num(r)
-                    );
+                    let what = summary(cause("rule-hold-cause", "ground-out")).number("rir", r);
                     lift.load_kg = Some(b);
-                    return Some(band_hold(lift, input, exercise, what));
+                    return Some(band_hold(lift, input, exercise, &what));
                 }
                 return Some(stall(
                     lift,
                     Some(b),
-                    format!(
-                        "Last time {summary}: all reps, but the last set was ground out (RIR {})",
-                        num(r)
-                    ),
+                    summary(cause("rule-stall-cause", "ground-out")).number("rir", r),
                 ));
             }
             if percent_slot && let Some(r) = last_rir.filter(|r| *r < PERCENT_RAISE_RIR) {
                 // Gradually: a step only when the last set had room for it;
                 // closer than that the estimate moves the band, and three
                 // sessions without it rising are a stall. [design]
-                let what = format!(
-                    "Last time {summary}, all reps done, last set at RIR {}: same load until the last set leaves {} in reserve",
-                    num(r),
-                    num(PERCENT_RAISE_RIR)
-                );
+                let what = summary(cause("rule-hold-cause", "below-raise"))
+                    .number("rir", r)
+                    .number("leave", PERCENT_RAISE_RIR);
                 lift.load_kg = Some(b);
-                return Some(band_hold(lift, input, exercise, what));
+                return Some(band_hold(lift, input, exercise, &what));
             }
-            let effort = match last_rir {
-                Some(r) => format!(", last set at RIR {}", num(r)),
-                None => String::new(),
+            let what = summary(cause("rule-raise-cause", "all-reps"));
+            let what = match last_rir {
+                Some(r) => what.choice("effort", "rir").number("rir", r),
+                None => what.choice("effort", "none"),
             };
             // Far easier than planned, past what the chart reads reliably:
             // the estimate is a lower bound (`LiftState::probe`).
             lift.probe = percent_slot
                 && matches!((last_rir, planned_last), (Some(l), Some(p)) if l > CALIBRATION_RIR && l >= p + EASY_RIR);
-            Some(raise(
-                lift,
-                b,
-                format!("Last time {summary}, all reps done{effort}"),
-            ))
+            Some(raise(lift, b, what))
         }
         Rule::Double => {
             let Some(b) = base else {
@@ -878,15 +892,7 @@ pub(super) fn apply_rule(
             let fewest = done.iter().filter_map(|s| s.reps).min().unwrap_or(0);
             let top = lift.reps.unwrap_or(slot.reps.min).max(slot.reps.max);
             if complete && all_load && fewest >= u32::from(top) {
-                let why = raise(
-                    lift,
-                    b,
-                    format!(
-                        "Last time {} reps at {}, the top of the range on every set",
-                        reps_done(done),
-                        show_kg(b, unit)
-                    ),
-                );
+                let why = raise(lift, b, reps_at(cause("rule-raise-cause", "range-top"), b));
                 return Some(why);
             }
             if success {
@@ -902,20 +908,21 @@ pub(super) fn apply_rule(
                 lift.reps = Some(next);
                 lift.load_kg = Some(b);
                 lift.stalls = 0;
-                let effort = match (last_rir, planned_last) {
-                    (Some(l), Some(p)) if spare > 0 => {
-                        format!(", RIR {} logged where {} was planned", num(l), num(p))
-                    }
-                    _ => String::new(),
+                let why = Phrase::new("rule-double-more-reps")
+                    .counts("done", done.iter().map(|s| s.reps.unwrap_or(0)).collect())
+                    .weight("load", as_shown(b, unit));
+                let why = match (last_rir, planned_last) {
+                    (Some(l), Some(p)) if spare > 0 => why
+                        .choice("effort", "easy")
+                        .number("rir", l)
+                        .number("planned", p),
+                    _ => why.choice("effort", "none"),
                 };
-                return Some(Why::fact_text(format!(
-                    "Last time {} reps at {}{effort}: same load, aim for {next} reps (top of range {}).",
-                    reps_done(done),
-                    show_kg(b, unit),
-                    slot.reps.max
-                )));
+                return Some(Why::fact(
+                    why.count("next", next).count("max", slot.reps.max),
+                ));
             }
-            Some(stall(lift, Some(b), short))
+            Some(stall(lift, Some(b), short()))
         }
         Rule::TwoForTwo => {
             let Some(b) = base else {
@@ -928,27 +935,18 @@ pub(super) fn apply_rule(
                 lift.good_streak = lift.good_streak.saturating_add(1);
                 if lift.good_streak >= 2 {
                     lift.good_streak = 0;
-                    return Some(raise(
-                        lift,
-                        b,
-                        "Two sessions in a row with 2+ reps over target on the last set (NSCA 2-for-2)".to_owned(),
-                    ));
+                    return Some(raise(lift, b, cause("rule-raise-cause", "two-for-two")));
                 }
                 lift.load_kg = Some(b);
-                return Some(Why::fact_text(
-                    "2+ reps over target on the last set: once more and the load goes up."
-                        .to_owned(),
-                ));
+                return Some(Why::fact(Phrase::new("rule-two-for-two-once")));
             }
             lift.good_streak = 0;
             if success {
                 lift.load_kg = Some(b);
                 lift.stalls = 0;
-                return Some(Why::fact_text(format!(
-                    "Last time {summary}: same load until the last set goes 2 reps over."
-                )));
+                return Some(Why::fact(summary(Phrase::new("rule-two-for-two-hold"))));
             }
-            Some(stall(lift, Some(b), short))
+            Some(stall(lift, Some(b), short()))
         }
         Rule::RepsOver => {
             let Some(b) = base else {
@@ -979,39 +977,31 @@ pub(super) fn apply_rule(
                 let planned = planned_last.unwrap_or(p);
                 // Against the slot's target when the plan stated more (a
                 // load the estimate held low), else against the plan.
-                let against = if p < planned - 1e-9 {
-                    format!("2 or more above the slot's target of RIR {}", num(p))
+                let what = summary(cause("rule-raise-cause", "reserve")).number("rir", l);
+                let what = if p < planned - 1e-9 {
+                    what.choice("against", "slot").number("aim", p)
                 } else {
-                    format!("where {} was planned", num(planned))
+                    what.choice("against", "plan").number("planned", planned)
                 };
-                return Some(raise(
-                    lift,
-                    b,
-                    format!(
-                        "Last time {summary}, RIR {} logged on the last set, {against}: more reps than prescribed were possible (LISA)",
-                        num(l)
-                    ),
-                ));
+                return Some(raise(lift, b, what));
             }
             if success && last > u32::from(slot.reps.max.max(target_reps)) {
                 return Some(raise(
                     lift,
                     b,
-                    format!(
-                        "Last time {last} reps on the last set, more than the {} prescribed (LISA)",
-                        target_reps
-                    ),
+                    cause("rule-raise-cause", "reps-over")
+                        .count("last", last)
+                        .count("prescribed", target_reps),
                 ));
             }
             if success {
                 lift.load_kg = Some(b);
                 lift.stalls = 0;
-                return Some(Why::fact_text(format!(
-                    "Last time {summary}: same load; it goes up when the last set passes {} reps.",
-                    slot.reps.max
-                )));
+                return Some(Why::fact(
+                    summary(Phrase::new("rule-reps-over-hold")).count("max", slot.reps.max),
+                ));
             }
-            Some(stall(lift, Some(b), short))
+            Some(stall(lift, Some(b), short()))
         }
         Rule::RepsThenHarder => Some(climb(
             lift,
@@ -1025,5 +1015,57 @@ pub(super) fn apply_rule(
             athlete,
             Some(lookup),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{Language, Text};
+
+    #[test]
+    fn a_reason_in_german_has_its_values_with_decimal_commas() {
+        let what = cause("rule-stall-cause", "ground-out")
+            .count("sets", 5u64)
+            .count("reps", 5u16)
+            .choice("loaded", "yes")
+            .weight("target", as_shown(57.5, WeightUnit::Kg))
+            .number("rir", 0.5);
+        let why = Why::heuristic(with_step(
+            after("rule-stall-deload", &what)
+                .count("sessions", STALL_SESSIONS)
+                .number("cut", percent_cut(1.0 - 50.0 / 57.5)),
+            57.5,
+            50.0,
+            WeightUnit::Kg,
+        ));
+        assert_eq!(
+            why.text,
+            "Last time 5x5 at 57.5 kg: all reps, but the last set was ground out (RIR 0.5); \
+             3 sessions without progress: deload 13% (-7.5 kg) and build back up."
+        );
+        let de = Text::new(Language::De);
+        assert_eq!(
+            de.phrase(&why.phrase),
+            "Letztes Mal 5x5 mit 57,5 kg: alle Wiederholungen, aber der letzte Satz ging bis an \
+             die Grenze (RIR 0,5); 3 Einheiten ohne Fortschritt: Entlastung um 13 % (-7,5 kg), \
+             dann wieder aufbauen."
+        );
+        assert!(de.missing().is_empty(), "{:?}", de.missing());
+    }
+
+    #[test]
+    fn percentages_are_the_numbers_pct_and_pct_cut_write() {
+        let en = Text::new(Language::En);
+        let mut fractions: Vec<f64> = (-200..=2200).map(|i| f64::from(i) / 2000.0).collect();
+        fractions.extend([0.125, 0.135, 1e-10, -0.0, f64::NAN, f64::INFINITY]);
+        for f in fractions {
+            assert_eq!(format!("{}%", en.number(percent(f), 2)), pct(f), "{f}");
+            assert_eq!(
+                format!("{}%", en.number(percent_cut(f), 2)),
+                pct_cut(f),
+                "{f}"
+            );
+        }
     }
 }
