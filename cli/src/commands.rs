@@ -402,10 +402,11 @@ fn run_command(cli: Cli) -> Outcome {
                 return Err(usage("edit changes one set; leave out the count"));
             }
             let unit = before.input.load_unit().unwrap_or(heft.profile()?.unit);
+            // What the notation cannot say (a note, pain, landings) is
+            // kept by the edit unless given here.
             let input = SetInput {
-                note: note.or(before.input.note.clone()),
-                pain: pain.or(before.input.pain),
-                impact: before.input.impact,
+                note,
+                pain,
                 ..spec.to_input(&before.input.exercise_id, unit)
             };
             let after = heft.edit_set(&id, input)?;

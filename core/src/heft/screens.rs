@@ -57,15 +57,15 @@ impl Heft {
         let (finished, states) = self.finish_counting(finish)?;
         self.read_snapshot(|conn| {
             let log = sets_of_workout(conn, &finished.workout.id)?;
-            let next = match &finished.session {
-                // The session is counted: the plan of its date is now the next one's.
-                Some(_) => Some(
-                    read_today(conn, finished.workout.started_at.local_date())?
-                        .0
-                        .plan,
-                ),
-                None => None,
-            };
+            // The session is counted: the plan of its date is now the next
+            // one's. The finish is saved whatever happens here, so a next
+            // session that cannot be planned is left out, never an error
+            // a retry would meet as "no open workout".
+            let next = finished.session.as_ref().and_then(|_| {
+                read_today(conn, finished.workout.started_at.local_date())
+                    .ok()
+                    .map(|t| t.0.plan)
+            });
             let unit = store::profile::read(conn)?.unit;
             let lifts = states.as_ref().map(|s| (&s.before.lifts, &s.after.lifts));
             Ok(finish::build(
@@ -140,9 +140,11 @@ impl Heft {
         let text = Text::new(language);
         let set = self.set(set_id)?;
         let sets = SetSpec::from_input(&set.input).to_string();
-        let form = self.log_form(&set.exercise_name, &sets, set_date(&set), &text)?;
+        let date = set_date(&set);
+        let form = self.log_form(&set.exercise_name, &sets, date, &text)?;
         Ok(SetForm {
             set_id: set.id,
+            date,
             exercise: set.exercise_name,
             sets,
             log: log::for_edit(form.screen, form.sets.len(), &text),
@@ -1076,7 +1078,7 @@ mod log_tests {
         assert!(!two.saved);
         assert_eq!(
             two.log.errors[0].message,
-            "Eine Änderung betrifft einen Satz: schreib einen, etwa 100x5"
+            "Eine Änderung betrifft genau einen Satz: Schreib einen, etwa 100x5"
         );
         assert_eq!(kinds(&two.log), [ActionKind::DeleteSet]);
         // A slip waits for a confirmation, as when logging.

@@ -213,8 +213,9 @@ impl SetInput {
     /// not restate is kept. An edit made in set notation cannot state a
     /// role, an effort source or a band, and must not drop them: a
     /// technique set edited to fix its reps is still technique practice.
-    /// An effort that changed is the person's own; a band stays only on the
-    /// same exercise.
+    /// Nor can it state a note, pain or drop landings: they stay unless
+    /// the edit gives new ones. An effort that changed is the person's
+    /// own; a band and landings stay only on the same exercise.
     pub fn edited(&self, new: SetInput) -> SetInput {
         let effort_source = match (new.effort_source, new.effort) {
             (Some(source), _) => Some(source),
@@ -230,6 +231,9 @@ impl SetInput {
                 .band
                 .clone()
                 .or_else(|| self.band.clone().filter(|_| same_exercise)),
+            note: new.note.clone().or_else(|| self.note.clone()),
+            pain: new.pain.or(self.pain),
+            impact: new.impact.or(self.impact.filter(|_| same_exercise)),
             ..new
         }
     }
@@ -328,5 +332,34 @@ mod tests {
             ..SetInput::new("band-row")
         });
         assert_eq!(green.band.as_deref(), Some("green"));
+    }
+
+    #[test]
+    fn an_edit_keeps_the_note_pain_and_landings_the_notation_cannot_say() {
+        let jumps = Some(Impact {
+            landings: 5,
+            drop_height_cm: Some(30.0),
+        });
+        let before = SetInput {
+            note: Some("left knee".into()),
+            pain: Some(4),
+            impact: jumps,
+            reps: Some(5),
+            ..SetInput::new("box-jump")
+        };
+        let fixed = before.edited(SetInput {
+            reps: Some(6),
+            ..SetInput::new("box-jump")
+        });
+        assert_eq!(
+            (fixed.note.as_deref(), fixed.pain, fixed.impact, fixed.reps),
+            (Some("left knee"), Some(4), jumps, Some(6))
+        );
+        // Given anew, they replace; landings do not follow to another exercise.
+        let moved = before.edited(SetInput {
+            pain: Some(1),
+            ..SetInput::new("back-squat")
+        });
+        assert_eq!((moved.pain, moved.impact), (Some(1), None));
     }
 }

@@ -196,28 +196,13 @@ impl Why {
     }
 
     fn new(phrase: Phrase, heuristic: bool) -> Why {
+        let english = Text::new(Language::En);
+        let text = english.phrase(&phrase);
+        debug_assert!(english.missing().is_empty(), "{:?}", english.missing());
         Why {
-            text: Text::new(Language::En).phrase(&phrase),
+            text,
             heuristic,
             phrase,
-        }
-    }
-
-    /// A reason backed by a trial or guideline, as English text only.
-    pub fn fact_text(text: impl Into<String>) -> Why {
-        Why {
-            text: text.into(),
-            heuristic: false,
-            phrase: Phrase::default(),
-        }
-    }
-
-    /// A reason that is a practical choice, as English text only.
-    pub fn heuristic_text(text: impl Into<String>) -> Why {
-        Why {
-            text: text.into(),
-            heuristic: true,
-            phrase: Phrase::default(),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! exception), and the slips a set notation accepts but no lifter means,
 //! to confirm before anything is saved.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::sets::logged_set;
@@ -313,9 +314,12 @@ pub fn build(
 pub struct SetForm {
     /// The set being edited.
     pub set_id: String,
+    /// The day it was logged: the date for `log_screen` as the person
+    /// types, and the Today screen a save or a delete returns.
+    pub date: NaiveDate,
     /// The exercise field's starting text.
     pub exercise: String,
-    /// The sets field's starting text: the set as notation, `100x5@2`.
+    /// The sets field's starting text: the set as notation, `100kgx5@2`.
     pub sets: String,
     /// The screen for those fields.
     pub log: LogScreen,

@@ -54,13 +54,7 @@ pub struct Note {
 impl Note {
     fn of(why: &Why, text: &Text) -> Note {
         Note {
-            // A reason kept only as English text (none the engine writes
-            // now) shows as it is.
-            text: if why.phrase.id.is_empty() {
-                why.text.clone()
-            } else {
-                text.phrase(&why.phrase)
-            },
+            text: text.phrase_or(&why.phrase, &why.text),
             label: why.heuristic.then(|| text.get("note-rule-of-thumb")),
         }
     }

@@ -515,14 +515,7 @@ fn card(
                 "swap-note",
                 &[
                     ("from", s.from_name.as_str().into()),
-                    (
-                        "reason",
-                        if s.phrase.id.is_empty() {
-                            s.reason.clone().into()
-                        } else {
-                            text.phrase(&s.phrase).into()
-                        },
-                    ),
+                    ("reason", text.phrase_or(&s.phrase, &s.reason).into()),
                 ],
             )
         }),

@@ -181,6 +181,23 @@ impl Text {
         text.into_owned()
     }
 
+    /// A reason kept as a phrase and its English: the phrase in this
+    /// language when the catalog can write it (it may come from a newer
+    /// version, with a message or a value this one lacks), else the
+    /// English as it was kept.
+    pub fn phrase_or(&self, phrase: &Phrase, english: &str) -> String {
+        if phrase.id.is_empty() {
+            return english.to_owned();
+        }
+        let probe = Text::new(self.language);
+        let written = probe.phrase(phrase);
+        if probe.missing().is_empty() {
+            written
+        } else {
+            english.to_owned()
+        }
+    }
+
     /// A phrase, its values written this language's way.
     pub fn phrase(&self, phrase: &Phrase) -> String {
         let args: Vec<(&str, Arg)> = phrase
@@ -208,6 +225,12 @@ impl Text {
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
+            PhraseValue::Unknown => {
+                self.missing
+                    .borrow_mut()
+                    .push("a value of an unknown kind".into());
+                Arg::Text(String::new())
+            }
         }
     }
 
@@ -393,7 +416,7 @@ mod tests {
         );
         assert_eq!(
             de.phrase(&phrase),
-            "Geschätztes 1RM 98,5 kg aus 82,5 kg × 5 bei RIR 1,5 am 24.11.2026 (Epley), abzüglich 15 % für 9 Wochen seitdem."
+            "Geschätztes 1RM 98,5 kg aus 82,5 kg × 5 bei RIR 1,5 am 24.11.2026 (Epley), abzüglich 15 %, da seitdem 9 Wochen vergangen sind."
         );
         let word = Phrase::new("swap-no-equipment")
             .name("exercise", "Trap Bar Deadlift")

@@ -13,9 +13,11 @@ use crate::model::{Equipment, Weight, WeightUnit};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Phrase {
-    /// The message's id in the catalogs (`core/data/i18n/<tag>/*.ftl`).
+    /// The message's id in the catalogs (the `.ftl` files of `core/data/i18n`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub id: String,
     /// Its values, by the names the message uses.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub args: Vec<PhraseArg>,
 }
 
@@ -78,11 +80,16 @@ pub enum PhraseValue {
         /// The day.
         date: NaiveDate,
     },
-    /// Reps or seconds of several sets: `5, 5, 4`.
+    /// Reps or seconds of several sets: `5, 5, 4` (the same in both
+    /// languages).
     Counts {
         /// One value a set.
         values: Vec<u32>,
     },
+    /// A value of a kind this version does not know (a phrase written by a
+    /// newer one): the reason falls back to its English text.
+    #[serde(other)]
+    Unknown,
 }
 
 impl Phrase {

@@ -3,9 +3,9 @@
 
 ## Warum eine Übung ersetzt wurde
 
-swap-lighter-steps = Schon die leichteste Last ({ $from }) lag nahe an deiner Grenze; { $to } erlaubt kleinere Schritte
+swap-lighter-steps = Schon die leichteste Last ({ $from }) lag nahe an deiner Grenze; mit { $to } sind kleinere Schritte möglich
 swap-no-equipment = { $exercise } braucht Ausrüstung, die du nicht hast: { $equipment }
-swap-spinal-flexion = Gebeugte Wirbelsäule unter Last oder wiederholt wird bei geringer Knochendichte vermieden
+swap-spinal-flexion = Das Beugen der Wirbelsäule unter Last oder in vielen Wiederholungen wird bei geringer Knochendichte vermieden
 swap-spinal-rotation = Kräftiges Verdrehen wird bei geringer Knochendichte vermieden
 swap-impact = Harte Landungen werden bei Osteoporose oder nach einem Wirbelbruch durch sanftere ersetzt
 
@@ -38,7 +38,9 @@ estimate-from-set = aus { $load } × { $reps }{ $effort ->
         [rir] {" "}bei RIR { $rir }
        *[none] {""}
     } am { $date } ({ $formula }){ $layoff ->
-        [yes] , abzüglich { $percent } % für { $weeks } Wochen seitdem
+        [yes] , abzüglich { $percent } %, da seitdem { $weeks } Wochen vergangen sind
        *[no] {""}
     }
 estimate-from-set-why = Geschätztes 1RM { $estimate } { estimate-from-set }.
+estimate-raised = angehoben: { $load } × { $reps } bei RIR { $rir } war viel leichter als geplant
+estimate-raised-why = Geschätztes 1RM { $estimate } { estimate-raised }.

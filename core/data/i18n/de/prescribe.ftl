@@ -21,7 +21,7 @@ load-lighter-band = Geplante leichtere Woche: Band { $band }, eine Stufe leichte
 
 # $source: wie die Schätzung entstand, so wie der Stand sie festhält.
 load-estimate = Geschätztes 1RM { $estimate } { $source }.
-load-low-bone-mass-cap = Geringe Knochendichte: höchstens { $percent } % des geschätzten 1RM, bis die Eingewöhnungsphase abgeschlossen ist (LIFTMOR, ESSA).
+load-low-bone-mass-cap = Geringe Knochendichte: höchstens { $percent } % des geschätzten 1RM, bis die Eingewöhnung abgeschlossen ist (LIFTMOR, ESSA).
 load-technique = Technik: die leichteste Last, jede Wiederholung flüssig und kontrolliert.
 load-band-floor = Die Schätzung ist stärker gestiegen als die Last: Das untere Ende des Prozentbereichs ({ $percent } % der Schätzung) liegt bei etwa { $load }.
 load-band-top = Am oberen Ende des Prozentbereichs ({ $percent } % des geschätzten 1RM): Die Last steigt mit der Schätzung.
@@ -65,7 +65,7 @@ load-reserve-share = { $reps } Wdh. mit { $reserve } in Reserve { $reps ->
     [one] entspricht
    *[other] entsprechen
 } etwa { $percent } % des geschätzten 1RM (RPE-Tabelle, ein Näherungswert).
-load-jump-limit = Höchstens 10 % schwerer als beim letzten Mal ({ $last }), oder eine Gewichtsstufe deiner Ausrüstung, falls schon die mehr ausmacht: Der Rest folgt in den nächsten Einheiten.
+load-jump-limit = Höchstens 10 % schwerer als beim letzten Mal ({ $last }), oder eine Gewichtsstufe deiner Ausrüstung, falls schon diese allein mehr ausmacht: Der Rest folgt in den nächsten Einheiten.
 load-find = Noch keine Schätzung: Steigere dich in kleinen Sprüngen bis zu einem Gewicht, mit dem du am Satzende noch { $reserve } Wiederholungen mehr schaffen würdest, und trag es mit seinem RIR oder RPE ein. Kein 1RM-Test: Schätzungen aus Sätzen mit 3–10 Wiederholungen sind sicherer.
 load-lighter-week = Geplante leichtere Woche: { $cut } % unter der letzten Arbeitslast ({ $last }), leichter als die Wochen davor und danach.
 load-lighter-phase = Geplante leichtere Woche: das leichtere Ziel dieser Phase, 90 % der Last.

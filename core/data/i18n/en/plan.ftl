@@ -42,3 +42,5 @@ estimate-from-set = from { $load } x { $reps }{ $effort ->
        *[no] {""}
     }
 estimate-from-set-why = Estimated 1RM { $estimate } { estimate-from-set }.
+estimate-raised = raised: { $load } x { $reps } at RIR { $rir } was far easier than planned
+estimate-raised-why = Estimated 1RM { $estimate } { estimate-raised }.

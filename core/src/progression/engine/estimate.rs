@@ -55,11 +55,17 @@ pub(super) fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Op
     let why = best.map(|(est, basis)| {
         lift.e1rm_kg = Some(est);
         let why = estimate_why(est, unit, &basis);
-        lift.e1rm_source = Some(Text::new(Language::En).phrase(&basis));
-        lift.e1rm_basis = Some(basis);
+        keep_basis(&mut lift, basis);
         why
     });
     (lift, why)
+}
+
+/// Keeps how the estimate was made: as a phrase, and in English for readers
+/// of `e1rm_source`.
+pub(super) fn keep_basis(lift: &mut LiftState, basis: Phrase) {
+    lift.e1rm_source = Some(Text::new(Language::En).phrase(&basis));
+    lift.e1rm_basis = Some(basis);
 }
 
 /// "Estimated 1RM 98.5 kg from 80 kg x 5 …": the estimate and how it was
@@ -159,12 +165,14 @@ pub(super) fn update_estimate(
         bound = bound.filter(|(b, _)| *b <= f.0);
     }
     let describe = |(kg, reps, rir): (f64, u32, f64)| {
-        format!(
-            "from {} x {reps} at RIR {} on {date} ({})",
-            show_kg(kg, athlete.unit),
-            num(rir),
-            formula.name()
-        )
+        Phrase::new("estimate-from-set")
+            .weight("load", shown_weight(kg, athlete.unit))
+            .count("reps", reps)
+            .choice("effort", "rir")
+            .number("rir", rir)
+            .date("date", date)
+            .name("formula", formula.name())
+            .choice("layoff", "no")
     };
     if let Some((est, set)) = sure {
         let new = match lift.e1rm_kg {
@@ -172,12 +180,12 @@ pub(super) fn update_estimate(
             _ => est,
         };
         lift.e1rm_kg = Some(new);
-        lift.e1rm_source = Some(describe(set));
+        keep_basis(lift, describe(set));
     }
     if let Some((est, set)) = bound
         && lift.e1rm_kg.is_none_or(|old| est > old)
     {
         lift.e1rm_kg = Some(est);
-        lift.e1rm_source = Some(describe(set));
+        keep_basis(lift, describe(set));
     }
 }

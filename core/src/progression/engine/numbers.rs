@@ -23,9 +23,23 @@ pub(super) fn show_kg(kg: f64, unit: WeightUnit) -> String {
     format!("{} {}", num(to_unit(kg, unit)), unit.symbol())
 }
 
-/// `kg` in the person's unit, as a reason names it.
+/// A fraction as a whole percent (half to even), as reasons state a share.
+pub(super) fn percent(fraction: f64) -> f64 {
+    (fraction * 100.0).round_ties_even()
+}
+
+/// A cut as a whole percent, at least 1 when there is one, so the reason
+/// says what the load did.
+pub(super) fn percent_cut(fraction: f64) -> f64 {
+    let p = (fraction * 100.0).round();
+    if fraction > 1e-9 { p.max(1.0) } else { p }
+}
+
+/// `kg` in the person's unit to 0.01, as a reason names it (rounded once,
+/// as the English has always written it); zero for a load that is not a
+/// number, which no stored state holds.
 pub(super) fn shown_weight(kg: f64, unit: WeightUnit) -> Weight {
-    Weight::new(to_unit(kg, unit), unit).unwrap_or(Weight::from_milli(0, unit))
+    weight((to_unit(kg, unit) * 100.0).round() / 100.0, unit).unwrap_or(Weight::from_milli(0, unit))
 }
 
 pub(super) fn weight(value: f64, unit: WeightUnit) -> Option<Weight> {
@@ -119,16 +133,4 @@ pub(super) fn rir_at(fraction: f64, reps: u16) -> f64 {
             0.0
         }
     })
-}
-
-pub(super) fn pct(fraction: f64) -> String {
-    format!("{:.0}%", fraction * 100.0)
-}
-
-/// A cut as it was made, to the nearest whole percent (at least 1% when
-/// there is one), so the reason says what the load did.
-pub(super) fn pct_cut(fraction: f64) -> String {
-    let p = (fraction * 100.0).round();
-    let p = if fraction > 1e-9 { p.max(1.0) } else { p };
-    format!("{p:.0}%")
 }

@@ -81,11 +81,11 @@ pub(super) fn choose<'a>(
     }
     if let Some(reason) = safety::unsafe_reason(wanted, athlete) {
         let alt = stand_in(slot, wanted, athlete, lookup)?;
-        swap = Some(Swap::new(
-            swap.map(|s| s.from_id).unwrap_or_else(|| wanted.id.clone()),
-            wanted.name.clone(),
-            reason,
-        ));
+        // A stand-in for a stand-in still names the program's exercise.
+        let (from_id, from_name) = swap
+            .map(|s| (s.from_id, s.from_name))
+            .unwrap_or_else(|| (wanted.id.clone(), wanted.name.clone()));
+        swap = Some(Swap::new(from_id, from_name, reason));
         wanted = alt;
     }
     Some((wanted, swap))
@@ -209,8 +209,8 @@ fn working_sets(
 /// person's unit, rounded as [`show_kg`] rounds it. A load no [`Weight`]
 /// holds (a corrupt state's) is written as [`show_kg`] writes it.
 fn with_load(phrase: Phrase, name: &str, kg: f64, unit: WeightUnit) -> Phrase {
-    match weight((to_unit(kg, unit) * 100.0).round() / 100.0, unit) {
-        Some(w) => phrase.weight(name, w),
+    match weight(to_unit(kg, unit), unit) {
+        Some(_) => phrase.weight(name, shown_weight(kg, unit)),
         None => phrase.name(name, show_kg(kg, unit)),
     }
 }
@@ -219,18 +219,6 @@ fn with_load(phrase: Phrase, name: &str, kg: f64, unit: WeightUnit) -> Phrase {
 /// unit (written to a tenth: an estimate is far coarser than a plate).
 fn with_estimate(phrase: Phrase, name: &str, kg: f64, unit: WeightUnit) -> Phrase {
     phrase.estimate(name, to_unit(kg, unit), unit)
-}
-
-/// A share of 1RM in whole percent, rounded as [`pct`] rounds it.
-fn shown_percent(fraction: f64) -> f64 {
-    (fraction * 100.0).round_ties_even()
-}
-
-/// A cut in whole percent, at least 1 when there is one, as [`pct_cut`]
-/// states it.
-fn shown_cut(fraction: f64) -> f64 {
-    let p = (fraction * 100.0).round();
-    if fraction > 1e-9 { p.max(1.0) } else { p }
 }
 
 /// The selector key for the reps each set leaves the next
@@ -415,8 +403,7 @@ pub(super) fn plan_slot(
             let rir = ceil_half(rir_at(LOW_BONE_MASS_CAP, r));
             target = Target::Rir(rir, rir);
             why.push(Why::fact(
-                Phrase::new("load-low-bone-mass-cap")
-                    .number("percent", shown_percent(LOW_BONE_MASS_CAP)),
+                Phrase::new("load-low-bone-mass-cap").number("percent", percent(LOW_BONE_MASS_CAP)),
             ));
         }
         let top = reps.min;
@@ -456,8 +443,8 @@ pub(super) fn plan_slot(
                     if floor > l * layoff + 1e-9 {
                         // Said here, as the last session's reason names only
                         // the rule's own step.
-                        let phrase = Phrase::new("load-band-floor")
-                            .number("percent", shown_percent(fraction));
+                        let phrase =
+                            Phrase::new("load-band-floor").number("percent", percent(fraction));
                         why.push(Why::fact(with_load(phrase, "load", floor, unit)));
                     }
                     let mut l = (l * layoff).max(floor);
@@ -468,7 +455,7 @@ pub(super) fn plan_slot(
                     {
                         l = e * most;
                         why.push(Why::fact(
-                            Phrase::new("load-band-top").number("percent", shown_percent(most)),
+                            Phrase::new("load-band-top").number("percent", percent(most)),
                         ));
                     }
                     load_kg = Some(l);
@@ -481,7 +468,7 @@ pub(super) fn plan_slot(
                     };
                     why.push(Why::fact(
                         Phrase::new("load-band-share")
-                            .number("percent", shown_percent(fraction))
+                            .number("percent", percent(fraction))
                             .choice("range", range)
                             .number("low", lo)
                             .number("high", hi),
@@ -507,8 +494,8 @@ pub(super) fn plan_slot(
                     })
                     .count("sets", sets)
                     .count("reps", top)
-                    .number("percent", shown_percent(lo / 100.0))
-                    .number("most", shown_percent(most))
+                    .number("percent", percent(lo / 100.0))
+                    .number("most", percent(most))
                     .choice("cost", cost)
                     .count("rest", rest)
                     .number("lost", per_set);
@@ -558,7 +545,7 @@ pub(super) fn plan_slot(
                             Phrase::new("load-reserve-floor")
                                 .count("reps", reps.max)
                                 .number("reserve", hi)
-                                .number("percent", shown_percent(load_at(1.0, reps.max, hi))),
+                                .number("percent", percent(load_at(1.0, reps.max, hi))),
                         ));
                     }
                     load_kg = Some((l * layoff).max(floor));
@@ -579,7 +566,7 @@ pub(super) fn plan_slot(
                         Phrase::new("load-reserve-share")
                             .count("reps", top)
                             .number("reserve", mid)
-                            .number("percent", shown_percent(load_at(1.0, top, mid))),
+                            .number("percent", percent(load_at(1.0, top, mid))),
                     ));
                 } else {
                     // Working up to an unknown load stops at RPE 8 at most.
@@ -696,8 +683,8 @@ pub(super) fn plan_slot(
                         0.0,
                     );
                 }
-                let phrase =
-                    Phrase::new("load-lighter-week").number("cut", shown_cut(1.0 - value / before));
+                let phrase = Phrase::new("load-lighter-week")
+                    .number("cut", percent_cut(1.0 - value / before));
                 why.push(Why::fact(with_load(phrase, "last", l, unit)));
             } else if deload {
                 why.push(Why::fact(Phrase::new("load-lighter-phase")));
@@ -767,7 +754,7 @@ pub(super) fn plan_slot(
             && lightest(&athlete.loadout, exercise.equipment).is_some_and(|l| v <= l + 1e-9)
         {
             let phrase =
-                Phrase::new("load-cap-lightest").number("percent", shown_percent(fraction));
+                Phrase::new("load-cap-lightest").number("percent", numbers::percent(fraction));
             let phrase = with_load(phrase, "load", to_kg(v, unit), unit);
             // The slot's alternative with other equipment, else lighter
             // equipment in general.
@@ -910,18 +897,18 @@ mod tests {
             }
         }
         for fraction in [0.725, 0.665, 0.7, 0.004_999, 1.0 / 3.0] {
-            let phrase = Phrase::new("load-band-top").number("percent", shown_percent(fraction));
+            let phrase = Phrase::new("load-band-top").number("percent", percent(fraction));
             assert!(
                 en.phrase(&phrase)
-                    .contains(&format!("({} of", pct(fraction)))
+                    .contains(&format!("({:.0}% of", fraction * 100.0))
             );
             let cut = Phrase::new("load-lighter-week")
-                .number("cut", shown_cut(fraction))
+                .number("cut", percent_cut(fraction))
                 .weight("last", Weight::from_milli(100_000, WeightUnit::Kg));
-            assert!(
-                en.phrase(&cut)
-                    .contains(&format!(": {} under", pct_cut(fraction)))
-            );
+            assert!(en.phrase(&cut).contains(&format!(
+                ": {:.0}% under",
+                (fraction * 100.0).round().max(1.0)
+            )));
         }
         assert!(en.missing().is_empty(), "{:?}", en.missing());
     }

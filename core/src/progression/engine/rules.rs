@@ -91,12 +91,6 @@ fn with_band(phrase: Phrase, band: Option<&str>) -> Phrase {
     }
 }
 
-/// A load in kg as the person's unit writes it (zero for a load that is
-/// not a number, which no stored state holds).
-fn as_shown(kg: f64, unit: WeightUnit) -> Weight {
-    Weight::new(to_unit(kg, unit), unit).unwrap_or(Weight::from_milli(0, unit))
-}
-
 /// The step from one load to another, signed, in the person's unit
 /// (`rule-step`: "+2.5 kg", "-5 kg"): a number and the unit's symbol, as
 /// a step from a load that is not a number is one too (`NaN kg`), which a
@@ -107,19 +101,6 @@ fn with_step(phrase: Phrase, from: f64, to: f64, unit: WeightUnit) -> Phrase {
         .choice("up", if d >= 0.0 { "yes" } else { "no" })
         .number("step", d)
         .choice("weight-unit", unit.symbol())
-}
-
-/// A fraction as a whole percent, rounded as `pct` writes it (half to
-/// even).
-fn percent(fraction: f64) -> f64 {
-    (fraction * 100.0).round_ties_even()
-}
-
-/// A cut as a whole percent, at least 1 when there is one, as `pct_cut`
-/// writes it.
-fn percent_cut(fraction: f64) -> f64 {
-    let p = (fraction * 100.0).round();
-    if fraction > 1e-9 { p.max(1.0) } else { p }
 }
 
 /// What the session showed, as a reason begins: variant `key` of message
@@ -376,16 +357,17 @@ pub(super) fn practice_step(
             return None;
         }
         lift.e1rm_kg = Some(needed);
-        lift.e1rm_source = Some(format!(
-            "raised: {} x {} at RIR {} was far easier than planned",
-            show_kg(t, unit),
-            first.reps.min,
-            num(logged)
-        ));
+        keep_basis(
+            lift,
+            Phrase::new("estimate-raised")
+                .weight("load", shown_weight(t, unit))
+                .count("reps", first.reps.min)
+                .number("rir", logged),
+        );
         return Some(Why::heuristic(
             easy("rule-practice-heavier")
-                .weight("load", as_shown(t, unit))
-                .weight("to", as_shown(to, unit)),
+                .weight("load", shown_weight(t, unit))
+                .weight("to", shown_weight(to, unit)),
         ));
     }
     if exercise.equipment != Equipment::Band && !is_weighted(exercise) {
@@ -502,7 +484,7 @@ pub(super) fn apply_rule(
         match target_kg {
             Some(t) => phrase
                 .choice("loaded", "yes")
-                .weight("target", as_shown(t, unit)),
+                .weight("target", shown_weight(t, unit)),
             None => phrase.choice("loaded", "no"),
         }
     };
@@ -510,7 +492,7 @@ pub(super) fn apply_rule(
     let reps_at = |phrase: Phrase, b: f64| {
         phrase
             .counts("done", done.iter().map(|s| s.reps.unwrap_or(0)).collect())
-            .weight("load", as_shown(b, unit))
+            .weight("load", shown_weight(b, unit))
     };
     // A planned lighter week's band is not the one the target is for.
     if exercise.equipment == Equipment::Band && (training || first.role == SetRole::Technique) {
@@ -789,7 +771,7 @@ pub(super) fn apply_rule(
         return Some(Why::fact(
             Phrase::new("rule-probe-stopped")
                 .counts("done", done.iter().map(|s| s.reps.unwrap_or(0)).collect())
-                .weight("load", as_shown(b, unit))
+                .weight("load", shown_weight(b, unit))
                 .number("stop", PROBE_STOP_RIR),
         ));
     }
@@ -910,7 +892,7 @@ pub(super) fn apply_rule(
                 lift.stalls = 0;
                 let why = Phrase::new("rule-double-more-reps")
                     .counts("done", done.iter().map(|s| s.reps.unwrap_or(0)).collect())
-                    .weight("load", as_shown(b, unit));
+                    .weight("load", shown_weight(b, unit));
                 let why = match (last_rir, planned_last) {
                     (Some(l), Some(p)) if spare > 0 => why
                         .choice("effort", "easy")
@@ -1029,7 +1011,7 @@ mod tests {
             .count("sets", 5u64)
             .count("reps", 5u16)
             .choice("loaded", "yes")
-            .weight("target", as_shown(57.5, WeightUnit::Kg))
+            .weight("target", shown_weight(57.5, WeightUnit::Kg))
             .number("rir", 0.5);
         let why = Why::heuristic(with_step(
             after("rule-stall-deload", &what)
@@ -1056,6 +1038,13 @@ mod tests {
 
     #[test]
     fn percentages_are_the_numbers_pct_and_pct_cut_write() {
+        // How reasons wrote a share and a cut before they were phrases.
+        let pct = |f: f64| format!("{:.0}%", f * 100.0);
+        let pct_cut = |f: f64| {
+            let p = (f * 100.0).round();
+            let p = if f > 1e-9 { p.max(1.0) } else { p };
+            format!("{p:.0}%")
+        };
         let en = Text::new(Language::En);
         let mut fractions: Vec<f64> = (-200..=2200).map(|i| f64::from(i) / 2000.0).collect();
         fractions.extend([0.125, 0.135, 1e-10, -0.0, f64::NAN, f64::INFINITY]);
