@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Action, ActionKind, Note, Tone};
+use super::{Action, ActionKind, Note, Tone, day_name, phase_name};
 use crate::model::{SetEntry, SetKind, SetTarget, Unit, Weight, WeightUnit};
 use std::collections::BTreeMap;
 
@@ -152,8 +152,8 @@ pub fn build(input: &FinishInput<'_>, text: &Text) -> FinishScreen {
                 "finish-next",
                 &[
                     ("date", text.date(p.ready_on).into()),
-                    ("phase", p.phase.name.as_str().into()),
-                    ("day", p.day.as_str().into()),
+                    ("phase", phase_name(&p.program_id, &p.phase, text).into()),
+                    ("day", day_name(&p.day, text).into()),
                 ],
             )
         }),

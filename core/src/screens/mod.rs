@@ -16,7 +16,7 @@ pub mod today;
 
 use serde::Serialize;
 
-use crate::progression::plan::Why;
+use crate::progression::plan::{PhasePosition, Why};
 use crate::text::Text;
 
 /// How a value or a line reads (a colour or an icon in the shell): the
@@ -58,6 +58,31 @@ impl Note {
             label: why.heuristic.then(|| text.get("note-rule-of-thumb")),
         }
     }
+}
+
+/// A program's name in the language: the catalog's for a built-in program,
+/// its own for one of the person's.
+fn program_name(program_id: &str, own: &str, text: &Text) -> String {
+    text.name_or(&format!("program-{program_id}"), own)
+}
+
+/// A phase's name in the language (the engine's own familiarization ramp
+/// is `ramp` in every program).
+fn phase_name(program_id: &str, phase: &PhasePosition, text: &Text) -> String {
+    if phase.id == "ramp" {
+        return text.name_or("phase-ramp", &phase.name);
+    }
+    text.name_or(
+        &format!("program-{program_id}-phase-{}", phase.id),
+        &phase.name,
+    )
+}
+
+/// A day's name in the language, where the catalog has the word
+/// ("Whole body"); letters such as "A" stay.
+fn day_name(day: &str, text: &Text) -> String {
+    let key = day.to_ascii_lowercase().replace(' ', "-");
+    text.name_or(&format!("day-{key}"), day)
 }
 
 /// A line across the top of a screen.
@@ -137,4 +162,137 @@ pub struct EmptyState {
     pub title: String,
     /// What to do about it.
     pub body: String,
+}
+
+/// The screens' words come from the catalogs: no builder writes a sentence
+/// or a capitalised word of its own. The check reads the builders' source
+/// (their tests excluded) for string literals that look like English.
+#[cfg(test)]
+mod english_outside_the_catalog {
+    const SOURCES: [(&str, &str); 7] = [
+        ("screens/mod.rs", include_str!("mod.rs")),
+        ("screens/today.rs", include_str!("today.rs")),
+        ("screens/log.rs", include_str!("log.rs")),
+        ("screens/finish.rs", include_str!("finish.rs")),
+        ("screens/sets.rs", include_str!("sets.rs")),
+        ("screens/changes.rs", include_str!("changes.rs")),
+        ("heft/screens.rs", include_str!("../heft/screens.rs")),
+    ];
+
+    /// The string literals of a line, escapes kept.
+    fn literals(line: &str) -> Vec<&str> {
+        let mut found = Vec::new();
+        let mut start = None;
+        let mut escaped = false;
+        for (i, c) in line.char_indices() {
+            match (start, c) {
+                (Some(_), '\\') if !escaped => escaped = true,
+                (Some(s), '"') if !escaped => {
+                    found.push(&line[s..i]);
+                    start = None;
+                }
+                (None, '"') => start = Some(i + 1),
+                _ => escaped = false,
+            }
+        }
+        found
+    }
+
+    /// Two words with a space between, or a capitalised word: English a
+    /// person would read. Message ids and value names are lower-case
+    /// words joined by hyphens.
+    fn looks_like_words(literal: &str) -> bool {
+        let words: Vec<&str> = literal
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 2)
+            .collect();
+        let two_words = literal
+            .split_whitespace()
+            .filter(|w| w.chars().filter(char::is_ascii_alphabetic).count() >= 2)
+            .count()
+            >= 2;
+        let capitalised = words.iter().any(|w| {
+            w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        });
+        two_words || capitalised
+    }
+
+    #[test]
+    fn the_check_finds_english() {
+        assert_eq!(
+            literals(r#"f("a", "Rest \"3\" min")"#),
+            ["a", r#"Rest \"3\" min"#]
+        );
+        assert!(looks_like_words("Rest 3 min"));
+        assert!(looks_like_words("Done"));
+        assert!(looks_like_words("sets of {}"));
+        assert!(!looks_like_words("action-undo-step"));
+        assert!(!looks_like_words("{} {}"));
+    }
+
+    #[test]
+    fn no_screen_builds_english_of_its_own() {
+        let mut seen = 0;
+        let mut english = Vec::new();
+        for (file, source) in SOURCES {
+            let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+            for (n, line) in code.lines().enumerate() {
+                if line.trim_start().starts_with("//") {
+                    continue;
+                }
+                for literal in literals(line) {
+                    seen += 1;
+                    if looks_like_words(literal) {
+                        english.push(format!("{file}:{}: \"{literal}\"", n + 1));
+                    }
+                }
+            }
+        }
+        // The builders name many messages: a scan that saw few read nothing.
+        assert!(seen > 100, "only {seen} literals read");
+        assert!(english.is_empty(), "{english:#?}");
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod program_words {
+    use crate::catalog;
+    use crate::progression::builtin::builtin_programs;
+    use crate::text::{Language, Text};
+
+    #[test]
+    fn the_catalog_names_every_built_in_program_as_it_names_itself() {
+        let en = Text::new(Language::En);
+        let de = Text::new(Language::De);
+        let programs = builtin_programs(&catalog::builtin().unwrap().exercises).unwrap();
+        assert!(programs.len() >= 7);
+        for program in programs {
+            let mut names = vec![(format!("program-{}", program.id), program.name.clone())];
+            for phase in &program.phases {
+                let id = format!("program-{}-phase-{}", program.id, phase.id);
+                names.push((id, phase.name.clone()));
+                for day in &phase.days {
+                    let key = day.name.to_ascii_lowercase().replace(' ', "-");
+                    // A day named by a letter or a study's term stays as it is.
+                    if !en.name_or(&format!("day-{key}"), "").is_empty() {
+                        names.push((format!("day-{key}"), day.name.clone()));
+                    }
+                }
+            }
+            for (id, name) in names {
+                assert_eq!(en.get(&id), name, "{id}");
+                assert_ne!(de.get(&id), id, "{id}");
+            }
+        }
+        assert!(en.missing().is_empty(), "{:?}", en.missing());
+        assert!(de.missing().is_empty(), "{:?}", de.missing());
+        // A program of the person's own keeps its name.
+        assert_eq!(de.name_or("program-my-squat", "My squat"), "My squat");
+        assert_eq!(
+            de.name_or("program-liftmor", "x"),
+            "LIFTMOR: schweres Heben für die Knochen"
+        );
+    }
 }

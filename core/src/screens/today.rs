@@ -7,7 +7,10 @@ use chrono::TimeDelta;
 use serde::Serialize;
 
 use super::sets::{body_weight, logged_set, planned_set, reps_with_load, with_band};
-use super::{Action, ActionKind, Banner, EmptyState, Note, RowState, Tone};
+use super::{
+    Action, ActionKind, Banner, EmptyState, Note, RowState, Tone, day_name, phase_name,
+    program_name,
+};
 use crate::model::{
     Equipment, Exercise, Load, Loadout, Measure, SetEntry, SetInput, SetKind, Timestamp, Unit,
     Weight, WeightUnit, WorkoutLog,
@@ -300,7 +303,7 @@ pub fn build(input: &TodayInput<'_>, text: &Text) -> TodayScreen {
     }
     TodayScreen {
         language: text.language(),
-        title: plan.program_name.clone(),
+        title: program_name(&plan.program_id, &plan.program_name, text),
         subtitle: Some(
             text.with(
                 "today-subtitle",
@@ -311,14 +314,17 @@ pub fn build(input: &TodayInput<'_>, text: &Text) -> TodayScreen {
                         text.with(
                             "phase-position",
                             &[
-                                ("phase", plan.phase.name.as_str().into()),
+                                (
+                                    "phase",
+                                    phase_name(&plan.program_id, &plan.phase, text).into(),
+                                ),
                                 ("session", Arg::Count(plan.phase.session.into())),
                                 ("sessions", Arg::Count(plan.phase.sessions.into())),
                             ],
                         )
                         .into(),
                     ),
-                    ("day", plan.day.as_str().into()),
+                    ("day", day_name(&plan.day, text).into()),
                     ("date", text.date(plan.date).into()),
                 ],
             ),

@@ -181,6 +181,17 @@ impl Text {
         text.into_owned()
     }
 
+    /// The catalog's words for message `id` when it has them (a built-in
+    /// program's name), else `own` as it is (a program of the person's
+    /// own): not a missing message.
+    pub fn name_or(&self, id: &str, own: &str) -> String {
+        let has = catalog(self.language)
+            .ok()
+            .and_then(|b| b.get_message(id))
+            .is_some();
+        if has { self.get(id) } else { own.to_owned() }
+    }
+
     /// A reason kept as a phrase and its English: the phrase in this
     /// language when the catalog can write it (it may come from a newer
     /// version, with a message or a value this one lacks), else the
