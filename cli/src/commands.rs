@@ -309,9 +309,16 @@ fn run_command(cli: Cli) -> Outcome {
             let mut checked = heft
                 .log_checked(&inputs, at, yes)
                 .map_err(|e| bare_number_hint(e, &words, &name))?;
-            if checked.logged.is_none() && !json && confirm::ask(&name, &inputs, &checked.warnings)
-            {
-                checked = heft.log_checked(&inputs, at, true)?;
+            if checked.logged.is_none() && !json {
+                // The slips as the Log screen says them, once each however
+                // many sets repeat one.
+                let typed: Vec<String> = specs.iter().map(ToString::to_string).collect();
+                let screen =
+                    heft.log_screen(&name, &typed.join(" "), day(at, &heft), Language::En)?;
+                let slips: Vec<&str> = screen.warnings.iter().map(|b| b.text.as_str()).collect();
+                if confirm::ask(&name, &inputs, &checked.warnings, &slips) {
+                    checked = heft.log_checked(&inputs, at, true)?;
+                }
             }
             match &checked.logged {
                 Some(logged) => report_logged(&heft, logged, &checked.warnings, json)?,

@@ -10,26 +10,15 @@ use heft_core::grammar::SetSpec;
 use heft_core::model::SetInput;
 use heft_core::plausibility::LogWarning;
 
-/// Shows `warnings` about `inputs` (sets of `exercise`) on stderr, each once,
-/// then the whole command as it was probably meant; on a terminal asks
+/// Shows the slips the Log screen found in `inputs` (sets of `exercise`),
+/// as it says them (`slips`), on stderr, then the whole command as it was
+/// probably meant (from `warnings`' suggestions); on a terminal asks
 /// whether to log as typed anyway and returns the answer (no terminal:
 /// `false`).
-pub fn ask(exercise: &str, inputs: &[SetInput], warnings: &[LogWarning]) -> bool {
+pub fn ask(exercise: &str, inputs: &[SetInput], warnings: &[LogWarning], slips: &[&str]) -> bool {
     let mut err = std::io::stderr();
-    let mut shown: Vec<(&str, usize)> = Vec::new();
-    for w in warnings {
-        match shown.iter_mut().find(|(t, _)| *t == w.text) {
-            Some((_, n)) => *n += 1,
-            None => shown.push((&w.text, 1)),
-        }
-    }
-    for (text, n) in &shown {
-        let times = if *n > 1 {
-            format!(" ({n} sets)")
-        } else {
-            String::new()
-        };
-        let _ = writeln!(err, "warning: {text}{times}");
+    for text in slips {
+        let _ = writeln!(err, "warning: {text}");
     }
     if let Some(words) = corrected(inputs, warnings) {
         let _ = writeln!(

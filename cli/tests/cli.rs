@@ -2592,7 +2592,7 @@ fn slips_are_questioned_and_saved_only_when_confirmed() {
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains(
-            "warning: Back Squat: 5 kg for 100 reps looks like load and reps the wrong way round; did you mean 100 kg x 5?"
+            "warning: Back Squat, set 1: 5 kg for 100 reps looks like load and reps the wrong way round; did you mean 100 kg × 5?"
         ),
         "{err}"
     );
@@ -2602,7 +2602,7 @@ fn slips_are_questioned_and_saved_only_when_confirmed() {
     let (code, err) = fails(p, &["--date", "2026-11-03", "log", "bench", "135x5"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("Bench Press: 135 kg is 1.9 times your recent working weight (71.44 kg); did you mean 135 lb?"),
+        err.contains("Bench Press, set 1: 135 kg is 1.9 times your recent working weight (71.44 kg); did you mean 135 lb × 5?"),
         "{err}"
     );
     // With --json: the warnings on stdout, a typed error on stderr.
@@ -2675,7 +2675,7 @@ fn a_first_session_is_judged_against_its_plan_and_light_sets_are_never_questione
     let (code, err) = fails(p, &["--date", "2026-11-02", "log", "deadlift", "3x45x5"]);
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("warning: Deadlift: 45 kg is 2.3 times your recent working weight (20 kg); did you mean 45 lb? (3 sets)"),
+        err.contains("warning: Deadlift, sets 1–3: 45 kg is 2.3 times your recent working weight (20 kg); did you mean 45 lb × 5?"),
         "{err}"
     );
     assert!(

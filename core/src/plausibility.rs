@@ -51,6 +51,13 @@ pub struct LogWarning {
     pub text: String,
     /// The set as it was probably meant, when there is one guess.
     pub suggestion: Option<SetInput>,
+    /// The working weight the load was compared with (`other_unit`), in
+    /// the load's unit.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub recent: Option<Weight>,
+    /// The load as a multiple of `recent`, to a tenth (`other_unit`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub ratio: Option<f64>,
 }
 
 /// What the checks of one set know besides the set.
@@ -99,6 +106,8 @@ pub fn check(index: usize, input: &SetInput, context: SetContext<'_>) -> Vec<Log
         out.push(LogWarning {
             code: LogWarningCode::LooksSwapped,
             set,
+            recent: None,
+            ratio: None,
             text: format!(
                 "{name}: {} for {reps} reps looks like load and reps the wrong way round; did you mean {} x {}?",
                 show(weight),
@@ -113,6 +122,8 @@ pub fn check(index: usize, input: &SetInput, context: SetContext<'_>) -> Vec<Log
         out.push(LogWarning {
             code: LogWarningCode::BelowBar,
             set,
+            recent: None,
+            ratio: None,
             text: format!(
                 "{name}: {} is lighter than the empty bar ({}); a barbell load includes the bar.",
                 show(weight),
@@ -131,6 +142,8 @@ pub fn check(index: usize, input: &SetInput, context: SetContext<'_>) -> Vec<Log
         out.push(LogWarning {
             code: LogWarningCode::BeyondRecords,
             set,
+            recent: None,
+            ratio: None,
             text: format!(
                 "{name}: {} is more than anyone has lifted this way; check the number and its unit.",
                 show(weight)
@@ -173,6 +186,8 @@ pub fn check(index: usize, input: &SetInput, context: SetContext<'_>) -> Vec<Log
             out.push(LogWarning {
                 code: LogWarningCode::OtherUnit,
                 set,
+                recent: Weight::new(recent / unit.base_factor(), unit),
+                ratio: Some((as_typed * 10.0).round() / 10.0),
                 text: format!(
                     "{name}: {} is {} times your recent working weight ({}); did you mean {}?",
                     show(weight),

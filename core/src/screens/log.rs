@@ -398,16 +398,22 @@ fn warning_text(
             ("list", list.into()),
         ],
     );
-    let args = [
+    let mut args = vec![
         ("exercise", Arg::from(exercise)),
         ("sets", which.into()),
         ("weight", weight.into()),
         ("reps", Arg::Count(reps.into())),
         ("meant", meant.into()),
     ];
+    let compared = w.recent.zip(w.ratio);
+    if let Some((recent, ratio)) = compared {
+        args.push(("recent", text.weight(recent).into()));
+        args.push(("ratio", text.number(ratio, 1).into()));
+    }
     let id = match w.code {
         LogWarningCode::BelowBar => "slip-below-bar",
         LogWarningCode::LooksSwapped => "slip-looks-swapped",
+        LogWarningCode::OtherUnit if compared.is_some() => "slip-other-unit-times",
         LogWarningCode::OtherUnit => "slip-other-unit",
         LogWarningCode::BeyondRecords => "slip-beyond-records",
     };
@@ -564,20 +570,25 @@ mod tests {
                 LogWarningCode::OtherUnit,
                 LogWarningCode::BeyondRecords,
             ] {
-                let w = LogWarning {
-                    code,
-                    set: 0,
-                    text: String::new(),
-                    suggestion: Some(input.clone()),
-                };
-                warning_text(
-                    &w,
-                    &[0, 1, 2],
-                    std::slice::from_ref(&input),
-                    "Back Squat",
-                    &text,
-                );
-                warning_text(&w, &[0], std::slice::from_ref(&input), "Back Squat", &text);
+                // With and without the weight it was compared with.
+                for ratio in [Some(2.3), None] {
+                    let w = LogWarning {
+                        code,
+                        set: 0,
+                        text: String::new(),
+                        suggestion: Some(input.clone()),
+                        recent: crate::model::Weight::new(60.0, crate::model::WeightUnit::Kg),
+                        ratio,
+                    };
+                    warning_text(
+                        &w,
+                        &[0, 1, 2],
+                        std::slice::from_ref(&input),
+                        "Back Squat",
+                        &text,
+                    );
+                    warning_text(&w, &[0], std::slice::from_ref(&input), "Back Squat", &text);
+                }
             }
             assert!(
                 text.missing().is_empty(),

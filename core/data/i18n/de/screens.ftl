@@ -164,6 +164,7 @@ slip-sets = { $count ->
 slip-below-bar = { $exercise }, { $sets }: { $weight } ist leichter als die leere Stange; eine Langhantellast zählt die Stange mit.
 slip-looks-swapped = { $exercise }, { $sets }: { $weight } für { $reps } Wdh. sieht nach vertauschter Last und Wiederholungszahl aus; meintest du { $meant }?
 slip-other-unit = { $exercise }, { $sets }: { $weight } passt nur in der anderen Einheit zu deinen letzten Lasten; meintest du { $meant }?
+slip-other-unit-times = { $exercise }, { $sets }: { $weight } ist das { $ratio }-Fache deines letzten Arbeitsgewichts ({ $recent }); meintest du { $meant }?
 slip-beyond-records = { $exercise }, { $sets }: { $weight } ist mehr, als je jemand so gehoben hat; prüfe Zahl und Einheit.
 problem-not-finite = { $field }: keine Zahl
 problem-negative = { $field }: nicht negativ

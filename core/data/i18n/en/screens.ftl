@@ -170,6 +170,7 @@ slip-looks-swapped = { $exercise }, { $sets }: { $weight } for { $reps ->
    *[other] { $reps } reps
 } looks like load and reps the wrong way round; did you mean { $meant }?
 slip-other-unit = { $exercise }, { $sets }: { $weight } fits your recent loads only in the other unit; did you mean { $meant }?
+slip-other-unit-times = { $exercise }, { $sets }: { $weight } is { $ratio } times your recent working weight ({ $recent }); did you mean { $meant }?
 slip-beyond-records = { $exercise }, { $sets }: { $weight } is more than anyone has lifted this way; check the number and its unit.
 problem-not-finite = { $field }: not a number
 problem-negative = { $field }: cannot be negative
