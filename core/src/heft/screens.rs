@@ -538,6 +538,23 @@ mod tests {
         );
         // That step removed the workout; the one recorded with it is next.
         assert!(h.open_workout().unwrap().is_none());
+        // A label this version cannot read leaves the step undoable.
+        let workout = h.start_workout(None, crate::model::LogTime::Now).unwrap();
+        h.write(|tx, _| {
+            crate::store::undo_journal::push(
+                tx,
+                0,
+                "started Evening workout",
+                &format!(
+                    r#"{{"action":"remove_workout","id":"{}","label":{{"id":7}}}}"#,
+                    workout.id
+                ),
+                super::undo::UNDO_DEPTH,
+            )
+        })
+        .unwrap();
+        assert_eq!(h.undo().unwrap().phrase, None);
+        assert!(h.open_workout().unwrap().is_none());
     }
 
     #[test]

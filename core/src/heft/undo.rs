@@ -97,8 +97,16 @@ struct StepOut<'a> {
 struct StepIn {
     #[serde(flatten)]
     inverse: Inverse,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "label_if_readable")]
     label: Option<Phrase>,
+}
+
+/// What a step was, when this version can read it: a label it cannot
+/// (damaged, or from a newer version) leaves the step undoable, named by
+/// its English.
+fn label_if_readable<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Phrase>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(serde_json::from_value(value).ok())
 }
 
 fn read_step(json: &str) -> Result<StepIn> {
