@@ -513,6 +513,35 @@ mod tests {
     }
 
     #[test]
+    fn a_layoff_is_said_once_as_a_banner() {
+        let h = lifter(WeightUnit::Kg, BoneStatus::Normal);
+        let before = day() - chrono::Days::new(42);
+        h.start_program("liftmor", before).unwrap();
+        while h.log_next(LogTime::OnDate(before)).is_ok() {}
+        h.finish(FinishWorkout {
+            on: Some(before),
+            ..FinishWorkout::default()
+        })
+        .unwrap();
+        let plan = h.today(day()).unwrap().plan;
+        assert!(
+            plan.notes
+                .iter()
+                .any(|n| n.phrase.id.starts_with("plan-layoff-")),
+            "the plan gives the layoff as a reason: {:?}",
+            plan.notes
+        );
+        let s = h.today_screen(day(), Language::En).unwrap();
+        let said = |t: &str| t.contains("6 weeks");
+        assert_eq!(
+            s.banners.iter().filter(|b| said(&b.text)).count(),
+            1,
+            "{s:?}"
+        );
+        assert!(!s.notes.iter().any(|n| said(&n.text)), "{:?}", s.notes);
+    }
+
+    #[test]
     fn an_undo_step_recorded_before_steps_kept_a_phrase_still_undoes() {
         let h = lifter(WeightUnit::Kg, BoneStatus::Normal);
         h.start_program("liftmor", day()).unwrap();

@@ -338,7 +338,14 @@ pub fn build(input: &TodayInput<'_>, text: &Text) -> TodayScreen {
         )),
         dose: Some(dose_banner(plan.dose.level, text)),
         banners,
-        notes: plan.notes.iter().map(|w| Note::of(w, text)).collect(),
+        // The layoff is said once, as its banner: the plan also gives it
+        // as a reason for the session, with the same facts.
+        notes: plan
+            .notes
+            .iter()
+            .filter(|w| !w.phrase.id.starts_with("plan-layoff-"))
+            .map(|w| Note::of(w, text))
+            .collect(),
         rest: rest_timer(input, logged, text),
         actions: actions(input, logged, resting, text),
         cards,
