@@ -17,7 +17,8 @@ use crate::args::{
     Cli, Command, ExercisesCommand, NewExerciseArgs, ProfileArgs, ProgramCommand, UnitArg,
 };
 use crate::{confirm, program_view, render, screen_view, stats_view, transfer, when};
-use heft_core::text::Language;
+use heft_core::screens::log::slip_lines;
+use heft_core::text::{Language, Text};
 
 use crate::args::MeasuresCommand;
 use crate::measures_view;
@@ -270,7 +271,7 @@ fn run_command(cli: Cli) -> Outcome {
                     });
                 }
                 let logged = heft.log_sets(&[input], at)?;
-                report_logged(&heft, &logged, &[], json)?;
+                report_logged(&heft, &logged, &[], &[], json)?;
                 if !json {
                     // What comes next, so the person need not ask `today`.
                     let today = heft.today(day(at, &heft))?;
@@ -309,19 +310,18 @@ fn run_command(cli: Cli) -> Outcome {
             let mut checked = heft
                 .log_checked(&inputs, at, yes)
                 .map_err(|e| bare_number_hint(e, &words, &name))?;
-            if checked.logged.is_none() && !json {
-                // The slips as the Log screen says them, once each however
-                // many sets repeat one.
-                let typed: Vec<String> = specs.iter().map(ToString::to_string).collect();
-                let screen =
-                    heft.log_screen(&name, &typed.join(" "), day(at, &heft), Language::En)?;
-                let slips: Vec<&str> = screen.warnings.iter().map(|b| b.text.as_str()).collect();
-                if confirm::ask(&name, &inputs, &checked.warnings, &slips) {
-                    checked = heft.log_checked(&inputs, at, true)?;
-                }
+            // The slips as the Log screen says them, once each however many
+            // sets repeat one.
+            let english = Text::new(Language::En);
+            let slips = slip_lines(&checked.warnings, &inputs, &exercise.name, &english);
+            if checked.logged.is_none()
+                && !json
+                && confirm::ask(&name, &inputs, &checked.warnings, &slips)
+            {
+                checked = heft.log_checked(&inputs, at, true)?;
             }
             match &checked.logged {
-                Some(logged) => report_logged(&heft, logged, &checked.warnings, json)?,
+                Some(logged) => report_logged(&heft, logged, &checked.warnings, &slips, json)?,
                 None => {
                     if json {
                         render::print_json(&checked);
@@ -546,7 +546,13 @@ fn run_command(cli: Cli) -> Outcome {
 /// After a log: the sets and the workout so far, then any record they set.
 /// The sets are saved by then, so a failure to check records is a warning,
 /// not an error.
-fn report_logged(heft: &Heft, logged: &LoggedSets, warnings: &[LogWarning], json: bool) -> Outcome {
+fn report_logged(
+    heft: &Heft,
+    logged: &LoggedSets,
+    warnings: &[LogWarning],
+    slips: &[String],
+    json: bool,
+) -> Outcome {
     let ids: Vec<String> = logged.sets.iter().map(|s| s.id.clone()).collect();
     let records = match heft.new_records(&ids) {
         Ok(r) => Some(r),
@@ -573,8 +579,8 @@ fn report_logged(heft: &Heft, logged: &LoggedSets, warnings: &[LogWarning], json
         return Ok(());
     }
     let records = records.unwrap_or_default();
-    for w in warnings {
-        eprintln!("logged anyway: {}", w.text);
+    for slip in slips {
+        eprintln!("logged anyway: {slip}");
     }
     let workout = heft.workout_log(&logged.workout.id)?;
     render::logged(logged, &workout, false);

@@ -15,7 +15,7 @@ use heft_core::plausibility::LogWarning;
 /// probably meant (from `warnings`' suggestions); on a terminal asks
 /// whether to log as typed anyway and returns the answer (no terminal:
 /// `false`).
-pub fn ask(exercise: &str, inputs: &[SetInput], warnings: &[LogWarning], slips: &[&str]) -> bool {
+pub fn ask(exercise: &str, inputs: &[SetInput], warnings: &[LogWarning], slips: &[String]) -> bool {
     let mut err = std::io::stderr();
     for text in slips {
         let _ = writeln!(err, "warning: {text}");

@@ -304,7 +304,7 @@ impl Heft {
             if !writable {
                 // A store that cannot write offers nothing to undo.
             } else if let Some(step) = undo::newest_training_step(conn)? {
-                screen.undo = Some(today::undo_action(step.label.as_ref(), text));
+                screen.undo = Some(today::undo_action(step.label.as_ref(), &step.english, text));
             }
             Ok(screen)
         })

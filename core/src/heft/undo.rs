@@ -158,6 +158,8 @@ pub(crate) fn workout_label(phrase: Phrase, workout: &Workout) -> Phrase {
 pub(crate) struct TrainingStep {
     /// What the step was; `None` for a step recorded before steps kept one.
     pub label: Option<Phrase>,
+    /// The same in English, as the journal keeps it.
+    pub english: String,
 }
 
 /// The newest undo step when it takes back a change to the training log or
@@ -181,7 +183,10 @@ pub(crate) fn newest_training_step(conn: &Connection) -> Result<Option<TrainingS
             | Inverse::ResumeRun { .. }
             | Inverse::ReopenSession { .. }
     );
-    Ok(training.then_some(TrainingStep { label: step.label }))
+    Ok(training.then_some(TrainingStep {
+        label: step.label,
+        english: entry.label,
+    }))
 }
 
 impl Heft {

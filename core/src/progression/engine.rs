@@ -222,7 +222,7 @@ fn position<'p>(program: &'p Program, run: &RunState, ramp: Option<Ramp>) -> Opt
         let day = days.get(ramp.done as usize % days.len().max(1))?;
         return Some(Position {
             phase: PhasePosition {
-                id: "ramp".into(),
+                id: super::program::RAMP_PHASE_ID.into(),
                 name: "Familiarization".into(),
                 kind: PhaseKind::Familiarization,
                 session: ramp.done.saturating_add(1),

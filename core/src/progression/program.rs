@@ -500,6 +500,11 @@ struct Checker<'a> {
     lines: Lines<'a>,
 }
 
+/// The id of the familiarization the engine puts in front of a heavy
+/// program (low bone mass, a new lifter, months off); no program's own
+/// phase may use it.
+pub const RAMP_PHASE_ID: &str = "ramp";
+
 impl Checker<'_> {
     fn err<T>(
         &self,
@@ -677,8 +682,19 @@ impl Checker<'_> {
                 "a phase needs at least one day",
             );
         }
+        let id_span = p.id.span();
+        let id = self.text(p.id, &format!("{path}.id"))?;
+        if id == RAMP_PHASE_ID {
+            return self.err(
+                id_span,
+                format!("{path}.id"),
+                format!(
+                    "'{RAMP_PHASE_ID}' is the familiarization Heft adds itself; choose another id"
+                ),
+            );
+        }
         Ok(Phase {
-            id: self.text(p.id, &format!("{path}.id"))?,
+            id,
             name: self.text(p.name, &format!("{path}.name"))?,
             kind: p.kind,
             weeks,
@@ -913,6 +929,18 @@ rule = "linear"
 
     fn error_of(text: &str) -> ProgramError {
         parse(text).unwrap_err()
+    }
+
+    #[test]
+    fn a_phase_may_not_take_the_id_of_heft_s_own_familiarization() {
+        let phase_id = MINIMAL
+            .lines()
+            .skip_while(|l| *l != "[[phases]]")
+            .find(|l| l.starts_with("id = "))
+            .unwrap();
+        let e = error_of(&MINIMAL.replacen(phase_id, "id = \"ramp\"", 1));
+        assert_eq!(e.field, "phases[0].id");
+        assert!(e.message.contains("familiarization"), "{e}");
     }
 
     #[test]

@@ -153,7 +153,7 @@ pub fn build(input: &FinishInput<'_>, text: &Text) -> FinishScreen {
                 &[
                     ("date", text.date(p.ready_on).into()),
                     ("phase", phase_name(&p.program_id, &p.phase, text).into()),
-                    ("day", day_name(&p.day, text).into()),
+                    ("day", day_name(&p.program_id, &p.day, text).into()),
                 ],
             )
         }),

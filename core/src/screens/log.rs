@@ -264,20 +264,10 @@ pub fn build(
         .as_ref()
         .map(|e| e.name.clone())
         .unwrap_or_default();
-    // A count (3x10x5) repeats one slip in each set: it is said once, for
-    // all the sets it is in.
-    let mut groups: Vec<(LogWarningCode, Option<&SetInput>, &LogWarning, Vec<u32>)> = Vec::new();
-    for w in warnings {
-        let key = (w.code, inputs.get(w.set as usize));
-        match groups.iter_mut().find(|g| (g.0, g.1) == key) {
-            Some(g) => g.3.push(w.set),
-            None => groups.push((key.0, key.1, w, vec![w.set])),
-        }
-    }
-    let warnings: Vec<Banner> = groups
-        .iter()
-        .map(|(_, _, w, sets)| Banner {
-            text: warning_text(w, sets, inputs, &name, text),
+    let warnings: Vec<Banner> = slip_lines(warnings, inputs, &name, text)
+        .into_iter()
+        .map(|text| Banner {
+            text,
             tone: Tone::Caution,
         })
         .collect();
@@ -354,6 +344,29 @@ pub fn for_edit(mut screen: LogScreen, sets: usize, text: &Text) -> LogScreen {
         text.get("action-delete-set"),
     ));
     screen
+}
+
+/// The slips found in `inputs` (sets of `exercise`) in words, one line per
+/// slip however many sets repeat it: a count (3x10x5) repeats one slip in
+/// each set, and it is said once, for all the sets it is in.
+pub fn slip_lines(
+    warnings: &[LogWarning],
+    inputs: &[SetInput],
+    exercise: &str,
+    text: &Text,
+) -> Vec<String> {
+    let mut groups: Vec<(LogWarningCode, Option<&SetInput>, &LogWarning, Vec<u32>)> = Vec::new();
+    for w in warnings {
+        let key = (w.code, inputs.get(w.set as usize));
+        match groups.iter_mut().find(|g| (g.0, g.1) == key) {
+            Some(g) => g.3.push(w.set),
+            None => groups.push((key.0, key.1, w, vec![w.set])),
+        }
+    }
+    groups
+        .iter()
+        .map(|(_, _, w, sets)| warning_text(w, sets, inputs, exercise, text))
+        .collect()
 }
 
 /// A slip in words, from its code and the sets it is about.

@@ -16,7 +16,9 @@ pub mod today;
 
 use serde::Serialize;
 
+use crate::progression::builtin::BUILTIN_PROGRAMS;
 use crate::progression::plan::{PhasePosition, Why};
+use crate::progression::program::RAMP_PHASE_ID;
 use crate::text::Text;
 
 /// How a value or a line reads (a colour or an icon in the shell): the
@@ -60,17 +62,29 @@ impl Note {
     }
 }
 
-/// A program's name in the language: the catalog's for a built-in program,
-/// its own for one of the person's.
+/// Whether `program_id` is one of Heft's own programs, whose words the
+/// catalog has; a program of the person's keeps the words it was given.
+fn built_in(program_id: &str) -> bool {
+    BUILTIN_PROGRAMS.iter().any(|(id, _)| *id == program_id)
+}
+
+/// A program's name in the language.
 fn program_name(program_id: &str, own: &str, text: &Text) -> String {
+    if !built_in(program_id) {
+        return own.to_owned();
+    }
     text.name_or(&format!("program-{program_id}"), own)
 }
 
 /// A phase's name in the language (the engine's own familiarization ramp
-/// is `ramp` in every program).
+/// is the same phase in every program; no program's phase may take its
+/// id).
 fn phase_name(program_id: &str, phase: &PhasePosition, text: &Text) -> String {
-    if phase.id == "ramp" {
+    if phase.id == RAMP_PHASE_ID {
         return text.name_or("phase-ramp", &phase.name);
+    }
+    if !built_in(program_id) {
+        return phase.name.clone();
     }
     text.name_or(
         &format!("program-{program_id}-phase-{}", phase.id),
@@ -78,11 +92,14 @@ fn phase_name(program_id: &str, phase: &PhasePosition, text: &Text) -> String {
     )
 }
 
-/// A day's name in the language, where the catalog has the word
-/// ("Whole body"); letters such as "A" stay.
-fn day_name(day: &str, text: &Text) -> String {
+/// A day's name in the language, where the catalog has it for the
+/// program ("Whole body"); letters such as "A" stay.
+fn day_name(program_id: &str, day: &str, text: &Text) -> String {
+    if !built_in(program_id) {
+        return day.to_owned();
+    }
     let key = day.to_ascii_lowercase().replace(' ', "-");
-    text.name_or(&format!("day-{key}"), day)
+    text.name_or(&format!("program-{program_id}-day-{key}"), day)
 }
 
 /// A line across the top of a screen.
@@ -274,10 +291,12 @@ mod program_words {
                 let id = format!("program-{}-phase-{}", program.id, phase.id);
                 names.push((id, phase.name.clone()));
                 for day in &phase.days {
-                    let key = day.name.to_ascii_lowercase().replace(' ', "-");
-                    // A day named by a letter or a study's term stays as it is.
-                    if !en.name_or(&format!("day-{key}"), "").is_empty() {
-                        names.push((format!("day-{key}"), day.name.clone()));
+                    // A day named by a letter or a study's term stays as it
+                    // is; every other has its words.
+                    if day.name.chars().count() > 1 && day.name != "HiRIT" {
+                        let key = day.name.to_ascii_lowercase().replace(' ', "-");
+                        let id = format!("program-{}-day-{key}", program.id);
+                        names.push((id, day.name.clone()));
                     }
                 }
             }
@@ -288,11 +307,14 @@ mod program_words {
         }
         assert!(en.missing().is_empty(), "{:?}", en.missing());
         assert!(de.missing().is_empty(), "{:?}", de.missing());
-        // A program of the person's own keeps its name.
-        assert_eq!(de.name_or("program-my-squat", "My squat"), "My squat");
         assert_eq!(
-            de.name_or("program-liftmor", "x"),
-            "LIFTMOR: schweres Heben für die Knochen"
+            super::program_name("liftmor", "x", &de),
+            "LIFTMOR: schweres Heben für starke Knochen"
         );
+        // A program of the person's own keeps its names, even where its id
+        // or a day's name matches a built-in's words.
+        assert_eq!(super::program_name("my-liftmor", "Mine", &de), "Mine");
+        assert_eq!(super::day_name("my-liftmor", "Light", &de), "Light");
+        assert_eq!(super::day_name("liftmor", "Light", &de), "Leicht");
     }
 }

@@ -236,10 +236,14 @@ pub fn unavailable(text: &Text) -> TodayScreen {
 
 /// The action that takes back the last change, for a screen that offers it.
 /// The undo button, saying what it takes back when the step says
-/// (`label`); a step recorded before steps kept one is plain "Undo".
-pub fn undo_action(label: Option<&Phrase>, text: &Text) -> Action {
+/// (`label`, its English `english`); a step recorded before steps kept one
+/// is plain "Undo".
+pub fn undo_action(label: Option<&Phrase>, english: &str, text: &Text) -> Action {
     let words = match label {
-        Some(step) => text.with("action-undo-step", &[("step", text.phrase(step).into())]),
+        Some(step) => text.with(
+            "action-undo-step",
+            &[("step", text.phrase_or(step, english).into())],
+        ),
         None => text.get("action-undo"),
     };
     Action::new(ActionKind::Undo, words)
@@ -281,6 +285,7 @@ pub fn build(input: &TodayInput<'_>, text: &Text) -> TodayScreen {
         .map(|(i, ex)| card(input, i, ex, logged, text))
         .collect();
     let resting = plan.ready_on > plan.date && logged.is_empty();
+    let layoff_banner = plan.warnings.iter().any(|w| w.code == WarningCode::Layoff);
     let mut banners: Vec<Banner> = plan
         .warnings
         .iter()
@@ -324,7 +329,7 @@ pub fn build(input: &TodayInput<'_>, text: &Text) -> TodayScreen {
                         )
                         .into(),
                     ),
-                    ("day", day_name(&plan.day, text).into()),
+                    ("day", day_name(&plan.program_id, &plan.day, text).into()),
                     ("date", text.date(plan.date).into()),
                 ],
             ),
@@ -343,7 +348,7 @@ pub fn build(input: &TodayInput<'_>, text: &Text) -> TodayScreen {
         notes: plan
             .notes
             .iter()
-            .filter(|w| !w.phrase.id.starts_with("plan-layoff-"))
+            .filter(|w| !(layoff_banner && w.phrase.id.starts_with("plan-layoff-")))
             .map(|w| Note::of(w, text))
             .collect(),
         rest: rest_timer(input, logged, text),

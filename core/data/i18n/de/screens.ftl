@@ -39,7 +39,7 @@ state-to-do = offen
 no-program-title = Kein Programm läuft
 no-program-body = Wähle ein Programm, dann sagt Heft dir in jeder Einheit, was du hebst und warum.
 action-choose-program = Programm wählen
-today-subtitle = Einheit { $session } · { $phase } · Tag { $day } · { $date }
+today-subtitle = Einheit { $session } · { $phase } · Tag: { $day } · { $date }
 phase-position = { $phase }, { $session } von { $sessions }
 today-minutes = Etwa { $minutes } min · diese Woche damit { $week } min Krafttraining
 dose-below = Unter dem Bereich von 40–60 min pro Woche, in dem der Nutzen am größten ist
@@ -123,7 +123,7 @@ finish-summary = { $exercises ->
    *[other] { $sets } Sätze
 }
 finish-summary-with-length = { $summary } · { $minutes } min
-finish-next = Nächste Einheit ab { $date }: { $phase }, Tag { $day }
+finish-next = Nächste Einheit ab { $date }: { $phase }, Tag: { $day }
 badge-up = +{ $amount }
 badge-down = −{ $amount }
 badge-reps-up = { $reps ->

@@ -1,7 +1,8 @@
 # The built-in programs' names, their phases' and their days', by id
 # (core/data/programs/*.toml): a screen shows them in the language; a test
-# keeps the English equal to the programs' own. A program of the
-# person's own keeps the names it was given.
+# keeps the English equal to the programs' own, and every built-in day
+# named by a word here. A program of the person's own keeps the names it
+# was given.
 
 phase-ramp = Familiarization
 program-foundation = Foundation
@@ -34,7 +35,8 @@ program-minimum-dose-phase-main = Main
 program-runner-strength = Runner strength
 program-runner-strength-phase-main = Main
 
-day-circuit = Circuit
-day-light = Light
-day-technique = Technique
-day-whole-body = Whole body
+program-foundation-day-technique = Technique
+program-liftmor-day-technique = Technique
+program-liftmor-day-light = Light
+program-lisa-heavy-day-whole-body = Whole body
+program-lisa-moderate-day-circuit = Circuit
