@@ -545,19 +545,27 @@ mod tests {
     fn an_undo_step_recorded_before_steps_kept_a_phrase_still_undoes() {
         let h = lifter(WeightUnit::Kg, BoneStatus::Normal);
         h.start_program("liftmor", day()).unwrap();
-        // A step as the journal held it before: the inverse alone, and an
+        // A workout started, and its undo step as an older version or a
+        // damaged row holds it: the inverse with `extra` fields, and an
         // English label.
-        let workout = h.start_workout(None, crate::model::LogTime::Now).unwrap();
-        h.write(|tx, _| {
-            crate::store::undo_journal::push(
-                tx,
-                0,
-                "started Evening workout",
-                &format!(r#"{{"action":"remove_workout","id":"{}"}}"#, workout.id),
-                super::undo::UNDO_DEPTH,
-            )
-        })
-        .unwrap();
+        let journal_step = |extra: &str| {
+            let workout = h.start_workout(None, crate::model::LogTime::Now).unwrap();
+            h.write(|tx, _| {
+                crate::store::undo_journal::push(
+                    tx,
+                    0,
+                    "started Evening workout",
+                    &format!(
+                        r#"{{"action":"remove_workout","id":"{}"{extra}}}"#,
+                        workout.id
+                    ),
+                    super::undo::UNDO_DEPTH,
+                )
+            })
+            .unwrap();
+        };
+        // Recorded before steps kept a phrase: the inverse alone.
+        journal_step("");
         let screen = h.today_screen(day(), Language::De).unwrap();
         assert_eq!(screen.undo.unwrap().label, "Rückgängig");
         let undone = h.undo().unwrap();
@@ -568,20 +576,7 @@ mod tests {
         // That step removed the workout; the one recorded with it is next.
         assert!(h.open_workout().unwrap().is_none());
         // A label this version cannot read leaves the step undoable.
-        let workout = h.start_workout(None, crate::model::LogTime::Now).unwrap();
-        h.write(|tx, _| {
-            crate::store::undo_journal::push(
-                tx,
-                0,
-                "started Evening workout",
-                &format!(
-                    r#"{{"action":"remove_workout","id":"{}","label":{{"id":7}}}}"#,
-                    workout.id
-                ),
-                super::undo::UNDO_DEPTH,
-            )
-        })
-        .unwrap();
+        journal_step(r#","label":{"id":7}"#);
         assert_eq!(h.undo().unwrap().phrase, None);
         assert!(h.open_workout().unwrap().is_none());
     }

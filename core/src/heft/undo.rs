@@ -13,7 +13,7 @@ use crate::model::{SetInput, Workout};
 use crate::store::rows::SetColumns;
 use crate::store::stamp::Stamper;
 use crate::store::{exercises, measurements, programs, sets, undo_journal, workouts};
-use crate::text::{Language, Phrase, Text};
+use crate::text::{Phrase, Text};
 use crate::{Error, Result};
 
 /// How many steps back `undo` can go.
@@ -136,7 +136,7 @@ pub(crate) fn record(
     undo_journal::push(
         conn,
         stamp.now().timestamp_millis(),
-        &Text::new(Language::En).phrase(&label),
+        &Text::english(&label),
         &json,
         UNDO_DEPTH,
     )?;
@@ -283,6 +283,7 @@ mod tests {
 
     use super::*;
     use crate::model::Timestamp;
+    use crate::text::Language;
 
     #[test]
     fn a_workout_is_named_in_the_catalog_as_its_title_says_in_english() {

@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::text::{Language, Phrase, Text, equipment_word};
+use crate::text::{Phrase, Text, equipment_word};
 
 use super::athlete::Athlete;
 use super::history::{PastSet, PastWorkout};

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::program::{PhaseKind, RepRange, Rule};
 use crate::model::{SetKind, SetRole, Weight};
-use crate::text::{Language, Phrase, Text};
+use crate::text::{Phrase, Text};
 
 /// The session to do, as `heft today --json` prints it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,7 +100,7 @@ impl Swap {
         Swap {
             from_id,
             from_name,
-            reason: Text::new(Language::En).phrase(&phrase),
+            reason: Text::english(&phrase),
             phrase,
         }
     }
@@ -196,11 +196,8 @@ impl Why {
     }
 
     fn new(phrase: Phrase, heuristic: bool) -> Why {
-        let english = Text::new(Language::En);
-        let text = english.phrase(&phrase);
-        debug_assert!(english.missing().is_empty(), "{:?}", english.missing());
         Why {
-            text,
+            text: Text::english(&phrase),
             heuristic,
             phrase,
         }

@@ -224,7 +224,7 @@ fn badge(input: &FinishInput<'_>, exercise_id: &str, text: &Text) -> (String, To
 }
 
 fn load_badge(delta: f64, unit: WeightUnit, text: &Text) -> (String, Tone) {
-    let amount = format!("{} {}", text.number(delta.abs(), 2), unit.symbol());
+    let amount = text.amount(delta.abs(), 2, unit.symbol());
     if delta > 0.0 {
         (
             text.with("badge-up", &[("amount", amount.into())]),

@@ -195,10 +195,11 @@ pub fn validation_message(e: &ValidationError, text: &Text) -> String {
 
 /// A limit the language's way: `0,5`, `1000 kg`, `mehr als 0 cm`.
 fn limit(l: &Limit, text: &Text) -> String {
-    let mut value = text.number(l.value, 3);
-    if !l.unit.is_empty() {
-        value = format!("{value} {}", l.unit);
-    }
+    let value = if l.unit.is_empty() {
+        text.number(l.value, 3)
+    } else {
+        text.amount(l.value, 3, l.unit)
+    };
     if l.above {
         text.with("limit-more-than", &[("limit", value.into())])
     } else {

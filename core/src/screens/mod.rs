@@ -92,14 +92,20 @@ fn phase_name(program_id: &str, phase: &PhasePosition, text: &Text) -> String {
     )
 }
 
+/// The catalog id of a built-in program's day ("Whole body" ->
+/// `program-lisa-heavy-day-whole-body`).
+fn day_id(program_id: &str, day: &str) -> String {
+    let key = day.to_ascii_lowercase().replace(' ', "-");
+    format!("program-{program_id}-day-{key}")
+}
+
 /// A day's name in the language, where the catalog has it for the
 /// program ("Whole body"); letters such as "A" stay.
 fn day_name(program_id: &str, day: &str, text: &Text) -> String {
     if !built_in(program_id) {
         return day.to_owned();
     }
-    let key = day.to_ascii_lowercase().replace(' ', "-");
-    text.name_or(&format!("program-{program_id}-day-{key}"), day)
+    text.name_or(&day_id(program_id, day), day)
 }
 
 /// A line across the top of a screen.
@@ -294,9 +300,7 @@ mod program_words {
                     // A day named by a letter or a study's term stays as it
                     // is; every other has its words.
                     if day.name.chars().count() > 1 && day.name != "HiRIT" {
-                        let key = day.name.to_ascii_lowercase().replace(' ', "-");
-                        let id = format!("program-{}-day-{key}", program.id);
-                        names.push((id, day.name.clone()));
+                        names.push((super::day_id(&program.id, &day.name), day.name.clone()));
                     }
                 }
             }

@@ -209,6 +209,17 @@ impl Text {
         }
     }
 
+    /// A phrase in English: the text kept beside it (a reason's, an undo
+    /// step's), so English has the catalog as its one source. Every
+    /// phrase the core writes has its English message (checked in debug
+    /// builds, and for the engine's reasons by the year-long simulations).
+    pub fn english(phrase: &Phrase) -> String {
+        let english = Text::new(Language::En);
+        let text = english.phrase(phrase);
+        debug_assert!(english.missing().is_empty(), "{:?}", english.missing());
+        text
+    }
+
     /// A phrase, its values written this language's way.
     pub fn phrase(&self, phrase: &Phrase) -> String {
         let args: Vec<(&str, Arg)> = phrase
@@ -255,29 +266,38 @@ impl Text {
         self.missing.borrow().clone()
     }
 
+    /// A decimal written with a point, with the language's separator.
+    fn localized(&self, decimal: String) -> String {
+        match self.language.decimal_separator() {
+            '.' => decimal,
+            sep => decimal.replace('.', &sep.to_string()),
+        }
+    }
+
     /// `x` with at most `places` decimals, trailing zeros dropped, with
     /// the language's decimal separator: `42.5`, `42,5`.
     pub fn number(&self, x: f64, places: i32) -> String {
-        let text = format_decimal(x, places);
-        match self.language.decimal_separator() {
-            '.' => text,
-            sep => text.replace('.', &sep.to_string()),
-        }
+        self.localized(format_decimal(x, places))
+    }
+
+    /// `x` as [`Text::number`] writes it, then its unit's symbol:
+    /// `2.5 kg`, `100,5 cm`.
+    pub fn amount(&self, x: f64, places: i32, symbol: &str) -> String {
+        format!("{} {symbol}", self.number(x, places))
     }
 
     /// A weight with its unit, to 0.01: `42.5 kg`, `42,5 kg`.
     pub fn weight(&self, w: Weight) -> String {
-        format!("{} {}", self.number(w.value(), 2), w.unit().symbol())
+        self.amount(w.value(), 2, w.unit().symbol())
     }
 
     /// An estimated weight, always to one decimal: `117.3 kg`, `117,3 kg`.
     pub fn estimate(&self, value: f64, unit: WeightUnit) -> String {
-        let text = format!("{value:.1}");
-        let text = match self.language.decimal_separator() {
-            '.' => text,
-            sep => text.replace('.', &sep.to_string()),
-        };
-        format!("{text} {}", unit.symbol())
+        format!(
+            "{} {}",
+            self.localized(format!("{value:.1}")),
+            unit.symbol()
+        )
     }
 
     /// A date in full: `2026-12-07` (ISO 8601, as the CLI takes dates),

@@ -64,7 +64,7 @@ pub(super) fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Op
 /// Keeps how the estimate was made: as a phrase, and in English for readers
 /// of `e1rm_source`.
 pub(super) fn keep_basis(lift: &mut LiftState, basis: Phrase) {
-    lift.e1rm_source = Some(Text::new(Language::En).phrase(&basis));
+    lift.e1rm_source = Some(Text::english(&basis));
     lift.e1rm_basis = Some(basis);
 }
 
