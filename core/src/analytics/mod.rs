@@ -21,6 +21,7 @@ pub mod adherence;
 pub mod dose;
 pub mod input;
 pub mod records;
+pub mod session_bests;
 pub mod sessions;
 pub mod strength;
 pub mod summary;

@@ -80,9 +80,55 @@ pub struct Record {
 }
 
 /// Grams: the precision at which values are compared.
-fn grams(v: f64) -> Option<i64> {
+pub(crate) fn grams(v: f64) -> Option<i64> {
     let g = (v * 1000.0).round();
     (g.is_finite() && g.abs() < 9e15).then_some(g as i64)
+}
+
+/// Whether a set counts toward records at all, and if so its share of the
+/// session's volume (kg x reps; `None` without an external load and reps).
+/// Records count working, failure and drop sets that are not preparation,
+/// of exercises that are not cardio. `None` when the set does not count.
+#[allow(clippy::option_option)]
+pub(crate) fn volume_candidate(s: &AnalyticsSet) -> Option<Option<f64>> {
+    if s.exercise.pattern == Pattern::Cardio || s.is_preparation() {
+        return None;
+    }
+    if !matches!(s.kind, SetKind::Working | SetKind::Failure | SetKind::Drop) {
+        return None;
+    }
+    let reps = s.reps.filter(|r| *r >= 1);
+    Some(match (s.external_kg(), reps) {
+        (Some(kg), Some(r)) => Some(kg * f64::from(r)),
+        _ => None,
+    })
+}
+
+/// The reps of a set that can set a weight, e1RM or rep record: a counted
+/// working or failure set with at least one rep.
+pub(crate) fn rep_candidate(s: &AnalyticsSet) -> Option<u32> {
+    volume_candidate(s)?;
+    if !s.is_work() {
+        return None;
+    }
+    s.reps.filter(|r| *r >= 1)
+}
+
+/// The load a set offers to the heaviest-weight record: the external
+/// load, or for body-weight exercises the added load above zero.
+pub(crate) fn heaviest_candidate(s: &AnalyticsSet) -> Option<f64> {
+    rep_candidate(s)?;
+    if s.bodyweight {
+        s.load_kg.filter(|kg| *kg > 0.0)
+    } else {
+        s.external_kg()
+    }
+}
+
+/// The e1RM a set offers to the best-e1RM record.
+pub(crate) fn e1rm_candidate(s: &AnalyticsSet, formula: Formula) -> Option<f64> {
+    rep_candidate(s)?;
+    s.e1rm(formula)
 }
 
 /// Which load a rep record is kept for.
@@ -164,14 +210,9 @@ impl RecordBook {
 
     /// Counts one set (later than every set added before).
     pub fn add(&mut self, s: &AnalyticsSet) {
-        if s.exercise.pattern == Pattern::Cardio {
+        let Some(volume) = volume_candidate(s) else {
             return;
-        }
-        let counts_volume = !s.is_preparation()
-            && matches!(s.kind, SetKind::Working | SetKind::Failure | SetKind::Drop);
-        if !counts_volume {
-            return;
-        }
+        };
         let book = match self.books.get_mut(&s.exercise.id) {
             Some(b) => b,
             None => self
@@ -185,8 +226,7 @@ impl RecordBook {
                     volume: HashMap::new(),
                 }),
         };
-        let reps = s.reps.filter(|r| *r >= 1);
-        if let (Some(kg), Some(r)) = (s.external_kg(), reps) {
+        if let Some(kg) = volume {
             let v = book
                 .volume
                 .entry(s.workout_id.clone())
@@ -195,12 +235,9 @@ impl RecordBook {
                     date: s.session_date(),
                     start_ms: s.workout_start.utc_ms(),
                 });
-            v.kg += kg * f64::from(r);
+            v.kg += kg;
         }
-        if !s.is_work() {
-            return;
-        }
-        let Some(r) = reps else {
+        let Some(r) = rep_candidate(s) else {
             return;
         };
         let cand = |value: f64, key: i64| Best {
@@ -211,18 +248,13 @@ impl RecordBook {
             workout_id: s.workout_id.clone(),
             previous: None,
         };
-        let heaviest = if s.bodyweight {
-            s.load_kg.filter(|kg| *kg > 0.0)
-        } else {
-            s.external_kg()
-        };
-        if let Some(kg) = heaviest
+        if let Some(kg) = heaviest_candidate(s)
             && let Some(g) = grams(kg)
             && book.heaviest.as_ref().is_none_or(|b| g > b.key)
         {
             Best::offer(&mut book.heaviest, cand(kg, g));
         }
-        if let Some(e) = s.e1rm(self.formula)
+        if let Some(e) = e1rm_candidate(s, self.formula)
             && let Some(g) = grams(e)
             && book.e1rm.as_ref().is_none_or(|b| g > b.key)
         {

@@ -430,6 +430,8 @@ impl Heft {
         self.touched.lock().clear();
         let mut stamper = Stamper::begin(&tx, self.clock.now())?;
         let out = f(&tx, &mut stamper)?;
+        // The derived rows of what `f` changed, in the same commit.
+        store::derived::refresh(&tx)?;
         if !discard && let Some(at) = *self.check_passed_at.lock() {
             store::check::record(&tx, at)?;
         }
@@ -442,6 +444,21 @@ impl Heft {
         }
         let touched = std::mem::take(&mut *self.touched.lock());
         Ok((out, touched))
+    }
+}
+
+#[cfg(test)]
+impl Heft {
+    /// Runs `f` on the connection for reading, from tests outside this module.
+    pub(crate) fn read_for_tests<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.read(f)
+    }
+
+    /// Runs `f` on the connection outside any of Heft's writes: what an
+    /// outside program changing the file would do.
+    pub(crate) fn write_for_tests(&self, f: impl FnOnce(&Connection) -> Result<()>) {
+        let conn = self.conn.lock();
+        f(&conn).unwrap();
     }
 }
 

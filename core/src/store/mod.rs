@@ -7,6 +7,7 @@
 //! aside, never deleted: it may be someone's only copy of years of training.
 
 pub mod check;
+pub(crate) mod derived;
 pub(crate) mod devices;
 pub(crate) mod exercises;
 pub(crate) mod import_steps;
@@ -354,6 +355,7 @@ fn prepare(conn: &mut Connection, now_ms: i64) -> Result<()> {
     migrations::migrate(&tx)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     seed(&tx, now_ms)?;
+    derived::refresh(&tx)?;
     tx.commit()?;
     Ok(())
 }

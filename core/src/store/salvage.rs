@@ -172,6 +172,7 @@ fn replace(path: &Path, now_ms: i64, damage: String) -> Result<RecoveryReport> {
         conn.pragma_update(None, "cache_size", -super::BULK_CACHE_KIB)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let tables = salvage_into(&damaged, &tx, Mode::Replace)?;
+        super::derived::refresh(&tx)?;
         tx.commit()?;
         // Closing the only connection checkpoints the log into the file and
         // removes it: the new file must be whole on its own before it moves.
@@ -236,6 +237,7 @@ fn merge(path: &Path, aside: &Path, now_ms: i64) -> Result<RecoveryReport> {
     let tables = salvage_into(&damaged, &tx, Mode::Merge)?;
     // The notice pointed at this file; its rows are here now.
     tx.execute("DELETE FROM meta WHERE key = ?1", [SET_ASIDE_KEY])?;
+    super::derived::refresh(&tx)?;
     tx.commit()?;
     // The file at the path passed quick_check: any mark is out of date.
     check::clear_damage_mark(path);

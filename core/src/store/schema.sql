@@ -1,7 +1,11 @@
--- The schema of a Heft database at version 6, as SQLite keeps it
+-- The schema of a Heft database at version 7, as SQLite keeps it
 -- after the migrations in sql/ (which stay the way to create and upgrade it).
 -- Written by a test, which fails when this file differs from a fresh
 -- database; `UPDATE_GOLDEN=1 cargo test -p heft-core schema_sql` rewrites it.
+
+CREATE TABLE derived_stale (
+    workout_id TEXT PRIMARY KEY NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE device (
     id            TEXT PRIMARY KEY NOT NULL,
@@ -10,6 +14,26 @@ CREATE TABLE device (
     is_local      INTEGER NOT NULL DEFAULT 0 CHECK (is_local IN (0, 1)),
     last_hlc      TEXT
 );
+
+CREATE TABLE e1rm_point (
+    exercise_id   TEXT NOT NULL,
+    formula       TEXT NOT NULL CHECK (formula IN ('epley', 'brzycki')),
+    workout_id    TEXT NOT NULL,
+    started_at_ms INTEGER NOT NULL,
+    session_date  TEXT NOT NULL,
+    set_id        TEXT NOT NULL,
+    set_date      TEXT NOT NULL,
+    e1rm_kg       REAL NOT NULL,
+    before_kg     REAL,                 -- the best of this session's earlier sets
+    weight_kg     REAL NOT NULL,
+    reps          INTEGER NOT NULL,
+    rir           REAL,
+    PRIMARY KEY (exercise_id, formula, workout_id)
+) WITHOUT ROWID;
+
+CREATE INDEX e1rm_point_series ON e1rm_point (exercise_id, formula, started_at_ms);
+
+CREATE INDEX e1rm_point_workout ON e1rm_point (workout_id);
 
 CREATE TABLE exercise (
     id              TEXT PRIMARY KEY NOT NULL,
@@ -28,6 +52,38 @@ CREATE TABLE exercise (
     hlc             TEXT NOT NULL,
     deleted         INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
 , newer_columns TEXT);
+
+CREATE TRIGGER exercise_delete_derived AFTER DELETE ON exercise BEGIN
+    INSERT OR IGNORE INTO derived_stale (workout_id)
+        SELECT DISTINCT workout_id FROM set_entry WHERE exercise_id = OLD.id;
+END;
+
+CREATE TRIGGER exercise_update_derived
+AFTER UPDATE OF pattern, measure, axial, impact, deleted ON exercise BEGIN
+    INSERT OR IGNORE INTO derived_stale (workout_id)
+        SELECT DISTINCT workout_id FROM set_entry WHERE exercise_id = NEW.id;
+END;
+
+CREATE TABLE exercise_session (
+    exercise_id      TEXT NOT NULL,
+    workout_id       TEXT NOT NULL,
+    started_at_ms    INTEGER NOT NULL,  -- the workout's start (UTC)
+    session_date     TEXT NOT NULL,     -- its local date, YYYY-MM-DD
+    work_sets        INTEGER NOT NULL,  -- working and failure sets, not preparation
+    heaviest_kg      REAL,              -- heaviest-weight record candidate
+    heaviest_before  REAL,              -- the best of this session's earlier sets
+    heaviest_set     TEXT,
+    heaviest_date    TEXT,              -- the set's local date
+    volume_kg        REAL,              -- load x reps of working, failure and drop sets
+    heavy_load_kg    REAL,              -- the heaviest external load of a working set
+    heavy_load_date  TEXT,
+    heavy_effort_date TEXT,             -- the last set heavy by effort (axial exercises)
+    PRIMARY KEY (exercise_id, workout_id)
+) WITHOUT ROWID;
+
+CREATE INDEX exercise_session_start ON exercise_session (started_at_ms);
+
+CREATE INDEX exercise_session_workout ON exercise_session (workout_id);
 
 CREATE TABLE measurement (
     id             TEXT PRIMARY KEY NOT NULL,
@@ -100,7 +156,20 @@ CREATE TABLE set_entry (
     deleted         INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
 , target_weight_milli INTEGER, target_weight_unit TEXT CHECK (target_weight_unit IS NULL OR target_weight_unit IN ('kg', 'lb')), target_reps INTEGER, target_rir REAL, import_digest BLOB, role TEXT CHECK (role IS NULL OR role IN ('technique', 'warmup', 'working')), effort_source TEXT CHECK (effort_source IS NULL OR effort_source IN ('logged', 'prescribed')), band TEXT, newer_columns TEXT);
 
+CREATE TRIGGER set_entry_delete_derived AFTER DELETE ON set_entry BEGIN
+    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (OLD.workout_id);
+END;
+
 CREATE INDEX set_entry_exercise ON set_entry (exercise_id, performed_at_ms);
+
+CREATE TRIGGER set_entry_insert_derived AFTER INSERT ON set_entry BEGIN
+    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (NEW.workout_id);
+END;
+
+CREATE TRIGGER set_entry_update_derived AFTER UPDATE ON set_entry BEGIN
+    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (OLD.workout_id);
+    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (NEW.workout_id);
+END;
 
 CREATE INDEX set_entry_workout ON set_entry (workout_id, position);
 
@@ -125,11 +194,19 @@ CREATE TABLE workout (
     deleted        INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
 , run_id TEXT, import_digest BLOB, newer_columns TEXT);
 
+CREATE TRIGGER workout_delete_derived AFTER DELETE ON workout BEGIN
+    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (OLD.id);
+END;
+
 CREATE INDEX workout_open ON workout (started_at_ms) WHERE deleted = 0 AND finished_at_ms IS NULL;
 
 CREATE INDEX workout_run ON workout (run_id) WHERE run_id IS NOT NULL;
 
 CREATE INDEX workout_started ON workout (started_at_ms);
 
+CREATE TRIGGER workout_update_derived AFTER UPDATE OF started_at_ms, offset_min, deleted ON workout BEGIN
+    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (NEW.id);
+END;
+
 PRAGMA application_id = 1214604916;
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;

@@ -375,6 +375,9 @@ pub(crate) enum AnalyticsSets<'a> {
     E1rmSets(&'a str),
     /// The sets whose ids are in this JSON array, by time.
     Sets(&'a str),
+    /// The sets of the workouts whose ids are in this JSON array, by
+    /// workout start, then workout id and position.
+    Workouts(&'a str),
 }
 
 impl AnalyticsSets<'_> {
@@ -409,6 +412,11 @@ impl AnalyticsSets<'_> {
                  WHERE s.id IN (SELECT value FROM json_each(?1)) AND {live} \
                  ORDER BY s.performed_at_ms, s.id"
             ),
+            AnalyticsSets::Workouts(_) => format!(
+                "SELECT {columns} FROM {joined} \
+                 WHERE s.workout_id IN (SELECT value FROM json_each(?1)) AND {live} \
+                 ORDER BY w.started_at_ms, w.id, s.position"
+            ),
         }
     }
 }
@@ -424,7 +432,7 @@ pub(crate) fn for_analytics(
     let mut rows = match which {
         AnalyticsSets::Period { from_ms, until_ms } => stmt.query((from_ms, until_ms))?,
         AnalyticsSets::Exercise(id) | AnalyticsSets::E1rmSets(id) => stmt.query([id])?,
-        AnalyticsSets::Sets(json) => stmt.query([json])?,
+        AnalyticsSets::Sets(json) | AnalyticsSets::Workouts(json) => stmt.query([json])?,
     };
     let mut shared = AnalyticsReader::default();
     while let Some(row) = rows.next()? {

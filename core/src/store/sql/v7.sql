@@ -1,0 +1,94 @@
+-- Heft schema version 7: derived rows that keep Progress fast for a lifetime.
+--
+-- Each row is a function of the live sets of one workout and one exercise
+-- (core/src/analytics/session_bests.rs says which sets count for what), so
+-- the Progress screen reads a few thousand of these instead of every set.
+-- They are local: never synced, never exported, rebuilt from the sets.
+--
+-- The store keeps them exact: the triggers below name every workout whose
+-- sets, start or exercises changed in `derived_stale`, whatever wrote the
+-- change (a log, an edit, a delete, an undo, a merge, an import, a
+-- recovery), and every write transaction recomputes the named workouts
+-- before it commits (`store::derived::refresh`). A reader that still finds
+-- a workout named there computes it from its sets instead.
+
+-- A session's bests of one exercise.
+CREATE TABLE exercise_session (
+    exercise_id      TEXT NOT NULL,
+    workout_id       TEXT NOT NULL,
+    started_at_ms    INTEGER NOT NULL,  -- the workout's start (UTC)
+    session_date     TEXT NOT NULL,     -- its local date, YYYY-MM-DD
+    work_sets        INTEGER NOT NULL,  -- working and failure sets, not preparation
+    heaviest_kg      REAL,              -- heaviest-weight record candidate
+    heaviest_before  REAL,              -- the best of this session's earlier sets
+    heaviest_set     TEXT,
+    heaviest_date    TEXT,              -- the set's local date
+    volume_kg        REAL,              -- load x reps of working, failure and drop sets
+    heavy_load_kg    REAL,              -- the heaviest external load of a working set
+    heavy_load_date  TEXT,
+    heavy_effort_date TEXT,             -- the last set heavy by effort (axial exercises)
+    PRIMARY KEY (exercise_id, workout_id)
+) WITHOUT ROWID;
+
+CREATE INDEX exercise_session_start ON exercise_session (started_at_ms);
+CREATE INDEX exercise_session_workout ON exercise_session (workout_id);
+
+-- A session's best e1RM of one exercise, per formula: a point of its series.
+CREATE TABLE e1rm_point (
+    exercise_id   TEXT NOT NULL,
+    formula       TEXT NOT NULL CHECK (formula IN ('epley', 'brzycki')),
+    workout_id    TEXT NOT NULL,
+    started_at_ms INTEGER NOT NULL,
+    session_date  TEXT NOT NULL,
+    set_id        TEXT NOT NULL,
+    set_date      TEXT NOT NULL,
+    e1rm_kg       REAL NOT NULL,
+    before_kg     REAL,                 -- the best of this session's earlier sets
+    weight_kg     REAL NOT NULL,
+    reps          INTEGER NOT NULL,
+    rir           REAL,
+    PRIMARY KEY (exercise_id, formula, workout_id)
+) WITHOUT ROWID;
+
+CREATE INDEX e1rm_point_series ON e1rm_point (exercise_id, formula, started_at_ms);
+CREATE INDEX e1rm_point_workout ON e1rm_point (workout_id);
+
+-- Workouts whose derived rows are out of date.
+CREATE TABLE derived_stale (
+    workout_id TEXT PRIMARY KEY NOT NULL
+) WITHOUT ROWID;
+
+CREATE TRIGGER set_entry_insert_derived AFTER INSERT ON set_entry BEGIN
+    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (NEW.workout_id);
+END;
+
+CREATE TRIGGER set_entry_update_derived AFTER UPDATE ON set_entry BEGIN
+    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (OLD.workout_id);
+    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (NEW.workout_id);
+END;
+
+CREATE TRIGGER set_entry_delete_derived AFTER DELETE ON set_entry BEGIN
+    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (OLD.workout_id);
+END;
+
+CREATE TRIGGER workout_update_derived AFTER UPDATE OF started_at_ms, offset_min, deleted ON workout BEGIN
+    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (NEW.id);
+END;
+
+CREATE TRIGGER workout_delete_derived AFTER DELETE ON workout BEGIN
+    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (OLD.id);
+END;
+
+CREATE TRIGGER exercise_update_derived
+AFTER UPDATE OF pattern, measure, axial, impact, deleted ON exercise BEGIN
+    INSERT OR IGNORE INTO derived_stale (workout_id)
+        SELECT DISTINCT workout_id FROM set_entry WHERE exercise_id = NEW.id;
+END;
+
+CREATE TRIGGER exercise_delete_derived AFTER DELETE ON exercise BEGIN
+    INSERT OR IGNORE INTO derived_stale (workout_id)
+        SELECT DISTINCT workout_id FROM set_entry WHERE exercise_id = OLD.id;
+END;
+
+-- Every workout with sets: the first write after this upgrade builds them all.
+INSERT OR IGNORE INTO derived_stale (workout_id) SELECT DISTINCT workout_id FROM set_entry;
