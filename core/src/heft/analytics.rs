@@ -34,14 +34,14 @@ use crate::{Error, Result};
 const AHEAD_DAYS: u64 = 7;
 
 /// What the weekly figures of a period are computed from.
-struct Period {
-    program: ProgramFacts,
-    formula: Formula,
-    sets: Vec<AnalyticsSet>,
+pub(super) struct Period {
+    pub(super) program: ProgramFacts,
+    pub(super) formula: Formula,
+    pub(super) sets: Vec<AnalyticsSet>,
 }
 
 impl Period {
-    fn read(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Period> {
+    pub(super) fn read(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Period> {
         Ok(Period {
             program: program_facts(conn)?,
             formula: summary::formula_of(&read_profile(conn)?),
@@ -74,18 +74,18 @@ fn date_error(problem: Problem) -> Error {
 }
 
 /// The running program's plan, lifts and rest between sets, if one runs.
-struct ProgramFacts {
-    planned: Option<PlannedSessions>,
-    lifts: Vec<String>,
+pub(super) struct ProgramFacts {
+    pub(super) planned: Option<PlannedSessions>,
+    pub(super) lifts: Vec<String>,
     /// The program and the phase its run is in, for the rest between sets
     /// of a session without a recorded length.
-    program: Option<(Program, usize)>,
+    pub(super) program: Option<(Program, usize)>,
 }
 
 impl ProgramFacts {
     /// The rest the program prescribes in the run's phase: the same lookup
     /// the engine's weekly dose uses, so `stats` and `today` agree.
-    fn rest(&self) -> Option<ProgramRest<'_>> {
+    pub(super) fn rest(&self) -> Option<ProgramRest<'_>> {
         self.program.as_ref().map(|(program, phase)| ProgramRest {
             program,
             phase: *phase,

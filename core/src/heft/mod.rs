@@ -13,6 +13,7 @@ mod logbook;
 mod measures;
 mod profile;
 mod programs;
+mod progress_screen;
 mod report;
 mod screens;
 mod sync;

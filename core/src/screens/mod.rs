@@ -11,6 +11,7 @@
 pub mod changes;
 pub mod finish;
 pub mod log;
+pub mod progress;
 mod sets;
 pub mod today;
 
@@ -27,6 +28,7 @@ pub use crate::report::Tone;
 pub use changes::{ScreenKind, stale_screens};
 pub use finish::{ChangeRow, FinishScreen};
 pub use log::{ExerciseChoice, FieldError, LogScreen, SetForm};
+pub use progress::ProgressScreen;
 pub use today::{ExerciseCard, RestTimer, SetRow, TodayScreen};
 
 /// Where a planned row stands in the session.

@@ -414,7 +414,7 @@ fn warning_tone(code: WarningCode) -> Tone {
     }
 }
 
-fn dose_banner(level: DoseLevel, text: &Text) -> Banner {
+pub(super) fn dose_banner(level: DoseLevel, text: &Text) -> Banner {
     let (id, tone) = match level {
         DoseLevel::Below => ("dose-below", Tone::Neutral),
         DoseLevel::InBand => ("dose-in-band", Tone::Good),

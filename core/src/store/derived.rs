@@ -272,7 +272,8 @@ fn e1rm_row(row: &Row<'_>) -> Result<(String, String, E1rmBest)> {
 
 /// Which sessions to read.
 pub(crate) enum Sessions<'a> {
-    /// Every exercise's.
+    /// Every exercise's (what a full recomputation is compared with).
+    #[cfg(test)]
     All,
     /// These exercises'.
     Of(&'a [String]),
@@ -288,6 +289,7 @@ pub(crate) fn sessions_of(
     formula: Option<Formula>,
 ) -> Result<Vec<ExerciseSession>> {
     let (filter, ids) = match which {
+        #[cfg(test)]
         Sessions::All => ("", "[]".to_owned()),
         Sessions::Of(ids) => (
             "exercise_id IN (SELECT value FROM json_each(?1)) AND ",
@@ -343,6 +345,7 @@ pub(crate) fn sessions_of(
         out.retain(|s| !named.contains(s.workout_id.as_str()));
         for sessions in fresh.into_values() {
             out.extend(sessions.into_iter().filter(|s| match which {
+                #[cfg(test)]
                 Sessions::All => true,
                 Sessions::Of(ids) => ids.contains(&s.exercise_id),
             }));
@@ -361,6 +364,35 @@ pub(crate) fn sessions_of(
         });
     }
     Ok(out)
+}
+
+/// The `n` exercises with the most sessions giving an e1RM (with
+/// `formula`) that started in `from_ms..until_ms`: most first, then by
+/// name and id. Only live exercises count.
+pub(crate) fn most_trained(
+    conn: &Connection,
+    formula: Formula,
+    from_ms: i64,
+    until_ms: i64,
+    n: usize,
+) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.exercise_id, e.name, COUNT(*) AS sessions
+         FROM e1rm_point p JOIN exercise e ON e.id = p.exercise_id
+         WHERE p.formula = ?1 AND p.started_at_ms >= ?2 AND p.started_at_ms < ?3 AND e.deleted = 0
+         GROUP BY p.exercise_id ORDER BY sessions DESC, e.name, p.exercise_id LIMIT ?4",
+    )?;
+    let rows = stmt.query_map((formula_tag(formula), from_ms, until_ms, n as i64), |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether any live set exists.
+pub(crate) fn any_sets(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM set_entry WHERE deleted = 0)")?
+        .query_row([], |r| r.get(0))?)
 }
 
 #[cfg(test)]
