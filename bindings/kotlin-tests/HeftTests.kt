@@ -701,6 +701,34 @@ val tests = listOf(
         }
     },
 
+    Test("screens: Progress on first run, after sets in pounds, and after an undo") {
+        newStore().use { store ->
+            val today = storeToday(store)
+            val first = store.progressScreen(today, Language.EN)
+            check(first.empty != null) { "first run: the empty state" }
+            checkEq(5, first.minutes.bars.size, "five weeks of minutes")
+            check(first.minutes.bars.last().current) { "the last bar is this week" }
+            store.updateProfile(ProfileUpdate(unit = WeightUnit.LB))
+            for ((d, w) in listOf(21L to 100.0, 14L to 102.5, 7L to 105.0, 2L to 107.5)) {
+                store.logSets(List(3) { squat(w) }, LogTime.OnDate(daysAgo(store, d)))
+            }
+            val screen = store.progressScreen(today, Language.EN)
+            checkEq(null, screen.empty, "something logged")
+            val lift = screen.lifts.single()
+            checkEq("back-squat", lift.exerciseId, "the lift trained")
+            checkEq(4, lift.chart.points.size, "a point per session")
+            check(lift.current.endsWith(" lb")) { "in the person's unit: ${lift.current}" }
+            check(lift.chart.yMin <= lift.chart.points.minOf { it.value }) { "the axis holds every point" }
+            check(lift.chart.yMax >= lift.chart.points.maxOf { it.value }) { "the axis holds every point" }
+            val best = lift.records.first { it.label == "Best e1RM" }
+            checkEq("New", best.badge, "a record of the last 28 days beating an earlier one")
+            store.undo()
+            val after = store.progressScreen(today, Language.DE)
+            checkEq(3, after.lifts.single().chart.points.size, "the undone session is gone from the chart")
+            check(after.lifts.single().current.contains(",")) { "German decimals: ${after.lifts.single().current}" }
+        }
+    },
+
     Test("closing while another thread works: its calls end, typed, never crash") {
         val store = newStore()
         val stop = CountDownLatch(1)

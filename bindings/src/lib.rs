@@ -26,7 +26,7 @@ use heft_core::model::{
 };
 use heft_core::progression::Program;
 use heft_core::report::ReportData;
-use heft_core::screens::{FinishScreen, LogScreen, SetForm, TodayScreen};
+use heft_core::screens::{FinishScreen, LogScreen, ProgressScreen, SetForm, TodayScreen};
 use heft_core::sync::{MergeReport, Passphrase, SyncReport};
 use heft_core::text::Language;
 use heft_core::{
@@ -361,6 +361,14 @@ impl HeftStore {
     /// (every label and value formatted; see docs/SCREENS.md).
     pub fn today_screen(&self, date: IsoDate, language: Language) -> Result<TodayScreen> {
         Ok(self.heft()?.today_screen(date, language)?)
+    }
+
+    /// The Progress screen on `date`: this week against the band, five
+    /// weeks of minutes, the bone-loading dose, and each main lift's e1RM
+    /// over the last year and its records. Built from derived rows, so it
+    /// stays quick however long the history.
+    pub fn progress_screen(&self, date: IsoDate, language: Language) -> Result<ProgressScreen> {
+        Ok(self.heft()?.progress_screen(date, language)?)
     }
 
     /// Finishes a workout (as `finish`) and returns the Finish screen: what

@@ -60,6 +60,8 @@ pub struct ExerciseSession {
     pub started_at_ms: i64,
     /// Its local date.
     pub session_date: NaiveDate,
+    /// The exercise is not cardio: the workout counts as a lifting session.
+    pub lifting: bool,
     /// Working and failure sets that are not preparation.
     pub work_sets: u32,
     /// The heaviest-weight candidate.
@@ -120,6 +122,7 @@ pub fn of_workout(sets: &[AnalyticsSet]) -> Vec<ExerciseSession> {
                     workout_id: s.workout_id.to_string(),
                     started_at_ms: s.workout_start.utc_ms(),
                     session_date: s.session_date(),
+                    lifting: s.is_lifting(),
                     work_sets: 0,
                     heaviest: None,
                     volume_kg: None,
@@ -240,22 +243,41 @@ fn keep(
     });
 }
 
+/// What earlier sessions left to beat, per exercise: the best heaviest
+/// weight, e1RM and session volume (kg) of sessions not passed to
+/// [`session_records`].
+pub type Prior = [Option<f64>; 3];
+
 /// The heaviest-weight, best-e1RM and best-volume records of each exercise
 /// of `sessions` (in the store's order: by workout start, then workout id),
 /// with `formula`: the same records [`super::records::RecordBook`] finds set
-/// by set (its most-reps records, kept per load, are not derived). Ordered
-/// by exercise name, then id, then kind; exercises `exercise` does not know
-/// are left out.
+/// by set (its most-reps records, kept per load, are not derived). `prior`
+/// gives what sessions before these left to beat; a record still held by
+/// one of those is left out. Ordered by exercise name, then id, then kind;
+/// exercises `exercise` does not know are left out.
 pub fn session_records(
     sessions: &[ExerciseSession],
     formula: Formula,
+    prior: impl Fn(&str) -> Prior,
     exercise: impl Fn(&str) -> Option<RecordExercise>,
 ) -> Vec<super::records::Record> {
     use super::records::{Record, RecordKind, RecordUnit};
     use std::collections::BTreeMap;
     let mut books: BTreeMap<&str, [Option<Held>; 3]> = BTreeMap::new();
     for s in sessions {
-        let book = books.entry(&s.exercise_id).or_default();
+        let book = books.entry(&s.exercise_id).or_insert_with(|| {
+            prior(&s.exercise_id).map(|v| {
+                let value = v?;
+                Some(Held {
+                    grams: grams(value)?,
+                    value,
+                    date: NaiveDate::MIN,
+                    set_id: None,
+                    workout_id: String::new(),
+                    previous: None,
+                })
+            })
+        });
         if let Some(h) = &s.heaviest {
             keep(
                 &mut book[0],
@@ -293,7 +315,9 @@ pub fn session_records(
     let mut out = Vec::new();
     for (ex, id, book) in named {
         for (held, kind) in book.into_iter().zip(kinds) {
-            let Some(h) = held else {
+            // A record still held by an earlier session is not these
+            // sessions' to name.
+            let Some(h) = held.filter(|h| !h.workout_id.is_empty()) else {
                 continue;
             };
             out.push(Record {
@@ -422,13 +446,59 @@ mod tests {
                         rows
                     })
                     .collect();
-                let derived = session_records(&sessions, formula, record_exercise);
+                let derived = session_records(&sessions, formula, |_| [None; 3], record_exercise);
                 let all: Vec<&AnalyticsSet> = workouts.iter().flatten().collect();
                 let by_set: Vec<_> = records::records(all.iter().copied(), formula)
                     .into_iter()
                     .filter(|r| r.kind != RecordKind::MostReps)
                     .collect();
                 prop_assert_eq!(derived, by_set);
+            }
+        }
+
+        /// Records of the later sessions, given what the earlier ones left
+        /// to beat, are the records of the whole set in those sessions.
+        #[test]
+        fn records_of_later_sessions_need_only_the_earlier_bests(
+            workouts in workouts(),
+            split in 0usize..12,
+        ) {
+            let split = split.min(workouts.len());
+            let rows = |ws: &[Vec<AnalyticsSet>]| -> Vec<ExerciseSession> {
+                ws.iter()
+                    .flat_map(|w| {
+                        let mut rows = of_workout(w);
+                        rows.sort_by(|a, b| a.exercise_id.cmp(&b.exercise_id));
+                        rows
+                    })
+                    .collect()
+            };
+            let (early, late) = (rows(&workouts[..split]), rows(&workouts[split..]));
+            for formula in FORMULAS {
+                let prior = |id: &str| -> Prior {
+                    let mut best: Prior = [None; 3];
+                    for s in early.iter().filter(|s| s.exercise_id == id) {
+                        let e1rm = s.e1rm.iter().find(|e| e.formula == formula).map(|e| e.point.e1rm_kg);
+                        for (slot, v) in best.iter_mut().zip([s.heaviest.as_ref().map(|h| h.value), e1rm, s.volume_kg]) {
+                            *slot = match (*slot, v) {
+                                (Some(a), Some(b)) => Some(a.max(b)),
+                                (a, b) => a.or(b),
+                            };
+                        }
+                    }
+                    best
+                };
+                let tail = session_records(&late, formula, prior, record_exercise);
+                let late_workouts: Vec<String> = workouts[split..]
+                    .iter()
+                    .filter_map(|w| w.first().map(|s| s.workout_id.to_string()))
+                    .collect();
+                let all = rows(&workouts);
+                let whole: Vec<_> = session_records(&all, formula, |_| [None; 3], record_exercise)
+                    .into_iter()
+                    .filter(|r| late_workouts.contains(&r.workout_id))
+                    .collect();
+                prop_assert_eq!(tail, whole);
             }
         }
 

@@ -11,7 +11,10 @@ use chrono::{Days, NaiveDate};
 use super::Heft;
 use super::analytics::Period;
 use crate::Result;
+use crate::analytics::adherence;
 use crate::analytics::dose;
+use crate::analytics::session_bests::{RecordExercise, session_records};
+use crate::analytics::strength::RECENT_DAYS;
 use crate::analytics::summary::PAST_WEEKS;
 use crate::analytics::week::Week;
 use crate::model::{Formula, Measure, utc_ms_covering};
@@ -83,8 +86,44 @@ impl Heft {
             wanted.extend(axial.iter().cloned());
             wanted.sort();
             wanted.dedup();
-            let mut sessions = derived::sessions_of(conn, &Sessions::Of(&wanted), Some(formula))?;
+            let mut sessions =
+                derived::sessions_of(conn, &Sessions::Of(&wanted), Some(formula), i64::MIN)?;
             sessions.retain(|s| s.started_at_ms < until_ms);
+            // Records of the last 28 days: the sessions since then of the
+            // exercises trained in them, against what every session before
+            // left to beat.
+            let window = today
+                .checked_sub_days(Days::new(RECENT_DAYS - 1))
+                .unwrap_or(NaiveDate::MIN);
+            let (window_ms, _) = utc_ms_covering(window, window);
+            let mut trained: Vec<String> = sets
+                .iter()
+                .filter(|s| s.workout_start.utc_ms() >= window_ms)
+                .map(|s| s.exercise.id.clone())
+                .collect();
+            trained.sort();
+            trained.dedup();
+            let prior = derived::bests_before(conn, &trained, formula, window_ms)?;
+            let mut late =
+                derived::sessions_of(conn, &Sessions::Of(&trained), Some(formula), window_ms)?;
+            late.retain(|s| s.started_at_ms < until_ms);
+            let recent = session_records(
+                &late,
+                formula,
+                |id| prior.get(id).copied().unwrap_or_default(),
+                |id| {
+                    let e = exercises.iter().find(|e| e.id == id)?;
+                    Some(RecordExercise {
+                        name: e.name.clone(),
+                        bodyweight: e.measure == Measure::BodyweightReps,
+                    })
+                },
+            );
+            let session_dates: Vec<NaiveDate> = derived::lifting_dates(conn, until_ms)?
+                .into_iter()
+                .filter(|d| *d <= today)
+                .collect();
+            let spacing = adherence::spacing(&sets, today);
             let input = ProgressInput {
                 today,
                 profile: &profile,
@@ -94,6 +133,9 @@ impl Heft {
                 axial: &axial,
                 bodyweight: &bodyweight,
                 any_sets: derived::any_sets(conn)?,
+                session_dates: &session_dates,
+                spacing: &spacing,
+                recent: &recent,
             };
             Ok(progress::build(&input, &text))
         })
@@ -259,6 +301,34 @@ mod tests {
             s.bone.rows[3].value,
             format!("{} of 4", stats.bone.weeks_meeting_liftmor)
         );
+        let a = &stats.adherence;
+        assert_eq!(
+            s.adherence.rows[0].value,
+            format!(
+                "{} (longest {})",
+                a.streak.current_weeks, a.streak.longest_weeks
+            )
+        );
+        assert_eq!(
+            s.adherence.rows[1].value,
+            a.sessions_last_4_weeks.to_string()
+        );
+        let recent: Vec<(String, String)> = stats
+            .records
+            .iter()
+            .filter(|r| r.kind != crate::analytics::RecordKind::MostReps)
+            .map(|r| (r.exercise_name.clone(), r.date.to_string()))
+            .collect();
+        let mut shown: Vec<(String, String)> = s
+            .records
+            .iter()
+            .map(|r| (r.exercise.clone(), r.detail[..10].to_owned()))
+            .collect();
+        let mut expected = recent.clone();
+        shown.sort();
+        expected.sort();
+        assert!(!expected.is_empty(), "records in the last 28 days");
+        assert_eq!(shown, expected);
         let records = h.records().unwrap();
         for lift in &s.lifts {
             let best = records

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use super::{Banner, EmptyState, Note, Tone};
 use crate::analytics::E1rmPoint;
+use crate::analytics::adherence::{self, PatternSpacing};
 use crate::analytics::dose::{HEAVY_FRACTION, WeekStats};
 use crate::analytics::records::{Record, RecordKind};
 use crate::analytics::session_bests::{ExerciseSession, RecordExercise, session_records};
@@ -47,6 +48,14 @@ pub struct ProgressScreen {
     /// One card per main lift: the running program's lifts, else the most
     /// trained of the last year.
     pub lifts: Vec<LiftProgress>,
+    /// Keeping at it: weeks in a row, sessions against the plan, the last
+    /// session and the longest gap, sessions of a pattern too close.
+    pub adherence: AdherenceSummary,
+    /// Records of every exercise set in the last 28 days that beat an
+    /// earlier one, newest first.
+    pub records_title: String,
+    /// The records.
+    pub records: Vec<RecordRow>,
     /// Shown instead of the cards when nothing is logged yet.
     pub empty: Option<EmptyState>,
 }
@@ -125,6 +134,19 @@ pub struct BoneSummary {
     pub notes: Vec<Note>,
 }
 
+/// Keeping at it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct AdherenceSummary {
+    /// "Keeping at it".
+    pub title: String,
+    /// Weeks in a row with two or more sessions, sessions of the last four
+    /// weeks (against the plan), the last session, the longest gap.
+    pub rows: Vec<FigureRow>,
+    /// Sessions of one movement pattern that came closer than 48 hours.
+    pub notes: Vec<Note>,
+}
+
 /// A main lift's e1RM and records.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -187,6 +209,8 @@ pub struct ChartPoint {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RecordRow {
+    /// The exercise's name.
+    pub exercise: String,
     /// "Best e1RM", "Heaviest weight", "Best session volume".
     pub label: String,
     /// "120 kg".
@@ -219,6 +243,12 @@ pub struct ProgressInput<'a> {
     pub bodyweight: &'a HashSet<String>,
     /// Whether anything is logged at all.
     pub any_sets: bool,
+    /// The date of every lifting session up to `today`.
+    pub session_dates: &'a [NaiveDate],
+    /// Sessions per movement pattern in the five weeks.
+    pub spacing: &'a [PatternSpacing],
+    /// Records set in the last 28 days (beating an earlier one or not).
+    pub recent: &'a [Record],
 }
 
 /// Builds the screen.
@@ -237,6 +267,24 @@ pub fn build(input: &ProgressInput<'_>, text: &Text) -> ProgressScreen {
             .iter()
             .map(|(id, name)| lift(input, id, name, formula, unit, text))
             .collect(),
+        adherence: adherence(input, text),
+        records_title: text.get("progress-records-title"),
+        records: {
+            let mut recent: Vec<&Record> = input
+                .recent
+                .iter()
+                .filter(|r| is_new(r, input.today))
+                .collect();
+            recent.sort_by(|a, b| {
+                b.date
+                    .cmp(&a.date)
+                    .then_with(|| a.exercise_name.cmp(&b.exercise_name))
+            });
+            recent
+                .into_iter()
+                .map(|r| record_row(r, input.today, unit, text))
+                .collect()
+        },
         empty: (!input.any_sets).then(|| EmptyState {
             title: text.get("progress-empty-title"),
             body: text.get("progress-empty-body"),
@@ -548,12 +596,17 @@ fn lift(
         _ => None,
     };
     let bodyweight = input.bodyweight.contains(id);
-    let records = session_records(&sessions, formula, |_| {
-        Some(RecordExercise {
-            name: name.to_owned(),
-            bodyweight,
-        })
-    });
+    let records = session_records(
+        &sessions,
+        formula,
+        |_| [None; 3],
+        |_| {
+            Some(RecordExercise {
+                name: name.to_owned(),
+                bodyweight,
+            })
+        },
+    );
     LiftProgress {
         exercise_id: id.to_owned(),
         title: name.to_owned(),
@@ -596,6 +649,109 @@ fn lift(
     }
 }
 
+/// Set in the last 28 days, beating an earlier record.
+fn is_new(r: &Record, today: NaiveDate) -> bool {
+    let recent = today
+        .checked_sub_days(Days::new(RECENT_DAYS - 1))
+        .is_some_and(|from| r.date >= from);
+    recent && r.previous.is_some()
+}
+
+fn adherence(input: &ProgressInput<'_>, text: &Text) -> AdherenceSummary {
+    let streak = adherence::streak(input.session_dates, input.today);
+    let gaps = adherence::gaps(input.session_dates, input.today);
+    let past = input.weeks.split_last().map_or(input.weeks, |(_, p)| p);
+    let done: u32 = past.iter().map(|w| w.sessions).sum();
+    let planned: Option<u32> = past
+        .iter()
+        .map(|w| w.planned_sessions.map(u32::from))
+        .sum::<Option<u32>>()
+        .filter(|p| *p > 0);
+    let mut rows = vec![FigureRow {
+        label: text.get("progress-streak"),
+        value: text.with(
+            "progress-streak-value",
+            &[
+                ("weeks", count(streak.current_weeks)),
+                ("longest", count(streak.longest_weeks)),
+            ],
+        ),
+        tone: if streak.current_weeks >= 2 {
+            Tone::Good
+        } else {
+            Tone::Neutral
+        },
+    }];
+    rows.push(FigureRow {
+        label: text.get("progress-four-weeks"),
+        value: match planned {
+            Some(p) => text.with(
+                "progress-of-target",
+                &[("done", count(done)), ("target", count(p))],
+            ),
+            None => done.to_string(),
+        },
+        tone: if planned.is_some_and(|p| done >= p) {
+            Tone::Good
+        } else {
+            Tone::Neutral
+        },
+    });
+    if let (Some(last), Some(days)) = (gaps.last_session, gaps.current_days) {
+        rows.push(FigureRow {
+            label: text.get("progress-last-session"),
+            value: text.with(
+                "progress-bone-last-heavy-value",
+                &[("date", text.date(last).into()), ("days", count(days))],
+            ),
+            tone: if days > 7 {
+                Tone::Caution
+            } else {
+                Tone::Neutral
+            },
+        });
+    }
+    if let (Some(days), Some(from), Some(to)) =
+        (gaps.longest_days, gaps.longest_from, gaps.longest_to)
+    {
+        rows.push(FigureRow {
+            label: text.get("progress-longest-gap"),
+            value: text.with(
+                "progress-longest-gap-value",
+                &[
+                    ("days", count(days)),
+                    ("from", text.full_date(from).into()),
+                    ("to", text.full_date(to).into()),
+                ],
+            ),
+            tone: Tone::Neutral,
+        });
+    }
+    let notes = input
+        .spacing
+        .iter()
+        .filter(|p| p.too_close)
+        .map(|p| Note {
+            text: text.with(
+                "progress-too-close",
+                &[
+                    (
+                        "pattern",
+                        text.get(&format!("pattern-{}", p.pattern)).into(),
+                    ),
+                    ("days", count(p.min_days.unwrap_or(0))),
+                ],
+            ),
+            label: Some(text.get("note-rule-of-thumb")),
+        })
+        .collect();
+    AdherenceSummary {
+        title: text.get("progress-adherence-title"),
+        rows,
+        notes,
+    }
+}
+
 fn record_row(r: &Record, today: NaiveDate, unit: WeightUnit, text: &Text) -> RecordRow {
     let label = match r.kind {
         RecordKind::HeaviestWeight if r.bodyweight => "progress-record-heaviest-added",
@@ -611,10 +767,7 @@ fn record_row(r: &Record, today: NaiveDate, unit: WeightUnit, text: &Text) -> Re
         }
         _ => text.amount(r.value / unit.base_factor(), 2, unit.symbol()),
     };
-    let recent = today
-        .checked_sub_days(Days::new(RECENT_DAYS - 1))
-        .is_some_and(|from| r.date >= from);
-    let new = recent && r.previous.is_some();
+    let new = is_new(r, today);
     let detail = match r.previous {
         Some(p) if new => text.with(
             "progress-record-detail-beat",
@@ -636,6 +789,7 @@ fn record_row(r: &Record, today: NaiveDate, unit: WeightUnit, text: &Text) -> Re
         _ => text.full_date(r.date),
     };
     RecordRow {
+        exercise: r.exercise_name.clone(),
         label: text.get(label),
         value,
         detail,

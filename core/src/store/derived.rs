@@ -159,8 +159,8 @@ fn insert(conn: &Connection, s: &ExerciseSession) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO exercise_session (exercise_id, workout_id, started_at_ms, session_date,
              work_sets, heaviest_kg, heaviest_before, heaviest_set, heaviest_date, volume_kg,
-             heavy_load_kg, heavy_load_date, heavy_effort_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             heavy_load_kg, heavy_load_date, heavy_effort_date, lifting)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(rusqlite::params![
         s.exercise_id,
@@ -176,6 +176,7 @@ fn insert(conn: &Connection, s: &ExerciseSession) -> Result<()> {
         s.heavy_load.map(|(kg, _)| kg),
         s.heavy_load.map(|(_, d)| date_text(d)),
         s.heavy_effort.map(date_text),
+        s.lifting,
     ])?;
     for e in &s.e1rm {
         let p = &e.point;
@@ -204,7 +205,7 @@ fn insert(conn: &Connection, s: &ExerciseSession) -> Result<()> {
 
 const SESSION_COLUMNS: &str = "exercise_id, workout_id, started_at_ms, session_date, work_sets, \
      heaviest_kg, heaviest_before, heaviest_set, heaviest_date, volume_kg, heavy_load_kg, \
-     heavy_load_date, heavy_effort_date";
+     heavy_load_date, heavy_effort_date, lifting";
 
 fn session_row(row: &Row<'_>) -> Result<ExerciseSession> {
     const T: &str = "exercise_session";
@@ -238,6 +239,7 @@ fn session_row(row: &Row<'_>) -> Result<ExerciseSession> {
         workout_id: row.get(1)?,
         started_at_ms: row.get(2)?,
         session_date: date_of(T, "session_date", &row.get::<_, String>(3)?)?,
+        lifting: row.get(13)?,
         work_sets: row.get(4)?,
         heaviest,
         volume_kg: row.get(9)?,
@@ -279,54 +281,52 @@ pub(crate) enum Sessions<'a> {
     Of(&'a [String]),
 }
 
-/// The sessions `which` selects, with their e1RM points of `formula` (all
-/// formulas when `None`), ordered by workout start then workout id, each
-/// workout's exercises by id. Workouts still named stale are computed from
-/// their sets here, so the answer is exact even before a refresh.
+/// The sessions `which` selects that started from `from_ms` on, with their
+/// e1RM points of `formula` (all formulas when `None`), ordered by workout
+/// start then workout id, each workout's exercises by id. Workouts still
+/// named stale are computed from their sets here, so the answer is exact
+/// even before a refresh.
 pub(crate) fn sessions_of(
     conn: &Connection,
     which: &Sessions<'_>,
     formula: Option<Formula>,
+    from_ms: i64,
 ) -> Result<Vec<ExerciseSession>> {
     let (filter, ids) = match which {
         #[cfg(test)]
-        Sessions::All => ("", "[]".to_owned()),
+        Sessions::All => ("?1 IS NULL", None),
         Sessions::Of(ids) => (
-            "exercise_id IN (SELECT value FROM json_each(?1)) AND ",
-            serde_json::to_string(ids).map_err(|e| bad("exercise_session", "exercise_id", e))?,
+            "exercise_id IN (SELECT value FROM json_each(?1))",
+            Some(
+                serde_json::to_string(ids)
+                    .map_err(|e| bad("exercise_session", "exercise_id", e))?,
+            ),
         ),
     };
-    let uses_ids = matches!(which, Sessions::Of(_));
+    let tag = formula.map(formula_tag);
     let mut out: Vec<ExerciseSession> = Vec::new();
     {
         let sql = format!(
-            "SELECT {SESSION_COLUMNS} FROM exercise_session WHERE {filter} 1 \
+            "SELECT {SESSION_COLUMNS} FROM exercise_session WHERE {filter} \
+             AND started_at_ms >= ?3 \
              ORDER BY started_at_ms, workout_id, exercise_id"
         );
         let mut stmt = conn.prepare_cached(&sql)?;
-        let mut rows = if uses_ids {
-            stmt.query([&ids])?
-        } else {
-            stmt.query([])?
-        };
+        // ?2 is the e1RM query's; binding it here too keeps one list.
+        let mut rows = stmt.query((&ids, tag, from_ms))?;
         while let Some(row) = rows.next()? {
             out.push(session_row(row)?);
         }
     }
     let mut points: HashMap<(String, String), Vec<E1rmBest>> = HashMap::new();
     {
-        let tag = formula.map(formula_tag);
         let sql = format!(
             "SELECT exercise_id, formula, workout_id, started_at_ms, session_date, set_id, set_date, \
              e1rm_kg, before_kg, weight_kg, reps, rir FROM e1rm_point WHERE {filter} \
-             (?2 IS NULL OR formula = ?2)"
+             AND (?2 IS NULL OR formula = ?2) AND started_at_ms >= ?3"
         );
         let mut stmt = conn.prepare_cached(&sql)?;
-        let mut rows = if uses_ids {
-            stmt.query((&ids, tag))?
-        } else {
-            stmt.query(rusqlite::params![rusqlite::types::Null, tag])?
-        };
+        let mut rows = stmt.query((&ids, tag, from_ms))?;
         while let Some(row) = rows.next()? {
             let (exercise, workout, best) = e1rm_row(row)?;
             points.entry((exercise, workout)).or_default().push(best);
@@ -344,10 +344,13 @@ pub(crate) fn sessions_of(
         let named: BTreeSet<&str> = stale.iter().map(String::as_str).collect();
         out.retain(|s| !named.contains(s.workout_id.as_str()));
         for sessions in fresh.into_values() {
-            out.extend(sessions.into_iter().filter(|s| match which {
-                #[cfg(test)]
-                Sessions::All => true,
-                Sessions::Of(ids) => ids.contains(&s.exercise_id),
+            out.extend(sessions.into_iter().filter(|s| {
+                s.started_at_ms >= from_ms
+                    && match which {
+                        #[cfg(test)]
+                        Sessions::All => true,
+                        Sessions::Of(ids) => ids.contains(&s.exercise_id),
+                    }
             }));
         }
         for s in &mut out {
@@ -388,6 +391,98 @@ pub(crate) fn most_trained(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The local date of every lifting session (a workout with a set of an
+/// exercise that is not cardio) that started before `until_ms`, one per
+/// workout, in no particular order.
+pub(crate) fn lifting_dates(conn: &Connection, until_ms: i64) -> Result<Vec<NaiveDate>> {
+    let stale = stale(conn)?;
+    let named: BTreeSet<&str> = stale.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT workout_id, min(session_date) FROM exercise_session
+         WHERE lifting = 1 AND started_at_ms < ?1 GROUP BY workout_id",
+    )?;
+    let mut rows = stmt.query([until_ms])?;
+    while let Some(row) = rows.next()? {
+        let workout: String = row.get(0)?;
+        if !named.contains(workout.as_str()) {
+            out.push(date_of(
+                "exercise_session",
+                "session_date",
+                &row.get::<_, String>(1)?,
+            )?);
+        }
+    }
+    if !stale.is_empty() {
+        for sessions in read_workouts(conn, &stale)?.into_values() {
+            if let Some(s) = sessions
+                .iter()
+                .find(|s| s.lifting && s.started_at_ms < until_ms)
+            {
+                out.push(s.session_date);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Per exercise of `ids`, the best heaviest-weight candidate, e1RM (with
+/// `formula`) and session volume of the sessions that started before
+/// `before_ms`: what a later session must beat to set a record.
+pub(crate) fn bests_before(
+    conn: &Connection,
+    ids: &[String],
+    formula: Formula,
+    before_ms: i64,
+) -> Result<HashMap<String, [Option<f64>; 3]>> {
+    let mut out: HashMap<String, [Option<f64>; 3]> = HashMap::new();
+    let stale = stale(conn)?;
+    if !stale.is_empty() {
+        // Exact before any refresh: from the rows with the stale workouts
+        // computed from their sets.
+        for s in sessions_of(conn, &Sessions::Of(ids), Some(formula), i64::MIN)? {
+            if s.started_at_ms >= before_ms {
+                continue;
+            }
+            let best = out.entry(s.exercise_id.clone()).or_default();
+            let e1rm = s.e1rm.first().map(|e| e.point.e1rm_kg);
+            for (slot, v) in
+                best.iter_mut()
+                    .zip([s.heaviest.as_ref().map(|h| h.value), e1rm, s.volume_kg])
+            {
+                *slot = match (*slot, v) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+        }
+        return Ok(out);
+    }
+    let json = serde_json::to_string(ids).map_err(|e| bad("exercise_session", "exercise_id", e))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT exercise_id, max(heaviest_kg), max(volume_kg) FROM exercise_session
+         WHERE exercise_id IN (SELECT value FROM json_each(?1)) AND started_at_ms < ?2
+         GROUP BY exercise_id",
+    )?;
+    let mut rows = stmt.query((&json, before_ms))?;
+    while let Some(row) = rows.next()? {
+        let best = out.entry(row.get(0)?).or_default();
+        best[0] = row.get(1)?;
+        best[2] = row.get(2)?;
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT exercise_id, max(e1rm_kg) FROM e1rm_point
+         WHERE exercise_id IN (SELECT value FROM json_each(?1)) AND formula = ?2
+           AND started_at_ms < ?3
+         GROUP BY exercise_id",
+    )?;
+    let mut rows = stmt.query((&json, formula_tag(formula), before_ms))?;
+    while let Some(row) = rows.next()? {
+        out.entry(row.get(0)?).or_default()[1] = row.get(1)?;
+    }
+    Ok(out)
+}
+
 /// Whether any live set exists.
 pub(crate) fn any_sets(conn: &Connection) -> Result<bool> {
     Ok(conn
@@ -422,7 +517,7 @@ mod tests {
     fn kept_and_recomputed(h: &Heft) -> (Vec<String>, Vec<ExerciseSession>, Vec<ExerciseSession>) {
         h.read_for_tests(|conn| {
             let stale = stale(conn)?;
-            let mut kept = sessions_of(conn, &Sessions::All, None)?;
+            let mut kept = sessions_of(conn, &Sessions::All, None, i64::MIN)?;
             let mut fresh = Vec::new();
             for_each_workout(conn, |s| {
                 fresh.extend(s);
@@ -627,7 +722,9 @@ mod tests {
             Ok(())
         });
         let rows = h
-            .read_for_tests(|conn| sessions_of(conn, &Sessions::All, Some(Formula::Epley)))
+            .read_for_tests(|conn| {
+                sessions_of(conn, &Sessions::All, Some(Formula::Epley), i64::MIN)
+            })
             .unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].work_sets, 1);

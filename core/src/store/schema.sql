@@ -69,6 +69,7 @@ CREATE TABLE exercise_session (
     workout_id       TEXT NOT NULL,
     started_at_ms    INTEGER NOT NULL,  -- the workout's start (UTC)
     session_date     TEXT NOT NULL,     -- its local date, YYYY-MM-DD
+    lifting          INTEGER NOT NULL,  -- 1: not cardio (the session counts as lifting)
     work_sets        INTEGER NOT NULL,  -- working and failure sets, not preparation
     heaviest_kg      REAL,              -- heaviest-weight record candidate
     heaviest_before  REAL,              -- the best of this session's earlier sets
@@ -80,6 +81,10 @@ CREATE TABLE exercise_session (
     heavy_effort_date TEXT,             -- the last set heavy by effort (axial exercises)
     PRIMARY KEY (exercise_id, workout_id)
 ) WITHOUT ROWID;
+
+CREATE INDEX exercise_session_exercise ON exercise_session (exercise_id, started_at_ms);
+
+CREATE INDEX exercise_session_lifting ON exercise_session (started_at_ms, session_date) WHERE lifting = 1;
 
 CREATE INDEX exercise_session_start ON exercise_session (started_at_ms);
 

@@ -39,3 +39,26 @@ progress-record-volume = Bestes Einheitsvolumen
 progress-record-reps = Meiste Wiederholungen
 progress-record-detail-beat = { $date } · vorher { $previous }
 progress-record-new = Neu
+progress-adherence-title = Dranbleiben
+progress-streak = Wochen in Folge mit 2 oder mehr Einheiten
+progress-streak-value = { $weeks } (längste { $longest })
+progress-four-weeks = Einheiten in den vier Wochen davor
+progress-last-session = Letzte Einheit
+progress-longest-gap = Längste Pause
+progress-longest-gap-value = { $days } Tage ({ $from } bis { $to })
+progress-too-close = Zwei Einheiten mit { $pattern } lagen { $days ->
+    [0] am selben Tag
+    [one] 1 Tag auseinander
+   *[other] { $days } Tage auseinander
+}: dieselbe Bewegung braucht etwa 48 Stunden zwischen harten Einheiten.
+progress-records-title = Rekorde der letzten 28 Tage
+pattern-squat = Kniebeugen
+pattern-hinge = Hüftstrecken
+pattern-lunge = Ausfallschritten
+pattern-push = Drücken
+pattern-pull = Ziehen
+pattern-carry = Tragen
+pattern-jump = Sprüngen
+pattern-core = Rumpfübungen
+pattern-isolation = Isolationsübungen
+pattern-cardio = Ausdauer

@@ -39,3 +39,26 @@ progress-record-volume = Best session volume
 progress-record-reps = Most reps
 progress-record-detail-beat = { $date } · up from { $previous }
 progress-record-new = New
+progress-adherence-title = Keeping at it
+progress-streak = Weeks in a row with 2 or more sessions
+progress-streak-value = { $weeks } (longest { $longest })
+progress-four-weeks = Sessions in the four weeks before this one
+progress-last-session = Last session
+progress-longest-gap = Longest gap
+progress-longest-gap-value = { $days } days ({ $from } to { $to })
+progress-too-close = Two { $pattern } sessions came { $days ->
+    [0] on the same day
+    [one] 1 day apart
+   *[other] { $days } days apart
+}: the same movement needs about 48 hours between hard sessions.
+progress-records-title = Records of the last 28 days
+pattern-squat = squat
+pattern-hinge = hinge
+pattern-lunge = lunge
+pattern-push = push
+pattern-pull = pull
+pattern-carry = carry
+pattern-jump = jump
+pattern-core = core
+pattern-isolation = isolation
+pattern-cardio = cardio

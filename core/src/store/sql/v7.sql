@@ -18,6 +18,7 @@ CREATE TABLE exercise_session (
     workout_id       TEXT NOT NULL,
     started_at_ms    INTEGER NOT NULL,  -- the workout's start (UTC)
     session_date     TEXT NOT NULL,     -- its local date, YYYY-MM-DD
+    lifting          INTEGER NOT NULL,  -- 1: not cardio (the session counts as lifting)
     work_sets        INTEGER NOT NULL,  -- working and failure sets, not preparation
     heaviest_kg      REAL,              -- heaviest-weight record candidate
     heaviest_before  REAL,              -- the best of this session's earlier sets
@@ -32,6 +33,8 @@ CREATE TABLE exercise_session (
 
 CREATE INDEX exercise_session_start ON exercise_session (started_at_ms);
 CREATE INDEX exercise_session_workout ON exercise_session (workout_id);
+CREATE INDEX exercise_session_exercise ON exercise_session (exercise_id, started_at_ms);
+CREATE INDEX exercise_session_lifting ON exercise_session (started_at_ms, session_date) WHERE lifting = 1;
 
 -- A session's best e1RM of one exercise, per formula: a point of its series.
 CREATE TABLE e1rm_point (
