@@ -55,7 +55,7 @@ pub struct ProgressScreen {
     /// earlier one, newest first.
     pub records_title: String,
     /// The records.
-    pub records: Vec<RecordRow>,
+    pub records: Vec<RecordLine>,
     /// Shown instead of the cards when nothing is logged yet.
     pub empty: Option<EmptyState>,
 }
@@ -167,7 +167,7 @@ pub struct LiftProgress {
     /// The e1RM over the last year.
     pub chart: SeriesChart,
     /// Best e1RM, heaviest weight and best volume, all time.
-    pub records: Vec<RecordRow>,
+    pub records: Vec<RecordLine>,
 }
 
 /// A line chart with its axes decided.
@@ -208,7 +208,7 @@ pub struct ChartPoint {
 /// A record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct RecordRow {
+pub struct RecordLine {
     /// The exercise's name.
     pub exercise: String,
     /// "Best e1RM", "Heaviest weight", "Best session volume".
@@ -752,7 +752,7 @@ fn adherence(input: &ProgressInput<'_>, text: &Text) -> AdherenceSummary {
     }
 }
 
-fn record_row(r: &Record, today: NaiveDate, unit: WeightUnit, text: &Text) -> RecordRow {
+fn record_row(r: &Record, today: NaiveDate, unit: WeightUnit, text: &Text) -> RecordLine {
     let label = match r.kind {
         RecordKind::HeaviestWeight if r.bodyweight => "progress-record-heaviest-added",
         RecordKind::HeaviestWeight => "progress-record-heaviest",
@@ -788,7 +788,7 @@ fn record_row(r: &Record, today: NaiveDate, unit: WeightUnit, text: &Text) -> Re
         ),
         _ => text.full_date(r.date),
     };
-    RecordRow {
+    RecordLine {
         exercise: r.exercise_name.clone(),
         label: text.get(label),
         value,
