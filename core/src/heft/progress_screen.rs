@@ -11,15 +11,16 @@ use chrono::{Days, NaiveDate};
 use super::Heft;
 use super::analytics::Period;
 use crate::Result;
+use crate::analytics::E1rmPoint;
 use crate::analytics::adherence;
 use crate::analytics::dose;
-use crate::analytics::session_bests::{RecordExercise, session_records};
+use crate::analytics::session_bests::{ExerciseSession, RecordExercise, session_records};
 use crate::analytics::strength::RECENT_DAYS;
 use crate::analytics::summary::PAST_WEEKS;
 use crate::analytics::week::Week;
 use crate::model::{Formula, Measure, utc_ms_covering};
 use crate::screens::ProgressScreen;
-use crate::screens::progress::{self, CHART_DAYS, MAIN_LIFTS, ProgressInput};
+use crate::screens::progress::{self, CHART_DAYS, LiftInput, MAIN_LIFTS, ProgressInput};
 use crate::store::derived::{self, Sessions};
 use crate::store::profile::read as read_profile;
 use crate::text::{Language, Text};
@@ -72,23 +73,83 @@ impl Heft {
                 let (from_ms, _) = utc_ms_covering(from, from);
                 lifts = derived::most_trained(conn, formula, from_ms, until_ms, MAIN_LIFTS)?;
             }
-            let axial: HashSet<String> = exercises
-                .iter()
-                .filter(|e| e.axial)
-                .map(|e| e.id.clone())
-                .collect();
-            let bodyweight: HashSet<String> = exercises
-                .iter()
-                .filter(|e| e.measure == Measure::BodyweightReps)
-                .map(|e| e.id.clone())
-                .collect();
-            let mut wanted: Vec<String> = lifts.iter().map(|(id, _)| id.clone()).collect();
-            wanted.extend(axial.iter().cloned());
-            wanted.sort();
-            wanted.dedup();
-            let mut sessions =
-                derived::sessions_of(conn, &Sessions::Of(&wanted), Some(formula), i64::MIN)?;
-            sessions.retain(|s| s.started_at_ms < until_ms);
+            let year_from = today
+                .checked_sub_days(Days::new(CHART_DAYS))
+                .unwrap_or(NaiveDate::MIN);
+            let (year_ms, _) = utc_ms_covering(year_from, year_from);
+            let record_exercise = |id: &str| {
+                let e = exercises.iter().find(|e| e.id == id)?;
+                Some(RecordExercise {
+                    name: e.name.clone(),
+                    bodyweight: e.measure == Measure::BodyweightReps,
+                })
+            };
+            let (lift_inputs, last_heavy) = if derived::has_stale(conn)? {
+                // A write that did not refresh (another program changed
+                // the file): every row of these exercises, with the stale
+                // workouts computed from their sets.
+                let axial: HashSet<String> = exercises
+                    .iter()
+                    .filter(|e| e.axial)
+                    .map(|e| e.id.clone())
+                    .collect();
+                let mut wanted: Vec<String> = lifts.iter().map(|(id, _)| id.clone()).collect();
+                wanted.extend(axial.iter().cloned());
+                wanted.sort();
+                wanted.dedup();
+                let mut sessions =
+                    derived::sessions_of(conn, &Sessions::Of(&wanted), Some(formula), i64::MIN)?;
+                sessions.retain(|s| s.started_at_ms < until_ms);
+                let inputs = lifts
+                    .iter()
+                    .map(|(id, name)| {
+                        let mine: Vec<ExerciseSession> = sessions
+                            .iter()
+                            .filter(|s| s.exercise_id == *id)
+                            .cloned()
+                            .collect();
+                        let all: Vec<E1rmPoint> = mine
+                            .iter()
+                            .filter_map(|s| s.e1rm.first().map(|e| e.point.clone()))
+                            .collect();
+                        let before = all.iter().rposition(|p| {
+                            mine.iter()
+                                .find(|s| s.workout_id == p.workout_id)
+                                .is_some_and(|s| s.started_at_ms < year_ms)
+                        });
+                        LiftInput {
+                            id: id.clone(),
+                            name: name.clone(),
+                            points: all[before.unwrap_or(0)..].to_vec(),
+                            records: session_records(
+                                &mine,
+                                formula,
+                                |_| [None; 3],
+                                record_exercise,
+                            ),
+                        }
+                    })
+                    .collect();
+                let last = progress::last_heavy_axial(&sessions, &axial, formula, today);
+                (inputs, last)
+            } else {
+                let mut inputs = Vec::new();
+                for (id, name) in &lifts {
+                    let Some(exercise) = record_exercise(id) else {
+                        continue;
+                    };
+                    inputs.push(LiftInput {
+                        id: id.clone(),
+                        name: name.clone(),
+                        points: derived::e1rm_points(conn, id, formula, year_ms, until_ms)?,
+                        records: derived::records_of(conn, id, formula, until_ms, &exercise)?,
+                    });
+                }
+                (
+                    inputs,
+                    derived::last_heavy_axial(conn, formula, today, until_ms)?,
+                )
+            };
             // Records of the last 28 days: the sessions since then of the
             // exercises trained in them, against what every session before
             // left to beat.
@@ -111,13 +172,7 @@ impl Heft {
                 &late,
                 formula,
                 |id| prior.get(id).copied().unwrap_or_default(),
-                |id| {
-                    let e = exercises.iter().find(|e| e.id == id)?;
-                    Some(RecordExercise {
-                        name: e.name.clone(),
-                        bodyweight: e.measure == Measure::BodyweightReps,
-                    })
-                },
+                record_exercise,
             );
             let session_dates: Vec<NaiveDate> = derived::lifting_dates(conn, until_ms)?
                 .into_iter()
@@ -128,10 +183,8 @@ impl Heft {
                 today,
                 profile: &profile,
                 weeks: &weeks,
-                lifts: &lifts,
-                sessions: &sessions,
-                axial: &axial,
-                bodyweight: &bodyweight,
+                lifts: &lift_inputs,
+                last_heavy_axial: last_heavy,
                 any_sets: derived::any_sets(conn)?,
                 session_dates: &session_dates,
                 spacing: &spacing,
@@ -342,6 +395,53 @@ mod tests {
             assert_eq!(lift.tone, crate::screens::Tone::Good, "{}", lift.title);
         }
         insta::assert_json_snapshot!(trimmed(s));
+    }
+
+    /// The quick reads (records, points and the last heavy lift found by
+    /// index) give the screen that folding every row gives, which is what
+    /// a reader meets when another program changed the file.
+    #[test]
+    fn the_quick_reads_give_the_screen_every_row_gives() {
+        let h = lifter(WeightUnit::Kg, BoneStatus::Normal);
+        a_year(&h, WeightUnit::Kg);
+        // A set edited to be the heaviest, so a record sits mid-history.
+        let first = h.history(&crate::heft::HistoryQuery::default()).unwrap();
+        let old = first[first.len() / 2]
+            .sets
+            .iter()
+            .find(|s| s.input.kind == SetKind::Working && s.input.exercise_id != "box-jump")
+            .unwrap();
+        let mut heavier = old.input.clone();
+        heavier.load = crate::model::Load::Weight {
+            weight: crate::model::Weight::new(200.0, WeightUnit::Kg).unwrap(),
+        };
+        h.edit_set(&old.id, heavier).unwrap();
+        for language in Language::ALL {
+            let quick = h.progress_screen(today(), language).unwrap();
+            h.write_for_tests(|conn| {
+                conn.execute("DELETE FROM exercise_session", [])?;
+                conn.execute("DELETE FROM e1rm_point", [])?;
+                conn.execute(
+                    "INSERT OR IGNORE INTO derived_stale SELECT DISTINCT workout_id FROM set_entry",
+                    [],
+                )?;
+                Ok(())
+            });
+            let from_sets = h.progress_screen(today(), language).unwrap();
+            assert_eq!(quick, from_sets);
+            let edited = quick
+                .lifts
+                .iter()
+                .find(|l| l.exercise_id == old.input.exercise_id)
+                .unwrap();
+            assert!(
+                edited.records[0].value.starts_with("200"),
+                "{:?}",
+                edited.records[0]
+            );
+            // The next write brings the rows back.
+            h.update_profile(&ProfileUpdate::default()).unwrap();
+        }
     }
 
     #[test]

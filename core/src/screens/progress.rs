@@ -19,7 +19,7 @@ use crate::analytics::E1rmPoint;
 use crate::analytics::adherence::{self, PatternSpacing};
 use crate::analytics::dose::{HEAVY_FRACTION, WeekStats};
 use crate::analytics::records::{Record, RecordKind};
-use crate::analytics::session_bests::{ExerciseSession, RecordExercise, session_records};
+use crate::analytics::session_bests::ExerciseSession;
 use crate::analytics::strength::{RECENT_DAYS, current_e1rm};
 use crate::model::{BoneStatus, Profile, Unit, WeightUnit};
 use crate::progression::plan::{DOSE_LIMIT, DOSE_MAX, DOSE_MIN, DoseLevel};
@@ -223,6 +223,20 @@ pub struct RecordLine {
     pub tone: Tone,
 }
 
+/// A lift to show: its e1RM points and its all-time records.
+#[derive(Debug, Clone)]
+pub struct LiftInput {
+    /// The exercise.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its e1RM points of the last [`CHART_DAYS`] days up to today, oldest
+    /// first, after the newest one before them (if any).
+    pub points: Vec<E1rmPoint>,
+    /// Its heaviest-weight, best-e1RM and best-volume records.
+    pub records: Vec<Record>,
+}
+
 /// What the screen is built from, read in one snapshot.
 #[derive(Debug)]
 pub struct ProgressInput<'a> {
@@ -232,15 +246,10 @@ pub struct ProgressInput<'a> {
     pub profile: &'a Profile,
     /// Weekly figures of this week and the four before, oldest first.
     pub weeks: &'a [WeekStats],
-    /// The lifts to show, with their names, in order.
-    pub lifts: &'a [(String, String)],
-    /// Session rows of the lifts and of every axial exercise, in the
-    /// store's order, up to `today`.
-    pub sessions: &'a [ExerciseSession],
-    /// The axial exercises among them.
-    pub axial: &'a HashSet<String>,
-    /// Which exercises are done with body weight.
-    pub bodyweight: &'a HashSet<String>,
+    /// The lifts to show, in order.
+    pub lifts: &'a [LiftInput],
+    /// The last day with a heavy axial set ([`last_heavy_axial`]).
+    pub last_heavy_axial: Option<NaiveDate>,
     /// Whether anything is logged at all.
     pub any_sets: bool,
     /// The date of every lifting session up to `today`.
@@ -254,18 +263,17 @@ pub struct ProgressInput<'a> {
 /// Builds the screen.
 pub fn build(input: &ProgressInput<'_>, text: &Text) -> ProgressScreen {
     let unit = input.profile.unit;
-    let formula = input.profile.formula.unwrap_or(Formula::Epley);
     let this_week = input.weeks.last();
     ProgressScreen {
         language: text.language(),
         title: text.get("progress-title"),
         week: week_summary(this_week, text),
         minutes: minutes_chart(input.weeks, text),
-        bone: bone_summary(input, formula, text),
+        bone: bone_summary(input, text),
         lifts: input
             .lifts
             .iter()
-            .map(|(id, name)| lift(input, id, name, formula, unit, text))
+            .map(|l| lift(input, l, unit, text))
             .collect(),
         adherence: adherence(input, text),
         records_title: text.get("progress-records-title"),
@@ -400,14 +408,14 @@ pub fn last_heavy_axial(
     last
 }
 
-fn bone_summary(input: &ProgressInput<'_>, formula: Formula, text: &Text) -> BoneSummary {
+fn bone_summary(input: &ProgressInput<'_>, text: &Text) -> BoneSummary {
     let (past, this) = match input.weeks.split_last() {
         Some((this, past)) => (past, Some(this)),
         None => (input.weeks, None),
     };
     let bone = this.map(|w| w.bone).unwrap_or_default();
     let matched = past.iter().filter(|w| w.bone.meets_liftmor).count() as u32;
-    let last = last_heavy_axial(input.sessions, input.axial, formula, input.today);
+    let last = input.last_heavy_axial;
     let last_row = match last {
         Some(d) => {
             let days = (input.today - d).num_days().max(0) as u64;
@@ -569,47 +577,24 @@ fn chart(points: &[E1rmPoint], today: NaiveDate, unit: WeightUnit, text: &Text) 
     }
 }
 
-fn lift(
-    input: &ProgressInput<'_>,
-    id: &str,
-    name: &str,
-    formula: Formula,
-    unit: WeightUnit,
-    text: &Text,
-) -> LiftProgress {
-    let sessions: Vec<ExerciseSession> = input
-        .sessions
+fn lift(input: &ProgressInput<'_>, l: &LiftInput, unit: WeightUnit, text: &Text) -> LiftProgress {
+    let points: Vec<E1rmPoint> = l
+        .points
         .iter()
-        .filter(|s| s.exercise_id == id && s.session_date <= input.today)
+        .filter(|p| p.date <= input.today)
         .cloned()
-        .collect();
-    let points: Vec<E1rmPoint> = sessions
-        .iter()
-        .filter_map(|s| s.e1rm.iter().find(|e| e.formula == formula))
-        .map(|e| e.point.clone())
         .collect();
     let chart = chart(&points, input.today, unit, text);
     let now = current_e1rm(&points, input.today);
-    let first = points.iter().find(|p| Some(p.date) >= Some(chart.x_from));
+    let first = points.iter().find(|p| p.date >= chart.x_from);
     let change = match (first, now) {
         (Some(f), Some(n)) if f.workout_id != n.workout_id => Some(n.e1rm_kg - f.e1rm_kg),
         _ => None,
     };
-    let bodyweight = input.bodyweight.contains(id);
-    let records = session_records(
-        &sessions,
-        formula,
-        |_| [None; 3],
-        |_| {
-            Some(RecordExercise {
-                name: name.to_owned(),
-                bodyweight,
-            })
-        },
-    );
+    let records = &l.records;
     LiftProgress {
-        exercise_id: id.to_owned(),
-        title: name.to_owned(),
+        exercise_id: l.id.clone(),
+        title: l.name.clone(),
         current: match now {
             Some(p) => text.with(
                 "progress-e1rm",

@@ -15,9 +15,13 @@ use rusqlite::{Connection, Row};
 use super::rows::bad;
 use super::sets::{self, AnalyticsSets};
 use crate::Result;
+use crate::analytics::dose::HEAVY_FRACTION;
 use crate::analytics::input::AnalyticsSet;
+use crate::analytics::records::{Record, RecordKind, RecordUnit, grams};
+use crate::analytics::session_bests::RecordExercise;
 use crate::analytics::session_bests::{self, E1rmBest, ExerciseSession, FORMULAS, SessionBest};
 use crate::analytics::strength::E1rmPoint;
+use crate::analytics::strength::RECENT_DAYS;
 use crate::progression::strength::Formula;
 
 /// Above this many stale workouts, [`refresh`] rebuilds every row in one
@@ -274,8 +278,7 @@ fn e1rm_row(row: &Row<'_>) -> Result<(String, String, E1rmBest)> {
 
 /// Which sessions to read.
 pub(crate) enum Sessions<'a> {
-    /// Every exercise's (what a full recomputation is compared with).
-    #[cfg(test)]
+    /// Every exercise's.
     All,
     /// These exercises'.
     Of(&'a [String]),
@@ -293,7 +296,6 @@ pub(crate) fn sessions_of(
     from_ms: i64,
 ) -> Result<Vec<ExerciseSession>> {
     let (filter, ids) = match which {
-        #[cfg(test)]
         Sessions::All => ("?1 IS NULL", None),
         Sessions::Of(ids) => (
             "exercise_id IN (SELECT value FROM json_each(?1))",
@@ -347,7 +349,6 @@ pub(crate) fn sessions_of(
             out.extend(sessions.into_iter().filter(|s| {
                 s.started_at_ms >= from_ms
                     && match which {
-                        #[cfg(test)]
                         Sessions::All => true,
                         Sessions::Of(ids) => ids.contains(&s.exercise_id),
                     }
@@ -379,6 +380,28 @@ pub(crate) fn most_trained(
     until_ms: i64,
     n: usize,
 ) -> Result<Vec<(String, String)>> {
+    if has_stale(conn)? {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for s in sessions_of(conn, &Sessions::All, Some(formula), from_ms)? {
+            if s.started_at_ms < until_ms && !s.e1rm.is_empty() {
+                *counts.entry(s.exercise_id).or_default() += 1;
+            }
+        }
+        let names: HashMap<String, String> = super::exercises::all_live(conn)?
+            .into_iter()
+            .map(|e| (e.id, e.name))
+            .collect();
+        let mut list: Vec<(usize, String, String)> = counts
+            .into_iter()
+            .filter_map(|(id, n)| Some((n, names.get(&id)?.clone(), id)))
+            .collect();
+        list.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| (&a.1, &a.2).cmp(&(&b.1, &b.2))));
+        return Ok(list
+            .into_iter()
+            .take(n)
+            .map(|(_, name, id)| (id, name))
+            .collect());
+    }
     let mut stmt = conn.prepare_cached(
         "SELECT p.exercise_id, e.name, COUNT(*) AS sessions
          FROM e1rm_point p JOIN exercise e ON e.id = p.exercise_id
@@ -393,24 +416,24 @@ pub(crate) fn most_trained(
 
 /// The local date of every lifting session (a workout with a set of an
 /// exercise that is not cardio) that started before `until_ms`, one per
-/// workout, in no particular order.
+/// workout, in no particular order: by index from the live workouts.
 pub(crate) fn lifting_dates(conn: &Connection, until_ms: i64) -> Result<Vec<NaiveDate>> {
     let stale = stale(conn)?;
     let named: BTreeSet<&str> = stale.iter().map(String::as_str).collect();
-    let mut out = Vec::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT workout_id, min(session_date) FROM exercise_session
-         WHERE lifting = 1 AND started_at_ms < ?1 GROUP BY workout_id",
+        "SELECT w.id, (SELECT es.session_date FROM exercise_session es
+                       WHERE es.workout_id = w.id AND es.lifting = 1 LIMIT 1)
+         FROM workout w WHERE w.deleted = 0 AND w.started_at_ms < ?1",
     )?;
     let mut rows = stmt.query([until_ms])?;
+    let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         let workout: String = row.get(0)?;
-        if !named.contains(workout.as_str()) {
-            out.push(date_of(
-                "exercise_session",
-                "session_date",
-                &row.get::<_, String>(1)?,
-            )?);
+        if named.contains(workout.as_str()) {
+            continue;
+        }
+        if let Some(d) = row.get::<_, Option<String>>(1)? {
+            out.push(date_of("exercise_session", "session_date", &d)?);
         }
     }
     if !stale.is_empty() {
@@ -481,6 +504,231 @@ pub(crate) fn bests_before(
         out.entry(row.get(0)?).or_default()[1] = row.get(1)?;
     }
     Ok(out)
+}
+
+/// Whether any workout is named stale: the quick reads below assume none
+/// (every write refreshes before it commits); a caller that finds one
+/// reads [`sessions_of`] instead.
+pub(crate) fn has_stale(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM derived_stale)")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// `exercise_id`'s e1RM points (with `formula`) of sessions that started
+/// in `from_ms..until_ms`, oldest first, and the newest before `from_ms`.
+pub(crate) fn e1rm_points(
+    conn: &Connection,
+    exercise_id: &str,
+    formula: Formula,
+    from_ms: i64,
+    until_ms: i64,
+) -> Result<Vec<E1rmPoint>> {
+    let select = "SELECT exercise_id, formula, workout_id, started_at_ms, session_date, set_id, \
+         set_date, e1rm_kg, before_kg, weight_kg, reps, rir FROM e1rm_point \
+         WHERE exercise_id = ?1 AND formula = ?2";
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare_cached(&format!(
+        "{select} AND started_at_ms < ?3 ORDER BY started_at_ms DESC, workout_id DESC LIMIT 1"
+    ))?;
+    let mut rows = stmt.query((exercise_id, formula_tag(formula), from_ms))?;
+    if let Some(row) = rows.next()? {
+        out.push(e1rm_row(row)?.2.point);
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "{select} AND started_at_ms >= ?3 AND started_at_ms < ?4 ORDER BY started_at_ms, workout_id"
+    ))?;
+    let mut rows = stmt.query((exercise_id, formula_tag(formula), from_ms, until_ms))?;
+    while let Some(row) = rows.next()? {
+        out.push(e1rm_row(row)?.2.point);
+    }
+    Ok(out)
+}
+
+/// One record of an exercise found in SQL: the earliest session holding
+/// the highest value at gram precision, and what it beat.
+struct SqlRecord {
+    value: f64,
+    before: Option<f64>,
+    set_id: Option<String>,
+    date: NaiveDate,
+    workout_id: String,
+    started_at_ms: i64,
+}
+
+/// The heaviest-weight, best-e1RM and best-volume records of
+/// `exercise_id` from sessions that started before `until_ms`: the same
+/// records [`session_records`](crate::analytics::session_bests::session_records)
+/// folds from every row, found by index without reading them all.
+pub(crate) fn records_of(
+    conn: &Connection,
+    exercise_id: &str,
+    formula: Formula,
+    until_ms: i64,
+    exercise: &RecordExercise,
+) -> Result<Vec<Record>> {
+    // Per kind: the table, the value, what this session's earlier sets
+    // reached, the set and its date, and a filter.
+    let kinds: [(RecordKind, &str, &str, &str, &str, &str, &str); 3] = [
+        (
+            RecordKind::HeaviestWeight,
+            "exercise_session",
+            "heaviest_kg",
+            "heaviest_before",
+            "heaviest_set",
+            "heaviest_date",
+            "",
+        ),
+        (
+            RecordKind::BestE1rm,
+            "e1rm_point",
+            "e1rm_kg",
+            "before_kg",
+            "set_id",
+            "set_date",
+            "AND formula = ?3",
+        ),
+        (
+            RecordKind::BestVolume,
+            "exercise_session",
+            "volume_kg",
+            "NULL",
+            "NULL",
+            "session_date",
+            "",
+        ),
+    ];
+    let mut out = Vec::new();
+    for (kind, table, value, before, set, date, filter) in kinds {
+        let found = {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {value}, {before}, {set}, {date}, workout_id, started_at_ms FROM {table} \
+                 WHERE exercise_id = ?1 AND started_at_ms < ?2 AND {value} IS NOT NULL {filter} \
+                 ORDER BY round({value} * 1000) DESC, started_at_ms, workout_id LIMIT 1"
+            ))?;
+            let params = rusqlite::params![exercise_id, until_ms, formula_tag(formula)];
+            let mut rows = if filter.is_empty() {
+                stmt.query(&params[..2])?
+            } else {
+                stmt.query(params)?
+            };
+            match rows.next()? {
+                Some(row) => Some(SqlRecord {
+                    value: row.get(0)?,
+                    before: row.get(1)?,
+                    set_id: row.get(2)?,
+                    date: date_of(table, date, &row.get::<_, String>(3)?)?,
+                    workout_id: row.get(4)?,
+                    started_at_ms: row.get(5)?,
+                }),
+                None => None,
+            }
+        };
+        let Some(r) = found else {
+            continue;
+        };
+        let held: Option<f64> = {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT max({value}) FROM {table} WHERE exercise_id = ?1 \
+                 AND (started_at_ms < ?2 OR (started_at_ms = ?2 AND workout_id < ?4)) {filter}"
+            ))?;
+            let params = rusqlite::params![
+                exercise_id,
+                r.started_at_ms,
+                formula_tag(formula),
+                r.workout_id
+            ];
+            stmt.query_row(params, |row| row.get(0))?
+        };
+        let previous = match (held, r.before) {
+            (Some(h), Some(b)) if grams(b) > grams(h) => Some(b),
+            (Some(h), _) => Some(h),
+            (None, b) => b,
+        };
+        out.push(Record {
+            exercise_id: exercise_id.to_owned(),
+            exercise_name: exercise.name.clone(),
+            kind,
+            value: r.value,
+            unit: RecordUnit::Kg,
+            weight_kg: None,
+            bodyweight: exercise.bodyweight,
+            date: r.date,
+            set_id: r.set_id,
+            workout_id: r.workout_id,
+            previous,
+            formula: (kind == RecordKind::BestE1rm).then_some(formula),
+        });
+    }
+    Ok(out)
+}
+
+/// The last day up to `today` with a heavy axial set, as
+/// [`crate::screens::progress::last_heavy_axial`] finds it from every
+/// row, read newest first and stopping once no older session can be
+/// later (a session's sets are on its own date or the next).
+pub(crate) fn last_heavy_axial(
+    conn: &Connection,
+    formula: Formula,
+    today: NaiveDate,
+    until_ms: i64,
+) -> Result<Option<NaiveDate>> {
+    let mut last: Option<NaiveDate> = None;
+    let mut stmt = conn.prepare_cached(
+        "SELECT es.exercise_id, es.session_date, es.heavy_load_kg, es.heavy_load_date, es.heavy_effort_date
+         FROM exercise_session es JOIN exercise e ON e.id = es.exercise_id
+         WHERE e.axial = 1 AND e.deleted = 0 AND es.started_at_ms < ?1
+           AND (es.heavy_load_kg IS NOT NULL OR es.heavy_effort_date IS NOT NULL)
+         ORDER BY es.started_at_ms DESC",
+    )?;
+    let mut rows = stmt.query([until_ms])?;
+    const T: &str = "exercise_session";
+    while let Some(row) = rows.next()? {
+        let session = date_of(T, "session_date", &row.get::<_, String>(1)?)?;
+        if last.is_some_and(|l| session.succ_opt().is_some_and(|next| next < l)) {
+            break;
+        }
+        let effort = row
+            .get::<_, Option<String>>(4)?
+            .map(|t| date_of(T, "heavy_effort_date", &t))
+            .transpose()?;
+        if let Some(d) = effort.filter(|d| *d <= today) {
+            last = last.max(Some(d));
+        }
+        let load = row.get::<_, Option<f64>>(2)?;
+        let load_date = row
+            .get::<_, Option<String>>(3)?
+            .map(|t| date_of(T, "heavy_load_date", &t))
+            .transpose()?;
+        let (Some(kg), Some(d)) = (load, load_date) else {
+            continue;
+        };
+        if d > today || Some(d) <= last {
+            continue;
+        }
+        let exercise: String = row.get(0)?;
+        let from = d
+            .checked_sub_days(chrono::Days::new(RECENT_DAYS))
+            .unwrap_or(NaiveDate::MIN);
+        let reference: Option<f64> = conn
+            .prepare_cached(
+                "SELECT max(e1rm_kg) FROM e1rm_point WHERE exercise_id = ?1 AND formula = ?2
+                   AND session_date >= ?3 AND session_date < ?4",
+            )?
+            .query_row(
+                (
+                    exercise,
+                    formula_tag(formula),
+                    date_text(from),
+                    date_text(d),
+                ),
+                |r| r.get(0),
+            )?;
+        if reference.is_some_and(|e| e > 0.0 && kg >= HEAVY_FRACTION * e) {
+            last = Some(d);
+        }
+    }
+    Ok(last)
 }
 
 /// Whether any live set exists.
