@@ -492,8 +492,14 @@ fn run_command(cli: Cli) -> Outcome {
             measures_view::deleted(&heft.delete_measurement(&id)?, json);
         }
         Command::Stats => {
-            let unit = heft.profile()?.unit;
-            stats_view::stats(&heft.stats(day(at, &heft))?, unit, json);
+            // The JSON is the statistics' documented shape; the text is the
+            // Progress screen's.
+            let today = day(at, &heft);
+            if json {
+                stats_view::stats(&heft.stats(today)?);
+            } else {
+                screen_view::progress(&heft.progress_screen(today, Language::En)?);
+            }
         }
         Command::E1rm { exercise, since } => {
             let today = day(at, &heft);

@@ -1,8 +1,11 @@
-//! `heft today` and `heft finish` in tables: the core's screens laid out as
-//! text. Every word and number comes from the screen (English); this file
+//! `heft today`, `heft finish` and `heft stats` in text: the core's
+//! screens laid out. Every word and number comes from the screen (English); this file
 //! only places them.
 
-use heft_core::screens::{Banner, FinishScreen, Note, RowState, SetRow, TodayScreen, Tone};
+use heft_core::screens::progress::{FigureRow, RecordLine};
+use heft_core::screens::{
+    Banner, FinishScreen, Note, ProgressScreen, RowState, SetRow, TodayScreen, Tone,
+};
 
 fn note_line(n: &Note) -> String {
     match &n.label {
@@ -101,5 +104,100 @@ pub fn finished(s: &FinishScreen) {
     }
     if let Some(next) = &s.next {
         println!("{next}");
+    }
+}
+
+fn tone_mark(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Alert | Tone::Caution => " !",
+        Tone::Good => " ✓",
+        Tone::Neutral => "",
+    }
+}
+
+fn figure_lines(rows: &[FigureRow]) {
+    let width = rows
+        .iter()
+        .map(|r| r.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    for r in rows {
+        println!("  {:width$}  {}{}", r.label, r.value, tone_mark(r.tone));
+    }
+}
+
+fn record_line(r: &RecordLine, with_exercise: bool) -> String {
+    let mut line = String::from("  ");
+    if with_exercise {
+        line.push_str(&r.exercise);
+        line.push_str(": ");
+    }
+    line.push_str(&format!("{} {} · {}", r.label, r.value, r.detail));
+    if let Some(badge) = &r.badge {
+        line.push_str(&format!(" [{badge}]"));
+    }
+    line
+}
+
+/// The Progress screen: `heft stats` without `--json`.
+pub fn progress(s: &ProgressScreen) {
+    println!("{}", s.title);
+    if let Some(empty) = &s.empty {
+        println!("\n{}\n{}", empty.title, empty.body);
+        return;
+    }
+    println!(
+        "\n{}: {} · {}",
+        s.week.title, s.week.minutes, s.week.sessions
+    );
+    println!("{}", banner_line(&s.week.band));
+
+    println!("\n{}", s.minutes.title);
+    let label_width = s
+        .minutes
+        .bars
+        .iter()
+        .map(|b| b.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let scale = f64::from(s.minutes.axis_max.max(1));
+    for b in &s.minutes.bars {
+        let cells = (f64::from(b.minutes) / scale * 30.0).round() as usize;
+        println!(
+            "  {:label_width$}  {:30}  {}{}",
+            b.label,
+            "█".repeat(cells),
+            b.value,
+            tone_mark(b.tone)
+        );
+    }
+
+    println!("\n{}", s.bone.title);
+    figure_lines(&s.bone.rows);
+    for n in &s.bone.notes {
+        println!("  · {}", note_line(n));
+    }
+
+    println!("\n{}", s.adherence.title);
+    figure_lines(&s.adherence.rows);
+    for n in &s.adherence.notes {
+        println!("  · {}", note_line(n));
+    }
+
+    for lift in &s.lifts {
+        let mut head = format!("{}: {}", lift.title, lift.current);
+        if let Some(change) = &lift.change {
+            head.push_str(" · ");
+            head.push_str(change);
+        }
+        println!("\n{head}");
+        for r in &lift.records {
+            println!("{}", record_line(r, false));
+        }
+    }
+
+    println!("\n{}", s.records_title);
+    for r in &s.records {
+        println!("{}", record_line(r, true));
     }
 }
