@@ -8,10 +8,11 @@
 //! - `progress/screen`: [`Heft::progress_screen`] in English on the last
 //!   day of the history.
 //! - `progress/raw_rows`: the floor: hand-written SQL on a plain rusqlite
-//!   connection to the same file reading the rows the screen is built
-//!   from (the five weeks of sets with the 28 days before them, the
-//!   derived rows and e1RM points of the main lifts and the axial
-//!   exercises), every value copied out and dropped, nothing computed.
+//!   connection to the same file reading the bulk of the rows the screen
+//!   is built from (the five weeks of sets with the 28 days before them,
+//!   the main lifts' e1RM points of the last year, every workout's start),
+//!   every value copied out and dropped, nothing computed; the screen's
+//!   few indexed lookups (records, the last heavy axial lift) are left out.
 //! - `progress/stats`: [`Heft::stats`], which reads every set: what the
 //!   same figures cost without derived rows.
 //!
@@ -70,28 +71,29 @@ fn raw_rows(conn: &Connection, lifts: &str) -> usize {
         }
         n += 1;
     }
-    let wanted = "SELECT value FROM json_each(?1) UNION SELECT id FROM exercise WHERE axial = 1 AND deleted = 0";
+    // The main lifts' e1RM points of the last year.
+    let year_from = day_ms(NaiveDate::from_ymd_opt(2025, 11, 21).unwrap());
     let mut stmt = conn
-        .prepare_cached(&format!(
-            "SELECT * FROM exercise_session WHERE exercise_id IN ({wanted}) \
-             ORDER BY started_at_ms, workout_id, exercise_id"
-        ))
+        .prepare_cached(
+            "SELECT * FROM e1rm_point WHERE exercise_id IN (SELECT value FROM json_each(?1)) \
+             AND formula = 'epley' AND started_at_ms >= ?2 AND started_at_ms < ?3 \
+             ORDER BY exercise_id, started_at_ms",
+        )
         .unwrap();
-    let mut rows = stmt.query([lifts]).unwrap();
+    let mut rows = stmt.query((lifts, year_from, until)).unwrap();
     while let Some(r) = rows.next().unwrap() {
-        for i in 0..14 {
+        for i in 0..12 {
             black_box(r.get_ref(i).unwrap());
         }
         n += 1;
     }
+    // Every workout's start, for the weeks in a row and the gaps.
     let mut stmt = conn
-        .prepare_cached(&format!(
-            "SELECT * FROM e1rm_point WHERE exercise_id IN ({wanted}) AND formula = 'epley'"
-        ))
+        .prepare_cached("SELECT id, started_at_ms, offset_min FROM workout WHERE deleted = 0")
         .unwrap();
-    let mut rows = stmt.query([lifts]).unwrap();
+    let mut rows = stmt.query([]).unwrap();
     while let Some(r) = rows.next().unwrap() {
-        for i in 0..12 {
+        for i in 0..3 {
             black_box(r.get_ref(i).unwrap());
         }
         n += 1;

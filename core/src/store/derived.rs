@@ -10,7 +10,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::rows::bad;
 use super::sets::{self, AnalyticsSets};
@@ -404,8 +404,11 @@ pub(crate) fn most_trained(
     }
     let mut stmt = conn.prepare_cached(
         "SELECT p.exercise_id, e.name, COUNT(*) AS sessions
-         FROM e1rm_point p JOIN exercise e ON e.id = p.exercise_id
-         WHERE p.formula = ?1 AND p.started_at_ms >= ?2 AND p.started_at_ms < ?3 AND e.deleted = 0
+         FROM workout w INDEXED BY workout_started
+         CROSS JOIN e1rm_point p INDEXED BY e1rm_point_workout ON p.workout_id = w.id
+         JOIN exercise e ON e.id = p.exercise_id
+         WHERE p.formula = ?1 AND w.started_at_ms >= ?2 AND w.started_at_ms < ?3
+           AND w.deleted = 0 AND e.deleted = 0
          GROUP BY p.exercise_id ORDER BY sessions DESC, e.name, p.exercise_id LIMIT ?4",
     )?;
     let rows = stmt.query_map((formula_tag(formula), from_ms, until_ms, n as i64), |r| {
@@ -481,27 +484,39 @@ pub(crate) fn bests_before(
         }
         return Ok(out);
     }
-    let json = serde_json::to_string(ids).map_err(|e| bad("exercise_session", "exercise_id", e))?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT exercise_id, max(heaviest_kg), max(volume_kg) FROM exercise_session
-         WHERE exercise_id IN (SELECT value FROM json_each(?1)) AND started_at_ms < ?2
-         GROUP BY exercise_id",
-    )?;
-    let mut rows = stmt.query((&json, before_ms))?;
-    while let Some(row) = rows.next()? {
-        let best = out.entry(row.get(0)?).or_default();
-        best[0] = row.get(1)?;
-        best[2] = row.get(2)?;
-    }
-    let mut stmt = conn.prepare_cached(
-        "SELECT exercise_id, max(e1rm_kg) FROM e1rm_point
-         WHERE exercise_id IN (SELECT value FROM json_each(?1)) AND formula = ?2
-           AND started_at_ms < ?3
-         GROUP BY exercise_id",
-    )?;
-    let mut rows = stmt.query((&json, formula_tag(formula), before_ms))?;
-    while let Some(row) = rows.next()? {
-        out.entry(row.get(0)?).or_default()[1] = row.get(1)?;
+    for id in ids {
+        let mut best: [Option<f64>; 3] = [None; 3];
+        for (slot, (table, value, filter)) in best.iter_mut().zip([
+            (
+                "exercise_session INDEXED BY exercise_session_heaviest",
+                "heaviest_kg",
+                "",
+            ),
+            (
+                "e1rm_point INDEXED BY e1rm_point_best",
+                "e1rm_kg",
+                "AND formula = ?2",
+            ),
+            (
+                "exercise_session INDEXED BY exercise_session_volume",
+                "volume_kg",
+                "",
+            ),
+        ]) {
+            *slot = conn
+                .prepare_cached(&format!(
+                    "SELECT {value} FROM {table} WHERE exercise_id = ?1 AND {value} IS NOT NULL \
+                     AND started_at_ms < ?3 {filter} ORDER BY {value} DESC LIMIT 1"
+                ))?
+                .query_row(
+                    rusqlite::params![id, formula_tag(formula), before_ms],
+                    |r| r.get(0),
+                )
+                .optional()?;
+        }
+        if best.iter().any(Option::is_some) {
+            out.insert(id.clone(), best);
+        }
     }
     Ok(out)
 }
@@ -572,7 +587,7 @@ pub(crate) fn records_of(
     let kinds: [(RecordKind, &str, &str, &str, &str, &str, &str); 3] = [
         (
             RecordKind::HeaviestWeight,
-            "exercise_session",
+            "exercise_session INDEXED BY exercise_session_heaviest",
             "heaviest_kg",
             "heaviest_before",
             "heaviest_set",
@@ -581,16 +596,16 @@ pub(crate) fn records_of(
         ),
         (
             RecordKind::BestE1rm,
-            "e1rm_point",
+            "e1rm_point INDEXED BY e1rm_point_best",
             "e1rm_kg",
             "before_kg",
             "set_id",
             "set_date",
-            "AND formula = ?3",
+            "AND formula = ?2",
         ),
         (
             RecordKind::BestVolume,
-            "exercise_session",
+            "exercise_session INDEXED BY exercise_session_volume",
             "volume_kg",
             "NULL",
             "NULL",
@@ -600,46 +615,76 @@ pub(crate) fn records_of(
     ];
     let mut out = Vec::new();
     for (kind, table, value, before, set, date, filter) in kinds {
+        // The best value, from the top of the index.
+        let best: Option<f64> = conn
+            .prepare_cached(&format!(
+                "SELECT {value} FROM {table} WHERE exercise_id = ?1 AND {value} IS NOT NULL \
+                 AND started_at_ms < ?3 {filter} ORDER BY {value} DESC LIMIT 1"
+            ))?
+            .query_row(
+                rusqlite::params![exercise_id, formula_tag(formula), until_ms],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(best) = best.and_then(grams) else {
+            continue;
+        };
+        // The earliest session holding it at gram precision.
+        let lowest = (best as f64 - 0.5) / 1000.0;
         let found = {
             let mut stmt = conn.prepare_cached(&format!(
                 "SELECT {value}, {before}, {set}, {date}, workout_id, started_at_ms FROM {table} \
-                 WHERE exercise_id = ?1 AND started_at_ms < ?2 AND {value} IS NOT NULL {filter} \
-                 ORDER BY round({value} * 1000) DESC, started_at_ms, workout_id LIMIT 1"
+                 WHERE exercise_id = ?1 AND {value} IS NOT NULL AND {value} >= ?4 \
+                 AND started_at_ms < ?3 {filter} ORDER BY started_at_ms, workout_id"
             ))?;
-            let params = rusqlite::params![exercise_id, until_ms, formula_tag(formula)];
-            let mut rows = if filter.is_empty() {
-                stmt.query(&params[..2])?
-            } else {
-                stmt.query(params)?
-            };
-            match rows.next()? {
-                Some(row) => Some(SqlRecord {
-                    value: row.get(0)?,
-                    before: row.get(1)?,
-                    set_id: row.get(2)?,
-                    date: date_of(table, date, &row.get::<_, String>(3)?)?,
-                    workout_id: row.get(4)?,
-                    started_at_ms: row.get(5)?,
-                }),
-                None => None,
+            let mut rows = stmt.query(rusqlite::params![
+                exercise_id,
+                formula_tag(formula),
+                until_ms,
+                lowest
+            ])?;
+            let mut found = None;
+            while let Some(row) = rows.next()? {
+                let v: f64 = row.get(0)?;
+                if grams(v) == Some(best) {
+                    found = Some(SqlRecord {
+                        value: v,
+                        before: row.get(1)?,
+                        set_id: row.get(2)?,
+                        date: date_of(
+                            table.split_whitespace().next().unwrap_or(table),
+                            date,
+                            &row.get::<_, String>(3)?,
+                        )?,
+                        workout_id: row.get(4)?,
+                        started_at_ms: row.get(5)?,
+                    });
+                    break;
+                }
             }
+            found
         };
         let Some(r) = found else {
             continue;
         };
-        let held: Option<f64> = {
-            let mut stmt = conn.prepare_cached(&format!(
-                "SELECT max({value}) FROM {table} WHERE exercise_id = ?1 \
-                 AND (started_at_ms < ?2 OR (started_at_ms = ?2 AND workout_id < ?4)) {filter}"
-            ))?;
-            let params = rusqlite::params![
-                exercise_id,
-                r.started_at_ms,
-                formula_tag(formula),
-                r.workout_id
-            ];
-            stmt.query_row(params, |row| row.get(0))?
-        };
+        // The best before that session: from the top of the index down to
+        // the first value of an earlier session.
+        let held: Option<f64> = conn
+            .prepare_cached(&format!(
+                "SELECT {value} FROM {table} WHERE exercise_id = ?1 AND {value} IS NOT NULL \
+                 AND (started_at_ms < ?3 OR (started_at_ms = ?3 AND workout_id < ?4)) {filter} \
+                 ORDER BY {value} DESC LIMIT 1"
+            ))?
+            .query_row(
+                rusqlite::params![
+                    exercise_id,
+                    formula_tag(formula),
+                    r.started_at_ms,
+                    r.workout_id
+                ],
+                |row| row.get(0),
+            )
+            .optional()?;
         let previous = match (held, r.before) {
             (Some(h), Some(b)) if grams(b) > grams(h) => Some(b),
             (Some(h), _) => Some(h),
@@ -710,18 +755,25 @@ pub(crate) fn last_heavy_axial(
         let from = d
             .checked_sub_days(chrono::Days::new(RECENT_DAYS))
             .unwrap_or(NaiveDate::MIN);
+        // By the series index over a span of starts that holds every
+        // session dated in the 28 days, whatever its offset.
+        let (lo_ms, _) = crate::model::utc_ms_covering(from, from);
+        let (_, hi_ms) = crate::model::utc_ms_covering(d, d);
         let reference: Option<f64> = conn
             .prepare_cached(
-                "SELECT max(e1rm_kg) FROM e1rm_point WHERE exercise_id = ?1 AND formula = ?2
-                   AND session_date >= ?3 AND session_date < ?4",
+                "SELECT max(e1rm_kg) FROM e1rm_point INDEXED BY e1rm_point_series
+                 WHERE exercise_id = ?1 AND formula = ?2 AND started_at_ms >= ?5
+                   AND started_at_ms < ?6 AND session_date >= ?3 AND session_date < ?4",
             )?
             .query_row(
-                (
+                rusqlite::params![
                     exercise,
                     formula_tag(formula),
                     date_text(from),
                     date_text(d),
-                ),
+                    lo_ms,
+                    hi_ms
+                ],
                 |r| r.get(0),
             )?;
         if reference.is_some_and(|e| e > 0.0 && kg >= HEAVY_FRACTION * e) {

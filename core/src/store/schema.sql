@@ -31,6 +31,8 @@ CREATE TABLE e1rm_point (
     PRIMARY KEY (exercise_id, formula, workout_id)
 ) WITHOUT ROWID;
 
+CREATE INDEX e1rm_point_best ON e1rm_point (exercise_id, formula, e1rm_kg, started_at_ms);
+
 CREATE INDEX e1rm_point_series ON e1rm_point (exercise_id, formula, started_at_ms);
 
 CREATE INDEX e1rm_point_workout ON e1rm_point (workout_id);
@@ -84,9 +86,15 @@ CREATE TABLE exercise_session (
 
 CREATE INDEX exercise_session_exercise ON exercise_session (exercise_id, started_at_ms);
 
+CREATE INDEX exercise_session_heaviest ON exercise_session (exercise_id, heaviest_kg, started_at_ms)
+    WHERE heaviest_kg IS NOT NULL;
+
 CREATE INDEX exercise_session_lifting ON exercise_session (started_at_ms, session_date) WHERE lifting = 1;
 
 CREATE INDEX exercise_session_start ON exercise_session (started_at_ms);
+
+CREATE INDEX exercise_session_volume ON exercise_session (exercise_id, volume_kg, started_at_ms)
+    WHERE volume_kg IS NOT NULL;
 
 CREATE INDEX exercise_session_workout ON exercise_session (workout_id);
 

@@ -34,6 +34,12 @@ CREATE TABLE exercise_session (
 CREATE INDEX exercise_session_start ON exercise_session (started_at_ms);
 CREATE INDEX exercise_session_workout ON exercise_session (workout_id);
 CREATE INDEX exercise_session_exercise ON exercise_session (exercise_id, started_at_ms);
+-- A record is the top of these, read from the end: the best value of an
+-- exercise, and the best before a session, without reading the rest.
+CREATE INDEX exercise_session_heaviest ON exercise_session (exercise_id, heaviest_kg, started_at_ms)
+    WHERE heaviest_kg IS NOT NULL;
+CREATE INDEX exercise_session_volume ON exercise_session (exercise_id, volume_kg, started_at_ms)
+    WHERE volume_kg IS NOT NULL;
 CREATE INDEX exercise_session_lifting ON exercise_session (started_at_ms, session_date) WHERE lifting = 1;
 
 -- A session's best e1RM of one exercise, per formula: a point of its series.
@@ -54,6 +60,7 @@ CREATE TABLE e1rm_point (
 ) WITHOUT ROWID;
 
 CREATE INDEX e1rm_point_series ON e1rm_point (exercise_id, formula, started_at_ms);
+CREATE INDEX e1rm_point_best ON e1rm_point (exercise_id, formula, e1rm_kg, started_at_ms);
 CREATE INDEX e1rm_point_workout ON e1rm_point (workout_id);
 
 -- Workouts whose derived rows are out of date.
