@@ -858,6 +858,14 @@ mod tests {
             load: u32,
             reps: u32,
         },
+        /// The other device takes this one's file, edits one of its sets
+        /// and deletes another, and this device merges that back: merged
+        /// updates and tombstones of rows already here.
+        MergeBack {
+            edit: usize,
+            delete: usize,
+            load: u32,
+        },
     }
 
     fn kind() -> impl Strategy<Value = SetKind> {
@@ -888,6 +896,8 @@ mod tests {
             1 => Just(Op::Finish),
             1 => (0u64..30, 0usize..EXERCISES.len(), 0u32..15, 1u32..12)
                 .prop_map(|(day, exercise, load, reps)| Op::Merge { day, exercise, load, reps }),
+            1 => (any::<usize>(), any::<usize>(), 0u32..15)
+                .prop_map(|(edit, delete, load)| Op::MergeBack { edit, delete, load }),
         ]
     }
 
@@ -982,6 +992,25 @@ mod tests {
                 let mut file = Vec::new();
                 other.export_to(&mut file, None).unwrap();
                 h.import_from(Box::new(Cursor::new(file)), None, &NoProgress)
+                    .unwrap();
+            }
+            Op::MergeBack { edit, delete, load } => {
+                let mut file = Vec::new();
+                h.export_to(&mut file, None).unwrap();
+                other
+                    .import_from(Box::new(Cursor::new(file)), None, &NoProgress)
+                    .unwrap();
+                let ids = live_set_ids(other);
+                if !ids.is_empty() {
+                    let id = &ids[edit % ids.len()];
+                    let mut changed = other.set(id).unwrap().input;
+                    changed.load = input(0, *load, 5, None, false).load;
+                    other.edit_set(id, changed).unwrap();
+                    let _ = other.delete_set(&ids[delete % ids.len()]);
+                }
+                let mut back = Vec::new();
+                other.export_to(&mut back, None).unwrap();
+                h.import_from(Box::new(Cursor::new(back)), None, &NoProgress)
                     .unwrap();
             }
         }

@@ -56,14 +56,18 @@ CREATE TABLE exercise (
 , newer_columns TEXT);
 
 CREATE TRIGGER exercise_delete_derived AFTER DELETE ON exercise BEGIN
-    INSERT OR IGNORE INTO derived_stale (workout_id)
-        SELECT DISTINCT workout_id FROM set_entry WHERE exercise_id = OLD.id;
+    INSERT INTO derived_stale (workout_id)
+        SELECT DISTINCT workout_id FROM set_entry
+        WHERE exercise_id = OLD.id
+          AND workout_id NOT IN (SELECT workout_id FROM derived_stale);
 END;
 
 CREATE TRIGGER exercise_update_derived
 AFTER UPDATE OF pattern, measure, axial, impact, deleted ON exercise BEGIN
-    INSERT OR IGNORE INTO derived_stale (workout_id)
-        SELECT DISTINCT workout_id FROM set_entry WHERE exercise_id = NEW.id;
+    INSERT INTO derived_stale (workout_id)
+        SELECT DISTINCT workout_id FROM set_entry
+        WHERE exercise_id = NEW.id
+          AND workout_id NOT IN (SELECT workout_id FROM derived_stale);
 END;
 
 CREATE TABLE exercise_session (
@@ -170,18 +174,22 @@ CREATE TABLE set_entry (
 , target_weight_milli INTEGER, target_weight_unit TEXT CHECK (target_weight_unit IS NULL OR target_weight_unit IN ('kg', 'lb')), target_reps INTEGER, target_rir REAL, import_digest BLOB, role TEXT CHECK (role IS NULL OR role IN ('technique', 'warmup', 'working')), effort_source TEXT CHECK (effort_source IS NULL OR effort_source IN ('logged', 'prescribed')), band TEXT, newer_columns TEXT);
 
 CREATE TRIGGER set_entry_delete_derived AFTER DELETE ON set_entry BEGIN
-    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (OLD.workout_id);
+    INSERT INTO derived_stale (workout_id)
+        SELECT OLD.workout_id WHERE NOT EXISTS (SELECT 1 FROM derived_stale WHERE workout_id = OLD.workout_id);
 END;
 
 CREATE INDEX set_entry_exercise ON set_entry (exercise_id, performed_at_ms);
 
 CREATE TRIGGER set_entry_insert_derived AFTER INSERT ON set_entry BEGIN
-    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (NEW.workout_id);
+    INSERT INTO derived_stale (workout_id)
+        SELECT NEW.workout_id WHERE NOT EXISTS (SELECT 1 FROM derived_stale WHERE workout_id = NEW.workout_id);
 END;
 
 CREATE TRIGGER set_entry_update_derived AFTER UPDATE ON set_entry BEGIN
-    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (OLD.workout_id);
-    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (NEW.workout_id);
+    INSERT INTO derived_stale (workout_id)
+        SELECT OLD.workout_id WHERE NOT EXISTS (SELECT 1 FROM derived_stale WHERE workout_id = OLD.workout_id);
+    INSERT INTO derived_stale (workout_id)
+        SELECT NEW.workout_id WHERE NOT EXISTS (SELECT 1 FROM derived_stale WHERE workout_id = NEW.workout_id);
 END;
 
 CREATE INDEX set_entry_workout ON set_entry (workout_id, position);
@@ -208,7 +216,8 @@ CREATE TABLE workout (
 , run_id TEXT, import_digest BLOB, newer_columns TEXT);
 
 CREATE TRIGGER workout_delete_derived AFTER DELETE ON workout BEGIN
-    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (OLD.id);
+    INSERT INTO derived_stale (workout_id)
+        SELECT OLD.id WHERE NOT EXISTS (SELECT 1 FROM derived_stale WHERE workout_id = OLD.id);
 END;
 
 CREATE INDEX workout_open ON workout (started_at_ms) WHERE deleted = 0 AND finished_at_ms IS NULL;
@@ -218,7 +227,8 @@ CREATE INDEX workout_run ON workout (run_id) WHERE run_id IS NOT NULL;
 CREATE INDEX workout_started ON workout (started_at_ms);
 
 CREATE TRIGGER workout_update_derived AFTER UPDATE OF started_at_ms, offset_min, deleted ON workout BEGIN
-    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (NEW.id);
+    INSERT INTO derived_stale (workout_id)
+        SELECT NEW.id WHERE NOT EXISTS (SELECT 1 FROM derived_stale WHERE workout_id = NEW.id);
 END;
 
 PRAGMA application_id = 1214604916;

@@ -5,6 +5,11 @@
 -- the Progress screen reads a few thousand of these instead of every set.
 -- They are local: never synced, never exported, rebuilt from the sets.
 --
+-- The triggers insert only what is not there yet rather than INSERT OR
+-- IGNORE: a trigger's statements take the conflict policy of the statement
+-- that fired them, so an outer INSERT OR ABORT would turn IGNORE into an
+-- error.
+--
 -- The store keeps them exact: the triggers below name every workout whose
 -- sets, start or exercises changed in `derived_stale`, whatever wrote the
 -- change (a log, an edit, a delete, an undo, a merge, an import, a
@@ -69,35 +74,45 @@ CREATE TABLE derived_stale (
 ) WITHOUT ROWID;
 
 CREATE TRIGGER set_entry_insert_derived AFTER INSERT ON set_entry BEGIN
-    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (NEW.workout_id);
+    INSERT INTO derived_stale (workout_id)
+        SELECT NEW.workout_id WHERE NOT EXISTS (SELECT 1 FROM derived_stale WHERE workout_id = NEW.workout_id);
 END;
 
 CREATE TRIGGER set_entry_update_derived AFTER UPDATE ON set_entry BEGIN
-    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (OLD.workout_id);
-    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (NEW.workout_id);
+    INSERT INTO derived_stale (workout_id)
+        SELECT OLD.workout_id WHERE NOT EXISTS (SELECT 1 FROM derived_stale WHERE workout_id = OLD.workout_id);
+    INSERT INTO derived_stale (workout_id)
+        SELECT NEW.workout_id WHERE NOT EXISTS (SELECT 1 FROM derived_stale WHERE workout_id = NEW.workout_id);
 END;
 
 CREATE TRIGGER set_entry_delete_derived AFTER DELETE ON set_entry BEGIN
-    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (OLD.workout_id);
+    INSERT INTO derived_stale (workout_id)
+        SELECT OLD.workout_id WHERE NOT EXISTS (SELECT 1 FROM derived_stale WHERE workout_id = OLD.workout_id);
 END;
 
 CREATE TRIGGER workout_update_derived AFTER UPDATE OF started_at_ms, offset_min, deleted ON workout BEGIN
-    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (NEW.id);
+    INSERT INTO derived_stale (workout_id)
+        SELECT NEW.id WHERE NOT EXISTS (SELECT 1 FROM derived_stale WHERE workout_id = NEW.id);
 END;
 
 CREATE TRIGGER workout_delete_derived AFTER DELETE ON workout BEGIN
-    INSERT OR IGNORE INTO derived_stale (workout_id) VALUES (OLD.id);
+    INSERT INTO derived_stale (workout_id)
+        SELECT OLD.id WHERE NOT EXISTS (SELECT 1 FROM derived_stale WHERE workout_id = OLD.id);
 END;
 
 CREATE TRIGGER exercise_update_derived
 AFTER UPDATE OF pattern, measure, axial, impact, deleted ON exercise BEGIN
-    INSERT OR IGNORE INTO derived_stale (workout_id)
-        SELECT DISTINCT workout_id FROM set_entry WHERE exercise_id = NEW.id;
+    INSERT INTO derived_stale (workout_id)
+        SELECT DISTINCT workout_id FROM set_entry
+        WHERE exercise_id = NEW.id
+          AND workout_id NOT IN (SELECT workout_id FROM derived_stale);
 END;
 
 CREATE TRIGGER exercise_delete_derived AFTER DELETE ON exercise BEGIN
-    INSERT OR IGNORE INTO derived_stale (workout_id)
-        SELECT DISTINCT workout_id FROM set_entry WHERE exercise_id = OLD.id;
+    INSERT INTO derived_stale (workout_id)
+        SELECT DISTINCT workout_id FROM set_entry
+        WHERE exercise_id = OLD.id
+          AND workout_id NOT IN (SELECT workout_id FROM derived_stale);
 END;
 
 -- Every workout with sets: the first write after this upgrade builds them all.
