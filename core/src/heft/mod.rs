@@ -43,8 +43,8 @@ pub use csv::{
 pub use exercises::ExerciseHit;
 pub use logbook::{EarlierOpenWorkout, FinishWorkout, HistoryQuery, LoggedSets, NextLog};
 pub use programs::{
-    ExerciseProgress, Finished, LiftStatus, NextSet, PlanContext, ProgramRun, ProgramStatus,
-    ProgramSummary, SessionResult, StartedProgram, Today,
+    ExerciseProgress, ExerciseSwap, Finished, LiftStatus, NextSet, PlanContext, ProgramRun,
+    ProgramStatus, ProgramSummary, RunAdjustments, SessionResult, StartedProgram, Today,
 };
 pub use screens::LogOutcome;
 pub use sync::{DeviceSeen, ExportSummary, SyncStatus, TableCount};

@@ -7,6 +7,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::text::{Phrase, Text, equipment_word};
 
+use super::adjust::Adjustments;
 use super::athlete::Athlete;
 use super::history::{PastSet, PastWorkout};
 use super::loading::{self, Loadout};
@@ -127,6 +128,9 @@ pub struct PlanInput<'a> {
     pub session: Option<&'a PastWorkout>,
     /// The day to plan for.
     pub today: NaiveDate,
+    /// What the person changed about the run: exercises swapped for good,
+    /// the weekdays they train.
+    pub adjustments: &'a Adjustments,
 }
 
 /// A new run of `program` starting on `today`: decides whether a

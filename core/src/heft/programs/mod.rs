@@ -13,12 +13,13 @@ use super::undo::{self, Inverse};
 use crate::catalog;
 use crate::model::{SetInput, Unit, WeightUnit, Workout, utc_ms_covering};
 pub use crate::progression::ProgramRun;
+use crate::progression::adjust::NO_ADJUSTMENTS;
 use crate::progression::builtin::builtin_programs;
 use crate::progression::engine::{self, PlanInput, SEED_MAX_DAYS};
 use crate::progression::plan::{PhasePosition, SessionPlan, Why};
 use crate::progression::session;
 pub use crate::progression::session::{ExerciseProgress, Finished, NextSet, SessionResult, Today};
-use crate::progression::{Athlete, ExerciseIndex, PastWorkout, Program, RunState};
+use crate::progression::{Adjustments, Athlete, ExerciseIndex, PastWorkout, Program, RunState};
 use crate::store;
 use crate::store::profile::read as read_profile;
 use crate::store::sets::{self, EngineHistory};
@@ -26,10 +27,12 @@ use crate::store::stamp::Stamper;
 use crate::text::Phrase;
 use crate::{Error, Result};
 
+mod adjust;
 mod context;
 mod counting;
 mod records;
 
+pub use adjust::{ExerciseSwap, RunAdjustments};
 pub use context::PlanContext;
 use context::{Context, plan_history, session_workout};
 use counting::count_session;
@@ -165,7 +168,7 @@ impl Heft {
             let exercises = exercise_index(tx)?;
             let program = load_program(tx, program_id, &exercises)?;
             let athlete = Athlete::from_profile(&read_profile(tx)?, on);
-            let history = plan_history(tx, &program, None, on, None)?;
+            let history = plan_history(tx, &program, None, &NO_ADJUSTMENTS, on, None)?;
             let (state, notes) = engine::start(&program, &athlete, &history, on);
             let previous = store::programs::active_run(tx)?;
             if let Some(prev) = &previous {
