@@ -12,6 +12,7 @@ mod exercises;
 mod logbook;
 mod measures;
 mod profile;
+mod program_screen;
 mod programs;
 mod progress_screen;
 mod report;

@@ -203,6 +203,39 @@ pub fn start(
     (run, why)
 }
 
+/// After a vertebral fracture, a heavy program asks for a physiotherapist
+/// first (SCIENCE.md, safety with low bone mass).
+pub fn see_physio(program: &Program, athlete: &Athlete) -> bool {
+    athlete.vertebral_fracture && program.heavy
+}
+
+/// The program's exercises the person may not do, each with the reason the
+/// planner replaces it ([`safety::unsafe_reason`]), in program order, each once.
+pub fn replaced_for_safety<'a>(
+    program: &Program,
+    athlete: &Athlete,
+    exercises: &'a dyn ExerciseLookup,
+) -> Vec<(&'a Exercise, Phrase)> {
+    let mut out: Vec<(&Exercise, Phrase)> = Vec::new();
+    let slots = program
+        .phases
+        .iter()
+        .flat_map(|p| &p.days)
+        .flat_map(|d| &d.slots);
+    for slot in slots {
+        let Some(e) = exercises.exercise(&slot.exercise) else {
+            continue;
+        };
+        if out.iter().any(|(o, _)| o.id == e.id) {
+            continue;
+        }
+        if let Some(why) = safety::unsafe_reason(e, athlete) {
+            out.push((e, why));
+        }
+    }
+    out
+}
+
 /// Where the next session sits in the program.
 struct Position<'p> {
     phase: PhasePosition,
@@ -342,7 +375,7 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
             }
         });
     }
-    if athlete.vertebral_fracture && program.heavy {
+    if see_physio(program, athlete) {
         warnings.push(Warning {
             code: WarningCode::SeePhysio,
             text: "After a vertebral fracture, see a physiotherapist before heavy loading.".into(),

@@ -9,7 +9,7 @@ use super::*;
 /// back, which only seed estimates: a lift the run already has an estimate
 /// for needs none, so `run` narrows them. Workouts after `today` and the
 /// `session` being planned are left out.
-pub(super) fn plan_history(
+pub(in crate::heft) fn plan_history(
     conn: &Connection,
     program: &Program,
     run: Option<&RunState>,
