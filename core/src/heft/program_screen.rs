@@ -469,7 +469,7 @@ mod tests {
         assert_eq!(squat.chosen_id.as_deref(), Some("goblet-squat"));
         assert_eq!(
             squat.current.as_deref(),
-            Some("Goblet Squat in its place: your own choice, from now on")
+            Some("Goblet Squat in its place (your own choice, from now on)")
         );
         assert_eq!(squat.choices[0].id, "back-squat", "the way back first");
         let s = h

@@ -73,6 +73,9 @@ pub struct ProgramDetailScreen {
     pub source: String,
     /// Sessions and minutes a week.
     pub week: String,
+    /// "At least 2 days between sessions"; null when the program allows
+    /// sessions on consecutive days.
+    pub spacing: Option<String>,
     /// True when it is the program in progress.
     pub running: bool,
     /// What starting it means for this person, in the engine's words.
@@ -193,7 +196,7 @@ pub struct SwapRow {
     pub exercise_id: String,
     /// Its name.
     pub title: String,
-    /// "Goblet Squat in its place: your own choice, from now on".
+    /// "Goblet Squat in its place (your own choice, from now on)".
     pub current: Option<String>,
     /// The exercise done in its place, when swapped.
     pub chosen_id: Option<String>,
@@ -461,6 +464,12 @@ pub fn detail(
         summary: summary(program, text),
         source: program.source.clone(),
         week: week(program, text),
+        spacing: (program.min_days_between > 0).then(|| {
+            text.with(
+                "program-spacing",
+                &[("days", Arg::Count(program.min_days_between.into()))],
+            )
+        }),
         running: facts.running,
         notes: notes(facts, text),
         phases,

@@ -15,8 +15,12 @@ program-week = { $sessions ->
         [one] 1 Einheit
        *[other] { $sessions } Einheiten
     } pro Woche · je etwa { $minutes } min · { $total } min pro Woche
+program-spacing = Mindestens { $days ->
+        [one] 1 Tag
+       *[other] { $days } Tage
+    } zwischen den Einheiten
 program-replaced = { $exercise } wird ersetzt: { $reason }.
-program-swapped = Stattdessen { $exercise }: { $reason }
+program-swapped = Stattdessen { $exercise } ({ $reason })
 phase-kind-familiarization = Eingewöhnung
 phase-kind-training = Training
 phase-kind-deload = Leichtere Wochen

@@ -15,8 +15,12 @@ program-week = { $sessions ->
         [one] 1 session
        *[other] { $sessions } sessions
     } a week · about { $minutes } min each · { $total } min a week
+program-spacing = At least { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } between sessions
 program-replaced = { $exercise } is replaced: { $reason }.
-program-swapped = { $exercise } in its place: { $reason }
+program-swapped = { $exercise } in its place ({ $reason })
 phase-kind-familiarization = Familiarization
 phase-kind-training = Training
 phase-kind-deload = Lighter weeks
