@@ -5,7 +5,7 @@
 undo-swapped-exercise = { $from } durch { $to } ersetzt
 undo-unswapped-exercise = Ersatz für { $exercise } zurückgenommen
 undo-chose-days = { $days ->
-        [0] Trainingstage freigegeben
+        [0] Trainingstage aufgehoben
        *[other] Trainingstage gewählt
     }
 
@@ -44,7 +44,7 @@ status-next = Als Nächstes: Tag { $day }, ab { $date }
 lift-estimate = e1RM { $estimate }
 lift-load = Arbeitslast { $load }
 days-any = Du trainierst an jedem Tag: Die nächste Einheit kommt, sobald die Pause es erlaubt
-days-chosen = Du trainierst am { $days }
+days-chosen = Deine Trainingstage: { $days }
 days-fewer-than-sessions = { $days ->
         [one] 1 Tag
        *[other] { $days } Tage

@@ -5,7 +5,7 @@
 undo-swapped-exercise = swapped { $from } for { $to }
 undo-unswapped-exercise = took back the swap of { $exercise }
 undo-chose-days = { $days ->
-        [0] trained on any day
+        [0] chose to train on any day
        *[other] chose the training days
     }
 
