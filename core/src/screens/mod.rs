@@ -11,8 +11,8 @@
 pub mod changes;
 pub mod finish;
 pub mod log;
-pub mod progress;
 pub mod program;
+pub mod progress;
 mod sets;
 pub mod today;
 
@@ -29,11 +29,11 @@ pub use crate::report::Tone;
 pub use changes::{ScreenKind, stale_screens};
 pub use finish::{ChangeRow, FinishScreen};
 pub use log::{ExerciseChoice, FieldError, LogScreen, SetForm};
-pub use progress::ProgressScreen;
 pub use program::{
     DaySection, DayToggle, LiftRow, PhaseSection, ProgramDetailScreen, ProgramListScreen,
     ProgramRow, ProgramStatusScreen, SlotRow, SwapRow,
 };
+pub use progress::ProgressScreen;
 pub use today::{ExerciseCard, RestTimer, SetRow, TodayScreen};
 
 /// Where a planned row stands in the session.
