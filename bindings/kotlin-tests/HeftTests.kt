@@ -729,6 +729,48 @@ val tests = listOf(
         }
     },
 
+    Test("program screens: list, detail, start, a swap for good and training days that Today follows") {
+        newStore().use { store ->
+            val today = storeToday(store)
+            val list = store.programListScreen(today, Language.EN)
+            check(list.rows.size >= 7) { "the built-in programs: ${list.rows.size}" }
+            check(list.rows.none { it.running }) { "none runs yet" }
+            val liftmor = list.rows.first { it.programId == "liftmor" }
+            check(liftmor.week.endsWith("60 min a week")) { "its week: ${liftmor.week}" }
+            val detail = store.programScreen("liftmor", today, Language.DE)
+            checkEq(ActionKind.START_PROGRAM, detail.actions.first().kind, "it can be started")
+            check(detail.phases.first().days.first().rows.first().sets.contains("×")) { "sets × reps" }
+            expectThrows<HeftException.NotFound>("unknown program") { store.programScreen("no-such-program", today, Language.EN) }
+            checkEq(null, store.programStatusScreen(today, Language.EN).programId, "no program yet")
+            var status = store.programStartScreen("liftmor", today, Language.EN)
+            checkEq("liftmor", status.programId, "started")
+            check(store.programListScreen(today, Language.EN).rows.single { it.running }.programId == "liftmor") { "the list says which runs" }
+            val squat = status.swaps.first { it.exerciseId == "back-squat" }
+            check(squat.choices.any { it.id == "goblet-squat" }) { "goblet squat may replace the back squat: ${squat.choices}" }
+            status = store.programSwapScreen("back-squat", "goblet-squat", today, Language.EN)
+            checkEq("goblet-squat", status.swaps.first { it.exerciseId == "back-squat" }.chosenId, "swapped for good")
+            // Train two days from now only: today becomes a rest day.
+            val later = java.time.LocalDate.parse(today).plusDays(2)
+            val day = Weekday.values()[later.dayOfWeek.value - 1]
+            status = store.programDaysScreen(listOf(day), today, Language.EN)
+            checkEq(listOf(day), status.days.filter { it.chosen }.map { it.day }, "the chosen day")
+            var screen = store.todayScreen(today, Language.EN)
+            check(screen.cards.any { it.exerciseId == "goblet-squat" }) { "Today plans the goblet squat" }
+            check(screen.cards.none { it.exerciseId == "back-squat" }) { "and not the back squat" }
+            checkEq(ActionKind.REST, screen.actions.first().kind, "a rest day until the chosen day")
+            check(screen.banners.any { it.text.startsWith("Rest day") }) { "it says so: ${screen.banners}" }
+            checkEq(listOf(day), store.programAdjustments().days, "kept")
+            check(store.setTrainingDays(listOf()).days.isEmpty()) { "any day again" }
+            screen = store.todayScreen(today, Language.EN)
+            check(screen.actions.first().kind != ActionKind.REST) { "today trains again" }
+            check(store.swapExercise("back-squat", "back-squat").swaps.isEmpty()) { "the swap taken back" }
+            store.undo()
+            checkEq("goblet-squat", store.programAdjustments().swaps.single().toId, "undo brings the swap back")
+            val stopped = store.programStopScreen(today, Language.EN)
+            check(stopped.rows.none { it.running }) { "stopped" }
+        }
+    },
+
     Test("closing while another thread works: its calls end, typed, never crash") {
         val store = newStore()
         val stop = CountDownLatch(1)

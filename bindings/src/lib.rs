@@ -42,6 +42,7 @@ pub use heft_core::ffi::{HeftError, IsoDate};
 #[cfg(feature = "bench")]
 mod bench;
 mod changes;
+mod program;
 mod progress;
 // The Rust tests of the facade live inside the crate: its crate types are
 // cdylib and staticlib only (see Cargo.toml), so tests/ cannot link it.

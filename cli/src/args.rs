@@ -375,6 +375,21 @@ pub enum ProgramCommand {
     },
     /// Stop the program in progress.
     Stop,
+    /// Do another exercise in place of one of the running program's, from
+    /// now on (`heft program swap "back squat" "goblet squat"`); FROM as
+    /// TO takes the swap back.
+    Swap {
+        /// The program's exercise (name or id).
+        from: String,
+        /// The exercise to do in its place (name or id).
+        to: String,
+    },
+    /// Train on these weekdays from now on (`mon,wed,fri`; `any` for any
+    /// day): the next session waits for the first of them.
+    Days {
+        /// Weekdays, comma-separated: mon, tue, wed, thu, fri, sat, sun; or `any`.
+        days: String,
+    },
 }
 
 /// `heft exercises add`.

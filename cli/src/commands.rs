@@ -638,9 +638,15 @@ fn day(at: LogTime, heft: &Heft) -> chrono::NaiveDate {
 
 fn program(heft: &Heft, cmd: ProgramCommand, on: chrono::NaiveDate, json: bool) -> Outcome {
     match cmd {
-        ProgramCommand::List => program_view::programs(&heft.programs()?, json),
-        ProgramCommand::Show { id } => {
+        ProgramCommand::List if json => program_view::programs(&heft.programs()?, json),
+        ProgramCommand::List => {
+            program_view::program_list(&heft.program_list_screen(on, Language::En)?)
+        }
+        ProgramCommand::Show { id } if json => {
             program_view::program(&heft.program(&id)?, &heft.exercises()?, json)
+        }
+        ProgramCommand::Show { id } => {
+            program_view::program_detail(&heft.program_screen(&id, on, Language::En)?)
         }
         ProgramCommand::Start { id, yes } => {
             if !yes && let Some(run) = heft.running_program()? {
@@ -664,7 +670,31 @@ fn program(heft: &Heft, cmd: ProgramCommand, on: chrono::NaiveDate, json: bool) 
             }
             program_view::program_started(&heft.start_program(&id, on)?, json)
         }
-        ProgramCommand::Status => program_view::program_status(&heft.program_status(on)?, json),
+        ProgramCommand::Status if json => {
+            program_view::program_status(&heft.program_status(on)?, json)
+        }
+        ProgramCommand::Status => {
+            if heft.running_program()?.is_none() {
+                return Err(Error::NoProgram.into());
+            }
+            program_view::status_screen(&heft.program_status_screen(on, Language::En)?)
+        }
+        ProgramCommand::Swap { from, to } if json => {
+            render::print_json(&heft.swap_exercise(&from, &to)?)
+        }
+        ProgramCommand::Swap { from, to } => {
+            let from_id = heft.find_exercise(&from)?.id;
+            let screen = heft.program_swap_screen(&from, &to, on, Language::En)?;
+            program_view::swapped(&screen, &from_id);
+        }
+        ProgramCommand::Days { days } => {
+            let days = weekdays(&days)?;
+            if json {
+                render::print_json(&heft.set_training_days(days)?);
+            } else {
+                program_view::days_chosen(&heft.program_days_screen(days, on, Language::En)?);
+            }
+        }
         ProgramCommand::Import { file } => {
             let text = std::fs::read_to_string(&file).map_err(|e| {
                 CliError::Core(Error::Io {
@@ -684,6 +714,20 @@ fn program(heft: &Heft, cmd: ProgramCommand, on: chrono::NaiveDate, json: bool) 
         }
     }
     Ok(())
+}
+
+/// Weekdays as typed (`mon,wed,fri`, any case, spaces allowed), or none
+/// for `any`.
+fn weekdays(typed: &str) -> Result<Vec<heft_core::progression::Weekday>, CliError> {
+    if typed.trim().eq_ignore_ascii_case("any") {
+        return Ok(Vec::new());
+    }
+    typed
+        .split(',')
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| !d.is_empty())
+        .map(|d| d.parse().map_err(|e| usage(format!("{e}; or `any`"))))
+        .collect()
 }
 
 /// Asks a yes/no question on the terminal; true only for "y" or "yes".

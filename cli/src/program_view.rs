@@ -4,6 +4,9 @@ use comfy_table::Cell;
 use heft_core::model::{Effort, Exercise, SetKind, Unit, format_milli};
 use heft_core::progression::plan::{PhasePosition, PlannedLoad, PlannedSet, Why};
 use heft_core::progression::program::{Intensity, Program};
+use heft_core::screens::{
+    Banner, Note, ProgramDetailScreen, ProgramListScreen, ProgramStatusScreen, Tone,
+};
 use heft_core::{ProgramRun, ProgramStatus, ProgramSummary, StartedProgram, Today};
 
 use crate::render::{count, print_json, table};
@@ -258,4 +261,130 @@ pub fn program_stopped(r: &ProgramRun, json: bool) {
         r.program_id,
         count(r.state.sessions_done, "session", "sessions")
     );
+}
+
+// The Program screens laid out as text: every word and number comes from
+// the screen (English); the functions below only place them.
+
+fn note_text(n: &Note) -> String {
+    match &n.label {
+        Some(label) => format!("{} ({label})", n.text),
+        None => n.text.clone(),
+    }
+}
+
+fn banner_text(b: &Banner) -> String {
+    match b.tone {
+        Tone::Alert | Tone::Caution => format!("! {}", b.text),
+        Tone::Good | Tone::Neutral => b.text.clone(),
+    }
+}
+
+/// `heft program list`: the list screen.
+pub fn program_list(s: &ProgramListScreen) {
+    for (i, r) in s.rows.iter().enumerate() {
+        if i > 0 {
+            println!();
+        }
+        let badge = r
+            .badge
+            .as_deref()
+            .map(|b| format!("  [{b}]"))
+            .unwrap_or_default();
+        let mark = if r.tone == Tone::Caution { "! " } else { "" };
+        println!("{mark}{} ({}){badge}", r.name, r.program_id);
+        println!("  {}", r.week);
+        for n in &r.notes {
+            println!("  · {}", note_text(n));
+        }
+    }
+}
+
+/// `heft program show`: one program in full.
+pub fn program_detail(s: &ProgramDetailScreen) {
+    let running = if s.running { "  [running]" } else { "" };
+    println!("{} ({}){running}", s.title, s.program_id);
+    println!("{}", s.summary);
+    println!("Source: {}", s.source);
+    println!("{}", s.week);
+    if let Some(spacing) = &s.spacing {
+        println!("{spacing}");
+    }
+    for n in &s.notes {
+        println!("· {}", note_text(n));
+    }
+    for phase in &s.phases {
+        println!("\n{}: {}", phase.title, phase.subtitle);
+        for day in &phase.days {
+            println!("  {}", day.title);
+            let width = day
+                .rows
+                .iter()
+                .map(|r| r.exercise.chars().count())
+                .max()
+                .unwrap_or(0);
+            for r in &day.rows {
+                println!(
+                    "    {:width$}  {} · {} · {}",
+                    r.exercise, r.sets, r.effort, r.rest
+                );
+                if let Some(swap) = &r.swap {
+                    println!("    {:width$}  → {swap}", "");
+                }
+            }
+        }
+    }
+}
+
+/// `heft program status`: the running program's status screen.
+pub fn status_screen(s: &ProgramStatusScreen) {
+    println!("{}", s.title);
+    for line in [&s.subtitle, &s.next, &s.days_summary]
+        .into_iter()
+        .flatten()
+    {
+        println!("{line}");
+    }
+    for b in &s.banners {
+        println!("{}", banner_text(b));
+    }
+    for swap in &s.swaps {
+        if let Some(current) = &swap.current {
+            println!("{}: {current}", swap.title);
+        }
+    }
+    for l in &s.lifts {
+        let mut line = format!("  {}", l.title);
+        for part in [&l.estimate, &l.load].into_iter().flatten() {
+            line.push_str(" · ");
+            line.push_str(part);
+        }
+        println!("{line}");
+        if let Some(change) = &l.change {
+            println!("    {}", note_text(change));
+        }
+    }
+}
+
+/// `heft program swap`: what the exercise is now.
+pub fn swapped(s: &ProgramStatusScreen, from_id: &str) {
+    if let Some(row) = s.swaps.iter().find(|r| r.exercise_id == from_id) {
+        match &row.current {
+            Some(current) => println!("{}: {current}", row.title),
+            None => println!("{}: as the program has it.", row.title),
+        }
+    }
+    if let Some(next) = &s.next {
+        println!("{next}");
+    }
+}
+
+/// `heft program days`: the days chosen and what they mean.
+pub fn days_chosen(s: &ProgramStatusScreen) {
+    for line in [&s.days_summary, &s.next].into_iter().flatten() {
+        println!("{line}");
+    }
+    for b in &s.banners {
+        println!("{}", banner_text(b));
+    }
 }

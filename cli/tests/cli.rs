@@ -611,7 +611,7 @@ fn a_custom_program_is_checked_line_by_line_then_runs() {
     ok(p, &["program", "import", good_path.to_str().unwrap()]);
     let shown = ok(p, &["program", "show", "my-squat"]);
     assert!(
-        shown.contains("Back Squat") && shown.contains("3 x 5"),
+        shown.contains("Back Squat") && shown.contains("3 × 5 reps"),
         "{shown}"
     );
     ok(
@@ -1888,9 +1888,7 @@ fn finish_names_each_lift_and_says_what_the_next_session_is() {
     );
     let status = ok(p, &["--date", "2025-03-12", "program", "status"]);
     assert!(
-        status.starts_with(
-            "My squat since 2025-03-10: 1 session done. Next: Main, session 2 of 8, from 2025-03-12."
-        ),
+        status.starts_with("My squat\nSession 2 · Main, 2 of 8\nNext: day A, today\n"),
         "{status}"
     );
     let today = ok(p, &["--date", "2025-03-12", "today"]);
@@ -1989,7 +1987,7 @@ fn counts_read_one_set_and_two_sets() {
     assert!(ok(p, &["log", "squat", "2x100x5"]).starts_with("Saved 2 sets. "));
     let shown = ok(p, &["program", "show", "liftmor"]);
     assert!(
-        shown.contains("2 sessions a week, at least 2 days apart"),
+        shown.contains("2 sessions a week · about 30 min each · 60 min a week\nAt least 2 days between sessions"),
         "{shown}"
     );
     assert!(!shown.contains(" 1 weeks"), "{shown}");
@@ -3025,4 +3023,70 @@ fn a_damaged_page_refuses_writes_until_recover_saves_the_rest() {
         .map(|w| w["sets"].as_array().unwrap().len())
         .sum();
     assert_eq!(after, total);
+}
+
+#[test]
+fn program_swap_and_days_adjust_the_running_program() {
+    let db = db();
+    let p = &db.path;
+    let (code, err) = fails(p, &["program", "swap", "back squat", "front squat"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no program is running"), "{err}");
+    let _dir = my_squat(p);
+    // 2025-03-10 is a Monday.
+    let out = ok(
+        p,
+        &[
+            "--date",
+            "2025-03-10",
+            "program",
+            "swap",
+            "back squat",
+            "front squat",
+        ],
+    );
+    assert_eq!(
+        out,
+        "Back Squat: Front Squat in its place (your own choice, from now on)\nNext: day A, today\n"
+    );
+    let today = json(p, &["--date", "2025-03-10", "today"]);
+    assert_eq!(today["plan"]["exercises"][0]["exercise_id"], "front-squat");
+    assert_eq!(
+        today["plan"]["exercises"][0]["swap"]["from_id"],
+        "back-squat"
+    );
+    let status = ok(p, &["--date", "2025-03-10", "program", "status"]);
+    assert!(
+        status.contains("Back Squat: Front Squat in its place (your own choice, from now on)"),
+        "{status}"
+    );
+    let (code, err) = fails(p, &["program", "swap", "bench press", "push-up"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is not an exercise of My squat"), "{err}");
+
+    let out = ok(p, &["--date", "2025-03-10", "program", "days", "Wed, sat"]);
+    assert!(
+        out.starts_with("You train on Wed, Sat\nNext: day A, from Wed 12 Mar\n"),
+        "{out}"
+    );
+    let today = ok(p, &["--date", "2025-03-10", "today"]);
+    assert!(
+        today.contains("Rest day: the next session is best from Wed 12 Mar"),
+        "{today}"
+    );
+    let adjusted = json(p, &["program", "days", "mon,thu"]);
+    assert_eq!(adjusted["days"], serde_json::json!(["mon", "thu"]));
+    assert_eq!(adjusted["swaps"][0]["to_id"], "front-squat");
+    let (code, err) = fails(p, &["program", "days", "mon,funday"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("unknown weekday 'funday'"), "{err}");
+    assert_eq!(
+        json(p, &["program", "days", "any"])["days"],
+        serde_json::json!([])
+    );
+    // Each adjustment is one undo step; the swap back is FROM as TO.
+    ok(p, &["undo"]);
+    let back = json(p, &["program", "swap", "back-squat", "back-squat"]);
+    assert_eq!(back["swaps"], serde_json::json!([]));
+    assert_eq!(back["days"], serde_json::json!(["mon", "thu"]));
 }

@@ -1881,3 +1881,52 @@ fn a_parent_revived_on_another_device_is_no_sign_of_a_copy() {
         b.heft.content_hash().unwrap()
     );
 }
+
+#[test]
+fn a_swap_for_good_and_training_days_travel_with_the_run_and_outlive_other_edits() {
+    use heft_core::progression::Weekday;
+    let a = device("2026-02-02T09:00:00+00:00");
+    let day = t("2026-02-02T09:00:00+00:00").date_naive();
+    a.heft.start_program("liftmor", day).unwrap();
+    a.heft.swap_exercise("back squat", "goblet squat").unwrap();
+    a.heft
+        .set_training_days(vec![Weekday::Mon, Weekday::Thu])
+        .unwrap();
+    let b = device("2026-02-02T10:00:00+00:00");
+    import(&b.heft, &export(&a.heft)).unwrap();
+    let on_b = b.heft.program_adjustments().unwrap();
+    assert_eq!(on_b.swaps[0].to_id, "goblet-squat");
+    assert_eq!(on_b.days, [Weekday::Mon, Weekday::Thu]);
+    assert!(
+        b.heft
+            .today(day)
+            .unwrap()
+            .plan
+            .exercises
+            .iter()
+            .any(|e| e.exercise_id == "goblet-squat")
+    );
+    // B edits the profile and counts a session (the run's state moves on):
+    // the adjustments are other rows, and stay as they were everywhere.
+    b.heft
+        .update_profile(&ProfileUpdate {
+            birth_year: Some(1958),
+            ..ProfileUpdate::default()
+        })
+        .unwrap();
+    while b.heft.log_next(LogTime::OnDate(day)).is_ok() {}
+    b.heft
+        .finish(heft_core::FinishWorkout {
+            on: Some(day),
+            ..Default::default()
+        })
+        .unwrap();
+    import(&a.heft, &export(&b.heft)).unwrap();
+    let on_a = a.heft.program_adjustments().unwrap();
+    assert_eq!(on_a.swaps.len(), 1);
+    assert_eq!(on_a.days, [Weekday::Mon, Weekday::Thu]);
+    assert_eq!(
+        a.heft.program_status(day).unwrap().run.state.sessions_done,
+        1
+    );
+}

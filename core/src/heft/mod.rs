@@ -12,6 +12,7 @@ mod exercises;
 mod logbook;
 mod measures;
 mod profile;
+mod program_screen;
 mod programs;
 mod progress_screen;
 mod report;
@@ -43,8 +44,8 @@ pub use csv::{
 pub use exercises::ExerciseHit;
 pub use logbook::{EarlierOpenWorkout, FinishWorkout, HistoryQuery, LoggedSets, NextLog};
 pub use programs::{
-    ExerciseProgress, Finished, LiftStatus, NextSet, PlanContext, ProgramRun, ProgramStatus,
-    ProgramSummary, SessionResult, StartedProgram, Today,
+    ExerciseProgress, ExerciseSwap, Finished, LiftStatus, NextSet, PlanContext, ProgramRun,
+    ProgramStatus, ProgramSummary, RunAdjustments, SessionResult, StartedProgram, Today,
 };
 pub use screens::LogOutcome;
 pub use sync::{DeviceSeen, ExportSummary, SyncStatus, TableCount};

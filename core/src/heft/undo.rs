@@ -59,6 +59,12 @@ pub(crate) enum Inverse {
     RemoveMeasurement { id: String },
     /// Bring back a deleted measurement.
     RestoreMeasurement { id: String },
+    /// Put back an adjustment of the run (a profile field) as it was
+    /// (`None`: not set).
+    RestoreAdjustment {
+        field: String,
+        value: Option<String>,
+    },
 }
 
 /// A run's state before a session advanced it.
@@ -182,6 +188,7 @@ pub(crate) fn newest_training_step(conn: &Connection) -> Result<Option<TrainingS
             | Inverse::RemoveRun { .. }
             | Inverse::ResumeRun { .. }
             | Inverse::ReopenSession { .. }
+            | Inverse::RestoreAdjustment { .. }
     );
     Ok(training.then_some(TrainingStep {
         label: step.label,
@@ -257,6 +264,9 @@ fn apply(tx: &Connection, stamp: &mut Stamper, inverse: &Inverse) -> Result<()> 
         }
         Inverse::RemoveMeasurement { id } => measurements::delete(tx, id, &stamp.next())?,
         Inverse::RestoreMeasurement { id } => measurements::restore(tx, id, &stamp.next())?,
+        Inverse::RestoreAdjustment { field, value } => {
+            crate::store::profile::put_field(tx, field, value.as_deref(), &stamp.next())?
+        }
         Inverse::RemoveExercise { id } => {
             if sets::any_of_exercise(tx, id)? {
                 return Err(Error::Conflict(

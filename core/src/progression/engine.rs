@@ -7,6 +7,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::text::{Phrase, Text, equipment_word};
 
+use super::adjust::Adjustments;
 use super::athlete::Athlete;
 use super::history::{PastSet, PastWorkout};
 use super::loading::{self, Loadout};
@@ -127,6 +128,9 @@ pub struct PlanInput<'a> {
     pub session: Option<&'a PastWorkout>,
     /// The day to plan for.
     pub today: NaiveDate,
+    /// What the person changed about the run: exercises swapped for good,
+    /// the weekdays they train.
+    pub adjustments: &'a Adjustments,
 }
 
 /// A new run of `program` starting on `today`: decides whether a
@@ -197,6 +201,39 @@ pub fn start(
         run.familiarized = true;
     }
     (run, why)
+}
+
+/// After a vertebral fracture, a heavy program asks for a physiotherapist
+/// first (SCIENCE.md, safety with low bone mass).
+pub fn see_physio(program: &Program, athlete: &Athlete) -> bool {
+    athlete.vertebral_fracture && program.heavy
+}
+
+/// The program's exercises the person may not do, each with the reason the
+/// planner replaces it ([`safety::unsafe_reason`]), in program order, each once.
+pub fn replaced_for_safety<'a>(
+    program: &Program,
+    athlete: &Athlete,
+    exercises: &'a dyn ExerciseLookup,
+) -> Vec<(&'a Exercise, Phrase)> {
+    let mut out: Vec<(&Exercise, Phrase)> = Vec::new();
+    let slots = program
+        .phases
+        .iter()
+        .flat_map(|p| &p.days)
+        .flat_map(|d| &d.slots);
+    for slot in slots {
+        let Some(e) = exercises.exercise(&slot.exercise) else {
+            continue;
+        };
+        if out.iter().any(|(o, _)| o.id == e.id) {
+            continue;
+        }
+        if let Some(why) = safety::unsafe_reason(e, athlete) {
+            out.push((e, why));
+        }
+    }
+    out
 }
 
 /// Where the next session sits in the program.
@@ -338,7 +375,7 @@ pub fn plan(input: &PlanInput) -> Option<SessionPlan> {
             }
         });
     }
-    if athlete.vertebral_fracture && program.heavy {
+    if see_physio(program, athlete) {
         warnings.push(Warning {
             code: WarningCode::SeePhysio,
             text: "After a vertebral fracture, see a physiotherapist before heavy loading.".into(),

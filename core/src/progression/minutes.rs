@@ -292,6 +292,7 @@ pub(crate) mod tests {
             history: &[],
             session: None,
             today,
+            adjustments: &crate::progression::adjust::NO_ADJUSTMENTS,
         })
         .unwrap();
         (program, run, plan)

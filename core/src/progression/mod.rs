@@ -8,6 +8,7 @@
 //! takes; [`safety`] picks exercises the
 //! person can and may do.
 
+pub mod adjust;
 pub mod athlete;
 pub mod builtin;
 pub mod engine;
@@ -22,6 +23,7 @@ pub mod spacing;
 pub mod state;
 pub mod strength;
 
+pub use adjust::{Adjustments, Weekday};
 pub use athlete::Athlete;
 pub use engine::{Advance, LiftChange, PlanInput, advance, plan, start};
 pub use history::{PastSet, PastWorkout};

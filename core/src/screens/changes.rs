@@ -39,7 +39,7 @@ pub fn stale_screens<'a>(tables: impl IntoIterator<Item = &'a str>) -> Vec<Scree
             "exercise" => &[Today, Log, History, Progress],
             "program" | "program_run" => &[Today, Program, Progress],
             "measurement" => &[Measures, Progress],
-            "profile" => &[Today, Log, Progress, Measures, Settings],
+            "profile" => &[Today, Log, Progress, Measures, Program, Settings],
             "device" => &[Sync],
             // Today offers to undo the newest change.
             "undo_entry" => &[Today],

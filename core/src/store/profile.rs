@@ -79,3 +79,76 @@ pub(crate) fn read(conn: &rusqlite::Connection) -> Result<Profile> {
     }
     Ok(profile)
 }
+
+/// The profile field holding the exercises the person swapped for good in
+/// the running program: JSON `{"run": <run id>, "swaps": {from: to}}`. A
+/// field, not a column of the run: a device one version behind keeps the
+/// row as it is and passes it on (docs/FORMATS.md), where it would drop a
+/// key of the run's state the next time it counted a session.
+pub(crate) const SWAPS_FIELD: &str = "program_swaps";
+/// The profile field holding the weekdays the person trains: `mon,wed,fri`.
+pub(crate) const DAYS_FIELD: &str = "training_days";
+
+/// Profile field `field` as stored, when it is set.
+pub(crate) fn field(conn: &rusqlite::Connection, field: &str) -> Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached("SELECT value FROM profile WHERE field = ?1 AND deleted = 0")?
+        .query_row([field], |r| r.get::<_, String>(0))
+        .optional()?)
+}
+
+/// Sets `field` to `value`, or clears it (a tombstone that syncs) for `None`.
+pub(crate) fn put_field(
+    conn: &rusqlite::Connection,
+    field: &str,
+    value: Option<&str>,
+    hlc: &str,
+) -> Result<()> {
+    match value {
+        Some(v) => set_field(conn, field, v, hlc),
+        None => {
+            conn.prepare_cached(
+                "UPDATE profile SET deleted = 1, hlc = ?2 WHERE field = ?1 AND deleted = 0",
+            )?
+            .execute((field, hlc))?;
+            Ok(())
+        }
+    }
+}
+
+/// The swaps of the run `run_id` as stored.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub(crate) struct StoredSwaps {
+    pub run: String,
+    pub swaps: std::collections::BTreeMap<String, String>,
+}
+
+/// The person's adjustments to the run `run_id`: its swaps (those stored
+/// for another run do not apply) and the training days. A value this
+/// version cannot read (damaged, or written by a newer one) is left as it
+/// is and read as no adjustment.
+pub(crate) fn adjustments(
+    conn: &rusqlite::Connection,
+    run_id: Option<&str>,
+) -> Result<crate::progression::Adjustments> {
+    use crate::progression::{Adjustments, Weekday};
+    let swaps = field(conn, SWAPS_FIELD)?
+        .and_then(|v| serde_json::from_str::<StoredSwaps>(&v).ok())
+        .filter(|s| Some(s.run.as_str()) == run_id)
+        .map(|s| s.swaps)
+        .unwrap_or_default();
+    let days = field(conn, DAYS_FIELD)?
+        .and_then(|v| {
+            v.split(',')
+                .filter(|s| !s.is_empty())
+                .map(|s| s.parse::<Weekday>().ok())
+                .collect::<Option<Vec<_>>>()
+        })
+        .unwrap_or_default();
+    Ok(Adjustments {
+        swaps,
+        ..Adjustments::default()
+    }
+    .with_days(days))
+}

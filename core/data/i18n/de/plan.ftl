@@ -8,6 +8,7 @@ swap-no-equipment = { $exercise } braucht Ausrüstung, die du nicht hast: { $equ
 swap-spinal-flexion = Das Beugen der Wirbelsäule unter Last oder in vielen Wiederholungen wird bei geringer Knochendichte vermieden
 swap-spinal-rotation = Kräftiges Verdrehen wird bei geringer Knochendichte vermieden
 swap-impact = Harte Landungen werden bei Osteoporose oder nach einem Wirbelbruch durch sanftere ersetzt
+swap-chosen = Deine Wahl, von jetzt an
 
 ## Beim Start eines Programms
 

@@ -11,6 +11,7 @@ load-swap = { $chosen } statt { $replaced }: { $reason ->
     [swap-no-equipment] { swap-no-equipment }
     [swap-spinal-flexion] { swap-spinal-flexion }
     [swap-spinal-rotation] { swap-spinal-rotation }
+    [swap-chosen] { swap-chosen }
    *[swap-impact] { swap-impact }
 }.
 load-band-none = Keine Bänder in deinem Profil: Nimm ein Band, mit dem die letzte Wiederholung schwerfällt. Trag deine Bänder im Profil ein, von leicht nach schwer, und gib bei jedem Satz das Band an (z. B. 12r@band:rot): Dann nennt der Plan das nächste.

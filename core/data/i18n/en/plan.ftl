@@ -8,6 +8,7 @@ swap-no-equipment = { $exercise } needs { $equipment } equipment you do not have
 swap-spinal-flexion = loaded or repeated spinal flexion is avoided with low bone mass
 swap-spinal-rotation = forceful twisting is avoided with low bone mass
 swap-impact = high-impact landings are replaced by lower impact with osteoporosis or a vertebral fracture
+swap-chosen = your own choice, from now on
 
 ## Starting a program
 

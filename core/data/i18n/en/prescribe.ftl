@@ -12,6 +12,7 @@ load-swap = { $chosen } instead of { $replaced }: { $reason ->
     [swap-no-equipment] { swap-no-equipment }
     [swap-spinal-flexion] { swap-spinal-flexion }
     [swap-spinal-rotation] { swap-spinal-rotation }
+    [swap-chosen] { swap-chosen }
    *[swap-impact] { swap-impact }
 }.
 load-band-none = No bands in your profile: use a band with which the last rep is hard. List your bands in the profile, light to heavy, and log the band with each set (e.g. 12r@band:red): the plan then names the next one.

@@ -4,14 +4,16 @@
 use super::*;
 
 /// Past workouts for planning on `today`: every workout of the last
-/// [`ENGINE_ALL_WORKOUT_DAYS`], and older sets of the program's exercises up to a year
+/// [`ENGINE_ALL_WORKOUT_DAYS`], and older sets of the program's exercises
+/// (and those the person swapped in) up to a year
 /// back, which only seed estimates: a lift the run already has an estimate
 /// for needs none, so `run` narrows them. Workouts after `today` and the
 /// `session` being planned are left out.
-pub(super) fn plan_history(
+pub(in crate::heft) fn plan_history(
     conn: &Connection,
     program: &Program,
     run: Option<&RunState>,
+    adjustments: &Adjustments,
     today: NaiveDate,
     session: Option<&str>,
 ) -> Result<Vec<PastWorkout>> {
@@ -19,6 +21,7 @@ pub(super) fn plan_history(
     let (oldest, _) = utc_ms_covering(today - Days::new(SEED_MAX_DAYS as u64), today);
     let mut ids: Vec<&str> = program
         .exercise_ids()
+        .chain(adjustments.swaps.values().map(String::as_str))
         .filter(|id| run.is_none_or(|r| r.lifts.get(*id).is_none_or(|l| l.e1rm_kg.is_none())))
         .collect();
     ids.sort_unstable();
@@ -72,6 +75,8 @@ pub struct PlanContext {
     pub exercises: ExerciseIndex,
     /// The history the plan reads.
     pub history: Vec<PastWorkout>,
+    /// The person's swaps and training days for the run.
+    pub adjustments: Adjustments,
 }
 
 pub(super) type Context = PlanContext;
@@ -86,13 +91,22 @@ impl PlanContext {
         let exercises = exercise_index(conn)?;
         let program = load_program(conn, &run.program_id, &exercises)?;
         let athlete = Athlete::from_profile(&read_profile(conn)?, today);
-        let history = plan_history(conn, &program, Some(&run.state), today, session)?;
+        let adjustments = store::profile::adjustments(conn, Some(&run.id))?;
+        let history = plan_history(
+            conn,
+            &program,
+            Some(&run.state),
+            &adjustments,
+            today,
+            session,
+        )?;
         Ok(Context {
             run,
             program,
             athlete,
             exercises,
             history,
+            adjustments,
         })
     }
 
@@ -106,6 +120,7 @@ impl PlanContext {
             history: &self.history,
             session: None,
             today,
+            adjustments: &self.adjustments,
         }
     }
 

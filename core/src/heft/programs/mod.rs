@@ -13,12 +13,13 @@ use super::undo::{self, Inverse};
 use crate::catalog;
 use crate::model::{SetInput, Unit, WeightUnit, Workout, utc_ms_covering};
 pub use crate::progression::ProgramRun;
+use crate::progression::adjust::NO_ADJUSTMENTS;
 use crate::progression::builtin::builtin_programs;
 use crate::progression::engine::{self, PlanInput, SEED_MAX_DAYS};
 use crate::progression::plan::{PhasePosition, SessionPlan, Why};
 use crate::progression::session;
 pub use crate::progression::session::{ExerciseProgress, Finished, NextSet, SessionResult, Today};
-use crate::progression::{Athlete, ExerciseIndex, PastWorkout, Program, RunState};
+use crate::progression::{Adjustments, Athlete, ExerciseIndex, PastWorkout, Program, RunState};
 use crate::store;
 use crate::store::profile::read as read_profile;
 use crate::store::sets::{self, EngineHistory};
@@ -26,12 +27,15 @@ use crate::store::stamp::Stamper;
 use crate::text::Phrase;
 use crate::{Error, Result};
 
+mod adjust;
 mod context;
 mod counting;
 mod records;
 
+pub use adjust::{ExerciseSwap, RunAdjustments};
 pub use context::PlanContext;
-use context::{Context, plan_history, session_workout};
+pub(in crate::heft) use context::plan_history;
+use context::{Context, session_workout};
 use counting::count_session;
 pub use records::{LiftStatus, ProgramStatus, ProgramSummary, StartedProgram};
 
@@ -50,7 +54,7 @@ fn builtins() -> Result<&'static [Program]> {
         .map_err(|e| Error::Catalog(format!("built-in program {e}")))
 }
 
-fn exercise_index(conn: &Connection) -> Result<ExerciseIndex> {
+pub(in crate::heft) fn exercise_index(conn: &Connection) -> Result<ExerciseIndex> {
     // Built-ins in the store are the embedded catalog (re-seeded when it
     // changes), so only the person's own exercises are read here.
     let custom = store::exercises::custom(conn)?;
@@ -62,7 +66,11 @@ pub(super) fn read_program(conn: &Connection, id: &str) -> Result<Program> {
     load_program(conn, id, &exercise_index(conn)?)
 }
 
-fn load_program(conn: &Connection, id: &str, exercises: &ExerciseIndex) -> Result<Program> {
+pub(in crate::heft) fn load_program(
+    conn: &Connection,
+    id: &str,
+    exercises: &ExerciseIndex,
+) -> Result<Program> {
     if let Some(p) = builtins()?.iter().find(|p| p.id == id) {
         return Ok(p.clone());
     }
@@ -165,7 +173,7 @@ impl Heft {
             let exercises = exercise_index(tx)?;
             let program = load_program(tx, program_id, &exercises)?;
             let athlete = Athlete::from_profile(&read_profile(tx)?, on);
-            let history = plan_history(tx, &program, None, on, None)?;
+            let history = plan_history(tx, &program, None, &NO_ADJUSTMENTS, on, None)?;
             let (state, notes) = engine::start(&program, &athlete, &history, on);
             let previous = store::programs::active_run(tx)?;
             if let Some(prev) = &previous {
@@ -223,37 +231,7 @@ impl Heft {
     /// The run in progress and where it stands on `today`.
     pub fn program_status(&self, today: NaiveDate) -> Result<ProgramStatus> {
         check_date(today, self.now().date_naive())?;
-        self.read(|conn| {
-            let session = session_workout(conn, today)?.map(|(id, _)| id);
-            let ctx = Context::read(conn, today, session.as_deref())?;
-            let plan = ctx.plan(today, None)?;
-            let unit = ctx.athlete.unit;
-            let lifts = ctx
-                .run
-                .state
-                .lifts
-                .iter()
-                .filter(|(_, l)| {
-                    l.e1rm_kg.is_some() || l.load_kg.is_some() || l.last_change.is_some()
-                })
-                .map(|(id, l)| LiftStatus {
-                    exercise_id: id.clone(),
-                    exercise_name: exercise_name(&ctx.exercises, id),
-                    e1rm: l.e1rm_kg.map(|k| round1(k / unit.base_factor())),
-                    load: l.load_kg.map(|k| round1(k / unit.base_factor())),
-                    unit,
-                    last_change: l.last_change.clone(),
-                })
-                .collect();
-            let builtin = builtins()?.iter().any(|p| p.id == ctx.program.id);
-            Ok(ProgramStatus {
-                program: ProgramSummary::of(&ctx.program, builtin),
-                next_phase: plan.phase,
-                next_on: plan.ready_on,
-                run: ctx.run,
-                lifts,
-            })
-        })
+        self.read(|conn| status_in(conn, today).map(|(status, _, _)| status))
     }
 
     /// The session to do on `date`, with what is already logged of it.
@@ -319,6 +297,58 @@ impl Heft {
             Ok((Finished { workout, session }, states))
         })
     }
+}
+
+/// The run in progress and where it stands on `today`, with the next
+/// session's plan and what it was planned from.
+pub(in crate::heft) fn status_in(
+    conn: &Connection,
+    today: NaiveDate,
+) -> Result<(ProgramStatus, SessionPlan, PlanContext)> {
+    let session = session_workout(conn, today)?.map(|(id, _)| id);
+    let ctx = Context::read(conn, today, session.as_deref())?;
+    let plan = ctx.plan(today, None)?;
+    let unit = ctx.athlete.unit;
+    let lifts = ctx
+        .run
+        .state
+        .lifts
+        .iter()
+        .filter(|(_, l)| l.e1rm_kg.is_some() || l.load_kg.is_some() || l.last_change.is_some())
+        .map(|(id, l)| LiftStatus {
+            exercise_id: id.clone(),
+            exercise_name: exercise_name(&ctx.exercises, id),
+            e1rm: l.e1rm_kg.map(|k| round1(k / unit.base_factor())),
+            load: l.load_kg.map(|k| round1(k / unit.base_factor())),
+            unit,
+            last_change: l.last_change.clone(),
+        })
+        .collect();
+    let builtin = builtins()?.iter().any(|p| p.id == ctx.program.id);
+    let status = ProgramStatus {
+        program: ProgramSummary::of(&ctx.program, builtin),
+        next_phase: plan.phase.clone(),
+        next_on: plan.ready_on,
+        run: ctx.run.clone(),
+        lifts,
+    };
+    Ok((status, plan, ctx))
+}
+
+/// Every program this build reads, built-in first (`true`), then the
+/// person's own (a stored program it cannot read is left out, as in
+/// [`Heft::programs`]).
+pub(in crate::heft) fn all_programs(
+    conn: &Connection,
+    exercises: &ExerciseIndex,
+) -> Result<Vec<(Program, bool)>> {
+    let mut list: Vec<(Program, bool)> = builtins()?.iter().map(|p| (p.clone(), true)).collect();
+    for (_, source) in store::programs::sources(conn)? {
+        if let Ok(p) = Program::from_toml(&source, exercises) {
+            list.push((p, false));
+        }
+    }
+    Ok(list)
 }
 
 /// A run's state before a counted session and after it.

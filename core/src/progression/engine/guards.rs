@@ -32,7 +32,8 @@ pub(super) fn lifting_minutes(w: &PastWorkout, input: &PlanInput) -> f64 {
 }
 
 /// The earliest date for this session: the program's days between sessions
-/// and 48 h since the same pattern was last trained hard.
+/// and 48 h since the same pattern was last trained hard, on a weekday the
+/// person trains when they chose their days.
 pub(super) fn ready_on(
     input: &PlanInput,
     exercises: &[ExercisePlan],
@@ -95,5 +96,6 @@ pub(super) fn ready_on(
             }
         }
     }
-    ready
+    // The weekdays the person trains: the first of them once rest allows.
+    input.adjustments.training_day_from(ready)
 }

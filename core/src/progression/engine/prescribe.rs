@@ -49,6 +49,16 @@ pub(super) fn choose<'a>(
             .unwrap_or(base),
     };
     let mut swap = None;
+    // The person's own swap, for good: the rules below still apply to
+    // what they chose (equipment at hand, safety).
+    if let Some(chosen) = own_swap(wanted, input) {
+        swap = Some(Swap::new(
+            wanted.id.clone(),
+            wanted.name.clone(),
+            Phrase::new("swap-chosen"),
+        ));
+        wanted = chosen;
+    }
     let too_heavy = input
         .run
         .lifts
@@ -88,7 +98,30 @@ pub(super) fn choose<'a>(
         swap = Some(Swap::new(from_id, from_name, reason));
         wanted = alt;
     }
+    // A stand-in the person swapped for good (they saw it on Today and
+    // chose another): their choice, when they can and may do it.
+    if let Some(s) = &swap
+        && s.phrase.id != "swap-chosen"
+        && let Some(chosen) = own_swap(wanted, input).filter(|e| safety::allowed(e, athlete))
+    {
+        swap = Some(Swap::new(
+            s.from_id.clone(),
+            s.from_name.clone(),
+            Phrase::new("swap-chosen"),
+        ));
+        wanted = chosen;
+    }
     Some((wanted, swap))
+}
+
+/// The exercise the person does in place of `exercise` from now on, when
+/// they chose one the catalog has.
+fn own_swap<'a>(exercise: &Exercise, input: &PlanInput<'a>) -> Option<&'a Exercise> {
+    input
+        .adjustments
+        .swap_for(&exercise.id)
+        .filter(|id| *id != exercise.id)
+        .and_then(|id| input.exercises.exercise(id))
 }
 
 /// The key a lift's state is kept under: rules that move through variations

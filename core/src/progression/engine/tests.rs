@@ -121,6 +121,7 @@ struct Case {
     exercises: ExerciseIndex,
     history: Vec<PastWorkout>,
     today: NaiveDate,
+    adjustments: crate::progression::Adjustments,
 }
 
 impl Case {
@@ -132,6 +133,7 @@ impl Case {
             exercises: index(),
             history: Vec::new(),
             today: d("2026-11-26"),
+            adjustments: crate::progression::Adjustments::default(),
         }
     }
 
@@ -151,6 +153,7 @@ impl Case {
             history: &self.history,
             session: None,
             today: self.today,
+            adjustments: &self.adjustments,
         }
     }
 
@@ -1516,6 +1519,7 @@ rule = "linear""#;
     );
 }
 
+mod adjustments;
 mod effort;
 
 #[test]
@@ -1536,6 +1540,7 @@ fn a_week_of_liftmor_logged_as_planned_without_durations_stays_in_the_band() {
             history: &history,
             session: None,
             today: d(day),
+            adjustments: &crate::progression::adjust::NO_ADJUSTMENTS,
         };
         let p = plan(&input).unwrap();
         // What was logged this week counts what the plans estimated (each
