@@ -43,6 +43,7 @@ pub use heft::{
     ProgramStatus, ProgramSummary, SessionResult, SkippedRow, StartedProgram, SyncStatus,
     TableCount, Today, UndoOutcome,
 };
+pub use heft::{ExportFile, FolderSync, SyncDocument};
 pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use store::salvage::{RecoveryReport, TableSalvage};
 

@@ -139,30 +139,41 @@ impl Heft {
         passphrase: Option<&Passphrase>,
         progress: &dyn Progress,
     ) -> Result<MergeReport> {
-        let open = || {
-            std::fs::File::open(path).map_err(|source| Error::Io {
+        let open = || -> Result<Box<dyn Read>> {
+            let file = std::fs::File::open(path).map_err(|source| Error::Io {
                 context: format!("opening {}", path.display()),
                 source,
-            })
+            })?;
+            Ok(Box::new(file))
         };
-        // A plain file is read and verified whole before the merge takes the
-        // write lock, so a damaged or hostile file (a compression bomb)
-        // never blocks logging while it is read. Content merged before is
-        // only checked by its compressed body, under the lock, as always.
-        // An encrypted file is verified as it is merged: decrypting twice
-        // would double the scrypt cost, and only the person's own devices
-        // know the passphrase.
+        self.import_checked(&open, passphrase, progress)
+    }
+
+    /// Merges an export opened (as often as needed) by `open`: a plain
+    /// file is read and verified whole before the merge takes the write
+    /// lock, so a damaged or hostile file (a compression bomb) never
+    /// blocks logging while it is read. Content merged before is only
+    /// checked by its compressed body, under the lock, as always. An
+    /// encrypted file is verified as it is merged: decrypting twice would
+    /// double the scrypt cost, and only the person's own devices know the
+    /// passphrase.
+    pub(crate) fn import_checked<'a>(
+        &self,
+        open: &dyn Fn() -> Result<Box<dyn Read + 'a>>,
+        passphrase: Option<&Passphrase>,
+        progress: &dyn Progress,
+    ) -> Result<MergeReport> {
         let mut head = [0u8; format::AGE_MAGIC.len()];
         let n = std::io::Read::read(&mut open()?, &mut head).unwrap_or(0);
         if !head[..n].starts_with(format::AGE_MAGIC) {
-            let mut reader = format::open_export(Box::new(open()?), None).map_err(Error::Sync)?;
+            let mut reader = format::open_export(open()?, None).map_err(Error::Sync)?;
             let merged_key = format!("merged:{}", reader.header.device_id);
             let merged = self.read(|c| meta_get(c, &merged_key))?;
             if merged.as_deref() != Some(reader.header.content_sha256.as_str()) {
                 reader.verify_rows().map_err(Error::Sync)?;
             }
         }
-        self.import_from(Box::new(open()?), passphrase, progress)
+        self.import_from(open()?, passphrase, progress)
     }
 
     /// Merges an export read from `input`; see [`Heft::import_file`].
@@ -189,11 +200,14 @@ impl Heft {
             if meta_get(tx, &merged_key)?.as_deref() == Some(reader.header.content_sha256.as_str())
             {
                 reader.verify_body().map_err(Error::Sync)?;
-                return already_merged(&reader.header, progress);
+                let report = already_merged(&reader.header, progress)?;
+                note_seen(tx, &report.device_id, now_ms)?;
+                return Ok(report);
             }
             let merged = crate::sync::merge::merge(tx, &mut reader, progress)?;
             let mut report = merged.report;
             note_device(tx, &report.device_id, merged.newest.as_ref(), now_ms)?;
+            note_seen(tx, &report.device_id, now_ms)?;
             if let Some(newest) = &merged.newest {
                 advance_clock(tx, newest)?;
             }
@@ -464,6 +478,21 @@ fn already_merged(header: &format::Header, progress: &dyn Progress) -> Result<Me
         skipped_tables,
         ..MergeReport::default()
     })
+}
+
+/// The `meta` key of when a file of another device was last merged here
+/// (UTC ms), whatever it changed: when the Sync screen last saw it.
+pub(crate) fn seen_device_key(device: &str) -> String {
+    format!("device-seen:{device}")
+}
+
+/// Records that a file of `device` was merged now (not for this device's
+/// own file, which a copy of this database may have written).
+fn note_seen(conn: &Connection, device: &str, now_ms: i64) -> Result<()> {
+    if store::devices::is_local(conn, device)? == Some(true) {
+        return Ok(());
+    }
+    meta_set(conn, &seen_device_key(device), &now_ms.to_string())
 }
 
 /// Records the device a file came from and the newest stamp seen from it.
