@@ -43,6 +43,7 @@ pub use heft_core::ffi::{HeftError, IsoDate};
 mod bench;
 mod changes;
 mod progress;
+mod setup;
 // The Rust tests of the facade live inside the crate: its crate types are
 // cdylib and staticlib only (see Cargo.toml), so tests/ cannot link it.
 #[cfg(test)]
