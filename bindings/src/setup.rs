@@ -3,8 +3,8 @@
 //! iOS security-scoped URL read by the shell), never as paths.
 
 use heft_core::screens::{
-    FieldValue, OnboardingOutcome, OnboardingScreen, OnboardingStep, SettingsForm,
-    SettingsOutcome, SettingsScreen, SettingsSection, SyncScreen,
+    FieldValue, OnboardingOutcome, OnboardingScreen, OnboardingStep, SettingsForm, SettingsOutcome,
+    SettingsScreen, SettingsSection, SyncScreen,
 };
 use heft_core::text::Language;
 use heft_core::{ExportFile, FolderSync, SyncDocument};

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::Heft;
 use crate::hlc::Hlc;
 use crate::progress::{NoProgress, Progress};
+use crate::screens::sync::{FileOutcome, FileRecord, SyncKind};
 use crate::store::stamp::local_device_id;
 use crate::store::{self, SCHEMA_VERSION, meta_get, meta_set};
 use crate::sync::folder::{self, FileWarning, SyncReport};
@@ -134,6 +135,25 @@ impl Heft {
     /// (header, body length and checksum) and reported unchanged: merging
     /// it again could change nothing.
     pub fn import_file(
+        &self,
+        path: &Path,
+        passphrase: Option<&Passphrase>,
+        progress: &dyn Progress,
+    ) -> Result<MergeReport> {
+        let report = self.import_file_unrecorded(path, passphrase, progress)?;
+        self.keep_record(
+            SyncKind::Import,
+            vec![FileRecord {
+                name: file_name_of(path),
+                outcome: FileOutcome::of_report(&report),
+            }],
+        )?;
+        Ok(report)
+    }
+
+    /// [`Heft::import_file`], not kept as the last sync (a folder's sync
+    /// keeps one record of all its files).
+    fn import_file_unrecorded(
         &self,
         path: &Path,
         passphrase: Option<&Passphrase>,
@@ -278,6 +298,7 @@ impl Heft {
         // A sync or export killed mid-write left its temporary behind.
         folder::remove_stale_temporaries(dir, &own);
         let mut report = SyncReport::default();
+        let mut records = Vec::new();
         let mut candidates = folder::candidates(dir, &own)?;
         // This device's own file, changed since this device wrote it: another
         // copy of this database (a phone restored from this one's backup)
@@ -299,6 +320,10 @@ impl Heft {
             let print = folder::fingerprint(&path);
             let seen = self.read(|c| meta_get(c, &seen_key))?;
             if print.is_some() && seen == print {
+                records.push(FileRecord {
+                    name: file_name_of(&path),
+                    outcome: FileOutcome::Unchanged,
+                });
                 report.unchanged.push(path);
                 continue;
             }
@@ -311,6 +336,12 @@ impl Heft {
                 && let Some((d, reason)) = earlier.split_once('\t')
                 && d == digest
             {
+                records.push(FileRecord {
+                    name: file_name_of(&path),
+                    outcome: FileOutcome::Refused {
+                        reason: REFUSED_BEFORE.to_owned(),
+                    },
+                });
                 report.warnings.push(FileWarning {
                     path,
                     reason: format!(
@@ -319,7 +350,7 @@ impl Heft {
                 });
                 continue;
             }
-            match self.import_file(&path, passphrase, progress) {
+            match self.import_file_unrecorded(&path, passphrase, progress) {
                 Ok(merged) => {
                     if merged.new_device_id.is_some() {
                         report.new_device_id.clone_from(&merged.new_device_id);
@@ -331,6 +362,10 @@ impl Heft {
                         store::meta_delete(tx, &refused_key)?;
                         Ok(())
                     })?;
+                    records.push(FileRecord {
+                        name: file_name_of(&path),
+                        outcome: FileOutcome::of_report(&merged),
+                    });
                     if merged.changed() {
                         report.merged.push(MergedFile {
                             path,
@@ -357,6 +392,15 @@ impl Heft {
                         let value = format!("{digest}\t{reason}");
                         self.write(|tx, _| meta_set(tx, &refused_key, &value))?;
                     }
+                    records.push(FileRecord {
+                        name: file_name_of(&path),
+                        outcome: match &e {
+                            Error::Sync(s) => FileOutcome::refused(s),
+                            _ => FileOutcome::Refused {
+                                reason: "unreadable".to_owned(),
+                            },
+                        },
+                    });
                     report.warnings.push(FileWarning { path, reason });
                 }
             }
@@ -383,6 +427,7 @@ impl Heft {
             report.written = Some(own_path);
         }
         report.content_hash = hash;
+        self.keep_record(SyncKind::Folder, records)?;
         Ok(report)
     }
 
@@ -413,6 +458,17 @@ impl Heft {
     ) -> Result<MergeReport> {
         self.import_file(path, passphrase, &NoProgress)
     }
+}
+
+/// The reason kept for a file refused before and unchanged since: its
+/// content was refused, which only a damaged or foreign file is.
+const REFUSED_BEFORE: &str = "damaged";
+
+/// A file's name, for the Sync screen.
+fn file_name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The `meta` key remembering what this device last wrote to its own file

@@ -300,7 +300,7 @@ impl Heft {
     }
 
     /// Keeps what a sync or import did, for the Sync screen after a restart.
-    fn keep_record(&self, kind: SyncKind, files: Vec<FileRecord>) -> Result<()> {
+    pub(super) fn keep_record(&self, kind: SyncKind, files: Vec<FileRecord>) -> Result<()> {
         let record = SyncRecord {
             kind,
             at_ms: self.now().timestamp_millis(),

@@ -293,6 +293,12 @@ fn result(record: &SyncRecord, day: NaiveDate, text: &Text) -> SyncResult {
         )
     } else if record.files.is_empty() {
         text.get("sync-summary-no-files")
+    } else if record
+        .files
+        .iter()
+        .all(|f| matches!(f.outcome, FileOutcome::Refused { .. }))
+    {
+        text.get("sync-summary-none-merged")
     } else {
         text.get("sync-summary-nothing-new")
     };

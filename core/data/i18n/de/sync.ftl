@@ -58,3 +58,4 @@ sync-refused-wrong-passphrase = Das Passwort öffnet sie nicht.
 sync-refused-newer-version = Ein neueres Heft hat sie geschrieben; bitte Heft hier aktualisieren.
 sync-refused-damaged = Die Datei ist beschädigt oder unvollständig; nichts davon wurde übernommen.
 sync-refused-unreadable = Sie konnte nicht gelesen werden.
+sync-summary-none-merged = Keine Datei konnte übernommen werden; nichts wurde geändert.

@@ -58,3 +58,4 @@ sync-refused-wrong-passphrase = the passphrase does not open it.
 sync-refused-newer-version = a newer Heft wrote it; update Heft here.
 sync-refused-damaged = the file is damaged or cut short; nothing of it was written.
 sync-refused-unreadable = it could not be read.
+sync-summary-none-merged = No file could be merged; nothing was changed.
