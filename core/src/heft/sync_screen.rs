@@ -397,12 +397,18 @@ mod tests {
         let mut flipped = good.clone();
         let last = flipped.len() - 10;
         flipped[last] ^= 0x55;
-        for bad in [&b""[..], b"not an export", cut, &flipped] {
+        let cuts: Vec<&[u8]> = (0..good.len())
+            .step_by(good.len() / 40 + 1)
+            .map(|n| &good[..n])
+            .collect();
+        let mut bad: Vec<&[u8]> = vec![b"not an export", cut, &flipped];
+        bad.extend(cuts);
+        for bad in bad {
             match b.import_bytes(bad, "phone.heft", None, Language::En) {
                 Err(e @ Error::SyncFile { .. }) => {
-                    assert!(e.to_string().starts_with("phone.heft: "))
+                    assert!(e.to_string().starts_with("phone.heft: "), "{e}");
                 }
-                other => panic!("{other:?}"),
+                other => panic!("{} bytes: {other:?}", bad.len()),
             }
         }
         assert_eq!(b.content_hash().unwrap(), before);
