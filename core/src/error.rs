@@ -107,9 +107,9 @@ pub enum Error {
     SyncFile {
         /// The file's name, as the shell gave it.
         file: String,
-        /// What is wrong with it.
+        /// What is wrong with it (boxed: the error stays small).
         #[source]
-        source: crate::sync::SyncError,
+        source: Box<crate::sync::SyncError>,
     },
 
     /// A CSV file could not be read; nothing was changed.

@@ -309,7 +309,7 @@ impl From<Error> for HeftError {
             },
             Error::Conflict(reason) => HeftError::Conflict { reason },
             Error::Sync(s) => s.into(),
-            Error::SyncFile { file, source } => HeftError::from(source).in_file(&file),
+            Error::SyncFile { file, source } => HeftError::from(*source).in_file(&file),
             Error::Csv(c) => c.into(),
             Error::Cancelled => HeftError::Cancelled,
             Error::Corrupt { .. } | Error::BadRow { .. } => HeftError::Corrupt {

@@ -20,7 +20,7 @@ impl Heft {
     /// The language chosen in Settings on this device, `None` to follow
     /// the phone's (the shell then passes `language_for_tag` of it).
     pub fn preferred_language(&self) -> Result<Option<Language>> {
-        self.read(|conn| Ok(read_language(conn)?))
+        self.read(read_language)
     }
 
     /// The Settings screen: each section with its values now.

@@ -142,7 +142,7 @@ impl Heft {
             .map_err(|e| match e {
                 Error::Sync(source) => Error::SyncFile {
                     file: name.clone(),
-                    source,
+                    source: Box::new(source),
                 },
                 e => e,
             })?;
