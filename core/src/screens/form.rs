@@ -426,12 +426,13 @@ pub fn read(
     text: &Text,
 ) -> Answers {
     let mut a = Answers::default();
-    let unit = match one(values, UNIT) {
+    let needs = |f: &str| fields.contains(&f);
+    // A unit counts only where the form asks for it.
+    let unit = match one(values, UNIT).filter(|_| needs(UNIT)) {
         Some("kg") => WeightUnit::Kg,
         Some("lb") => WeightUnit::Lb,
         _ => profile.unit,
     };
-    let needs = |f: &str| fields.contains(&f);
     for &id in fields {
         let sent = one(values, id);
         let missing = || error(id, text.get("setup-error-choose"));
@@ -823,6 +824,16 @@ mod tests {
                 }
             ]
         );
+        // A unit sent to a form without the unit field changes nothing.
+        let a = read(
+            &[BAR],
+            &[v(UNIT, "lb"), v(BAR, "15")],
+            &profile,
+            2026,
+            &text,
+        );
+        assert_eq!(a.update.loadout.unwrap().unit, WeightUnit::Kg);
+        assert_ne!(a.update.unit, Some(WeightUnit::Lb));
         let a = read(&[PLATES], &[v(PLATES, "20 heavy")], &profile, 2026, &text);
         assert_eq!(a.errors[0].field, PLATES);
         assert!(a.errors[0].message.contains("heavy"));
