@@ -798,6 +798,106 @@ val tests = listOf(
         }
     },
 
+    Test("onboarding: a first run, step by step, to the first planned session; then Settings") {
+        newStore().use { store ->
+            check(store.needsOnboarding()) { "a new store needs onboarding" }
+            var screen = store.onboardingScreen(OnboardingStep.UNITS, Language.EN)
+            checkEq(SetupActionKind.NEXT, screen.actions.first().kind, "the first step goes on")
+            // A field error is screen state: nothing saved, the step again.
+            val wrong = store.onboardingSubmit(OnboardingStep.BODY, listOf(FieldValue("birth_year", "19x8")), Language.EN)
+            check(!wrong.saved) { "nothing saved with a field error" }
+            checkEq("birth_year", wrong.onboarding?.errors?.first()?.field, "the field at fault")
+            checkEq("19x8", wrong.onboarding?.fields?.first()?.value, "what was typed is kept")
+            val answers = listOf(
+                OnboardingStep.UNITS to listOf(FieldValue("unit", "kg")),
+                OnboardingStep.BODY to listOf(FieldValue("birth_year", "1958"), FieldValue("sex", "female")),
+                OnboardingStep.BONES to listOf(FieldValue("bone_status", "osteopenia"), FieldValue("fracture_history", "none")),
+                OnboardingStep.EQUIPMENT to listOf(FieldValue("equipment", "barbell"), FieldValue("equipment", "dumbbell")),
+            )
+            for ((step, values) in answers) {
+                val out = store.onboardingSubmit(step, values, Language.EN)
+                check(out.saved) { "$step: ${out.onboarding?.errors}" }
+                screen = out.onboarding ?: error("a next step after $step")
+            }
+            checkEq(OnboardingStep.PROGRAM, screen.step, "the last step chooses a program")
+            checkEq(SetupActionKind.START_TRAINING, screen.actions.first().kind, "and starts training")
+            val suggested = screen.fields.first().choices.filter { it.suggested }
+            check(suggested.any { it.value == "liftmor" }) { "LIFTMOR suggested with low bone mass: $suggested" }
+            check(suggested.all { it.detail != null && it.about != null }) { "time a week and what it is for" }
+            val out = store.onboardingSubmit(OnboardingStep.PROGRAM, listOf(FieldValue("program", "liftmor")), Language.EN)
+            check(out.saved && out.onboarding == null) { "onboarding done" }
+            val today = out.today ?: error("the first planned session")
+            checkEq(ActionKind.LOG_AS_PRESCRIBED, today.actions.first().kind, "the first set to log")
+            check(!store.needsOnboarding()) { "no onboarding once done" }
+            checkEq(BoneStatus.OSTEOPENIA, store.profile().boneStatus, "saved in the profile")
+            // Settings show what onboarding saved and save changes.
+            val settings = store.settingsScreen(Language.EN)
+            checkEq(SettingsSection.PROFILE, settings.rows.first().section, "the profile first")
+            check(settings.rows.first().value.contains("1958")) { settings.rows.first().value }
+            val units = store.settingsForm(SettingsSection.UNITS, Language.EN)
+            checkEq(listOf("kg", "lb"), units.fields.first().choices.map { it.value }, "the allowed units")
+            val bad = store.settingsSubmit(SettingsSection.BANDS, listOf(FieldValue("bands", "red red")), Language.EN)
+            check(!bad.saved && bad.form.errors.first().field == "bands") { "a band twice is a field error" }
+            checkEq(null, store.preferredLanguage(), "the phone's language until one is chosen")
+            val saved = store.settingsSubmit(SettingsSection.LANGUAGE, listOf(FieldValue("language", "de")), Language.EN)
+            check(saved.saved) { "${saved.form.errors}" }
+            checkEq(Language.DE, store.preferredLanguage(), "this device's language")
+        }
+    },
+
+    Test("sync: export and import a file as bytes between two stores") {
+        val dir = tempDir()
+        newStore().use { a ->
+            newStore(dir).use { b ->
+                a.logSet(squat(), LogTime.Now)
+                val file = a.exportBytes(null)
+                check(file.name.endsWith(".heft") && file.bytes.isNotEmpty()) { file.name }
+                val screen = b.importBytes(file.bytes, file.name, null, Language.EN)
+                checkEq(a.contentHash(), b.contentHash(), "the same data on both")
+                checkEq(1, screen.devices.size, "the other device seen")
+                check(screen.last?.summary?.contains("1 set") == true) { "${screen.last}" }
+                val bad = expectThrows<HeftException.Corrupt>("bytes that are no export") {
+                    b.importBytes("not an export".toByteArray(), "junk.heft", null, Language.EN)
+                }
+                check(bad.reason.startsWith("junk.heft")) { "names the file: ${bad.reason}" }
+                checkEq(a.contentHash(), b.contentHash(), "a bad file changes nothing")
+                val locked = a.exportBytes("correct horse")
+                check(locked.summary.encrypted) { "encrypted" }
+                expectThrows<HeftException.InvalidInput>("no passphrase") {
+                    b.importBytes(locked.bytes, locked.name, null, Language.EN)
+                }
+            }
+            // The last result after a restart.
+            newStore(dir).use { b ->
+                check(b.syncScreen(Language.DE).last?.files?.first()?.name?.startsWith("heft-") == true) { "kept" }
+            }
+        }
+    },
+
+    Test("sync: a folder's documents bring new sets and fire the change listener") {
+        newStore().use { a ->
+            newStore().use { b ->
+                a.logSet(squat(), LogTime.Now)
+                val aDoc = a.syncDocuments(emptyList(), null, Language.EN).write ?: error("A's own document")
+                val stale = java.util.concurrent.ConcurrentLinkedQueue<List<ScreenKind>>()
+                b.onChange(object : ChangeListener {
+                    override fun onChange(screens: List<ScreenKind>) { stale.add(screens) }
+                })
+                val out = b.syncDocuments(listOf(aDoc, SyncDocument("notes.txt", byteArrayOf(1, 2))), null, Language.EN)
+                check(stale.any { ScreenKind.TODAY in it && ScreenKind.HISTORY in it }) { "new sets make Today and History stale: $stale" }
+                check(stale.any { ScreenKind.SYNC in it }) { "a new device makes Sync stale: $stale" }
+                checkEq(1, b.history(HistoryQuery(null, null, null, null)).sumOf { it.sets.size }, "A's set arrived")
+                val bDoc = out.write ?: error("B's own document to write back")
+                checkEq("${b.deviceId()}.heft", bDoc.name, "under this device's name")
+                checkEq(SetupActionKind.SYNC_FOLDER, out.screen.actions.first().kind, "the actions")
+                val again = b.syncDocuments(listOf(aDoc, bDoc), null, Language.EN)
+                checkEq(null, again.write, "nothing new to write back")
+                a.syncDocuments(listOf(aDoc, bDoc), null, Language.EN)
+                checkEq(a.contentHash(), b.contentHash(), "both hold the same")
+            }
+        }
+    },
+
     Test("every exported method is called by these tests") {
         // The generated interface lists the store's methods; top-level
         // functions are the ffi* probes. This file must call each one.

@@ -44,6 +44,7 @@ mod bench;
 mod changes;
 mod program;
 mod progress;
+mod setup;
 // The Rust tests of the facade live inside the crate: its crate types are
 // cdylib and staticlib only (see Cargo.toml), so tests/ cannot link it.
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod program_view;
 mod render;
 mod screen_view;
 mod stats_view;
+mod sync_view;
 mod transfer;
 mod when;
 

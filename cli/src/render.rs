@@ -499,7 +499,7 @@ fn error_kind(e: &Error) -> &'static str {
         Error::ReadOnly { .. } => "read_only",
         Error::Damaged { .. } => "damaged",
         Error::Io { .. } => "io",
-        Error::Sync(_) => "invalid_export",
+        Error::Sync(_) | Error::SyncFile { .. } => "invalid_export",
         Error::Csv(_) => "invalid_csv",
         Error::Cancelled => "cancelled",
         Error::Catalog(_) | Error::Sqlite(_) | Error::BadRow { .. } => "internal",

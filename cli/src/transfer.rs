@@ -203,28 +203,7 @@ pub fn status(heft: &Heft, json: bool) -> Result<(), CliError> {
         print_json(&s);
         return Ok(());
     }
-    println!("Device        {}", s.device_id);
-    println!(
-        "Schema        v{} (export format v{})",
-        s.schema_version, s.format_version
-    );
-    println!("Content hash  {}", s.content_hash);
-    for t in &s.tables {
-        println!(
-            "  {:<12} {:>13}, {} deleted",
-            t.table,
-            count(t.live, "row", "rows"),
-            t.deleted
-        );
-    }
-    if s.devices.is_empty() {
-        println!("No other device merged yet.");
-    } else {
-        println!("Merged from {} other device(s):", s.devices.len());
-        for d in &s.devices {
-            println!("  {}", d.id);
-        }
-    }
+    crate::sync_view::sync(&heft.sync_screen(heft_core::text::Language::En)?);
     Ok(())
 }
 

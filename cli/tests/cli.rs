@@ -806,6 +806,34 @@ fn export_import_and_status_agree_between_two_databases() {
 }
 
 #[test]
+fn status_text_is_the_sync_screen() {
+    let (a, b) = (db(), db());
+    let text = ok(&a.path, &["status"]);
+    assert!(text.starts_with("Sync\nThis device  "), "{text}");
+    assert!(text.contains("No other device yet"), "{text}");
+    ok(&a.path, &["log", "squat", "100x5"]);
+    let file = a._dir.path().join("a.heft");
+    ok(&a.path, &["export", "--out", file.to_str().unwrap()]);
+    ok(&b.path, &["import", file.to_str().unwrap()]);
+    let text = ok(&b.path, &["status"]);
+    let id = json(&a.path, &["status"])["device_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(text.contains(&format!("Device …{}", &id[24..])), "{text}");
+    assert!(text.contains("Last seen"), "{text}");
+    assert!(text.contains("Last import"), "{text}");
+    assert!(
+        text.contains("✓ New or changed: 1 set, 1 workout"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  ✓ a.heft  Brought 1 set, 1 workout"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_bad_export_file_is_named_and_changes_nothing() {
     let d = db();
     ok(&d.path, &["log", "squat", "100x5"]);

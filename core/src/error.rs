@@ -101,6 +101,17 @@ pub enum Error {
     #[error(transparent)]
     Sync(#[from] crate::sync::SyncError),
 
+    /// An export file handed over as bytes (a phone's document) could not
+    /// be read or merged; names the file. Nothing was changed.
+    #[error("{file}: {source}")]
+    SyncFile {
+        /// The file's name, as the shell gave it.
+        file: String,
+        /// What is wrong with it (boxed: the error stays small).
+        #[source]
+        source: Box<crate::sync::SyncError>,
+    },
+
     /// A CSV file could not be read; nothing was changed.
     #[error(transparent)]
     Csv(#[from] crate::interchange::CsvError),

@@ -309,6 +309,7 @@ impl From<Error> for HeftError {
             },
             Error::Conflict(reason) => HeftError::Conflict { reason },
             Error::Sync(s) => s.into(),
+            Error::SyncFile { file, source } => HeftError::from(*source).in_file(&file),
             Error::Csv(c) => c.into(),
             Error::Cancelled => HeftError::Cancelled,
             Error::Corrupt { .. } | Error::BadRow { .. } => HeftError::Corrupt {
@@ -349,6 +350,29 @@ impl From<Error> for HeftError {
                 }
             }
             Error::Catalog(_) => HeftError::other(&e),
+        }
+    }
+}
+
+impl HeftError {
+    /// The error with the file it is about named in its words.
+    fn in_file(self, file: &str) -> HeftError {
+        let named = |reason: String| format!("{file}: {reason}");
+        match self {
+            HeftError::InvalidInput { field, reason } => HeftError::InvalidInput {
+                field,
+                reason: named(reason),
+            },
+            HeftError::Io { reason } => HeftError::Io {
+                reason: named(reason),
+            },
+            HeftError::Corrupt { reason } => HeftError::Corrupt {
+                reason: named(reason),
+            },
+            HeftError::Other { reason } => HeftError::Other {
+                reason: named(reason),
+            },
+            other => other,
         }
     }
 }

@@ -44,6 +44,7 @@ pub use heft::{
     TableCount, Today, UndoOutcome,
 };
 pub use heft::{ExerciseSwap, RunAdjustments};
+pub use heft::{ExportFile, FolderSync, SyncDocument};
 pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use store::salvage::{RecoveryReport, TableSalvage};
 

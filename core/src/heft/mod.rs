@@ -11,13 +11,16 @@ mod csv;
 mod exercises;
 mod logbook;
 mod measures;
+mod onboarding_screen;
 mod profile;
 mod program_screen;
 mod programs;
 mod progress_screen;
 mod report;
 mod screens;
+mod settings_screen;
 mod sync;
+mod sync_screen;
 mod undo;
 
 use std::collections::BTreeSet;
@@ -49,6 +52,7 @@ pub use programs::{
 };
 pub use screens::LogOutcome;
 pub use sync::{DeviceSeen, ExportSummary, SyncStatus, TableCount};
+pub use sync_screen::{ExportFile, FolderSync, SyncDocument};
 pub use undo::UndoOutcome;
 
 /// An open Heft database. Cheap to share between threads (`Send + Sync`).

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::Heft;
 use crate::hlc::Hlc;
 use crate::progress::{NoProgress, Progress};
+use crate::screens::sync::{FileOutcome, FileRecord, SyncKind};
 use crate::store::stamp::local_device_id;
 use crate::store::{self, SCHEMA_VERSION, meta_get, meta_set};
 use crate::sync::folder::{self, FileWarning, SyncReport};
@@ -139,30 +140,60 @@ impl Heft {
         passphrase: Option<&Passphrase>,
         progress: &dyn Progress,
     ) -> Result<MergeReport> {
-        let open = || {
-            std::fs::File::open(path).map_err(|source| Error::Io {
+        let report = self.import_file_unrecorded(path, passphrase, progress)?;
+        self.keep_record(
+            SyncKind::Import,
+            vec![FileRecord {
+                name: file_name_of(path),
+                outcome: FileOutcome::of_report(&report),
+            }],
+        )?;
+        Ok(report)
+    }
+
+    /// [`Heft::import_file`], not kept as the last sync (a folder's sync
+    /// keeps one record of all its files).
+    fn import_file_unrecorded(
+        &self,
+        path: &Path,
+        passphrase: Option<&Passphrase>,
+        progress: &dyn Progress,
+    ) -> Result<MergeReport> {
+        let open = || -> Result<Box<dyn Read>> {
+            let file = std::fs::File::open(path).map_err(|source| Error::Io {
                 context: format!("opening {}", path.display()),
                 source,
-            })
+            })?;
+            Ok(Box::new(file))
         };
-        // A plain file is read and verified whole before the merge takes the
-        // write lock, so a damaged or hostile file (a compression bomb)
-        // never blocks logging while it is read. Content merged before is
-        // only checked by its compressed body, under the lock, as always.
-        // An encrypted file is verified as it is merged: decrypting twice
-        // would double the scrypt cost, and only the person's own devices
-        // know the passphrase.
+        self.import_checked(&open, passphrase, progress)
+    }
+
+    /// Merges an export opened (as often as needed) by `open`: a plain
+    /// file is read and verified whole before the merge takes the write
+    /// lock, so a damaged or hostile file (a compression bomb) never
+    /// blocks logging while it is read. Content merged before is only
+    /// checked by its compressed body, under the lock, as always. An
+    /// encrypted file is verified as it is merged: decrypting twice would
+    /// double the scrypt cost, and only the person's own devices know the
+    /// passphrase.
+    pub(crate) fn import_checked<'a>(
+        &self,
+        open: &dyn Fn() -> Result<Box<dyn Read + 'a>>,
+        passphrase: Option<&Passphrase>,
+        progress: &dyn Progress,
+    ) -> Result<MergeReport> {
         let mut head = [0u8; format::AGE_MAGIC.len()];
         let n = std::io::Read::read(&mut open()?, &mut head).unwrap_or(0);
         if !head[..n].starts_with(format::AGE_MAGIC) {
-            let mut reader = format::open_export(Box::new(open()?), None).map_err(Error::Sync)?;
+            let mut reader = format::open_export(open()?, None).map_err(Error::Sync)?;
             let merged_key = format!("merged:{}", reader.header.device_id);
             let merged = self.read(|c| meta_get(c, &merged_key))?;
             if merged.as_deref() != Some(reader.header.content_sha256.as_str()) {
                 reader.verify_rows().map_err(Error::Sync)?;
             }
         }
-        self.import_from(Box::new(open()?), passphrase, progress)
+        self.import_from(open()?, passphrase, progress)
     }
 
     /// Merges an export read from `input`; see [`Heft::import_file`].
@@ -189,11 +220,14 @@ impl Heft {
             if meta_get(tx, &merged_key)?.as_deref() == Some(reader.header.content_sha256.as_str())
             {
                 reader.verify_body().map_err(Error::Sync)?;
-                return already_merged(&reader.header, progress);
+                let report = already_merged(&reader.header, progress)?;
+                note_seen(tx, &report.device_id, now_ms)?;
+                return Ok(report);
             }
             let merged = crate::sync::merge::merge(tx, &mut reader, progress)?;
             let mut report = merged.report;
             note_device(tx, &report.device_id, merged.newest.as_ref(), now_ms)?;
+            note_seen(tx, &report.device_id, now_ms)?;
             if let Some(newest) = &merged.newest {
                 advance_clock(tx, newest)?;
             }
@@ -264,6 +298,7 @@ impl Heft {
         // A sync or export killed mid-write left its temporary behind.
         folder::remove_stale_temporaries(dir, &own);
         let mut report = SyncReport::default();
+        let mut records = Vec::new();
         let mut candidates = folder::candidates(dir, &own)?;
         // This device's own file, changed since this device wrote it: another
         // copy of this database (a phone restored from this one's backup)
@@ -285,6 +320,10 @@ impl Heft {
             let print = folder::fingerprint(&path);
             let seen = self.read(|c| meta_get(c, &seen_key))?;
             if print.is_some() && seen == print {
+                records.push(FileRecord {
+                    name: file_name_of(&path),
+                    outcome: FileOutcome::Unchanged,
+                });
                 report.unchanged.push(path);
                 continue;
             }
@@ -297,6 +336,12 @@ impl Heft {
                 && let Some((d, reason)) = earlier.split_once('\t')
                 && d == digest
             {
+                records.push(FileRecord {
+                    name: file_name_of(&path),
+                    outcome: FileOutcome::Refused {
+                        reason: REFUSED_BEFORE.to_owned(),
+                    },
+                });
                 report.warnings.push(FileWarning {
                     path,
                     reason: format!(
@@ -305,7 +350,7 @@ impl Heft {
                 });
                 continue;
             }
-            match self.import_file(&path, passphrase, progress) {
+            match self.import_file_unrecorded(&path, passphrase, progress) {
                 Ok(merged) => {
                     if merged.new_device_id.is_some() {
                         report.new_device_id.clone_from(&merged.new_device_id);
@@ -317,6 +362,10 @@ impl Heft {
                         store::meta_delete(tx, &refused_key)?;
                         Ok(())
                     })?;
+                    records.push(FileRecord {
+                        name: file_name_of(&path),
+                        outcome: FileOutcome::of_report(&merged),
+                    });
                     if merged.changed() {
                         report.merged.push(MergedFile {
                             path,
@@ -343,6 +392,15 @@ impl Heft {
                         let value = format!("{digest}\t{reason}");
                         self.write(|tx, _| meta_set(tx, &refused_key, &value))?;
                     }
+                    records.push(FileRecord {
+                        name: file_name_of(&path),
+                        outcome: match &e {
+                            Error::Sync(s) => FileOutcome::refused(s),
+                            _ => FileOutcome::Refused {
+                                reason: "unreadable".to_owned(),
+                            },
+                        },
+                    });
                     report.warnings.push(FileWarning { path, reason });
                 }
             }
@@ -369,6 +427,7 @@ impl Heft {
             report.written = Some(own_path);
         }
         report.content_hash = hash;
+        self.keep_record(SyncKind::Folder, records)?;
         Ok(report)
     }
 
@@ -399,6 +458,17 @@ impl Heft {
     ) -> Result<MergeReport> {
         self.import_file(path, passphrase, &NoProgress)
     }
+}
+
+/// The reason kept for a file refused before and unchanged since: its
+/// content was refused, which only a damaged or foreign file is.
+const REFUSED_BEFORE: &str = "damaged";
+
+/// A file's name, for the Sync screen.
+fn file_name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The `meta` key remembering what this device last wrote to its own file
@@ -464,6 +534,21 @@ fn already_merged(header: &format::Header, progress: &dyn Progress) -> Result<Me
         skipped_tables,
         ..MergeReport::default()
     })
+}
+
+/// The `meta` key of when a file of another device was last merged here
+/// (UTC ms), whatever it changed: when the Sync screen last saw it.
+pub(crate) fn seen_device_key(device: &str) -> String {
+    format!("device-seen:{device}")
+}
+
+/// Records that a file of `device` was merged now (not for this device's
+/// own file, which a copy of this database may have written).
+fn note_seen(conn: &Connection, device: &str, now_ms: i64) -> Result<()> {
+    if store::devices::is_local(conn, device)? == Some(true) {
+        return Ok(());
+    }
+    meta_set(conn, &seen_device_key(device), &now_ms.to_string())
 }
 
 /// Records the device a file came from and the newest stamp seen from it.
