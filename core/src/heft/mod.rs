@@ -9,6 +9,7 @@ mod analytics;
 mod checked_log;
 mod csv;
 mod exercises;
+mod history_screen;
 mod logbook;
 mod measures;
 mod onboarding_screen;
@@ -45,6 +46,7 @@ pub use csv::{
     CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, SkippedRow, UnitDecision,
 };
 pub use exercises::ExerciseHit;
+pub use history_screen::HISTORY_MAX_DAYS;
 pub use logbook::{EarlierOpenWorkout, FinishWorkout, HistoryQuery, LoggedSets, NextLog};
 pub use programs::{
     ExerciseProgress, ExerciseSwap, Finished, LiftStatus, NextSet, PlanContext, ProgramRun,

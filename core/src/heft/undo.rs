@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::Heft;
-use crate::model::{SetInput, Workout};
+use crate::model::SetInput;
 use crate::store::rows::SetColumns;
 use crate::store::stamp::Stamper;
 use crate::store::{exercises, measurements, programs, sets, undo_journal, workouts};
@@ -149,16 +149,7 @@ pub(crate) fn record(
     Ok(())
 }
 
-/// `phrase` given a workout's title: its `name` when it has one, else the
-/// `part` of the day it started in, for a message that writes "Morning
-/// workout" in its language as [`Workout::title`] does in English.
-pub(crate) fn workout_label(phrase: Phrase, workout: &Workout) -> Phrase {
-    match &workout.name {
-        Some(name) => phrase.choice("named", "yes").name("name", name.as_str()),
-        None => phrase.choice("named", "no").name("name", ""),
-    }
-    .choice("part", workout.day_part())
-}
+pub(crate) use crate::text::workout_label;
 
 /// An undo step that Today offers.
 pub(crate) struct TrainingStep {
@@ -292,7 +283,7 @@ mod tests {
     use chrono::DateTime;
 
     use super::*;
-    use crate::model::Timestamp;
+    use crate::model::{Timestamp, Workout};
     use crate::text::Language;
 
     #[test]

@@ -10,6 +10,7 @@ pub mod check;
 pub(crate) mod derived;
 pub(crate) mod devices;
 pub(crate) mod exercises;
+pub(crate) mod history_page;
 pub(crate) mod import_steps;
 pub(crate) mod measurements;
 mod migrations;

@@ -11,7 +11,7 @@
 
 mod phrase;
 
-pub use phrase::{Phrase, PhraseArg, PhraseValue, equipment_word};
+pub use phrase::{Phrase, PhraseArg, PhraseValue, equipment_word, workout_label};
 
 use std::cell::RefCell;
 use std::sync::LazyLock;

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Equipment, Weight, WeightUnit};
+use crate::model::{Equipment, Weight, WeightUnit, Workout};
 
 /// A catalog message and the values it names.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -163,4 +163,16 @@ impl Phrase {
 /// The catalog id of the name of a kind of equipment (`equipment-trap_bar`).
 pub fn equipment_word(equipment: Equipment) -> String {
     format!("equipment-{}", equipment.as_str())
+}
+
+/// `phrase` given a workout's title: its `name` when it has one, else the
+/// `part` of the day it started in, for a message that writes "Morning
+/// workout" in its language as [`Workout::title`] does in English (the
+/// catalog's `workout-title`; an undo step's label names a workout so too).
+pub fn workout_label(phrase: Phrase, workout: &Workout) -> Phrase {
+    match &workout.name {
+        Some(name) => phrase.choice("named", "yes").name("name", name.as_str()),
+        None => phrase.choice("named", "no").name("name", ""),
+    }
+    .choice("part", workout.day_part())
 }
