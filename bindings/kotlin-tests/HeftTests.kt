@@ -326,6 +326,37 @@ val tests = listOf(
         }
     },
 
+    Test("screens: History pages back, and edits, deletes and undoes from a set of it") {
+        newStore().use { store ->
+            val empty = store.historyScreen(null, 14u, Language.EN)
+            check(empty.days.isEmpty() && empty.empty != null) { "nothing logged: the empty state" }
+            for (days in listOf(9L, 5L, 2L)) {
+                store.logSubmit("deadlift", "w:20x5 5x47.5x5@3", LogTime.OnDate(daysAgo(store, days)), false, Language.EN)
+            }
+            val page = store.historyScreen(null, 2u, Language.DE)
+            checkEq(2, page.days.size, "two days a page")
+            val line = page.days.first().workouts.first().lines.first()
+            checkEq("Aufwärmen 20 kg × 5, 5 × 47,5 kg × 5 · RIR 3", line.text, "the compact line, in German")
+            val older = store.historyScreen(page.older, 2u, Language.DE)
+            checkEq(1, older.days.size, "the oldest day on the next page")
+            checkEq(null, older.older, "nothing older")
+            // A set of the page opens in the edit form, saves, and History shows it.
+            val set = line.runs[1].sets.last()
+            val form = store.editForm(set.setId, Language.EN)
+            checkEq("47.5kgx5@3", form.sets, "the set as notation")
+            val saved = store.editSubmit(set.setId, form.exercise, "50x5@2", false, Language.EN)
+            check(saved.saved) { "the edit saves: ${saved.log.errors}" }
+            val edited = store.historyScreen(null, 2u, Language.EN).days.first().workouts.first().lines.first()
+            checkEq("Warm-up 20 kg × 5, 4 × 47.5 kg × 5 · RIR 3, 50 kg × 5 · RIR 2", edited.text, "the edited set")
+            // Deleted from History: the page after it, with undo named.
+            val deleted = store.historyDeleteSet(set.setId, null, 2u, Language.EN)
+            checkEq("Warm-up 20 kg × 5, 4 × 47.5 kg × 5 · RIR 3", deleted.days.first().workouts.first().lines.first().text, "the set is gone")
+            checkEq("Undo: deleted a set of Deadlift", deleted.undo?.label, "undo says what it takes back")
+            val undone = store.historyUndo(null, 2u, Language.EN)
+            checkEq(edited.text, undone.days.first().workouts.first().lines.first().text, "undo brings it back")
+        }
+    },
+
     Test("programs: list, show, import, start, status, today, next set, log next, finish, stop") {
         newStore().use { store ->
             check(store.programs().any { it.id == "liftmor" }) { "built-in programs listed" }

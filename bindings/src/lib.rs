@@ -26,7 +26,9 @@ use heft_core::model::{
 };
 use heft_core::progression::Program;
 use heft_core::report::ReportData;
-use heft_core::screens::{FinishScreen, LogScreen, ProgressScreen, SetForm, TodayScreen};
+use heft_core::screens::{
+    FinishScreen, HistoryScreen, LogScreen, ProgressScreen, SetForm, TodayScreen,
+};
 use heft_core::sync::{MergeReport, Passphrase, SyncReport};
 use heft_core::text::Language;
 use heft_core::{
@@ -454,6 +456,42 @@ impl HeftStore {
         language: Language,
     ) -> Result<TodayScreen> {
         Ok(self.heft()?.delete_set_screen(&set_id, date, language)?)
+    }
+
+    /// One page of the History screen: the newest `days` days with logged
+    /// sets before `before` (from the newest when null), newest first; the
+    /// screen's `older` is the `before` of the next page.
+    pub fn history_screen(
+        &self,
+        before: Option<IsoDate>,
+        days: u32,
+        language: Language,
+    ) -> Result<HistoryScreen> {
+        Ok(self.heft()?.history_screen(before, days, language)?)
+    }
+
+    /// Deletes a logged set and returns the same page of History after it.
+    pub fn history_delete_set(
+        &self,
+        set_id: String,
+        before: Option<IsoDate>,
+        days: u32,
+        language: Language,
+    ) -> Result<HistoryScreen> {
+        Ok(self
+            .heft()?
+            .history_delete_set(&set_id, before, days, language)?)
+    }
+
+    /// Takes back the last change to the training log and returns the same
+    /// page of History after it.
+    pub fn history_undo(
+        &self,
+        before: Option<IsoDate>,
+        days: u32,
+        language: Language,
+    ) -> Result<HistoryScreen> {
+        Ok(self.heft()?.history_undo(before, days, language)?)
     }
 
     /// Logs the next planned set as prescribed.

@@ -17,6 +17,7 @@ use crate::args::{
     Cli, Command, ExercisesCommand, NewExerciseArgs, ProfileArgs, ProgramCommand, UnitArg,
 };
 use crate::{confirm, program_view, render, screen_view, stats_view, transfer, when};
+use heft_core::screens::history::{self, HistoryInput};
 use heft_core::screens::log::slip_lines;
 use heft_core::text::{Language, Text};
 
@@ -394,7 +395,17 @@ fn run_command(cli: Cli) -> Outcome {
                     .map_err(usage)?,
                 limit: Some(limit),
             };
-            render::history(&heft.history(&query)?, compact, json);
+            let logs = heft.history(&query)?;
+            let screen = history::build(
+                &HistoryInput {
+                    logs: &logs,
+                    older: None,
+                    today: now.date_naive(),
+                    first_page: true,
+                },
+                &Text::new(Language::En),
+            );
+            render::history(&logs, &screen, compact, json);
         }
         Command::Edit {
             id,

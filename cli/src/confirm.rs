@@ -52,10 +52,7 @@ fn corrected(inputs: &[SetInput], warnings: &[LogWarning]) -> Option<String> {
     if !any {
         return None;
     }
-    let mut runs: Vec<SetSpec> = Vec::new();
-    for spec in sets.iter().map(SetSpec::from_input) {
-        crate::render::push_run(&mut runs, spec);
-    }
+    let runs = heft_core::screens::history::count_runs(sets.iter().map(SetSpec::from_input));
     Some(
         runs.iter()
             .map(ToString::to_string)

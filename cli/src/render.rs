@@ -11,6 +11,7 @@ use heft_core::model::{
     EffortSource, Exercise, Profile, SetEntry, SetRole, Unit, Workout, WorkoutLog, format_milli,
 };
 use heft_core::progression::loading::Loadout;
+use heft_core::screens::{HistoryScreen, HistorySet, HistoryWorkout, RunKind};
 use heft_core::{Error, ExerciseHit, LoggedSets, SessionResult, UndoOutcome};
 use serde::Serialize;
 use serde_json::json;
@@ -314,56 +315,99 @@ pub fn finished_workout(log: &WorkoutLog) {
     print_workout(log);
 }
 
-/// `heft history`.
-pub fn history(logs: &[WorkoutLog], compact: bool, json: bool) {
+/// `heft history`: the JSON of the workouts, or the History screen laid
+/// out: each workout's heading, then its sets in a table, or with
+/// `compact` one line per exercise with runs of equal sets counted.
+pub fn history(logs: &[WorkoutLog], screen: &HistoryScreen, compact: bool, json: bool) {
     if json {
         return print_json(logs);
     }
-    if logs.is_empty() {
-        println!("No workouts yet. Log one with: heft log squat 100x5");
+    if let Some(empty) = &screen.empty {
+        println!("{}. Log one with: heft log squat 100x5", empty.title);
         return;
     }
-    for (i, log) in logs.iter().enumerate() {
-        if compact {
-            print_compact(log);
-            continue;
+    let mut first = true;
+    for day in &screen.days {
+        for w in &day.workouts {
+            if !compact && !first {
+                println!();
+            }
+            first = false;
+            println!(
+                "{} {}  {}  ({})",
+                day.date.format("%a %Y-%m-%d"),
+                w.time,
+                w.title,
+                w.state
+            );
+            if compact {
+                print_compact(w);
+            } else {
+                print_history_sets(w);
+            }
         }
-        if i > 0 {
-            println!();
-        }
-        print_workout(log);
     }
 }
 
-/// A workout in a few lines: its heading, then each exercise with its sets
-/// in notation, runs of equal sets counted ("5x47.5kgx5@3").
-fn print_compact(log: &WorkoutLog) {
-    println!("{}", workout_heading(&log.workout));
-    // Exercises in the order first done; a set joins the run before it
-    // when it is the same set of the same exercise.
-    let mut groups: Vec<(&str, Vec<SetSpec>)> = Vec::new();
-    for s in &log.sets {
-        let spec = SetSpec::from_input(&s.input);
-        let at = match groups.iter().position(|(n, _)| *n == s.exercise_name) {
-            Some(i) => i,
-            None => {
-                groups.push((&s.exercise_name, Vec::new()));
-                groups.len() - 1
-            }
-        };
-        push_run(&mut groups[at].1, spec);
-    }
-    let width = groups
+/// A workout's sets in the order logged: position, exercise, the set in
+/// notation with what else it was, its short id, pain and note.
+fn print_history_sets(w: &HistoryWorkout) {
+    let mut rows: Vec<(&str, &HistorySet)> = w
+        .lines
         .iter()
-        .map(|(n, _)| n.chars().count())
+        .flat_map(|l| {
+            l.runs
+                .iter()
+                .flat_map(|r| &r.sets)
+                .map(|s| (l.exercise.as_str(), s))
+        })
+        .collect();
+    if rows.is_empty() {
+        println!("  (no sets)");
+        return;
+    }
+    rows.sort_by_key(|(_, s)| s.position);
+    let mut t = table();
+    t.set_header(["#", "Exercise", "Set", "Id", ""]);
+    for (exercise, s) in rows {
+        let mut set = s.notation.clone();
+        for d in &s.details {
+            set.push_str(&format!(" ({d})"));
+        }
+        let extras: Vec<&str> = s.pain.iter().chain(&s.note).map(String::as_str).collect();
+        t.add_row([
+            Cell::new(s.position),
+            Cell::new(exercise),
+            Cell::new(set),
+            Cell::new(short_id(&s.set_id)),
+            Cell::new(ellipsize(&extras.join("; "), NOTE_CHARS)),
+        ]);
+    }
+    println!("{t}");
+}
+
+/// A workout in a few lines: each exercise with its runs in notation
+/// ("5x47.5kgx5@3"), as the screen counts them.
+fn print_compact(w: &HistoryWorkout) {
+    let width = w
+        .lines
+        .iter()
+        .map(|l| l.exercise.chars().count())
         .max()
         .unwrap_or(0);
-    for (name, runs) in &groups {
-        let sets: Vec<String> = runs.iter().map(|r| r.to_string()).collect();
-        let line = format!("  {name:<width$}  {}", sets.join(" "));
+    for l in &w.lines {
+        let runs: Vec<String> = l
+            .runs
+            .iter()
+            .map(|r| match r.kind {
+                RunKind::Technique => format!("{} (technique)", r.notation),
+                _ => r.notation.clone(),
+            })
+            .collect();
+        let line = format!("  {:<width$}  {}", l.exercise, runs.join(" "));
         println!("{}", ellipsize(&line, WIDTH));
     }
-    if log.sets.is_empty() {
+    if w.lines.is_empty() {
         println!("  (no sets)");
     }
 }
@@ -503,21 +547,5 @@ fn error_kind(e: &Error) -> &'static str {
         Error::Csv(_) => "invalid_csv",
         Error::Cancelled => "cancelled",
         Error::Catalog(_) | Error::Sqlite(_) | Error::BadRow { .. } => "internal",
-    }
-}
-
-/// Adds a set to runs of equal sets: counted into the last run when it is
-/// the same set ("3x100kgx5"), else a run of its own.
-pub fn push_run(runs: &mut Vec<SetSpec>, spec: SetSpec) {
-    match runs.last_mut() {
-        Some(last)
-            if SetSpec {
-                count: 1,
-                ..last.clone()
-            } == spec =>
-        {
-            last.count += 1
-        }
-        _ => runs.push(spec),
     }
 }
