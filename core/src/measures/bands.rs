@@ -10,7 +10,8 @@ use super::norms::{
     AgeNorm, CHAIR_STAND_LOW, FIVE_STAND_LOW_S, GAIT_SPEED_LOW, GRIP_LOW_MEN_KG, GRIP_LOW_WOMEN_KG,
     T_NORMAL, T_OSTEOPOROSIS, T_SCORE_MIN_AGE, TUG_FALL_RISK_S, Z_LOW, chair_stand_norm,
 };
-use crate::model::{FractureHistory, MeasureKind, MeasureUnit, Profile, Sex};
+use crate::model::{FractureHistory, MeasureKind, MeasureUnit, Profile, Sex, Weight, WeightUnit};
+use crate::text::{Phrase, Text};
 
 /// How a value compares with its reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -67,8 +68,13 @@ impl BandSource {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Band {
-    /// In words, e.g. "osteopenia", "below normal for men 65-69 (12-18)".
+    /// In words, e.g. "osteopenia", "below normal (men 65-69: 12-18)": the
+    /// English of `phrase`.
     pub label: String,
+    /// The same as a catalog phrase, for a screen to say in the person's
+    /// language (not in the JSON, whose `label` is its English).
+    #[serde(skip)]
+    pub phrase: Phrase,
     /// How the value compares.
     pub status: BandStatus,
     /// The reference.
@@ -79,6 +85,17 @@ pub struct Band {
 }
 
 impl Band {
+    /// A band that says `phrase` (its label is the phrase's English).
+    fn new(phrase: Phrase, status: BandStatus, source: BandSource, heuristic: bool) -> Band {
+        Band {
+            label: Text::english(&phrase),
+            phrase,
+            status,
+            source,
+            heuristic,
+        }
+    }
+
     /// Whether the reference of `kind` applies to the person in `profile`
     /// on `on`, whatever the value. When it does not, `Err` holds the band
     /// every value then gets (`NotApplicable` or `NeedsProfile`), whose
@@ -109,26 +126,13 @@ impl Band {
         on: NaiveDate,
     ) -> Option<Band> {
         let age = age_on(profile, on);
-        let band = |label: String, status, source| Band {
-            label,
-            status,
-            source,
-            heuristic: false,
-        };
+        let band = |id: &str, status, source| Band::new(Phrase::new(id), status, source, false);
         match kind {
             MeasureKind::TScore => Some(t_score_band(value, profile, age)),
             MeasureKind::ZScore => Some(if value <= Z_LOW {
-                band(
-                    "below the expected range for age".into(),
-                    BandStatus::Low,
-                    BandSource::Iscd,
-                )
+                band("band-z-low", BandStatus::Low, BandSource::Iscd)
             } else {
-                band(
-                    "within the expected range for age".into(),
-                    BandStatus::Normal,
-                    BandSource::Iscd,
-                )
+                band("band-z-normal", BandStatus::Normal, BandSource::Iscd)
             }),
             MeasureKind::Grip => {
                 let kg = unit.to_kg(value)?;
@@ -137,59 +141,36 @@ impl Band {
                     Ok(Sex::Female) => (GRIP_LOW_WOMEN_KG, "women"),
                     Err(why) => return Some(why),
                 };
-                Some(if kg < cut {
-                    band(
-                        format!("low grip strength (below {cut} kg for {who})"),
-                        BandStatus::Low,
-                        BandSource::Ewgsop2,
-                    )
+                let (id, status) = if kg < cut {
+                    ("band-grip-low", BandStatus::Low)
                 } else {
-                    band(
-                        format!("not low (cut-off {cut} kg for {who})"),
-                        BandStatus::Normal,
-                        BandSource::Ewgsop2,
-                    )
-                })
+                    ("band-grip-normal", BandStatus::Normal)
+                };
+                let cut_kg = Weight::new(cut, WeightUnit::Kg)?;
+                let phrase = Phrase::new(id)
+                    .weight("cut", cut_kg)
+                    .choice("who", who);
+                Some(Band::new(phrase, status, BandSource::Ewgsop2, false))
             }
             MeasureKind::ChairStand30s => Some(chair_stand_band(value, profile.sex, age)),
             MeasureKind::FiveChairStand => Some(if value > FIVE_STAND_LOW_S {
-                band(
-                    "low strength (over 15 s)".into(),
-                    BandStatus::Low,
-                    BandSource::Ewgsop2,
-                )
+                band("band-five-stand-low", BandStatus::Low, BandSource::Ewgsop2)
             } else {
-                band(
-                    "not low (15 s or less)".into(),
-                    BandStatus::Normal,
-                    BandSource::Ewgsop2,
-                )
+                band("band-five-stand-normal", BandStatus::Normal, BandSource::Ewgsop2)
             }),
-            MeasureKind::GaitSpeed => Some(if value <= GAIT_SPEED_LOW {
-                band(
-                    "mobility impairment (0.8 m/s or slower)".into(),
-                    BandStatus::Low,
-                    BandSource::Ewgsop2,
-                )
-            } else {
-                band(
-                    "not impaired (faster than 0.8 m/s)".into(),
-                    BandStatus::Normal,
-                    BandSource::Ewgsop2,
-                )
-            }),
+            MeasureKind::GaitSpeed => {
+                let (id, status) = if value <= GAIT_SPEED_LOW {
+                    ("band-gait-low", BandStatus::Low)
+                } else {
+                    ("band-gait-normal", BandStatus::Normal)
+                };
+                let phrase = Phrase::new(id).number("speed", GAIT_SPEED_LOW);
+                Some(Band::new(phrase, status, BandSource::Ewgsop2, false))
+            }
             MeasureKind::TimedUpAndGo => Some(if value >= TUG_FALL_RISK_S {
-                band(
-                    "fall risk (12 s or more)".into(),
-                    BandStatus::Low,
-                    BandSource::CdcSteadi,
-                )
+                band("band-tug-low", BandStatus::Low, BandSource::CdcSteadi)
             } else {
-                band(
-                    "no raised fall risk (under 12 s)".into(),
-                    BandStatus::Normal,
-                    BandSource::CdcSteadi,
-                )
+                band("band-tug-normal", BandStatus::Normal, BandSource::CdcSteadi)
             }),
             MeasureKind::BodyWeight
             | MeasureKind::LeanMass
@@ -214,35 +195,24 @@ fn age_on(profile: &Profile, on: NaiveDate) -> Option<i32> {
 /// The person's sex when the WHO T-score bands apply to them: men and
 /// postmenopausal women of 50 or more. Otherwise the band saying why not.
 fn t_score_sex(sex: Option<Sex>, age: Option<i32>) -> Result<Sex, Band> {
-    let who = |label: &str, status| Band {
-        label: label.into(),
-        status,
-        source: BandSource::Who,
-        heuristic: false,
-    };
+    let who = |id: &str, status| Band::new(Phrase::new(id), status, BandSource::Who, false);
     match (sex, age) {
         (Some(s), Some(a)) if a >= T_SCORE_MIN_AGE => Ok(s),
-        (Some(_), Some(_)) => Err(who(
-            "under 50: the Z-score is the right measure (T-score bands are for postmenopausal women and men 50 and over)",
-            BandStatus::NotApplicable,
-        )),
-        _ => Err(who(
-            "T-score bands are for postmenopausal women and men 50 and over: set birth year and sex in the profile, or use the Z-score",
-            BandStatus::NeedsProfile,
-        )),
+        (Some(_), Some(_)) => Err(who("band-t-under-50", BandStatus::NotApplicable)),
+        _ => Err(who("band-t-needs-profile", BandStatus::NeedsProfile)),
     }
 }
 
 /// The person's sex, which picks the EWGSOP2 grip cut-off; otherwise the
 /// band asking for it.
 fn grip_sex(sex: Option<Sex>) -> Result<Sex, Band> {
-    sex.ok_or_else(|| Band {
-        label:
-            "set sex in the profile to compare with the EWGSOP2 cut-offs (27 kg men, 16 kg women)"
-                .into(),
-        status: BandStatus::NeedsProfile,
-        source: BandSource::Ewgsop2,
-        heuristic: false,
+    sex.ok_or_else(|| {
+        Band::new(
+            Phrase::new("band-grip-needs-sex"),
+            BandStatus::NeedsProfile,
+            BandSource::Ewgsop2,
+            false,
+        )
     })
 }
 
@@ -252,36 +222,19 @@ fn chair_stand_norm_of(
     sex: Option<Sex>,
     age: Option<i32>,
 ) -> Result<(Sex, &'static AgeNorm), Band> {
-    let rj = |label: &str, status| Band {
-        label: label.into(),
-        status,
-        source: BandSource::RikliJones,
-        heuristic: false,
-    };
+    let rj = |id: &str, status| Band::new(Phrase::new(id), status, BandSource::RikliJones, false);
     let (Some(sex), Some(age)) = (sex, age) else {
-        return Err(rj(
-            "set birth year and sex in the profile to compare with the norms for age",
-            BandStatus::NeedsProfile,
-        ));
+        return Err(rj("band-chair-stand-needs-profile", BandStatus::NeedsProfile));
     };
     match chair_stand_norm(age) {
         Some(norm) => Ok((sex, norm)),
-        None => Err(rj(
-            "the norms cover ages 60 to 94",
-            BandStatus::NotApplicable,
-        )),
+        None => Err(rj("band-chair-stand-no-norm", BandStatus::NotApplicable)),
     }
 }
 
 /// WHO bands, for postmenopausal women and men of 50 or more; otherwise the
 /// band saying why they do not apply (the Z-score is the right measure).
 fn t_score_band(value: f64, profile: &Profile, age: Option<i32>) -> Band {
-    let who = |label: &str, status, heuristic| Band {
-        label: label.into(),
-        status,
-        source: BandSource::Who,
-        heuristic,
-    };
     let sex = match t_score_sex(profile.sex, age) {
         Ok(sex) => sex,
         Err(why) => return why,
@@ -293,11 +246,8 @@ fn t_score_band(value: f64, profile: &Profile, age: Option<i32>) -> Band {
         profile.fracture_history,
         Some(FractureHistory::Fragility | FractureHistory::Vertebral)
     );
-    let (label, status) = if value <= T_OSTEOPOROSIS && fracture {
-        (
-            "severe osteoporosis (with a fragility fracture)",
-            BandStatus::Low,
-        )
+    let (band, status) = if value <= T_OSTEOPOROSIS && fracture {
+        ("severe", BandStatus::Low)
     } else if value <= T_OSTEOPOROSIS {
         ("osteoporosis", BandStatus::Low)
     } else if value < T_NORMAL {
@@ -305,28 +255,29 @@ fn t_score_band(value: f64, profile: &Profile, age: Option<i32>) -> Band {
     } else {
         ("normal", BandStatus::Normal)
     };
-    if assumed {
-        who(
-            &format!("{label} (taking a woman of 50 or more as postmenopausal)"),
-            status,
-            true,
-        )
+    let id = if assumed {
+        "band-t-score-assumed"
     } else {
-        who(label, status, false)
-    }
+        "band-t-score"
+    };
+    Band::new(
+        Phrase::new(id).choice("band", band),
+        status,
+        BandSource::Who,
+        assumed,
+    )
 }
 
 /// Fewer than 8 stands is low function whatever the age; otherwise the
 /// value is compared with the normal range of the person's age band.
 fn chair_stand_band(value: f64, sex: Option<Sex>, age: Option<i32>) -> Band {
-    let rj = |label: String, status| Band {
-        label,
-        status,
-        source: BandSource::RikliJones,
-        heuristic: false,
-    };
     if value < CHAIR_STAND_LOW {
-        return rj("low function (fewer than 8 stands)".into(), BandStatus::Low);
+        return Band::new(
+            Phrase::new("band-chair-stand-low"),
+            BandStatus::Low,
+            BandSource::RikliJones,
+            false,
+        );
     }
     let (sex, norm) = match chair_stand_norm_of(sex, age) {
         Ok(person) => person,
@@ -336,14 +287,23 @@ fn chair_stand_band(value: f64, sex: Option<Sex>, age: Option<i32>) -> Band {
         Sex::Female => (norm.women, "women"),
         Sex::Male => (norm.men, "men"),
     };
-    let range = format!("{who} {}-{}: {lo}-{hi}", norm.from, norm.to);
-    if value < lo {
-        rj(format!("below normal ({range})"), BandStatus::Watch)
+    let (position, status) = if value < lo {
+        ("below", BandStatus::Watch)
     } else if value > hi {
-        rj(format!("above normal ({range})"), BandStatus::Normal)
+        ("above", BandStatus::Normal)
     } else {
-        rj(format!("normal ({range})"), BandStatus::Normal)
-    }
+        ("normal", BandStatus::Normal)
+    };
+    // The norms are whole stands and ages.
+    let whole = |x: f64| x.max(0.0).round() as u64;
+    let phrase = Phrase::new("band-chair-stand")
+        .choice("position", position)
+        .choice("who", who)
+        .count("from", whole(f64::from(norm.from)))
+        .count("to", whole(f64::from(norm.to)))
+        .count("low", whole(lo))
+        .count("high", whole(hi));
+    Band::new(phrase, status, BandSource::RikliJones, false)
 }
 
 #[cfg(test)]
