@@ -36,7 +36,7 @@ pub mod validate;
 pub use error::{Error, Result};
 pub use heft::UnitDecision;
 pub use heft::{CheckedLog, Strength};
-pub use heft::HISTORY_MAX_DAYS;
+pub use heft::{HISTORY_MAX_DAYS, MeasureOutcome};
 pub use heft::{
     CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, DeviceSeen, EarlierOpenWorkout,
     ExerciseHit, ExerciseProgress, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery,

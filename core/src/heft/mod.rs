@@ -13,6 +13,7 @@ mod history_screen;
 mod logbook;
 mod measures;
 mod onboarding_screen;
+mod measures_screen;
 mod profile;
 mod program_screen;
 mod programs;
@@ -47,6 +48,7 @@ pub use csv::{
 };
 pub use exercises::ExerciseHit;
 pub use history_screen::HISTORY_MAX_DAYS;
+pub use measures_screen::MeasureOutcome;
 pub use logbook::{EarlierOpenWorkout, FinishWorkout, HistoryQuery, LoggedSets, NextLog};
 pub use programs::{
     ExerciseProgress, ExerciseSwap, Finished, LiftStatus, NextSet, PlanContext, ProgramRun,

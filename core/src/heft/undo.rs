@@ -151,7 +151,8 @@ pub(crate) fn record(
 
 pub(crate) use crate::text::workout_label;
 
-/// An undo step that Today offers.
+/// An undo step that a screen offers (Today and History a training step,
+/// Measures a measurement's).
 pub(crate) struct TrainingStep {
     /// What the step was; `None` for a step recorded before steps kept one.
     pub label: Option<Phrase>,
@@ -163,25 +164,45 @@ pub(crate) struct TrainingStep {
 /// the program (a set, a workout, a run), the changes Today offers to undo:
 /// a measurement or a new exercise is undone from its own screen.
 pub(crate) fn newest_training_step(conn: &Connection) -> Result<Option<TrainingStep>> {
+    newest_step_of(conn, |inverse| {
+        matches!(
+            inverse,
+            Inverse::RemoveSets { .. }
+                | Inverse::RestoreSet { .. }
+                | Inverse::RevertSet { .. }
+                | Inverse::ReopenWorkout { .. }
+                | Inverse::RemoveWorkout { .. }
+                | Inverse::RemoveRun { .. }
+                | Inverse::ResumeRun { .. }
+                | Inverse::ReopenSession { .. }
+                | Inverse::RestoreAdjustment { .. }
+        )
+    })
+}
+
+/// The newest undo step when it takes back a measurement added or
+/// deleted, the changes the Measures screen offers to undo.
+pub(crate) fn newest_measurement_step(conn: &Connection) -> Result<Option<TrainingStep>> {
+    newest_step_of(conn, |inverse| {
+        matches!(
+            inverse,
+            Inverse::RemoveMeasurement { .. } | Inverse::RestoreMeasurement { .. }
+        )
+    })
+}
+
+/// The newest undo step when its inverse is of the kinds `of` accepts.
+fn newest_step_of(
+    conn: &Connection,
+    of: impl Fn(&Inverse) -> bool,
+) -> Result<Option<TrainingStep>> {
     let Some(entry) = undo_journal::newest(conn)? else {
         return Ok(None);
     };
     let Ok(step) = read_step(&entry.inverse) else {
         return Ok(None);
     };
-    let training = matches!(
-        step.inverse,
-        Inverse::RemoveSets { .. }
-            | Inverse::RestoreSet { .. }
-            | Inverse::RevertSet { .. }
-            | Inverse::ReopenWorkout { .. }
-            | Inverse::RemoveWorkout { .. }
-            | Inverse::RemoveRun { .. }
-            | Inverse::ResumeRun { .. }
-            | Inverse::ReopenSession { .. }
-            | Inverse::RestoreAdjustment { .. }
-    );
-    Ok(training.then_some(TrainingStep {
+    Ok(of(&step.inverse).then_some(TrainingStep {
         label: step.label,
         english: entry.label,
     }))

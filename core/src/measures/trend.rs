@@ -97,6 +97,14 @@ impl Trend {
     }
 }
 
+impl Trend {
+    /// Whether measurement `m` belongs to this series (its kind, site and
+    /// unit family).
+    pub fn holds(&self, m: &Measurement) -> bool {
+        (m.kind, m.site, family(m.unit)) == (self.kind, self.site, family(self.unit))
+    }
+}
+
 /// Groups units that convert into each other (kg and lb).
 fn family(unit: MeasureUnit) -> &'static str {
     match unit.weight_unit() {

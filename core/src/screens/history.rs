@@ -248,7 +248,7 @@ pub fn build(input: &HistoryInput<'_>, text: &Text) -> HistoryScreen {
             Some(day) if day.date == date => day.workouts.push(workout),
             _ => days.push(HistoryDay {
                 date,
-                title: day_title(date, input.today, text),
+                title: dated(date, input.today, text),
                 workouts: vec![workout],
             }),
         }
@@ -282,7 +282,9 @@ pub fn unavailable(text: &Text) -> HistoryScreen {
     }
 }
 
-fn day_title(date: NaiveDate, today: NaiveDate, text: &Text) -> String {
+/// A day in short, with its year when it is not `today`'s: "Tue 24 Nov",
+/// "Fri 26 Dec 2025".
+pub(super) fn dated(date: NaiveDate, today: NaiveDate, text: &Text) -> String {
     use chrono::Datelike;
     let short = text.date(date);
     if date.year() == today.year() {
