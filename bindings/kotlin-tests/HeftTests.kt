@@ -357,6 +357,32 @@ val tests = listOf(
         }
     },
 
+    Test("screens: Measures, a measurement added from the form shows on its card") {
+        newStore().use { store ->
+            checkEq(true, store.measuresScreen(Language.EN).empty != null, "nothing measured: the empty state")
+            val blank = store.measureForm(MeasureDraft(), Language.DE)
+            checkEq("measure", blank.errors.first().field, "choose a kind first")
+            val tScore = blank.kinds.first { it.kind == MeasureKind.T_SCORE }
+            check(tScore.siteRequired && tScore.sites.size == 3) { "a T-score needs one of three sites" }
+            val noSite = store.measureSubmit(MeasureDraft(MeasureKind.T_SCORE, "-1,8", null, null, null, null), Language.DE)
+            check(!noSite.saved) { "nothing saved without a site" }
+            checkEq("site", noSite.form.errors.first().field, "said on the site field")
+            store.updateProfile(ProfileUpdate(birthYear = 1958, sex = Sex.FEMALE))
+            val saved = store.measureSubmit(MeasureDraft(MeasureKind.T_SCORE, "-1,8", null, Site.LUMBAR_SPINE, daysAgo(store, 3), null), Language.DE)
+            check(saved.saved) { "saved: ${saved.form.errors}" }
+            val card = saved.measures!!.cards.single()
+            checkEq("T-Wert, Lendenwirbelsäule", card.title, "the card, in German")
+            checkEq("\u22121,8", card.latest, "its value, German decimals")
+            checkEq(Tone.CAUTION, card.tone, "osteopenia reads as caution")
+            check(card.band!!.text.startsWith("Osteopenie")) { "the band: ${card.band}" }
+            val id = card.entries.single().measurementId
+            val deleted = store.measuresDelete(id, Language.EN)
+            check(deleted.cards.isEmpty()) { "deleted" }
+            checkEq(ActionKind.UNDO, deleted.undo?.kind, "undo offered")
+            checkEq(id, store.measuresUndo(Language.EN).cards.single().entries.single().measurementId, "undo brings it back")
+        }
+    },
+
     Test("programs: list, show, import, start, status, today, next set, log next, finish, stop") {
         newStore().use { store ->
             check(store.programs().any { it.id == "liftmor" }) { "built-in programs listed" }

@@ -27,13 +27,15 @@ use heft_core::model::{
 use heft_core::progression::Program;
 use heft_core::report::ReportData;
 use heft_core::screens::{
-    FinishScreen, HistoryScreen, LogScreen, ProgressScreen, SetForm, TodayScreen,
+    FinishScreen, HistoryScreen, LogScreen, MeasureDraft, MeasureForm, MeasuresScreen,
+    ProgressScreen, SetForm, TodayScreen,
 };
 use heft_core::sync::{MergeReport, Passphrase, SyncReport};
 use heft_core::text::Language;
 use heft_core::{
     CheckedLog, CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, EarlierOpenWorkout,
     ExerciseHit, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LogOutcome, LogTime,
+    MeasureOutcome,
     LoggedSets, NewMeasurement, ProgramRun, ProgramStatus, ProgramSummary, RecoveryReport,
     StartedProgram, Strength, SyncStatus, Today, Trend, UndoOutcome,
 };
@@ -603,6 +605,35 @@ impl HeftStore {
     /// The full id of the measurement a short id names.
     pub fn resolve_measurement_id(&self, fragment: String) -> Result<String> {
         Ok(self.heft()?.resolve_measurement_id(&fragment)?)
+    }
+
+    /// The Measures screen: a card per series with its latest value, its
+    /// changes and its reference band (see docs/SCREENS.md).
+    pub fn measures_screen(&self, language: Language) -> Result<MeasuresScreen> {
+        Ok(self.heft()?.measures_screen(language)?)
+    }
+
+    /// The form for a new measurement as it is filled in: the kinds with
+    /// their units and sites, and the draft's field errors or preview.
+    pub fn measure_form(&self, draft: MeasureDraft, language: Language) -> Result<MeasureForm> {
+        Ok(self.heft()?.measure_form(draft, language)?)
+    }
+
+    /// Saves the form's measurement when it has no errors: the Measures
+    /// screen after it, or the form with what to fix.
+    pub fn measure_submit(&self, draft: MeasureDraft, language: Language) -> Result<MeasureOutcome> {
+        Ok(self.heft()?.measure_submit(draft, language)?)
+    }
+
+    /// Deletes a measurement and returns the Measures screen after it.
+    pub fn measures_delete(&self, id: String, language: Language) -> Result<MeasuresScreen> {
+        Ok(self.heft()?.measures_delete(&id, language)?)
+    }
+
+    /// Takes back the last measurement added or deleted and returns the
+    /// Measures screen after it.
+    pub fn measures_undo(&self, language: Language) -> Result<MeasuresScreen> {
+        Ok(self.heft()?.measures_undo(language)?)
     }
 
     /// Every measurement series with its changes and reference band for
