@@ -18,6 +18,7 @@ use crate::args::{
 };
 use crate::{confirm, program_view, render, screen_view, stats_view, transfer, when};
 use heft_core::screens::history::{self, HistoryInput};
+use heft_core::screens::measures;
 use heft_core::screens::log::slip_lines;
 use heft_core::text::{Language, Text};
 
@@ -500,7 +501,8 @@ fn run_command(cli: Cli) -> Outcome {
             ..
         } => {
             let id = heft.resolve_measurement_id(&id)?;
-            measures_view::deleted(&heft.delete_measurement(&id)?, json);
+            let before = heft.measures_screen(Language::En)?;
+            measures_view::deleted(&heft.delete_measurement(&id)?, &before, json);
         }
         Command::Stats => {
             // The JSON is the statistics' documented shape; the text is the
@@ -551,10 +553,14 @@ fn run_command(cli: Cli) -> Outcome {
                 .transpose()
                 .map_err(Error::from)?;
             let profile = heft.profile()?;
-            let mut trends = heft.measure_trends(heft.now().date_naive(), &profile)?;
+            let today = heft.now().date_naive();
+            let mut trends = heft.measure_trends(today, &profile)?;
             trends.retain(|t| kind.is_none_or(|k| t.kind == k));
             let list = heft.measurements(kind)?;
-            measures_view::measures(&trends, &list, kind.is_some(), json);
+            // Every measurement of the kind asked for is listed, not only
+            // the newest a phone's card shows.
+            let screen = measures::build(&trends, &list, today, usize::MAX, &Text::new(Language::En));
+            measures_view::measures(&trends, &list, &screen, kind.is_some(), json);
         }
     }
     Ok(())
@@ -1035,11 +1041,7 @@ fn measure(
     new.note = note;
     new.at = at;
     let m = heft.add_measurement(new)?;
-    let trends = heft.measure_trends(heft.now().date_naive(), &heft.profile()?)?;
-    let trend = trends
-        .iter()
-        .find(|t| t.kind == m.kind && t.site == m.site && m.unit.convert(1.0, t.unit).is_some());
-    measures_view::measured(&m, trend, json);
+    measures_view::measured(&m, &heft.measures_screen(Language::En)?, json);
     Ok(())
 }
 

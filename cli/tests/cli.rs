@@ -1085,12 +1085,12 @@ fn measure_then_measures_shows_latest_change_and_band() {
         ],
     );
     assert!(
-        out.contains("Saved grip 29 kg (left) on 2025-01-10"),
+        out.contains("Saved Grip strength, left hand: 29 kg on Fri 10 Jan 2025"),
         "{out}"
     );
     let out = ok(&d.path, &["measure", "grip", "31", "--site", "left"]);
-    assert!(out.contains("+2 kg (+6.9%) since 2025-01-10"), "{out}");
-    assert!(out.contains("[EWGSOP2]"), "{out}");
+    assert!(out.contains("+2 kg (+6.9%) since Fri 10 Jan 2025"), "{out}");
+    assert!(out.contains("(EWGSOP2)"), "{out}");
     ok(
         &d.path,
         &[
@@ -1118,24 +1118,22 @@ fn measure_then_measures_shows_latest_change_and_band() {
     ok(&d.path, &["measure", "chair_stand_30s", "11"]);
     let table = ok(&d.path, &["measures"]);
     for expected in [
-        "grip",
-        "left",
+        "Grip strength, left hand",
         "31 kg",
-        "+2 kg (+6.9%)",
-        "t_score",
-        "lumbar_spine",
-        "-1.4",
-        "2026-03-01",
-        "+0.4 (beyond DXA precision)",
-        "osteopenia [WHO]",
-        "chair_stand_30s",
-        "below normal (men 65-69: 12-18) [Rikli & Jones]",
+        "+2 kg (+6.9%) since Fri 10 Jan 2025",
+        "T-score, lumbar spine",
+        "\u{2212}1.4",
+        "+0.4 since Sat 1 Mar 2025",
+        "beyond the scanner's precision",
+        "osteopenia (WHO)",
+        "Chair stands in 30 s",
+        "below normal (men 65-69: 12-18) (Rikli & Jones)",
     ] {
         assert!(table.contains(expected), "missing {expected} in\n{table}");
     }
     let grip = ok(&d.path, &["measures", "--kind", "grip"]);
     assert!(grip.contains("29 kg") && grip.contains("31 kg"), "{grip}");
-    assert!(!grip.contains("t_score"), "{grip}");
+    assert!(!grip.contains("T-score"), "{grip}");
 }
 
 #[test]
@@ -1296,7 +1294,7 @@ fn a_measurement_in_the_profile_unit_can_be_deleted_and_undone() {
     assert!(ok(&d.path, &["undo"]).contains("measured body_weight 72.5 kg"));
     let id = m["id"].as_str().unwrap();
     let out = ok(&d.path, &["measures", "delete", &id[id.len() - 8..]]);
-    assert!(out.contains("Deleted body_weight 160 lb"), "{out}");
+    assert!(out.contains("Deleted Body weight: 160 lb"), "{out}");
     assert!(
         json(&d.path, &["measures"])["trends"]
             .as_array()
@@ -2335,34 +2333,31 @@ fn measures_fit_80_columns_with_the_band_below_each_series() {
     let table = ok(p, &["measures"]);
     assert_fits_80(&table);
     let lines: Vec<&str> = table.lines().collect();
-    assert_eq!(
-        lines[0],
-        "Measure                 Latest   Date        Change"
-    );
+    assert_eq!(lines[0], "Measure                   Latest   Date");
     let t = lines
         .iter()
-        .position(|l| l.starts_with("t_score (lumbar_spine)"))
+        .position(|l| l.starts_with("T-score, lumbar spine"))
         .unwrap();
-    assert_eq!(
-        lines[t],
-        "t_score (lumbar_spine)  -1.8     2026-03-01  +0.1 (within DXA precision)"
+    assert!(
+        lines[t].starts_with("T-score, lumbar spine     \u{2212}1.8     "),
+        "{table}"
     );
-    assert_eq!(
-        lines[t + 1],
-        "    +0.2 (within DXA precision) since 2024-03-01"
-    );
-    assert!(lines[t + 2].starts_with("    osteopenia"), "{table}");
+    assert_eq!(lines[t + 1], "    +0.1 since Sat 1 Mar 2025");
+    assert_eq!(lines[t + 2], "    +0.2 since Fri 1 Mar 2024");
+    assert_eq!(lines[t + 3], "    within the scanner's precision");
+    assert!(lines[t + 4].starts_with("    osteopenia"), "{table}");
     let grip = lines
         .iter()
-        .position(|l| l.starts_with("grip (left)"))
+        .position(|l| l.starts_with("Grip strength, left hand"))
         .unwrap();
-    assert_eq!(
-        lines[grip],
-        "grip (left)             29 kg    2026-03-02  -2 kg (-6.5%)"
+    assert!(lines[grip].contains(" 29 kg "), "{table}");
+    assert!(
+        lines[grip + 1].starts_with("    \u{2212}2 kg (\u{2212}6.5%) since "),
+        "{table}"
     );
     assert_eq!(
-        lines[grip + 1],
-        "    not low (cut-off 16 kg for women) [EWGSOP2]"
+        lines[grip + 2],
+        "    not low (cut-off 16 kg for women) (EWGSOP2)"
     );
     // Notes are cut with an ellipsis in the list; JSON keeps them whole.
     let list = ok(p, &["measures", "--kind", "body_weight"]);

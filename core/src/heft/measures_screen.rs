@@ -88,7 +88,7 @@ impl Heft {
     /// shows no cards rather than fail a call whose change was saved.
     fn measures_after_write(&self, text: &Text) -> MeasuresScreen {
         self.measures_screen_in(text)
-            .unwrap_or_else(|_| measures::build(&[], &[], self.now().date_naive(), text))
+            .unwrap_or_else(|_| measures::build(&[], &[], self.now().date_naive(), 0, text))
     }
 
     fn measures_screen_in(&self, text: &Text) -> Result<MeasuresScreen> {
@@ -98,7 +98,7 @@ impl Heft {
             let profile = store::profile::read(conn)?;
             let all = store::measurements::live(conn, None)?;
             let trends = Trend::all(&all, today, &profile);
-            let mut screen = measures::build(&trends, &all, today, text);
+            let mut screen = measures::build(&trends, &all, today, measures::CARD_ENTRIES, text);
             if writable && let Some(step) = undo::newest_measurement_step(conn)? {
                 screen.undo = Some(undo_action(step.label.as_ref(), &step.english, text));
             }

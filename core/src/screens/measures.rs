@@ -306,10 +306,19 @@ fn source_name(source: BandSource) -> String {
     source.as_str().to_owned()
 }
 
-/// The screen: a card per trend, each listing the series' measurements of
-/// `all` (any order).
-pub fn build(trends: &[Trend], all: &[Measurement], today: NaiveDate, text: &Text) -> MeasuresScreen {
-    let cards: Vec<MeasureCard> = trends.iter().map(|t| card(t, all, today, text)).collect();
+/// The screen: a card per trend, each listing the newest `entries` of the
+/// series' measurements in `all` (any order): [`CARD_ENTRIES`] on a phone.
+pub fn build(
+    trends: &[Trend],
+    all: &[Measurement],
+    today: NaiveDate,
+    entries: usize,
+    text: &Text,
+) -> MeasuresScreen {
+    let cards: Vec<MeasureCard> = trends
+        .iter()
+        .map(|t| card(t, all, today, entries, text))
+        .collect();
     let empty = cards.is_empty().then(|| EmptyState {
         title: text.get("measures-empty-title"),
         body: text.get("measures-empty-body"),
@@ -323,7 +332,13 @@ pub fn build(trends: &[Trend], all: &[Measurement], today: NaiveDate, text: &Tex
     }
 }
 
-fn card(t: &Trend, all: &[Measurement], today: NaiveDate, text: &Text) -> MeasureCard {
+fn card(
+    t: &Trend,
+    all: &[Measurement],
+    today: NaiveDate,
+    entries: usize,
+    text: &Text,
+) -> MeasureCard {
     let name = title(t.kind, t.site, text);
     let change = t.since_previous.as_ref().zip(t.previous.as_ref()).map(|(c, p)| {
         change_text(c, t.unit, p.measured_at.local_date(), today, text)
@@ -363,7 +378,7 @@ fn card(t: &Trend, all: &[Measurement], today: NaiveDate, text: &Text) -> Measur
     series.sort_by(|a, b| (b.measured_at, &b.id).cmp(&(a.measured_at, &a.id)));
     let entries = series
         .into_iter()
-        .take(CARD_ENTRIES)
+        .take(entries)
         .map(|m| entry(m, &name, today, text))
         .collect();
     MeasureCard {
