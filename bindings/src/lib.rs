@@ -35,9 +35,8 @@ use heft_core::text::Language;
 use heft_core::{
     CheckedLog, CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, EarlierOpenWorkout,
     ExerciseHit, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery, LogOutcome, LogTime,
-    MeasureOutcome,
-    LoggedSets, NewMeasurement, ProgramRun, ProgramStatus, ProgramSummary, RecoveryReport,
-    StartedProgram, Strength, SyncStatus, Today, Trend, UndoOutcome,
+    LoggedSets, MeasureOutcome, NewMeasurement, ProgramRun, ProgramStatus, ProgramSummary,
+    RecoveryReport, StartedProgram, Strength, SyncStatus, Today, Trend, UndoOutcome,
 };
 use parking_lot::Mutex;
 
@@ -621,7 +620,11 @@ impl HeftStore {
 
     /// Saves the form's measurement when it has no errors: the Measures
     /// screen after it, or the form with what to fix.
-    pub fn measure_submit(&self, draft: MeasureDraft, language: Language) -> Result<MeasureOutcome> {
+    pub fn measure_submit(
+        &self,
+        draft: MeasureDraft,
+        language: Language,
+    ) -> Result<MeasureOutcome> {
         Ok(self.heft()?.measure_submit(draft, language)?)
     }
 

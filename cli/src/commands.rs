@@ -18,8 +18,8 @@ use crate::args::{
 };
 use crate::{confirm, program_view, render, screen_view, stats_view, transfer, when};
 use heft_core::screens::history::{self, HistoryInput};
-use heft_core::screens::measures;
 use heft_core::screens::log::slip_lines;
+use heft_core::screens::measures;
 use heft_core::text::{Language, Text};
 
 use crate::args::MeasuresCommand;
@@ -559,7 +559,8 @@ fn run_command(cli: Cli) -> Outcome {
             let list = heft.measurements(kind)?;
             // Every measurement of the kind asked for is listed, not only
             // the newest a phone's card shows.
-            let screen = measures::build(&trends, &list, today, usize::MAX, &Text::new(Language::En));
+            let screen =
+                measures::build(&trends, &list, today, usize::MAX, &Text::new(Language::En));
             measures_view::measures(&trends, &list, &screen, kind.is_some(), json);
         }
     }

@@ -157,9 +157,6 @@ pub fn deleted(m: &Measurement, before: &MeasuresScreen, json: bool) {
             "Deleted {}: {} of {}. `heft undo` brings it back.",
             c.title, e.value, e.date
         ),
-        None => println!(
-            "Deleted {}. `heft undo` brings it back.",
-            short_id(&m.id)
-        ),
+        None => println!("Deleted {}. `heft undo` brings it back.", short_id(&m.id)),
     }
 }

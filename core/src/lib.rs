@@ -36,7 +36,6 @@ pub mod validate;
 pub use error::{Error, Result};
 pub use heft::UnitDecision;
 pub use heft::{CheckedLog, Strength};
-pub use heft::{HISTORY_MAX_DAYS, MeasureOutcome};
 pub use heft::{
     CsvExportSummary, CsvImportOptions, CsvImportReport, CsvLayout, DeviceSeen, EarlierOpenWorkout,
     ExerciseHit, ExerciseProgress, ExportSummary, FinishWorkout, Finished, Heft, HistoryQuery,
@@ -46,6 +45,7 @@ pub use heft::{
 };
 pub use heft::{ExerciseSwap, RunAdjustments};
 pub use heft::{ExportFile, FolderSync, SyncDocument};
+pub use heft::{HISTORY_MAX_DAYS, MeasureOutcome};
 pub use measures::{Band, BandSource, BandStatus, Change, DxaCall, NewMeasurement, Trend};
 pub use store::salvage::{RecoveryReport, TableSalvage};
 

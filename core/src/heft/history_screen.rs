@@ -154,10 +154,7 @@ mod tests {
 
     /// A finished workout of `minutes` at `hour` on `d`.
     fn workout(h: &Heft, d: NaiveDate, hour: u32, logged: &[(&str, &str)], unit: WeightUnit) {
-        let inputs: Vec<SetInput> = logged
-            .iter()
-            .flat_map(|(e, n)| sets(e, n, unit))
-            .collect();
+        let inputs: Vec<SetInput> = logged.iter().flat_map(|(e, n)| sets(e, n, unit)).collect();
         let done = h.log_sets(&inputs, LogTime::At(at(d, hour, 1))).unwrap();
         h.finish(FinishWorkout {
             workout_id: Some(done.workout.id.clone()),
@@ -259,7 +256,11 @@ mod tests {
             seen.extend(dates);
             ids.extend(set_ids(&page));
             let Some(older) = page.older else { break };
-            assert_eq!(Some(older), seen.last().copied(), "the cursor is the oldest day");
+            assert_eq!(
+                Some(older),
+                seen.last().copied(),
+                "the cursor is the oldest day"
+            );
             page = h.history_screen(Some(older), 14, Language::En).unwrap();
         }
         assert_eq!(seen.len(), logged);
@@ -309,7 +310,10 @@ mod tests {
             s.days[0].workouts[0].lines[0].text,
             "Warm-up 45 lb × 5, 5 × 135 lb × 5 · RIR 3"
         );
-        assert_eq!(s.days[0].workouts[0].lines[0].runs[1].notation, "5x135lbx5@3");
+        assert_eq!(
+            s.days[0].workouts[0].lines[0].runs[1].notation,
+            "5x135lbx5@3"
+        );
         insta::assert_json_snapshot!(stable(s));
     }
 
@@ -407,8 +411,11 @@ mod tests {
         assert!(east < west);
         h.log_sets(&sets("deadlift", "60x5", WeightUnit::Kg), LogTime::At(west))
             .unwrap();
-        h.log_sets(&sets("back-squat", "60x5", WeightUnit::Kg), LogTime::At(east))
-            .unwrap();
+        h.log_sets(
+            &sets("back-squat", "60x5", WeightUnit::Kg),
+            LogTime::At(east),
+        )
+        .unwrap();
         let one = h.history_screen(None, 1, Language::En).unwrap();
         assert_eq!(one.days.len(), 1);
         assert_eq!(one.days[0].date, d + Days::new(1));

@@ -39,16 +39,18 @@ impl Heft {
     /// kind with its units and sites, and what is wrong with `draft` as
     /// field errors (never an exception), or its preview. Nothing is saved.
     pub fn measure_form(&self, draft: MeasureDraft, language: Language) -> Result<MeasureForm> {
-        Ok(self
-            .measure_form_in(&draft, &Text::new(language))?
-            .0)
+        Ok(self.measure_form_in(&draft, &Text::new(language))?.0)
     }
 
     /// Saves the measurement of the form ([`Heft::add_measurement`], one
     /// undo step) when it has no errors, and returns the Measures screen
     /// after it; otherwise saves nothing and returns the form with its
     /// errors.
-    pub fn measure_submit(&self, draft: MeasureDraft, language: Language) -> Result<MeasureOutcome> {
+    pub fn measure_submit(
+        &self,
+        draft: MeasureDraft,
+        language: Language,
+    ) -> Result<MeasureOutcome> {
         let text = Text::new(language);
         let (form, new) = self.measure_form_in(&draft, &text)?;
         let Some(new) = new.filter(|_| form.errors.is_empty()) else {
@@ -154,9 +156,9 @@ mod tests {
         WeightUnit,
     };
     use crate::screens::ActionKind;
+    use crate::screens::Tone;
     use crate::screens::measures::{MeasureDraft, MeasuresScreen};
     use crate::text::{Language, Text};
-    use crate::screens::Tone;
 
     /// The clock's day in test_support.
     fn day() -> NaiveDate {
@@ -210,13 +212,35 @@ mod tests {
             ..ProfileUpdate::default()
         })
         .unwrap();
-        let weight = if unit == WeightUnit::Lb { ["150", "148", "146.5"] } else { ["68", "67.2", "66.5"] };
+        let weight = if unit == WeightUnit::Lb {
+            ["150", "148", "146.5"]
+        } else {
+            ["68", "67.2", "66.5"]
+        };
         for (w, ago) in weight.iter().zip([360, 180, 10]) {
             save(&h, on(draft(MeasureKind::BodyWeight, w), ago));
         }
-        save(&h, on(at(draft(MeasureKind::TScore, "-2.1"), Site::LumbarSpine), 400));
-        save(&h, on(at(draft(MeasureKind::TScore, "-1,8"), Site::LumbarSpine), 20));
-        save(&h, on(at(draft(MeasureKind::Bmd, "0.853g/cm2"), Site::LumbarSpine), 20));
+        save(
+            &h,
+            on(
+                at(draft(MeasureKind::TScore, "-2.1"), Site::LumbarSpine),
+                400,
+            ),
+        );
+        save(
+            &h,
+            on(
+                at(draft(MeasureKind::TScore, "-1,8"), Site::LumbarSpine),
+                20,
+            ),
+        );
+        save(
+            &h,
+            on(
+                at(draft(MeasureKind::Bmd, "0.853g/cm2"), Site::LumbarSpine),
+                20,
+            ),
+        );
         save(&h, on(at(draft(MeasureKind::Grip, "21"), Site::Left), 30));
         save(&h, on(draft(MeasureKind::ChairStand30s, "11"), 30));
         save(&h, on(draft(MeasureKind::GaitSpeed, "1.1"), 30));
@@ -235,18 +259,41 @@ mod tests {
     fn a_year_of_measures_with_low_bone_mass() {
         let h = a_year(WeightUnit::Kg);
         let s = h.measures_screen(Language::En).unwrap();
-        let t = s.cards.iter().find(|c| c.kind == MeasureKind::TScore).unwrap();
+        let t = s
+            .cards
+            .iter()
+            .find(|c| c.kind == MeasureKind::TScore)
+            .unwrap();
         assert_eq!(t.title, "T-score, lumbar spine");
         assert_eq!(t.latest, "\u{2212}1.8");
-        assert_eq!(t.change.as_deref(), Some("+0.3 since 2025-10-20".replace("2025-10-20", "Mon 20 Oct 2025").as_str()));
+        assert_eq!(
+            t.change.as_deref(),
+            Some(
+                "+0.3 since 2025-10-20"
+                    .replace("2025-10-20", "Mon 20 Oct 2025")
+                    .as_str()
+            )
+        );
         // 0.3 SD is the threshold: a change must exceed it.
-        assert_eq!(t.precision.as_deref(), Some("within the scanner's precision"));
+        assert_eq!(
+            t.precision.as_deref(),
+            Some("within the scanner's precision")
+        );
         let band = t.band.as_ref().unwrap();
-        assert_eq!(band.text, "osteopenia (taking a woman of 50 or more as postmenopausal) (WHO)");
-        assert_eq!((band.tone, band.label.as_deref()), (Tone::Caution, Some("rule of thumb")));
+        assert_eq!(
+            band.text,
+            "osteopenia (taking a woman of 50 or more as postmenopausal) (WHO)"
+        );
+        assert_eq!(
+            (band.tone, band.label.as_deref()),
+            (Tone::Caution, Some("rule of thumb"))
+        );
         let w = &s.cards[0];
         assert_eq!(w.latest, "66.5 kg");
-        assert_eq!(w.trend.as_deref(), Some("\u{2212}1.5 kg (\u{2212}2.2%) since Sat 29 Nov 2025"));
+        assert_eq!(
+            w.trend.as_deref(),
+            Some("\u{2212}1.5 kg (\u{2212}2.2%) since Sat 29 Nov 2025")
+        );
         assert_eq!(w.entries.len(), 3);
         insta::assert_json_snapshot!(stable(s));
     }
@@ -258,7 +305,11 @@ mod tests {
         let s = h.measures_screen_in(&text).unwrap();
         h.measure_form_in(&MeasureDraft::default(), &text).unwrap();
         assert!(text.missing().is_empty(), "{:?}", text.missing());
-        let t = s.cards.iter().find(|c| c.kind == MeasureKind::TScore).unwrap();
+        let t = s
+            .cards
+            .iter()
+            .find(|c| c.kind == MeasureKind::TScore)
+            .unwrap();
         assert_eq!(t.title, "T-Wert, Lendenwirbelsäule");
         assert_eq!(t.latest, "\u{2212}1,8");
         insta::assert_json_snapshot!(stable(s));
@@ -269,7 +320,9 @@ mod tests {
         let h = a_year(WeightUnit::Lb);
         let s = h.measures_screen(Language::En).unwrap();
         assert_eq!(s.cards[0].latest, "146.5 lb");
-        let form = h.measure_form(MeasureDraft::default(), Language::En).unwrap();
+        let form = h
+            .measure_form(MeasureDraft::default(), Language::En)
+            .unwrap();
         let weight = &form.kinds[0];
         assert_eq!(weight.unit, Some(MeasureUnit::Lb));
         assert_eq!(weight.range, "44 lb to 882 lb");
@@ -279,14 +332,28 @@ mod tests {
     #[test]
     fn the_form_offers_each_kinds_units_and_sites_and_says_what_is_wrong() {
         let h = heft();
-        let form = h.measure_form(MeasureDraft::default(), Language::En).unwrap();
+        let form = h
+            .measure_form(MeasureDraft::default(), Language::En)
+            .unwrap();
         assert_eq!(form.kinds.len(), MeasureKind::ALL.len());
-        let t = form.kinds.iter().find(|k| k.kind == MeasureKind::TScore).unwrap();
+        let t = form
+            .kinds
+            .iter()
+            .find(|k| k.kind == MeasureKind::TScore)
+            .unwrap();
         assert!(t.site_required);
         assert_eq!(t.sites.len(), 3);
-        let grip = form.kinds.iter().find(|k| k.kind == MeasureKind::Grip).unwrap();
+        let grip = form
+            .kinds
+            .iter()
+            .find(|k| k.kind == MeasureKind::Grip)
+            .unwrap();
         assert!(!grip.site_required && grip.sites.len() == 2);
-        let vat = form.kinds.iter().find(|k| k.kind == MeasureKind::VisceralFat).unwrap();
+        let vat = form
+            .kinds
+            .iter()
+            .find(|k| k.kind == MeasureKind::VisceralFat)
+            .unwrap();
         assert_eq!(vat.unit, None, "grams or a level: chosen, never guessed");
         assert_eq!(form.errors[0].field, "measure");
         assert!(form.actions.is_empty());
@@ -299,15 +366,45 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         let cases = [
-            (draft(MeasureKind::Grip, ""), "value: Write the value, as in 72.5"),
-            (draft(MeasureKind::Grip, "thirty"), "value: “thirty” is not a number"),
-            (draft(MeasureKind::VisceralFat, "9"), "unit: Choose the unit: g, level"),
-            (draft(MeasureKind::TScore, "-1.8"), "site: Choose where: lumbar spine, femoral neck, total hip"),
-            (at(draft(MeasureKind::Grip, "30"), Site::TotalHip), "site: Grip strength is measured at: left hand, right hand"),
-            (at(draft(MeasureKind::BodyWeight, "70"), Site::Left), "site: Body weight is measured without a site"),
-            (draft(MeasureKind::BodyWeight, "700"), "value: Value: from 20 kg to 400 kg"),
-            (draft(MeasureKind::Steps, "-5"), "value: Value: cannot be negative"),
-            (MeasureDraft { on: Some(day() + Days::new(2)), ..draft(MeasureKind::Steps, "5000") }, "date: Date: in the future"),
+            (
+                draft(MeasureKind::Grip, ""),
+                "value: Write the value, as in 72.5",
+            ),
+            (
+                draft(MeasureKind::Grip, "thirty"),
+                "value: “thirty” is not a number",
+            ),
+            (
+                draft(MeasureKind::VisceralFat, "9"),
+                "unit: Choose the unit: g, level",
+            ),
+            (
+                draft(MeasureKind::TScore, "-1.8"),
+                "site: Choose where: lumbar spine, femoral neck, total hip",
+            ),
+            (
+                at(draft(MeasureKind::Grip, "30"), Site::TotalHip),
+                "site: Grip strength is measured at: left hand, right hand",
+            ),
+            (
+                at(draft(MeasureKind::BodyWeight, "70"), Site::Left),
+                "site: Body weight is measured without a site",
+            ),
+            (
+                draft(MeasureKind::BodyWeight, "700"),
+                "value: Value: from 20 kg to 400 kg",
+            ),
+            (
+                draft(MeasureKind::Steps, "-5"),
+                "value: Value: cannot be negative",
+            ),
+            (
+                MeasureDraft {
+                    on: Some(day() + Days::new(2)),
+                    ..draft(MeasureKind::Steps, "5000")
+                },
+                "date: Date: in the future",
+            ),
         ];
         for (d, expected) in cases {
             assert_eq!(errors(d.clone(), Language::En), [expected], "{d:?}");
@@ -324,15 +421,23 @@ mod tests {
             .measure_form(at(draft(MeasureKind::Grip, "31"), Site::Left), Language::En)
             .unwrap();
         assert!(ok.errors.is_empty());
-        assert_eq!(ok.preview.as_deref(), Some("Grip strength, left hand on Tue 24 Nov: 31 kg"));
+        assert_eq!(
+            ok.preview.as_deref(),
+            Some("Grip strength, left hand on Tue 24 Nov: 31 kg")
+        );
         assert_eq!(ok.actions[0].kind, ActionKind::SaveMeasurement);
-        assert!(h.measurements(None).unwrap().is_empty(), "a form saves nothing");
+        assert!(
+            h.measurements(None).unwrap().is_empty(),
+            "a form saves nothing"
+        );
     }
 
     #[test]
     fn submit_delete_and_undo_return_the_screen_after_them() {
         let h = heft();
-        let wrong = h.measure_submit(draft(MeasureKind::Grip, "x"), Language::En).unwrap();
+        let wrong = h
+            .measure_submit(draft(MeasureKind::Grip, "x"), Language::En)
+            .unwrap();
         assert!(!wrong.saved && wrong.measures.is_none());
         assert_eq!(wrong.form.errors[0].field, "value");
         let out = h
@@ -341,19 +446,33 @@ mod tests {
         assert!(out.saved);
         let s: MeasuresScreen = out.measures.unwrap();
         assert_eq!(s.cards[0].latest, "31 kg");
-        assert_eq!(s.cards[0].band.as_ref().unwrap().status, crate::BandStatus::NeedsProfile);
-        assert_eq!(s.undo.as_ref().unwrap().label, "Undo: measured grip 31 kg (left)");
+        assert_eq!(
+            s.cards[0].band.as_ref().unwrap().status,
+            crate::BandStatus::NeedsProfile
+        );
+        assert_eq!(
+            s.undo.as_ref().unwrap().label,
+            "Undo: measured grip 31 kg (left)"
+        );
         let id = s.cards[0].entries[0].measurement_id.clone();
-        assert_eq!(s.cards[0].entries[0].delete.kind, ActionKind::DeleteMeasurement);
+        assert_eq!(
+            s.cards[0].entries[0].delete.kind,
+            ActionKind::DeleteMeasurement
+        );
         let deleted = h.measures_delete(&id, Language::En).unwrap();
         assert!(deleted.cards.is_empty() && deleted.empty.is_some());
-        assert_eq!(deleted.undo.as_ref().unwrap().label, "Undo: deleted grip 31 kg (left)");
+        assert_eq!(
+            deleted.undo.as_ref().unwrap().label,
+            "Undo: deleted grip 31 kg (left)"
+        );
         let back = h.measures_undo(Language::En).unwrap();
         assert_eq!(back.cards[0].entries[0].measurement_id, id);
         // A set logged since: Measures offers no undo, and a stale button
         // leaves the set alone.
         h.log_sets(
-            &[crate::grammar::parse("60x5").unwrap().to_input("deadlift", WeightUnit::Kg)],
+            &[crate::grammar::parse("60x5")
+                .unwrap()
+                .to_input("deadlift", WeightUnit::Kg)],
             LogTime::Now,
         )
         .unwrap();

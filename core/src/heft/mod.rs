@@ -48,8 +48,8 @@ pub use csv::{
 };
 pub use exercises::ExerciseHit;
 pub use history_screen::HISTORY_MAX_DAYS;
-pub use measures_screen::MeasureOutcome;
 pub use logbook::{EarlierOpenWorkout, FinishWorkout, HistoryQuery, LoggedSets, NextLog};
+pub use measures_screen::MeasureOutcome;
 pub use programs::{
     ExerciseProgress, ExerciseSwap, Finished, LiftStatus, NextSet, PlanContext, ProgramRun,
     ProgramStatus, ProgramSummary, RunAdjustments, SessionResult, StartedProgram, Today,

@@ -147,16 +147,18 @@ impl Band {
                     ("band-grip-normal", BandStatus::Normal)
                 };
                 let cut_kg = Weight::new(cut, WeightUnit::Kg)?;
-                let phrase = Phrase::new(id)
-                    .weight("cut", cut_kg)
-                    .choice("who", who);
+                let phrase = Phrase::new(id).weight("cut", cut_kg).choice("who", who);
                 Some(Band::new(phrase, status, BandSource::Ewgsop2, false))
             }
             MeasureKind::ChairStand30s => Some(chair_stand_band(value, profile.sex, age)),
             MeasureKind::FiveChairStand => Some(if value > FIVE_STAND_LOW_S {
                 band("band-five-stand-low", BandStatus::Low, BandSource::Ewgsop2)
             } else {
-                band("band-five-stand-normal", BandStatus::Normal, BandSource::Ewgsop2)
+                band(
+                    "band-five-stand-normal",
+                    BandStatus::Normal,
+                    BandSource::Ewgsop2,
+                )
             }),
             MeasureKind::GaitSpeed => {
                 let (id, status) = if value <= GAIT_SPEED_LOW {
@@ -224,7 +226,10 @@ fn chair_stand_norm_of(
 ) -> Result<(Sex, &'static AgeNorm), Band> {
     let rj = |id: &str, status| Band::new(Phrase::new(id), status, BandSource::RikliJones, false);
     let (Some(sex), Some(age)) = (sex, age) else {
-        return Err(rj("band-chair-stand-needs-profile", BandStatus::NeedsProfile));
+        return Err(rj(
+            "band-chair-stand-needs-profile",
+            BandStatus::NeedsProfile,
+        ));
     };
     match chair_stand_norm(age) {
         Some(norm) => Ok((sex, norm)),

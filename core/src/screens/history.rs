@@ -415,7 +415,10 @@ fn set(s: &SetEntry, exercise: &str, text: &Text) -> HistorySet {
         position: s.position,
         spoken: text.with(
             "history-set-spoken",
-            &[("exercise", exercise.into()), ("set", words.as_str().into())],
+            &[
+                ("exercise", exercise.into()),
+                ("set", words.as_str().into()),
+            ],
         ),
         text: words,
         notation: SetSpec::from_input(&s.input).to_string(),

@@ -12,9 +12,7 @@ use super::history::dated;
 use super::log::{FieldError, validation_message};
 use super::{Action, ActionKind, EmptyState, Tone};
 use crate::measures::{BandSource, BandStatus, Change, DxaCall, Trend};
-use crate::model::{
-    MeasureKind, MeasureUnit, Measurement, Site, SiteRule, Unit, WeightUnit,
-};
+use crate::model::{MeasureKind, MeasureUnit, Measurement, Site, SiteRule, Unit, WeightUnit};
 use crate::text::{Arg, Language, Text};
 use crate::validate::{Field, Problem, ValidationError};
 
@@ -265,7 +263,13 @@ fn change_amount(value: f64, unit: MeasureUnit, text: &Text) -> String {
     format!("{sign}{amount}")
 }
 
-fn change_text(c: &Change, unit: MeasureUnit, since: NaiveDate, today: NaiveDate, text: &Text) -> String {
+fn change_text(
+    c: &Change,
+    unit: MeasureUnit,
+    since: NaiveDate,
+    today: NaiveDate,
+    text: &Text,
+) -> String {
     let change = change_amount(c.absolute, unit, text);
     let date = dated(since, today, text);
     match c.percent {
@@ -273,7 +277,17 @@ fn change_text(c: &Change, unit: MeasureUnit, since: NaiveDate, today: NaiveDate
             let percent = text.with(
                 "measures-percent",
                 &[
-                    ("sign", if p > 0.0 { "+" } else if p < 0.0 { "\u{2212}" } else { "" }.into()),
+                    (
+                        "sign",
+                        if p > 0.0 {
+                            "+"
+                        } else if p < 0.0 {
+                            "\u{2212}"
+                        } else {
+                            ""
+                        }
+                        .into(),
+                    ),
                     ("number", text.number(p.abs(), 1).into()),
                 ],
             );
@@ -340,9 +354,11 @@ fn card(
     text: &Text,
 ) -> MeasureCard {
     let name = title(t.kind, t.site, text);
-    let change = t.since_previous.as_ref().zip(t.previous.as_ref()).map(|(c, p)| {
-        change_text(c, t.unit, p.measured_at.local_date(), today, text)
-    });
+    let change = t
+        .since_previous
+        .as_ref()
+        .zip(t.previous.as_ref())
+        .map(|(c, p)| change_text(c, t.unit, p.measured_at.local_date(), today, text));
     let trend = (t.count > 2)
         .then(|| {
             t.since_first
@@ -350,17 +366,13 @@ fn card(
                 .map(|c| change_text(c, t.unit, t.first.measured_at.local_date(), today, text))
         })
         .flatten();
-    let precision = t
-        .since_previous
-        .as_ref()
-        .and_then(|c| c.dxa)
-        .map(|call| {
-            text.get(match call {
-                DxaCall::Change => "measures-dxa-change",
-                DxaCall::WithinPrecision => "measures-dxa-within",
-                DxaCall::TooSoon => "measures-dxa-too-soon",
-            })
-        });
+    let precision = t.since_previous.as_ref().and_then(|c| c.dxa).map(|call| {
+        text.get(match call {
+            DxaCall::Change => "measures-dxa-change",
+            DxaCall::WithinPrecision => "measures-dxa-within",
+            DxaCall::TooSoon => "measures-dxa-too-soon",
+        })
+    });
     let band = t.band.as_ref().map(|b| BandNote {
         text: text.with(
             "measures-band-source",
@@ -595,7 +607,10 @@ pub fn form(
             "measures-entry-spoken",
             &[
                 ("measure", title(m.kind, m.site, text).into()),
-                ("date", dated(m.measured_at.local_date(), today, text).into()),
+                (
+                    "date",
+                    dated(m.measured_at.local_date(), today, text).into(),
+                ),
                 ("value", value_text(m.value, m.unit, text).into()),
             ],
         )

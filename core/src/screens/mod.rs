@@ -260,9 +260,15 @@ mod english_outside_the_catalog {
             include_str!("../heft/sync_screen.rs"),
         ),
         ("screens/history.rs", include_str!("history.rs")),
-        ("heft/history_screen.rs", include_str!("../heft/history_screen.rs")),
+        (
+            "heft/history_screen.rs",
+            include_str!("../heft/history_screen.rs"),
+        ),
         ("screens/measures.rs", include_str!("measures.rs")),
-        ("heft/measures_screen.rs", include_str!("../heft/measures_screen.rs")),
+        (
+            "heft/measures_screen.rs",
+            include_str!("../heft/measures_screen.rs"),
+        ),
     ];
 
     /// The string literals of a line, escapes kept.
