@@ -220,47 +220,49 @@ fn unit_label(unit: MeasureUnit, text: &Text) -> String {
 /// A value with its unit in the language: "72.5 kg", "−1.8", "level 9",
 /// "12 stands".
 pub fn value_text(value: f64, unit: MeasureUnit, text: &Text) -> String {
-    let number = signed_number(value, 3, text);
+    let sign = if value < 0.0 { "\u{2212}" } else { "" };
+    with_unit(value, sign, unit, text)
+}
+
+/// A change with its sign and unit: "+2 kg", "−0.3", "level +1", "+2 stands".
+fn change_amount(value: f64, unit: MeasureUnit, text: &Text) -> String {
+    let sign = if value > 0.0 {
+        "+"
+    } else if value < 0.0 {
+        "\u{2212}"
+    } else {
+        ""
+    };
+    with_unit(value, sign, unit, text)
+}
+
+/// The size of `value` to 3 decimals after `sign` (a true minus sign, a
+/// plus or nothing), with its unit the language's way.
+fn with_unit(value: f64, sign: &str, unit: MeasureUnit, text: &Text) -> String {
+    let digits = text.number(value.abs(), 3);
+    // Nothing to sign once rounded to nothing.
+    let sign = if digits.chars().all(|c| !c.is_ascii_digit() || c == '0') {
+        ""
+    } else {
+        sign
+    };
+    let number = format!("{sign}{digits}");
     match unit {
         MeasureUnit::Sd => number,
         MeasureUnit::Level => text.with("measure-value-level", &[("value", number.into())]),
-        MeasureUnit::Reps => text.with(
-            "measure-value-stands",
-            &[("value", Arg::Count(value.max(0.0).round() as u64))],
-        ),
+        MeasureUnit::Reps => {
+            let stands = text.with(
+                "measure-value-stands",
+                &[("value", Arg::Count(value.abs().round() as u64))],
+            );
+            format!("{sign}{stands}")
+        }
         MeasureUnit::StepsPerDay => text.with("measure-value-steps", &[("value", number.into())]),
         MeasureUnit::MinutesPerWeek => {
             text.with("measure-value-minutes", &[("value", number.into())])
         }
         u => format!("{number} {}", unit_label(u, text)),
     }
-}
-
-/// A number with a true minus sign: "−1.8", "−1,8".
-fn signed_number(value: f64, places: i32, text: &Text) -> String {
-    let n = text.number(value.abs(), places);
-    if value < 0.0 && n.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        format!("\u{2212}{n}")
-    } else {
-        n
-    }
-}
-
-/// A change with its sign and unit: "+2 kg", "−0.3", "+1 stand".
-fn change_amount(value: f64, unit: MeasureUnit, text: &Text) -> String {
-    let sign = if value > 0.0 { "+" } else { "" };
-    let amount = value_text(value, unit, text);
-    let amount = if unit == MeasureUnit::Reps {
-        value_text(value.abs(), unit, text)
-    } else {
-        amount
-    };
-    let sign = if unit == MeasureUnit::Reps && value < 0.0 {
-        "\u{2212}"
-    } else {
-        sign
-    };
-    format!("{sign}{amount}")
 }
 
 fn change_text(
@@ -629,5 +631,54 @@ pub fn form(
         errors,
         preview,
         actions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_and_changes_read_with_their_sign_and_unit_in_each_language() {
+        let en = Text::new(Language::En);
+        let de = Text::new(Language::De);
+        assert_eq!(value_text(-1.8, MeasureUnit::Sd, &en), "\u{2212}1.8");
+        assert_eq!(value_text(-1.8, MeasureUnit::Sd, &de), "\u{2212}1,8");
+        assert_eq!(value_text(9.0, MeasureUnit::Level, &de), "Stufe 9");
+        assert_eq!(value_text(1.0, MeasureUnit::Reps, &en), "1 stand");
+        assert_eq!(
+            value_text(0.853, MeasureUnit::GramPerCm2, &de),
+            "0,853 g/cm²"
+        );
+        assert_eq!(
+            value_text(8000.0, MeasureUnit::StepsPerDay, &en),
+            "8000 steps a day"
+        );
+        assert_eq!(change_amount(2.0, MeasureUnit::Kg, &en), "+2 kg");
+        assert_eq!(change_amount(-0.3, MeasureUnit::Sd, &en), "\u{2212}0.3");
+        assert_eq!(change_amount(1.0, MeasureUnit::Level, &en), "level +1");
+        assert_eq!(
+            change_amount(-2.0, MeasureUnit::Reps, &en),
+            "\u{2212}2 stands"
+        );
+        assert_eq!(change_amount(0.0001, MeasureUnit::Kg, &en), "0 kg");
+        assert!(en.missing().is_empty() && de.missing().is_empty());
+    }
+
+    #[test]
+    fn every_kind_and_site_has_its_words_in_each_language() {
+        for language in Language::ALL {
+            let text = Text::new(language);
+            for choice in kinds(WeightUnit::Kg, &text) {
+                assert!(!choice.units.is_empty());
+                for unit in &choice.units {
+                    value_text(1.0, unit.unit, &text);
+                }
+                for site in &choice.sites {
+                    title(choice.kind, Some(site.site), &text);
+                }
+            }
+            assert!(text.missing().is_empty(), "{:?}", text.missing());
+        }
     }
 }
