@@ -559,8 +559,14 @@ fn run_command(cli: Cli) -> Outcome {
             let list = heft.measurements(kind)?;
             // Every measurement of the kind asked for is listed, not only
             // the newest a phone's card shows.
-            let screen =
-                measures::build(&trends, &list, today, usize::MAX, &Text::new(Language::En));
+            let screen = measures::build(
+                &trends,
+                &list,
+                today,
+                profile.unit,
+                usize::MAX,
+                &Text::new(Language::En),
+            );
             measures_view::measures(&trends, &list, &screen, kind.is_some(), json);
         }
     }

@@ -10,6 +10,7 @@ use super::Heft;
 use super::undo;
 use crate::Result;
 use crate::measures::Trend;
+use crate::model::WeightUnit;
 use crate::screens::measures::{self, MeasureDraft, MeasureForm, MeasuresScreen};
 use crate::screens::today::undo_action;
 use crate::store;
@@ -89,8 +90,9 @@ impl Heft {
     /// The screen after a committed write: one that cannot be read now
     /// shows no cards rather than fail a call whose change was saved.
     fn measures_after_write(&self, text: &Text) -> MeasuresScreen {
-        self.measures_screen_in(text)
-            .unwrap_or_else(|_| measures::build(&[], &[], self.now().date_naive(), 0, text))
+        self.measures_screen_in(text).unwrap_or_else(|_| {
+            measures::build(&[], &[], self.now().date_naive(), WeightUnit::Kg, 0, text)
+        })
     }
 
     fn measures_screen_in(&self, text: &Text) -> Result<MeasuresScreen> {
@@ -100,7 +102,14 @@ impl Heft {
             let profile = store::profile::read(conn)?;
             let all = store::measurements::live(conn, None)?;
             let trends = Trend::all(&all, today, &profile);
-            let mut screen = measures::build(&trends, &all, today, measures::CARD_ENTRIES, text);
+            let mut screen = measures::build(
+                &trends,
+                &all,
+                today,
+                profile.unit,
+                measures::CARD_ENTRIES,
+                text,
+            );
             if writable && let Some(step) = undo::newest_measurement_step(conn)? {
                 screen.undo = Some(undo_action(step.label.as_ref(), &step.english, text));
             }
@@ -318,8 +327,16 @@ mod tests {
     #[test]
     fn a_pound_person_reads_pounds() {
         let h = a_year(WeightUnit::Lb);
+        // Grip measured in kg at a clinic: the card reads it in pounds.
+        save(&h, on(at(draft(MeasureKind::Grip, "20kg"), Site::Right), 5));
         let s = h.measures_screen(Language::En).unwrap();
         assert_eq!(s.cards[0].latest, "146.5 lb");
+        let right = s
+            .cards
+            .iter()
+            .find(|c| c.site == Some(Site::Right))
+            .unwrap();
+        assert_eq!(right.latest, "44.09 lb");
         let form = h
             .measure_form(MeasureDraft::default(), Language::En)
             .unwrap();

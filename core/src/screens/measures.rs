@@ -322,19 +322,43 @@ fn source_name(source: BandSource) -> String {
     source.as_str().to_owned()
 }
 
+/// A value in the unit the person reads it in: a weight (body weight,
+/// lean mass, grip) in the person's unit, to 0.01 when converted; any
+/// other value in its own.
+fn shown(value: f64, unit: MeasureUnit, person: WeightUnit) -> (f64, MeasureUnit) {
+    let to = MeasureUnit::from(person);
+    match unit.convert(value, to) {
+        Some(v) if unit != to => ((v * 100.0).round() / 100.0, to),
+        _ => (value, unit),
+    }
+}
+
+/// What the cards are written for: today (for dates of another year), the
+/// person's unit of weight and the language.
+#[derive(Clone, Copy)]
+struct For<'a> {
+    today: NaiveDate,
+    person: WeightUnit,
+    text: &'a Text,
+}
+
 /// The screen: a card per trend, each listing the newest `entries` of the
 /// series' measurements in `all` (any order): [`CARD_ENTRIES`] on a phone.
+/// Weights read in `person`'s unit.
 pub fn build(
     trends: &[Trend],
     all: &[Measurement],
     today: NaiveDate,
+    person: WeightUnit,
     entries: usize,
     text: &Text,
 ) -> MeasuresScreen {
-    let cards: Vec<MeasureCard> = trends
-        .iter()
-        .map(|t| card(t, all, today, entries, text))
-        .collect();
+    let at = For {
+        today,
+        person,
+        text,
+    };
+    let cards: Vec<MeasureCard> = trends.iter().map(|t| card(t, all, at, entries)).collect();
     let empty = cards.is_empty().then(|| EmptyState {
         title: text.get("measures-empty-title"),
         body: text.get("measures-empty-body"),
@@ -348,24 +372,32 @@ pub fn build(
     }
 }
 
-fn card(
-    t: &Trend,
-    all: &[Measurement],
-    today: NaiveDate,
-    entries: usize,
-    text: &Text,
-) -> MeasureCard {
+fn card(t: &Trend, all: &[Measurement], at: For<'_>, entries: usize) -> MeasureCard {
+    let For { today, text, .. } = at;
     let name = title(t.kind, t.site, text);
+    // A change is a difference: it converts as its values do.
+    let change_in = |c: &Change| {
+        let (absolute, unit) = shown(c.absolute, t.unit, at.person);
+        let c = Change {
+            absolute,
+            ..c.clone()
+        };
+        (c, unit)
+    };
     let change = t
         .since_previous
         .as_ref()
         .zip(t.previous.as_ref())
-        .map(|(c, p)| change_text(c, t.unit, p.measured_at.local_date(), today, text));
+        .map(|(c, p)| {
+            let (c, unit) = change_in(c);
+            change_text(&c, unit, p.measured_at.local_date(), today, text)
+        });
     let trend = (t.count > 2)
         .then(|| {
-            t.since_first
-                .as_ref()
-                .map(|c| change_text(c, t.unit, t.first.measured_at.local_date(), today, text))
+            t.since_first.as_ref().map(|c| {
+                let (c, unit) = change_in(c);
+                change_text(&c, unit, t.first.measured_at.local_date(), today, text)
+            })
         })
         .flatten();
     let precision = t.since_previous.as_ref().and_then(|c| c.dxa).map(|call| {
@@ -393,12 +425,13 @@ fn card(
     let entries = series
         .into_iter()
         .take(entries)
-        .map(|m| entry(m, &name, today, text))
+        .map(|m| entry(m, &name, at))
         .collect();
+    let (latest, unit) = shown(t.latest.value, t.latest.unit, at.person);
     MeasureCard {
         kind: t.kind,
         site: t.site,
-        latest: value_text(t.latest.value, t.latest.unit, text),
+        latest: value_text(latest, unit, text),
         date: dated(t.latest.measured_at.local_date(), today, text),
         change,
         trend,
@@ -411,9 +444,11 @@ fn card(
     }
 }
 
-fn entry(m: &Measurement, name: &str, today: NaiveDate, text: &Text) -> MeasureEntry {
-    let date = dated(m.measured_at.local_date(), today, text);
-    let value = value_text(m.value, m.unit, text);
+fn entry(m: &Measurement, name: &str, at: For<'_>) -> MeasureEntry {
+    let text = at.text;
+    let date = dated(m.measured_at.local_date(), at.today, text);
+    let (value, unit) = shown(m.value, m.unit, at.person);
+    let value = value_text(value, unit, text);
     MeasureEntry {
         measurement_id: m.id.clone(),
         spoken: text.with(
