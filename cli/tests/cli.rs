@@ -1291,7 +1291,7 @@ fn a_measurement_in_the_profile_unit_can_be_deleted_and_undone() {
     );
     let kg = json(&d.path, &["measure", "body_weight", "72.5", "kg"]);
     assert_eq!(kg["unit"], "kg");
-    assert!(ok(&d.path, &["undo"]).contains("measured body_weight 72.5 kg"));
+    assert!(ok(&d.path, &["undo"]).contains("measured body weight 72.5 kg"));
     let id = m["id"].as_str().unwrap();
     let out = ok(&d.path, &["measures", "delete", &id[id.len() - 8..]]);
     assert!(out.contains("Deleted Body weight: 160 lb"), "{out}");
@@ -1301,7 +1301,7 @@ fn a_measurement_in_the_profile_unit_can_be_deleted_and_undone() {
             .unwrap()
             .is_empty()
     );
-    assert!(ok(&d.path, &["undo"]).contains("deleted body_weight 160 lb"));
+    assert!(ok(&d.path, &["undo"]).contains("deleted body weight 160 lb"));
     let back = json(&d.path, &["measures", "--kind", "weight"]);
     assert_eq!(back["measurements"][0]["id"], id);
     let (code, _) = fails(&d.path, &["measures", "delete", "ffffffff"]);

@@ -15,6 +15,20 @@ use crate::store;
 use crate::store::profile::read as read_profile;
 use crate::text::Phrase;
 
+/// What an undo step did to measurement `m`, as message `id` says it:
+/// "measured grip strength 31 kg (left hand)".
+fn measurement_label(id: &str, m: &Measurement) -> Phrase {
+    let phrase = Phrase::new(id)
+        .word("kind", format!("measure-word-{}", m.kind.as_str()))
+        .measure("value", m.value, m.unit);
+    match m.site {
+        Some(site) => phrase
+            .choice("at", "site")
+            .word("site", format!("measure-site-{}", site.as_str())),
+        None => phrase.choice("at", "none"),
+    }
+}
+
 impl Heft {
     /// Records a measurement (one undo step).
     pub fn add_measurement(&self, new: NewMeasurement) -> Result<Measurement> {
@@ -26,7 +40,7 @@ impl Heft {
             undo::record(
                 tx,
                 stamp,
-                Phrase::new("undo-measured").name("measurement", m.describe()),
+                measurement_label("undo-measured-value", &m),
                 &Inverse::RemoveMeasurement { id: m.id.clone() },
             )?;
             Ok(m)
@@ -41,7 +55,7 @@ impl Heft {
             undo::record(
                 tx,
                 stamp,
-                Phrase::new("undo-deleted-measurement").name("measurement", m.describe()),
+                measurement_label("undo-deleted-measurement-value", &m),
                 &Inverse::RestoreMeasurement { id: id.to_owned() },
             )?;
             Ok(m)
@@ -121,7 +135,10 @@ mod tests {
         assert_eq!(h.measurements(Some(MeasureKind::Grip)).unwrap().len(), 1);
         assert!(h.measurements(Some(MeasureKind::Bmd)).unwrap().is_empty());
 
-        assert_eq!(h.undo().unwrap().undone, "measured grip 31 kg (left)");
+        assert_eq!(
+            h.undo().unwrap().undone,
+            "measured grip strength 31 kg (left hand)"
+        );
         assert!(h.measurements(None).unwrap().is_empty());
         assert!(matches!(h.measurement(&m.id), Err(Error::NotFound { .. })));
 
@@ -141,7 +158,7 @@ mod tests {
             h.delete_measurement(&m.id),
             Err(Error::NotFound { .. })
         ));
-        assert_eq!(h.undo().unwrap().undone, "deleted steps 8000 steps/day");
+        assert_eq!(h.undo().unwrap().undone, "deleted steps 8000 steps a day");
         assert_eq!(h.measurements(None).unwrap(), vec![m]);
         assert_eq!(
             h.resolve_measurement_id("xy").unwrap_err().field(),

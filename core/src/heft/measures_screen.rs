@@ -469,7 +469,7 @@ mod tests {
         );
         assert_eq!(
             s.undo.as_ref().unwrap().label,
-            "Undo: measured grip 31 kg (left)"
+            "Undo: measured grip strength 31 kg (left hand)"
         );
         let id = s.cards[0].entries[0].measurement_id.clone();
         assert_eq!(
@@ -480,7 +480,7 @@ mod tests {
         assert!(deleted.cards.is_empty() && deleted.empty.is_some());
         assert_eq!(
             deleted.undo.as_ref().unwrap().label,
-            "Undo: deleted grip 31 kg (left)"
+            "Undo: deleted grip strength 31 kg (left hand)"
         );
         let back = h.measures_undo(Language::En).unwrap();
         assert_eq!(back.cards[0].entries[0].measurement_id, id);

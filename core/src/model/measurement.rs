@@ -548,14 +548,6 @@ impl Measurement {
     pub fn value_text(&self) -> String {
         value_text(self.value, self.unit)
     }
-
-    /// What was measured, as an undo step names it: "grip 31 kg (left)".
-    pub(crate) fn describe(&self) -> String {
-        match self.site {
-            Some(s) => format!("{} {} ({s})", self.kind, self.value_text()),
-            None => format!("{} {}", self.kind, self.value_text()),
-        }
-    }
 }
 
 /// A value with its unit, as people read it ("72.5 kg", "-1.8", "0.853 g/cm2").

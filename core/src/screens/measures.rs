@@ -206,22 +206,13 @@ fn title(kind: MeasureKind, site: Option<Site>, text: &Text) -> String {
 }
 
 fn unit_label(unit: MeasureUnit, text: &Text) -> String {
-    match unit {
-        MeasureUnit::Level => text.get("measure-unit-level"),
-        MeasureUnit::Sd => text.get("measure-unit-sd"),
-        MeasureUnit::Reps => text.get("measure-unit-reps"),
-        MeasureUnit::StepsPerDay => text.get("measure-unit-steps"),
-        MeasureUnit::MinutesPerWeek => text.get("measure-unit-minutes"),
-        MeasureUnit::GramPerCm2 => "g/cm²".to_owned(),
-        other => other.as_str().to_owned(),
-    }
+    text.measure_unit(unit)
 }
 
 /// A value with its unit in the language: "72.5 kg", "−1.8", "level 9",
 /// "12 stands".
 pub fn value_text(value: f64, unit: MeasureUnit, text: &Text) -> String {
-    let sign = if value < 0.0 { "\u{2212}" } else { "" };
-    with_unit(value, sign, unit, text)
+    text.measure(value, unit)
 }
 
 /// A change with its sign and unit: "+2 kg", "−0.3", "level +1", "+2 stands".
@@ -233,36 +224,7 @@ fn change_amount(value: f64, unit: MeasureUnit, text: &Text) -> String {
     } else {
         ""
     };
-    with_unit(value, sign, unit, text)
-}
-
-/// The size of `value` to 3 decimals after `sign` (a true minus sign, a
-/// plus or nothing), with its unit the language's way.
-fn with_unit(value: f64, sign: &str, unit: MeasureUnit, text: &Text) -> String {
-    let digits = text.number(value.abs(), 3);
-    // Nothing to sign once rounded to nothing.
-    let sign = if digits.chars().all(|c| !c.is_ascii_digit() || c == '0') {
-        ""
-    } else {
-        sign
-    };
-    let number = format!("{sign}{digits}");
-    match unit {
-        MeasureUnit::Sd => number,
-        MeasureUnit::Level => text.with("measure-value-level", &[("value", number.into())]),
-        MeasureUnit::Reps => {
-            let stands = text.with(
-                "measure-value-stands",
-                &[("value", Arg::Count(value.abs().round() as u64))],
-            );
-            format!("{sign}{stands}")
-        }
-        MeasureUnit::StepsPerDay => text.with("measure-value-steps", &[("value", number.into())]),
-        MeasureUnit::MinutesPerWeek => {
-            text.with("measure-value-minutes", &[("value", number.into())])
-        }
-        u => format!("{number} {}", unit_label(u, text)),
-    }
+    text.measure_signed(value, sign, unit)
 }
 
 fn change_text(

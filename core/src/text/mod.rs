@@ -21,7 +21,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Unit, Weight, WeightUnit, format_decimal};
+use crate::model::{MeasureUnit, Unit, Weight, WeightUnit, format_decimal};
 
 /// A language the screens are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -239,6 +239,7 @@ impl Text {
             PhraseValue::Number { value } => Arg::Text(self.number(*value, 2)),
             PhraseValue::Weight { weight } => Arg::Text(self.weight(*weight)),
             PhraseValue::Estimate { value, unit } => Arg::Text(self.estimate(*value, *unit)),
+            PhraseValue::Measure { value, unit } => Arg::Text(self.measure(*value, *unit)),
             PhraseValue::Date { date } => Arg::Text(self.full_date(*date)),
             PhraseValue::Counts { values } => Arg::Text(
                 values
@@ -298,6 +299,58 @@ impl Text {
             self.localized(format!("{value:.1}")),
             unit.symbol()
         )
+    }
+
+    /// A measurement's unit as a label: `kg`, `g/cm²`, `level`, `Stufe`.
+    pub fn measure_unit(&self, unit: MeasureUnit) -> String {
+        match unit {
+            MeasureUnit::Level => self.get("measure-unit-level"),
+            MeasureUnit::Sd => self.get("measure-unit-sd"),
+            MeasureUnit::Reps => self.get("measure-unit-reps"),
+            MeasureUnit::StepsPerDay => self.get("measure-unit-steps"),
+            MeasureUnit::MinutesPerWeek => self.get("measure-unit-minutes"),
+            MeasureUnit::GramPerCm2 => "g/cm²".to_owned(),
+            other => other.as_str().to_owned(),
+        }
+    }
+
+    /// A measured value with its unit, to 0.001, a negative one with a
+    /// true minus sign: `72.5 kg`, `−1.8`, `level 9`, `12 stands`,
+    /// `0,853 g/cm²`.
+    pub fn measure(&self, value: f64, unit: MeasureUnit) -> String {
+        let sign = if value < 0.0 { "\u{2212}" } else { "" };
+        self.measure_signed(value, sign, unit)
+    }
+
+    /// The size of `value` after `sign` (a true minus sign, a plus or
+    /// nothing; none when it rounds to nothing), with its unit the
+    /// language's way: `+2 kg`, `level +1`, `−2 stands`.
+    pub fn measure_signed(&self, value: f64, sign: &str, unit: MeasureUnit) -> String {
+        let digits = self.number(value.abs(), 3);
+        let sign = if digits.chars().all(|c| !c.is_ascii_digit() || c == '0') {
+            ""
+        } else {
+            sign
+        };
+        let number = format!("{sign}{digits}");
+        match unit {
+            MeasureUnit::Sd => number,
+            MeasureUnit::Level => self.with("measure-value-level", &[("value", number.into())]),
+            MeasureUnit::Reps => {
+                let stands = self.with(
+                    "measure-value-stands",
+                    &[("value", Arg::Count(value.abs().round() as u64))],
+                );
+                format!("{sign}{stands}")
+            }
+            MeasureUnit::StepsPerDay => {
+                self.with("measure-value-steps", &[("value", number.into())])
+            }
+            MeasureUnit::MinutesPerWeek => {
+                self.with("measure-value-minutes", &[("value", number.into())])
+            }
+            u => format!("{number} {}", self.measure_unit(u)),
+        }
     }
 
     /// A date in full: `2026-12-07` (ISO 8601, as the CLI takes dates),

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Equipment, Weight, WeightUnit, Workout};
+use crate::model::{Equipment, MeasureUnit, Weight, WeightUnit, Workout};
 
 /// A catalog message and the values it names.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -74,6 +74,14 @@ pub enum PhraseValue {
         value: f64,
         /// Its unit.
         unit: WeightUnit,
+    },
+    /// A measured value with its unit (a measurement's), to 0.001:
+    /// `31 kg`, `−1.8`, `level 9`, `Stufe 9`.
+    Measure {
+        /// The value.
+        value: f64,
+        /// Its unit.
+        unit: MeasureUnit,
     },
     /// A calendar day, in full: `2026-12-07`, `7.12.2026`.
     Date {
@@ -147,6 +155,11 @@ impl Phrase {
     /// An estimated weight, to 0.1.
     pub fn estimate(self, name: &str, value: f64, unit: WeightUnit) -> Phrase {
         self.arg(name, PhraseValue::Estimate { value, unit })
+    }
+
+    /// A measured value with its unit.
+    pub fn measure(self, name: &str, value: f64, unit: MeasureUnit) -> Phrase {
+        self.arg(name, PhraseValue::Measure { value, unit })
     }
 
     /// A day.

@@ -100,3 +100,27 @@ measure-error-unit-needed = Wähle die Einheit: { $units }
 measure-error-site-required = Wähle den Messort: { $sites }
 measure-error-site-none = { $kind } wird ohne Messort gemessen
 measure-error-site-one-of = { $kind } wird gemessen an: { $sites }
+
+## Schritte zum Rückgängigmachen
+
+measure-word-body_weight = Körpergewicht
+measure-word-lean_mass = Magermasse
+measure-word-visceral_fat = Viszeralfett
+measure-word-bmd = Knochendichte
+measure-word-t_score = T-Wert
+measure-word-z_score = Z-Wert
+measure-word-grip = Griffkraft
+measure-word-chair_stand_30s = Aufstehen in 30 s
+measure-word-five_chair_stand = fünfmal Aufstehen
+measure-word-timed_up_and_go = Timed-up-and-go-Test
+measure-word-gait_speed = Gehgeschwindigkeit
+measure-word-steps = Schritte
+measure-word-running_minutes = Laufen
+undo-measured-value = { $at ->
+        [site] { $kind } { $value } ({ $site })
+       *[none] { $kind } { $value }
+    } gemessen
+undo-deleted-measurement-value = { $at ->
+        [site] { $kind } { $value } ({ $site })
+       *[none] { $kind } { $value }
+    } gelöscht

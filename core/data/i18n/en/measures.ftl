@@ -104,3 +104,27 @@ measure-error-unit-needed = Choose the unit: { $units }
 measure-error-site-required = Choose where: { $sites }
 measure-error-site-none = { $kind } is measured without a site
 measure-error-site-one-of = { $kind } is measured at: { $sites }
+
+## Undo steps
+
+measure-word-body_weight = body weight
+measure-word-lean_mass = lean mass
+measure-word-visceral_fat = visceral fat
+measure-word-bmd = bone density
+measure-word-t_score = T-score
+measure-word-z_score = Z-score
+measure-word-grip = grip strength
+measure-word-chair_stand_30s = chair stands in 30 s
+measure-word-five_chair_stand = five chair stands
+measure-word-timed_up_and_go = timed up-and-go
+measure-word-gait_speed = walking speed
+measure-word-steps = steps
+measure-word-running_minutes = running
+undo-measured-value = measured { $at ->
+        [site] { $kind } { $value } ({ $site })
+       *[none] { $kind } { $value }
+    }
+undo-deleted-measurement-value = deleted { $at ->
+        [site] { $kind } { $value } ({ $site })
+       *[none] { $kind } { $value }
+    }
