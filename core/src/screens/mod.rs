@@ -13,9 +13,9 @@ pub mod finish;
 pub mod form;
 pub mod history;
 pub mod log;
-pub mod program;
-pub mod onboarding;
 pub mod measures;
+pub mod onboarding;
+pub mod program;
 pub mod progress;
 mod sets;
 pub mod settings;
@@ -39,14 +39,14 @@ pub use history::{
     HistoryDay, HistoryLine, HistoryScreen, HistorySet, HistoryWorkout, RunKind, SetRun,
 };
 pub use log::{ExerciseChoice, FieldError, LogScreen, SetForm};
-pub use program::{
-    DaySection, DayToggle, LiftRow, PhaseSection, ProgramDetailScreen, ProgramListScreen,
-    ProgramRow, ProgramStatusScreen, SlotRow, SwapRow,
-};
-pub use onboarding::{OnboardingOutcome, OnboardingScreen, OnboardingStep};
 pub use measures::{
     BandNote, KindChoice, MeasureCard, MeasureDraft, MeasureEntry, MeasureForm, MeasuresScreen,
     SiteChoice, UnitChoice,
+};
+pub use onboarding::{OnboardingOutcome, OnboardingScreen, OnboardingStep};
+pub use program::{
+    DaySection, DayToggle, LiftRow, PhaseSection, ProgramDetailScreen, ProgramListScreen,
+    ProgramRow, ProgramStatusScreen, SlotRow, SwapRow,
 };
 pub use progress::ProgressScreen;
 pub use settings::{SettingsForm, SettingsOutcome, SettingsRow, SettingsScreen, SettingsSection};
