@@ -209,6 +209,17 @@ struct Held {
     previous: Option<f64>,
 }
 
+/// What a session's best beat: the higher (in grams) of the record held
+/// before the session and the best of the session's sets before its own
+/// best, as a set-by-set pass would name it.
+pub fn beaten(held: Option<f64>, before: Option<f64>) -> Option<f64> {
+    match (held, before) {
+        (Some(h), Some(b)) if grams(b) > grams(h) => Some(b),
+        (Some(h), _) => Some(h),
+        (None, b) => b,
+    }
+}
+
 /// Offers a session's candidate to a held record: it takes the place when
 /// it is higher (in grams); what it beat is the higher of the held record
 /// and the session's best before it (`before`), as a set-by-set pass would
@@ -227,12 +238,7 @@ fn keep(
     if slot.as_ref().is_some_and(|h| g <= h.grams) {
         return;
     }
-    let held = slot.as_ref().map(|h| h.value);
-    let previous = match (held, before) {
-        (Some(h), Some(b)) if grams(b) > grams(h) => Some(b),
-        (Some(h), _) => Some(h),
-        (None, b) => b,
-    };
+    let previous = beaten(slot.as_ref().map(|h| h.value), before);
     *slot = Some(Held {
         grams: g,
         value,

@@ -88,8 +88,21 @@ pub(crate) fn refresh(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Recomputes every derived row from the live sets.
+/// Recomputes every derived row from the live sets. The rows go in
+/// without the tables' secondary indexes, which are built once afterwards
+/// from the sorted rows: cheaper than keeping each up to date row by row
+/// (an import or a first merge rebuilds tens of thousands of rows).
 pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
+    let indexes: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+               AND tbl_name IN ('exercise_session', 'e1rm_point') ORDER BY name",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (name, _) in &indexes {
+        conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+    }
     conn.execute("DELETE FROM exercise_session", [])?;
     conn.execute("DELETE FROM e1rm_point", [])?;
     for_each_workout(conn, |sessions| {
@@ -98,6 +111,9 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
         }
         Ok(())
     })?;
+    for (_, sql) in &indexes {
+        conn.execute_batch(sql)?;
+    }
     conn.execute("DELETE FROM derived_stale", [])?;
     Ok(())
 }
@@ -452,6 +468,84 @@ pub(crate) fn lifting_dates(conn: &Connection, until_ms: i64) -> Result<Vec<Naiv
     Ok(out)
 }
 
+/// Where a record kind's values are kept: the table (with the index whose
+/// top is the best value), the value, what the session's earlier sets
+/// reached, the set and its date, and a filter on the formula.
+struct RecordSource {
+    kind: RecordKind,
+    table: &'static str,
+    value: &'static str,
+    before: &'static str,
+    set: &'static str,
+    date: &'static str,
+    filter: &'static str,
+}
+
+/// The three derived record kinds, in [`Prior`](crate::analytics::session_bests::Prior) order.
+const RECORD_SOURCES: [RecordSource; 3] = [
+    RecordSource {
+        kind: RecordKind::HeaviestWeight,
+        table: "exercise_session INDEXED BY exercise_session_heaviest",
+        value: "heaviest_kg",
+        before: "heaviest_before",
+        set: "heaviest_set",
+        date: "heaviest_date",
+        filter: "",
+    },
+    RecordSource {
+        kind: RecordKind::BestE1rm,
+        table: "e1rm_point INDEXED BY e1rm_point_best",
+        value: "e1rm_kg",
+        before: "before_kg",
+        set: "set_id",
+        date: "set_date",
+        filter: "AND formula = ?2",
+    },
+    RecordSource {
+        kind: RecordKind::BestVolume,
+        table: "exercise_session INDEXED BY exercise_session_volume",
+        value: "volume_kg",
+        before: "NULL",
+        set: "NULL",
+        date: "session_date",
+        filter: "",
+    },
+];
+
+impl RecordSource {
+    /// The table's name, for errors.
+    fn name(&self) -> &'static str {
+        self.table.split_whitespace().next().unwrap_or(self.table)
+    }
+
+    /// The best value of `exercise_id` in sessions that started before
+    /// `before_ms`, from the top of the index.
+    fn best_before(
+        &self,
+        conn: &Connection,
+        exercise_id: &str,
+        formula: Formula,
+        before_ms: i64,
+    ) -> Result<Option<f64>> {
+        let RecordSource {
+            table,
+            value,
+            filter,
+            ..
+        } = self;
+        Ok(conn
+            .prepare_cached(&format!(
+                "SELECT {value} FROM {table} WHERE exercise_id = ?1 AND {value} IS NOT NULL \
+                 AND started_at_ms < ?3 {filter} ORDER BY {value} DESC LIMIT 1"
+            ))?
+            .query_row(
+                rusqlite::params![exercise_id, formula_tag(formula), before_ms],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}
+
 /// Per exercise of `ids`, the best heaviest-weight candidate, e1RM (with
 /// `formula`) and session volume of the sessions that started before
 /// `before_ms`: what a later session must beat to set a record.
@@ -486,33 +580,8 @@ pub(crate) fn bests_before(
     }
     for id in ids {
         let mut best: [Option<f64>; 3] = [None; 3];
-        for (slot, (table, value, filter)) in best.iter_mut().zip([
-            (
-                "exercise_session INDEXED BY exercise_session_heaviest",
-                "heaviest_kg",
-                "",
-            ),
-            (
-                "e1rm_point INDEXED BY e1rm_point_best",
-                "e1rm_kg",
-                "AND formula = ?2",
-            ),
-            (
-                "exercise_session INDEXED BY exercise_session_volume",
-                "volume_kg",
-                "",
-            ),
-        ]) {
-            *slot = conn
-                .prepare_cached(&format!(
-                    "SELECT {value} FROM {table} WHERE exercise_id = ?1 AND {value} IS NOT NULL \
-                     AND started_at_ms < ?3 {filter} ORDER BY {value} DESC LIMIT 1"
-                ))?
-                .query_row(
-                    rusqlite::params![id, formula_tag(formula), before_ms],
-                    |r| r.get(0),
-                )
-                .optional()?;
+        for (slot, source) in best.iter_mut().zip(&RECORD_SOURCES) {
+            *slot = source.best_before(conn, id, formula, before_ms)?;
         }
         if best.iter().any(Option::is_some) {
             out.insert(id.clone(), best);
@@ -582,50 +651,18 @@ pub(crate) fn records_of(
     until_ms: i64,
     exercise: &RecordExercise,
 ) -> Result<Vec<Record>> {
-    // Per kind: the table, the value, what this session's earlier sets
-    // reached, the set and its date, and a filter.
-    let kinds: [(RecordKind, &str, &str, &str, &str, &str, &str); 3] = [
-        (
-            RecordKind::HeaviestWeight,
-            "exercise_session INDEXED BY exercise_session_heaviest",
-            "heaviest_kg",
-            "heaviest_before",
-            "heaviest_set",
-            "heaviest_date",
-            "",
-        ),
-        (
-            RecordKind::BestE1rm,
-            "e1rm_point INDEXED BY e1rm_point_best",
-            "e1rm_kg",
-            "before_kg",
-            "set_id",
-            "set_date",
-            "AND formula = ?2",
-        ),
-        (
-            RecordKind::BestVolume,
-            "exercise_session INDEXED BY exercise_session_volume",
-            "volume_kg",
-            "NULL",
-            "NULL",
-            "session_date",
-            "",
-        ),
-    ];
     let mut out = Vec::new();
-    for (kind, table, value, before, set, date, filter) in kinds {
-        // The best value, from the top of the index.
-        let best: Option<f64> = conn
-            .prepare_cached(&format!(
-                "SELECT {value} FROM {table} WHERE exercise_id = ?1 AND {value} IS NOT NULL \
-                 AND started_at_ms < ?3 {filter} ORDER BY {value} DESC LIMIT 1"
-            ))?
-            .query_row(
-                rusqlite::params![exercise_id, formula_tag(formula), until_ms],
-                |r| r.get(0),
-            )
-            .optional()?;
+    for source in &RECORD_SOURCES {
+        let RecordSource {
+            kind,
+            table,
+            value,
+            before,
+            set,
+            date,
+            filter,
+        } = *source;
+        let best = source.best_before(conn, exercise_id, formula, until_ms)?;
         let Some(best) = best.and_then(grams) else {
             continue;
         };
@@ -651,11 +688,7 @@ pub(crate) fn records_of(
                         value: v,
                         before: row.get(1)?,
                         set_id: row.get(2)?,
-                        date: date_of(
-                            table.split_whitespace().next().unwrap_or(table),
-                            date,
-                            &row.get::<_, String>(3)?,
-                        )?,
+                        date: date_of(source.name(), date, &row.get::<_, String>(3)?)?,
                         workout_id: row.get(4)?,
                         started_at_ms: row.get(5)?,
                     });
@@ -685,11 +718,7 @@ pub(crate) fn records_of(
                 |row| row.get(0),
             )
             .optional()?;
-        let previous = match (held, r.before) {
-            (Some(h), Some(b)) if grams(b) > grams(h) => Some(b),
-            (Some(h), _) => Some(h),
-            (None, b) => b,
-        };
+        let previous = session_bests::beaten(held, r.before);
         out.push(Record {
             exercise_id: exercise_id.to_owned(),
             exercise_name: exercise.name.clone(),
