@@ -516,6 +516,60 @@ fn upgrading_to_v7_builds_the_derived_rows_of_every_workout() {
     // The frozen v7 fixture, written by the upgrade, holds the same rows.
     let (_dir7, v7) = copy_fixture("v7.db");
     assert_eq!(derived_counts(&v7), upgraded);
+    assert_eq!(derived_rows(&v7), derived_rows(&path));
+}
+
+/// Every derived row of `path`, each as its quoted values, in key order.
+fn derived_rows(path: &Path) -> Vec<String> {
+    let c = Connection::open(path).unwrap();
+    let mut out = Vec::new();
+    for (table, key) in [
+        ("exercise_session", "exercise_id, workout_id"),
+        ("e1rm_point", "exercise_id, formula, workout_id"),
+    ] {
+        let columns: Vec<String> = c
+            .prepare(&format!(
+                "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
+            ))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let quoted: Vec<String> = columns.iter().map(|c| format!("quote({c})")).collect();
+        let sql = format!(
+            "SELECT '{table}' || ' ' || {} FROM {table} ORDER BY {key}",
+            quoted.join(" || ' ' || ")
+        );
+        let rows: Vec<String> = c
+            .prepare(&sql)
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        out.extend(rows);
+    }
+    out
+}
+
+#[test]
+fn rows_of_older_rules_are_recomputed_at_open() {
+    let (_dir, path) = copy_fixture("v7.db");
+    let before = derived_rows(&path);
+    assert!(!before.is_empty());
+    {
+        // Rows a build with other rules left: wrong values, another version.
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch(
+            "UPDATE exercise_session SET work_sets = work_sets + 7;
+             DELETE FROM e1rm_point;
+             UPDATE meta SET value = '0' WHERE key = 'derived_rules';",
+        )
+        .unwrap();
+    }
+    drop(Heft::open(&path).unwrap());
+    assert_eq!(derived_rows(&path), before);
 }
 
 #[test]

@@ -86,8 +86,8 @@ fn offer(slot: &mut Option<SessionBest>, value: f64, s: &AnalyticsSet) {
     };
     match slot {
         Some(b) if grams(b.value).is_some_and(|held| g <= held) => {
-            // Not a new best, but a later record is measured against the
-            // best before it: keep the highest earlier value.
+            // Not a new best. What a later best beat is the running best it
+            // replaces, which is already the highest value before it.
         }
         Some(b) => {
             *b = SessionBest {

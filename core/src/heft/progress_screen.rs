@@ -28,8 +28,13 @@ use crate::text::{Language, Text};
 impl Heft {
     /// The Progress screen on `today` in `language`.
     pub fn progress_screen(&self, today: NaiveDate, language: Language) -> Result<ProgressScreen> {
+        self.progress_screen_in(today, &Text::new(language))
+    }
+
+    /// The Progress screen in `text`'s language (tests read which
+    /// messages it asked the catalog for).
+    fn progress_screen_in(&self, today: NaiveDate, text: &Text) -> Result<ProgressScreen> {
         self.check_day(today, 1)?;
-        let text = Text::new(language);
         self.read_snapshot(|conn| {
             let profile = read_profile(conn)?;
             let formula = profile.formula.unwrap_or(Formula::Epley);
@@ -71,7 +76,7 @@ impl Heft {
                     .checked_sub_days(Days::new(CHART_DAYS))
                     .unwrap_or(NaiveDate::MIN);
                 let (from_ms, _) = utc_ms_covering(from, from);
-                lifts = derived::most_trained(conn, formula, from_ms, until_ms, MAIN_LIFTS)?;
+                lifts = derived::most_trained(conn, formula, from_ms, until_ms, today, MAIN_LIFTS)?;
             }
             let year_from = today
                 .checked_sub_days(Days::new(CHART_DAYS))
@@ -99,7 +104,7 @@ impl Heft {
                 wanted.dedup();
                 let mut sessions =
                     derived::sessions_of(conn, &Sessions::Of(&wanted), Some(formula), i64::MIN)?;
-                sessions.retain(|s| s.started_at_ms < until_ms);
+                sessions.retain(|s| s.started_at_ms < until_ms && s.session_date <= today);
                 let inputs = lifts
                     .iter()
                     .map(|(id, name)| {
@@ -142,7 +147,9 @@ impl Heft {
                         id: id.clone(),
                         name: name.clone(),
                         points: derived::e1rm_points(conn, id, formula, year_ms, until_ms)?,
-                        records: derived::records_of(conn, id, formula, until_ms, &exercise)?,
+                        records: derived::records_of(
+                            conn, id, formula, until_ms, today, &exercise,
+                        )?,
                     });
                 }
                 (
@@ -167,7 +174,7 @@ impl Heft {
             let prior = derived::bests_before(conn, &trained, formula, window_ms)?;
             let mut late =
                 derived::sessions_of(conn, &Sessions::Of(&trained), Some(formula), window_ms)?;
-            late.retain(|s| s.started_at_ms < until_ms);
+            late.retain(|s| s.started_at_ms < until_ms && s.session_date <= today);
             let recent = session_records(
                 &late,
                 formula,
@@ -190,7 +197,7 @@ impl Heft {
                 spacing: &spacing,
                 recent: &recent,
             };
-            Ok(progress::build(&input, &text))
+            Ok(progress::build(&input, text))
         })
     }
 }
@@ -310,36 +317,19 @@ mod tests {
     fn every_message_is_in_the_catalog(h: &Heft) {
         for language in Language::ALL {
             let text = Text::new(language);
-            let s = h.progress_screen(today(), language).unwrap();
+            let s = h.progress_screen_in(today(), &text).unwrap();
             assert_eq!(s.language, language);
             assert!(text.missing().is_empty(), "{:?}", text.missing());
         }
     }
 
-    #[test]
-    fn first_run_is_the_empty_state() {
-        let h = heft();
-        let s = h.progress_screen(today(), Language::En).unwrap();
-        assert!(s.empty.is_some());
-        assert!(s.lifts.is_empty());
-        assert_eq!(s.minutes.bars.len(), 5);
-        insta::assert_json_snapshot!(s);
-    }
-
-    #[test]
-    fn a_year_of_training() {
-        let h = lifter(WeightUnit::Kg, BoneStatus::Normal);
-        a_year(&h, WeightUnit::Kg);
-        every_message_is_in_the_catalog(&h);
-        let s = h.progress_screen(today(), Language::En).unwrap();
-        assert!(s.empty.is_none());
-        let ids: Vec<&str> = s.lifts.iter().map(|l| l.exercise_id.as_str()).collect();
-        assert_eq!(
-            ids,
-            ["bench-press", "back-squat", "deadlift", "overhead-press"]
-        );
-        // The figures agree with the statistics read from every set.
-        let stats = h.stats(today()).unwrap();
+    /// The screen of `day`, checked against the statistics read from every
+    /// set of that day: this week's minutes, the last heavy axial lift, the
+    /// LIFTMOR weeks, weeks in a row, sessions, the records of the last 28
+    /// days and each lift's best e1RM.
+    fn agrees_with_stats(h: &Heft, day: NaiveDate) -> ProgressScreen {
+        let s = h.progress_screen(day, Language::En).unwrap();
+        let stats = h.stats(day).unwrap();
         assert_eq!(
             s.week.minutes,
             format!("{} min of lifting", stats.this_week.lifting_minutes)
@@ -348,7 +338,9 @@ mod tests {
         assert!(
             s.bone.rows[4]
                 .value
-                .starts_with(&Text::new(Language::En).date(last))
+                .starts_with(&Text::new(Language::En).date(last)),
+            "{:?} vs {last}",
+            s.bone.rows[4]
         );
         assert_eq!(
             s.bone.rows[3].value,
@@ -366,23 +358,39 @@ mod tests {
             s.adherence.rows[1].value,
             a.sessions_last_4_weeks.to_string()
         );
-        let recent: Vec<(String, String)> = stats
+        let mut expected: Vec<(String, String, String)> = stats
             .records
             .iter()
             .filter(|r| r.kind != crate::analytics::RecordKind::MostReps)
-            .map(|r| (r.exercise_name.clone(), r.date.to_string()))
+            .map(|r| {
+                (
+                    r.exercise_name.clone(),
+                    r.date.to_string(),
+                    format!("{:?}", r.kind),
+                )
+            })
             .collect();
-        let mut shown: Vec<(String, String)> = s
+        let kind = |label: &str| match label {
+            "Heaviest weight" | "Heaviest added weight" => "HeaviestWeight",
+            "Best e1RM" => "BestE1rm",
+            _ => "BestVolume",
+        };
+        let mut shown: Vec<(String, String, String)> = s
             .records
             .iter()
-            .map(|r| (r.exercise.clone(), r.detail[..10].to_owned()))
+            .map(|r| {
+                (
+                    r.exercise.clone(),
+                    r.detail[..10].to_owned(),
+                    kind(&r.label).to_owned(),
+                )
+            })
             .collect();
-        let mut expected = recent.clone();
         shown.sort();
         expected.sort();
         assert!(!expected.is_empty(), "records in the last 28 days");
         assert_eq!(shown, expected);
-        let records = h.records().unwrap();
+        let records = h.records_on(day).unwrap();
         for lift in &s.lifts {
             let best = records
                 .iter()
@@ -392,8 +400,44 @@ mod tests {
                 })
                 .unwrap();
             assert_eq!(lift.records[1].value, format!("{:.1} kg", best.value));
+            assert_eq!(lift.records[1].detail[..10], best.date.to_string());
+        }
+        s
+    }
+
+    #[test]
+    fn first_run_is_the_empty_state() {
+        let h = heft();
+        let s = h.progress_screen(today(), Language::En).unwrap();
+        assert!(s.empty.is_some());
+        assert!(s.lifts.is_empty());
+        assert_eq!(s.minutes.bars.len(), 5);
+        insta::assert_json_snapshot!(s);
+    }
+
+    #[test]
+    fn a_year_of_training() {
+        let h = lifter(WeightUnit::Kg, BoneStatus::Normal);
+        a_year(&h, WeightUnit::Kg);
+        every_message_is_in_the_catalog(&h);
+        let s = agrees_with_stats(&h, today());
+        assert!(s.empty.is_none());
+        let ids: Vec<&str> = s.lifts.iter().map(|l| l.exercise_id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["bench-press", "back-squat", "deadlift", "overhead-press"]
+        );
+        for lift in &s.lifts {
             assert_eq!(lift.tone, crate::screens::Tone::Good, "{}", lift.title);
         }
+        // A day in the past shows what was true then: nothing logged after it.
+        let past = NaiveDate::from_ymd_opt(2026, 10, 28).unwrap();
+        let then = agrees_with_stats(&h, past);
+        assert!(
+            then.lifts
+                .iter()
+                .all(|l| l.chart.points.iter().all(|p| p.date <= past))
+        );
         insta::assert_json_snapshot!(trimmed(s));
     }
 

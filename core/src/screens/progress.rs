@@ -638,7 +638,7 @@ fn lift(input: &ProgressInput<'_>, l: &LiftInput, unit: WeightUnit, text: &Text)
 fn is_new(r: &Record, today: NaiveDate) -> bool {
     let recent = today
         .checked_sub_days(Days::new(RECENT_DAYS - 1))
-        .is_some_and(|from| r.date >= from);
+        .is_some_and(|from| r.date >= from && r.date <= today);
     recent && r.previous.is_some()
 }
 
@@ -646,12 +646,19 @@ fn adherence(input: &ProgressInput<'_>, text: &Text) -> AdherenceSummary {
     let streak = adherence::streak(input.session_dates, input.today);
     let gaps = adherence::gaps(input.session_dates, input.today);
     let past = input.weeks.split_last().map_or(input.weeks, |(_, p)| p);
-    let done: u32 = past.iter().map(|w| w.sessions).sum();
-    let planned: Option<u32> = past
+    // Against the plan over the weeks it covers, as the statistics count
+    // it; every session of the four weeks without one.
+    let planned_weeks: Vec<(u32, u32)> = past
         .iter()
-        .map(|w| w.planned_sessions.map(u32::from))
-        .sum::<Option<u32>>()
-        .filter(|p| *p > 0);
+        .filter_map(|w| w.planned_sessions.map(|p| (w.sessions, u32::from(p))))
+        .collect();
+    let planned: Option<u32> =
+        Some(planned_weeks.iter().map(|(_, p)| p).sum::<u32>()).filter(|p| *p > 0);
+    let done: u32 = if planned.is_some() {
+        planned_weeks.iter().map(|(s, _)| s).sum()
+    } else {
+        past.iter().map(|w| w.sessions).sum()
+    };
     let mut rows = vec![FigureRow {
         label: text.get("progress-streak"),
         value: text.with(

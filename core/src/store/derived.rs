@@ -55,6 +55,33 @@ fn date_of(table: &'static str, column: &'static str, text: &str) -> Result<Naiv
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| bad(table, column, e))
 }
 
+/// The version of the rules the rows were computed by. Raise it whenever
+/// what a row holds changes (which sets count, the e1RM formulas, what is
+/// heavy): the triggers only see the data change, so the next open marks
+/// every workout stale and recomputes it.
+const RULES: &str = "1";
+/// The `meta` key that keeps it.
+const RULES_KEY: &str = "derived_rules";
+
+/// Whether the rows were computed by this build's rules.
+pub(crate) fn rules_current(conn: &Connection) -> Result<bool> {
+    Ok(super::meta_get(conn, RULES_KEY)?.as_deref() == Some(RULES))
+}
+
+/// Marks every workout stale when the rows were computed by other rules,
+/// and records these; the caller refreshes.
+pub(crate) fn renew_if_rules_changed(conn: &Connection) -> Result<()> {
+    if rules_current(conn)? {
+        return Ok(());
+    }
+    conn.execute(
+        "INSERT INTO derived_stale (workout_id) SELECT DISTINCT workout_id FROM set_entry
+         WHERE workout_id NOT IN (SELECT workout_id FROM derived_stale)",
+        [],
+    )?;
+    super::meta_set(conn, RULES_KEY, RULES)
+}
+
 /// The workouts named stale.
 fn stale(conn: &Connection) -> Result<Vec<String>> {
     Ok(conn
@@ -394,12 +421,13 @@ pub(crate) fn most_trained(
     formula: Formula,
     from_ms: i64,
     until_ms: i64,
+    through: NaiveDate,
     n: usize,
 ) -> Result<Vec<(String, String)>> {
     if has_stale(conn)? {
         let mut counts: HashMap<String, usize> = HashMap::new();
         for s in sessions_of(conn, &Sessions::All, Some(formula), from_ms)? {
-            if s.started_at_ms < until_ms && !s.e1rm.is_empty() {
+            if s.started_at_ms < until_ms && s.session_date <= through && !s.e1rm.is_empty() {
                 *counts.entry(s.exercise_id).or_default() += 1;
             }
         }
@@ -424,12 +452,19 @@ pub(crate) fn most_trained(
          CROSS JOIN e1rm_point p INDEXED BY e1rm_point_workout ON p.workout_id = w.id
          JOIN exercise e ON e.id = p.exercise_id
          WHERE p.formula = ?1 AND w.started_at_ms >= ?2 AND w.started_at_ms < ?3
-           AND w.deleted = 0 AND e.deleted = 0
+           AND w.deleted = 0 AND e.deleted = 0 AND p.session_date <= ?5
          GROUP BY p.exercise_id ORDER BY sessions DESC, e.name, p.exercise_id LIMIT ?4",
     )?;
-    let rows = stmt.query_map((formula_tag(formula), from_ms, until_ms, n as i64), |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    })?;
+    let rows = stmt.query_map(
+        (
+            formula_tag(formula),
+            from_ms,
+            until_ms,
+            n as i64,
+            date_text(through),
+        ),
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -526,6 +561,7 @@ impl RecordSource {
         exercise_id: &str,
         formula: Formula,
         before_ms: i64,
+        through: Option<NaiveDate>,
     ) -> Result<Option<f64>> {
         let RecordSource {
             table,
@@ -536,10 +572,16 @@ impl RecordSource {
         Ok(conn
             .prepare_cached(&format!(
                 "SELECT {value} FROM {table} WHERE exercise_id = ?1 AND {value} IS NOT NULL \
-                 AND started_at_ms < ?3 {filter} ORDER BY {value} DESC LIMIT 1"
+                 AND started_at_ms < ?3 AND (?4 IS NULL OR session_date <= ?4) {filter} \
+                 ORDER BY {value} DESC LIMIT 1"
             ))?
             .query_row(
-                rusqlite::params![exercise_id, formula_tag(formula), before_ms],
+                rusqlite::params![
+                    exercise_id,
+                    formula_tag(formula),
+                    before_ms,
+                    through.map(date_text)
+                ],
                 |r| r.get(0),
             )
             .optional()?)
@@ -581,7 +623,7 @@ pub(crate) fn bests_before(
     for id in ids {
         let mut best: [Option<f64>; 3] = [None; 3];
         for (slot, source) in best.iter_mut().zip(&RECORD_SOURCES) {
-            *slot = source.best_before(conn, id, formula, before_ms)?;
+            *slot = source.best_before(conn, id, formula, before_ms, None)?;
         }
         if best.iter().any(Option::is_some) {
             out.insert(id.clone(), best);
@@ -641,7 +683,8 @@ struct SqlRecord {
 }
 
 /// The heaviest-weight, best-e1RM and best-volume records of
-/// `exercise_id` from sessions that started before `until_ms`: the same
+/// `exercise_id` from sessions that started before `until_ms` on a local
+/// date up to `through`: the same
 /// records [`session_records`](crate::analytics::session_bests::session_records)
 /// folds from every row, found by index without reading them all.
 pub(crate) fn records_of(
@@ -649,6 +692,7 @@ pub(crate) fn records_of(
     exercise_id: &str,
     formula: Formula,
     until_ms: i64,
+    through: NaiveDate,
     exercise: &RecordExercise,
 ) -> Result<Vec<Record>> {
     let mut out = Vec::new();
@@ -662,23 +706,26 @@ pub(crate) fn records_of(
             date,
             filter,
         } = *source;
-        let best = source.best_before(conn, exercise_id, formula, until_ms)?;
+        let best = source.best_before(conn, exercise_id, formula, until_ms, Some(through))?;
         let Some(best) = best.and_then(grams) else {
             continue;
         };
         // The earliest session holding it at gram precision.
-        let lowest = (best as f64 - 0.5) / 1000.0;
+        // A gram below: the check on each row keeps it exact.
+        let lowest = (best as f64 - 1.0) / 1000.0;
         let found = {
             let mut stmt = conn.prepare_cached(&format!(
                 "SELECT {value}, {before}, {set}, {date}, workout_id, started_at_ms FROM {table} \
                  WHERE exercise_id = ?1 AND {value} IS NOT NULL AND {value} >= ?4 \
-                 AND started_at_ms < ?3 {filter} ORDER BY started_at_ms, workout_id"
+                 AND started_at_ms < ?3 AND session_date <= ?5 {filter} \
+                 ORDER BY started_at_ms, workout_id"
             ))?;
             let mut rows = stmt.query(rusqlite::params![
                 exercise_id,
                 formula_tag(formula),
                 until_ms,
-                lowest
+                lowest,
+                date_text(through)
             ])?;
             let mut found = None;
             while let Some(row) = rows.next()? {
@@ -759,7 +806,13 @@ pub(crate) fn last_heavy_axial(
     const T: &str = "exercise_session";
     while let Some(row) = rows.next()? {
         let session = date_of(T, "session_date", &row.get::<_, String>(1)?)?;
-        if last.is_some_and(|l| session.succ_opt().is_some_and(|next| next < l)) {
+        // Starts run in UTC: a session started earlier can carry a local
+        // date up to two days later, and its sets the day after that.
+        if last.is_some_and(|l| {
+            session
+                .checked_add_days(chrono::Days::new(3))
+                .is_some_and(|later| later < l)
+        }) {
             break;
         }
         let effort = row

@@ -356,6 +356,7 @@ fn prepare(conn: &mut Connection, now_ms: i64) -> Result<()> {
     migrations::migrate(&tx)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     seed(&tx, now_ms)?;
+    derived::renew_if_rules_changed(&tx)?;
     derived::refresh(&tx)?;
     tx.commit()?;
     Ok(())
@@ -370,7 +371,8 @@ fn is_current(conn: &Connection) -> Result<bool> {
     let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     Ok(app == APPLICATION_ID
         && catalog_is_current(conn, &catalog::builtin()?)?
-        && meta_get(conn, "device_id")?.is_some())
+        && meta_get(conn, "device_id")?.is_some()
+        && derived::rules_current(conn)?)
 }
 
 /// Whether the built-in catalog in the database is `cat`'s version.

@@ -90,7 +90,10 @@ CREATE TRIGGER set_entry_delete_derived AFTER DELETE ON set_entry BEGIN
         SELECT OLD.workout_id WHERE NOT EXISTS (SELECT 1 FROM derived_stale WHERE workout_id = OLD.workout_id);
 END;
 
-CREATE TRIGGER workout_update_derived AFTER UPDATE OF started_at_ms, offset_min, deleted ON workout BEGIN
+CREATE TRIGGER workout_update_derived AFTER UPDATE OF started_at_ms, offset_min, deleted ON workout
+WHEN OLD.started_at_ms IS NOT NEW.started_at_ms OR OLD.offset_min IS NOT NEW.offset_min
+  OR OLD.deleted IS NOT NEW.deleted
+BEGIN
     INSERT INTO derived_stale (workout_id)
         SELECT NEW.id WHERE NOT EXISTS (SELECT 1 FROM derived_stale WHERE workout_id = NEW.id);
 END;
@@ -101,7 +104,11 @@ CREATE TRIGGER workout_delete_derived AFTER DELETE ON workout BEGIN
 END;
 
 CREATE TRIGGER exercise_update_derived
-AFTER UPDATE OF pattern, measure, axial, impact, deleted ON exercise BEGIN
+AFTER UPDATE OF pattern, measure, axial, impact, deleted ON exercise
+WHEN OLD.pattern IS NOT NEW.pattern OR OLD.measure IS NOT NEW.measure
+  OR OLD.axial IS NOT NEW.axial OR OLD.impact IS NOT NEW.impact
+  OR OLD.deleted IS NOT NEW.deleted
+BEGIN
     INSERT INTO derived_stale (workout_id)
         SELECT DISTINCT workout_id FROM set_entry
         WHERE exercise_id = NEW.id
