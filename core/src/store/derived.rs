@@ -940,6 +940,13 @@ mod tests {
             load: u32,
             reps: u32,
         },
+        /// A Strong export of one workout imported (again, when the same
+        /// day comes up twice: then with other loads, which updates it).
+        ImportCsv {
+            day: u64,
+            load: u32,
+            reps: u32,
+        },
         /// The other device takes this one's file, edits one of its sets
         /// and deletes another, and this device merges that back: merged
         /// updates and tombstones of rows already here.
@@ -980,6 +987,8 @@ mod tests {
                 .prop_map(|(day, exercise, load, reps)| Op::Merge { day, exercise, load, reps }),
             1 => (any::<usize>(), any::<usize>(), 0u32..15)
                 .prop_map(|(edit, delete, load)| Op::MergeBack { edit, delete, load }),
+            1 => (0u64..30, 1u32..15, 1u32..12)
+                .prop_map(|(day, load, reps)| Op::ImportCsv { day, load, reps }),
         ]
     }
 
@@ -1075,6 +1084,32 @@ mod tests {
                 other.export_to(&mut file, None).unwrap();
                 h.import_from(Box::new(Cursor::new(file)), None, &NoProgress)
                     .unwrap();
+            }
+            Op::ImportCsv { day, load, reps } => {
+                let date = NaiveDate::from_ymd_opt(2026, 10, 1)
+                    .unwrap()
+                    .checked_add_days(Days::new(*day))
+                    .unwrap();
+                let csv = format!(
+                    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n\
+                     {date} 07:30:00,Morning,45m,Squat (Barbell),W,40,5,0,0,,,\n\
+                     {date} 07:30:00,Morning,45m,Squat (Barbell),1,{},{reps},0,0,,,8\n\
+                     {date} 07:30:00,Morning,45m,Deadlift (Barbell),1,{},5,0,0,,,\n",
+                    load * 10,
+                    load * 12
+                );
+                let size = csv.len() as u64;
+                let opts = crate::heft::CsvImportOptions {
+                    unit: Some(WeightUnit::Kg),
+                    ..Default::default()
+                };
+                h.import_csv_from(
+                    Box::new(Cursor::new(csv.into_bytes())),
+                    size,
+                    &opts,
+                    &NoProgress,
+                )
+                .unwrap();
             }
             Op::MergeBack { edit, delete, load } => {
                 let mut file = Vec::new();
