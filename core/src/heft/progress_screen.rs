@@ -462,15 +462,7 @@ mod tests {
         h.edit_set(&old.id, heavier).unwrap();
         for language in Language::ALL {
             let quick = h.progress_screen(today(), language).unwrap();
-            h.write_for_tests(|conn| {
-                conn.execute("DELETE FROM exercise_session", [])?;
-                conn.execute("DELETE FROM e1rm_point", [])?;
-                conn.execute(
-                    "INSERT OR IGNORE INTO derived_stale SELECT DISTINCT workout_id FROM set_entry",
-                    [],
-                )?;
-                Ok(())
-            });
+            h.write_for_tests(crate::store::derived::forget_rows);
             let from_sets = h.progress_screen(today(), language).unwrap();
             assert_eq!(quick, from_sets);
             let edited = quick

@@ -752,30 +752,20 @@ fn record_row(r: &Record, today: NaiveDate, unit: WeightUnit, text: &Text) -> Re
         RecordKind::BestVolume => "progress-record-volume",
         RecordKind::MostReps => "progress-record-reps",
     };
-    let value = match r.kind {
-        RecordKind::BestE1rm => shown(r.value, unit, text),
-        RecordKind::BestVolume => {
-            text.amount((r.value / unit.base_factor()).round(), 0, unit.symbol())
-        }
-        _ => text.amount(r.value / unit.base_factor(), 2, unit.symbol()),
+    // A value of this record's kind, in the person's unit.
+    let amount = |kg: f64| match r.kind {
+        RecordKind::BestE1rm => shown(kg, unit, text),
+        RecordKind::BestVolume => text.amount((kg / unit.base_factor()).round(), 0, unit.symbol()),
+        _ => text.amount(kg / unit.base_factor(), 2, unit.symbol()),
     };
+    let value = amount(r.value);
     let new = is_new(r, today);
     let detail = match r.previous {
         Some(p) if new => text.with(
             "progress-record-detail-beat",
             &[
                 ("date", text.full_date(r.date).into()),
-                (
-                    "previous",
-                    match r.kind {
-                        RecordKind::BestE1rm => shown(p, unit, text),
-                        RecordKind::BestVolume => {
-                            text.amount((p / unit.base_factor()).round(), 0, unit.symbol())
-                        }
-                        _ => text.amount(p / unit.base_factor(), 2, unit.symbol()),
-                    }
-                    .into(),
-                ),
+                ("previous", amount(p).into()),
             ],
         ),
         _ => text.full_date(r.date),

@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 
-use super::rows::bad;
+use super::rows::{bad, parsed};
 use super::sets::{self, AnalyticsSets};
 use crate::Result;
 use crate::analytics::dose::HEAVY_FRACTION;
@@ -51,10 +51,6 @@ fn date_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn date_of(table: &'static str, column: &'static str, text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| bad(table, column, e))
-}
-
 /// The version of the rules the rows were computed by. Raise it whenever
 /// what a row holds changes (which sets count, the e1RM formulas, what is
 /// heavy): the triggers only see the data change, so the next open marks
@@ -74,12 +70,27 @@ pub(crate) fn renew_if_rules_changed(conn: &Connection) -> Result<()> {
     if rules_current(conn)? {
         return Ok(());
     }
+    mark_all_stale(conn)?;
+    super::meta_set(conn, RULES_KEY, RULES)
+}
+
+/// Names every workout with sets stale.
+pub(crate) fn mark_all_stale(conn: &Connection) -> Result<()> {
     conn.execute(
         "INSERT INTO derived_stale (workout_id) SELECT DISTINCT workout_id FROM set_entry
          WHERE workout_id NOT IN (SELECT workout_id FROM derived_stale)",
         [],
     )?;
-    super::meta_set(conn, RULES_KEY, RULES)
+    Ok(())
+}
+
+/// What another program changing the file leaves: no derived rows, every
+/// workout named stale.
+#[cfg(test)]
+pub(crate) fn forget_rows(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM exercise_session", [])?;
+    conn.execute("DELETE FROM e1rm_point", [])?;
+    mark_all_stale(conn)
 }
 
 /// The workouts named stale.
@@ -258,7 +269,7 @@ fn session_row(row: &Row<'_>) -> Result<ExerciseSession> {
     const T: &str = "exercise_session";
     let opt_date = |i: usize, column: &'static str| -> Result<Option<NaiveDate>> {
         row.get::<_, Option<String>>(i)?
-            .map(|t| date_of(T, column, &t))
+            .map(|t| parsed(T, column, t))
             .transpose()
     };
     let heaviest = match (
@@ -285,7 +296,7 @@ fn session_row(row: &Row<'_>) -> Result<ExerciseSession> {
         exercise_id: row.get(0)?,
         workout_id: row.get(1)?,
         started_at_ms: row.get(2)?,
-        session_date: date_of(T, "session_date", &row.get::<_, String>(3)?)?,
+        session_date: parsed(T, "session_date", row.get(3)?)?,
         lifting: row.get(13)?,
         work_sets: row.get(4)?,
         heaviest,
@@ -305,7 +316,7 @@ fn e1rm_row(row: &Row<'_>) -> Result<(String, String, E1rmBest)> {
         E1rmBest {
             formula,
             point: E1rmPoint {
-                date: date_of(T, "session_date", &row.get::<_, String>(4)?)?,
+                date: parsed(T, "session_date", row.get(4)?)?,
                 workout_id: row.get(2)?,
                 set_id: row.get(5)?,
                 e1rm_kg: row.get(7)?,
@@ -313,7 +324,7 @@ fn e1rm_row(row: &Row<'_>) -> Result<(String, String, E1rmBest)> {
                 reps: row.get(10)?,
                 rir: row.get(11)?,
             },
-            set_date: date_of(T, "set_date", &row.get::<_, String>(6)?)?,
+            set_date: parsed(T, "set_date", row.get(6)?)?,
             before: row.get(8)?,
         },
     ))
@@ -487,7 +498,7 @@ pub(crate) fn lifting_dates(conn: &Connection, until_ms: i64) -> Result<Vec<Naiv
             continue;
         }
         if let Some(d) = row.get::<_, Option<String>>(1)? {
-            out.push(date_of("exercise_session", "session_date", &d)?);
+            out.push(parsed("exercise_session", "session_date", d)?);
         }
     }
     if !stale.is_empty() {
@@ -735,7 +746,7 @@ pub(crate) fn records_of(
                         value: v,
                         before: row.get(1)?,
                         set_id: row.get(2)?,
-                        date: date_of(source.name(), date, &row.get::<_, String>(3)?)?,
+                        date: parsed(source.name(), date, row.get(3)?)?,
                         workout_id: row.get(4)?,
                         started_at_ms: row.get(5)?,
                     });
@@ -805,7 +816,7 @@ pub(crate) fn last_heavy_axial(
     let mut rows = stmt.query([until_ms])?;
     const T: &str = "exercise_session";
     while let Some(row) = rows.next()? {
-        let session = date_of(T, "session_date", &row.get::<_, String>(1)?)?;
+        let session: NaiveDate = parsed(T, "session_date", row.get(1)?)?;
         // Starts run in UTC: a session started earlier can carry a local
         // date up to two days later, and its sets the day after that.
         if last.is_some_and(|l| {
@@ -817,7 +828,7 @@ pub(crate) fn last_heavy_axial(
         }
         let effort = row
             .get::<_, Option<String>>(4)?
-            .map(|t| date_of(T, "heavy_effort_date", &t))
+            .map(|t| parsed(T, "heavy_effort_date", t))
             .transpose()?;
         if let Some(d) = effort.filter(|d| *d <= today) {
             last = last.max(Some(d));
@@ -825,7 +836,7 @@ pub(crate) fn last_heavy_axial(
         let load = row.get::<_, Option<f64>>(2)?;
         let load_date = row
             .get::<_, Option<String>>(3)?
-            .map(|t| date_of(T, "heavy_load_date", &t))
+            .map(|t| parsed(T, "heavy_load_date", t))
             .transpose()?;
         let (Some(kg), Some(d)) = (load, load_date) else {
             continue;
@@ -1158,15 +1169,7 @@ mod tests {
         let h = heft();
         h.log_sets(&[input(0, 10, 5, Some(2), false)], at(1, 9))
             .unwrap();
-        h.write_for_tests(|conn| {
-            conn.execute("DELETE FROM exercise_session", [])?;
-            conn.execute("DELETE FROM e1rm_point", [])?;
-            conn.execute(
-                "INSERT INTO derived_stale SELECT DISTINCT workout_id FROM set_entry",
-                [],
-            )?;
-            Ok(())
-        });
+        h.write_for_tests(forget_rows);
         let rows = h
             .read_for_tests(|conn| {
                 sessions_of(conn, &Sessions::All, Some(Formula::Epley), i64::MIN)
@@ -1188,12 +1191,7 @@ mod tests {
         let (_, before, _) = kept_and_recomputed(&h);
         assert_eq!(before.len(), 2);
         h.write_for_tests(|conn| {
-            conn.execute("DELETE FROM exercise_session", [])?;
-            conn.execute("DELETE FROM e1rm_point", [])?;
-            conn.execute(
-                "INSERT INTO derived_stale SELECT DISTINCT workout_id FROM set_entry",
-                [],
-            )?;
+            forget_rows(conn)?;
             refresh(conn)
         });
         let (stale, after, fresh) = kept_and_recomputed(&h);
