@@ -220,6 +220,17 @@ pub fn beaten(held: Option<f64>, before: Option<f64>) -> Option<f64> {
     }
 }
 
+/// The record held after a session offers `candidate` to `held`: the
+/// candidate only when higher in grams, so that of bests equal but for
+/// floating-point noise the earlier stays, as a set-by-set pass keeps it.
+pub fn still_held(held: Option<f64>, candidate: Option<f64>) -> Option<f64> {
+    match (held, candidate) {
+        (Some(h), Some(c)) if grams(c) > grams(h) => Some(c),
+        (Some(h), _) => Some(h),
+        (None, c) => c,
+    }
+}
+
 /// Offers a session's candidate to a held record: it takes the place when
 /// it is higher (in grams); what it beat is the higher of the held record
 /// and the session's best before it (`before`), as a set-by-set pass would
@@ -486,10 +497,7 @@ mod tests {
                     for s in early.iter().filter(|s| s.exercise_id == id) {
                         let e1rm = s.e1rm.iter().find(|e| e.formula == formula).map(|e| e.point.e1rm_kg);
                         for (slot, v) in best.iter_mut().zip([s.heaviest.as_ref().map(|h| h.value), e1rm, s.volume_kg]) {
-                            *slot = match (*slot, v) {
-                                (Some(a), Some(b)) => Some(a.max(b)),
-                                (a, b) => a.or(b),
-                            };
+                            *slot = still_held(*slot, v);
                         }
                     }
                     best

@@ -11,6 +11,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::input::AnalyticsSet;
+use super::records::grams;
 use crate::progression::strength::Formula;
 
 /// Days of sessions that make up "e1RM now" and the e1RM a set is compared
@@ -53,14 +54,18 @@ pub struct E1rmSeries {
     pub points: Vec<E1rmPoint>,
 }
 
-/// A best candidate: value and the set's order key for ties.
+/// A best candidate: value, the value in grams it is compared by, and the
+/// set (its order key breaks ties).
 struct Best<'a> {
     set: &'a AnalyticsSet,
     e1rm: f64,
+    grams: i64,
 }
 
 /// Per session, the best e1RM of `exercise_id`'s sets, oldest first. Ties
-/// go to the earlier set.
+/// go to the earlier set. Values are compared in grams, as records are: two
+/// sets whose estimates are equal but for floating-point noise (60 kg x 5
+/// and 70 kg x 1 by Epley) tie, rather than the noise picking one.
 pub fn session_points<'a, I>(sets: I, exercise_id: &str, formula: Formula) -> Vec<E1rmPoint>
 where
     I: IntoIterator<Item = &'a AnalyticsSet>,
@@ -73,11 +78,19 @@ where
         let Some(e1rm) = s.e1rm(formula) else {
             continue;
         };
+        let Some(g) = grams(e1rm) else {
+            continue;
+        };
+        let candidate = Best {
+            set: s,
+            e1rm,
+            grams: g,
+        };
         match best.get_mut(&*s.workout_id) {
-            Some(b) if b.e1rm > e1rm || (b.e1rm == e1rm && b.set.order_key() <= s.order_key()) => {}
-            Some(b) => *b = Best { set: s, e1rm },
+            Some(b) if b.grams > g || (b.grams == g && b.set.order_key() <= s.order_key()) => {}
+            Some(b) => *b = candidate,
             None => {
-                best.insert(&s.workout_id, Best { set: s, e1rm });
+                best.insert(&s.workout_id, candidate);
             }
         }
     }
@@ -124,7 +137,9 @@ fn best_between(points: &[E1rmPoint], from: NaiveDate, to: NaiveDate) -> Option<
         .iter()
         .filter(|p| p.date >= from && p.date <= to && p.e1rm_kg.is_finite())
         .fold(None, |best: Option<&E1rmPoint>, p| match best {
-            Some(b) if b.e1rm_kg >= p.e1rm_kg => Some(b),
+            // In grams, as points are chosen: noise does not beat an
+            // earlier equal best.
+            Some(b) if grams(b.e1rm_kg) >= grams(p.e1rm_kg) => Some(b),
             _ => Some(p),
         })
 }
@@ -344,6 +359,21 @@ mod tests {
         ];
         let s = e1rm_series("back-squat", "Back Squat", &sets, Formula::Epley);
         assert_eq!(s.points[0].set_id, "earlier");
+    }
+
+    #[test]
+    fn estimates_equal_but_for_float_noise_tie() {
+        // 70 x 10 and 80 x 5 are both 93.33 by Epley; in floating point the
+        // second is larger in its last bit, which must not make it the best.
+        let t1 = at(d(2026, 11, 2), 18, 0, 1);
+        let t2 = at(d(2026, 11, 2), 18, 5, 1);
+        let sets = [
+            set(squat(), "w1", t1).kg(70.0).reps(10).id("earlier"),
+            set(squat(), "w1", t2).kg(80.0).reps(5).id("later"),
+        ];
+        let s = e1rm_series("back-squat", "Back Squat", &sets, Formula::Epley);
+        assert_eq!(s.points[0].set_id, "earlier");
+        assert_eq!(s.points[0].weight_kg, 70.0);
     }
 
     fn series(points: &[(NaiveDate, f64)]) -> E1rmSeries {

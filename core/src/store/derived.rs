@@ -564,38 +564,79 @@ impl RecordSource {
         self.table.split_whitespace().next().unwrap_or(self.table)
     }
 
-    /// The best value of `exercise_id` in sessions that started before
-    /// `before_ms`, from the top of the index.
-    fn best_before(
+    /// The record of `exercise_id` held by the sessions before `before`
+    /// (a start and a workout id: sessions that started earlier, or at the
+    /// same time with a lower id; an empty id takes every session that
+    /// started earlier) on local dates up to `through`: the top value at
+    /// gram precision, set by the earliest session to reach it, as a
+    /// set-by-set pass keeps ties. Two index reads: the top value, then the
+    /// few rows within a gram of it.
+    fn held(
         &self,
         conn: &Connection,
         exercise_id: &str,
         formula: Formula,
-        before_ms: i64,
+        before: (i64, &str),
         through: Option<NaiveDate>,
-    ) -> Result<Option<f64>> {
+    ) -> Result<Option<SqlRecord>> {
         let RecordSource {
             table,
             value,
+            before: before_kg,
+            set,
+            date,
             filter,
             ..
         } = self;
-        Ok(conn
+        let sessions = "exercise_id = ?1 AND {value} IS NOT NULL \
+             AND (started_at_ms < ?3 OR (started_at_ms = ?3 AND workout_id < ?4)) \
+             AND (?5 IS NULL OR session_date <= ?5)";
+        let sessions = sessions.replace("{value}", value);
+        let params = rusqlite::params![
+            exercise_id,
+            formula_tag(formula),
+            before.0,
+            before.1,
+            through.map(date_text)
+        ];
+        let top: Option<f64> = conn
             .prepare_cached(&format!(
-                "SELECT {value} FROM {table} WHERE exercise_id = ?1 AND {value} IS NOT NULL \
-                 AND started_at_ms < ?3 AND (?4 IS NULL OR session_date <= ?4) {filter} \
+                "SELECT {value} FROM {table} WHERE {sessions} {filter} \
                  ORDER BY {value} DESC LIMIT 1"
             ))?
-            .query_row(
-                rusqlite::params![
-                    exercise_id,
-                    formula_tag(formula),
-                    before_ms,
-                    through.map(date_text)
-                ],
-                |r| r.get(0),
-            )
-            .optional()?)
+            .query_row(params, |r| r.get(0))
+            .optional()?;
+        let Some(best) = top.and_then(grams) else {
+            return Ok(None);
+        };
+        // A gram below: the check on each row keeps it exact.
+        let lowest = (best as f64 - 1.0) / 1000.0;
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {value}, {before_kg}, {set}, {date}, workout_id, started_at_ms FROM {table} \
+             WHERE {sessions} AND {value} >= ?6 {filter} ORDER BY started_at_ms, workout_id"
+        ))?;
+        let mut rows = stmt.query(rusqlite::params![
+            exercise_id,
+            formula_tag(formula),
+            before.0,
+            before.1,
+            through.map(date_text),
+            lowest
+        ])?;
+        while let Some(row) = rows.next()? {
+            let v: f64 = row.get(0)?;
+            if grams(v) == Some(best) {
+                return Ok(Some(SqlRecord {
+                    value: v,
+                    before: row.get(1)?,
+                    set_id: row.get(2)?,
+                    date: parsed(self.name(), date, row.get(3)?)?,
+                    workout_id: row.get(4)?,
+                    started_at_ms: row.get(5)?,
+                }));
+            }
+        }
+        Ok(None)
     }
 }
 
@@ -623,10 +664,7 @@ pub(crate) fn bests_before(
                 best.iter_mut()
                     .zip([s.heaviest.as_ref().map(|h| h.value), e1rm, s.volume_kg])
             {
-                *slot = match (*slot, v) {
-                    (Some(a), Some(b)) => Some(a.max(b)),
-                    (a, b) => a.or(b),
-                };
+                *slot = session_bests::still_held(*slot, v);
             }
         }
         return Ok(out);
@@ -634,7 +672,9 @@ pub(crate) fn bests_before(
     for id in ids {
         let mut best: [Option<f64>; 3] = [None; 3];
         for (slot, source) in best.iter_mut().zip(&RECORD_SOURCES) {
-            *slot = source.best_before(conn, id, formula, before_ms, None)?;
+            *slot = source
+                .held(conn, id, formula, (before_ms, ""), None)?
+                .map(|r| r.value);
         }
         if best.iter().any(Option::is_some) {
             out.insert(id.clone(), best);
@@ -708,74 +748,21 @@ pub(crate) fn records_of(
 ) -> Result<Vec<Record>> {
     let mut out = Vec::new();
     for source in &RECORD_SOURCES {
-        let RecordSource {
-            kind,
-            table,
-            value,
-            before,
-            set,
-            date,
-            filter,
-        } = *source;
-        let best = source.best_before(conn, exercise_id, formula, until_ms, Some(through))?;
-        let Some(best) = best.and_then(grams) else {
+        let kind = source.kind;
+        let Some(r) = source.held(conn, exercise_id, formula, (until_ms, ""), Some(through))?
+        else {
             continue;
         };
-        // The earliest session holding it at gram precision.
-        // A gram below: the check on each row keeps it exact.
-        let lowest = (best as f64 - 1.0) / 1000.0;
-        let found = {
-            let mut stmt = conn.prepare_cached(&format!(
-                "SELECT {value}, {before}, {set}, {date}, workout_id, started_at_ms FROM {table} \
-                 WHERE exercise_id = ?1 AND {value} IS NOT NULL AND {value} >= ?4 \
-                 AND started_at_ms < ?3 AND session_date <= ?5 {filter} \
-                 ORDER BY started_at_ms, workout_id"
-            ))?;
-            let mut rows = stmt.query(rusqlite::params![
+        // What that session beat: the record held before it.
+        let held = source
+            .held(
+                conn,
                 exercise_id,
-                formula_tag(formula),
-                until_ms,
-                lowest,
-                date_text(through)
-            ])?;
-            let mut found = None;
-            while let Some(row) = rows.next()? {
-                let v: f64 = row.get(0)?;
-                if grams(v) == Some(best) {
-                    found = Some(SqlRecord {
-                        value: v,
-                        before: row.get(1)?,
-                        set_id: row.get(2)?,
-                        date: parsed(source.name(), date, row.get(3)?)?,
-                        workout_id: row.get(4)?,
-                        started_at_ms: row.get(5)?,
-                    });
-                    break;
-                }
-            }
-            found
-        };
-        let Some(r) = found else {
-            continue;
-        };
-        // The best before that session: from the top of the index down to
-        // the first value of an earlier session.
-        let held: Option<f64> = conn
-            .prepare_cached(&format!(
-                "SELECT {value} FROM {table} WHERE exercise_id = ?1 AND {value} IS NOT NULL \
-                 AND (started_at_ms < ?3 OR (started_at_ms = ?3 AND workout_id < ?4)) {filter} \
-                 ORDER BY {value} DESC LIMIT 1"
-            ))?
-            .query_row(
-                rusqlite::params![
-                    exercise_id,
-                    formula_tag(formula),
-                    r.started_at_ms,
-                    r.workout_id
-                ],
-                |row| row.get(0),
-            )
-            .optional()?;
+                formula,
+                (r.started_at_ms, &r.workout_id),
+                None,
+            )?
+            .map(|h| h.value);
         let previous = session_bests::beaten(held, r.before);
         out.push(Record {
             exercise_id: exercise_id.to_owned(),
@@ -1160,7 +1147,67 @@ mod tests {
                 prop_assert!(stale.is_empty(), "after {:?}: stale {:?}", op, stale);
                 prop_assert_eq!(kept, fresh, "after {:?}", op);
             }
+            let (_, kept, _) = kept_and_recomputed(&h);
+            let split = kept.get(kept.len() / 2).map_or(0, |s| s.started_at_ms);
+            for (until_ms, formula) in [(i64::MAX, Formula::Epley), (split, Formula::Brzycki)] {
+                let (by_index, by_set) = records_by_index_and_by_set(&h, formula, until_ms);
+                prop_assert_eq!(by_index, by_set, "before {} with {:?}", until_ms, formula);
+            }
         }
+    }
+
+    /// The records of every exercise before `until_ms`, found by index
+    /// ([`records_of`], and [`bests_before`] for their values), and as
+    /// [`RecordBook`](crate::analytics::records::RecordBook) finds them set
+    /// by set (its most-reps records are not derived).
+    fn records_by_index_and_by_set(
+        h: &Heft,
+        formula: Formula,
+        until_ms: i64,
+    ) -> (Vec<Record>, Vec<Record>) {
+        use crate::analytics::records::RecordBook;
+        h.read_for_tests(|conn| {
+            let mut book = RecordBook::new(formula);
+            let before = AnalyticsSets::Period {
+                from_ms: i64::MIN,
+                until_ms,
+            };
+            sets::for_analytics(conn, &before, |s| book.add(&s))?;
+            let by_set: Vec<Record> = book
+                .records()
+                .into_iter()
+                .filter(|r| r.kind != RecordKind::MostReps)
+                .collect();
+            let ids: Vec<String> = EXERCISES.iter().map(|e| e.to_string()).collect();
+            let bests = bests_before(conn, &ids, formula, until_ms)?;
+            let mut by_index = Vec::new();
+            for id in &ids {
+                let mine: Vec<&Record> = by_set.iter().filter(|r| &r.exercise_id == id).collect();
+                let exercise = RecordExercise {
+                    name: mine
+                        .first()
+                        .map(|r| r.exercise_name.clone())
+                        .unwrap_or_default(),
+                    bodyweight: mine.first().is_some_and(|r| r.bodyweight),
+                };
+                let far = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+                let found = records_of(conn, id, formula, until_ms, far, &exercise)?;
+                // The values what came before leaves to beat are the
+                // records' values.
+                let values: Vec<Option<f64>> = RECORD_SOURCES
+                    .iter()
+                    .map(|k| found.iter().find(|r| r.kind == k.kind).map(|r| r.value))
+                    .collect();
+                let best = bests.get(id).copied().unwrap_or_default();
+                assert_eq!(values, best, "{id}");
+                by_index.extend(found);
+            }
+            // RecordBook orders by exercise name; the index reads by id.
+            let order = |r: &Record| (r.exercise_name.clone(), r.exercise_id.clone());
+            by_index.sort_by_key(order);
+            Ok((by_index, by_set))
+        })
+        .unwrap()
     }
 
     /// A workout named stale that no write refreshed is read from its sets.
