@@ -45,6 +45,7 @@ pub use heft_core::ffi::{HeftError, IsoDate};
 #[cfg(feature = "bench")]
 mod bench;
 mod changes;
+mod problem;
 mod program;
 mod progress;
 mod setup;

@@ -46,7 +46,8 @@ const GAPS: &[(&str, &str)] = &[
 ];
 
 /// `HeftStore` methods with no core method of the same name.
-const FACADE_ONLY: &[&str] = &["close", "is_closed", "report_html"];
+/// (`problem_screen` describes an error the shell caught; it needs no store.)
+const FACADE_ONLY: &[&str] = &["close", "is_closed", "report_html", "problem_screen"];
 
 /// Names of the `pub fn`s in inherent `impl <type_name>` blocks of
 /// `source`, however the block is written (a path such as `crate::Heft`,

@@ -15,6 +15,7 @@ pub mod history;
 pub mod log;
 pub mod measures;
 pub mod onboarding;
+pub mod problem;
 pub mod program;
 pub mod progress;
 mod sets;
@@ -44,6 +45,7 @@ pub use measures::{
     SiteChoice, UnitChoice,
 };
 pub use onboarding::{OnboardingOutcome, OnboardingScreen, OnboardingStep};
+pub use problem::{ProblemAction, ProblemActionKind, ProblemKind, ProblemScreen};
 pub use program::{
     DaySection, DayToggle, LiftRow, PhaseSection, ProgramDetailScreen, ProgramListScreen,
     ProgramRow, ProgramStatusScreen, SlotRow, SwapRow,
