@@ -1,0 +1,111 @@
+// The presenters of Heft's screens: plain Kotlin over the generated
+// bindings, with no Android import, so they compile and are tested on a
+// JVM. Each takes events from a stateless view and exposes the state to
+// draw; every rule, number and sentence in that state comes from the core.
+package app.heft.presenter
+
+import app.heft.core.model.HeftException
+import app.heft.core.HeftStoreInterface
+import app.heft.core.model.Language
+import app.heft.core.model.ProblemScreen
+import kotlinx.coroutines.CoroutineDispatcher
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+
+/** A screen's presenter: the state a view draws and the events it sends. */
+interface Presenter<S, E> {
+    /** What to draw now. */
+    val state: StateFlow<S>
+
+    /** Something the person did. */
+    fun onEvent(event: E)
+}
+
+/** A screen the core is reading, has read, or could not read. */
+sealed interface Loadable<out T> {
+    /** Not read yet: draw a placeholder. */
+    data object Loading : Loadable<Nothing>
+
+    /** The screen as the core computed it. */
+    data class Ready<T>(val value: T) : Loadable<T>
+
+    /** The core could not build it: draw the problem in its place. */
+    data class Failed(val problem: ProblemScreen) : Loadable<Nothing>
+}
+
+/** The value when ready, else null. */
+fun <T> Loadable<T>.valueOrNull(): T? = (this as? Loadable.Ready<T>)?.value
+
+/**
+ * What every presenter needs of the world: the store behind the generated
+ * interface (a fake in tests), the dispatcher the core is called on (never
+ * the main thread: a call may wait for a write), the person's day and
+ * language, and the store's change notices.
+ */
+class CoreContext(
+    val store: HeftStoreInterface,
+    val io: CoroutineDispatcher,
+    val clock: DayClock,
+    val language: () -> Language,
+    val changes: Changes,
+)
+
+/**
+ * The base of every presenter: one state flow, updated only on the
+ * scope's dispatcher (the main thread in the app), with the core called
+ * on [CoreContext.io].
+ */
+abstract class CorePresenter<S, E>(
+    protected val core: CoreContext,
+    protected val scope: CoroutineScope,
+    initial: S,
+) : Presenter<S, E> {
+    private val mutable = MutableStateFlow(initial)
+    override val state: StateFlow<S> = mutable.asStateFlow()
+
+    protected val store: HeftStoreInterface get() = core.store
+    protected val language: Language get() = core.language()
+    protected val today: String get() = core.clock.today()
+
+    /** Replaces the state with what [change] makes of it. */
+    protected fun update(change: (S) -> S) = mutable.update(change)
+
+    /**
+     * Calls the core off the main thread and hands the answer, or the
+     * problem describing what it threw, back on the scope's thread.
+     */
+    protected fun <T> call(
+        work: () -> T,
+        onProblem: (ProblemScreen) -> Unit,
+        onResult: (T) -> Unit,
+    ): Job = scope.launch {
+        val outcome = withContext(core.io) {
+            try {
+                Result.success(work())
+            } catch (e: HeftException) {
+                // The core's words for what went wrong, read off the main
+                // thread too (the language is the profile's).
+                Result.failure(Described(store.problemScreen(e, language)))
+            }
+        }
+        outcome.fold(onResult) { e -> onProblem((e as Described).problem) }
+    }
+
+    /** A failed call with the problem that describes it. */
+    private class Described(val problem: ProblemScreen) : Exception()
+
+    /** Refreshes when a change notice names one of [kinds]. */
+    protected fun refreshOn(vararg kinds: app.heft.core.model.ScreenKind, refresh: () -> Unit) {
+        scope.launch {
+            core.changes.notices.collect { screens ->
+                if (kinds.any { it in screens }) refresh()
+            }
+        }
+    }
+}
