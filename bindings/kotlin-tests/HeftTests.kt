@@ -680,6 +680,15 @@ val tests = listOf(
         expectThrows<HeftException.Closed>("logSet") { store.logSet(squat(), LogTime.Now) }
         expectThrows<HeftException.Closed>("history") { store.history(HistoryQuery(null, null, null, null)) }
         expectThrows<HeftException.Closed>("importCsv") { store.importCsv("x.csv", CsvImportOptions(null, null, false), Recorder()) }
+        // What the app shows for it, from the core, on the closed store too.
+        val closed = expectThrows<HeftException.Closed>("today") { store.todayScreen("2026-12-07", Language.DE) }
+        val problem = store.problemScreen(closed, Language.DE)
+        checkEq(ProblemKind.CLOSED, problem.kind, "the problem's kind")
+        checkEq(ProblemActionKind.REOPEN, problem.action?.kind, "the action that helps")
+        checkEq("Heft wurde geschlossen", problem.title, "in German")
+        val io = store.problemScreen(HeftException.Io("reading /sdcard/x.heft"), Language.EN)
+        checkEq(ProblemActionKind.RETRY, io.action?.kind, "a file problem is retried")
+        checkEq("reading /sdcard/x.heft", io.detail, "the error's own words as the detail")
         store.close()
         expectThrows<IllegalStateException>("a destroyed handle") { store.profile() }
     },
