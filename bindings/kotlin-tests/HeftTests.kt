@@ -895,6 +895,9 @@ val tests = listOf(
             val today = out.today ?: error("the first planned session")
             checkEq(ActionKind.LOG_AS_PRESCRIBED, today.actions.first().kind, "the first set to log")
             check(!store.needsOnboarding()) { "no onboarding once done" }
+            // The first session is due today: the daily reminder says so.
+            val reminder = store.reminder(LocalDate.now().toString(), Language.EN) ?: error("a session due today")
+            check(reminder.body.contains("Deadlift")) { reminder.body }
             checkEq(BoneStatus.OSTEOPENIA, store.profile().boneStatus, "saved in the profile")
             // Settings show what onboarding saved and save changes.
             val settings = store.settingsScreen(Language.EN)

@@ -28,7 +28,7 @@ use heft_core::progression::Program;
 use heft_core::report::ReportData;
 use heft_core::screens::{
     FinishScreen, HistoryScreen, LogScreen, MeasureDraft, MeasureForm, MeasuresScreen,
-    ProgressScreen, SetForm, TodayScreen,
+    ProgressScreen, Reminder, SetForm, TodayScreen,
 };
 use heft_core::sync::{MergeReport, Passphrase, SyncReport};
 use heft_core::text::Language;
@@ -367,6 +367,13 @@ impl HeftStore {
     /// (every label and value formatted; see docs/SCREENS.md).
     pub fn today_screen(&self, date: IsoDate, language: Language) -> Result<TodayScreen> {
         Ok(self.heft()?.today_screen(date, language)?)
+    }
+
+    /// The "session due today" reminder for `date`, or null when none is
+    /// due (no program, a rest day, the session begun). The app checks it
+    /// once a day at the hour the person likes and posts what it returns.
+    pub fn reminder(&self, date: IsoDate, language: Language) -> Result<Option<Reminder>> {
+        Ok(self.heft()?.reminder(date, language)?)
     }
 
     /// The Progress screen on `date`: this week against the band, five

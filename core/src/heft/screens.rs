@@ -12,6 +12,7 @@ use crate::grammar::SetSpec;
 use crate::model::{SetEntry, SetInput, Timestamp};
 use crate::screens::finish::{self, FinishInput};
 use crate::screens::log::{self, Typed};
+use crate::screens::reminder::{self, Reminder};
 use crate::screens::today::{self, TodayInput};
 use crate::screens::{ExerciseChoice, FinishScreen, LogScreen, SetForm, TodayScreen};
 use crate::store;
@@ -293,6 +294,24 @@ impl Heft {
         }
     }
 
+    /// The "session due today" reminder for `date`, or `None` when none is
+    /// due: no program running, a rest day, or the session begun.
+    pub fn reminder(&self, date: NaiveDate, language: Language) -> Result<Option<Reminder>> {
+        check_date(date, self.now().date_naive())?;
+        let text = Text::new(language);
+        self.read_snapshot(|conn| {
+            if store::programs::active_run(conn)?.is_none() {
+                return Ok(None);
+            }
+            let (today, _) = read_today(conn, date)?;
+            let logged = match today.workout_id.as_deref() {
+                Some(id) => !sets_of_workout(conn, id)?.sets.is_empty(),
+                None => false,
+            };
+            Ok(reminder::build(&today, logged, &text))
+        })
+    }
+
     fn today_screen_in(&self, date: NaiveDate, text: &Text) -> Result<TodayScreen> {
         check_date(date, self.now().date_naive())?;
         let now = Timestamp(self.now());
@@ -509,6 +528,33 @@ mod tests {
         assert_eq!(
             german.undo.unwrap().label,
             "Rückgängig: einen Satz Deadlift gelöscht"
+        );
+    }
+
+    #[test]
+    fn the_reminder_is_due_on_a_training_day_until_the_session_begins() {
+        let h = lifter(WeightUnit::Kg, BoneStatus::Normal);
+        assert_eq!(h.reminder(day(), Language::En).unwrap(), None, "no program");
+        h.start_program("liftmor", day()).unwrap();
+        let due = h.reminder(day(), Language::En).unwrap().unwrap();
+        assert_eq!(due.title, "Session 1 today");
+        assert!(due.body.starts_with("LIFTMOR: heavy lifting for bone, about "), "{}", due.body);
+        assert!(due.body.contains("Deadlift"), "{}", due.body);
+        let de = h.reminder(day(), Language::De).unwrap().unwrap();
+        assert_eq!(de.title, "Heute Einheit 1");
+        h.log_next(LogTime::Now).unwrap();
+        assert_eq!(h.reminder(day(), Language::En).unwrap(), None, "begun");
+        while h.log_next(LogTime::Now).is_ok() {}
+        h.finish(FinishWorkout::default()).unwrap();
+        // LIFTMOR trains twice a week: the next day is a rest day.
+        let tomorrow = day().succ_opt().unwrap();
+        assert!(
+            h.today_screen(tomorrow, Language::En).unwrap().actions[0].kind == ActionKind::Rest
+        );
+        assert_eq!(
+            h.reminder(tomorrow, Language::En).unwrap(),
+            None,
+            "rest day"
         );
     }
 

@@ -18,6 +18,7 @@ pub mod onboarding;
 pub mod problem;
 pub mod program;
 pub mod progress;
+pub mod reminder;
 mod sets;
 pub mod settings;
 pub mod sync;
@@ -51,6 +52,7 @@ pub use program::{
     ProgramRow, ProgramStatusScreen, SlotRow, SwapRow,
 };
 pub use progress::ProgressScreen;
+pub use reminder::Reminder;
 pub use settings::{SettingsForm, SettingsOutcome, SettingsRow, SettingsScreen, SettingsSection};
 pub use sync::{DeviceRow, SyncFileRow, SyncResult, SyncScreen};
 pub use today::{ExerciseCard, RestTimer, SetRow, TodayScreen};

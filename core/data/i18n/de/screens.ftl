@@ -232,3 +232,7 @@ equipment-ez_bar = SZ-Stange
 equipment-plate = Hantelscheibe
 equipment-sled = Schlitten
 equipment-other = sonstige Ausrüstung
+
+# Die Erinnerung an eine heute fällige Einheit.
+reminder-title = Heute Einheit { $session }
+reminder-body = { $program }, etwa { $minutes } Min.: { $exercises }

@@ -238,3 +238,7 @@ equipment-ez_bar = EZ bar
 equipment-plate = plate
 equipment-sled = sled
 equipment-other = other
+
+# The "session due today" reminder.
+reminder-title = Session { $session } today
+reminder-body = { $program }, about { $minutes } min: { $exercises }
