@@ -939,6 +939,12 @@ val tests = listOf(
             // The last result after a restart.
             newStore(dir).use { b ->
                 check(b.syncScreen(Language.DE).last?.files?.first()?.name?.startsWith("heft-") == true) { "kept" }
+                // A CSV export of another app, read by the shell as bytes.
+                val csv = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n" +
+                    "2026-11-20 18:00:00,Evening,45m,Deadlift (Barbell),1,120,5,0,0,,,\n"
+                val imported = b.importCsvBytes(csv.toByteArray(), "strong.csv", CsvImportOptions(null, WeightUnit.KG, false), Language.EN)
+                checkEq("strong.csv", imported.last?.files?.first()?.name, "the file named")
+                checkEq("Brought 1 set", imported.last?.files?.first()?.text, "what it brought")
             }
         }
     },

@@ -7,7 +7,7 @@ use heft_core::screens::{
     SettingsScreen, SettingsSection, SyncScreen,
 };
 use heft_core::text::Language;
-use heft_core::{ExportFile, FolderSync, SyncDocument};
+use heft_core::{CsvImportOptions, ExportFile, FolderSync, SyncDocument};
 
 use crate::{HeftStore, Result};
 
@@ -89,6 +89,22 @@ impl HeftStore {
     pub fn export_bytes(&self, passphrase: Option<String>) -> Result<ExportFile> {
         let pass = crate::passphrase(passphrase)?;
         Ok(self.heft()?.export_bytes(pass.as_ref())?)
+    }
+
+    /// Imports a CSV export of another app (Strong, Hevy, FitNotes,
+    /// StrongLifts, Liftosaur) that the shell read (`name`: its file name),
+    /// all or nothing; the Sync screen after it names the file and what it
+    /// brought.
+    pub fn import_csv_bytes(
+        &self,
+        bytes: Vec<u8>,
+        name: String,
+        options: CsvImportOptions,
+        language: Language,
+    ) -> Result<SyncScreen> {
+        Ok(self
+            .heft()?
+            .import_csv_bytes(&bytes, &name, &options, language)?)
     }
 
     /// Merges an export file the shell read (`name`: its file name), all or

@@ -32,12 +32,15 @@ pub use crate::interchange::import_plan::{CsvImportReport, SkippedRow, UnitDecis
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CsvImportOptions {
     /// The app that wrote it; `None` to recognise it from the header.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub source: Option<Source>,
     /// Unit of weights in files that name none. `None`: told from the
     /// loads (see [`crate::interchange::UnitEvidence`]), else the profile's unit; when the loads
     /// do not settle it the import fails with [`CsvError::UnitUnclear`].
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub unit: Option<WeightUnit>,
     /// Read and check everything, report, and write nothing.
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub dry_run: bool,
 }
 

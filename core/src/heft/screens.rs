@@ -538,7 +538,12 @@ mod tests {
         h.start_program("liftmor", day()).unwrap();
         let due = h.reminder(day(), Language::En).unwrap().unwrap();
         assert_eq!(due.title, "Session 1 today");
-        assert!(due.body.starts_with("LIFTMOR: heavy lifting for bone, about "), "{}", due.body);
+        assert!(
+            due.body
+                .starts_with("LIFTMOR: heavy lifting for bone, about "),
+            "{}",
+            due.body
+        );
         assert!(due.body.contains("Deadlift"), "{}", due.body);
         let de = h.reminder(day(), Language::De).unwrap().unwrap();
         assert_eq!(de.title, "Heute Einheit 1");

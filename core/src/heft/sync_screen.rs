@@ -156,6 +156,38 @@ impl Heft {
         self.sync_screen_in(&Text::new(language))
     }
 
+    /// A CSV export of another app (Strong, Hevy, FitNotes, ...) as the
+    /// shell read it, imported all or nothing as [`Heft::import_csv`]
+    /// does; the Sync screen after it names the file and what it brought.
+    /// A file that cannot be imported is an error and changes nothing.
+    pub fn import_csv_bytes(
+        &self,
+        bytes: &[u8],
+        name: &str,
+        opts: &crate::CsvImportOptions,
+        language: Language,
+    ) -> Result<SyncScreen> {
+        let name: String = name.chars().take(MAX_NAME).collect();
+        let report = self.import_csv_from(
+            Box::new(Cursor::new(bytes)),
+            bytes.len() as u64,
+            opts,
+            &NoProgress,
+        )?;
+        if !opts.dry_run {
+            let sets = report.added.saturating_add(report.updated);
+            let outcome = if sets > 0 {
+                FileOutcome::Merged {
+                    by_table: vec![("set_entry".to_owned(), sets)],
+                }
+            } else {
+                FileOutcome::Unchanged
+            };
+            self.keep_record(SyncKind::Import, vec![FileRecord { name, outcome }])?;
+        }
+        self.sync_screen_in(&Text::new(language))
+    }
+
     /// A sync folder's files as the shell read them: merges every other
     /// device's document that changed since the last sync, each in its own
     /// transaction (one that cannot be merged is skipped and named on the
@@ -364,6 +396,42 @@ mod tests {
         let s = h.sync_screen(Language::En).unwrap();
         assert!(s.empty.is_some() && s.last.is_none());
         insta::assert_json_snapshot!("first_run", stable(s));
+    }
+
+    #[test]
+    fn a_csv_export_read_as_bytes_is_imported_and_named_on_the_screen() {
+        let h = heft();
+        let csv = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n\
+            2026-11-20 18:00:00,Evening,45m,Squat (Barbell),1,100,5,0,0,,,\n\
+            2026-11-20 18:00:00,Evening,45m,Squat (Barbell),2,100,5,0,0,,,\n";
+        let opts = crate::CsvImportOptions {
+            unit: Some(WeightUnit::Kg),
+            ..crate::CsvImportOptions::default()
+        };
+        let s = h
+            .import_csv_bytes(csv.as_bytes(), "strong.csv", &opts, Language::En)
+            .unwrap();
+        let last = s.last.unwrap();
+        assert_eq!(last.files[0].name, "strong.csv");
+        assert_eq!(last.files[0].text, "Brought 2 sets");
+        // The same file again: nothing new.
+        let s = h
+            .import_csv_bytes(csv.as_bytes(), "strong.csv", &opts, Language::En)
+            .unwrap();
+        assert_eq!(s.last.unwrap().files[0].text, "Nothing new");
+        // Bytes that are no CSV export: an error, and the last result stays.
+        let before = h.sync_screen(Language::En).unwrap();
+        assert!(
+            h.import_csv_bytes(b"\x00\x01 not a csv", "x.csv", &opts, Language::En)
+                .is_err()
+        );
+        assert_eq!(h.sync_screen(Language::En).unwrap(), before);
+        assert_eq!(
+            h.history(&crate::heft::HistoryQuery::default())
+                .unwrap()
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 package app.heft.presenter
 
+import app.heft.core.model.CsvImportOptions
 import app.heft.core.model.ExportFile
 import app.heft.core.model.ProblemScreen
 import app.heft.core.model.ScreenKind
@@ -35,6 +36,13 @@ sealed interface SyncEvent {
     /** `import`: a file the person picked, read by the shell. */
     data class Import(val name: String, val bytes: ByteArray, val passphrase: String? = null) : SyncEvent
 
+    /**
+     * A CSV export of another app (Strong, Hevy, FitNotes, StrongLifts,
+     * Liftosaur) the person picked, read by the shell; its layout and unit
+     * are found by the core unless given.
+     */
+    data class ImportCsv(val name: String, val bytes: ByteArray, val options: CsvImportOptions = CsvImportOptions()) : SyncEvent
+
     /** `sync_folder`: the folder's documents as the shell read them. */
     data class SyncFolder(val documents: List<SyncDocument>, val passphrase: String? = null) : SyncEvent
 
@@ -59,6 +67,9 @@ class SyncPresenter(
             SyncEvent.ExportHandled -> update { it.copy(export = null) }
             is SyncEvent.Import -> write({
                 store.importBytes(event.bytes, event.name, event.passphrase, language)
+            }) { s, screen -> s.copy(screen = Loadable.Ready(screen)) }
+            is SyncEvent.ImportCsv -> write({
+                store.importCsvBytes(event.bytes, event.name, event.options, language)
             }) { s, screen -> s.copy(screen = Loadable.Ready(screen)) }
             is SyncEvent.SyncFolder -> write({
                 store.syncDocuments(event.documents, event.passphrase, language)

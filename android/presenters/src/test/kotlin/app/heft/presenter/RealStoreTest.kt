@@ -3,6 +3,8 @@ package app.heft.presenter
 import app.cash.turbine.test
 import app.heft.core.HeftStore
 import app.heft.core.model.ActionKind
+import app.heft.core.model.CsvImportOptions
+import app.heft.core.model.WeightUnit
 import app.heft.core.model.Language
 import app.heft.core.model.LogTime
 import app.heft.core.model.MeasureDraft
@@ -211,6 +213,14 @@ class RealStoreTest {
                 val after = historyA.state.value.screen.valueOrNull()!!.days.first().workouts.sumOf { it.lines.size }
                 assertTrue("B's squat arrived on A's History: $before -> $after", after > before)
                 assertNotNull(todayB.state.value.screen.valueOrNull())
+
+                // A Strong export picked by the person: its sets arrive, and History follows.
+                val csv = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n" +
+                    "2026-11-02 18:00:00,Evening,45m,Deadlift (Barbell),1,120,5,0,0,,,\n"
+                val daysBefore = historyB.state.value.screen.valueOrNull()!!.days.size
+                syncB.onEvent(SyncEvent.ImportCsv("strong.csv", csv.toByteArray(), CsvImportOptions(unit = WeightUnit.KG)))
+                assertEquals("strong.csv", syncB.state.value.screen.valueOrNull()!!.last?.files?.first()?.name)
+                assertEquals(daysBefore + 1, historyB.state.value.screen.valueOrNull()!!.days.size)
 
                 // A file that is no export is a problem on screen, not a crash.
                 syncB.onEvent(SyncEvent.Import("junk.heft", "not an export".toByteArray()))
