@@ -225,11 +225,11 @@ fun ActionButton(action: Action, onClick: () -> Unit, modifier: Modifier = Modif
 @Preview(name = "Problem card")
 @Composable
 private fun ProblemCardPreview() {
-    HeftTheme(dynamic = false) { ProblemCard(Samples.problem, onAction = {}) }
+    HeftTheme(dynamicColor = false) { ProblemCard(Samples.problem, onAction = {}) }
 }
 
 @Preview(name = "Problem card, dark")
 @Composable
 private fun ProblemCardDarkPreview() {
-    HeftTheme(dark = true, dynamic = false) { ProblemCard(Samples.problem, onAction = {}) }
+    HeftTheme(dark = true, dynamicColor = false) { ProblemCard(Samples.problem, onAction = {}) }
 }

@@ -131,11 +131,11 @@ private fun SetLine(set: HistorySet, onEditSet: (String) -> Unit) {
 @Preview(name = "History")
 @Composable
 private fun HistoryPreview() {
-    HeftTheme(dynamic = false) { HistoryScreen(HistoryState(screen = Loadable.Ready(Samples.history)), {}, {}) }
+    HeftTheme(dynamicColor = false) { HistoryScreen(HistoryState(screen = Loadable.Ready(Samples.history)), {}, {}) }
 }
 
 @Preview(name = "History, dark, large text", fontScale = 1.6f)
 @Composable
 private fun HistoryDarkPreview() {
-    HeftTheme(dark = true, dynamic = false) { HistoryScreen(HistoryState(screen = Loadable.Ready(Samples.history)), {}, {}) }
+    HeftTheme(dark = true, dynamicColor = false) { HistoryScreen(HistoryState(screen = Loadable.Ready(Samples.history)), {}, {}) }
 }

@@ -156,7 +156,7 @@ private fun LogBody(record: LogRecord, editing: Boolean, busy: Boolean, onEvent:
 @Preview(name = "Log, a slip to confirm")
 @Composable
 private fun LogPreview() {
-    HeftTheme(dynamic = false) {
+    HeftTheme(dynamicColor = false) {
         LogScreen(LogState(exercise = "Sample lift", sets = "3x60x5", screen = Loadable.Ready(Samples.log)), {}, {})
     }
 }
@@ -164,7 +164,7 @@ private fun LogPreview() {
 @Preview(name = "Log, dark, large text", fontScale = 1.6f)
 @Composable
 private fun LogDarkPreview() {
-    HeftTheme(dark = true, dynamic = false) {
+    HeftTheme(dark = true, dynamicColor = false) {
         LogScreen(LogState(exercise = "Sample lift", sets = "3x60x5", screen = Loadable.Ready(Samples.log)), {}, {})
     }
 }

@@ -238,11 +238,11 @@ private fun ErrorText(text: String) {
 @Preview(name = "Measures")
 @Composable
 private fun MeasuresPreview() {
-    HeftTheme(dynamic = false) { MeasuresScreen(MeasuresState(screen = Loadable.Ready(Samples.measures)), {}) }
+    HeftTheme(dynamicColor = false) { MeasuresScreen(MeasuresState(screen = Loadable.Ready(Samples.measures)), {}) }
 }
 
 @Preview(name = "Measures, dark, large text", fontScale = 1.6f)
 @Composable
 private fun MeasuresDarkPreview() {
-    HeftTheme(dark = true, dynamic = false) { MeasuresScreen(MeasuresState(screen = Loadable.Ready(Samples.measures)), {}) }
+    HeftTheme(dark = true, dynamicColor = false) { MeasuresScreen(MeasuresState(screen = Loadable.Ready(Samples.measures)), {}) }
 }

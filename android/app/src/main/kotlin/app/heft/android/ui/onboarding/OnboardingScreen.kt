@@ -108,13 +108,13 @@ fun OnboardingScreen(
 @Preview(name = "Onboarding")
 @Composable
 private fun OnboardingPreview() {
-    HeftTheme(dynamic = false) { OnboardingScreen(OnboardingState(screen = Loadable.Ready(Samples.onboarding)), {}, {}) }
+    HeftTheme(dynamicColor = false) { OnboardingScreen(OnboardingState(screen = Loadable.Ready(Samples.onboarding)), {}, {}) }
 }
 
 @Preview(name = "Onboarding, dark, large text", fontScale = 1.6f)
 @Composable
 private fun OnboardingDarkPreview() {
-    HeftTheme(dark = true, dynamic = false) {
+    HeftTheme(dark = true, dynamicColor = false) {
         OnboardingScreen(OnboardingState(screen = Loadable.Ready(Samples.onboarding)), {}, {})
     }
 }

@@ -221,10 +221,10 @@ private fun StatusSheet(status: ProgramStatusScreen, busy: Boolean, onEvent: (Pr
 /** An exercise of the program and the alternatives the core allows. */
 @Composable
 private fun SwapView(swap: SwapRow, busy: Boolean, onEvent: (ProgramEvent) -> Unit) {
-    var open by remember { mutableStateOf(false) }
+    var expanded by remember { mutableStateOf(false) }
     Column {
         OutlinedButton(
-            onClick = { open = true },
+            onClick = { expanded = true },
             enabled = !busy && swap.choices.isNotEmpty(),
             modifier = Modifier.fillMaxWidth().heightIn(min = TouchTarget),
         ) {
@@ -233,12 +233,12 @@ private fun SwapView(swap: SwapRow, busy: Boolean, onEvent: (ProgramEvent) -> Un
                 swap.current?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
             }
         }
-        DropdownMenu(expanded = open, onDismissRequest = { open = false }) {
+        DropdownMenu(expanded = expanded, onDismissRequest = { expanded = false }) {
             swap.choices.forEach { choice ->
                 DropdownMenuItem(
                     text = { Text(choice.name) },
                     onClick = {
-                        open = false
+                        expanded = false
                         onEvent(ProgramEvent.Swap(swap.exerciseId, choice.id))
                     },
                 )
@@ -250,19 +250,19 @@ private fun SwapView(swap: SwapRow, busy: Boolean, onEvent: (ProgramEvent) -> Un
 @Preview(name = "Programs")
 @Composable
 private fun ProgramPreview() {
-    HeftTheme(dynamic = false) { ProgramScreen(ProgramState(list = Loadable.Ready(Samples.programs)), {}) }
+    HeftTheme(dynamicColor = false) { ProgramScreen(ProgramState(list = Loadable.Ready(Samples.programs)), {}) }
 }
 
 @Preview(name = "Programs, dark, large text", fontScale = 1.6f)
 @Composable
 private fun ProgramDarkPreview() {
-    HeftTheme(dark = true, dynamic = false) { ProgramScreen(ProgramState(list = Loadable.Ready(Samples.programs)), {}) }
+    HeftTheme(dark = true, dynamicColor = false) { ProgramScreen(ProgramState(list = Loadable.Ready(Samples.programs)), {}) }
 }
 
 @Preview(name = "Program status")
 @Composable
 private fun ProgramStatusPreview() {
-    HeftTheme(dynamic = false) {
+    HeftTheme(dynamicColor = false) {
         ProgramScreen(ProgramState(list = Loadable.Ready(Samples.programs), status = Samples.status), {})
     }
 }

@@ -228,11 +228,11 @@ private fun RecordView(record: RecordLine) {
 @Preview(name = "Progress")
 @Composable
 private fun ProgressPreview() {
-    HeftTheme(dynamic = false) { ProgressScreen(ProgressState(Loadable.Ready(Samples.progress)), {}) }
+    HeftTheme(dynamicColor = false) { ProgressScreen(ProgressState(Loadable.Ready(Samples.progress)), {}) }
 }
 
 @Preview(name = "Progress, dark, large text", fontScale = 1.6f)
 @Composable
 private fun ProgressDarkPreview() {
-    HeftTheme(dark = true, dynamic = false) { ProgressScreen(ProgressState(Loadable.Ready(Samples.progress)), {}) }
+    HeftTheme(dark = true, dynamicColor = false) { ProgressScreen(ProgressState(Loadable.Ready(Samples.progress)), {}) }
 }

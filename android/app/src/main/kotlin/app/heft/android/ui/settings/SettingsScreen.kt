@@ -121,11 +121,11 @@ private fun SettingsFormSheet(form: SettingsForm, draft: FormDraft, busy: Boolea
 @Preview(name = "Settings")
 @Composable
 private fun SettingsPreview() {
-    HeftTheme(dynamic = false) { SettingsScreen(SettingsState(screen = Loadable.Ready(Samples.settings)), {}) }
+    HeftTheme(dynamicColor = false) { SettingsScreen(SettingsState(screen = Loadable.Ready(Samples.settings)), {}) }
 }
 
 @Preview(name = "Settings, dark, large text", fontScale = 1.6f)
 @Composable
 private fun SettingsDarkPreview() {
-    HeftTheme(dark = true, dynamic = false) { SettingsScreen(SettingsState(screen = Loadable.Ready(Samples.settings)), {}) }
+    HeftTheme(dark = true, dynamicColor = false) { SettingsScreen(SettingsState(screen = Loadable.Ready(Samples.settings)), {}) }
 }

@@ -133,11 +133,11 @@ private fun DeviceView(device: DeviceRow) {
 @Preview(name = "Sync")
 @Composable
 private fun SyncPreview() {
-    HeftTheme(dynamic = false) { SyncScreen(SyncState(screen = Loadable.Ready(Samples.sync)), {}, {}, {}) }
+    HeftTheme(dynamicColor = false) { SyncScreen(SyncState(screen = Loadable.Ready(Samples.sync)), {}, {}, {}) }
 }
 
 @Preview(name = "Sync, dark, large text", fontScale = 1.6f)
 @Composable
 private fun SyncDarkPreview() {
-    HeftTheme(dark = true, dynamic = false) { SyncScreen(SyncState(screen = Loadable.Ready(Samples.sync)), {}, {}, {}) }
+    HeftTheme(dark = true, dynamicColor = false) { SyncScreen(SyncState(screen = Loadable.Ready(Samples.sync)), {}, {}, {}) }
 }

@@ -61,11 +61,11 @@ val LocalToneColors = staticCompositionLocalOf {
 @Composable
 fun HeftTheme(
     dark: Boolean = isSystemInDarkTheme(),
-    dynamic: Boolean = true,
+    dynamicColor: Boolean = true,
     content: @Composable () -> Unit,
 ) {
     val scheme = when {
-        dynamic && Build.VERSION.SDK_INT >= Build.VERSION_CODES.S -> {
+        dynamicColor && Build.VERSION.SDK_INT >= Build.VERSION_CODES.S -> {
             val context = LocalContext.current
             if (dark) dynamicDarkColorScheme(context) else dynamicLightColorScheme(context)
         }

@@ -58,7 +58,7 @@ import app.heft.presenter.TodayState
 fun TodayScreen(
     state: TodayState,
     onEvent: (TodayEvent) -> Unit,
-    onEnterLoad: (exerciseId: String?) -> Unit,
+    onEnterLoad: (exercise: String) -> Unit,
     onEditSet: (setId: String) -> Unit,
     onChooseProgram: () -> Unit,
     onOpenWorkout: (workoutId: String) -> Unit,
@@ -72,7 +72,8 @@ fun TodayScreen(
         val onAction: (Action) -> Unit = { action ->
             when (action.kind) {
                 ActionKind.LOG_AS_PRESCRIBED -> onEvent(TodayEvent.LogAsPrescribed)
-                ActionKind.ENTER_LOAD -> onEnterLoad(action.exerciseId)
+                // The Log form takes the exercise as typed: its card's name.
+                ActionKind.ENTER_LOAD -> onEnterLoad(screen.cards.firstOrNull { it.exerciseId == action.exerciseId }?.title.orEmpty())
                 ActionKind.FINISH -> onEvent(TodayEvent.Finish)
                 ActionKind.CHOOSE_PROGRAM -> onChooseProgram()
                 ActionKind.UNDO -> onEvent(TodayEvent.Undo)
@@ -221,7 +222,7 @@ private fun FinishDialog(finished: FinishScreen, onDone: () -> Unit, onOpenWorko
 @Preview(name = "Today, a session under way", fontScale = 1f)
 @Composable
 private fun TodayPreview() {
-    HeftTheme(dynamic = false) {
+    HeftTheme(dynamicColor = false) {
         TodayScreen(TodayState(screen = Loadable.Ready(Samples.today)), {}, {}, {}, {}, {})
     }
 }
@@ -229,7 +230,7 @@ private fun TodayPreview() {
 @Preview(name = "Today, dark, large text", fontScale = 1.6f)
 @Composable
 private fun TodayDarkLargePreview() {
-    HeftTheme(dark = true, dynamic = false) {
+    HeftTheme(dark = true, dynamicColor = false) {
         TodayScreen(TodayState(screen = Loadable.Ready(Samples.today)), {}, {}, {}, {}, {})
     }
 }
@@ -237,7 +238,7 @@ private fun TodayDarkLargePreview() {
 @Preview(name = "Today, no program")
 @Composable
 private fun TodayEmptyPreview() {
-    HeftTheme(dynamic = false) {
+    HeftTheme(dynamicColor = false) {
         TodayScreen(TodayState(screen = Loadable.Ready(Samples.todayEmpty)), {}, {}, {}, {}, {})
     }
 }
@@ -245,7 +246,7 @@ private fun TodayEmptyPreview() {
 @Preview(name = "Today, finished")
 @Composable
 private fun TodayFinishedPreview() {
-    HeftTheme(dynamic = false) {
+    HeftTheme(dynamicColor = false) {
         TodayScreen(TodayState(screen = Loadable.Ready(Samples.today), finished = Samples.finish), {}, {}, {}, {}, {})
     }
 }
@@ -253,7 +254,7 @@ private fun TodayFinishedPreview() {
 @Preview(name = "Today, loading and failed")
 @Composable
 private fun TodayFailedPreview() {
-    HeftTheme(dynamic = false) {
+    HeftTheme(dynamicColor = false) {
         Column {
             TodayScreen(TodayState(), {}, {}, {}, {}, {}, Modifier.heightIn(max = 120.dp))
             TodayScreen(TodayState(screen = Loadable.Failed(Samples.problem)), {}, {}, {}, {}, {})
