@@ -8,6 +8,7 @@ import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.Spacer
+import androidx.compose.foundation.layout.WindowInsets
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.imePadding
@@ -78,6 +79,8 @@ fun MeasuresScreen(
 ) {
     Scaffold(
         modifier = modifier,
+        // The app's scaffold already keeps clear of the system bars.
+        contentWindowInsets = WindowInsets(0),
         floatingActionButton = {
             // The form's own title is the core's; the button is a plus.
             FloatingActionButton(onClick = { onEvent(MeasuresEvent.OpenForm) }) {

@@ -122,28 +122,34 @@ private fun DetailSheet(detail: ProgramDetailScreen, busy: Boolean, onEvent: (Pr
     ModalBottomSheet(onDismissRequest = { onEvent(ProgramEvent.CloseDetail) }) {
         LazyColumn(contentPadding = PaddingValues(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             item {
-                Heading(detail.title)
-                Text(detail.summary, style = MaterialTheme.typography.bodyMedium)
-                Text(detail.week, style = MaterialTheme.typography.bodyMedium)
-                detail.spacing?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
-                Text(detail.source, style = MaterialTheme.typography.bodySmall)
-                detail.notes.forEach { NoteView(it) }
+                Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
+                    Heading(detail.title)
+                    Text(detail.summary, style = MaterialTheme.typography.bodyMedium)
+                    Text(detail.week, style = MaterialTheme.typography.bodyMedium)
+                    detail.spacing?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
+                    Text(detail.source, style = MaterialTheme.typography.bodySmall)
+                    detail.notes.forEach { NoteView(it) }
+                }
             }
             item { ProgramActions(detail.actions, busy) { action -> programEvent(action, detail.programId)?.let(onEvent) } }
             detail.phases.forEach { phase ->
                 item {
-                    SectionTitle(phase.title)
-                    Text(phase.subtitle, style = MaterialTheme.typography.bodySmall)
+                    Column {
+                        SectionTitle(phase.title)
+                        Text(phase.subtitle, style = MaterialTheme.typography.bodySmall)
+                    }
                 }
                 phase.days.forEach { day ->
                     item {
-                        Text(day.title, style = MaterialTheme.typography.labelLarge, modifier = Modifier.padding(top = 8.dp))
-                        day.rows.forEach { slot ->
-                            Column(Modifier.padding(vertical = 4.dp)) {
-                                Text(slot.exercise, style = MaterialTheme.typography.bodyLarge)
-                                Text(slot.sets + " · " + slot.effort, style = MaterialTheme.typography.bodyMedium)
-                                Text(slot.rest, style = MaterialTheme.typography.bodySmall)
-                                slot.swap?.let { Text(it, style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.tertiary) }
+                        Column {
+                            Text(day.title, style = MaterialTheme.typography.labelLarge, modifier = Modifier.padding(top = 8.dp))
+                            day.rows.forEach { slot ->
+                                Column(Modifier.padding(vertical = 4.dp)) {
+                                    Text(slot.exercise, style = MaterialTheme.typography.bodyLarge)
+                                    Text(slot.sets + " · " + slot.effort, style = MaterialTheme.typography.bodyMedium)
+                                    Text(slot.rest, style = MaterialTheme.typography.bodySmall)
+                                    slot.swap?.let { Text(it, style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.tertiary) }
+                                }
                             }
                         }
                     }
@@ -175,11 +181,13 @@ private fun StatusSheet(status: ProgramStatusScreen, busy: Boolean, onEvent: (Pr
     ModalBottomSheet(onDismissRequest = { onEvent(ProgramEvent.CloseStatus) }) {
         LazyColumn(contentPadding = PaddingValues(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             item {
-                Heading(status.title)
-                status.subtitle?.let { Text(it, style = MaterialTheme.typography.bodyLarge) }
-                status.next?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
-                status.banners.forEach { BannerView(it) }
-                status.empty?.let { EmptyStateView(it) }
+                Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
+                    Heading(status.title)
+                    status.subtitle?.let { Text(it, style = MaterialTheme.typography.bodyLarge) }
+                    status.next?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
+                    status.banners.forEach { BannerView(it) }
+                    status.empty?.let { EmptyStateView(it) }
+                }
             }
             items(status.lifts, key = { it.exerciseId }) { lift ->
                 Column {
@@ -189,20 +197,22 @@ private fun StatusSheet(status: ProgramStatusScreen, busy: Boolean, onEvent: (Pr
                 }
             }
             item {
-                status.daysSummary?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
-                FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                    status.days.forEach { toggle ->
-                        FilterChip(
-                            selected = toggle.chosen,
-                            enabled = !busy,
-                            onClick = {
-                                val chosen = status.days.filter { it.chosen }.map { it.day }
-                                val next = if (toggle.chosen) chosen - toggle.day else chosen + toggle.day
-                                onEvent(ProgramEvent.TrainingDays(next))
-                            },
-                            label = { Text(toggle.label) },
-                            modifier = Modifier.heightIn(min = TouchTarget),
-                        )
+                Column {
+                    status.daysSummary?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
+                    FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                        status.days.forEach { toggle ->
+                            FilterChip(
+                                selected = toggle.chosen,
+                                enabled = !busy,
+                                onClick = {
+                                    val chosen = status.days.filter { it.chosen }.map { it.day }
+                                    val next = if (toggle.chosen) chosen - toggle.day else chosen + toggle.day
+                                    onEvent(ProgramEvent.TrainingDays(next))
+                                },
+                                label = { Text(toggle.label) },
+                                modifier = Modifier.heightIn(min = TouchTarget),
+                            )
+                        }
                     }
                 }
             }

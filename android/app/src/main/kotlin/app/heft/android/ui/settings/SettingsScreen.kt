@@ -52,17 +52,19 @@ fun SettingsScreen(
         LazyColumn(modifier = modifier, contentPadding = PaddingValues(16.dp)) {
             item { Heading(screen.title, Modifier.padding(bottom = 8.dp)) }
             items(screen.rows, key = { it.section.name }) { row ->
-                Column(
-                    Modifier
-                        .fillMaxWidth()
-                        .heightIn(min = TouchTarget)
-                        .clickable(role = Role.Button) { onEvent(SettingsEvent.Open(row.section)) }
-                        .padding(vertical = 12.dp),
-                ) {
-                    Text(row.label, style = MaterialTheme.typography.titleMedium)
-                    Text(row.value, style = MaterialTheme.typography.bodyMedium)
+                Column {
+                    Column(
+                        Modifier
+                            .fillMaxWidth()
+                            .heightIn(min = TouchTarget)
+                            .clickable(role = Role.Button) { onEvent(SettingsEvent.Open(row.section)) }
+                            .padding(vertical = 12.dp),
+                    ) {
+                        Text(row.label, style = MaterialTheme.typography.titleMedium)
+                        Text(row.value, style = MaterialTheme.typography.bodyMedium)
+                    }
+                    HorizontalDivider()
                 }
-                HorizontalDivider()
             }
         }
     }

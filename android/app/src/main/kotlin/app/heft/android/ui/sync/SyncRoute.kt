@@ -35,7 +35,8 @@ import kotlinx.coroutines.withContext
 fun SyncRoute(core: CoreContext, onStoreProblem: (ProblemActionKind, () -> Unit) -> Unit) {
     val presenter = rememberPresenter(core, "sync") { c, s -> SyncPresenter(c, s) }
     val state by presenter.state.collectAsStateWithLifecycle()
-    val documents = Documents(LocalContext.current)
+    val context = LocalContext.current
+    val documents = remember(context) { Documents(context) }
     val scope = rememberCoroutineScope()
     // A file the phone could not read or write, in the core's words.
     var fileProblem by remember { mutableStateOf<ProblemScreen?>(null) }
