@@ -18,10 +18,17 @@ checks what can be checked without one:
           inside @Preview functions (and Samples.kt, which only previews
           may use).
 
+  refs    what the compiler and AAPT would refuse, as far as text can
+          tell: every resource the app's Kotlin (`R.string.x`) and XML
+          (`@string/x`, `@xml/x`, `@drawable/x`, `@style/x`) names exists,
+          every string has its German translation, and every class the
+          manifest names is declared in the app's Kotlin.
+
 Usage (each prints `ok   <file>` or the problems, exit 1 on any):
 
   check-android.py list            the files to check, one a line
   check-android.py check FILE...   parse (and, for app/presenters sources, rules)
+  check-android.py refs            the app's resource and manifest references
 
 Needs PyPI tree-sitter and tree-sitter-kotlin (scripts/kotlin-tests puts
 them in its venv). Tests: scripts/test_check_android.py.
@@ -304,7 +311,88 @@ def check(path: Path, root: Path = ANDROID, ts_parser=None) -> list:
     return problems
 
 
+# --- references -------------------------------------------------------------
+
+ANDROID_NS = "{http://schemas.android.com/apk/res/android}"
+
+
+def resources(res: Path) -> dict:
+    """Resource names by type, as AAPT sees them: values' entries and files by name."""
+    found = {}
+    for path in res.rglob("*"):
+        if not path.is_file():
+            continue
+        kind = path.parent.name.split("-")[0]
+        if kind == "values":
+            for element in ElementTree.parse(path).getroot():
+                name = element.get("name")
+                if name:
+                    found.setdefault(element.tag, set()).add(name)
+        else:
+            found.setdefault(kind, set()).add(path.name.split(".")[0])
+    return found
+
+
+def strings(path: Path) -> dict:
+    root = ElementTree.parse(path).getroot()
+    return {e.get("name"): e.get("translatable") != "false" for e in root.iter("string")}
+
+
+def reference_problems(app: Path) -> list:
+    main = app / "src/main"
+    res = main / "res"
+    known = resources(res)
+    problems = []
+    kotlin = sorted((main / "kotlin").rglob("*.kt"))
+    xml = [main / "AndroidManifest.xml"] + sorted(res.rglob("*.xml"))
+    for path in kotlin:
+        text = path.read_text(encoding="utf-8")
+        for kind, name in re.findall(r"\bR\.(\w+)\.(\w+)", text):
+            if name not in known.get(kind, set()):
+                problems.append(f"{path}: R.{kind}.{name} is not a resource")
+    for path in xml:
+        text = path.read_text(encoding="utf-8")
+        for kind, name in re.findall(r"@(string|xml|drawable|style|mipmap|color)/([\w.]+)", text):
+            if name not in known.get(kind, set()):
+                problems.append(f"{path}: @{kind}/{name} is not a resource")
+    # Every translatable string has its German, and German has no other.
+    english = strings(res / "values/strings.xml")
+    german_path = res / "values-de/strings.xml"
+    german = strings(german_path) if german_path.exists() else {}
+    for name, translatable in english.items():
+        if translatable and name not in german:
+            problems.append(f"{german_path}: no German for string {name}")
+    for name in german:
+        if name not in english:
+            problems.append(f"{german_path}: string {name} is not in values/strings.xml")
+    # Every class the manifest names is declared in the app's Kotlin.
+    manifest = ElementTree.parse(main / "AndroidManifest.xml").getroot()
+    package = "app.heft.android"
+    declared = set()
+    for path in kotlin:
+        text = path.read_text(encoding="utf-8")
+        match = re.search(r"^package\s+([\w.]+)", text, re.MULTILINE)
+        for cls in re.findall(r"^(?:[a-z]+\s+)*class\s+(\w+)", text, re.MULTILINE):
+            declared.add(f"{match.group(1)}.{cls}" if match else cls)
+    for element in manifest.iter():
+        if element.tag in ("application", "activity", "service", "receiver", "provider"):
+            name = element.get(ANDROID_NS + "name")
+            if not name:
+                continue
+            full = package + name if name.startswith(".") else name
+            if full not in declared:
+                problems.append(f"{main / 'AndroidManifest.xml'}: {element.tag} {name} is not declared in the app's Kotlin")
+    return problems
+
+
 def main(argv: list) -> int:
+    if argv == ["refs"]:
+        problems = reference_problems(ANDROID / "app")
+        for problem in problems:
+            print("FAIL " + problem)
+        if not problems:
+            print("ok   android/app: resources, translations and manifest classes")
+        return 1 if problems else 0
     if len(argv) >= 1 and argv[0] == "list":
         for path in files():
             print(path.relative_to(REPO))

@@ -179,6 +179,55 @@ class Planted(unittest.TestCase):
         self.assertClean(VIEW_HEADER + "// kg * 2.20462 is the core's\nval x = 1\n")
 
 
+class References(unittest.TestCase):
+    """Resources and manifest classes named but not there."""
+
+    MANIFEST = """<?xml version="1.0" encoding="utf-8"?>
+<manifest xmlns:android="http://schemas.android.com/apk/res/android">
+    <application android:name=".HeftApplication" android:label="@string/app_name">
+        <service android:name=".platform.RestTimerService" />
+    </application>
+</manifest>
+"""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.app = Path(self.dir.name) / "app"
+        main = self.app / "src/main"
+        for d in ("res/values", "res/values-de", "kotlin/app/heft/android/platform"):
+            (main / d).mkdir(parents=True)
+        (main / "AndroidManifest.xml").write_text(self.MANIFEST, encoding="utf-8")
+        self.strings("values", '<string name="app_name" translatable="false">Heft</string><string name="back">Back</string>')
+        self.strings("values-de", '<string name="back">Zurück</string>')
+        self.kotlin("HeftApplication.kt", "package app.heft.android\n\nclass HeftApplication\nval x = R.string.back\n")
+        self.kotlin("platform/RestTimerService.kt", "package app.heft.android.platform\n\nclass RestTimerService\n")
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def strings(self, folder: str, body: str):
+        path = self.app / "src/main/res" / folder / "strings.xml"
+        path.write_text(f'<?xml version="1.0" encoding="utf-8"?><resources>{body}</resources>', encoding="utf-8")
+
+    def kotlin(self, name: str, body: str):
+        (self.app / "src/main/kotlin/app/heft/android" / name).write_text(body, encoding="utf-8")
+
+    def test_a_sound_app_passes(self):
+        self.assertEqual(check_android.reference_problems(self.app), [])
+
+    def test_a_missing_string_fails(self):
+        self.kotlin("Other.kt", "package app.heft.android\n\nval y = R.string.nowhere\n")
+        self.assertIn("R.string.nowhere", " ".join(check_android.reference_problems(self.app)))
+
+    def test_a_missing_translation_fails(self):
+        self.strings("values-de", "")
+        self.assertIn("no German for string back", " ".join(check_android.reference_problems(self.app)))
+
+    def test_a_manifest_class_not_declared_fails(self):
+        (self.app / "src/main/kotlin/app/heft/android/platform/RestTimerService.kt").unlink()
+        self.assertIn(".platform.RestTimerService", " ".join(check_android.reference_problems(self.app)))
+
+
 class RealTree(unittest.TestCase):
     """The repository's own android/ passes, file by file."""
 
@@ -187,6 +236,9 @@ class RealTree(unittest.TestCase):
         self.assertTrue(any(p.name == "MainActivity.kt" for p in found), "the app's sources were not found")
         failures = {str(p): check_android.check(p, check_android.ANDROID, PARSER) for p in found}
         self.assertEqual({p: f for p, f in failures.items() if f}, {})
+
+    def test_the_app_references_pass(self):
+        self.assertEqual(check_android.reference_problems(check_android.ANDROID / "app"), [])
 
 
 if __name__ == "__main__":

@@ -22,14 +22,11 @@ kotlin {
 dependencies {
     api(project(":heft-bindings"))
     api(libs.kotlinx.coroutines.core)
-    // The generated model extends JNA types (RustBuffer is a Structure):
-    // the compiler resolves them when it reads the bindings.
-    compileOnly(libs.jna)
 
     testImplementation(libs.kotlinx.coroutines.test)
     testImplementation(libs.turbine)
     testImplementation(libs.junit)
-    // The tests' fakes implement the generated interface; loading the
-    // bindings' classes may touch JNA's, never the native library.
+    // The tests' fakes implement the generated interface; the bindings'
+    // classes they load may refer to JNA's (never to the native library).
     testImplementation(libs.jna)
 }
