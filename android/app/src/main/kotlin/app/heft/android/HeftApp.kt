@@ -137,6 +137,9 @@ private fun AppScaffold(
     onStoreProblem: (ProblemActionKind, () -> Unit) -> Unit,
 ) {
     val nav = rememberNavController()
+    // The graph keeps the destination it started on: onboarding ending
+    // navigates to Today itself rather than rebuilding the graph.
+    val startRoute = rememberSaveable { start }
     val entry by nav.currentBackStackEntryAsState()
     val route = entry?.destination?.route
     val onTab = tabs.any { it.route == route }
@@ -187,7 +190,7 @@ private fun AppScaffold(
             }
         },
     ) { padding ->
-        NavHost(nav, startDestination = start, modifier = Modifier.padding(padding)) {
+        NavHost(nav, startDestination = startRoute, modifier = Modifier.padding(padding)) {
             composable(Routes.ONBOARDING) {
                 val presenter = rememberPresenter(core, Routes.ONBOARDING) { c, s -> OnboardingPresenter(c, s) }
                 val state by presenter.state.collectAsStateWithLifecycle()
@@ -282,8 +285,12 @@ private fun TodayRoute(
     val context = LocalContext.current
     var asked by rememberSaveable { mutableStateOf(false) }
     val permission = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { asked = true }
-    val rest = (state.screen as? Loadable.Ready)?.value?.rest
-    LaunchedEffect(rest) {
+    val screen = (state.screen as? Loadable.Ready)?.value
+    val rest = screen?.rest
+    // Only a screen read says whether a rest runs: while loading, leave
+    // the service as it is.
+    LaunchedEffect(rest, screen != null) {
+        if (screen == null) return@LaunchedEffect
         if (rest == null) {
             RestTimerService.stop(context)
             return@LaunchedEffect

@@ -17,6 +17,7 @@ import java.time.LocalTime
 import java.time.ZonedDateTime
 import java.util.concurrent.TimeUnit
 import kotlinx.coroutines.withContext
+import kotlinx.coroutines.withTimeoutOrNull
 
 /**
  * "A session is due today": once a day, in the morning, WorkManager asks
@@ -48,7 +49,10 @@ object TrainingReminder {
 class ReminderWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
     override suspend fun doWork(): Result {
         if (!Notifications.allowed(applicationContext)) return Result.success()
-        val core = (applicationContext as HeftApplication).heft.awaitCore()
+        // A store that does not open soon (damaged, being recovered) has
+        // nothing to remind of today.
+        val core = withTimeoutOrNull(OPEN_WAIT_MS) { (applicationContext as HeftApplication).heft.awaitCore() }
+            ?: return Result.success()
         val screen = try {
             withContext(core.io) { core.store.todayScreen(core.clock.today(), core.language()) }
         } catch (e: HeftException) {
@@ -77,5 +81,9 @@ class ReminderWorker(context: Context, params: WorkerParameters) : CoroutineWork
             // The permission was taken back after the check.
         }
         return Result.success()
+    }
+
+    private companion object {
+        const val OPEN_WAIT_MS = 30_000L
     }
 }

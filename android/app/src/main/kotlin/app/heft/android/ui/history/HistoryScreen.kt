@@ -61,8 +61,10 @@ fun HistoryScreen(
                 last >= list.layoutInfo.totalItemsCount - 3
             }
         }
-        LaunchedEffect(nearEnd, screen.older) {
-            if (nearEnd && screen.older != null) onEvent(HistoryEvent.LoadOlder)
+        // Again once a write in progress is done: the presenter reads one
+        // thing at a time.
+        LaunchedEffect(nearEnd, screen.older, state.busy) {
+            if (nearEnd && screen.older != null && !state.busy) onEvent(HistoryEvent.LoadOlder)
         }
         LazyColumn(
             state = list,
