@@ -78,6 +78,13 @@ class Planted(unittest.TestCase):
         path.write_text('val label = "Rest over"\n', encoding="utf-8")
         self.assertEqual(check_android.check(path, self.root, PARSER), [])
 
+    def test_rules_leave_tests_alone_but_not_shipped_presenters(self):
+        (self.root / "presenters/src/test/kotlin").mkdir(parents=True)
+        (self.root / "presenters/src/main/kotlin").mkdir(parents=True)
+        body = 'fun name() = "one tap logs the next set"\n'
+        self.assertEqual(self.problems(body, where="presenters/src/test/kotlin"), [])
+        self.assertTrue(self.problems(body, where="presenters/src/main/kotlin"))
+
     # --- text a person reads ---
 
     def test_a_sentence_in_a_view_fails(self):

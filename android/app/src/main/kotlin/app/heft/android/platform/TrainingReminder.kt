@@ -10,7 +10,6 @@ import androidx.work.WorkManager
 import androidx.work.WorkerParameters
 import app.heft.android.HeftApplication
 import app.heft.android.R
-import app.heft.core.model.ActionKind
 import app.heft.core.model.HeftException
 import java.time.Duration
 import java.time.LocalTime
@@ -21,11 +20,11 @@ import kotlinx.coroutines.withTimeoutOrNull
 
 /**
  * "A session is due today": once a day, in the morning, WorkManager asks
- * the core for Today and posts its title and subtitle when Today offers to
- * log a set and nothing is logged yet. The chosen training days are the
- * core's: on another day Today is a rest day (`rest` first) and nothing is
- * posted. Inexact by design (WorkManager's daily window); a reminder
- * needs no exact alarm.
+ * the core (`HeftStore.reminder`) whether a session is due and in what
+ * words, and posts what it returns. Whether today is a training day (a
+ * program running, not a rest day by its spacing or the chosen days,
+ * nothing logged yet) is the core's. Inexact by design (WorkManager's
+ * daily window): a reminder needs no exact alarm.
  */
 object TrainingReminder {
     private const val WORK = "training_day_reminder"
@@ -53,23 +52,18 @@ class ReminderWorker(context: Context, params: WorkerParameters) : CoroutineWork
         // nothing to remind of today.
         val core = withTimeoutOrNull(OPEN_WAIT_MS) { (applicationContext as HeftApplication).heft.awaitCore() }
             ?: return Result.success()
-        val screen = try {
-            withContext(core.io) { core.store.todayScreen(core.clock.today(), core.language()) }
+        val reminder = try {
+            withContext(core.io) { core.store.reminder(core.clock.today(), core.language()) }
         } catch (e: HeftException) {
             // Nothing to remind of from a store that cannot answer; the
             // app shows the problem when opened.
             return Result.success()
-        }
-        // Dispatching on the core's action kinds only: whether today is a
-        // training day is the core's (a rest day puts `rest` first).
-        val kinds = screen.actions.map { it.kind }
-        val due = screen.workoutId == null && ActionKind.REST !in kinds &&
-            (ActionKind.LOG_AS_PRESCRIBED in kinds || ActionKind.ENTER_LOAD in kinds)
-        if (!due) return Result.success()
+        } ?: return Result.success()
         val notification = NotificationCompat.Builder(applicationContext, Notifications.REMINDER)
             .setSmallIcon(R.drawable.ic_notification)
-            .setContentTitle(screen.title)
-            .setContentText(screen.subtitle)
+            .setContentTitle(reminder.title)
+            .setContentText(reminder.body)
+            .setStyle(NotificationCompat.BigTextStyle().bigText(reminder.body))
             .setAutoCancel(true)
             .setCategory(NotificationCompat.CATEGORY_REMINDER)
             .setVisibility(NotificationCompat.VISIBILITY_PUBLIC)
