@@ -1,5 +1,8 @@
-// The Android side of Heft. One module so far: heft-kotlin, the Kotlin
-// bindings and libheft_ffi.so packaged as an Android library (AAR).
+// The Android side of Heft:
+//   :heft-bindings  the generated Kotlin bindings, a JVM library
+//   :heft-kotlin    the bindings with libheft_ffi.so and JNA, an Android library
+//   :presenters     the screens' presenters, plain Kotlin on the JVM
+//   :app            the Android app: Compose views, services, files
 pluginManagement {
     repositories {
         google {
@@ -23,4 +26,7 @@ dependencyResolutionManagement {
 
 rootProject.name = "heft-android"
 
+include(":heft-bindings")
 include(":heft-kotlin")
+include(":presenters")
+include(":app")
