@@ -305,6 +305,8 @@ val tests = listOf(
             val edit = store.editForm(extra.setId!!, Language.DE)
             checkEq("20kgx5", edit.sets, "the set as notation")
             checkEq(listOf(ActionKind.SAVE_SET, ActionKind.DELETE_SET), edit.log.actions.map { it.kind }, "save or delete")
+            val typing = store.editScreen(extra.setId!!, edit.exercise, "22.5x5", Language.DE)
+            checkEq(listOf(ActionKind.SAVE_SET, ActionKind.DELETE_SET), typing.actions.map { it.kind }, "an edit's buttons as the person types")
             val two = store.editSubmit(extra.setId!!, edit.exercise, "2x20x5", false, Language.DE)
             check(!two.saved) { "two sets are not an edit of one" }
             checkEq("sets", two.log.errors.first().field, "said on the sets field")

@@ -423,6 +423,20 @@ impl HeftStore {
         Ok(self.heft()?.edit_form(&set_id, language)?)
     }
 
+    /// The Log form of logged set `set_id` as the person edits it, with
+    /// the edit's buttons; nothing is saved.
+    pub fn edit_screen(
+        &self,
+        set_id: String,
+        exercise: String,
+        sets: String,
+        language: Language,
+    ) -> Result<LogScreen> {
+        Ok(self
+            .heft()?
+            .edit_screen(&set_id, &exercise, &sets, language)?)
+    }
+
     /// Replaces logged set `set_id` with the form's one set when it has no
     /// errors or slips (or the slips are confirmed): the Today screen of
     /// the set's day after it, or the Log screen with what to fix.

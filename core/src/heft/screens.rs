@@ -152,6 +152,23 @@ impl Heft {
         })
     }
 
+    /// The Log form of logged set `set_id` as the person edits it: what
+    /// [`Heft::log_screen`] is for new sets, with the edit's buttons (save,
+    /// or save anyway for a slip, and delete) and its rule of exactly one
+    /// set. Nothing is saved.
+    pub fn edit_screen(
+        &self,
+        set_id: &str,
+        exercise: &str,
+        sets: &str,
+        language: Language,
+    ) -> Result<LogScreen> {
+        let text = Text::new(language);
+        let date = set_date(&self.set(set_id)?);
+        let form = self.log_form(exercise, sets, date, &text)?;
+        Ok(log::for_edit(form.screen, form.sets.len(), &text))
+    }
+
     /// Replaces logged set `set_id` with the one set of the form
     /// ([`Heft::edit_set`], one undo step) when it has no errors and no
     /// slips (or they are `confirmed`), and returns the Today screen of the
@@ -529,6 +546,32 @@ mod tests {
             german.undo.unwrap().label,
             "Rückgängig: einen Satz Deadlift gelöscht"
         );
+    }
+
+    #[test]
+    fn an_edit_keeps_its_buttons_as_the_person_types() {
+        let h = lifter(WeightUnit::Kg, BoneStatus::Normal);
+        let logged = h
+            .log_submit("deadlift", "60x5", LogTime::Now, false, Language::En)
+            .unwrap();
+        assert!(logged.saved);
+        let set = h.history(&crate::heft::HistoryQuery::default()).unwrap()[0].sets[0]
+            .id
+            .clone();
+        let kinds =
+            |s: &crate::screens::LogScreen| s.actions.iter().map(|a| a.kind).collect::<Vec<_>>();
+        let typed = h
+            .edit_screen(&set, "Deadlift", "62.5x5", Language::En)
+            .unwrap();
+        assert_eq!(kinds(&typed), [ActionKind::SaveSet, ActionKind::DeleteSet]);
+        assert!(typed.preview[0].contains("62.5"), "{:?}", typed.preview);
+        let two = h
+            .edit_screen(&set, "Deadlift", "2x62.5x5", Language::En)
+            .unwrap();
+        assert_eq!(kinds(&two), [ActionKind::DeleteSet]);
+        assert_eq!(two.errors[0].field, "sets");
+        // Nothing saved by reading: the form opens on the set as logged.
+        assert_eq!(h.edit_form(&set, Language::En).unwrap().sets, "60kgx5");
     }
 
     #[test]

@@ -53,7 +53,7 @@ class LogPresenter(
     private var reading: Job? = null
 
     init {
-        if (setId == null) read() else open(setId)
+        if (setId == null) read() else openEdit(setId)
     }
 
     override fun onEvent(event: LogEvent) {
@@ -76,7 +76,7 @@ class LogPresenter(
         }
     }
 
-    private fun open(setId: String) {
+    private fun openEdit(setId: String) {
         call(
             work = { store.editForm(setId, language) },
             onProblem = { p -> update { it.copy(screen = Loadable.Failed(p)) } },
@@ -91,9 +91,17 @@ class LogPresenter(
     /** The form for what is typed now; nothing is saved. */
     private fun read() {
         val (exercise, sets) = state.value.let { it.exercise to it.sets }
+        val editing = state.value.editing
         reading?.cancel()
         reading = call(
-            work = { store.logScreen(exercise, sets, today, language) },
+            // An edit keeps its own buttons (save, delete) as the person types.
+            work = {
+                if (editing == null) {
+                    store.logScreen(exercise, sets, today, language)
+                } else {
+                    store.editScreen(editing, exercise, sets, language)
+                }
+            },
             onProblem = { p -> update { it.copy(problem = p) } },
             onResult = { s ->
                 // A slower read of older text never replaces a newer one.

@@ -37,7 +37,7 @@ class OnboardingPresenter(
     scope: CoroutineScope,
 ) : CorePresenter<OnboardingState, OnboardingEvent>(core, scope, OnboardingState()) {
     init {
-        open(OnboardingStep.UNITS)
+        openStep(OnboardingStep.UNITS)
     }
 
     override fun onEvent(event: OnboardingEvent) {
@@ -45,7 +45,7 @@ class OnboardingPresenter(
             is OnboardingEvent.Set -> update { it.copy(draft = it.draft.with(event.field, event.value)) }
             is OnboardingEvent.Toggle -> update { it.copy(draft = it.draft.toggled(event.field, event.value)) }
             OnboardingEvent.Submit -> submit()
-            is OnboardingEvent.Back -> open(event.step)
+            is OnboardingEvent.Back -> openStep(event.step)
             OnboardingEvent.DismissProblem -> update { it.copy(problem = null) }
         }
     }
@@ -53,7 +53,7 @@ class OnboardingPresenter(
     private fun show(s: OnboardingScreen) =
         update { it.copy(screen = Loadable.Ready(s), draft = FormDraft.of(s.fields)) }
 
-    private fun open(step: OnboardingStep) {
+    private fun openStep(step: OnboardingStep) {
         call(
             work = { store.onboardingScreen(step, language) },
             onProblem = { p -> update { it.copy(screen = Loadable.Failed(p)) } },

@@ -90,8 +90,15 @@ abstract class CorePresenter<S, E>(
                 Result.success(work())
             } catch (e: HeftException) {
                 // The core's words for what went wrong, read off the main
-                // thread too (the language is the profile's).
-                Result.failure(Described(store.problemScreen(e, language)))
+                // thread too. The language is the profile's; when the store
+                // cannot say which (closed), the problem is still described,
+                // in English.
+                val words = try {
+                    language
+                } catch (_: HeftException) {
+                    Language.EN
+                }
+                Result.failure(Described(store.problemScreen(e, words)))
             }
         }
         outcome.fold(onResult) { e -> onProblem((e as Described).problem) }

@@ -145,6 +145,11 @@ class RealStoreTest {
             val edit = LogPresenter(context(store), presenterScope(), setId = set.setId)
             assertEquals("the set's own text", "Deadlift", edit.state.value.exercise)
             edit.onEvent(LogEvent.SetsChanged("62.5x5"))
+            assertEquals(
+                "an edit keeps save and delete as the person types",
+                listOf(ActionKind.SAVE_SET, ActionKind.DELETE_SET),
+                edit.state.value.screen.valueOrNull()!!.actions.map { it.kind },
+            )
             edit.onEvent(LogEvent.Submit(confirmed = false))
             assertTrue(edit.state.value.saved)
             history.state.test {
