@@ -406,14 +406,18 @@ impl Heft {
             .write_in_transaction(discard, f)
             .map_err(|e| self.damaged_if_corrupt(e))?;
         if !discard {
-            let stale = stale_screens(touched.iter().map(String::as_str));
-            let listener = self.change_listener.lock().clone();
-            // Called with no lock held, so the listener may read this handle.
-            if let (Some(listener), false) = (listener, stale.is_empty()) {
-                listener(&stale);
-            }
+            self.tell_stale(&stale_screens(touched.iter().map(String::as_str)));
         }
         Ok(out)
+    }
+
+    /// Tells the change listener, if any, that `stale` screens changed.
+    fn tell_stale(&self, stale: &[crate::screens::ScreenKind]) {
+        let listener = self.change_listener.lock().clone();
+        // Called with no lock held, so the listener may read this handle.
+        if let (Some(listener), false) = (listener, stale.is_empty()) {
+            listener(stale);
+        }
     }
 
     /// Like [`Heft::write`], but with `discard` the transaction is rolled

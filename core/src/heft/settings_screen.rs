@@ -8,7 +8,7 @@ use crate::Result;
 use crate::model::Profile;
 use crate::screens::form::{self, FieldValue};
 use crate::screens::settings;
-use crate::screens::{SettingsForm, SettingsOutcome, SettingsScreen, SettingsSection};
+use crate::screens::{ScreenKind, SettingsForm, SettingsOutcome, SettingsScreen, SettingsSection};
 use crate::store::{self, meta_get, meta_set};
 use crate::text::{Language, Text};
 
@@ -67,11 +67,19 @@ impl Heft {
         if answers.update != Default::default() {
             self.update_profile(&answers.update)?;
         }
+        let mut text = text;
         if let Some(language) = answers.language {
             self.write(|tx, _| match language {
                 Some(l) => meta_set(tx, LANGUAGE_KEY, l.tag()),
                 None => store::meta_delete(tx, LANGUAGE_KEY),
             })?;
+            // Every screen speaks the new language: all are stale, and the
+            // answer is in it already (the phone's when none is chosen,
+            // which the caller passed).
+            self.tell_stale(&ScreenKind::ALL);
+            if let Some(l) = language {
+                text = Text::new(l);
+            }
         }
         let (profile, chosen) = self.settings_read()?;
         Ok(SettingsOutcome {
@@ -209,6 +217,9 @@ mod tests {
     #[test]
     fn the_language_is_this_devices_own_choice() {
         let h = heft();
+        let told = std::sync::Arc::new(parking_lot::Mutex::new(Vec::new()));
+        let heard = told.clone();
+        h.on_change(move |screens| heard.lock().push(screens.to_vec()));
         assert_eq!(h.preferred_language().unwrap(), None);
         let out = h
             .settings_submit(
@@ -219,6 +230,14 @@ mod tests {
             .unwrap();
         assert!(out.saved);
         assert_eq!(h.preferred_language().unwrap(), Some(Language::De));
+        // Answered in the language chosen, and every screen told to follow.
+        assert_eq!(out.screen.language, Language::De);
+        assert_eq!(out.form.language, Language::De);
+        assert!(
+            told.lock().iter().any(|s| s == &ScreenKind::ALL),
+            "{:?}",
+            told.lock()
+        );
         let s = h.settings_screen(Language::De).unwrap();
         insta::assert_json_snapshot!("german", s);
         h.settings_submit(

@@ -27,6 +27,20 @@ pub enum ScreenKind {
     Sync,
 }
 
+impl ScreenKind {
+    /// Every screen.
+    pub const ALL: [ScreenKind; 8] = [
+        ScreenKind::Today,
+        ScreenKind::Log,
+        ScreenKind::History,
+        ScreenKind::Progress,
+        ScreenKind::Measures,
+        ScreenKind::Program,
+        ScreenKind::Settings,
+        ScreenKind::Sync,
+    ];
+}
+
 /// The screens showing data of the tables a write touched, each once, in
 /// order. Bookkeeping (`meta`, the rows derived from the sets) makes no
 /// screen stale; the undo journal
@@ -49,9 +63,7 @@ pub fn stale_screens<'a>(tables: impl IntoIterator<Item = &'a str>) -> Vec<Scree
             // whose own tables name the screens); SQLite's update hook
             // does not report these WITHOUT ROWID tables anyway.
             "exercise_session" | "e1rm_point" | "derived_stale" => &[],
-            _ => &[
-                Today, Log, History, Progress, Measures, Program, Settings, Sync,
-            ],
+            _ => &ScreenKind::ALL,
         };
         out.extend_from_slice(screens);
     }

@@ -82,9 +82,12 @@ class ProgramPresenter(
             onProblem = { p -> update { it.copy(list = Loadable.Failed(p)) } },
             onResult = { s -> update { it.copy(list = Loadable.Ready(s)) } },
         )
-        // A status on screen follows the run too.
+        // A status on screen follows the run too, unless it was closed (or
+        // the program stopped) while this read ran.
         if (state.value.status != null) {
-            read({ store.programStatusScreen(today, language) }) { s, status -> s.copy(status = status) }
+            read({ store.programStatusScreen(today, language) }) { s, status ->
+                if (s.status != null) s.copy(status = status) else s
+            }
         }
     }
 

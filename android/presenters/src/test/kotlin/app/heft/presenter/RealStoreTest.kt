@@ -13,6 +13,7 @@ import app.heft.core.model.OnboardingStep
 import app.heft.core.model.ProblemActionKind
 import app.heft.core.model.ProblemKind
 import app.heft.core.model.RowState
+import app.heft.core.model.SettingsSection
 import app.heft.core.model.SetupActionKind
 import java.io.File
 import java.nio.file.Files
@@ -231,6 +232,62 @@ class RealStoreTest {
                 syncB.onEvent(SyncEvent.Import("junk.heft", "not an export".toByteArray()))
                 assertEquals(ProblemKind.CORRUPT, syncB.state.value.problem?.kind)
             }
+        }
+    }
+
+    @Test
+    fun a_program_chosen_started_adjusted_and_stopped_with_today_following() = runTest {
+        newStore().use { store ->
+            val program = ProgramPresenter(context(store), presenterScope())
+            val today = TodayPresenter(context(store), presenterScope())
+            assertTrue("no program runs yet", program.state.value.list.valueOrNull()!!.rows.none { it.running })
+            program.onEvent(ProgramEvent.Open("liftmor"))
+            assertEquals("liftmor", program.state.value.detail?.programId)
+            program.onEvent(ProgramEvent.Start("liftmor"))
+            val status = program.state.value.status!!
+            assertNull("the detail closes", program.state.value.detail)
+            assertEquals("liftmor", status.programId)
+            // The list and Today follow through the change listener.
+            assertTrue(program.state.value.list.valueOrNull()!!.rows.single { it.running }.programId == "liftmor")
+            assertEquals(ActionKind.LOG_AS_PRESCRIBED, today.state.value.screen.valueOrNull()!!.actions.first().kind)
+            program.onEvent(ProgramEvent.Swap("back-squat", "goblet-squat"))
+            assertEquals("goblet-squat", program.state.value.status!!.swaps.first { it.exerciseId == "back-squat" }.chosenId)
+            assertTrue(
+                "Today plans the goblet squat",
+                today.state.value.screen.valueOrNull()!!.cards.any { it.exerciseId == "goblet-squat" },
+            )
+            // Asking for an exercise the person may not swap to is a problem, not a crash.
+            program.onEvent(ProgramEvent.Swap("back-squat", "no-such-exercise"))
+            assertNotNull(program.state.value.problem)
+            program.onEvent(ProgramEvent.DismissProblem)
+            program.onEvent(ProgramEvent.Stop)
+            assertNull(program.state.value.status)
+            assertTrue(program.state.value.list.valueOrNull()!!.rows.none { it.running })
+        }
+    }
+
+    @Test
+    fun settings_show_a_field_error_then_save_the_language_every_screen_then_speaks() = runTest {
+        newStore().use { store ->
+            onboard(store)
+            // The language as the app gives it: the profile's, else the phone's.
+            val context = coreContext(store, changes.getOrPut(store) { Changes.of(store) }, day) {
+                store.preferredLanguage() ?: Language.EN
+            }
+            val settings = SettingsPresenter(context, presenterScope())
+            assertTrue(settings.state.value.screen.valueOrNull()!!.rows.isNotEmpty())
+            settings.onEvent(SettingsEvent.Open(SettingsSection.BANDS))
+            settings.onEvent(SettingsEvent.Set("bands", "red red"))
+            settings.onEvent(SettingsEvent.Save)
+            assertEquals("bands", settings.state.value.form?.errors?.first()?.field)
+            assertEquals("what was typed stays", "red red", settings.state.value.draft.value("bands"))
+            settings.onEvent(SettingsEvent.Close)
+            settings.onEvent(SettingsEvent.Open(SettingsSection.LANGUAGE))
+            settings.onEvent(SettingsEvent.Set("language", "de"))
+            settings.onEvent(SettingsEvent.Save)
+            assertNull("saved and closed", settings.state.value.form)
+            assertEquals(Language.DE, settings.state.value.screen.valueOrNull()!!.language)
+            assertEquals(Language.DE, TodayPresenter(context, presenterScope()).state.value.screen.valueOrNull()!!.language)
         }
     }
 

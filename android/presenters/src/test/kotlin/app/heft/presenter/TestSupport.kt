@@ -49,9 +49,18 @@ fun TestScope.coreContext(
     store: HeftStoreInterface,
     changes: Changes = Changes.detached(),
     day: String = "2026-12-07",
+    io: CoroutineDispatcher = UnconfinedTestDispatcher(testScheduler),
+    language: () -> Language,
+): CoreContext = CoreContext(store, io, { day }, language, changes)
+
+/** [coreContext] in one fixed [language]. */
+fun TestScope.coreContext(
+    store: HeftStoreInterface,
+    changes: Changes = Changes.detached(),
+    day: String = "2026-12-07",
     language: Language = Language.EN,
     io: CoroutineDispatcher = UnconfinedTestDispatcher(testScheduler),
-): CoreContext = CoreContext(store, io, { day }, { language }, changes)
+): CoreContext = coreContext(store, changes, day, io) { language }
 
 /**
  * The scope presenters run in during a test: cancelled with the test, and
