@@ -19,7 +19,7 @@ use super::input::AnalyticsSet;
 use super::records::grams;
 use super::strength::{E1rmPoint, current_e1rm};
 use crate::model::WeightUnit;
-use crate::progression::forecast::{ForecastSet, Forecaster};
+use crate::progression::forecast::{ForecastSet, Forecaster, Model};
 use crate::progression::strength::Formula;
 
 /// Days of earlier history of an exercise a session needs to be forecast.
@@ -147,13 +147,15 @@ struct Seen {
 
 /// Replays `sets`, ordered by workout start (then workout and position, as
 /// the store reads them), with e1RMs by `formula`. `names` gives an
-/// exercise id the name to show (the exercise's own name otherwise).
+/// exercise id the name to show (the exercise's own name otherwise);
+/// Heft's forecasts are `model`'s ([`Model::HEFT`] for the engine's).
 pub fn replay(
     sets: &[AnalyticsSet],
     formula: Formula,
     names: &HashMap<String, String>,
+    model: &Model,
 ) -> Backtest {
-    let mut forecaster = Forecaster::new(formula);
+    let mut forecaster = Forecaster::with_model(formula, *model);
     let mut seen: HashMap<&str, Seen> = HashMap::new();
     let mut rows = Vec::new();
     let mut day: Vec<ExerciseSession> = Vec::new();

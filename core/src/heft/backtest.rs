@@ -16,6 +16,7 @@ use crate::analytics::summary;
 use crate::clock::SystemClock;
 use crate::interchange::import_plan::CsvImportReport;
 use crate::progress::Progress;
+use crate::progression::forecast::Model;
 use crate::store::profile::read as read_profile;
 use crate::store::sets::{self, AnalyticsSets};
 use crate::{Error, Result};
@@ -25,10 +26,16 @@ impl Heft {
     /// exercise session, its best-set e1RM against the engine's forecast and
     /// the naive one, with e1RMs by the profile's formula.
     pub fn backtest(&self) -> Result<Backtest> {
-        self.backtest_with(&HashMap::new())
+        self.backtest_model(&Model::HEFT)
     }
 
-    fn backtest_with(&self, names: &HashMap<String, String>) -> Result<Backtest> {
+    /// [`Heft::backtest`] with another forecast model than the engine's, to
+    /// measure what a part of it is worth (docs/FORECAST.md).
+    pub fn backtest_model(&self, model: &Model) -> Result<Backtest> {
+        self.backtest_with(&HashMap::new(), model)
+    }
+
+    fn backtest_with(&self, names: &HashMap<String, String>, model: &Model) -> Result<Backtest> {
         self.read(|conn| {
             let formula = summary::formula_of(&read_profile(conn)?);
             let mut all = Vec::new();
@@ -40,7 +47,7 @@ impl Heft {
                 },
                 |s| all.push(s),
             )?;
-            Ok(replay(&all, formula, names))
+            Ok(replay(&all, formula, names, model))
         })
     }
 
@@ -53,6 +60,20 @@ impl Heft {
         opts: &CsvImportOptions,
         progress: &dyn Progress,
     ) -> Result<(Backtest, CsvImportReport)> {
+        let (heft, names, report) = Heft::replayable(path, opts, progress)?;
+        let backtest = heft.backtest_with(&names, &Model::HEFT)?;
+        Ok((backtest, report))
+    }
+
+    /// A CSV export read into a private in-memory database, to replay with
+    /// models of one's own ([`Heft::backtest_model`]); with each exercise's
+    /// name as the file first gives it, by exercise id, and the import's
+    /// report.
+    pub fn replayable(
+        path: &Path,
+        opts: &CsvImportOptions,
+        progress: &dyn Progress,
+    ) -> Result<(Heft, HashMap<String, String>, CsvImportReport)> {
         let heft = Heft::open_in_memory(Arc::new(SystemClock))?;
         let open = || -> Result<Box<dyn std::io::Read>> {
             let file = std::fs::File::open(path).map_err(|source| Error::Io {
@@ -70,7 +91,6 @@ impl Heft {
         };
         let report =
             heft.import_csv_input(file, size, Some(&open), &opts, progress, Some(&names))?;
-        let backtest = heft.backtest_with(&names.into_inner())?;
-        Ok((backtest, report))
+        Ok((heft, names.into_inner(), report))
     }
 }

@@ -38,39 +38,76 @@ pub const MAX_POINT_REPS: u32 = 10;
 pub const WINDOW_DAYS: i64 = 365;
 /// Days of points the trend line is fitted to.
 const TREND_DAYS: i64 = 180;
-/// Half-life in days of a point's weight in the trend line: a week. [design,
-/// fitted on held-out real histories, docs/FORECAST.md]
-const TREND_HALF_LIFE_DAYS: f64 = 7.0;
-/// Half-life in days of a residual's weight when the trend line is placed
-/// (its weighted median), and of a point's in the recency-weighted mean.
-const LEVEL_HALF_LIFE_DAYS: f64 = 14.0;
-/// Ridge penalty on the trend's slope (log e1RM per week, squared weeks):
-/// a few sessions do not make a trend. [design]
-const SLOPE_RIDGE: f64 = 4.0;
-/// Largest trend taken, as a share of e1RM per week (2%): gains faster than
-/// that are noise or a beginner's first weeks. [design]
-const MAX_SLOPE: f64 = 0.02;
 /// Days of points behind the "best of the last 28 days" forecaster.
 const RECENT_DAYS: i64 = 28;
-/// Days since the exercise was last done from which detraining is counted.
-pub const DETRAINING_DAYS: i64 = 35;
-/// Share of e1RM kept after a gap of [`DETRAINING_DAYS`] or more. Real
-/// histories show little loss in the median after months off (strength
-/// persists, Yang 2022), but a wide spread: 5% less is the better guess.
-/// [design, docs/FORECAST.md]
-pub const DETRAINED_SHARE: f64 = 0.95;
-/// How much a forecaster's older errors count against its newer ones, per
-/// session forecast (the track record's memory is about twenty sessions).
-const RECORD_DECAY: f64 = 0.95;
-/// Added to a forecaster's mean absolute error before weighting by its
-/// inverse square, so no one forecaster takes all the weight. [design]
-const ERROR_FLOOR: f64 = 0.02;
-/// Reps a set with logged RIR is taken to have lost to each earlier set of
-/// the session at about its load (PROGRESSION.md "Fatigue across sets", the
-/// engine's allowance for long rests).
-const FATIGUE_REPS_PER_SET: f64 = super::engine::REPS_LOST_PER_SET;
 /// An earlier set at this share of a set's load or more costs it reps.
 const FATIGUE_LOAD_SHARE: f64 = 0.9;
+
+/// The model's settings. [`Model::HEFT`] is the one the engine and
+/// `heft backtest` use; the others exist to measure what each part is worth
+/// (docs/FORECAST.md).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Model {
+    /// Read reps in reserve where logged, and the fatigue of later sets.
+    pub effort: bool,
+    /// Half-life in days of a point's weight in the trend line. [design,
+    /// chosen on held-out real histories, docs/FORECAST.md]
+    pub trend_half_life_days: f64,
+    /// Half-life in days of a residual's weight when the trend line is
+    /// placed (their weighted median), and of a point's in the
+    /// recency-weighted mean.
+    pub level_half_life_days: f64,
+    /// Ridge penalty on the trend's slope (ln e1RM per week; squared
+    /// weeks): a few sessions do not make a trend. [design]
+    pub slope_ridge: f64,
+    /// Largest trend taken, as a share of e1RM per week: faster gains are
+    /// noise or a beginner's first weeks. [design]
+    pub max_slope: f64,
+    /// Days since the exercise was last done from which detraining counts.
+    pub detraining_days: i64,
+    /// Share of e1RM kept after a gap of `detraining_days` or more.
+    pub detrained_share: f64,
+    /// How much a forecaster's older errors count against newer ones, per
+    /// session forecast (a memory of about twenty sessions at 0.95).
+    pub record_decay: f64,
+    /// Added to a forecaster's mean absolute error before weighting by its
+    /// inverse square, so that no one forecaster takes all the weight.
+    pub error_floor: f64,
+    /// Sessions' worth of "no bias" the lifter's own bias is shrunk with;
+    /// infinite turns the correction off.
+    pub bias_prior: f64,
+    /// Reps a set with logged RIR lost to each earlier set of the session
+    /// at about its load.
+    pub fatigue_reps_per_set: f64,
+}
+
+impl Model {
+    /// The model Heft uses.
+    pub const HEFT: Model = Model {
+        effort: true,
+        trend_half_life_days: 7.0,
+        level_half_life_days: 14.0,
+        slope_ridge: 4.0,
+        max_slope: 0.02,
+        detraining_days: 35,
+        // Real histories show little loss in the median after months off
+        // (strength persists, Yang 2022) but a wide spread, where a forecast
+        // 5% lower is the better guess.
+        detrained_share: 0.95,
+        record_decay: 0.95,
+        error_floor: 0.02,
+        bias_prior: 5.0,
+        // PROGRESSION.md "Fatigue across sets": the engine's allowance for
+        // long rests.
+        fatigue_reps_per_set: super::engine::REPS_LOST_PER_SET,
+    };
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model::HEFT
+    }
+}
 
 /// The forecasters a forecast blends.
 const KINDS: usize = 5;
@@ -98,13 +135,13 @@ pub struct PointSet {
 /// A session's point: the strongest of its sets, by `formula`, with the
 /// reps in reserve where logged and what the sets before cost. `None` when
 /// no set has a load and 1..=[`MAX_POINT_REPS`] reps.
-pub fn session_point(sets: &[ForecastSet], formula: Formula) -> Option<PointSet> {
+pub fn session_point(sets: &[ForecastSet], formula: Formula, model: &Model) -> Option<PointSet> {
     let mut best: Option<PointSet> = None;
     for (i, s) in sets.iter().enumerate() {
         if !(1..=MAX_POINT_REPS).contains(&s.reps) || !s.kg.is_finite() || s.kg <= 0.0 {
             continue;
         }
-        let rir = s.rir.map(|r| {
+        let rir = s.rir.filter(|_| model.effort).map(|r| {
             // Reserve reported far from failure is judged loosely: half of
             // it past RIR 3 counts, as the engine reads it.
             let r = r.max(0.0);
@@ -119,7 +156,7 @@ pub fn session_point(sets: &[ForecastSet], formula: Formula) -> Option<PointSet>
                 .iter()
                 .filter(|p| p.kg >= s.kg * FATIGUE_LOAD_SHARE && p.reps > 0)
                 .count();
-            counted + FATIGUE_REPS_PER_SET * before as f64
+            counted + model.fatigue_reps_per_set * before as f64
         });
         // Past the chart's 12 reps to failure: cap the reserve there.
         let rir = rir.map(|r| r.min(strength::MAX_EFFECTIVE_REPS - f64::from(s.reps)));
@@ -163,21 +200,32 @@ pub struct Forecast {
 #[derive(Debug, Clone)]
 pub struct Forecaster {
     formula: Formula,
+    model: Model,
     points: HashMap<String, Vec<Point>>,
     /// Per forecaster, decayed sum of absolute relative errors and the
     /// decayed count they are divided by.
     errors: [f64; KINDS],
     weight: f64,
+    /// Decayed sum of ln(actual / forecast): how far this lifter's
+    /// forecasts have run high or low.
+    bias: f64,
 }
 
 impl Forecaster {
-    /// An empty history; points are e1RMs by `formula`.
+    /// An empty history; points are e1RMs by `formula`; Heft's model.
     pub fn new(formula: Formula) -> Forecaster {
+        Forecaster::with_model(formula, Model::HEFT)
+    }
+
+    /// An empty history read by `model`.
+    pub fn with_model(formula: Formula, model: Model) -> Forecaster {
         Forecaster {
             formula,
+            model,
             points: HashMap::new(),
             errors: [0.0; KINDS],
             weight: 0.0,
+            bias: 0.0,
         }
     }
 
@@ -191,13 +239,15 @@ impl Forecaster {
         date: NaiveDate,
         sets: &[ForecastSet],
     ) -> Option<PointSet> {
-        let point = session_point(sets, self.formula)?;
+        let point = session_point(sets, self.formula, &self.model)?;
         let actual = point.e1rm_kg;
         if let Some(kinds) = self.kinds(exercise_id, date) {
+            let blended = self.blend(&kinds);
+            self.bias = self.bias * self.model.record_decay + (actual.ln() - blended);
             for (e, k) in self.errors.iter_mut().zip(kinds) {
-                *e = *e * RECORD_DECAY + ((k.exp() - actual) / actual).abs();
+                *e = *e * self.model.record_decay + ((k.exp() - actual) / actual).abs();
             }
-            self.weight = self.weight * RECORD_DECAY + 1.0;
+            self.weight = self.weight * self.model.record_decay + 1.0;
         }
         let points = self.points.entry(exercise_id.to_owned()).or_default();
         // Same-day sessions (two workouts a day) keep date order.
@@ -221,13 +271,11 @@ impl Forecaster {
     /// before it (within [`WINDOW_DAYS`]); `None` without any.
     pub fn forecast(&self, exercise_id: &str, date: NaiveDate) -> Option<Forecast> {
         let kinds = self.kinds(exercise_id, date)?;
-        let weights = self.blend_weights();
-        let total: f64 = weights.iter().sum();
-        let ln = kinds.iter().zip(weights).map(|(k, w)| k * w).sum::<f64>() / total;
+        let ln = self.blend(&kinds);
         let points = self.before(exercise_id, date);
         let last = points.last()?;
         let days_off = (date - last.date).num_days();
-        let detraining = detraining_share(days_off);
+        let detraining = self.model.detraining_share(days_off);
         let e1rm_kg = ln.exp();
         e1rm_kg.is_finite().then_some(Forecast {
             e1rm_kg,
@@ -236,6 +284,15 @@ impl Forecaster {
             days_off,
             detraining,
         })
+    }
+
+    /// The forecasters' blend, ln e1RM, corrected by the lifter's own bias
+    /// (shrunk towards none while the record is short).
+    fn blend(&self, kinds: &[f64; KINDS]) -> f64 {
+        let weights = self.blend_weights();
+        let total: f64 = weights.iter().sum();
+        let ln = kinds.iter().zip(weights).map(|(k, w)| k * w).sum::<f64>() / total;
+        ln + self.bias / (self.weight + self.model.bias_prior)
     }
 
     /// The weight of each forecaster: the inverse square of its track
@@ -247,7 +304,7 @@ impl Forecaster {
             return w;
         }
         self.errors
-            .map(|e| 1.0 / (e / self.weight + ERROR_FLOOR).powi(2))
+            .map(|e| 1.0 / (e / self.weight + self.model.error_floor).powi(2))
     }
 
     /// The points of `exercise_id` within the window before `date`.
@@ -267,11 +324,11 @@ impl Forecaster {
         let days = |p: &Point| (date - p.date).num_days() as f64;
         let mut k = [0.0; KINDS];
         k[LAST] = last.ln;
-        k[TREND] = trend_line(points, date);
+        k[TREND] = trend_line(points, date, &self.model);
         // Recency-weighted mean.
         let (mut sw, mut sy) = (0.0, 0.0);
         for p in points {
-            let w = 0.5_f64.powf(days(p) / LEVEL_HALF_LIFE_DAYS);
+            let w = 0.5_f64.powf(days(p) / self.model.level_half_life_days);
             sw += w;
             sy += w * p.ln;
         }
@@ -285,7 +342,7 @@ impl Forecaster {
             .map(|p| p.ln)
             .fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))))
             .unwrap_or(last.ln);
-        let detrain = detraining_share(days(last) as i64).ln();
+        let detrain = self.model.detraining_share(days(last) as i64).ln();
         Some(k.map(|x| x + detrain))
     }
 }
@@ -296,21 +353,22 @@ const MEAN: usize = 2;
 const LAST_THREE: usize = 3;
 const RECENT_BEST: usize = 4;
 
-/// Share of e1RM kept after `days_off` days without the exercise.
-pub fn detraining_share(days_off: i64) -> f64 {
-    if days_off >= DETRAINING_DAYS {
-        DETRAINED_SHARE
-    } else {
-        1.0
+impl Model {
+    /// Share of e1RM kept after `days_off` days without the exercise.
+    pub fn detraining_share(&self, days_off: i64) -> f64 {
+        if days_off >= self.detraining_days {
+            self.detrained_share
+        } else {
+            1.0
+        }
     }
 }
 
 /// The recency-weighted trend line's value (ln e1RM) on `date`: a weighted
-/// least-squares line through the last [`TREND_DAYS`] of points (half-life
-/// [`TREND_HALF_LIFE_DAYS`]), its slope shrunk towards flat and capped at
-/// [`MAX_SLOPE`] a week, placed by the weighted median of the residuals
+/// least-squares line through the last [`TREND_DAYS`] of points (by the
+/// model's half-life), its slope shrunk towards flat and capped, placed by the weighted median of the residuals
 /// (robust to a light day or a missed top set). `points` is not empty.
-fn trend_line(points: &[Point], date: NaiveDate) -> f64 {
+fn trend_line(points: &[Point], date: NaiveDate, model: &Model) -> f64 {
     let recent: Vec<(f64, f64)> = points
         .iter()
         .filter(|p| (date - p.date).num_days() <= TREND_DAYS)
@@ -328,7 +386,7 @@ fn trend_line(points: &[Point], date: NaiveDate) -> f64 {
     let weight = |t: f64, half: f64| 0.5_f64.powf(-t * 7.0 / half);
     let (mut sw, mut st, mut sy) = (0.0, 0.0, 0.0);
     for &(t, y) in &recent {
-        let w = weight(t, TREND_HALF_LIFE_DAYS);
+        let w = weight(t, model.trend_half_life_days);
         sw += w;
         st += w * t;
         sy += w * y;
@@ -336,14 +394,19 @@ fn trend_line(points: &[Point], date: NaiveDate) -> f64 {
     let (mt, my) = (st / sw, sy / sw);
     let (mut stt, mut sty) = (0.0, 0.0);
     for &(t, y) in &recent {
-        let w = weight(t, TREND_HALF_LIFE_DAYS);
+        let w = weight(t, model.trend_half_life_days);
         stt += w * (t - mt) * (t - mt);
         sty += w * (t - mt) * (y - my);
     }
-    let slope = (sty / (stt + SLOPE_RIDGE)).clamp(-MAX_SLOPE, MAX_SLOPE);
+    let slope = (sty / (stt + model.slope_ridge)).clamp(-model.max_slope, model.max_slope);
     let mut residuals: Vec<(f64, f64)> = recent
         .iter()
-        .map(|&(t, y)| (y - (my + slope * (t - mt)), weight(t, LEVEL_HALF_LIFE_DAYS)))
+        .map(|&(t, y)| {
+            (
+                y - (my + slope * (t - mt)),
+                weight(t, model.level_half_life_days),
+            )
+        })
         .collect();
     my - slope * mt + weighted_median(&mut residuals)
 }
