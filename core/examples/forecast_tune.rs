@@ -41,9 +41,10 @@ fn csv_files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn sums(b: &Backtest) -> (f64, f64, u64) {
     let mut s = (0.0, 0.0, 0);
     for r in &b.rows {
-        if let (Some(h), Some(n)) = (r.heft, r.baseline) {
-            s.0 += ((h - r.actual) / r.actual).abs();
-            s.1 += ((n - r.actual) / r.actual).abs();
+        let (actual, h, n) = r.kg;
+        if let (Some(h), Some(n)) = (h, n) {
+            s.0 += ((h - actual) / actual).abs();
+            s.1 += ((n - actual) / actual).abs();
             s.2 += 1;
         }
     }

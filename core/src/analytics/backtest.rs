@@ -66,6 +66,10 @@ pub struct BacktestRow {
     pub baseline: Option<f64>,
     /// Where the session stands.
     pub situation: Situation,
+    /// `actual`, `heft` and `baseline` in kg, unrounded: what the errors
+    /// are computed from.
+    #[serde(skip)]
+    pub kg: (f64, Option<f64>, Option<f64>),
 }
 
 /// Mean absolute percentage errors over some forecasts.
@@ -83,12 +87,13 @@ impl Accuracy {
     fn of<'a>(rows: impl Iterator<Item = &'a BacktestRow>) -> Accuracy {
         let (mut n, mut heft, mut base) = (0_u64, 0.0, 0.0);
         for r in rows {
-            if let (Some(h), Some(b)) = (r.heft, r.baseline)
-                && r.actual > 0.0
+            let (actual, h, b) = r.kg;
+            if let (Some(h), Some(b)) = (h, b)
+                && actual > 0.0
             {
                 n += 1;
-                heft += ((h - r.actual) / r.actual).abs();
-                base += ((b - r.actual) / r.actual).abs();
+                heft += ((h - actual) / actual).abs();
+                base += ((b - actual) / actual).abs();
             }
         }
         let pct = |s: f64| (n > 0).then(|| s / n as f64 * 100.0);
@@ -221,6 +226,7 @@ pub fn replay(
                 heft: heft_kg.map(shown),
                 baseline: base_kg.map(shown),
                 situation,
+                kg: (actual_kg, heft_kg, base_kg),
             });
         }
         // Learn from the day: every session of it, points or not.
