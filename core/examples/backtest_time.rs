@@ -34,6 +34,20 @@ fn timed<T>(what: &str, mut f: impl FnMut() -> T) -> T {
     out.unwrap()
 }
 
+/// The median of 50 runs, for calls in milliseconds.
+fn timed_many<T>(what: &str, mut f: impl FnMut() -> T) -> T {
+    let mut times = Vec::new();
+    let mut out = None;
+    for _ in 0..50 {
+        let start = Instant::now();
+        out = Some(f());
+        times.push(start.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    println!("{what}: median {:.2} ms", times[25] * 1000.0);
+    out.unwrap()
+}
+
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("heft.db");
@@ -58,6 +72,16 @@ fn main() {
         written.sets,
         std::fs::metadata(&csv).unwrap().len() as f64 / 1_048_576.0
     );
+    // The engine seeds each lift of a new run from the forecast, a replay
+    // of the year before: the first plan of a run on this history.
+    heft.start_program(common::PROGRAM, common::date(common::PROGRAM_START))
+        .unwrap();
+    let day = common::date(common::PROGRAM_START);
+    let ctx = heft.plan_context(day).unwrap();
+    let plan = timed_many("first plan of a new run (pure engine, seeding every lift)", || {
+        heft_core::progression::engine::plan(&ctx.input(day)).unwrap()
+    });
+    println!("  {} exercises planned", plan.exercises.len());
     let (b, _) = timed("backtest of the file (read into memory, then replayed)", || {
         Heft::backtest_csv(&csv, &CsvImportOptions::default(), &NoProgress).unwrap()
     });
