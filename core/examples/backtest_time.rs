@@ -78,13 +78,15 @@ fn main() {
         .unwrap();
     let day = common::date(common::PROGRAM_START);
     let ctx = heft.plan_context(day).unwrap();
-    let plan = timed_many("first plan of a new run (pure engine, seeding every lift)", || {
-        heft_core::progression::engine::plan(&ctx.input(day)).unwrap()
-    });
+    let plan = timed_many(
+        "first plan of a new run (pure engine, seeding every lift)",
+        || heft_core::progression::engine::plan(&ctx.input(day)).unwrap(),
+    );
     println!("  {} exercises planned", plan.exercises.len());
-    let (b, _) = timed("backtest of the file (read into memory, then replayed)", || {
-        Heft::backtest_csv(&csv, &CsvImportOptions::default(), &NoProgress).unwrap()
-    });
+    let (b, _) = timed(
+        "backtest of the file (read into memory, then replayed)",
+        || Heft::backtest_csv(&csv, &CsvImportOptions::default(), &NoProgress).unwrap(),
+    );
     println!(
         "  {} exercise sessions, {} forecasts",
         b.summary.sessions, b.summary.overall.forecasts

@@ -417,13 +417,13 @@ pub(crate) mod fixtures {
             self.bodyweight = true;
             self
         }
-        /// Sets the reps.
         /// A load logged in pounds.
         pub fn lb(mut self, lb: f64) -> Self {
             self.load_kg = Some(lb * 0.453_592_37);
             self.load_unit = Some(crate::model::WeightUnit::Lb);
             self
         }
+        /// Sets the reps.
         pub fn reps(mut self, reps: u32) -> Self {
             self.reps = Some(reps);
             self

@@ -192,6 +192,9 @@ impl Heft {
     /// file names its unit); else the loads are weighed as they are read,
     /// in the unit the reader assumed, and the transaction is kept only if
     /// they are in that unit.
+    // The reading's inputs are all different things; a struct holding them
+    // would only be unpacked again here.
+    #[allow(clippy::too_many_arguments)]
     fn import_rows<R: Read>(
         &self,
         reader: &mut CsvReader<R>,
