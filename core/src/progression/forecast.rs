@@ -5,7 +5,8 @@
 //! A [`Forecaster`] takes a lifter's sessions in date order
 //! ([`Forecaster::observe`]) and forecasts an exercise's best-set e1RM on a
 //! later day ([`Forecaster::forecast`]). The model, and the evidence behind
-//! each part, is in docs/PROGRESSION.md ("Forecasting today's strength") and
+//! each part, is in docs/PROGRESSION.md ("Today's strength, forecast from
+//! history") and
 //! docs/FORECAST.md:
 //!
 //! - each past session gives one point, its strongest set's e1RM, counting
@@ -20,8 +21,13 @@
 //!   sessions (a track record over every exercise, recent ones counting
 //!   most): a lifter whose sessions climb steadily gets the last session and
 //!   the trend, one whose sessions swing between heavy and light days gets
-//!   the means;
+//!   the means; the blend is corrected by part of the lifter's own bias
+//!   (how far it has run under or over);
 //! - a forecast after a long gap is lowered for detraining.
+//!
+//! The track record is everything observed: a forecast for a day reads only
+//! the points before it, but scores learnt from sessions of that day or
+//! later count too, so a replay observes a day only after forecasting it.
 //!
 //! Pure: sessions and dates in, a number out. Loads in kg.
 
