@@ -40,6 +40,22 @@ const GAPS: &[(&str, &str)] = &[
         "an app writes through its one handle, which serialises its writes; waiting on another process's write is the CLI's case",
     ),
     (
+        "backtest",
+        "an accuracy study of the forecast over a whole history (`heft backtest`), for developers and curious lifters at a desktop; apps show the estimate itself",
+    ),
+    (
+        "backtest_model",
+        "`backtest` with another model, for measuring the model's parts",
+    ),
+    (
+        "backtest_csv",
+        "`backtest` of another app's export read in memory; a CLI study like `backtest`",
+    ),
+    (
+        "replayable",
+        "an export read in memory for `backtest_model`; a tool for measuring the model",
+    ),
+    (
         "import_file_quietly",
         "`import_file` without progress; there the listener is optional",
     ),

@@ -234,6 +234,21 @@ pub enum Command {
         /// The CSV file.
         file: PathBuf,
     },
+    /// How well Heft's estimate forecast each session, replayed in date
+    /// order: per exercise session its best-set e1RM against Heft's forecast
+    /// and the best e1RM of the 28 days before (docs/FORECAST.md). FILE: an
+    /// export of another app, read in memory (the database is not opened);
+    /// without FILE, this database (only read).
+    Backtest {
+        /// A CSV export (Strong, Hevy, FitNotes, ...); this database when absent.
+        file: Option<PathBuf>,
+        /// The app that wrote FILE; sniffed from the header when absent.
+        #[arg(long, value_enum, requires = "file")]
+        from: Option<CsvSourceArg>,
+        /// Unit of FILE's weights when it names none [default: told from the loads].
+        #[arg(long, value_enum, requires = "file")]
+        unit: Option<UnitArg>,
+    },
     /// Write the history as CSV.
     ExportCsv {
         /// Column layout: strong (read by tools made for Strong) or heft (every field, prescribed and done).

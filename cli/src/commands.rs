@@ -175,6 +175,15 @@ fn run_command(cli: Cli) -> Outcome {
         render::recovered(&report, cli.json);
         return Ok(());
     }
+    if let Command::Backtest {
+        file: Some(file),
+        from,
+        unit,
+    } = &cli.command
+    {
+        // A file is replayed in memory: the database is not even opened.
+        return transfer::backtest_file(file, *from, unit.map(weight_unit), cli.json);
+    }
     let new = default && !path.exists();
     let heft = Heft::open(&path)?;
     heft.on_write_wait(|| {
@@ -482,6 +491,7 @@ fn run_command(cli: Cli) -> Outcome {
             dry_run,
             file,
         } => transfer::import_csv(&heft, &file, from, unit.map(weight_unit), dry_run, json)?,
+        Command::Backtest { .. } => transfer::backtest_db(&heft, json)?,
         Command::ExportCsv { layout, unit, out } => {
             transfer::export_csv(&heft, layout, unit.map(weight_unit), out, json)?
         }

@@ -4,6 +4,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use heft_core::analytics::backtest::Backtest;
 use heft_core::interchange::Source;
 use heft_core::progress::Progress;
 use heft_core::sync::{MergeReport, Passphrase, SyncReport};
@@ -335,4 +336,82 @@ pub fn export_csv(
         }
     }
     Ok(())
+}
+
+/// `heft backtest FILE`: the replay of an export, in memory.
+pub fn backtest_file(
+    file: &Path,
+    from: Option<CsvSourceArg>,
+    unit: Option<heft_core::model::WeightUnit>,
+    json: bool,
+) -> Result<(), CliError> {
+    let opts = CsvImportOptions {
+        source: from.map(source),
+        unit,
+        dry_run: false,
+    };
+    let bar = Bar::new("reading", json);
+    let result = Heft::backtest_csv(file, &opts, &bar);
+    bar.finish();
+    let (backtest, _) = result.map_err(|e| in_file(file, e))?;
+    print_backtest(&backtest, &file.display().to_string(), json);
+    Ok(())
+}
+
+/// `heft backtest`: the replay of this database.
+pub fn backtest_db(heft: &Heft, json: bool) -> Result<(), CliError> {
+    let backtest = heft.backtest()?;
+    let what = heft
+        .path()
+        .map_or_else(|| "this database".to_owned(), |p| p.display().to_string());
+    print_backtest(&backtest, &what, json);
+    Ok(())
+}
+
+/// JSON: one line per exercise session, then `{"summary": ...}`. Text: the
+/// accuracy table.
+fn print_backtest(b: &Backtest, what: &str, json: bool) {
+    if json {
+        for row in &b.rows {
+            match serde_json::to_string(row) {
+                Ok(line) => println!("{line}"),
+                Err(e) => eprintln!("error: cannot write JSON: {e}"),
+            }
+        }
+        match serde_json::to_string(&json!({ "summary": b.summary })) {
+            Ok(line) => println!("{line}"),
+            Err(e) => eprintln!("error: cannot write JSON: {e}"),
+        }
+        return;
+    }
+    let s = &b.summary;
+    println!(
+        "{what}: {}, {} (at least 4 weeks of history)",
+        count(s.sessions, "exercise session", "exercise sessions"),
+        count(s.overall.forecasts, "forecast", "forecasts")
+    );
+    println!();
+    println!(
+        "{:<22} {:>9} {:>10} {:>10} {:>8}",
+        "", "forecasts", "Heft MAPE", "naive MAPE", "better"
+    );
+    for (name, a) in [
+        ("overall", &s.overall),
+        ("steady training", &s.steady),
+        ("after a gap (14+ d)", &s.gap),
+        ("first 8 weeks", &s.first_weeks),
+    ] {
+        let pct = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), |v| format!("{v:.2}%"));
+        println!(
+            "{name:<22} {:>9} {:>10} {:>10} {:>8}",
+            a.forecasts,
+            pct(a.heft_mape),
+            pct(a.baseline_mape),
+            pct(a.improvement())
+        );
+    }
+    println!();
+    println!(
+        "MAPE: mean absolute percentage error of the forecast best-set e1RM. Naive: the best e1RM of the 28 days before."
+    );
 }

@@ -3113,3 +3113,97 @@ fn program_swap_and_days_adjust_the_running_program() {
     assert_eq!(back["swaps"], serde_json::json!([]));
     assert_eq!(back["days"], serde_json::json!(["mon", "thu"]));
 }
+
+/// A Strong export (kg) of squats twice a week for eight weeks with a
+/// three-week break, written into `dir`.
+fn squat_export(dir: &Path) -> PathBuf {
+    let mut csv = String::from(
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes\n",
+    );
+    let first = chrono::NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+    let mut kg = 100.0;
+    for week in 0..11_u64 {
+        if (4..7).contains(&week) {
+            continue;
+        }
+        for day in [0, 3] {
+            let date = first + chrono::Days::new(7 * week + day);
+            csv.push_str(&format!(
+                "{date} 18:00:00,\"Legs\",\"Squat (Barbell)\",W,60,5,0,0,\"\",\"\"\n"
+            ));
+            for set in 1..=3 {
+                csv.push_str(&format!(
+                    "{date} 18:00:00,\"Legs\",\"Squat (Barbell)\",{set},{kg},5,0,0,\"\",\"\"\n"
+                ));
+            }
+            kg += 2.5;
+        }
+    }
+    let path = dir.join("strong.csv");
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
+#[test]
+fn backtest_replays_a_file_without_touching_the_database() {
+    let d = db();
+    let file = squat_export(d._dir.path());
+    let f = file.to_str().unwrap();
+    let out = ok(&d.path, &["backtest", f, "--json"]);
+    assert!(!d.path.exists(), "the database was created");
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let (summary, rows) = lines.split_last().unwrap();
+    // 16 sessions; forecast from four weeks on: the 8 after the break.
+    assert_eq!(rows.len(), 16);
+    let dates: Vec<&str> = rows.iter().map(|r| r["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    let first = &rows[0];
+    assert_eq!(first["exercise"], "Squat (Barbell)");
+    assert_eq!(first["exercise_id"], "back-squat");
+    assert_eq!(
+        (first["load"].as_f64(), first["unit"].as_str()),
+        (Some(100.0), Some("kg"))
+    );
+    // 100 x 5 by Epley: 116.67; nothing to forecast from yet.
+    assert_eq!(first["actual"].as_f64(), Some(116.67));
+    assert!(first["heft"].is_null() && first["baseline"].is_null());
+    let forecast: Vec<&Value> = rows.iter().filter(|r| !r["heft"].is_null()).collect();
+    assert_eq!(forecast.len(), 8);
+    // The first session after a break of 18 days: the naive number is the
+    // best of the 28 days before, the last session (117.5 x 5 = 137.08).
+    let back = forecast[0];
+    assert_eq!(back["situation"], "gap");
+    assert_eq!(back["baseline"].as_f64(), Some(137.08));
+    let s = &summary["summary"];
+    assert_eq!(s["sessions"], 16);
+    assert_eq!(s["overall"]["forecasts"], 8);
+    assert_eq!(s["gap"]["forecasts"], 1);
+    assert!(
+        s["overall"]["heft_mape"].as_f64().unwrap()
+            < s["overall"]["baseline_mape"].as_f64().unwrap()
+    );
+    // The table names both methods.
+    let text = ok(&d.path, &["backtest", f]);
+    assert!(
+        text.contains("Heft MAPE") && text.contains("after a gap"),
+        "{text}"
+    );
+    assert!(!d.path.exists());
+    // The same history imported replays the same, named as Heft names it.
+    ok(&d.path, &["import-csv", f]);
+    let again = ok(&d.path, &["backtest", "--json"]);
+    let again: Vec<Value> = again
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(again.len(), lines.len());
+    assert_eq!(again[0]["exercise"], "Back Squat");
+    assert_eq!(again.last().unwrap(), summary);
+    // A file that is not there names itself.
+    let (code, err) = fails(&d.path, &["backtest", "/nonexistent/strong.csv"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("strong.csv"), "{err}");
+}

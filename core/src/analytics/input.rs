@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 
 use super::week::Week;
 use crate::model::{
-    Exercise, Load, Measure, Muscle, Pattern, SetEntry, SetKind, SetRole, Timestamp, Workout,
+    Exercise, Load, Measure, Muscle, Pattern, SetEntry, SetKind, SetRole, Timestamp, WeightUnit,
+    Workout,
 };
 use crate::progression::minutes::TimedSet;
 use crate::progression::strength::{self, Formula};
@@ -108,6 +109,8 @@ pub struct AnalyticsSet {
     pub load_kg: Option<f64>,
     /// The load is added to body weight (`load_kg` is not the whole load).
     pub bodyweight: bool,
+    /// The unit the load was logged in, when there is one.
+    pub load_unit: Option<WeightUnit>,
     /// Reps done.
     pub reps: Option<u32>,
     /// Reps in reserve the person reported (not a plan's target stored by
@@ -125,6 +128,17 @@ pub fn load_kg(load: Load) -> (Option<f64>, bool) {
         Load::None => (None, false),
         Load::Weight { weight } => (Some(weight.base()), false),
         Load::Bodyweight { added } => (added.map(|w| w.base()), true),
+    }
+}
+
+/// The unit a load was logged in.
+fn load_unit(load: Load) -> Option<WeightUnit> {
+    match load {
+        Load::None | Load::Bodyweight { added: None } => None,
+        Load::Weight { weight }
+        | Load::Bodyweight {
+            added: Some(weight),
+        } => Some(weight.unit()),
     }
 }
 
@@ -151,6 +165,7 @@ impl AnalyticsSet {
             role: None,
             load_kg: None,
             bodyweight: false,
+            load_unit: None,
             reps: None,
             rir: None,
             duration_s: None,
@@ -178,6 +193,7 @@ impl AnalyticsSet {
             role: entry.input.role,
             load_kg,
             bodyweight,
+            load_unit: load_unit(entry.input.load),
             reps: entry.input.reps,
             rir: entry.input.logged_effort().map(|e| e.rir()),
             duration_s: entry.input.duration_ms.map(|ms| ms / 1000),
@@ -399,6 +415,12 @@ pub(crate) mod fixtures {
         pub fn added(mut self, kg: Option<f64>) -> Self {
             self.load_kg = kg;
             self.bodyweight = true;
+            self
+        }
+        /// A load logged in pounds.
+        pub fn lb(mut self, lb: f64) -> Self {
+            self.load_kg = Some(lb * 0.453_592_37);
+            self.load_unit = Some(crate::model::WeightUnit::Lb);
             self
         }
         /// Sets the reps.

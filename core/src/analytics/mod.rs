@@ -16,8 +16,11 @@
 //! - [`dose`]: per ISO week minutes, band, sessions, hard sets, bone dose.
 //! - [`adherence`]: streaks, gaps, rest between sessions of a pattern.
 //! - [`summary`]: `heft stats` ([`Stats`]) and the report's [`Charts`].
+//! - [`backtest`]: how well the engine's estimate forecasts the next session
+//!   (`heft backtest`).
 
 pub mod adherence;
+pub mod backtest;
 pub mod dose;
 pub mod input;
 pub mod records;

@@ -9,6 +9,8 @@
 //! a file that names none (read again when the loads show the other one),
 //! and the export.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::io::{BufReader, Read, Write};
 use std::path::Path;
 
@@ -91,7 +93,7 @@ impl Heft {
             source,
         })?;
         let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-        self.import_csv_input(Box::new(file), size, Some(&open), opts, progress)
+        self.import_csv_input(Box::new(file), size, Some(&open), opts, progress, None)
     }
 
     /// [`Heft::import_csv`] from any reader; `size` in bytes (0 if unknown)
@@ -105,18 +107,21 @@ impl Heft {
         opts: &CsvImportOptions,
         progress: &dyn Progress,
     ) -> Result<CsvImportReport> {
-        self.import_csv_input(input, size, None, opts, progress)
+        self.import_csv_input(input, size, None, opts, progress, None)
     }
 
     /// The import; `reopen` opens the file again for a second reading
     /// (without it, the bytes are kept while it is not known to be needed).
-    fn import_csv_input<'i>(
+    /// `names`, when given, receives each exercise's name as the file first
+    /// gives it, by exercise id.
+    pub(super) fn import_csv_input<'i>(
         &self,
         input: Box<dyn Read + 'i>,
         size: u64,
         reopen: Option<&dyn Fn() -> Result<Box<dyn Read>>>,
         opts: &CsvImportOptions,
         progress: &dyn Progress,
+        names: Option<&RefCell<HashMap<String, String>>>,
     ) -> Result<CsvImportReport> {
         let profile_unit = self.profile()?.unit;
         let first_unit = opts.unit.unwrap_or(profile_unit);
@@ -150,6 +155,7 @@ impl Heft {
             progress,
             decision.clone(),
             profile_unit,
+            names,
         )? {
             Pass::Done(report) => return Ok(report),
             Pass::Again(verdict) => verdict,
@@ -175,6 +181,7 @@ impl Heft {
             progress,
             Some(Some(verdict)),
             profile_unit,
+            names,
         )? {
             Pass::Done(report) => Ok(report),
             Pass::Again(_) => Err(Error::Conflict(
@@ -188,6 +195,9 @@ impl Heft {
     /// file names its unit); else the loads are weighed as they are read,
     /// in the unit the reader assumed, and the transaction is kept only if
     /// they are in that unit.
+    // The reading's inputs are all different things; a struct holding them
+    // would only be unpacked again here.
+    #[allow(clippy::too_many_arguments)]
     fn import_rows<R: Read>(
         &self,
         reader: &mut CsvReader<R>,
@@ -196,6 +206,7 @@ impl Heft {
         progress: &dyn Progress,
         decision: Option<Option<UnitDecision>>,
         profile_unit: WeightUnit,
+        names: Option<&RefCell<HashMap<String, String>>>,
     ) -> Result<Pass> {
         let now = self.now();
         let clock = self.clock();
@@ -244,6 +255,9 @@ impl Heft {
                         }
                     },
                 };
+                if let Some(names) = names {
+                    names.borrow_mut().clone_from(plan.written_names());
+                }
                 let mut report = plan.into_report();
                 report.dry_run = opts.dry_run;
                 report.weight_unit = weight_unit;

@@ -6,6 +6,7 @@
 //! and stamps are ordered even when two processes share the file.
 
 mod analytics;
+mod backtest;
 mod checked_log;
 mod csv;
 mod exercises;

@@ -3,7 +3,8 @@
 //! Pure and deterministic: no I/O and no clock; today's date is an argument.
 //! [`program`] is the data (built-in programs in [`builtin`]), [`state`] what
 //! is remembered between sessions, [`engine`] the rules, [`plan`] what comes
-//! out. [`strength`] holds the e1RM and RPE-chart arithmetic and [`loading`]
+//! out. [`forecast`] estimates what a lifter can do today from their
+//! history. [`strength`] holds the e1RM and RPE-chart arithmetic and [`loading`]
 //! what a bar, plates and dumbbells can make; [`minutes`] how long lifting
 //! takes; [`safety`] picks exercises the
 //! person can and may do.
@@ -12,6 +13,7 @@ pub mod adjust;
 pub mod athlete;
 pub mod builtin;
 pub mod engine;
+pub mod forecast;
 pub mod history;
 pub mod loading;
 pub mod minutes;

@@ -230,6 +230,8 @@ pub struct ImportPlan<'a> {
     /// id, taken as the one that started at its time, or written by this
     /// import): another workout of the file is not taken as them.
     claimed: HashSet<String>,
+    /// Each exercise's name as the file first gives it, by exercise id.
+    written_names: HashMap<String, String>,
     /// Scratch space for digests.
     digest_buf: Vec<u8>,
     /// What the loads say about their unit, when asked ([`ImportPlan::weigh_units`]).
@@ -255,6 +257,7 @@ impl<'a> ImportPlan<'a> {
             exercises,
             by_name: HashMap::new(),
             by_id: HashMap::new(),
+            written_names: HashMap::new(),
             workouts: Workouts::default(),
             claimed: HashSet::new(),
             digest_buf: Vec::with_capacity(256),
@@ -275,6 +278,12 @@ impl<'a> ImportPlan<'a> {
     /// What the loads said, if they were weighed.
     pub fn take_evidence(&mut self) -> Option<UnitEvidence> {
         self.evidence.take()
+    }
+
+    /// Each exercise's name as the file first gave it, by exercise id
+    /// (of the rows planned so far).
+    pub fn written_names(&self) -> &HashMap<String, String> {
+        &self.written_names
     }
 
     /// The report.
@@ -491,6 +500,11 @@ impl<'a> ImportPlan<'a> {
             return found.clone().map_err(RowError::Skip);
         }
         let found = self.resolve(set, held, steps)?;
+        if let Ok(e) = &found {
+            self.written_names
+                .entry(e.id.clone())
+                .or_insert_with(|| set.exercise.trim().to_owned());
+        }
         self.by_name.insert(set.exercise.clone(), found.clone());
         found.map_err(RowError::Skip)
     }

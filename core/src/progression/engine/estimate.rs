@@ -1,6 +1,7 @@
 //! Estimated 1RM: seeded from history before a run, updated from each session.
 
 use super::*;
+use crate::progression::forecast::{ForecastSet, Forecaster};
 
 /// The lift's state with an estimate seeded from history when the run has none.
 pub(super) fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Option<Why>) {
@@ -13,45 +14,66 @@ pub(super) fn lift_state(input: &PlanInput, exercise_id: &str) -> (LiftState, Op
     if lift.e1rm_kg.is_some() {
         return (lift, None);
     }
-    let mut best: Option<(f64, Phrase)> = None;
     let unit = input.athlete.unit;
     // Sessions of the run itself are already in its state; only what came
-    // before the run seeds an estimate.
-    for w in input
+    // before the run seeds an estimate: the forecast of what the lifter can
+    // do today (progression::forecast), from every lift's sessions, so that
+    // the lifter's own track record weighs its parts.
+    let before_run = input
         .history
         .iter()
-        .rev()
-        .filter(|w| w.date < input.run.started_on)
-    {
-        let age = (input.today - w.date).num_days();
-        if age > SEED_MAX_DAYS {
-            break;
+        .filter(|w| w.date < input.run.started_on && w.date <= input.today);
+    let mut forecaster = Forecaster::new(input.athlete.formula);
+    // The latest session of this lift with a point: its best set names the
+    // estimate's basis.
+    let mut latest: Option<(NaiveDate, ForecastSet)> = None;
+    let mut by_exercise: Vec<(&str, Vec<ForecastSet>)> = Vec::new();
+    for w in before_run {
+        by_exercise.clear();
+        for s in w.sets.iter().filter(|s| s.is_work()) {
+            let (Some(kg), Some(reps)) = (s.kg, s.reps) else {
+                continue;
+            };
+            let set = ForecastSet {
+                kg,
+                reps,
+                rir: s.rir,
+            };
+            match by_exercise.iter_mut().find(|(id, _)| *id == s.exercise_id) {
+                Some((_, sets)) => sets.push(set),
+                None => by_exercise.push((&s.exercise_id, vec![set])),
+            }
         }
-        let sets: Vec<(f64, u32, Option<f64>)> = w
-            .sets
-            .iter()
-            .filter(|s| s.exercise_id == exercise_id && s.is_work())
-            .filter_map(|s| Some((s.kg?, s.reps?, s.rir)))
-            .collect();
-        if let Some((i, est)) = strength::best_estimate(&sets, input.athlete.formula) {
-            let factor = layoff_factor(age);
-            let est = est * factor;
-            if best.as_ref().is_none_or(|(b, _)| est > *b) {
-                let (kg, reps, rir) = sets[i];
-                let basis = Phrase::new("estimate-from-set")
-                    .weight("load", shown_weight(kg, unit))
-                    .count("reps", reps)
-                    .choice("effort", if rir.is_some() { "rir" } else { "none" })
-                    .number("rir", rir.unwrap_or(0.0))
-                    .date("date", w.date)
-                    .name("formula", input.athlete.formula.name())
-                    .choice("layoff", if factor < 1.0 { "yes" } else { "no" })
-                    .number("percent", ((1.0 - factor) * 100.0).round())
-                    .count("weeks", u64::try_from(age / 7).unwrap_or(0));
-                best = Some((est, basis));
+        for (id, sets) in &by_exercise {
+            if let Some(point) = forecaster.observe(id, w.date, sets)
+                && *id == exercise_id
+            {
+                latest = Some((w.date, sets[point.index]));
             }
         }
     }
+    let best = forecaster
+        .forecast(exercise_id, input.today)
+        .zip(latest)
+        .map(|(f, (date, set))| {
+            // The return rule after a layoff (SCIENCE.md: restart at 85-90%
+            // of the previous load) is a prescription's safety margin, not a
+            // forecast: where it asks for more than detraining took, it
+            // holds.
+            let fresh = f.e1rm_kg / f.detraining;
+            let kept = f.detraining.min(layoff_factor(f.days_off));
+            let basis = Phrase::new("estimate-from-set")
+                .weight("load", shown_weight(set.kg, unit))
+                .count("reps", set.reps)
+                .choice("effort", if set.rir.is_some() { "rir" } else { "none" })
+                .number("rir", set.rir.unwrap_or(0.0))
+                .date("date", date)
+                .name("formula", input.athlete.formula.name())
+                .choice("layoff", if kept < 1.0 { "yes" } else { "no" })
+                .number("percent", ((1.0 - kept) * 100.0).round())
+                .count("weeks", u64::try_from(f.days_off / 7).unwrap_or(0));
+            (fresh * kept, basis)
+        });
     let why = best.map(|(est, basis)| {
         lift.e1rm_kg = Some(est);
         let why = estimate_why(est, unit, &basis);
