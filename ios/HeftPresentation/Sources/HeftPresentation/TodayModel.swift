@@ -1,0 +1,106 @@
+import HeftCore
+import Observation
+
+/// What the person did on Today.
+public enum TodayEvent: Equatable, Sendable {
+    /// Read the screen again.
+    case refresh
+    /// `log_as_prescribed`: the next set exactly as the plan says.
+    case logAsPrescribed
+    /// The screen's `undo` action.
+    case undo
+    /// A logged set's delete (from its row).
+    case deleteSet(setId: String)
+    /// `finish`: ends the workout on screen.
+    case finish
+    /// Closes the finish summary.
+    case closeFinished
+    /// The problem's action (refresh or retry; recover and reopen are the app's).
+    case problemAction(ProblemActionKind)
+    /// Closes the problem.
+    case dismissProblem
+}
+
+/// Today: the session to do, set by set, and the workout's finish.
+@MainActor
+@Observable
+public final class TodayModel: CoreModel {
+    public private(set) var screen: Loadable<TodayScreen> = .loading
+    public internal(set) var busy = false
+    public internal(set) var problem: ProblemScreen?
+    /// The workout just finished: what changed, until closed.
+    public private(set) var finished: FinishScreen?
+
+    @ObservationIgnored let core: CoreContext
+    @ObservationIgnored public let jobs = Jobs()
+    /// The last event that wrote, for a retry.
+    @ObservationIgnored private var lastWrite: TodayEvent?
+
+    public init(core: CoreContext) {
+        self.core = core
+        load()
+        core.changes.subscribe(self, to: [.today]) { [weak self] in self?.load() }
+    }
+
+    public func send(_ event: TodayEvent) {
+        switch event {
+        case .refresh:
+            load()
+        case .logAsPrescribed:
+            lastWrite = event
+            write({ c in try c.store.logNextScreen(date: c.today, language: c.language()) }, then: Self.show)
+        case .undo:
+            lastWrite = event
+            write({ c in try c.store.undoScreen(date: c.today, language: c.language()) }, then: Self.show)
+        case .deleteSet(let setId):
+            lastWrite = event
+            write({ c in try c.store.deleteSetScreen(setId: setId, date: c.today, language: c.language()) },
+                  then: Self.show)
+        case .finish:
+            finish()
+        case .closeFinished:
+            finished = nil
+        case .problemAction(let kind):
+            switch kind {
+            case .refresh: load()
+            case .retry:
+                if let last = lastWrite { send(last) } else { load() }
+            // Recovering and reopening the store are the app's.
+            case .recover, .reopen: break
+            }
+        case .dismissProblem:
+            problem = nil
+        }
+    }
+
+    private static func show(_ model: TodayModel, _ screen: TodayScreen) {
+        model.screen = .ready(screen)
+    }
+
+    private func load() {
+        read({ c in try c.store.todayScreen(date: c.today, language: c.language()) },
+             failed: { model, problem in model.screen = .failed(problem) },
+             then: Self.show)
+    }
+
+    private struct Finished: Sendable {
+        let finish: FinishScreen
+        let today: TodayScreen
+    }
+
+    private func finish() {
+        guard !busy else { return }
+        // The workout on screen, so another open one is never finished by
+        // mistake; the core decides the time and the length.
+        let workout = screen.value?.workoutId
+        lastWrite = .finish
+        write({ c in
+            let language = try c.language()
+            let finish = try c.store.finishScreen(finish: FinishWorkout(workoutId: workout), language: language)
+            return Finished(finish: finish, today: try c.store.todayScreen(date: c.today, language: language))
+        }, then: { model, done in
+            model.finished = done.finish
+            model.screen = .ready(done.today)
+        })
+    }
+}
