@@ -63,6 +63,12 @@ public enum Loadable<Value> {
         if case .ready(let value) = self { return value }
         return nil
     }
+
+    /// The problem drawn in place of the screen, else nil.
+    public var problem: ProblemScreen? {
+        if case .failed(let problem) = self { return problem }
+        return nil
+    }
 }
 
 extension Loadable: Equatable where Value: Equatable {}
