@@ -118,6 +118,11 @@ final class StoreHolder {
                 changes: changes
             )
             opening = .ready(core, generation: generation)
+            // What a session due means changes with the log, the program,
+            // the training days and what a sync brought: ask again.
+            changes.subscribe(self, to: [.today, .program, .settings, .sync]) {
+                Task { await TrainingReminder.refresh(core) }
+            }
         } catch {
             opening = .failed(await describe(error as? HeftError ?? HeftError.Other(reason: String(describing: error))))
         }

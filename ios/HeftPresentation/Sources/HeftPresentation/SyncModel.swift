@@ -18,6 +18,9 @@ public enum SyncEvent: Equatable, Sendable {
     case syncFolder(documents: [SyncDocument], passphrase: String?)
     /// The app wrote `folderWrite` into the folder.
     case folderWriteHandled
+    /// The app could not read or write a file the person chose (its system
+    /// message): shown as the core describes an I/O failure.
+    case fileFailed(reason: String)
     case dismissProblem
 }
 
@@ -68,6 +71,11 @@ public final class SyncModel: CoreModel {
                   })
         case .folderWriteHandled:
             folderWrite = nil
+        case .fileFailed(let reason):
+            folderWrite = nil
+            read({ _ -> Bool in throw HeftError.Io(reason: reason) },
+                 failed: { model, problem in model.problem = problem },
+                 then: { _, _ in })
         case .dismissProblem:
             problem = nil
         }
