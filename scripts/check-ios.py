@@ -253,7 +253,7 @@ def check(path: Path, root: Path = IOS, ts_parser=None) -> list:
 # The views' chrome: the first unlabelled string argument of these is a
 # LocalizedStringKey (SwiftUI looks it up in Localizable.xcstrings).
 KEYED_CALLS = {"Text", "Button", "Label", "LocalizedStringKey", "Toggle", "Section", "TextField", "SecureField",
-               "navigationTitle", "ProgressView", "ContentUnavailableView", "Tab"}
+               "navigationTitle", "ProgressView", "ContentUnavailableView", "Tab", "DisclosureGroup", "Picker"}
 
 
 def used_keys(path: Path, ts_parser) -> set:
@@ -273,7 +273,7 @@ def used_keys(path: Path, ts_parser) -> set:
         text = literal_text(node)
         if label is not None and label.text == b"localized" and name == "String":
             keys.add(text)
-        elif label is None and argument is first and name in KEYED_CALLS and re.search(r"[a-z]", text):
+        elif label is None and first is not None and argument.start_byte == first.start_byte and name in KEYED_CALLS and re.search(r"[a-z]", text):
             keys.add(text)
     return keys
 
