@@ -27,7 +27,7 @@ final class StoreHolder {
 
     @ObservationIgnored private var store: HeftStore?
     @ObservationIgnored private var generation = 0
-    @ObservationIgnored private let runner = QueueCoreRunner()
+    private let runner = QueueCoreRunner()
     /// One opening, closing or recovery at a time.
     @ObservationIgnored private var working: Task<Void, Never>?
 

@@ -16,8 +16,8 @@ public enum Start: Equatable, Sendable {
 public final class AppModel {
     public private(set) var start: Loadable<Start> = .loading
 
-    @ObservationIgnored let core: CoreContext
-    @ObservationIgnored public let jobs = Jobs()
+    let core: CoreContext
+    public let jobs = Jobs()
 
     public init(core: CoreContext) {
         self.core = core

@@ -20,10 +20,10 @@ public final class HistoryModel: CoreModel {
     public internal(set) var busy = false
     public internal(set) var problem: ProblemScreen?
 
-    @ObservationIgnored let core: CoreContext
-    @ObservationIgnored public let jobs = Jobs()
+    let core: CoreContext
+    public let jobs = Jobs()
     /// Days trained per page.
-    @ObservationIgnored private let pageDays: UInt32
+    private let pageDays: UInt32
     /// How many days the pages read so far hold: a refresh reads them all again.
     @ObservationIgnored private var days: UInt32
 

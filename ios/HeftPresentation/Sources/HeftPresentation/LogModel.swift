@@ -34,8 +34,8 @@ public final class LogModel: CoreModel {
     /// Today after the save, when it could be built.
     public private(set) var today: TodayScreen?
 
-    @ObservationIgnored let core: CoreContext
-    @ObservationIgnored public let jobs = Jobs()
+    let core: CoreContext
+    public let jobs = Jobs()
     /// The read of the form for the text before this one, dropped when more is typed.
     @ObservationIgnored private var reading: Task<Void, Never>?
 

@@ -25,8 +25,8 @@ public final class OnboardingModel: CoreModel {
     /// Set once the last step is saved: the first planned session.
     public private(set) var done: TodayScreen?
 
-    @ObservationIgnored let core: CoreContext
-    @ObservationIgnored public let jobs = Jobs()
+    let core: CoreContext
+    public let jobs = Jobs()
 
     public init(core: CoreContext) {
         self.core = core

@@ -30,8 +30,8 @@ public final class ProgramModel: CoreModel {
     public internal(set) var busy = false
     public internal(set) var problem: ProblemScreen?
 
-    @ObservationIgnored let core: CoreContext
-    @ObservationIgnored public let jobs = Jobs()
+    let core: CoreContext
+    public let jobs = Jobs()
 
     public init(core: CoreContext) {
         self.core = core

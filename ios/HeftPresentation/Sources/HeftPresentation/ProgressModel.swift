@@ -7,8 +7,8 @@ import Observation
 public final class ProgressModel {
     public private(set) var screen: Loadable<ProgressScreen> = .loading
 
-    @ObservationIgnored let core: CoreContext
-    @ObservationIgnored public let jobs = Jobs()
+    let core: CoreContext
+    public let jobs = Jobs()
 
     public init(core: CoreContext) {
         self.core = core

@@ -31,8 +31,8 @@ public final class TodayModel: CoreModel {
     /// The workout just finished: what changed, until closed.
     public private(set) var finished: FinishScreen?
 
-    @ObservationIgnored let core: CoreContext
-    @ObservationIgnored public let jobs = Jobs()
+    let core: CoreContext
+    public let jobs = Jobs()
     /// The last event that wrote, for a retry.
     @ObservationIgnored private var lastWrite: TodayEvent?
 
