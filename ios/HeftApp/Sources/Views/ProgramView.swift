@@ -28,7 +28,7 @@ struct ProgramView: View {
         }
         .sheet(isPresented: Binding(get: { model.status != nil }, set: { if !$0 { model.send(.closeStatus) } })) {
             if let status = model.status {
-                StatusView(status: status, busy: model.busy, send: model.send)
+                StatusView(status: status, busy: model.busy) { model.send($0) }
             }
         }
         .problemSheet(model.problem, onAction: { _ in model.send(.refresh) },

@@ -57,7 +57,7 @@ struct ProgressScreenView: View {
                         }
                         .chartYScale(domain: lift.chart.yMin...lift.chart.yMax)
                         .chartYAxis {
-                            AxisMarks(values: Array(stride(from: lift.chart.yMin, through: lift.chart.yMax, by: lift.chart.yStep))) { value in
+                            AxisMarks(values: axisValues(lift.chart)) { value in
                                 AxisGridLine()
                                 AxisValueLabel {
                                     Text(verbatim: lift.chart.yLabels.indices.contains(value.index)
@@ -81,6 +81,12 @@ struct ProgressScreenView: View {
             }
         }
     }
+}
+
+/// The y axis's steps as the record gives them (none for a chart without a step).
+private func axisValues(_ chart: SeriesChart) -> [Double] {
+    guard chart.yStep > 0, chart.yMax >= chart.yMin else { return [] }
+    return Array(stride(from: chart.yMin, through: chart.yMax, by: chart.yStep))
 }
 
 private struct FiguresSection: View {

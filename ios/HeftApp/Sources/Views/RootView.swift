@@ -51,10 +51,10 @@ struct RootView: View {
 
 /// The screens of the store's current opening, made on its first draw.
 /// Not observed: remembering them changes nothing on screen.
-@MainActor
 private final class ScreensCache {
     private var made: (generation: Int, screens: Screens)?
 
+    @MainActor
     func screens(_ core: CoreContext, _ generation: Int) -> Screens {
         if let made, made.generation == generation { return made.screens }
         let screens = Screens(core: core)
@@ -153,11 +153,11 @@ private enum MoreScreen: Hashable {
 }
 
 /// The Log form as a sheet, with its own view model for each opening.
-@MainActor
 private struct LogSheet: Identifiable {
     let id = UUID()
     let model: LogModel
 
+    @MainActor
     init(_ target: LogTarget, core: CoreContext) {
         switch target {
         case .exercise(let name): model = LogModel(core: core, exercise: name)

@@ -77,7 +77,7 @@ struct SyncView: View {
             picked(result, for: picking)
         }
         .fileExporter(isPresented: $savingExport,
-                      document: model.export.map(ExportDocument.init),
+                      document: model.export.map { ExportDocument(file: $0) },
                       contentType: .heftExport,
                       defaultFilename: model.export?.name) { result in
             if case .failure(let error) = result {
