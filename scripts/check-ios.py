@@ -16,7 +16,10 @@ Xcode), so this checks what can be checked without them:
            spaces), and no arithmetic that betrays a training rule (pound
            factors, e1RM formulas, RPE/RIR sums, percentages of a maximum,
            plate maths, thresholds on training numbers). Words of platform
-           chrome come from the String Catalog by key.
+           chrome come from the String Catalog by key. The view models
+           import no UI framework (SwiftUI, UIKit), so they build and are
+           tested without one, and neither they nor the app use Combine:
+           state is Observation's.
   catalog  every key the app's Swift gives `Text`, `Button`, `Label`,
            `LocalizedStringKey` or `String(localized:)` is in
            HeftApp/Resources/Localizable.xcstrings, with English and
@@ -52,6 +55,14 @@ SKIP_PREFIXES = ("HeftKit/",)
 RULE_ROOTS = ("HeftApp/Sources/", "HeftPresentation/Sources/")
 
 CATALOG = "HeftApp/Resources/Localizable.xcstrings"
+
+# Imports refused, by where: the view models stay free of UI frameworks,
+# and nothing uses Combine (Observation carries the state).
+FORBIDDEN_IMPORTS = {
+    "HeftPresentation/Sources/": ("SwiftUI", "UIKit", "Combine"),
+    "HeftApp/Sources/": ("Combine",),
+}
+IMPORT = re.compile(r"^\s*(?:@\w+\s+)*import\s+(?:(?:struct|class|enum|protocol|func|var|let|typealias)\s+)?(\w+)", re.MULTILINE)
 LANGUAGES = ("en", "de")
 
 _spec = importlib.util.spec_from_file_location("check_swift", Path(__file__).resolve().parent / "check-swift.py")
@@ -193,11 +204,20 @@ RULE_PATTERNS = [
 ]
 
 
-def rule_problems(path: Path, source: bytes, ts_parser) -> list:
+def rule_problems(path: Path, source: bytes, ts_parser, relative: str = "") -> list:
     source = normalise(source)
     tree = ts_parser.parse(source)
     code = blank(source, tree)
     problems = []
+
+    # Frameworks a source of this part may not import.
+    for prefix, refused in FORBIDDEN_IMPORTS.items():
+        if not relative.startswith(prefix):
+            continue
+        for match in IMPORT.finditer(code):
+            if match.group(1) in refused:
+                line = code.count("\n", 0, match.start()) + 1
+                problems.append(f"{path}:{line}: imports {match.group(1)}, which {prefix.split('/')[0]} does not use")
 
     # String literals a person would read.
     for node in walk(tree.root_node):
@@ -232,12 +252,15 @@ def files(root: Path = IOS) -> list:
     return sorted(p for p in root.rglob("*.swift") if p.is_file() and not skipped(p, root))
 
 
-def rules_apply(path: Path, root: Path = IOS) -> bool:
+def relative_to(path: Path, root: Path) -> str:
     try:
-        relative = path.resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        return False
-    return relative.startswith(RULE_ROOTS)
+        return ""
+
+
+def rules_apply(path: Path, root: Path = IOS) -> bool:
+    return relative_to(path, root).startswith(RULE_ROOTS)
 
 
 def check(path: Path, root: Path = IOS, ts_parser=None) -> list:
@@ -245,7 +268,7 @@ def check(path: Path, root: Path = IOS, ts_parser=None) -> list:
     source = path.read_bytes()
     problems = parse_problems(path, source, ts_parser)
     if not problems and rules_apply(path, root):
-        problems += rule_problems(path, source, ts_parser)
+        problems += rule_problems(path, source, ts_parser, relative_to(path, root))
     return problems
 
 

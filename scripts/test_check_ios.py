@@ -145,6 +145,22 @@ class Planted(unittest.TestCase):
             "let last = items.count - 1\n"
         )
 
+    # --- imports ---
+
+    def test_a_view_model_importing_swiftui_fails(self):
+        problems = self.problems("import SwiftUI\nlet a = 1\n", "HeftPresentation/Sources/HeftPresentation")
+        self.assertTrue(any("imports SwiftUI" in p for p in problems), problems)
+
+    def test_combine_fails_in_the_app_too(self):
+        self.assertFlags("import Combine\n", "imports Combine")
+        problems = self.problems("@preconcurrency import Combine\n", "HeftPresentation/Sources/HeftPresentation")
+        self.assertTrue(any("imports Combine" in p for p in problems), problems)
+
+    def test_the_app_may_import_swiftui_and_view_models_observation(self):
+        self.assertClean("import UserNotifications\n")
+        self.assertEqual(self.problems("import Foundation\nimport HeftCore\nimport Observation\n",
+                                       "HeftPresentation/Sources/HeftPresentation"), [])
+
     # --- the String Catalog ---
 
     def catalog(self, keys: dict):
