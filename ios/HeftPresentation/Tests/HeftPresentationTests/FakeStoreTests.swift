@@ -4,7 +4,7 @@ import HeftCore
 import XCTest
 
 /// Today as a fake core writes it: `title` says how many sets are logged.
-private func today(_ sets: Int) -> TodayScreen {
+private func fakeToday(_ sets: Int) -> TodayScreen {
     TodayScreen(
         language: .en,
         title: "logged \(sets)",
@@ -54,7 +54,7 @@ private final class FakeCore: UnimplementedHeftStore, @unchecked Sendable {
         _reads += 1
         lock.unlock()
         note("today \(date)")
-        return today(sets)
+        return fakeToday(sets)
     }
 
     override func logNextScreen(date: IsoDate, language: Language) throws -> TodayScreen {
@@ -63,7 +63,7 @@ private final class FakeCore: UnimplementedHeftStore, @unchecked Sendable {
             throw failure
         }
         sets += 1
-        return today(sets)
+        return fakeToday(sets)
     }
 
     override func logScreen(exercise: String, sets: String, date: IsoDate, language: Language) throws -> LogScreen {

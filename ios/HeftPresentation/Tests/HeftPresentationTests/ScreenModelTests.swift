@@ -7,7 +7,7 @@ private func day(_ date: IsoDate) -> HistoryDay {
     HistoryDay(date: date, title: "day \(date)", workouts: [])
 }
 
-private func measures(_ cards: Int) -> MeasuresScreen {
+private func fakeMeasures(_ cards: Int) -> MeasuresScreen {
     MeasuresScreen(language: .en, title: "measures \(cards)", cards: [], empty: nil, undo: nil)
 }
 
@@ -54,7 +54,7 @@ private final class ScreensCore: UnimplementedHeftStore, @unchecked Sendable {
         )
     }
 
-    override func measuresScreen(language: Language) throws -> MeasuresScreen { measures(0) }
+    override func measuresScreen(language: Language) throws -> MeasuresScreen { fakeMeasures(0) }
 
     override func measureForm(draft: MeasureDraft, language: Language) throws -> MeasureForm {
         note("form \(draft.value)")
@@ -70,7 +70,7 @@ private final class ScreensCore: UnimplementedHeftStore, @unchecked Sendable {
                 language: .en, kinds: [], errors: saved ? [] : [FieldError(field: "value", message: "empty")],
                 preview: nil, actions: []
             ),
-            measures: saved ? measures(1) : nil
+            measures: saved ? fakeMeasures(1) : nil
         )
     }
 
