@@ -5,6 +5,7 @@ import UserNotifications
 /// The Heft app: one store for the process, the screens over it, the rest
 /// alarm and the daily reminder.
 @main
+@MainActor
 struct HeftApp: App {
     @State private var holder: StoreHolder
     @Environment(\.scenePhase) private var phase

@@ -37,6 +37,7 @@ extension RowState {
 }
 
 /// A banner: its text with its tone's colour and icon.
+@MainActor
 struct BannerView: View {
     let banner: Banner
 
@@ -51,6 +52,7 @@ struct BannerView: View {
 }
 
 /// A note, with its rule-of-thumb label beside it when it has one.
+@MainActor
 struct NoteView: View {
     let note: Note
 
@@ -66,6 +68,7 @@ struct NoteView: View {
 }
 
 /// A screen's empty state, shown instead of its content.
+@MainActor
 struct EmptyStateView: View {
     let empty: EmptyState
 
@@ -82,6 +85,7 @@ struct EmptyStateView: View {
 }
 
 /// A button for one of the core's actions, with the core's label.
+@MainActor
 struct ActionButton: View {
     let action: Action
     var prominent = false
@@ -104,6 +108,7 @@ struct ActionButton: View {
 }
 
 /// A problem the core described: in place of a screen, or over one.
+@MainActor
 struct ProblemView: View {
     let problem: ProblemScreen
     let onAction: (ProblemActionKind) -> Void
@@ -143,20 +148,68 @@ struct ProblemView: View {
     }
 }
 
+/// Where `recover` and `reopen` go: they close and open the store, which
+/// the app owns (StoreHolder); `refresh` and `retry` stay with the screen.
+private struct StoreProblemActionKey: EnvironmentKey {
+    static let defaultValue: @MainActor (ProblemActionKind) -> Void = { _ in }
+}
+
+extension EnvironmentValues {
+    var storeProblemAction: @MainActor (ProblemActionKind) -> Void {
+        get { self[StoreProblemActionKey.self] }
+        set { self[StoreProblemActionKey.self] = newValue }
+    }
+}
+
+/// A problem's action to the store (recover, reopen) or to the screen.
+@MainActor
+private func route(_ kind: ProblemActionKind, store: @MainActor (ProblemActionKind) -> Void,
+                   screen: (ProblemActionKind) -> Void) {
+    switch kind {
+    case .recover, .reopen: store(kind)
+    case .refresh, .retry: screen(kind)
+    }
+}
+
 /// What a screen shows while its record is read, or when it could not be.
+@MainActor
 struct LoadableView<Value, Content: View>: View {
     let loadable: Loadable<Value>
     let onProblem: (ProblemActionKind) -> Void
     @ViewBuilder let content: (Value) -> Content
+    @Environment(\.storeProblemAction) private var storeAction
 
     var body: some View {
         switch loadable {
         case .loading:
             ProgressView().frame(maxWidth: .infinity, maxHeight: .infinity)
         case .failed(let problem):
-            ScrollView { ProblemView(problem: problem, onAction: onProblem) }
+            ScrollView {
+                ProblemView(problem: problem) { route($0, store: storeAction, screen: onProblem) }
+            }
         case .ready(let value):
             content(value)
+        }
+    }
+}
+
+/// What the last action could not do, over the screen it left.
+@MainActor
+private struct ProblemSheet: ViewModifier {
+    let problem: ProblemScreen?
+    let onAction: (ProblemActionKind) -> Void
+    let onDismiss: () -> Void
+    @Environment(\.storeProblemAction) private var storeAction
+
+    func body(content: Content) -> some View {
+        content.sheet(isPresented: Binding(get: { problem != nil }, set: { if !$0 { onDismiss() } })) {
+            if let problem {
+                ProblemView(problem: problem, onAction: { kind in
+                    onDismiss()
+                    route(kind, store: storeAction, screen: onAction)
+                }, onDismiss: onDismiss)
+                .presentationDetents([.medium])
+            }
         }
     }
 }
@@ -168,11 +221,6 @@ extension View {
         onAction: @escaping (ProblemActionKind) -> Void,
         onDismiss: @escaping () -> Void
     ) -> some View {
-        sheet(isPresented: Binding(get: { problem != nil }, set: { if !$0 { onDismiss() } })) {
-            if let problem {
-                ProblemView(problem: problem, onAction: onAction, onDismiss: onDismiss)
-                    .presentationDetents([.medium])
-            }
-        }
+        modifier(ProblemSheet(problem: problem, onAction: onAction, onDismiss: onDismiss))
     }
 }

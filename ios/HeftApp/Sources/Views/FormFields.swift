@@ -5,6 +5,7 @@ import SwiftUI
 /// One field of a core form (Onboarding, Settings) as its kind says: a
 /// choice, several choices, a number or a text. Labels, hints, units and
 /// errors are the field's own.
+@MainActor
 struct FormFieldView: View {
     let field: FormField
     let draft: FormDraft
@@ -65,6 +66,7 @@ struct FormFieldView: View {
 }
 
 /// Field errors a form lists apart from its fields.
+@MainActor
 struct FieldErrorsView: View {
     let errors: [FieldError]
 

@@ -4,6 +4,7 @@ import SwiftUI
 
 /// History: the days trained, newest first; the next page is read when the
 /// list reaches its end.
+@MainActor
 struct HistoryView: View {
     let model: HistoryModel
     let onEdit: (String) -> Void
@@ -60,6 +61,7 @@ struct HistoryView: View {
 
 /// One exercise of a workout: its runs of equal sets, each set read aloud
 /// as the core's `spoken` sentence.
+@MainActor
 private struct LineView: View {
     let line: HistoryLine
     let busy: Bool

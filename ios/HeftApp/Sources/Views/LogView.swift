@@ -4,6 +4,7 @@ import SwiftUI
 
 /// The Log form: an exercise and sets in the set notation (`3x100x5@2`),
 /// read by the core as they are typed, or a logged set being edited.
+@MainActor
 struct LogView: View {
     @Bindable var model: LogModel
     @Environment(\.dismiss) private var dismiss

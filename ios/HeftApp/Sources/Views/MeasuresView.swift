@@ -3,6 +3,7 @@ import HeftPresentation
 import SwiftUI
 
 /// Measures: a card per series, and the form that adds a measurement.
+@MainActor
 struct MeasuresView: View {
     let model: MeasuresModel
 
@@ -38,6 +39,7 @@ struct MeasuresView: View {
     }
 }
 
+@MainActor
 private struct CardView: View {
     let card: MeasureCard
     let busy: Bool
@@ -83,6 +85,7 @@ private struct CardView: View {
 
 /// The form for a new measurement: the kinds, units and sites the core
 /// offers, the draft's errors or preview, and its save action.
+@MainActor
 private struct MeasureFormView: View {
     let form: MeasureForm
     let draft: MeasureDraft

@@ -3,6 +3,7 @@ import HeftPresentation
 import SwiftUI
 
 /// Onboarding: a first run, step by step, to the first planned session.
+@MainActor
 struct OnboardingView: View {
     let model: OnboardingModel
     /// The last step was saved: the app opens Today.

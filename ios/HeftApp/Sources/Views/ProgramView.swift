@@ -4,6 +4,7 @@ import SwiftUI
 
 /// Program: the programs to choose from, one in full, and the one running
 /// with its swaps and training days.
+@MainActor
 struct ProgramView: View {
     let model: ProgramModel
 
@@ -44,6 +45,7 @@ struct ProgramView: View {
     }
 }
 
+@MainActor
 private struct RowView: View {
     let row: ProgramRow
 
@@ -61,6 +63,7 @@ private struct RowView: View {
     }
 }
 
+@MainActor
 private struct DetailView: View {
     let detail: ProgramDetailScreen
     let busy: Bool
@@ -107,6 +110,7 @@ private struct DetailView: View {
     }
 }
 
+@MainActor
 private struct StatusView: View {
     let status: ProgramStatusScreen
     let busy: Bool

@@ -5,6 +5,7 @@ import SwiftUI
 
 /// Progress: whether the training is working. Every figure, label and
 /// axis step is the record's; the charts only place them.
+@MainActor
 struct ProgressScreenView: View {
     let model: ProgressModel
 
@@ -89,6 +90,7 @@ private func axisValues(_ chart: SeriesChart) -> [Double] {
     return Array(stride(from: chart.yMin, through: chart.yMax, by: chart.yStep))
 }
 
+@MainActor
 private struct FiguresSection: View {
     let title: String
     let rows: [FigureRow]
@@ -111,6 +113,7 @@ private struct FiguresSection: View {
     }
 }
 
+@MainActor
 private struct RecordView: View {
     let record: RecordLine
 

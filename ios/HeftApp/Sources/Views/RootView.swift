@@ -26,6 +26,7 @@ final class Screens {
 /// The app's start: the store opening, onboarding on a first run, then the
 /// tabs. Recovering and reopening the store are the app's; refresh and
 /// retry belong to each screen.
+@MainActor
 struct RootView: View {
     let holder: StoreHolder
     @State private var cache = ScreensCache()
@@ -38,6 +39,7 @@ struct RootView: View {
             ScrollView { ProblemView(problem: problem, onAction: storeAction) }
         case .ready(let core, let generation):
             StartView(screens: cache.screens(core, generation), onStoreProblem: storeAction)
+                .environment(\.storeProblemAction, storeAction)
         }
     }
 
@@ -63,6 +65,7 @@ private final class ScreensCache {
     }
 }
 
+@MainActor
 private struct StartView: View {
     let screens: Screens
     let onStoreProblem: (ProblemActionKind) -> Void
@@ -87,6 +90,7 @@ private struct StartView: View {
 
 /// The tabs: Today, History, Progress, Measures, and More (Program,
 /// Settings, Sync). Each tab keeps its own navigation stack.
+@MainActor
 private struct MainTabs: View {
     let screens: Screens
     let onStoreProblem: (ProblemActionKind) -> Void

@@ -3,6 +3,7 @@ import HeftPresentation
 import SwiftUI
 
 /// Settings: a row per section, and a section's form while open.
+@MainActor
 struct SettingsView: View {
     let model: SettingsModel
 
@@ -33,6 +34,7 @@ struct SettingsView: View {
     }
 }
 
+@MainActor
 private struct SectionForm: View {
     let form: SettingsForm
     let model: SettingsModel

@@ -8,6 +8,7 @@ import UniformTypeIdentifiers
 /// (a `.heft` file or another app's CSV) and the sync folder. The app moves
 /// bytes between the files the person picks and the core; the core decides
 /// what they mean.
+@MainActor
 struct SyncView: View {
     let model: SyncModel
 
@@ -161,6 +162,7 @@ struct SyncView: View {
     }
 }
 
+@MainActor
 private struct DeviceView: View {
     let device: DeviceRow
 

@@ -4,6 +4,7 @@ import SwiftUI
 
 /// Today: the session set by set, one tap to log the next set as
 /// prescribed, the rest alarm, and the finish.
+@MainActor
 struct TodayView: View {
     let model: TodayModel
     /// Opens the Log form: on an exercise (`enter_load`), or on a logged set.
@@ -82,6 +83,7 @@ private struct FinishItem: Identifiable {
 
 /// One exercise of the session: its sets, each row read aloud as the
 /// core's `spoken` sentence.
+@MainActor
 private struct CardSection: View {
     let card: ExerciseCard
     let busy: Bool
@@ -118,6 +120,7 @@ private struct CardSection: View {
     }
 }
 
+@MainActor
 private struct SetRowView: View {
     let row: SetRow
 
@@ -143,6 +146,7 @@ private struct SetRowView: View {
 }
 
 /// The rest running now, counted down to the instant the core's record gives.
+@MainActor
 private struct RestView: View {
     let rest: RestTimer
 
@@ -155,36 +159,5 @@ private struct RestView: View {
                 .monospacedDigit()
         }
         .accessibilityElement(children: .combine)
-    }
-}
-
-/// The workout's finish: what changes next time, and the next session.
-struct FinishView: View {
-    let screen: FinishScreen
-    let onClose: () -> Void
-
-    var body: some View {
-        NavigationStack {
-            List {
-                Text(verbatim: screen.summary)
-                ForEach(Array(screen.rows.enumerated()), id: \.offset) { _, row in
-                    VStack(alignment: .leading, spacing: 2) {
-                        HStack {
-                            Image(systemName: row.tone.symbol).foregroundStyle(row.tone.color)
-                            Text(verbatim: row.title).bold()
-                            if let badge = row.badge { Text(verbatim: badge).foregroundStyle(row.tone.color) }
-                        }
-                        if let reason = row.reason { NoteView(note: reason).font(.callout) }
-                    }
-                    .accessibilityElement(children: .combine)
-                }
-                if let next = screen.next { Text(verbatim: next) }
-                ForEach(Array(screen.actions.enumerated()), id: \.offset) { _, action in
-                    // `done` closes the summary; it is the only action here.
-                    ActionButton(action: action, prominent: true) { _ in onClose() }
-                }
-            }
-            .navigationTitle(Text(verbatim: screen.title))
-        }
     }
 }
