@@ -116,3 +116,45 @@ abstract class CorePresenter<S, E>(
         }
     }
 }
+
+/**
+ * A presenter whose events write: one write at a time (a second tap while
+ * one runs is dropped), the screen left as it was and the problem shown
+ * over it when a write fails, and the last write kept for a retry.
+ */
+abstract class WritingPresenter<S, E>(
+    core: CoreContext,
+    scope: CoroutineScope,
+    initial: S,
+) : CorePresenter<S, E>(core, scope, initial) {
+    /** Whether a write runs in [this] state. */
+    protected abstract val S.writing: Boolean
+
+    /** [this] state with a write running or not, and what it could not do. */
+    protected abstract fun S.withWrite(writing: Boolean, problem: ProblemScreen?): S
+
+    /** The last write, to run again on `retry`. */
+    private var last: (() -> Unit)? = null
+
+    /**
+     * Runs [work] unless a write runs already, and applies its answer to
+     * the state with [apply].
+     */
+    protected fun <T> write(work: () -> T, apply: (S, T) -> S) {
+        if (state.value.writing) return
+        last = { write(work, apply) }
+        update { it.withWrite(true, null) }
+        call(
+            work = work,
+            onProblem = { p -> update { it.withWrite(false, p) } },
+            onResult = { r -> update { apply(it.withWrite(false, null), r) } },
+        )
+    }
+
+    /** Runs the last write again; false when there was none. */
+    protected fun retry(): Boolean {
+        val again = last ?: return false
+        again()
+        return true
+    }
+}
