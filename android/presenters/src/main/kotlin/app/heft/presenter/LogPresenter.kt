@@ -116,6 +116,9 @@ class LogPresenter(
 
     private fun submit(confirmed: Boolean) {
         val now = state.value
+        // Saved already: the form is closing; a late tap saves nothing twice.
+        if (now.saved) return
+        reading?.cancel()
         write(
             work = {
                 when (val id = now.editing) {
@@ -131,6 +134,8 @@ class LogPresenter(
 
     private fun delete() {
         val id = state.value.editing ?: return
+        if (state.value.saved) return
+        reading?.cancel()
         write({ store.deleteSetScreen(id, today, language) }) { state, screen ->
             state.copy(saved = true, today = screen)
         }

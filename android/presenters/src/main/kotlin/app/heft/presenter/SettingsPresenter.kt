@@ -75,7 +75,10 @@ class SettingsPresenter(
             work = { store.settingsSubmit(section, now.draft.fieldValues(), language) },
             apply = { state, outcome ->
                 if (outcome.saved) {
-                    state.copy(form = null, draft = FormDraft(), screen = Loadable.Ready(outcome.screen))
+                    // The screen follows the change notice the save sent, read in
+                    // the language now in force (a language cleared is the
+                    // phone's, which only the app knows).
+                    state.copy(form = null, draft = FormDraft())
                 } else {
                     state.copy(form = outcome.form, screen = Loadable.Ready(outcome.screen))
                 }

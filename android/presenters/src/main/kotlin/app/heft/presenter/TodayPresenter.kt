@@ -68,11 +68,14 @@ class TodayPresenter(
             TodayEvent.CloseFinished -> update { it.copy(finished = null) }
             is TodayEvent.ProblemAction -> when (event.kind) {
                 ProblemActionKind.REFRESH -> load()
-                ProblemActionKind.RETRY -> if (!retry()) load()
+                ProblemActionKind.RETRY -> if (state.value.screen is Loadable.Failed || !retry()) load()
                 // Recovering and reopening the store are the app's.
                 ProblemActionKind.RECOVER, ProblemActionKind.REOPEN -> Unit
             }
-            TodayEvent.DismissProblem -> update { it.copy(problem = null) }
+            TodayEvent.DismissProblem -> {
+                dismissed()
+                update { it.copy(problem = null) }
+            }
         }
     }
 
@@ -91,14 +94,12 @@ class TodayPresenter(
         val workout = state.value.screen.valueOrNull()?.workoutId
         write(
             // The workout on screen, so another open one is never finished
-            // by mistake; the core decides the time and the length.
-            work = {
-                val finished = store.finishScreen(FinishWorkout(workoutId = workout), language)
-                finished to store.todayScreen(today, language)
-            },
-            apply = { state, (finished, screen) ->
-                state.copy(finished = finished, screen = Loadable.Ready(screen))
-            },
+            // by mistake; the core decides the time and the length. Today
+            // after it is read apart: a finish saved is never reported as
+            // failed (and retried) because the next screen could not be read.
+            work = { store.finishScreen(FinishWorkout(workoutId = workout), language) },
+            apply = { state, finished -> state.copy(finished = finished) },
         )
+        load()
     }
 }
