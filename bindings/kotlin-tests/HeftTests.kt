@@ -9,6 +9,7 @@ package app.heft.tests
 import app.heft.core.ChangeListener
 import app.heft.core.HeftStore
 import app.heft.core.ProgressListener
+import app.heft.core.describeProblem
 import app.heft.core.ffiEchoSet
 import app.heft.core.ffiEchoText
 import app.heft.core.ffiLogSetsInRust
@@ -691,6 +692,7 @@ val tests = listOf(
         val io = store.problemScreen(HeftException.Io("reading /sdcard/x.heft"), Language.EN)
         checkEq(ProblemActionKind.RETRY, io.action?.kind, "a file problem is retried")
         checkEq("reading /sdcard/x.heft", io.detail, "the error's own words as the detail")
+        checkEq(io, describeProblem(HeftException.Io("reading /sdcard/x.heft"), Language.EN), "the same with no store")
         store.close()
         expectThrows<IllegalStateException>("a destroyed handle") { store.profile() }
     },

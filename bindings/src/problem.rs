@@ -23,13 +23,20 @@ fn kind_of(error: &HeftError) -> ProblemKind {
     }
 }
 
+/// [`HeftStore::problem_screen`] with no store at all: for a failure met
+/// before a store opened, or on a handle already released.
+#[uniffi::export]
+pub fn describe_problem(error: HeftError, language: Language) -> ProblemScreen {
+    ProblemScreen::of(kind_of(&error), &error.to_string(), language)
+}
+
 #[uniffi::export]
 impl HeftStore {
     /// What to show for an error a call threw, in `language`: a heading, what
     /// it means and what to do, the error's own message as a detail, and the
     /// one action that helps. Works on a closed store too.
     pub fn problem_screen(&self, error: HeftError, language: Language) -> ProblemScreen {
-        ProblemScreen::of(kind_of(&error), &error.to_string(), language)
+        describe_problem(error, language)
     }
 }
 

@@ -301,9 +301,17 @@ private fun TodayRoute(
         }
         RestTimerService.start(context, rest)
     }
+    // Recovering and reopening the store are the app's; the rest is Today's.
+    val onEvent: (TodayEvent) -> Unit = { event ->
+        if (event is TodayEvent.ProblemAction) {
+            onStoreProblem(event.kind) { presenter.onEvent(event) }
+        } else {
+            presenter.onEvent(event)
+        }
+    }
     TodayScreen(
         state,
-        presenter::onEvent,
+        onEvent,
         onEnterLoad = { exercise -> nav.navigate(Routes.log(exercise = exercise)) },
         onEditSet = { nav.navigate(Routes.log(set = it)) },
         onChooseProgram = { nav.navigateToTab(Routes.PROGRAM) },

@@ -30,7 +30,11 @@ class HistoryPresenter(
     scope: CoroutineScope,
     /** Days trained per page. */
     private val pageDays: UInt = 14u,
-) : CorePresenter<HistoryState, HistoryEvent>(core, scope, HistoryState()) {
+) : WritingPresenter<HistoryState, HistoryEvent>(core, scope, HistoryState()) {
+    override val HistoryState.writing: Boolean get() = busy
+
+    override fun HistoryState.withWrite(writing: Boolean, problem: ProblemScreen?) = copy(busy = writing, problem = problem)
+
     /** How many days the pages read so far hold: a refresh reads them all again. */
     private var days: UInt = pageDays
 
@@ -43,8 +47,8 @@ class HistoryPresenter(
         when (event) {
             HistoryEvent.Refresh -> load()
             HistoryEvent.LoadOlder -> older()
-            is HistoryEvent.DeleteSet -> write { store.historyDeleteSet(event.setId, null, days, language) }
-            HistoryEvent.Undo -> write { store.historyUndo(null, days, language) }
+            is HistoryEvent.DeleteSet -> write({ store.historyDeleteSet(event.setId, null, days, language) }, ::shown)
+            HistoryEvent.Undo -> write({ store.historyUndo(null, days, language) }, ::shown)
             HistoryEvent.DismissProblem -> update { it.copy(problem = null) }
         }
     }
@@ -59,30 +63,17 @@ class HistoryPresenter(
     }
 
     private fun older() {
-        val shown = state.value.screen.valueOrNull() ?: return
-        val before = shown.older ?: return
-        if (state.value.busy) return
-        update { it.copy(busy = true) }
-        call(
+        val before = state.value.screen.valueOrNull()?.older ?: return
+        write(
             work = { store.historyScreen(before, pageDays, language) },
-            onProblem = { p -> update { it.copy(busy = false, problem = p) } },
-            onResult = { page ->
+            apply = { state, page ->
                 days += pageDays
-                update {
-                    val now = it.screen.valueOrNull() ?: page
-                    it.copy(busy = false, screen = Loadable.Ready(now.copy(days = now.days + page.days, older = page.older)))
-                }
+                val now = state.screen.valueOrNull() ?: page
+                state.copy(screen = Loadable.Ready(now.copy(days = now.days + page.days, older = page.older)))
             },
         )
     }
 
-    private fun write(work: () -> HistoryScreen) {
-        if (state.value.busy) return
-        update { it.copy(busy = true, problem = null) }
-        call(
-            work = work,
-            onProblem = { p -> update { it.copy(busy = false, problem = p) } },
-            onResult = { s -> update { it.copy(busy = false, screen = Loadable.Ready(s)) } },
-        )
-    }
+    /** The screen a write answered with. */
+    private fun shown(state: HistoryState, screen: HistoryScreen) = state.copy(screen = Loadable.Ready(screen))
 }

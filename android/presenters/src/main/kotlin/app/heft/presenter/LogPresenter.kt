@@ -48,7 +48,11 @@ class LogPresenter(
     scope: CoroutineScope,
     exercise: String = "",
     setId: String? = null,
-) : CorePresenter<LogState, LogEvent>(core, scope, LogState(exercise = exercise, editing = setId)) {
+) : WritingPresenter<LogState, LogEvent>(core, scope, LogState(exercise = exercise, editing = setId)) {
+    override val LogState.writing: Boolean get() = busy
+
+    override fun LogState.withWrite(writing: Boolean, problem: ProblemScreen?) = copy(busy = writing, problem = problem)
+
     /** The read of the form for the text before this one, dropped when more is typed. */
     private var reading: Job? = null
 
@@ -112,37 +116,28 @@ class LogPresenter(
 
     private fun submit(confirmed: Boolean) {
         val now = state.value
-        if (now.busy) return
-        update { it.copy(busy = true, problem = null) }
-        call(
+        // Saved already: the form is closing; a late tap saves nothing twice.
+        if (now.saved) return
+        reading?.cancel()
+        write(
             work = {
                 when (val id = now.editing) {
                     null -> store.logSubmit(now.exercise, now.sets, LogTime.Now, confirmed, language)
                     else -> store.editSubmit(id, now.exercise, now.sets, confirmed, language)
                 }
             },
-            onProblem = { p -> update { it.copy(busy = false, problem = p) } },
-            onResult = { outcome ->
-                update {
-                    it.copy(
-                        busy = false,
-                        screen = Loadable.Ready(outcome.log),
-                        saved = outcome.saved,
-                        today = outcome.today,
-                    )
-                }
+            apply = { state, outcome ->
+                state.copy(screen = Loadable.Ready(outcome.log), saved = outcome.saved, today = outcome.today)
             },
         )
     }
 
     private fun delete() {
         val id = state.value.editing ?: return
-        if (state.value.busy) return
-        update { it.copy(busy = true, problem = null) }
-        call(
-            work = { store.deleteSetScreen(id, today, language) },
-            onProblem = { p -> update { it.copy(busy = false, problem = p) } },
-            onResult = { s -> update { it.copy(busy = false, saved = true, today = s) } },
-        )
+        if (state.value.saved) return
+        reading?.cancel()
+        write({ store.deleteSetScreen(id, today, language) }) { state, screen ->
+            state.copy(saved = true, today = screen)
+        }
     }
 }

@@ -40,7 +40,11 @@ sealed interface MeasuresEvent {
 class MeasuresPresenter(
     core: CoreContext,
     scope: CoroutineScope,
-) : CorePresenter<MeasuresState, MeasuresEvent>(core, scope, MeasuresState()) {
+) : WritingPresenter<MeasuresState, MeasuresEvent>(core, scope, MeasuresState()) {
+    override val MeasuresState.writing: Boolean get() = busy
+
+    override fun MeasuresState.withWrite(writing: Boolean, problem: ProblemScreen?) = copy(busy = writing, problem = problem)
+
     init {
         load()
         refreshOn(ScreenKind.MEASURES) { load() }
@@ -53,8 +57,8 @@ class MeasuresPresenter(
             is MeasuresEvent.DraftChanged -> readForm(event.draft)
             MeasuresEvent.Save -> save()
             MeasuresEvent.CloseForm -> update { it.copy(form = null, draft = MeasureDraft()) }
-            is MeasuresEvent.Delete -> write { store.measuresDelete(event.measurementId, language) }
-            MeasuresEvent.Undo -> write { store.measuresUndo(language) }
+            is MeasuresEvent.Delete -> write({ store.measuresDelete(event.measurementId, language) }, ::shown)
+            MeasuresEvent.Undo -> write({ store.measuresUndo(language) }, ::shown)
             MeasuresEvent.DismissProblem -> update { it.copy(problem = null) }
         }
     }
@@ -78,31 +82,19 @@ class MeasuresPresenter(
 
     private fun save() {
         val draft = state.value.draft
-        if (state.value.busy) return
-        update { it.copy(busy = true, problem = null) }
-        call(
+        write(
             work = { store.measureSubmit(draft, language) },
-            onProblem = { p -> update { it.copy(busy = false, problem = p) } },
-            onResult = { outcome ->
-                update {
-                    val measures = outcome.measures
-                    if (outcome.saved && measures != null) {
-                        it.copy(busy = false, form = null, draft = MeasureDraft(), screen = Loadable.Ready(measures))
-                    } else {
-                        it.copy(busy = false, form = outcome.form)
-                    }
+            apply = { state, outcome ->
+                val measures = outcome.measures
+                if (outcome.saved && measures != null) {
+                    state.copy(form = null, draft = MeasureDraft(), screen = Loadable.Ready(measures))
+                } else {
+                    state.copy(form = outcome.form)
                 }
             },
         )
     }
 
-    private fun write(work: () -> MeasuresScreen) {
-        if (state.value.busy) return
-        update { it.copy(busy = true, problem = null) }
-        call(
-            work = work,
-            onProblem = { p -> update { it.copy(busy = false, problem = p) } },
-            onResult = { s -> update { it.copy(busy = false, screen = Loadable.Ready(s)) } },
-        )
-    }
+    /** The screen a write answered with. */
+    private fun shown(state: MeasuresState, screen: MeasuresScreen) = state.copy(screen = Loadable.Ready(screen))
 }

@@ -35,7 +35,11 @@ sealed interface OnboardingEvent {
 class OnboardingPresenter(
     core: CoreContext,
     scope: CoroutineScope,
-) : CorePresenter<OnboardingState, OnboardingEvent>(core, scope, OnboardingState()) {
+) : WritingPresenter<OnboardingState, OnboardingEvent>(core, scope, OnboardingState()) {
+    override val OnboardingState.writing: Boolean get() = busy
+
+    override fun OnboardingState.withWrite(writing: Boolean, problem: ProblemScreen?) = copy(busy = writing, problem = problem)
+
     init {
         openStep(OnboardingStep.UNITS)
     }
@@ -64,20 +68,17 @@ class OnboardingPresenter(
     private fun submit() {
         val now = state.value
         val step = now.screen.valueOrNull()?.step ?: return
-        if (now.busy) return
-        update { it.copy(busy = true, problem = null) }
-        call(
+        write(
             work = { store.onboardingSubmit(step, now.draft.fieldValues(), language) },
-            onProblem = { p -> update { it.copy(busy = false, problem = p) } },
-            onResult = { outcome ->
-                update { it.copy(busy = false, done = outcome.today) }
+            apply = { state, outcome ->
                 val next = outcome.onboarding
+                val done = state.copy(done = outcome.today)
                 when {
-                    next == null -> Unit
+                    next == null -> done
                     // Saved: the next step, with its own values.
-                    outcome.saved -> show(next)
+                    outcome.saved -> done.copy(screen = Loadable.Ready(next), draft = FormDraft.of(next.fields))
                     // Not saved: the step again with its errors, beside what was typed.
-                    else -> update { it.copy(screen = Loadable.Ready(next)) }
+                    else -> done.copy(screen = Loadable.Ready(next))
                 }
             },
         )

@@ -8,6 +8,8 @@ import app.heft.core.model.HeftException
 import app.heft.core.HeftStoreInterface
 import app.heft.core.model.Language
 import app.heft.core.model.ProblemScreen
+import app.heft.core.describeProblem
+import kotlin.coroutines.cancellation.CancellationException
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
@@ -88,20 +90,36 @@ abstract class CorePresenter<S, E>(
         val outcome = withContext(core.io) {
             try {
                 Result.success(work())
-            } catch (e: HeftException) {
-                // The core's words for what went wrong, read off the main
-                // thread too. The language is the profile's; when the store
-                // cannot say which (closed), the problem is still described,
-                // in English.
-                val words = try {
-                    language
-                } catch (_: HeftException) {
-                    Language.EN
-                }
-                Result.failure(Described(store.problemScreen(e, words)))
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Throwable) {
+                // Whatever failed (a HeftException, or a fault: a handle
+                // already released, a panic caught by uniffi), the person
+                // sees the core's words for it, never a crash.
+                Result.failure(Described(describe(e)))
             }
         }
         outcome.fold(onResult) { e -> onProblem((e as Described).problem) }
+    }
+
+    /**
+     * The core's words for [e], read off the main thread. The language is
+     * the profile's; when the store cannot say which (closed), English.
+     * When the store cannot describe it either (its handle released), the
+     * library's own function does, which needs no store.
+     */
+    private fun describe(e: Throwable): ProblemScreen {
+        val error = e as? HeftException ?: HeftException.Other(e.toString())
+        val words = try {
+            language
+        } catch (_: Exception) {
+            Language.EN
+        }
+        return try {
+            store.problemScreen(error, words)
+        } catch (_: Exception) {
+            describeProblem(error, words)
+        }
     }
 
     /** A failed call with the problem that describes it. */
@@ -114,5 +132,60 @@ abstract class CorePresenter<S, E>(
                 if (kinds.any { it in screens }) refresh()
             }
         }
+    }
+}
+
+/**
+ * A presenter whose events write: one write at a time (a second tap while
+ * one runs is dropped), the screen left as it was and the problem shown
+ * over it when a write fails, and the last write kept for a retry.
+ */
+abstract class WritingPresenter<S, E>(
+    core: CoreContext,
+    scope: CoroutineScope,
+    initial: S,
+) : CorePresenter<S, E>(core, scope, initial) {
+    /** Whether a write runs in [this] state. */
+    protected abstract val S.writing: Boolean
+
+    /** [this] state with a write running or not, and what it could not do. */
+    protected abstract fun S.withWrite(writing: Boolean, problem: ProblemScreen?): S
+
+    /** The last write, to run again on `retry`. */
+    private var last: (() -> Unit)? = null
+
+    /**
+     * Runs [work] unless a write runs already, and applies its answer to
+     * the state with [apply].
+     */
+    protected fun <T> write(work: () -> T, apply: (S, T) -> S) {
+        if (state.value.writing) return
+        last = null
+        update { it.withWrite(true, null) }
+        call(
+            work = work,
+            onProblem = { p ->
+                // Only a write that failed may be run again.
+                last = { write(work, apply) }
+                update { it.withWrite(false, p) }
+            },
+            onResult = { r -> update { apply(it.withWrite(false, null), r) } },
+        )
+    }
+
+    /**
+     * Runs the write whose problem is shown again; false when the problem
+     * shown is not a write's (a read failed), or was dismissed.
+     */
+    protected fun retry(): Boolean {
+        val again = last ?: return false
+        last = null
+        again()
+        return true
+    }
+
+    /** The problem shown is closed: nothing is left to retry. */
+    protected fun dismissed() {
+        last = null
     }
 }

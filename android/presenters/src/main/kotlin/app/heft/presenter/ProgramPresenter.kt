@@ -43,7 +43,11 @@ sealed interface ProgramEvent {
 class ProgramPresenter(
     core: CoreContext,
     scope: CoroutineScope,
-) : CorePresenter<ProgramState, ProgramEvent>(core, scope, ProgramState()) {
+) : WritingPresenter<ProgramState, ProgramEvent>(core, scope, ProgramState()) {
+    override val ProgramState.writing: Boolean get() = busy
+
+    override fun ProgramState.withWrite(writing: Boolean, problem: ProblemScreen?) = copy(busy = writing, problem = problem)
+
     init {
         load()
         refreshOn(ScreenKind.PROGRAM) { load() }
@@ -96,16 +100,6 @@ class ProgramPresenter(
             work = work,
             onProblem = { p -> update { it.copy(problem = p) } },
             onResult = { r -> update { apply(it, r) } },
-        )
-    }
-
-    private fun <T> write(work: () -> T, apply: (ProgramState, T) -> ProgramState) {
-        if (state.value.busy) return
-        update { it.copy(busy = true, problem = null) }
-        call(
-            work = work,
-            onProblem = { p -> update { it.copy(busy = false, problem = p) } },
-            onResult = { r -> update { apply(it, r).copy(busy = false) } },
         )
     }
 }

@@ -33,7 +33,11 @@ sealed interface SettingsEvent {
 class SettingsPresenter(
     core: CoreContext,
     scope: CoroutineScope,
-) : CorePresenter<SettingsState, SettingsEvent>(core, scope, SettingsState()) {
+) : WritingPresenter<SettingsState, SettingsEvent>(core, scope, SettingsState()) {
+    override val SettingsState.writing: Boolean get() = busy
+
+    override fun SettingsState.withWrite(writing: Boolean, problem: ProblemScreen?) = copy(busy = writing, problem = problem)
+
     init {
         load()
         refreshOn(ScreenKind.SETTINGS) { load() }
@@ -66,19 +70,17 @@ class SettingsPresenter(
     private fun save() {
         val now = state.value
         val section = now.form?.section ?: return
-        if (now.busy) return
-        update { it.copy(busy = true, problem = null) }
-        call(
+        write(
             // The language may be the one just chosen: the core answers in it.
             work = { store.settingsSubmit(section, now.draft.fieldValues(), language) },
-            onProblem = { p -> update { it.copy(busy = false, problem = p) } },
-            onResult = { outcome ->
-                update {
-                    if (outcome.saved) {
-                        it.copy(busy = false, form = null, draft = FormDraft(), screen = Loadable.Ready(outcome.screen))
-                    } else {
-                        it.copy(busy = false, form = outcome.form, screen = Loadable.Ready(outcome.screen))
-                    }
+            apply = { state, outcome ->
+                if (outcome.saved) {
+                    // The screen follows the change notice the save sent, read in
+                    // the language now in force (a language cleared is the
+                    // phone's, which only the app knows).
+                    state.copy(form = null, draft = FormDraft())
+                } else {
+                    state.copy(form = outcome.form, screen = Loadable.Ready(outcome.screen))
                 }
             },
         )

@@ -54,7 +54,11 @@ sealed interface SyncEvent {
 class SyncPresenter(
     core: CoreContext,
     scope: CoroutineScope,
-) : CorePresenter<SyncState, SyncEvent>(core, scope, SyncState()) {
+) : WritingPresenter<SyncState, SyncEvent>(core, scope, SyncState()) {
+    override val SyncState.writing: Boolean get() = busy
+
+    override fun SyncState.withWrite(writing: Boolean, problem: ProblemScreen?) = copy(busy = writing, problem = problem)
+
     init {
         load()
         refreshOn(ScreenKind.SYNC) { load() }
@@ -84,16 +88,6 @@ class SyncPresenter(
             work = { store.syncScreen(language) },
             onProblem = { p -> update { it.copy(screen = Loadable.Failed(p)) } },
             onResult = { s -> update { it.copy(screen = Loadable.Ready(s)) } },
-        )
-    }
-
-    private fun <T> write(work: () -> T, apply: (SyncState, T) -> SyncState) {
-        if (state.value.busy) return
-        update { it.copy(busy = true, problem = null) }
-        call(
-            work = work,
-            onProblem = { p -> update { it.copy(busy = false, problem = p) } },
-            onResult = { r -> update { apply(it, r).copy(busy = false) } },
         )
     }
 }

@@ -48,9 +48,10 @@ sealed interface TodayEvent {
 class TodayPresenter(
     core: CoreContext,
     scope: CoroutineScope,
-) : CorePresenter<TodayState, TodayEvent>(core, scope, TodayState()) {
-    /** The last event that wrote, for a retry. */
-    private var lastWrite: TodayEvent? = null
+) : WritingPresenter<TodayState, TodayEvent>(core, scope, TodayState()) {
+    override val TodayState.writing: Boolean get() = busy
+
+    override fun TodayState.withWrite(writing: Boolean, problem: ProblemScreen?) = copy(busy = writing, problem = problem)
 
     init {
         load()
@@ -60,18 +61,21 @@ class TodayPresenter(
     override fun onEvent(event: TodayEvent) {
         when (event) {
             TodayEvent.Refresh -> load()
-            TodayEvent.LogAsPrescribed -> write(event) { store.logNextScreen(today, language) }
-            TodayEvent.Undo -> write(event) { store.undoScreen(today, language) }
-            is TodayEvent.DeleteSet -> write(event) { store.deleteSetScreen(event.setId, today, language) }
+            TodayEvent.LogAsPrescribed -> write({ store.logNextScreen(today, language) }, ::shown)
+            TodayEvent.Undo -> write({ store.undoScreen(today, language) }, ::shown)
+            is TodayEvent.DeleteSet -> write({ store.deleteSetScreen(event.setId, today, language) }, ::shown)
             TodayEvent.Finish -> finish()
             TodayEvent.CloseFinished -> update { it.copy(finished = null) }
             is TodayEvent.ProblemAction -> when (event.kind) {
                 ProblemActionKind.REFRESH -> load()
-                ProblemActionKind.RETRY -> lastWrite?.let(::onEvent) ?: load()
+                ProblemActionKind.RETRY -> if (state.value.screen is Loadable.Failed || !retry()) load()
                 // Recovering and reopening the store are the app's.
                 ProblemActionKind.RECOVER, ProblemActionKind.REOPEN -> Unit
             }
-            TodayEvent.DismissProblem -> update { it.copy(problem = null) }
+            TodayEvent.DismissProblem -> {
+                dismissed()
+                update { it.copy(problem = null) }
+            }
         }
     }
 
@@ -83,34 +87,19 @@ class TodayPresenter(
         )
     }
 
-    /** Runs a write that answers with the screen after it; one at a time. */
-    private fun write(event: TodayEvent, work: () -> TodayScreen) {
-        if (state.value.busy) return
-        lastWrite = event
-        update { it.copy(busy = true, problem = null) }
-        call(
-            work = work,
-            onProblem = { p -> update { it.copy(busy = false, problem = p) } },
-            onResult = { s -> update { it.copy(busy = false, screen = Loadable.Ready(s)) } },
-        )
-    }
+    /** The screen a write answered with. */
+    private fun shown(state: TodayState, screen: TodayScreen) = state.copy(screen = Loadable.Ready(screen))
 
     private fun finish() {
-        if (state.value.busy) return
         val workout = state.value.screen.valueOrNull()?.workoutId
-        lastWrite = TodayEvent.Finish
-        update { it.copy(busy = true, problem = null) }
-        call(
+        write(
             // The workout on screen, so another open one is never finished
-            // by mistake; the core decides the time and the length.
-            work = {
-                val finished = store.finishScreen(FinishWorkout(workoutId = workout), language)
-                finished to store.todayScreen(today, language)
-            },
-            onProblem = { p -> update { it.copy(busy = false, problem = p) } },
-            onResult = { (finished, screen) ->
-                update { it.copy(busy = false, finished = finished, screen = Loadable.Ready(screen)) }
-            },
+            // by mistake; the core decides the time and the length. Today
+            // after it is read apart: a finish saved is never reported as
+            // failed (and retried) because the next screen could not be read.
+            work = { store.finishScreen(FinishWorkout(workoutId = workout), language) },
+            apply = { state, finished -> state.copy(finished = finished) },
         )
+        load()
     }
 }

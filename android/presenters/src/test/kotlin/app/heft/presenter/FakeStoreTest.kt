@@ -55,7 +55,8 @@ private fun today(sets: Int) = TodayScreen(
 private class FakeCore(base: HeftStoreInterface = unimplementedStore()) : HeftStoreInterface by base {
     var sets = 0
     var reads = 0
-    var failNextWrite: HeftException? = null
+    var failNextWrite: Throwable? = null
+    var failNextRead: Throwable? = null
     val asked = mutableListOf<String>()
 
     override fun problemScreen(error: HeftException, language: Language): ProblemScreen = fakeProblem(
@@ -68,6 +69,7 @@ private class FakeCore(base: HeftStoreInterface = unimplementedStore()) : HeftSt
     )
 
     override fun todayScreen(date: IsoDate, language: Language): TodayScreen {
+        failNextRead?.let { failNextRead = null; throw it }
         reads++
         asked += "today $date"
         return today(sets)
@@ -198,5 +200,30 @@ class FakeStoreTest {
         assertEquals("one set for two taps", 1, core.sets)
         assertFalse(p.state.value.busy)
         assertEquals("logged 1", p.state.value.screen.valueOrNull()?.title)
+    }
+
+    @Test
+    fun a_retry_never_repeats_a_write_that_succeeded() = runTest {
+        val core = FakeCore()
+        val p = TodayPresenter(coreContext(core), presenterScope())
+        p.onEvent(TodayEvent.LogAsPrescribed)
+        assertEquals(1, core.sets)
+        core.failNextRead = HeftException.Io("reading the database")
+        p.onEvent(TodayEvent.Refresh)
+        val failed = p.state.value.screen as Loadable.Failed
+        p.onEvent(TodayEvent.ProblemAction(failed.problem.action!!.kind))
+        assertEquals("the read again, not the set again", 1, core.sets)
+        assertEquals("logged 1", p.state.value.screen.valueOrNull()?.title)
+    }
+
+    @Test
+    fun a_fault_that_is_no_heft_exception_is_a_problem_not_a_crash() = runTest {
+        val core = FakeCore()
+        val p = TodayPresenter(coreContext(core), presenterScope())
+        core.failNextWrite = IllegalStateException("a released handle")
+        p.onEvent(TodayEvent.LogAsPrescribed)
+        assertEquals(ProblemKind.OTHER, p.state.value.problem?.kind)
+        assertTrue(p.state.value.problem!!.detail.contains("a released handle"))
+        assertFalse("not left busy", p.state.value.busy)
     }
 }
