@@ -157,21 +157,10 @@ final class StoreHolder {
         languageForTag(tag: Locale.preferredLanguages.first ?? Locale.current.identifier)
     }
 
-    /// The core's words for an error thrown before any store was open: a
-    /// store in memory, closed, describes it (the description reads no data).
+    /// The core's words for an error thrown before any store was open: the
+    /// library describes it without a store.
     private func describe(_ error: HeftError) async -> ProblemScreen {
         let language = Self.phoneLanguage()
-        return await runner.run {
-            let describer = try? HeftStore.openInMemory()
-            defer { describer?.close() }
-            if let describer {
-                return describer.problemScreen(error: error, language: language)
-            }
-            // Not even a store in memory: the error's own words, with no action.
-            return ProblemScreen(
-                language: language, kind: .other, title: String(describing: error), body: "",
-                detail: String(describing: error), tone: .alert, action: nil, dismiss: ""
-            )
-        }
+        return await runner.run { describeProblem(error: error, language: language) }
     }
 }

@@ -131,6 +131,8 @@ public struct CoreContext: Sendable {
             } catch {
                 // The generated calls throw HeftError only; anything else
                 // (a fake's unanswered call) is still described, never lost.
+                // problemScreen cannot fail: it works on a closed store, and
+                // a Swift reference keeps the store's handle alive.
                 let heftError = error as? HeftError ?? HeftError.Other(reason: String(describing: error))
                 let words = (try? language()) ?? .en
                 return .problem(store.problemScreen(error: heftError, language: words))
@@ -140,11 +142,15 @@ public struct CoreContext: Sendable {
 }
 
 /// The tasks a view model launched, so a test can wait until all answers
-/// are in. The app never waits: the state changes when they land.
+/// are in (the app never waits: the state changes when they land), and the
+/// write whose problem is shown, for a retry.
 @MainActor
 public final class Jobs {
     private var running: [Int: Task<Void, Never>] = [:]
     private var next = 0
+    /// The write that failed last, while its problem is shown: only a write
+    /// that failed may run again (never one that succeeded, never after a read).
+    var failedWrite: (@MainActor () -> Void)?
 
     public init() {}
 
@@ -195,7 +201,9 @@ extension CoreModel {
         let core = self.core
         return jobs.launch { [weak self] in
             let outcome = await core.call(work)
-            guard let self else { return }
+            // A read dropped while it ran (newer text typed, the form
+            // closing) changes nothing.
+            guard let self, !Task.isCancelled else { return }
             switch outcome {
             case .value(let value): apply(self, value)
             case .problem(let problem): failed(self, problem)
@@ -204,7 +212,8 @@ extension CoreModel {
     }
 
     /// Runs a write, one at a time: a second tap while one runs is dropped.
-    /// A failure leaves the screen and shows the problem over it.
+    /// A failure leaves the screen, shows the problem over it and keeps the
+    /// write for `retry`.
     func write<T: Sendable>(
         _ work: @escaping @Sendable (CoreCall) throws -> T,
         then apply: @escaping @MainActor (Self, T) -> Void
@@ -212,15 +221,34 @@ extension CoreModel {
         guard !busy else { return }
         busy = true
         problem = nil
+        jobs.failedWrite = nil
         let core = self.core
         jobs.launch { [weak self] in
             let outcome = await core.call(work)
             guard let self else { return }
             self.busy = false
             switch outcome {
-            case .value(let value): apply(self, value)
-            case .problem(let problem): self.problem = problem
+            case .value(let value):
+                apply(self, value)
+            case .problem(let problem):
+                self.jobs.failedWrite = { [weak self] in self?.write(work, then: apply) }
+                self.problem = problem
             }
         }
+    }
+
+    /// Runs the write whose problem is shown again; false when the problem
+    /// shown is not a write's (a read failed) or was dismissed.
+    func retry() -> Bool {
+        guard let again = jobs.failedWrite else { return false }
+        jobs.failedWrite = nil
+        again()
+        return true
+    }
+
+    /// The problem shown is closed: nothing is left to retry.
+    func dismissProblem() {
+        jobs.failedWrite = nil
+        problem = nil
     }
 }

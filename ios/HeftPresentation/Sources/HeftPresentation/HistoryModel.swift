@@ -48,7 +48,7 @@ public final class HistoryModel: CoreModel {
         case .undo:
             write({ c in try c.store.historyUndo(before: nil, days: days, language: c.language()) }, then: Self.show)
         case .dismissProblem:
-            problem = nil
+            dismissProblem()
         }
     }
 
@@ -64,26 +64,21 @@ public final class HistoryModel: CoreModel {
     }
 
     private func older() {
-        guard let shown = screen.value, let before = shown.older, !busy else { return }
+        guard let before = screen.value?.older else { return }
         let pageDays = self.pageDays
-        busy = true
-        read({ c in try c.store.historyScreen(before: before, days: pageDays, language: c.language()) },
-             failed: { model, problem in
-                 model.busy = false
-                 model.problem = problem
-             },
-             then: { model, page in
-                 model.busy = false
-                 model.days += pageDays
-                 let now = model.screen.value ?? page
-                 model.screen = .ready(HistoryScreen(
-                     language: now.language,
-                     title: now.title,
-                     days: now.days + page.days,
-                     older: page.older,
-                     empty: now.empty,
-                     undo: now.undo
-                 ))
-             })
+        // A write's rules: one at a time, and a failure shown over the list.
+        write({ c in try c.store.historyScreen(before: before, days: pageDays, language: c.language()) },
+              then: { model, page in
+                  model.days += pageDays
+                  let now = model.screen.value ?? page
+                  model.screen = .ready(HistoryScreen(
+                      language: now.language,
+                      title: now.title,
+                      days: now.days + page.days,
+                      older: page.older,
+                      empty: now.empty,
+                      undo: now.undo
+                  ))
+              })
     }
 }

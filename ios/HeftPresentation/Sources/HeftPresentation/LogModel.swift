@@ -65,7 +65,7 @@ public final class LogModel: CoreModel {
         case .delete:
             delete()
         case .dismissProblem:
-            problem = nil
+            dismissProblem()
         }
     }
 
@@ -102,6 +102,9 @@ public final class LogModel: CoreModel {
     }
 
     private func submit(confirmed: Bool) {
+        // Saved already: the form is closing; a late tap saves nothing twice.
+        guard !saved else { return }
+        reading?.cancel()
         let exercise = self.exercise
         let sets = self.sets
         let editing = self.editing
@@ -120,7 +123,8 @@ public final class LogModel: CoreModel {
     }
 
     private func delete() {
-        guard let setId = editing else { return }
+        guard let setId = editing, !saved else { return }
+        reading?.cancel()
         write({ c in try c.store.deleteSetScreen(setId: setId, date: c.today, language: c.language()) },
               then: { model, today in
                   model.saved = true

@@ -55,7 +55,7 @@ public final class MeasuresModel: CoreModel {
         case .undo:
             write({ c in try c.store.measuresUndo(language: c.language()) }, then: Self.show)
         case .dismissProblem:
-            problem = nil
+            dismissProblem()
         }
     }
 

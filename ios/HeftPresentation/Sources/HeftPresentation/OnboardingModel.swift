@@ -44,7 +44,7 @@ public final class OnboardingModel: CoreModel {
         case .back(let step):
             openStep(step)
         case .dismissProblem:
-            problem = nil
+            dismissProblem()
         }
     }
 

@@ -74,7 +74,7 @@ public final class ProgramModel: CoreModel {
             write({ c in try c.store.programDaysScreen(days: days, date: c.today, language: c.language()) },
                   then: { model, status in model.status = status })
         case .dismissProblem:
-            problem = nil
+            dismissProblem()
         }
     }
 

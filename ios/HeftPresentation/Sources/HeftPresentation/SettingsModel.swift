@@ -53,7 +53,7 @@ public final class SettingsModel: CoreModel {
             form = nil
             draft = FormDraft()
         case .dismissProblem:
-            problem = nil
+            dismissProblem()
         }
     }
 
@@ -70,12 +70,15 @@ public final class SettingsModel: CoreModel {
             // The language may be the one just chosen: the core answers in it.
             try c.store.settingsSubmit(section: section, values: values, language: c.language())
         }, then: { model, outcome in
-            model.screen = .ready(outcome.screen)
             if outcome.saved {
+                // The screen follows the change notice the save sent, read in
+                // the language now in force (a language cleared is the
+                // phone's, which only the app knows).
                 model.form = nil
                 model.draft = FormDraft()
             } else {
                 model.form = outcome.form
+                model.screen = .ready(outcome.screen)
             }
         })
     }

@@ -77,7 +77,7 @@ public final class SyncModel: CoreModel {
                  failed: { model, problem in model.problem = problem },
                  then: { _, _ in })
         case .dismissProblem:
-            problem = nil
+            dismissProblem()
         }
     }
 

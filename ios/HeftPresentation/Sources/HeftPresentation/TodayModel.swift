@@ -33,8 +33,6 @@ public final class TodayModel: CoreModel {
 
     let core: CoreContext
     public let jobs = Jobs()
-    /// The last event that wrote, for a retry.
-    @ObservationIgnored private var lastWrite: TodayEvent?
 
     public init(core: CoreContext) {
         self.core = core
@@ -47,13 +45,10 @@ public final class TodayModel: CoreModel {
         case .refresh:
             load()
         case .logAsPrescribed:
-            lastWrite = event
             write({ c in try c.store.logNextScreen(date: c.today, language: c.language()) }, then: Self.show)
         case .undo:
-            lastWrite = event
             write({ c in try c.store.undoScreen(date: c.today, language: c.language()) }, then: Self.show)
         case .deleteSet(let setId):
-            lastWrite = event
             write({ c in try c.store.deleteSetScreen(setId: setId, date: c.today, language: c.language()) },
                   then: Self.show)
         case .finish:
@@ -64,12 +59,13 @@ public final class TodayModel: CoreModel {
             switch kind {
             case .refresh: load()
             case .retry:
-                if let last = lastWrite { send(last) } else { load() }
+                // A failed read is read again; a failed write runs again.
+                if screen.problem != nil || !retry() { load() }
             // Recovering and reopening the store are the app's.
             case .recover, .reopen: break
             }
         case .dismissProblem:
-            problem = nil
+            dismissProblem()
         }
     }
 
@@ -83,24 +79,15 @@ public final class TodayModel: CoreModel {
              then: Self.show)
     }
 
-    private struct Finished: Sendable {
-        let finish: FinishScreen
-        let today: TodayScreen
-    }
-
     private func finish() {
         guard !busy else { return }
         // The workout on screen, so another open one is never finished by
-        // mistake; the core decides the time and the length.
+        // mistake; the core decides the time and the length. Today after it
+        // is read apart: a finish saved is never reported as failed (and
+        // retried) because the next screen could not be read.
         let workout = screen.value?.workoutId
-        lastWrite = .finish
-        write({ c in
-            let language = try c.language()
-            let finish = try c.store.finishScreen(finish: FinishWorkout(workoutId: workout), language: language)
-            return Finished(finish: finish, today: try c.store.todayScreen(date: c.today, language: language))
-        }, then: { model, done in
-            model.finished = done.finish
-            model.screen = .ready(done.today)
-        })
+        write({ c in try c.store.finishScreen(finish: FinishWorkout(workoutId: workout), language: c.language()) },
+              then: { model, finished in model.finished = finished })
+        load()
     }
 }

@@ -25,12 +25,13 @@ private func fakeToday(_ sets: Int) -> TodayScreen {
 /// A core in memory: counts what the view models ask, fails the next write
 /// when told to, and describes failures with `describe`. What it does not
 /// override throws `UnimplementedCall`.
-private final class FakeCore: UnimplementedHeftStore, @unchecked Sendable {
+private class FakeCore: UnimplementedHeftStore, @unchecked Sendable {
     private let lock = NSLock()
     private var _sets = 0
     private var _reads = 0
     private var _asked: [String] = []
-    var failNextWrite: HeftError?
+    var failNextWrite: Error?
+    var failNextRead: Error?
 
     init() {
         super.init(isClosed: { false }, problemScreen: describe)
@@ -50,6 +51,10 @@ private final class FakeCore: UnimplementedHeftStore, @unchecked Sendable {
     }
 
     override func todayScreen(date: IsoDate, language: Language) throws -> TodayScreen {
+        if let failure = failNextRead {
+            failNextRead = nil
+            throw failure
+        }
         lock.lock()
         _reads += 1
         lock.unlock()
@@ -106,6 +111,19 @@ private final class FakeCore: UnimplementedHeftStore, @unchecked Sendable {
     }
 }
 
+/// FakeCore that also finishes workouts, naming each one it finished.
+private final class FinishingCore: FakeCore, @unchecked Sendable {
+    private(set) var finishes: [String] = []
+
+    override func finishScreen(finish: FinishWorkout, language: Language) throws -> FinishScreen {
+        finishes.append(finish.workoutId ?? "none")
+        return FinishScreen(
+            language: language, title: "done", summary: "", rows: [], next: nil, actions: [],
+            workoutId: finish.workoutId ?? "none"
+        )
+    }
+}
+
 @MainActor
 final class FakeStoreTests: XCTestCase {
     func testTodayLoadsAndOneTapLogsTheNextSet() async {
@@ -140,6 +158,49 @@ final class FakeStoreTests: XCTestCase {
         XCTAssertNil(model.problem)
         XCTAssertEqual(model.screen.value?.title, "logged 1")
         XCTAssertEqual(core.sets, 1, "logged once, not twice")
+    }
+
+    func testARetryNeverRepeatsAWriteThatSucceeded() async throws {
+        let core = FakeCore()
+        let model = TodayModel(core: context(core))
+        model.send(.logAsPrescribed)
+        await model.jobs.idle()
+        XCTAssertEqual(core.sets, 1)
+        core.failNextRead = HeftError.Io(reason: "reading the database")
+        model.send(.refresh)
+        await model.jobs.idle()
+        let failed = try XCTUnwrap(model.screen.problem)
+        model.send(.problemAction(try XCTUnwrap(failed.action).kind))
+        await model.jobs.idle()
+        XCTAssertEqual(core.sets, 1, "the read again, not the set again")
+        XCTAssertEqual(model.screen.value?.title, "logged 1")
+    }
+
+    func testAFailureThatIsNoHeftErrorIsAProblemNotACrash() async throws {
+        struct Fault: Error {}
+        let core = FakeCore()
+        let model = TodayModel(core: context(core))
+        core.failNextWrite = Fault()
+        model.send(.logAsPrescribed)
+        await model.jobs.idle()
+        let problem = try XCTUnwrap(model.problem)
+        XCTAssertEqual(problem.kind, .other)
+        XCTAssertTrue(problem.detail.contains("Fault"), problem.detail)
+        XCTAssertFalse(model.busy, "not left busy")
+    }
+
+    func testAFinishSavedIsNotReportedAsFailedWhenTodayCannotBeReadAfterIt() async throws {
+        let core = FinishingCore()
+        let model = TodayModel(core: context(core))
+        model.send(.logAsPrescribed)
+        await model.jobs.idle()
+        core.failNextRead = HeftError.Io(reason: "reading the database")
+        model.send(.finish)
+        await model.jobs.idle()
+        XCTAssertEqual(model.finished?.workoutId, "w1")
+        XCTAssertNil(model.problem, "the finish itself succeeded")
+        XCTAssertNotNil(model.screen.problem, "Today's read failed, in its own place")
+        XCTAssertEqual(core.finishes, ["w1"])
     }
 
     func testAFailedReadReplacesTheScreen() async {
